@@ -1,0 +1,1 @@
+"""Thin adapters: console, Slack, Discord, and the ``debrief`` CLI (the composition root)."""

@@ -1,0 +1,82 @@
+"""Configuration from environment variables (and a ``.env`` file), as DESIGN.md lists them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.durations import DurationError, parse_duration
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str = Field(
+        "sqlite+aiosqlite:///./debrief.db", alias="DEBRIEF_DATABASE_URL")
+    http_host: str = Field("0.0.0.0", alias="DEBRIEF_HTTP_HOST")
+    http_port: int = Field(3000, alias="DEBRIEF_HTTP_PORT")
+    default_timezone: str = Field("UTC", alias="DEBRIEF_DEFAULT_TIMEZONE")
+    thank_you_nudges: str = Field("2h,20h", alias="DEBRIEF_THANK_YOU_NUDGES")
+    check_in_after: str = Field("7d", alias="DEBRIEF_CHECK_IN_AFTER")
+    dispatch_interval: str = Field("2s", alias="DEBRIEF_DISPATCH_INTERVAL")
+    log_json: bool = Field(False, alias="DEBRIEF_LOG_JSON")
+
+    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+    discord_token: str | None = Field(None, alias="DISCORD_TOKEN")
+    discord_api_url: str = Field("https://discord.com/api/v10", alias="DISCORD_API_URL")
+    discord_gateway_url: str | None = Field(None, alias="DISCORD_GATEWAY_URL")
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown IANA timezone {value!r} (try Europe/Berlin)") from exc
+        return value
+
+    @field_validator("check_in_after", "dispatch_interval")
+    @classmethod
+    def _one_duration(cls, value: str) -> str:
+        try:
+            parse_duration(value)
+        except DurationError as exc:
+            raise ValueError(str(exc)) from exc
+        return value
+
+    @field_validator("thank_you_nudges")
+    @classmethod
+    def _duration_list(cls, value: str) -> str:
+        try:
+            [parse_duration(part) for part in value.split(",") if part.strip()]
+        except DurationError as exc:
+            raise ValueError(str(exc)) from exc
+        return value
+
+    @property
+    def thank_you_delays(self) -> tuple[timedelta, ...]:
+        return tuple(parse_duration(p) for p in self.thank_you_nudges.split(",") if p.strip())
+
+    @property
+    def check_in_delay(self) -> timedelta:
+        return parse_duration(self.check_in_after)
+
+    @property
+    def dispatch_seconds(self) -> float:
+        return parse_duration(self.dispatch_interval).total_seconds()
+
+    @property
+    def slack_configured(self) -> bool:
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
+
+    @property
+    def discord_configured(self) -> bool:
+        return bool(self.discord_token)

@@ -1,0 +1,111 @@
+"""Domain records the core reads and writes through the storage ports.
+
+They are plain mutable dataclasses: the storage layer maps them to rows, the in-memory
+fake keeps copies of them. All datetimes are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from enum import StrEnum
+from typing import Any
+
+from bot.values import Identity
+
+__all__ = [
+    "Interview",
+    "Nudge",
+    "NudgeKind",
+    "NudgeStatus",
+    "Outcome",
+    "ReflectionState",
+    "ThankYou",
+    "User",
+]
+
+
+class NudgeKind(StrEnum):
+    THANK_YOU = "thank_you"
+    REFLECT = "reflect"
+    CHECK_IN = "check_in"
+
+
+class NudgeStatus(StrEnum):
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    DROPPED = "dropped"
+
+
+class ReflectionState(StrEnum):
+    NOT_STARTED = "not_started"
+    OPEN = "open"
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+
+
+class ThankYou(StrEnum):
+    SENT = "sent"
+    PLANNED = "planned"
+    NO = "no"
+
+
+class Outcome(StrEnum):
+    CALLBACK = "callback"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    NO_REPLY = "no_reply"
+
+
+@dataclass(slots=True)
+class User:
+    identity: Identity
+    id: int | None = None
+    display_name: str | None = None
+    timezone: str | None = None
+    platform_timezone: str | None = None
+    quiet_start: time | None = None
+    quiet_end: time | None = None
+    active_interview_id: int | None = None
+    last_channel_id: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class Interview:
+    user_id: int
+    company: str
+    happens_at: datetime
+    logged_at: datetime
+    id: int | None = None
+    role: str | None = None
+    interviewer: str | None = None
+    notes: str | None = None
+    reflection_state: ReflectionState = ReflectionState.NOT_STARTED
+    answers: dict[str, Any] = field(default_factory=dict)
+    reflection_completed_at: datetime | None = None
+    thank_you: ThankYou | None = None
+    thank_you_sent_at: datetime | None = None
+    outcome: Outcome | None = None
+    outcome_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class Nudge:
+    user_id: int
+    kind: NudgeKind
+    due_at: datetime
+    idempotency_key: str
+    id: int | None = None
+    interview_id: int | None = None
+    status: NudgeStatus = NudgeStatus.PENDING
+    attempts: int = 0
+    lease_until: datetime | None = None
+    original_due_at: datetime | None = None
+    platform_message_id: str | None = None
+    last_error: str | None = None
+    sent_at: datetime | None = None
+    created_at: datetime | None = None

@@ -1,0 +1,176 @@
+"""The ports the core needs from the outside world, as Protocols.
+
+``storage.sql`` implements the repositories and unit of work with SQLAlchemy;
+``bot.memory`` implements the same Protocols in memory for unit tests and benchmarks;
+``tests/test_storage_contract.py`` runs one suite against both.
+
+Errors a chat gateway may raise::
+
+    DeliveryError                 a send failed
+    ├── RetryableDeliveryError    try again later (5xx, timeouts, 429 after retries)
+    └── PermanentDeliveryError    never retry (DMs closed, user gone, bot removed)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from bot.model import Interview, Nudge, NudgeKind, User
+from bot.values import Identity, Incoming, Reply
+
+__all__ = [
+    "ChatGateway",
+    "Conversation",
+    "Clock",
+    "DeliveryError",
+    "InterviewRepository",
+    "NudgeRepository",
+    "PermanentDeliveryError",
+    "RetryableDeliveryError",
+    "UnitOfWork",
+    "UnitOfWorkFactory",
+    "UserRepository",
+]
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware UTC."""
+        ...
+
+
+class DeliveryError(Exception):
+    def __init__(self, reason: str, *, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class RetryableDeliveryError(DeliveryError):
+    pass
+
+
+class PermanentDeliveryError(DeliveryError):
+    pass
+
+
+class ChatGateway(Protocol):
+    async def deliver(self, user: User, reply: Reply) -> str:
+        """Send ``reply`` to the person's DM; return the platform's message id.
+
+        Raises :class:`RetryableDeliveryError` or :class:`PermanentDeliveryError`.
+        """
+        ...
+
+
+class UserRepository(Protocol):
+    async def get(self, identity: Identity) -> User | None: ...
+
+    async def get_or_create(self, identity: Identity, *, created_at: datetime) -> User: ...
+
+    async def get_many(self, ids: Sequence[int]) -> dict[int, User]: ...
+
+    async def save(self, user: User) -> None: ...
+
+    async def delete(self, user_id: int) -> None:
+        """Delete the person and everything that belongs to them."""
+        ...
+
+
+class InterviewRepository(Protocol):
+    async def add(self, interview: Interview) -> Interview: ...
+
+    async def get(self, user_id: int, interview_id: int) -> Interview | None: ...
+
+    async def get_many(self, ids: Sequence[int]) -> dict[int, Interview]: ...
+
+    async def list_for_user(self, user_id: int, *, limit: int | None = None) -> list[Interview]:
+        """Newest first (by the interview's time)."""
+        ...
+
+    async def save(self, interview: Interview) -> None: ...
+
+
+class NudgeRepository(Protocol):
+    async def add_many(self, nudges: Sequence[Nudge]) -> list[Nudge]:
+        """Insert; a nudge whose idempotency key already exists is skipped, not duplicated."""
+        ...
+
+    async def get(self, user_id: int, nudge_id: int) -> Nudge | None: ...
+
+    async def list_for_user(self, user_id: int, *, pending_only: bool = True) -> list[Nudge]:
+        """Soonest first. ``pending_only`` means pending or claimed."""
+        ...
+
+    async def list_for_interview(self, interview_id: int) -> list[Nudge]: ...
+
+    async def cancel(
+        self, user_id: int, *, interview_id: int | None = None,
+        kinds: Sequence[NudgeKind] | None = None, nudge_id: int | None = None,
+    ) -> int:
+        """Cancel pending nudges matching all the given filters; return how many."""
+        ...
+
+    async def reschedule(self, nudge_id: int, due_at: datetime) -> None:
+        """Move a pending nudge (snooze)."""
+        ...
+
+    async def claim_due(self, now: datetime, *, limit: int, lease_seconds: float) -> list[Nudge]:
+        """In ONE statement: take up to ``limit`` nudges that are pending and due, or claimed
+        with an expired lease; mark them claimed with a lease; add one to ``attempts``."""
+        ...
+
+    async def mark_sent(self, results: Sequence[tuple[int, str, datetime]]) -> None:
+        """``(nudge_id, platform_message_id, sent_at)`` for claimed nudges."""
+        ...
+
+    async def mark_retry(self, nudge_id: int, due_at: datetime, error: str) -> None: ...
+
+    async def mark_failed(self, nudge_id: int, error: str) -> None: ...
+
+    async def mark_dropped(self, nudge_id: int, reason: str) -> None: ...
+
+    async def defer(self, nudge_id: int, due_at: datetime) -> None:
+        """Put a claimed nudge back to pending at ``due_at`` without using up an attempt."""
+        ...
+
+    async def release(self, nudge_ids: Sequence[int]) -> None:
+        """Give claimed nudges back (shutdown) without using up an attempt."""
+        ...
+
+    async def count_by_status(self) -> dict[str, int]: ...
+
+
+class UnitOfWork(Protocol):
+    """One short transaction. ``commit`` must be called; leaving without it rolls back."""
+
+    users: UserRepository
+    interviews: InterviewRepository
+    nudges: NudgeRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]
+
+
+class Conversation(Protocol):
+    """What adapters call: the core's single entry point for everything a person does."""
+
+    async def handle(self, incoming: Incoming) -> list[Reply]: ...
+
+    async def home(self, identity: Identity) -> Reply:
+        """A person's overview (upcoming nudges, recent interviews) for App Home and the like."""
+        ...

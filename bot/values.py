@@ -1,0 +1,115 @@
+"""Value types that cross the boundary between the core and the adapters.
+
+Adapters turn platform events into :class:`Incoming` and render :class:`Reply` back into
+Block Kit, ``discord.ui`` or plain text. Every sentence a person reads is built by the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+__all__ = [
+    "Choice",
+    "Command",
+    "Destination",
+    "Identity",
+    "Incoming",
+    "Reply",
+    "ReplyField",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a person is. The same user id in two workspaces is two people."""
+
+    platform: str
+    workspace_id: str
+    user_id: str
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.workspace_id}:{self.user_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A parsed ``/debrief`` command: the subcommand word, its free text and named options."""
+
+    name: str
+    text: str = ""
+    options: tuple[tuple[str, str], ...] = ()
+
+    def option(self, *names: str) -> str | None:
+        for key, value in self.options:
+            if key in names:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """Something a person did: typed a message, ran a command, or clicked a button.
+
+    ``text`` is what they typed (or the button's value, which is always something they
+    could have typed). ``command`` is set by adapters that receive structured commands
+    (Discord application commands); otherwise the core parses ``text``.
+    """
+
+    identity: Identity
+    text: str = ""
+    command: Command | None = None
+    in_dm: bool = True
+    channel_id: str | None = None
+    display_name: str | None = None
+    is_admin: bool = False
+    platform_timezone: str | None = None
+
+
+class Destination(StrEnum):
+    """Where a reply goes: back where the person spoke (ephemeral in a channel) or their DM."""
+
+    HERE = "here"
+    DM = "dm"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A button. ``value`` is sent back as if typed, so every button has a typed equivalent."""
+
+    label: str
+    value: str
+    style: Literal["default", "primary", "danger"] = "default"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyField:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message to show a person.
+
+    ``text`` and field values may contain text the person typed; adapters must escape it
+    for their platform (no mentions, no broken formatting). ``copy_text`` is shown as a
+    block meant to be copied verbatim (the thank-you note, an export).
+    ``multi`` means several choices may be picked at once (typed as ``1,3``).
+    ``actions`` are secondary buttons (skip, back, cancel, snooze …): not numbered, but
+    each also has a typed equivalent in its ``value``.
+    ``tags`` carry hints for renderers: ``question`` (a reflection question),
+    ``free_text`` (the answer is typed; Discord offers a modal), ``nudge``.
+    """
+
+    text: str
+    choices: tuple[Choice, ...] = ()
+    multi: bool = False
+    actions: tuple[Choice, ...] = ()
+    fields: tuple[ReplyField, ...] = ()
+    copy_text: str | None = None
+    title: str | None = None
+    destination: Destination = Destination.HERE
+    private: bool = True
+    tags: frozenset[str] = field(default_factory=frozenset)
