@@ -1,0 +1,179 @@
+"""The ``/debrief`` command grammar, one for every platform.
+
+Typed form (Slack, console): ``/debrief <subcommand> [text] [name:value …]``, where a value
+with spaces is quoted (``role:"Backend Engineer"``) or runs until the next ``name:``.
+Discord builds :class:`~bot.values.Command` directly from its named options, using the
+same option names (``SUBCOMMANDS`` below is what its application command is built from).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.values import Command
+
+__all__ = [
+    "MAX_COMMAND_LENGTH",
+    "SUBCOMMANDS",
+    "CommandSyntaxError",
+    "OptionSpec",
+    "SubcommandSpec",
+    "is_command",
+    "parse_command",
+]
+
+MAX_COMMAND_LENGTH = 2000
+PREFIX = "/debrief"
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSpec:
+    name: str
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    autocomplete: str | None = None  # "interview" | "timezone" | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SubcommandSpec:
+    name: str
+    usage: str
+    description: str
+    options: tuple[OptionSpec, ...] = ()
+    admin_only: bool = False
+    positional: str | None = None  # which option the free text fills when no name: is given
+
+
+_INTERVIEW_REF = OptionSpec(
+    "interview", "Which interview: #number or company (default: the latest)",
+    autocomplete="interview")
+
+SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
+    SubcommandSpec("help", "/debrief help", "Every command, one line each"),
+    SubcommandSpec(
+        "interview", '/debrief interview <company> [when:"tomorrow 3pm"] [role:…] [interviewer:…]',
+        "Log an interview (just ended, or coming up) and reflect on it",
+        (
+            OptionSpec("company", "The company you interviewed with"),
+            OptionSpec("when", 'When it is or was: "now", "today 14:00", "tomorrow 3pm", '
+                       '"2026-12-01 10:00", "2h ago"'),
+            OptionSpec("role", "The role you interviewed for"),
+            OptionSpec("interviewer", "Who interviewed you", aliases=("with",)),
+            OptionSpec("notes", "Anything to remember"),
+        ),
+        positional="company",
+    ),
+    SubcommandSpec("reflect", "/debrief reflect [interview] [redo]",
+                   "Resume your reflection, or reflect on another interview",
+                   (_INTERVIEW_REF,), positional="interview"),
+    SubcommandSpec("followup", "/debrief followup [interview]",
+                   "Mark the thank-you note as sent (stops its reminders)",
+                   (_INTERVIEW_REF,), positional="interview"),
+    SubcommandSpec("draft", "/debrief draft [interview]", "Show the thank-you note draft",
+                   (_INTERVIEW_REF,), positional="interview"),
+    SubcommandSpec(
+        "outcome", "/debrief outcome [interview] <callback|offer|rejected|no reply>",
+        "Record what you heard back",
+        (_INTERVIEW_REF,
+         OptionSpec("result", "What you heard back",
+                    choices=("callback", "offer", "rejected", "no_reply"))),
+        positional="interview",
+    ),
+    SubcommandSpec(
+        "nudges", "/debrief nudges [cancel <n> | snooze <n> [for]]",
+        "List your reminders; cancel or snooze one",
+        (OptionSpec("action", "list, cancel or snooze", choices=("list", "cancel", "snooze")),
+         OptionSpec("nudge", "The reminder's number, as listed"),
+         OptionSpec("until", 'Snooze for or until: "1h", "tomorrow 9:00" (default 1h)',
+                    aliases=("for",))),
+        positional="action",
+    ),
+    SubcommandSpec("history", "/debrief history [interview]",
+                   "Your past interviews, reflections and outcomes",
+                   (_INTERVIEW_REF,), positional="interview"),
+    SubcommandSpec("tip", "/debrief tip [area]", "One interview tip",
+                   (OptionSpec("area", "stand out, follow up, professional, prepared, right jobs",
+                               choices=("stand_out", "follow_up", "professional", "prepared",
+                                        "right_jobs")),),
+                   positional="area"),
+    SubcommandSpec(
+        "settings", "/debrief settings [timezone <Area/City>] [quiet <22:00-08:00|off>]",
+        "Your timezone and quiet hours",
+        (OptionSpec("timezone", "IANA zone such as Europe/Berlin", autocomplete="timezone",
+                    aliases=("tz",)),
+         OptionSpec("quiet", 'Quiet hours such as "22:00-08:00", or "off"')),
+    ),
+    SubcommandSpec("export", "/debrief export", "All your data, as JSON"),
+    SubcommandSpec("forget", "/debrief forget", "Delete all your data (asks first)",
+                   (OptionSpec("confirm", 'Type "confirm" to delete everything'),),
+                   positional="confirm"),
+)
+
+_BY_NAME = {spec.name: spec for spec in SUBCOMMANDS}
+
+
+class CommandSyntaxError(ValueError):
+    """The text is a /debrief command, but not one we can read. ``word`` is what was typed."""
+
+    def __init__(self, kind: str, word: str = "") -> None:
+        super().__init__(kind)
+        self.kind = kind  # "unknown" | "too_long" | "empty"
+        self.word = word
+
+
+def is_command(text: str) -> bool:
+    stripped = text.lstrip()
+    return stripped.lower().startswith(PREFIX) and (
+        len(stripped) == len(PREFIX) or stripped[len(PREFIX)].isspace())
+
+
+def spec_for(name: str) -> SubcommandSpec | None:
+    return _BY_NAME.get(name)
+
+
+def parse_command(text: str) -> Command:
+    """Parse ``/debrief …`` (or the part after it) into a :class:`Command`."""
+    if len(text) > MAX_COMMAND_LENGTH:
+        raise CommandSyntaxError("too_long")
+    body = text.strip()
+    if is_command(body):
+        body = body[len(PREFIX):].strip()
+    if not body:
+        return Command("help")
+    word, _, rest = body.partition(" ")
+    name = word.lower()
+    spec = _BY_NAME.get(name)
+    if spec is None:
+        raise CommandSyntaxError("unknown", word)
+    return parse_arguments(spec, rest.strip())
+
+
+def parse_arguments(spec: SubcommandSpec, rest: str) -> Command:
+    names: dict[str, str] = {}
+    for opt in spec.options:
+        names[opt.name] = opt.name
+        for alias in opt.aliases:
+            names[alias] = opt.name
+    if not names:
+        return Command(spec.name, rest, ())
+    pattern = re.compile(
+        r"(?:(?<=\s)|^)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        + r")\s*:", re.IGNORECASE)
+    matches = list(pattern.finditer(rest))
+    free = rest[: matches[0].start()].strip() if matches else rest.strip()
+    options: list[tuple[str, str]] = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(rest)
+        value = _unquote(rest[m.end():end].strip())
+        options.append((names[m.group(1).lower()], value))
+    return Command(spec.name, _unquote(free), tuple(options))
+
+
+def _unquote(value: str) -> str:
+    for left, right in (('"', '"'), ("“", "”"), ("'", "'")):
+        if len(value) >= 2 and value.startswith(left) and value.endswith(right):
+            return value[1:-1].strip()
+    return value
