@@ -14,6 +14,7 @@ from typing import Any
 from bot.values import Identity
 
 __all__ = [
+    "Area",
     "Interview",
     "Nudge",
     "NudgeKind",
@@ -23,6 +24,16 @@ __all__ = [
     "ThankYou",
     "User",
 ]
+
+
+class Area(StrEnum):
+    """The five reasons people are not called back (DESIGN.md), in the order we reflect."""
+
+    STAND_OUT = "stand_out"
+    FOLLOW_UP = "follow_up"
+    PROFESSIONAL = "professional"
+    PREPARED = "prepared"
+    RIGHT_JOBS = "right_jobs"
 
 
 class NudgeKind(StrEnum):

@@ -23,8 +23,8 @@ from bot.values import Identity, Incoming, Reply
 
 __all__ = [
     "ChatGateway",
-    "Conversation",
     "Clock",
+    "Conversation",
     "DeliveryError",
     "InterviewRepository",
     "NudgeRepository",

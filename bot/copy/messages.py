@@ -1,0 +1,276 @@
+"""Replies, confirmations and errors. See the package docstring."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.grammar import SUBCOMMANDS
+from bot.model import Area, Interview, User
+from bot.values import Reply
+
+__all__ = [
+    "ALREADY_FORGOTTEN",
+    "AT_FIRST_QUESTION",
+    "BACK_ONE",
+    "DMS_CLOSED_HINT",
+    "FORGET_ASK",
+    "FORGET_DONE",
+    "NO_INTERVIEWS",
+    "NO_NUDGES",
+    "NO_OPEN_REFLECTION",
+    "REFLECTION_CANCELLED",
+    "SLACK_MODAL_TITLE",
+    "TRY_AGAIN_LATER",
+    "WORKING_ON_IT",
+    "bad_area",
+    "bad_duration",
+    "bad_quiet_hours",
+    "bad_setting",
+    "bad_time",
+    "bad_timezone",
+    "command_too_long",
+    "continue_in_dm",
+    "delta_words",
+    "export_intro",
+    "fmt_clock",
+    "fmt_local",
+    "help_text",
+    "home_empty",
+    "home_reply",
+    "late_prefix",
+    "logged_ahead",
+    "logged_see_dm",
+    "missing_company",
+    "no_such_interview",
+    "no_such_nudge",
+    "settings_text",
+    "snooze_out_of_range",
+    "text_too_long",
+    "tip_text",
+    "unknown_nudge_action",
+    "unknown_subcommand",
+    "welcome_back",
+    "when_out_of_range",
+    "which_nudge",
+]
+
+# Shown in a channel when a person's DMs are closed. Content-free on purpose: the private
+# text never goes to a channel.
+DMS_CLOSED_HINT = (
+    "I tried to send you a private message from Debrief but couldn't - your DMs seem to be "
+    "closed. Allow direct messages from server members (or from this app) and run "
+    "`/debrief nudges` to see what you missed."
+)
+WORKING_ON_IT = "One moment…"
+TRY_AGAIN_LATER = (
+    "Sorry - I couldn't reach my database just now. Nothing was lost; please try again in a "
+    "minute."
+)
+SLACK_MODAL_TITLE = "Log an interview"
+
+NO_OPEN_REFLECTION = (
+    "There's no reflection open right now. Log an interview with "
+    "`/debrief interview <company>`, or pick one up again with `/debrief reflect`."
+)
+REFLECTION_CANCELLED = (
+    "Okay, I've paused this reflection and kept your answers so far. "
+    "`/debrief reflect` picks it up where you left off."
+)
+NO_INTERVIEWS = (
+    "You haven't logged an interview yet. Right after one, type "
+    "`/debrief interview <company>` and I'll walk you through it."
+)
+NO_NUDGES = "You have no reminders scheduled."
+FORGET_ASK = (
+    "This deletes everything Debrief knows about you: interviews, reflections, outcomes, "
+    "reminders and settings. It can't be undone. To go ahead, type `/debrief forget confirm` "
+    "or press the button. (`/debrief export` first if you'd like a copy.)"
+)
+FORGET_DONE = "Done - everything Debrief knew about you is deleted. Good luck out there."
+ALREADY_FORGOTTEN = "There's nothing stored about you, so there's nothing to delete."
+
+
+def fmt_local(at: datetime, zone: ZoneInfo) -> str:
+    """``Thu 26 Nov 14:00 GMT`` - always in the person's own zone."""
+    local = at.astimezone(zone)
+    return f"{local:%a %d %b %H:%M} {local.tzname()}"
+
+
+def fmt_clock(at: time) -> str:
+    return f"{at:%H:%M}"
+
+
+def help_text() -> str:
+    lines = ["Here's what I can do (type any of these):"]
+    lines += [f"• `{spec.usage}` - {spec.description}" for spec in SUBCOMMANDS]
+    lines.append(
+        "During a reflection, answer by number or by the option's words; type `skip`, "
+        "`back` or `cancel` at any point.")
+    return "\n".join(lines)
+
+
+def unknown_subcommand(word: str) -> str:
+    return (f"I don't know the command `{word[:40]}`. Type `/debrief help` to see "
+            "everything I can do.")
+
+
+def command_too_long(limit: int) -> str:
+    return f"That command is too long for me (over {limit} characters). Please shorten it."
+
+
+def text_too_long(what: str, limit: int, length: int) -> str:
+    return (f"That {what} is {length} characters; I keep at most {limit}. "
+            "Please shorten it and send it again - nothing was saved.")
+
+
+def missing_company() -> str:
+    return ("Which company was it? Try `/debrief interview Acme` - you can add "
+            '`when:"tomorrow 3pm"`, `role:"Data Analyst"` and `interviewer:"Jane Doe"`.')
+
+
+def bad_time(text: str) -> str:
+    return (f"I couldn't read the time \"{text[:60]}\". Try `now`, `2h ago`, `in 3h`, "
+            "`today 14:00`, `tomorrow 3pm`, `fri 10:30` or `2026-12-01 10:00` "
+            "(in your timezone). Nothing was saved.")
+
+
+def bad_duration(text: str) -> str:
+    return (f"I couldn't read \"{text[:60]}\" as a time to snooze to. Try `30m`, `2h`, "
+            "`1d` or `tomorrow 9:00`.")
+
+
+def bad_timezone(text: str) -> str:
+    return (f"I don't know the timezone \"{text[:60]}\". Use an IANA name such as "
+            "`Europe/Berlin`, `America/New_York` or `Asia/Kolkata`. Nothing was changed.")
+
+
+def bad_quiet_hours(text: str) -> str:
+    return (f"I couldn't read \"{text[:60]}\" as quiet hours. Use a range such as "
+            "`22:00-08:00`, or `off`. Nothing was changed.")
+
+
+def no_such_interview(ref: str) -> str:
+    return (f"I couldn't find an interview matching \"{ref[:60]}\". "
+            "`/debrief history` lists yours with their numbers (#).")
+
+
+def no_such_nudge(ref: str) -> str:
+    return (f"I couldn't find a scheduled reminder #{ref[:20]}. "
+            "`/debrief nudges` lists them with their numbers.")
+
+
+def late_prefix(due: datetime, zone: ZoneInfo) -> str:
+    return (f"(Sorry this is late - it was due {fmt_local(due, zone)}, while I was "
+            "offline.) ")
+
+
+def delta_words(delta: timedelta) -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h" + (f" {minutes} min" if minutes else "")
+    return f"{hours // 24} days"
+
+
+BACK_ONE = "Okay, back one question - your previous answer is cleared."
+AT_FIRST_QUESTION = "This is the first question, so there's nothing to go back to."
+
+
+def _what(interview: Interview) -> str:
+    return interview.company + (f" ({interview.role})" if interview.role else "")
+
+
+def when_out_of_range(text: str) -> str:
+    return (f"\"{text[:60]}\" is too far away: I can log interviews from the last 90 days up "
+            "to a year ahead. Nothing was saved.")
+
+
+def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -> str:
+    lines = [f"Logged your interview at {_what(interview)} on "
+             f"{fmt_local(interview.happens_at, zone)} (#{interview.id}). Good luck - "
+             "`/debrief tip prepared` has a research checklist. I'll check in afterwards:"]
+    lines += [f"• {line}" for line in nudge_lines] or ["• (no reminders)"]
+    return "\n".join(lines)
+
+
+def logged_see_dm(interview: Interview) -> str:
+    return (f"Logged your interview at {_what(interview)} (#{interview.id}). I've sent you a "
+            "direct message to reflect on it - only you can see it.")
+
+
+def continue_in_dm(interview: Interview) -> str:
+    return f"Let's continue your reflection on {_what(interview)} in a direct message."
+
+
+def welcome_back(interview: Interview) -> str:
+    return f"Welcome back - let's pick up your reflection on {_what(interview)}."
+
+
+def unknown_nudge_action(word: str) -> str:
+    return (f"`{word[:20]}` isn't something I can do with reminders. Use "
+            "`/debrief nudges` (list), `/debrief nudges cancel <#>` or "
+            "`/debrief nudges snooze <#> 2h`.")
+
+
+def which_nudge() -> str:
+    return ("Which reminder? Give its number from `/debrief nudges`, like "
+            "`/debrief nudges cancel 12`.")
+
+
+def snooze_out_of_range() -> str:
+    return "I can snooze a reminder to any time in the next 30 days. Nothing was changed."
+
+
+def bad_area(word: str) -> str:
+    return (f"I don't have tips for \"{word[:40]}\". Pick one of: stand out, follow up, "
+            "professional, prepared, right jobs.")
+
+
+def tip_text(area: Area, tip: str, *, from_reflections: bool) -> str:
+    from bot.copy.questions import AREA_NAMES
+    why = " (picked from where your reflections show the most room to grow)" \
+        if from_reflections else ""
+    return f"Tip · {AREA_NAMES[area]}{why}\n{tip}"
+
+
+def bad_setting(word: str) -> str:
+    return (f"I can't change \"{word[:40]}\". Try `/debrief settings timezone Europe/Berlin` "
+            "or `/debrief settings quiet 22:00-08:00` (or `quiet off`).")
+
+
+def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str]) -> str:
+    from bot.policy import quiet_hours
+    window = quiet_hours(user)
+    quiet = f"{fmt_clock(window[0])}-{fmt_clock(window[1])}" if window else "off"
+    source = ("set by you" if user.timezone else "from your chat profile"
+              if user.platform_timezone else "the default")
+    head = f"Saved your {' and '.join(changed)}. " if changed else ""
+    return (f"{head}Your timezone: {zone.key} ({source}; it's {fmt_local(now, zone)} there "
+            f"now). Quiet hours: {quiet} - I hold reminders until they end.\n"
+            "Change with `/debrief settings timezone <Area/City>` or "
+            "`/debrief settings quiet 22:00-08:00` (or `quiet off`).")
+
+
+def export_intro(interviews: int, reminders: int) -> str:
+    return (f"Here is everything Debrief stores about you: {interviews} interview(s) with "
+            f"their reflections and {reminders} reminder(s), as JSON.")
+
+
+def home_empty() -> str:
+    return ("Hi! I'm Debrief, your interview coach. Right after an interview, type "
+            "`/debrief interview <company>` and I'll help you reflect, draft your thank-you "
+            "note and remind you at the right moments. `/debrief help` lists everything.")
+
+
+def home_reply(nudge_lines: list[str], interviews: list[Interview], zone: ZoneInfo) -> Reply:
+    from bot.values import ReplyField
+    recent = [f"#{i.id} {_what(i)} - {fmt_local(i.happens_at, zone)}" for i in interviews]
+    return Reply(
+        title="Debrief",
+        text="Your interview coach. `/debrief help` lists everything I can do.",
+        fields=(ReplyField("Upcoming reminders", "\n".join(nudge_lines) or "None"),
+                ReplyField("Recent interviews", "\n".join(recent) or "None yet")),
+    )

@@ -1,0 +1,93 @@
+"""Reminder words: the nudges themselves and the list of scheduled ones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.copy.messages import delta_words, fmt_local, late_prefix
+from bot.model import Interview, Nudge, NudgeKind
+from bot.values import Choice, Destination, Reply
+
+__all__ = [
+    "KIND_NAMES",
+    "cancelled",
+    "nudge_line",
+    "nudge_list",
+    "nudge_reply",
+    "snoozed",
+]
+
+KIND_NAMES = {
+    NudgeKind.THANK_YOU: "Thank-you reminder",
+    NudgeKind.REFLECT: "Reflection prompt",
+    NudgeKind.CHECK_IN: '"Heard back?" check-in',
+}
+
+
+def _about(interview: Interview | None) -> str:
+    if interview is None:
+        return ""
+    return f" - {interview.company}" + (f" ({interview.role})" if interview.role else "")
+
+
+def nudge_line(nudge: Nudge, interview: Interview | None, zone: ZoneInfo) -> str:
+    return f"#{nudge.id} {fmt_local(nudge.due_at, zone)}: {KIND_NAMES[nudge.kind]}" \
+        f"{_about(interview)}"
+
+
+def nudge_list(lines: list[str]) -> Reply:
+    return Reply(
+        title="Your reminders",
+        text="\n".join(lines) + "\n\nCancel one with `/debrief nudges cancel <#>`, or snooze it "
+        "with `/debrief nudges snooze <#> 2h` (or `tomorrow 9:00`).",
+    )
+
+
+def snoozed(nudge: Nudge, zone: ZoneInfo) -> str:
+    return f"Snoozed - I'll remind you again {fmt_local(nudge.due_at, zone)}."
+
+
+def cancelled(nudge: Nudge) -> str:
+    return f"Cancelled reminder #{nudge.id}. (`/debrief nudges` shows the rest.)"
+
+
+def _snooze_cancel(nudge: Nudge) -> tuple[Choice, ...]:
+    return (Choice("Snooze 1h", f"/debrief nudges snooze {nudge.id} 1h"),
+            Choice("Stop this reminder", f"/debrief nudges cancel {nudge.id}", "danger"))
+
+
+def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetime, *,
+                late: bool, window_end: datetime, note: str) -> Reply:
+    lead = late_prefix(nudge.due_at, zone) if late else ""
+    tags = frozenset({"nudge", nudge.kind.value})
+    what = interview.company + (f" ({interview.role})" if interview.role else "")
+    if nudge.kind is NudgeKind.THANK_YOU:
+        if now < window_end:
+            text = (f"{lead}A quick nudge: has your thank-you note to {what} gone out? The "
+                    f"24-hour window closes in {delta_words(window_end - now)} "
+                    f"({fmt_local(window_end, zone)}). Here's your draft:")
+        else:
+            text = (f"{lead}The 24-hour window for {what} has passed, but a short, specific "
+                    "thank-you still beats none. Here's your draft:")
+        return Reply(
+            text=text, copy_text=note, destination=Destination.DM, tags=tags,
+            actions=(Choice("I sent it", f"/debrief followup #{interview.id}", "primary"),
+                     *_snooze_cancel(nudge)))
+    if nudge.kind is NudgeKind.REFLECT:
+        return Reply(
+            text=(f"{lead}How did your interview at {what} go? Ten minutes of reflection now "
+                  "makes the next one better - and sets up your thank-you note."),
+            destination=Destination.DM, tags=tags,
+            actions=(Choice("Reflect now", f"/debrief reflect #{interview.id}", "primary"),
+                     *_snooze_cancel(nudge)))
+    return Reply(
+        text=(f"{lead}Have you heard back from {what}? Whatever it is, tell me and I'll keep "
+              "track - it helps spot what works for you."),
+        destination=Destination.DM, tags=tags,
+        actions=(
+            Choice("Callback", f"/debrief outcome #{interview.id} callback", "primary"),
+            Choice("Offer", f"/debrief outcome #{interview.id} offer", "primary"),
+            Choice("Rejected", f"/debrief outcome #{interview.id} rejected"),
+            Choice("No reply yet", f"/debrief outcome #{interview.id} no reply"),
+        ))

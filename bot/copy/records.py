@@ -1,0 +1,124 @@
+"""Words about logged interviews: follow-up, drafts, outcomes, history."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.copy.messages import delta_words, fmt_local
+from bot.copy.questions import AREA_NAMES
+from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
+from bot.values import Choice, Reply, ReplyField
+
+__all__ = [
+    "OUTCOME_NAMES",
+    "draft_reply",
+    "followup_done",
+    "history_detail",
+    "history_list",
+    "outcome_ask",
+    "outcome_saved",
+]
+
+OUTCOME_NAMES = {
+    Outcome.CALLBACK: "Callback",
+    Outcome.OFFER: "Offer",
+    Outcome.REJECTED: "Rejected",
+    Outcome.NO_REPLY: "No reply yet",
+}
+_STATE = {
+    ReflectionState.NOT_STARTED: "not started",
+    ReflectionState.OPEN: "in progress",
+    ReflectionState.CANCELLED: "paused",
+    ReflectionState.COMPLETED: "done",
+}
+_THANKS = {ThankYou.SENT: "sent", ThankYou.PLANNED: "planned", ThankYou.NO: "not sending"}
+
+
+def _what(interview: Interview) -> str:
+    return interview.company + (f" ({interview.role})" if interview.role else "")
+
+
+def followup_done(interview: Interview, now: datetime, window: timedelta,
+                  cancelled: int) -> str:
+    elapsed = now - interview.happens_at
+    timing = (f"{delta_words(elapsed)} after the interview - inside the 24-hour window. "
+              "Well done." if elapsed <= window else
+              f"{delta_words(elapsed)} after the interview. Late is still far better than "
+              "never.")
+    tail = f" I've stopped {cancelled} reminder(s) about it." if cancelled else ""
+    return f"Marked your thank-you note to {_what(interview)} as sent, {timing}{tail}"
+
+
+def followup_already(interview: Interview) -> str:
+    return f"Your thank-you note to {_what(interview)} is already marked as sent."
+
+
+def draft_reply(interview: Interview, note: str) -> Reply:
+    text = f"Your thank-you note for {_what(interview)}, ready to copy:"
+    if not interview.answers.get("reference"):
+        text += (" (Tip: a note that mentions something you discussed is remembered. "
+                 "`/debrief reflect` asks for it.)")
+    return Reply(text=text, copy_text=note, actions=(
+        Choice("Mark as sent", f"/debrief followup #{interview.id}", "primary"),))
+
+
+def outcome_ask(interview: Interview) -> Reply:
+    return Reply(
+        text=f"What did you hear back from {_what(interview)}?",
+        choices=tuple(Choice(name, f"/debrief outcome #{interview.id} {o.value}")
+                      for o, name in OUTCOME_NAMES.items()))
+
+
+def outcome_saved(interview: Interview, next_check: datetime | None, zone: ZoneInfo) -> str:
+    assert interview.outcome is not None
+    base = {
+        Outcome.OFFER: "Congratulations on the offer! 🎉",
+        Outcome.CALLBACK: "A callback - well done! `/debrief tip prepared` helps with the "
+                          "next round.",
+        Outcome.REJECTED: "I'm sorry. It stings, and it's not the end: `/debrief history` "
+                          "and your reflections show what to keep and what to change.",
+        Outcome.NO_REPLY: "Noted - no reply yet.",
+    }[interview.outcome]
+    if next_check is not None:
+        base += f" I'll ask again {fmt_local(next_check, zone)}."
+    return f"{base} (Recorded for {_what(interview)}.)"
+
+
+def bad_outcome(text: str) -> str:
+    return (f"I didn't understand \"{text[:40]}\" as an outcome. Use callback, offer, "
+            "rejected or no reply.")
+
+
+def _status(interview: Interview) -> str:
+    parts = [f"reflection {_STATE[interview.reflection_state]}"]
+    parts.append(f"thank-you {_THANKS[interview.thank_you]}" if interview.thank_you
+                 else "thank-you not recorded")
+    parts.append(f"outcome: {OUTCOME_NAMES[interview.outcome].lower()}" if interview.outcome
+                 else "no outcome yet")
+    return ", ".join(parts)
+
+
+def history_list(interviews: list[Interview], zone: ZoneInfo, total: int) -> Reply:
+    lines = [f"#{i.id} {_what(i)} - {fmt_local(i.happens_at, zone)}\n    {_status(i)}"
+             for i in interviews]
+    more = f"\n(Showing the latest {len(interviews)} of {total}.)" if total > len(interviews) \
+        else ""
+    return Reply(title="Your interviews", text="\n".join(lines) + more +
+                 "\n\n`/debrief history #<n>` shows one in full.")
+
+
+def history_detail(interview: Interview, zone: ZoneInfo, answer_lines: list[str],
+                   focus: Area | None) -> Reply:
+    fields = [ReplyField("When", fmt_local(interview.happens_at, zone)),
+              ReplyField("Status", _status(interview))]
+    if interview.interviewer:
+        fields.append(ReplyField("Interviewer", interview.interviewer))
+    if interview.notes:
+        fields.append(ReplyField("Notes", interview.notes))
+    if answer_lines:
+        fields.append(ReplyField("Reflection", "\n".join(answer_lines)))
+    if focus is not None:
+        fields.append(ReplyField("Focus area", AREA_NAMES[focus]))
+    return Reply(title=f"#{interview.id} {_what(interview)}", text="Here's what you logged:",
+                 fields=tuple(fields))

@@ -1,0 +1,169 @@
+"""The reflection's words: questions as replies, the summary, and the thank-you draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.copy.questions import AREA_NAMES, QUESTIONS, Question
+from bot.model import Area, Interview
+from bot.values import Choice, Destination, Reply, ReplyField
+
+__all__ = [
+    "FOCUS_TIPS",
+    "WENT_WELL",
+    "already_complete",
+    "answer_lines",
+    "invalid_answer",
+    "question_reply",
+    "reflection_intro",
+    "summary_reply",
+    "thank_you_note",
+]
+
+NAV_ACTIONS = (
+    Choice("Skip", "skip"),
+    Choice("Back", "back"),
+    Choice("Cancel", "cancel", "danger"),
+)
+
+WENT_WELL: dict[Area, str] = {
+    Area.STAND_OUT: "You left them with something to remember you by.",
+    Area.FOLLOW_UP: "Your follow-up is on track.",
+    Area.PROFESSIONAL: "You kept things friendly and on topic.",
+    Area.PREPARED: "You came prepared and asked your own questions.",
+    Area.RIGHT_JOBS: "This role fits what you bring - that shows in an interview.",
+}
+
+FOCUS_TIPS: dict[Area, str] = {
+    Area.STAND_OUT: (
+        "Before your next interview, write down three short stories (problem, what you did, "
+        "the result in numbers) and tell at least one of them. A story is what they repeat "
+        "to the hiring manager."),
+    Area.FOLLOW_UP: (
+        "Send the thank-you note within 24 hours and mention one specific thing you "
+        "discussed - it shows you listened, and it's the easiest way to be remembered. "
+        "Your draft is below."),
+    Area.PROFESSIONAL: (
+        "Be warm, but steer back within a minute: when small talk runs long, link it to the "
+        "role (\"That reminds me of how your team…\"). Aim to be personable, not their new "
+        "friend."),
+    Area.PREPARED: (
+        "Next time spend 30 minutes on the company's recent news, the industry's big "
+        "challenge, the job description and the interviewer's profile, and bring two "
+        "questions only you could ask."),
+    Area.RIGHT_JOBS: (
+        "Check the fit before you apply: list the role's top five requirements and mark the "
+        "ones you clearly meet. Three or more is a good sign; fewer, and a related field or "
+        "another place may value you more."),
+}
+
+
+def reflection_intro(interview: Interview) -> str:
+    what = interview.company + (f" ({interview.role})" if interview.role else "")
+    return (f"Let's reflect on your interview at {what} while it's fresh - {len(QUESTIONS)} "
+            "quick questions. Answer by number or in your own words; type `skip`, `back` or "
+            "`cancel` any time.")
+
+
+def question_reply(question: Question, number: int, *, lead: str = "") -> Reply:
+    text = f"{lead}\n\n" if lead else ""
+    text += f"{AREA_NAMES[question.area]} · question {number} of {len(QUESTIONS)}\n"
+    text += question.prompt
+    choices: tuple[Choice, ...] = ()
+    if question.options:
+        choices = tuple(Choice(o.label, o.value) for o in question.options)
+    if question.hint:
+        text += f"\n{question.hint}"
+    tags = {"question", "free_text"} if question.kind == "text" else {"question"}
+    return Reply(text=text, choices=choices, multi=question.kind == "multi",
+                 actions=NAV_ACTIONS, destination=Destination.DM, tags=frozenset(tags))
+
+
+def invalid_answer(reason: str, question: Question, limit: int, length: int) -> str:
+    if reason == "empty":
+        return "I didn't catch an answer there. Type your answer, or `skip`."
+    if reason == "too_long":
+        return (f"That answer is {length} characters; I keep at most {limit}. Please shorten "
+                "it - nothing was saved.")
+    numbers = ", ".join(str(i) for i in range(1, len(question.options) + 1))
+    if question.kind == "multi":
+        return (f"I couldn't match that to the options. Type numbers such as 1,3 (from "
+                f"{numbers}), the options' words, or none.")
+    return f"I couldn't match that to an option. Type one of {numbers}, or the option's words."
+
+
+def already_complete() -> str:
+    return ("This reflection is complete. Type `back` to change your last answer, or "
+            "`/debrief reflect redo` to start it over.")
+
+
+def _first_name(full: str | None) -> str:
+    return full.split()[0] if full and full.split() else ""
+
+
+def thank_you_note(interview: Interview, sender: str | None) -> str:
+    """A ready-to-copy note naming the interviewer, company, role and the reference point."""
+    answers = interview.answers
+    greeting = f"Hi {_first_name(interview.interviewer)}," if interview.interviewer \
+        else "Hello,"
+    role = f"the {interview.role} role" if interview.role else "the role"
+    reference = answers.get("reference")
+    bring = answers.get("bring")
+    lines = [
+        greeting,
+        "",
+        f"Thank you for taking the time to talk with me about {role} at {interview.company}.",
+    ]
+    if reference:
+        lines.append(f"I especially enjoyed our conversation about {reference.rstrip('.')} - "
+                     "it made me even more excited about the team's work.")
+    else:
+        lines.append("I especially enjoyed hearing how the team works and what it is building.")
+    if bring:
+        lines.append(f"I'm confident I could contribute: {bring.rstrip('.')}.")
+    lines += ["", f"I look forward to hearing about the next steps at {interview.company}.",
+              "", "Best regards,", sender or "[your name]"]
+    return "\n".join(lines)
+
+
+def summary_reply(interview: Interview, scores: dict[Area, float], focus: Area | None,
+                  note: str, nudge_lines: list[str]) -> Reply:
+    well = [WENT_WELL[a] for a in Area if scores.get(a, 0) >= 1.5]
+    fields = [ReplyField("What went well", "\n".join(f"• {w}" for w in well) if well else
+                         "• You showed up and reflected - that's how people get better.")]
+    if focus is not None:
+        fields.append(ReplyField(f"One thing to focus on: {AREA_NAMES[focus]}",
+                                 FOCUS_TIPS[focus]))
+    fields.append(ReplyField("Reminders scheduled",
+                             "\n".join(nudge_lines) if nudge_lines else "None"))
+    answered = answer_lines(interview.answers)
+    if answered:
+        fields.insert(0, ReplyField("Your answers", "\n".join(answered)))
+    return Reply(
+        title=f"Your reflection: {interview.company}",
+        text=("That's it - thank you for taking the time. Here's your summary and your "
+              "thank-you note, ready to copy."),
+        fields=tuple(fields), copy_text=note, destination=Destination.DM,
+        actions=(Choice("Mark thank-you sent", f"/debrief followup #{interview.id}",
+                        "primary"),),
+        tags=frozenset({"summary"}),
+    )
+
+
+def answer_lines(answers: dict[str, Any]) -> list[str]:
+    lines = []
+    for question in QUESTIONS:
+        if question.key not in answers:
+            continue
+        value = answers[question.key]
+        if value is None:
+            shown = "(skipped)"
+        elif question.kind == "choice":
+            shown = next((o.label for o in question.options if o.value == value), str(value))
+        elif question.kind == "multi":
+            labels = [o.label for o in question.options if o.value in value]
+            shown = ", ".join(labels) if labels else "none"
+        else:
+            shown = str(value)
+        lines.append(f"• {question.prompt} {shown}")
+    return lines

@@ -1,0 +1,141 @@
+"""Help, tips, settings, export and forget: the person's own account."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from datetime import datetime, time
+from enum import Enum
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot import copy
+from bot.copy.tips import TIPS
+from bot.dialogue import area_scores
+from bot.handlers.context import Context, UserError
+from bot.model import Area, ReflectionState
+from bot.timeparse import TimeParseError, parse_clock_time
+from bot.values import Choice, Command, Reply
+
+__all__ = ["export", "help_", "settings", "tip"]
+
+_AREA_WORDS = {a.value.replace("_", " "): a for a in Area} | {a.value: a for a in Area} | {
+    "standout": Area.STAND_OUT, "followup": Area.FOLLOW_UP, "prep": Area.PREPARED,
+    "preparation": Area.PREPARED, "fit": Area.RIGHT_JOBS, "right job": Area.RIGHT_JOBS}
+
+
+async def help_(ctx: Context, cmd: Command) -> list[Reply]:
+    return [Reply(text=copy.help_text())]
+
+
+async def tip(ctx: Context, cmd: Command) -> list[Reply]:
+    wanted = " ".join((cmd.option("area") or cmd.text).lower().replace("-", " ").split())
+    if wanted:
+        area = _AREA_WORDS.get(wanted)
+        if area is None:
+            raise UserError(copy.bad_area(wanted))
+    else:
+        area = await _weakest_area(ctx)
+    pool = [text for a, text in TIPS if a is area]
+    # Rotate through the pool over time rather than at random: the same person asking twice
+    # in a row gets a different tip, and tests stay deterministic.
+    index = int(ctx.now.timestamp() // 60) % len(pool)
+    return [Reply(text=copy.tip_text(area, pool[index], from_reflections=not wanted))]
+
+
+async def _weakest_area(ctx: Context) -> Area:
+    totals: dict[Area, list[float]] = {}
+    for interview in await ctx.uow.interviews.list_for_user(ctx.user_id, limit=10):
+        if interview.reflection_state is ReflectionState.COMPLETED:
+            for area, score in area_scores(interview.answers).items():
+                totals.setdefault(area, []).append(score)
+    if not totals:
+        return list(Area)[int(ctx.now.timestamp() // 60) % len(Area)]
+    return min(Area, key=lambda a: sum(totals[a]) / len(totals[a]) if a in totals else 2.0)
+
+
+async def settings(ctx: Context, cmd: Command) -> list[Reply]:
+    zone_text = cmd.option("timezone")
+    quiet_text = cmd.option("quiet")
+    words = cmd.text.split(maxsplit=1)
+    if words and not (zone_text or quiet_text):
+        key, value = words[0].lower(), (words[1] if len(words) > 1 else "")
+        if key in ("timezone", "tz", "zone"):
+            zone_text = value or None
+        elif key == "quiet":
+            quiet_text = value or None
+        elif "/" in key or key == "utc":
+            zone_text = words[0]
+        else:
+            raise UserError(copy.bad_setting(words[0]))
+    changed = []
+    if zone_text is not None:
+        ctx.user.timezone = _zone(zone_text.strip())
+        changed.append("timezone")
+    if quiet_text is not None:
+        ctx.user.quiet_start, ctx.user.quiet_end = _quiet(quiet_text)
+        changed.append("quiet hours")
+    return [Reply(text=copy.settings_text(ctx.user, ctx.zone, ctx.now, changed))]
+
+
+def _zone(text: str) -> str:
+    if not text or len(text) > 64:
+        raise UserError(copy.bad_timezone(text))
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise UserError(copy.bad_timezone(text)) from exc
+    return text
+
+
+def _quiet(text: str) -> tuple[time, time]:
+    text = text.strip().lower()
+    if text in ("off", "none", "no"):
+        return time(0), time(0)  # equal times: no quiet window
+    parts = re.split(r"\s*(?:-|–|to)\s*", text)
+    if len(parts) != 2:
+        raise UserError(copy.bad_quiet_hours(text))
+    try:
+        start, end = parse_clock_time(parts[0]), parse_clock_time(parts[1])
+    except TimeParseError as exc:
+        raise UserError(copy.bad_quiet_hours(text)) from exc
+    if start == end:
+        raise UserError(copy.bad_quiet_hours(text))
+    return start, end
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+async def export(ctx: Context, cmd: Command) -> list[Reply]:
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id)
+    nudges = await ctx.uow.nudges.list_for_user(ctx.user_id, pending_only=False)
+    user = asdict(ctx.user)
+    data = {
+        "exported_at": ctx.now.isoformat(),
+        "person": _plain(user),
+        "interviews": [_plain(asdict(i)) for i in interviews],
+        "reminders": [_plain(asdict(n)) for n in nudges],
+    }
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return [Reply(text=copy.export_intro(len(interviews), len(nudges)), copy_text=text,
+                  tags=frozenset({"export"}))]
+
+
+async def forget_ask() -> list[Reply]:
+    return [Reply(text=copy.FORGET_ASK, actions=(
+        Choice("Delete everything", "/debrief forget confirm", "danger"),))]
+
+

@@ -1,0 +1,105 @@
+"""Follow-up, draft, outcome and history: acting on interviews already logged."""
+
+from __future__ import annotations
+
+from bot import copy
+from bot.copy import records as words
+from bot.copy.reflection import answer_lines, thank_you_note
+from bot.dialogue import area_scores
+from bot.handlers.context import Context, UserError
+from bot.model import Area, Interview, NudgeKind, Outcome, ThankYou
+from bot.values import Command, Reply
+
+__all__ = ["draft", "followup", "history", "outcome"]
+
+_OUTCOME_WORDS = {
+    "callback": Outcome.CALLBACK, "call back": Outcome.CALLBACK, "next round": Outcome.CALLBACK,
+    "offer": Outcome.OFFER, "rejected": Outcome.REJECTED, "rejection": Outcome.REJECTED,
+    "no": Outcome.REJECTED, "no reply": Outcome.NO_REPLY, "no_reply": Outcome.NO_REPLY,
+    "noreply": Outcome.NO_REPLY, "no reply yet": Outcome.NO_REPLY, "waiting": Outcome.NO_REPLY,
+}
+
+
+async def followup(ctx: Context, cmd: Command) -> list[Reply]:
+    ref = cmd.option("interview") or cmd.text
+    if ref:
+        interview = await ctx.find_interview(ref)
+    else:
+        interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
+        waiting = [i for i in interviews if i.thank_you is not ThankYou.SENT
+                   and i.happens_at <= ctx.now]
+        interview = waiting[0] if waiting else await ctx.find_interview(None)
+    if interview.thank_you is ThankYou.SENT:
+        return [Reply(text=words.followup_already(interview))]
+    interview.thank_you = ThankYou.SENT
+    interview.thank_you_sent_at = ctx.now
+    assert interview.id is not None
+    cancelled = await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
+                                            kinds=[NudgeKind.THANK_YOU])
+    await ctx.uow.interviews.save(interview)
+    return [Reply(text=words.followup_done(interview, ctx.now, ctx.config.thank_you_window,
+                                           cancelled))]
+
+
+async def draft(ctx: Context, cmd: Command) -> list[Reply]:
+    ref = cmd.option("interview") or cmd.text
+    if not ref and ctx.user.active_interview_id is not None:
+        ref = f"#{ctx.user.active_interview_id}"
+    interview = await ctx.find_interview(ref)
+    return [words.draft_reply(interview, thank_you_note(interview, ctx.user.display_name))]
+
+
+def _split_outcome(cmd: Command) -> tuple[str, Outcome | None, str]:
+    """(interview ref, outcome, unreadable tail) from options or ``#3 no reply``."""
+    result = cmd.option("result")
+    ref = cmd.option("interview") or ""
+    if result:
+        return ref, _OUTCOME_WORDS.get(result.strip().lower().replace("-", " ")), result
+    text = " ".join(cmd.text.split()).lower()
+    for words_ in sorted(_OUTCOME_WORDS, key=len, reverse=True):
+        if text == words_ or text.endswith(" " + words_):
+            return (ref or cmd.text.strip()[: len(text) - len(words_)].strip(),
+                    _OUTCOME_WORDS[words_], "")
+    return ref or cmd.text, None, ""
+
+
+async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
+    ref, result, raw = _split_outcome(cmd)
+    if raw and result is None:
+        raise UserError(words.bad_outcome(raw))
+    interview = await ctx.find_interview(ref)
+    if result is None:
+        return [words.outcome_ask(interview)]
+    assert interview.id is not None
+    interview.outcome = result
+    interview.outcome_at = ctx.now
+    await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
+                                kinds=[NudgeKind.CHECK_IN])
+    next_check = None
+    if result is Outcome.NO_REPLY:
+        asked = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
+                 if n.kind is NudgeKind.CHECK_IN]
+        nudge = ctx.policy.next_check_in(interview, ctx.user, ctx.now, len(asked))
+        if nudge is not None:
+            added = await ctx.uow.nudges.add_many([nudge])
+            next_check = added[0].due_at if added else None
+    await ctx.uow.interviews.save(interview)
+    return [Reply(text=words.outcome_saved(interview, next_check, ctx.zone))]
+
+
+async def history(ctx: Context, cmd: Command) -> list[Reply]:
+    ref = cmd.option("interview") or cmd.text
+    if ref:
+        interview = await ctx.find_interview(ref)
+        return [words.history_detail(interview, ctx.zone, answer_lines(interview.answers),
+                                     _focus(interview))]
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+    if not interviews:
+        raise UserError(copy.NO_INTERVIEWS)
+    return [words.history_list(interviews[:10], ctx.zone, len(interviews))]
+
+
+def _focus(interview: Interview) -> Area | None:
+    scores = area_scores(interview.answers)
+    return min(Area, key=lambda a: scores.get(a, 2.0)) if scores else None
+

@@ -1,0 +1,178 @@
+"""Logging an interview and the reflection dialogue around it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot import copy
+from bot.copy import reflection as words
+from bot.copy.nudges import nudge_line
+from bot.dialogue import (
+    Answered,
+    Back,
+    Cancel,
+    Invalid,
+    Skipped,
+    apply_turn,
+    area_scores,
+    next_question,
+    question_number,
+)
+from bot.handlers.context import Context, UserError
+from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
+from bot.timeparse import TimeParseError, parse_when
+from bot.values import Command, Destination, Reply
+
+__all__ = ["log_interview", "reflect", "summary", "turn"]
+
+# An interview logged this close to "now" counts as just ended: the reflection starts.
+JUST_ENDED_SLACK = timedelta(minutes=5)
+MAX_PAST = timedelta(days=90)
+MAX_AHEAD = timedelta(days=365)
+
+
+async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
+    limit = ctx.config.max_name_length
+    company = ctx.check_length("company name", cmd.option("company") or cmd.text, limit)
+    if not company:
+        raise UserError(copy.missing_company())
+    role = ctx.check_length("role", cmd.option("role") or "", limit) or None
+    interviewer = ctx.check_length("interviewer name", cmd.option("interviewer") or "",
+                                   limit) or None
+    notes = ctx.check_length("note", cmd.option("notes") or "",
+                             ctx.config.max_answer_length) or None
+    when_text = cmd.option("when")
+    happens_at = ctx.now
+    if when_text:
+        try:
+            happens_at = parse_when(when_text, ctx.now, ctx.zone)
+        except TimeParseError as exc:
+            raise UserError(copy.bad_time(when_text)) from exc
+        if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
+            raise UserError(copy.when_out_of_range(when_text))
+    ahead = happens_at > ctx.now + JUST_ENDED_SLACK
+    interview = await ctx.uow.interviews.add(Interview(
+        user_id=ctx.user_id, company=company, role=role, interviewer=interviewer,
+        notes=notes, happens_at=happens_at, logged_at=ctx.now,
+        reflection_state=ReflectionState.NOT_STARTED if ahead else ReflectionState.OPEN))
+    nudges = await ctx.uow.nudges.add_many(ctx.policy.plan(interview, ctx.user, ctx.now))
+    lines = [nudge_line(n, interview, ctx.zone) for n in nudges]
+    if ahead:
+        return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines))]
+    ctx.user.active_interview_id = interview.id
+    replies = []
+    if not ctx.incoming.in_dm:
+        replies.append(Reply(text=copy.logged_see_dm(interview)))
+    question = next_question(interview.answers)
+    assert question is not None
+    replies.append(words.question_reply(question, question_number(question),
+                                        lead=words.reflection_intro(interview)))
+    return replies
+
+
+async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
+    ref = cmd.option("interview") or cmd.text
+    redo = False
+    if ref.strip().lower().endswith("redo"):
+        redo, ref = True, ref.strip()[:-4].strip()
+    if ref:
+        interview = await ctx.find_interview(ref)
+    elif ctx.user.active_interview_id is not None:
+        interview = await ctx.find_interview(f"#{ctx.user.active_interview_id}")
+    else:
+        interview = await _latest_unfinished(ctx)
+    if redo:
+        interview.answers = {}
+    if interview.reflection_state is ReflectionState.COMPLETED and not redo:
+        return [await summary(ctx, interview), Reply(text=words.already_complete(),
+                                                     destination=Destination.DM)]
+    interview.reflection_state = ReflectionState.OPEN
+    interview.reflection_completed_at = None
+    await ctx.uow.interviews.save(interview)
+    ctx.user.active_interview_id = interview.id
+    replies = [] if ctx.incoming.in_dm else [Reply(text=copy.continue_in_dm(interview))]
+    question = next_question(interview.answers)
+    if question is None:
+        return [*replies, await _complete(ctx, interview)]
+    lead = copy.welcome_back(interview) if interview.answers else \
+        words.reflection_intro(interview)
+    return [*replies, words.question_reply(question, question_number(question), lead=lead)]
+
+
+async def _latest_unfinished(ctx: Context) -> Interview:
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
+    if not interviews:
+        raise UserError(copy.NO_INTERVIEWS)
+    for interview in interviews:
+        if interview.reflection_state is not ReflectionState.COMPLETED and \
+                interview.happens_at <= ctx.now + JUST_ENDED_SLACK:
+            return interview
+    return interviews[0]
+
+
+async def turn(ctx: Context, text: str) -> list[Reply]:
+    """A typed reply (or a clicked answer button) in the DM."""
+    if ctx.user.active_interview_id is None:
+        return [Reply(text=copy.NO_OPEN_REFLECTION, destination=Destination.DM)]
+    interview = await ctx.uow.interviews.get(ctx.user_id, ctx.user.active_interview_id)
+    if interview is None:
+        ctx.user.active_interview_id = None
+        return [Reply(text=copy.NO_OPEN_REFLECTION, destination=Destination.DM)]
+    result = apply_turn(interview.answers, text, max_length=ctx.config.max_answer_length)
+    if isinstance(result, Invalid):
+        return [Reply(text=words.invalid_answer(result.reason, result.question,
+                                                 ctx.config.max_answer_length,
+                                                 len(text.strip())),
+                      destination=Destination.DM)]
+    if isinstance(result, Cancel):
+        interview.reflection_state = ReflectionState.CANCELLED
+        ctx.user.active_interview_id = None
+        await ctx.uow.interviews.save(interview)
+        return [Reply(text=copy.REFLECTION_CANCELLED, destination=Destination.DM)]
+    lead = ""
+    if isinstance(result, Back):
+        lead = copy.BACK_ONE if result.moved else copy.AT_FIRST_QUESTION
+    if isinstance(result, Answered | Skipped | Back):
+        interview.answers = result.answers
+    if isinstance(result, Answered) and "thank_you" in result.answers:
+        await _apply_thank_you(ctx, interview, result.answers["thank_you"])
+    question = next_question(interview.answers)
+    if question is None:
+        return [await _complete(ctx, interview)]
+    await ctx.uow.interviews.save(interview)
+    return [words.question_reply(question, question_number(question), lead=lead)]
+
+
+async def _apply_thank_you(ctx: Context, interview: Interview, value: str | None) -> None:
+    """The reflection's answer about the note counts like /debrief followup."""
+    if value is None or interview.thank_you is ThankYou.SENT:
+        return
+    interview.thank_you = ThankYou(value)
+    if interview.thank_you in (ThankYou.SENT, ThankYou.NO):
+        if interview.thank_you is ThankYou.SENT:
+            interview.thank_you_sent_at = ctx.now
+        assert interview.id is not None
+        await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
+                                    kinds=[NudgeKind.THANK_YOU])
+
+
+async def _complete(ctx: Context, interview: Interview) -> Reply:
+    interview.reflection_state = ReflectionState.COMPLETED
+    interview.reflection_completed_at = ctx.now
+    ctx.user.active_interview_id = None
+    await ctx.uow.interviews.save(interview)
+    return await summary(ctx, interview)
+
+
+async def summary(ctx: Context, interview: Interview) -> Reply:
+    scores = area_scores(interview.answers)
+    focus = min(Area, key=lambda a: scores.get(a, 2.0)) if scores else Area.FOLLOW_UP
+    if interview.thank_you is not ThankYou.SENT and interview.happens_at + \
+            ctx.config.thank_you_window > ctx.now and scores.get(Area.FOLLOW_UP, 0) < 2:
+        focus = min((focus, Area.FOLLOW_UP), key=lambda a: scores.get(a, 0))
+    assert interview.id is not None
+    pending = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
+               if n.status.value in ("pending", "claimed")]
+    lines = [nudge_line(n, interview, ctx.zone) for n in pending]
+    note = words.thank_you_note(interview, ctx.user.display_name)
+    return words.summary_reply(interview, scores, focus, note, lines)

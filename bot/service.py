@@ -1,0 +1,144 @@
+"""Debrief's core service: the one entry point every adapter calls.
+
+``handle`` turns one thing a person did into replies, inside one short transaction: the
+handler validates, writes through the unit of work, and the service commits once. A
+:class:`UserError` (or any failure) rolls everything back, so nothing is stored half-way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot import copy
+from bot.clock import SystemClock
+from bot.config import CoreConfig
+from bot.copy.nudges import nudge_line
+from bot.grammar import CommandSyntaxError, is_command, parse_command
+from bot.handlers import account, nudges, records, reflection
+from bot.handlers.context import Context, UserError
+from bot.policy import NudgePolicy, user_zone
+from bot.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.values import Command, Identity, Incoming, Reply
+
+__all__ = ["Debrief"]
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Context, Command], Awaitable[list[Reply]]]
+
+HANDLERS: dict[str, Handler] = {
+    "help": account.help_,
+    "interview": reflection.log_interview,
+    "reflect": reflection.reflect,
+    "followup": records.followup,
+    "draft": records.draft,
+    "outcome": records.outcome,
+    "nudges": nudges.nudges,
+    "history": records.history,
+    "tip": account.tip,
+    "settings": account.settings,
+    "export": account.export,
+}
+
+
+class Debrief:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock | None = None,
+                 config: CoreConfig | None = None) -> None:
+        self._uow = uow_factory
+        self.clock: Clock = clock or SystemClock()
+        self.config = config or CoreConfig()
+        self.policy = NudgePolicy(self.config)
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        text = incoming.text.strip()
+        command = incoming.command
+        try:
+            if command is None and is_command(text):
+                command = parse_command(text)
+        except CommandSyntaxError as exc:
+            if exc.kind == "too_long":
+                return [Reply(text=copy.command_too_long(2000))]
+            return [Reply(text=copy.unknown_subcommand(exc.word))]
+        if command is not None and command.name == "forget":
+            return await self._forget(incoming, command)
+        if command is not None and command.name not in HANDLERS:
+            return [Reply(text=copy.unknown_subcommand(command.name))]
+        try:
+            async with self._uow() as uow:
+                ctx = await self._context(uow, incoming)
+                if command is None:
+                    replies = await reflection.turn(ctx, text)
+                else:
+                    replies = await HANDLERS[command.name](ctx, command)
+                await uow.users.save(ctx.user)
+                await uow.commit()
+            return replies
+        except UserError as exc:
+            return [Reply(text=exc.message)]
+        except Exception:
+            log.exception("handling a %s from %s failed",
+                          command.name if command else "dialogue turn", incoming.identity)
+            return [Reply(text=copy.TRY_AGAIN_LATER)]
+
+    async def _context(self, uow: UnitOfWork, incoming: Incoming) -> Context:
+        now = self.clock.now()
+        user = await uow.users.get_or_create(incoming.identity, created_at=now)
+        if incoming.display_name:
+            user.display_name = incoming.display_name[: self.config.max_name_length]
+        if incoming.platform_timezone:
+            user.platform_timezone = incoming.platform_timezone
+        if incoming.channel_id and not incoming.in_dm:
+            user.last_channel_id = incoming.channel_id
+        return Context(uow, user, incoming, now, self.config, self.policy)
+
+    async def _forget(self, incoming: Incoming, command: Command) -> list[Reply]:
+        confirmed = (command.option("confirm") or command.text).strip().lower() in (
+            "confirm", "yes", "true")
+        if not confirmed:
+            return await account.forget_ask()
+        try:
+            async with self._uow() as uow:
+                user = await uow.users.get(incoming.identity)
+                if user is None or user.id is None:
+                    return [Reply(text=copy.ALREADY_FORGOTTEN)]
+                await uow.users.delete(user.id)
+                await uow.commit()
+        except Exception:
+            log.exception("forget failed for %s", incoming.identity)
+            return [Reply(text=copy.TRY_AGAIN_LATER)]
+        return [Reply(text=copy.FORGET_DONE)]
+
+    async def home(self, identity: Identity) -> Reply:
+        """Upcoming reminders and recent interviews, for App Home and similar surfaces."""
+        async with self._uow() as uow:
+            user = await uow.users.get(identity)
+            if user is None or user.id is None:
+                return Reply(title="Debrief", text=copy.home_empty())
+            zone = user_zone(user, self.config)
+            pending = await uow.nudges.list_for_user(user.id)
+            interviews = await uow.interviews.list_for_user(user.id, limit=5)
+            known = {i.id: i for i in interviews}
+            missing = [n.interview_id for n in pending
+                       if n.interview_id is not None and n.interview_id not in known]
+            known.update(await uow.interviews.get_many(missing))
+            lines = [nudge_line(n, known.get(n.interview_id) if n.interview_id else None, zone)
+                     for n in pending[:10]]
+        return copy.home_reply(lines, interviews, zone)
+
+    async def suggest_interviews(self, identity: Identity, prefix: str) -> list[tuple[str, str]]:
+        """(label, value) pairs for autocomplete: the person's interviews matching ``prefix``."""
+        async with self._uow() as uow:
+            user = await uow.users.get(identity)
+            if user is None or user.id is None:
+                return []
+            interviews = await uow.interviews.list_for_user(user.id, limit=100)
+        wanted = prefix.strip().lstrip("#").casefold()
+        out = []
+        for interview in interviews:
+            label = f"#{interview.id} {interview.company}" + (
+                f" ({interview.role})" if interview.role else "")
+            if not wanted or wanted in label.casefold():
+                out.append((label[:100], f"#{interview.id}"))
+        return out[:25]
+
