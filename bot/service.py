@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from bot import copy
 from bot.clock import SystemClock
@@ -49,6 +50,9 @@ class Debrief:
         self.clock: Clock = clock or SystemClock()
         self.config = config or CoreConfig()
         self.policy = NudgePolicy(self.config)
+        # Called with the earliest due time whenever a request scheduled nudges (the
+        # composition root points it at Dispatcher.wake).
+        self.on_scheduled: Callable[[datetime], None] | None = None
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         text = incoming.text.strip()
@@ -73,6 +77,8 @@ class Debrief:
                     replies = await HANDLERS[command.name](ctx, command)
                 await uow.users.save(ctx.user)
                 await uow.commit()
+            if ctx.scheduled and self.on_scheduled is not None:
+                self.on_scheduled(min(ctx.scheduled))
             return replies
         except UserError as exc:
             return [Reply(text=exc.message)]

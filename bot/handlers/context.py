@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -33,6 +33,8 @@ class Context:
     now: datetime
     config: CoreConfig
     policy: NudgePolicy
+    # Due times of nudges this request scheduled, so the dispatcher can be woken early.
+    scheduled: list[datetime] = field(default_factory=list)
 
     @property
     def zone(self) -> ZoneInfo:

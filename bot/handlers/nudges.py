@@ -38,6 +38,7 @@ async def nudges(ctx: Context, cmd: Command) -> list[Reply]:
     nudge.due_at = ctx.policy.outside_quiet(_snooze_until(ctx, until), ctx.user)
     assert nudge.id is not None
     await ctx.uow.nudges.reschedule(nudge.id, nudge.due_at)
+    ctx.scheduled.append(nudge.due_at)
     return [Reply(text=words.snoozed(nudge, ctx.zone))]
 
 

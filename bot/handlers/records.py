@@ -83,6 +83,7 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
         if nudge is not None:
             added = await ctx.uow.nudges.add_many([nudge])
             next_check = added[0].due_at if added else None
+            ctx.scheduled.extend(n.due_at for n in added)
     await ctx.uow.interviews.save(interview)
     return [Reply(text=words.outcome_saved(interview, next_check, ctx.zone))]
 

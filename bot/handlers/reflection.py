@@ -56,6 +56,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         notes=notes, happens_at=happens_at, logged_at=ctx.now,
         reflection_state=ReflectionState.NOT_STARTED if ahead else ReflectionState.OPEN))
     nudges = await ctx.uow.nudges.add_many(ctx.policy.plan(interview, ctx.user, ctx.now))
+    ctx.scheduled.extend(n.due_at for n in nudges)
     lines = [nudge_line(n, interview, ctx.zone) for n in nudges]
     if ahead:
         return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines))]

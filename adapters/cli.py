@@ -1,0 +1,125 @@
+"""The ``debrief`` command: the composition root that wires core, storage and adapters.
+
+    debrief console [--user NAME] [--tz ZONE]   the whole bot in this terminal
+    debrief run                                 Slack and/or Discord + scheduler + HTTP
+    debrief db upgrade                          apply database migrations
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import sys
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import ValidationError
+
+from adapters.settings import Settings
+from bot.config import CoreConfig
+
+__all__ = ["core_config", "main"]
+
+NOTHING_TO_RUN = (
+    "debrief run: no chat platform is configured, so there is nothing to serve.\n"
+    "Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) for "
+    "Slack, and/or DISCORD_TOKEN for Discord - in the environment or a .env file.\n"
+    "To try Debrief without any platform, run: debrief console"
+)
+
+
+def core_config(settings: Settings) -> CoreConfig:
+    return CoreConfig(default_timezone=settings.default_timezone,
+                      thank_you_delays=settings.thank_you_delays,
+                      check_in_after=settings.check_in_delay)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="debrief", description="Debrief, the interview coach")
+    sub = parser.add_subparsers(dest="command", required=True)
+    console = sub.add_parser("console", help="the whole bot in this terminal")
+    console.add_argument("--user", default=None, help="who you are (default: your login)")
+    console.add_argument("--tz", default=None, help="your IANA timezone, e.g. Europe/Berlin")
+    sub.add_parser("run", help="serve Slack and/or Discord, the scheduler and HTTP")
+    db = sub.add_parser("db", help="database tasks")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply migrations")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        print(f"debrief: configuration error - {problems}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.WARNING if args.command == "console" else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command == "console":
+        if args.tz:
+            try:
+                ZoneInfo(args.tz)
+            except (ZoneInfoNotFoundError, ValueError):
+                print(f"debrief: unknown timezone {args.tz!r} - use an IANA name such as "
+                      "Europe/Berlin", file=sys.stderr)
+                return 2
+        user = (args.user or _login() or "me").strip()[:64] or "me"
+        return asyncio.run(_console(settings, user, args.tz))
+    if args.command == "db":
+        return asyncio.run(_db_upgrade(settings))
+    if not (settings.slack_configured or settings.discord_configured):
+        print(NOTHING_TO_RUN, file=sys.stderr)
+        return 2
+    from adapters.runtime import serve
+    return asyncio.run(serve(settings))
+
+
+def _login() -> str | None:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return None
+
+
+async def _db_upgrade(settings: Settings) -> int:
+    from storage import upgrade
+    await upgrade(settings.database_url)
+    print("Database is up to date.")
+    return 0
+
+
+async def _console(settings: Settings, user: str, tz: str | None) -> int:
+    from adapters.console import ConsoleApp, ConsoleGateway
+    from bot.clock import SystemClock
+    from bot.dispatcher import Dispatcher, DispatcherConfig
+    from bot.service import Debrief
+    from bot.values import Identity
+    from storage import create_engine, sql_uow_factory, upgrade
+
+    await upgrade(settings.database_url)
+    engine = create_engine(settings.database_url)
+    try:
+        uow = sql_uow_factory(engine)
+        clock = SystemClock()
+        debrief = Debrief(uow, clock, core_config(settings))
+        app = ConsoleApp(debrief, Identity("console", "local", user), timezone=tz,
+                         display_name=user)
+        dispatcher = Dispatcher(uow, ConsoleGateway(app), clock, debrief.config,
+                                DispatcherConfig(interval=settings.dispatch_seconds))
+        debrief.on_scheduled = dispatcher.wake
+        dispatcher.start()
+        try:
+            await app.run()
+        finally:
+            await dispatcher.stop()
+    finally:
+        await engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m adapters.cli`
+    sys.exit(main())

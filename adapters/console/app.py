@@ -1,0 +1,119 @@
+"""Console adapter: stdin lines in, replies and due nudges out, as plain text.
+
+Works interactively and with piped stdin (each line is one message; ``/quit`` or end of
+input ends the session). Choices are printed numbered; the core reads a typed number or
+label itself, and a number typed after a list of command buttons runs that command.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import TextIO
+
+from bot.model import User
+from bot.ports import Conversation, RetryableDeliveryError
+from bot.values import Destination, Identity, Incoming, Reply
+
+__all__ = ["ConsoleApp", "ConsoleGateway", "render_text"]
+
+NAV_VALUES = {"skip", "back", "cancel"}
+
+
+def render_text(reply: Reply) -> str:
+    """Plain text for a terminal; the console needs no escaping (nothing can be pinged)."""
+    lines: list[str] = []
+    if reply.title:
+        lines += [f"== {reply.title} =="]
+    lines.append(reply.text)
+    for number, choice in enumerate(reply.choices, 1):
+        lines.append(f"  {number}. {choice.label}")
+    if reply.multi and reply.choices:
+        lines.append("  (several allowed: type like 1,3)")
+    for field in reply.fields:
+        lines += ["", f"-- {field.name} --", field.value]
+    if reply.copy_text:
+        lines += ["", "-" * 60, reply.copy_text, "-" * 60]
+    nav = [a.value for a in reply.actions if a.value in NAV_VALUES]
+    commands = [a for a in reply.actions if a.value not in NAV_VALUES]
+    if nav:
+        lines.append(f"  (or type: {', '.join(nav)})")
+    for action in commands:
+        lines.append(f"  > {action.label}: type {action.value}")
+    return "\n".join(lines)
+
+
+class ConsoleGateway:
+    """Delivers due nudges to the open terminal (the console's 'DM')."""
+
+    def __init__(self, app: ConsoleApp) -> None:
+        self._app = app
+        self._count = 0
+
+    async def deliver(self, user: User, reply: Reply) -> str:
+        if user.identity != self._app.identity:
+            # Someone else's reminder (another console user, or a platform user in a shared
+            # database): leave it for the process that can reach them.
+            raise RetryableDeliveryError("not the person at this console", retry_after=300)
+        self._count += 1
+        self._app.show(reply, prefix="\n[reminder] ")
+        return f"console-{self._count}"
+
+
+class ConsoleApp:
+    def __init__(self, conversation: Conversation, identity: Identity, *,
+                 timezone: str | None = None, display_name: str | None = None,
+                 stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+        self.conversation = conversation
+        self.identity = identity
+        self.timezone = timezone
+        self.display_name = display_name
+        self._in = stdin or sys.stdin
+        self._out = stdout or sys.stdout
+        self._command_choices: list[str] = []
+
+    def show(self, reply: Reply, prefix: str = "") -> None:
+        where = "[DM] " if reply.destination is Destination.DM else ""
+        self._out.write(f"{prefix}{where}{render_text(reply)}\n")
+        self._out.flush()
+        if reply.choices:
+            values = [c.value for c in reply.choices]
+            self._command_choices = values if values[0].startswith("/debrief") else []
+
+    def _translate(self, line: str) -> str:
+        typed = line.strip()
+        if typed.isdigit() and self._command_choices:
+            index = int(typed) - 1
+            if 0 <= index < len(self._command_choices):
+                return self._command_choices[index]
+        return typed
+
+    async def send(self, line: str) -> list[Reply]:
+        text = self._translate(line)
+        self._command_choices = []
+        replies = await self.conversation.handle(Incoming(
+            self.identity, text=text, in_dm=True, display_name=self.display_name,
+            platform_timezone=self.timezone))
+        for reply in replies:
+            self.show(reply)
+        return replies
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        interactive = self._in.isatty()
+        self._out.write("Debrief - your interview coach. Type /debrief help, or /quit to leave.\n")
+        self._out.flush()
+        while True:
+            if interactive:
+                self._out.write("> ")
+                self._out.flush()
+            line = await loop.run_in_executor(None, self._in.readline)
+            if not line:  # end of input
+                break
+            if line.strip().lower() in ("/quit", "/exit"):
+                break
+            if not line.strip():
+                continue
+            await self.send(line.rstrip("\n"))
+        self._out.write("Bye - good luck with your interviews.\n")
+        self._out.flush()
