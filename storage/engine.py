@@ -1,0 +1,79 @@
+"""Engine construction: the one place that knows how each database must be configured.
+
+SQLite is the embedded default and is shared by the console, the dispatcher and possibly a
+second process on the same file. Its classic failure is "database is locked": a transaction
+that starts as a reader (plain ``BEGIN``) and later wants to write cannot wait for the lock
+once another writer has committed, so SQLite fails it at once instead of honouring
+``busy_timeout``. We therefore take over transaction control (the SQLAlchemy-documented
+recipe for pysqlite/aiosqlite): the driver's own implicit ``BEGIN`` is disabled and every
+transaction starts with ``BEGIN IMMEDIATE``, which takes the write lock up front and *does*
+wait up to ``busy_timeout``. Units of work are short, so serialising them costs little; WAL
+keeps readers outside transactions unblocked.
+
+PostgreSQL needs nothing special beyond a pre-pinged pool (replicas outlive DB restarts).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "create_engine", "is_sqlite"]
+
+#: How long a SQLite writer waits for another one before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def is_sqlite(url: str | URL) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def create_engine(url: str, **kw: Any) -> AsyncEngine:
+    """An async engine for ``url`` configured for this project's access pattern.
+
+    Keyword arguments are passed to :func:`sqlalchemy.ext.asyncio.create_async_engine` and
+    override the defaults chosen here.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, kw)
+    options: dict[str, Any] = {"pool_pre_ping": True}
+    if "poolclass" not in kw:  # NullPool and friends take no size
+        options.update(pool_size=10, max_overflow=10)
+    options.update(kw)
+    return create_async_engine(parsed, **options)
+
+
+def _sqlite_engine(url: URL, kw: dict[str, Any]) -> AsyncEngine:
+    database = url.database or ""
+    in_memory = database in ("", ":memory:") or "mode=memory" in database
+    if not in_memory and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    connect_args = dict(kw.pop("connect_args", {}))
+    # The driver's own timeout also feeds sqlite3's busy handler; keep them consistent.
+    connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
+    engine = create_async_engine(url, connect_args=connect_args, **kw)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Disable the driver's implicit BEGIN; ``_on_begin`` emits our own.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
