@@ -124,7 +124,7 @@ class Debrief:
             zone = user_zone(user, self.config)
             pending = await uow.nudges.list_for_user(user.id)
             interviews = await uow.interviews.list_for_user(user.id, limit=5)
-            known = {i.id: i for i in interviews}
+            known = {i.id: i for i in interviews if i.id is not None}
             missing = [n.interview_id for n in pending
                        if n.interview_id is not None and n.interview_id not in known]
             known.update(await uow.interviews.get_many(missing))
