@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 
 from bot import copy
@@ -20,7 +21,7 @@ from bot.handlers import account, nudges, records, reflection
 from bot.handlers.context import Context, UserError
 from bot.policy import NudgePolicy, user_zone
 from bot.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from bot.values import Command, Identity, Incoming, Reply
+from bot.values import Command, Destination, Identity, Incoming, Reply
 
 __all__ = ["Debrief"]
 
@@ -41,6 +42,15 @@ HANDLERS: dict[str, Handler] = {
     "settings": account.settings,
     "export": account.export,
 }
+
+
+def _keep_private(replies: list[Reply], incoming: Incoming) -> list[Reply]:
+    """Reflection content asked for in a channel goes to the DM, with a note where asked."""
+    if incoming.in_dm or not any("private" in r.tags for r in replies):
+        return replies
+    out = [replace(r, destination=Destination.DM) if "private" in r.tags else r
+           for r in replies]
+    return [Reply(text=copy.SENT_TO_DM), *out]
 
 
 class Debrief:
@@ -79,7 +89,7 @@ class Debrief:
                 await uow.commit()
             if ctx.scheduled and self.on_scheduled is not None:
                 self.on_scheduled(min(ctx.scheduled))
-            return replies
+            return _keep_private(replies, incoming)
         except UserError as exc:
             return [Reply(text=exc.message)]
         except Exception:

@@ -100,7 +100,9 @@ class Reply:
     ``actions`` are secondary buttons (skip, back, cancel, snooze …): not numbered, but
     each also has a typed equivalent in its ``value``.
     ``tags`` carry hints for renderers: ``question`` (a reflection question),
-    ``free_text`` (the answer is typed; Discord offers a modal), ``nudge``.
+    ``free_text`` (the answer is typed; Discord offers a modal), ``nudge``, ``summary``,
+    ``export``, and ``private`` (reflection content: the core routes it to the DM when it
+    was asked for in a channel).
     """
 
     text: str

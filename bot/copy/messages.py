@@ -20,6 +20,7 @@ __all__ = [
     "NO_NUDGES",
     "NO_OPEN_REFLECTION",
     "REFLECTION_CANCELLED",
+    "SENT_TO_DM",
     "SLACK_MODAL_TITLE",
     "TRY_AGAIN_LATER",
     "WORKING_ON_IT",
@@ -82,6 +83,7 @@ NO_INTERVIEWS = (
     "`/debrief interview <company>` and I'll walk you through it."
 )
 NO_NUDGES = "You have no reminders scheduled."
+SENT_TO_DM = "That's private, so I've sent it to you in a direct message."
 FORGET_ASK = (
     "This deletes everything Debrief knows about you: interviews, reflections, outcomes, "
     "reminders and settings. It can't be undone. To go ahead, type `/debrief forget confirm` "

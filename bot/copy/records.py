@@ -59,7 +59,7 @@ def draft_reply(interview: Interview, note: str) -> Reply:
     if not interview.answers.get("reference"):
         text += (" (Tip: a note that mentions something you discussed is remembered. "
                  "`/debrief reflect` asks for it.)")
-    return Reply(text=text, copy_text=note, actions=(
+    return Reply(text=text, copy_text=note, tags=frozenset({"private"}), actions=(
         Choice("Mark as sent", f"/debrief followup #{interview.id}", "primary"),))
 
 
@@ -121,4 +121,4 @@ def history_detail(interview: Interview, zone: ZoneInfo, answer_lines: list[str]
     if focus is not None:
         fields.append(ReplyField("Focus area", AREA_NAMES[focus]))
     return Reply(title=f"#{interview.id} {_what(interview)}", text="Here's what you logged:",
-                 fields=tuple(fields))
+                 fields=tuple(fields), tags=frozenset({"private"}))

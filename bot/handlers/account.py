@@ -131,7 +131,7 @@ async def export(ctx: Context, cmd: Command) -> list[Reply]:
     }
     text = json.dumps(data, indent=2, ensure_ascii=False)
     return [Reply(text=copy.export_intro(len(interviews), len(nudges)), copy_text=text,
-                  tags=frozenset({"export"}))]
+                  tags=frozenset({"export", "private"}))]
 
 
 async def forget_ask() -> list[Reply]:
