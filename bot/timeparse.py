@@ -17,7 +17,7 @@ from bot.durations import DurationError, parse_duration
 
 __all__ = ["TimeParseError", "local_to_utc", "parse_clock_time", "parse_when"]
 
-_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
 
 
@@ -93,7 +93,8 @@ def _day(raw: str, today: date) -> tuple[date | None, str]:
     if first == "yesterday":
         return today - timedelta(days=1), rest
     for index, name in enumerate(_WEEKDAYS):
-        if first.startswith(name) and name.startswith(first[:3]) and len(first) >= 3:
+        # "fri", "frid", "friday" (and "weds"), but not any word that starts like a day.
+        if len(first) >= 3 and (name.startswith(first) or first == name[:3] + "s"):
             ahead = (index - today.weekday()) % 7
             return today + timedelta(days=ahead), rest
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:t(\S+))?$", first)
