@@ -1,0 +1,92 @@
+"""Debrief on Discord: the ``/debrief`` application command, the reflection in DMs with
+buttons and modals, and nudges delivered as DMs.
+
+Modules::
+
+    client      the discord.py client: intents, endpoints, sharding, event wiring
+    commands    /debrief built from bot.grammar.SUBCOMMANDS; sync only when changed
+    handlers    callbacks: acknowledge, translate, call the core, send replies
+    translate   Discord events -> Incoming (identity, admin check)
+    render      Reply -> content, embed, discord.ui view (mentions defused)
+    components  restart-proof buttons, select menu and modals (DynamicItem custom ids)
+    outbound    where replies go (ephemeral follow-ups, DMs, closed-DM hint)
+    gateway     the core's ChatGateway for nudges
+
+Use::
+
+    adapter = DiscordAdapter(settings, conversation)
+    await adapter.start()          # logs in, syncs commands if needed, connects
+    await adapter.gateway.deliver(user, reply)
+    await adapter.stop()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+import discord
+
+from adapters.discord.client import apply_endpoints, build_client, shard_count_from_env
+from adapters.discord.gateway import DiscordChatGateway
+from adapters.discord.handlers import DiscordHandlers
+from adapters.settings import Settings
+from bot.ports import Conversation
+
+__all__ = ["DiscordAdapter", "DiscordChatGateway"]
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT = 60.0
+
+
+class DiscordAdapter:
+    """Owns the discord.py client for one process. ``start`` returns once the gateway
+    session is up (READY received); the connection then runs in a background task that
+    reconnects and resumes by itself."""
+
+    def __init__(self, settings: Settings, conversation: Conversation, *,
+                 shard_count: int | str | None = None) -> None:
+        if not settings.discord_token:
+            raise ValueError("DISCORD_TOKEN is not set")
+        self.settings = settings
+        self.handlers = DiscordHandlers(conversation)
+        self.client: discord.Client = build_client(
+            self.handlers,
+            shard_count=shard_count if shard_count is not None else shard_count_from_env())
+        self.gateway = DiscordChatGateway(self.client)
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        apply_endpoints(self.settings.discord_api_url, self.settings.discord_gateway_url)
+        assert self.settings.discord_token is not None
+        await self.client.login(self.settings.discord_token)
+        self._task = asyncio.create_task(self.client.connect(), name="discord-gateway")
+        waiter = asyncio.create_task(self.handlers.session_up.wait())
+        done, _ = await asyncio.wait({self._task, waiter}, timeout=START_TIMEOUT,
+                                     return_when=asyncio.FIRST_COMPLETED)
+        if self._task in done:
+            waiter.cancel()
+            self._task.result()  # raises what stopped the connection (bad token, intents…)
+            raise RuntimeError("the Discord connection ended while starting")
+        if waiter not in done:
+            waiter.cancel()
+            log.warning("Discord gateway not up after %.0fs; still trying in the background",
+                        START_TIMEOUT)
+
+    async def stop(self) -> None:
+        await self.client.close()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(self._task, 10)
+            self._task = None
+
+    def connected(self) -> bool:
+        client = self.client
+        if client.is_closed() or not self.handlers.session_up.is_set():
+            return False
+        if isinstance(client, discord.AutoShardedClient):
+            return bool(client.shards) and all(not s.is_closed() for s in
+                                               client.shards.values())
+        return client.ws is not None and client.ws.open

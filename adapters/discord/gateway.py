@@ -1,0 +1,83 @@
+"""The core's :class:`~bot.ports.ChatGateway` on Discord: nudges arrive as DMs with buttons.
+
+Failures map onto the core's error hierarchy so the dispatcher can decide::
+
+    429                      waited out by discord.py (it honours Retry-After), then sent
+    50007 DMs closed         content-free hint in the person's last channel, then
+                             PermanentDeliveryError("dms_closed") - never the private text
+    unknown user / 403 / 4xx PermanentDeliveryError
+    5xx, network, not ready  RetryableDeliveryError
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+import discord
+
+from adapters.discord.outbound import is_dms_closed, send_dm
+from adapters.discord.render import escape
+from adapters.discord.translate import PLATFORM
+from bot import copy
+from bot.model import User
+from bot.ports import PermanentDeliveryError, RetryableDeliveryError
+from bot.values import Reply
+
+__all__ = ["DiscordChatGateway"]
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_USER = 10013
+
+
+class DiscordChatGateway:
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def deliver(self, user: User, reply: Reply) -> str:
+        if user.identity.platform != PLATFORM:
+            raise PermanentDeliveryError(f"not_a_discord_user:{user.identity.platform}")
+        if self.client.is_closed() or self.client.user is None:
+            raise RetryableDeliveryError("discord_not_connected")
+        try:
+            target = await self._user(int(user.identity.user_id))
+            message = await send_dm(target, reply)
+        except discord.RateLimited as exc:
+            raise RetryableDeliveryError("rate_limited", retry_after=exc.retry_after) from exc
+        except discord.Forbidden as exc:
+            if is_dms_closed(exc):
+                await self._hint(user)
+                raise PermanentDeliveryError("dms_closed") from exc
+            raise PermanentDeliveryError(f"forbidden:{exc.code}") from exc
+        except discord.NotFound as exc:
+            raise PermanentDeliveryError(f"not_found:{exc.code}") from exc
+        except discord.DiscordServerError as exc:
+            raise RetryableDeliveryError(f"discord_{exc.status}") from exc
+        except discord.HTTPException as exc:
+            if exc.status == 429 or exc.status >= 500:
+                raise RetryableDeliveryError(f"discord_{exc.status}") from exc
+            raise PermanentDeliveryError(f"discord_{exc.status}:{exc.code}") from exc
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+            raise RetryableDeliveryError(f"network:{type(exc).__name__}") from exc
+        return str(message.id)
+
+    async def _user(self, user_id: int) -> discord.User:
+        return self.client.get_user(user_id) or await self.client.fetch_user(user_id)
+
+    async def _hint(self, user: User) -> None:
+        """Tell the person, where they last used the bot, that their DMs are closed. Only
+        the copy's fixed sentence and a mention of that one person - nothing private."""
+        if not user.last_channel_id:
+            return
+        uid = int(user.identity.user_id)
+        channel = self.client.get_partial_messageable(int(user.last_channel_id))
+        try:
+            await channel.send(
+                f"<@{uid}> {escape(copy.DMS_CLOSED_HINT)}",
+                allowed_mentions=discord.AllowedMentions(
+                    everyone=False, roles=False, replied_user=False,
+                    users=[discord.Object(uid)]))
+        except discord.HTTPException:
+            log.warning("could not post the closed-DMs hint in channel %s",
+                        user.last_channel_id)

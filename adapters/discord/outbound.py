@@ -1,0 +1,88 @@
+"""Sending the core's replies: after an interaction, into a DM, or into a channel.
+
+Rules (DESIGN.md "Replies"): in a server, ``Destination.HERE`` replies are ephemeral
+follow-ups of the interaction and ``Destination.DM`` replies go to the person's DM; in a DM
+everything is an ordinary message in that DM. If the DM is closed (error 50007) the person
+gets the content-free :data:`bot.copy.DMS_CLOSED_HINT` where they are, never the private text.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+
+from adapters.discord.render import NO_MENTIONS, Rendered, escape, render
+from bot import copy
+from bot.values import Destination, Reply
+
+__all__ = ["DMS_CLOSED", "InteractionReplier", "is_dms_closed", "send_dm", "send_to_channel"]
+
+log = logging.getLogger(__name__)
+
+DMS_CLOSED = 50007  # Discord: "Cannot send messages to this user"
+
+
+def is_dms_closed(exc: BaseException) -> bool:
+    return isinstance(exc, discord.Forbidden) and exc.code == DMS_CLOSED
+
+
+async def send_to_channel(channel: discord.abc.Messageable, replies: list[Reply]
+                          ) -> discord.Message | None:
+    """Every part of every reply, in order; returns the last message sent."""
+    last = None
+    for reply in replies:
+        for part in render(reply):
+            last = await channel.send(**part.send_kwargs())  # type: ignore[call-overload]
+    return last
+
+
+async def send_dm(user: discord.abc.User, reply: Reply) -> discord.Message:
+    """Raises :class:`discord.Forbidden` (code 50007) when the person's DMs are closed."""
+    channel = await user.create_dm()  # type: ignore[attr-defined]  # User and Member have it
+    message = await send_to_channel(channel, [reply])
+    assert message is not None
+    return message
+
+
+class InteractionReplier:
+    """Sends one acknowledged interaction's replies.
+
+    ``original_pending`` means the interaction was deferred with "thinking": the first reply
+    shown here replaces that placeholder, and if nothing is shown here it is deleted.
+    """
+
+    def __init__(self, interaction: discord.Interaction[Any], *, original_pending: bool) -> None:
+        self.interaction = interaction
+        self.in_dm = interaction.guild_id is None
+        self.original_pending = original_pending
+
+    async def send(self, replies: list[Reply]) -> None:
+        hinted = False
+        for reply in replies:
+            if reply.destination is Destination.DM and not self.in_dm:
+                try:
+                    await send_dm(self.interaction.user, reply)
+                except discord.Forbidden as exc:
+                    if not is_dms_closed(exc):
+                        raise
+                    if not hinted:
+                        hinted = True
+                        await self.here(Rendered(escape(copy.DMS_CLOSED_HINT)))
+                continue
+            for part in render(reply):
+                await self.here(part)
+        if self.original_pending:
+            self.original_pending = False
+            await self.interaction.delete_original_response()
+
+    async def here(self, part: Rendered) -> None:
+        if self.original_pending:
+            self.original_pending = False
+            await self.interaction.edit_original_response(
+                content=part.content or None, embed=part.embed, view=part.view,
+                allowed_mentions=NO_MENTIONS)
+            return
+        await self.interaction.followup.send(  # type: ignore[call-overload]
+            ephemeral=not self.in_dm, **part.send_kwargs())

@@ -1,0 +1,188 @@
+"""Core :class:`~bot.values.Reply` -> Discord message parts (content, embed, ``discord.ui`` view).
+
+Text the person typed may be anywhere in a reply, so mentions are defused twice: the text is
+escaped (``@everyone`` and ``<@id>`` no longer parse as mentions) and every send carries
+:data:`NO_MENTIONS`. Markdown is left alone: the core's copy uses it on purpose.
+
+Buttons survive restarts because they are :class:`discord.ui.DynamicItem` s whose whole state
+is their ``custom_id`` (see :mod:`adapters.discord.components`); this module only decides
+which items a reply gets and how they are laid out (5 rows of at most 5 buttons).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+from discord.utils import escape_mentions
+
+from adapters.discord.components import AnswerButton, ChoiceButton, ChoiceSelect
+from bot.values import Choice, Reply
+
+__all__ = ["NO_MENTIONS", "Rendered", "disabled_copy", "escape", "render"]
+
+NO_MENTIONS = discord.AllowedMentions.none()
+CONTENT_LIMIT = 2000
+MAX_ROWS = 5
+MAX_BUTTONS_PER_ROW = 5
+MAX_FIELDS = 25
+BUTTON_STYLES = {
+    "default": discord.ButtonStyle.secondary,
+    "primary": discord.ButtonStyle.primary,
+    "danger": discord.ButtonStyle.danger,
+}
+
+
+@dataclass
+class Rendered:
+    """One Discord message. Send every part with ``allowed_mentions=NO_MENTIONS``."""
+
+    content: str
+    embed: discord.Embed | None = None
+    view: discord.ui.View | None = None
+
+    def send_kwargs(self) -> dict[str, object]:
+        out: dict[str, object] = {"content": self.content or None,
+                                  "allowed_mentions": NO_MENTIONS}
+        if self.embed is not None:
+            out["embed"] = self.embed
+        if self.view is not None:
+            out["view"] = self.view
+        return out
+
+
+def escape(text: str) -> str:
+    """Defuse ``@everyone``, ``@here``, ``<@id>``, ``<@!id>`` and ``<@&role>``."""
+    return escape_mentions(text)
+
+
+def _code_block(text: str) -> str:
+    # A ``` inside the note would end the block early; a zero-width space keeps it literal.
+    return "```\n" + escape(text).replace("```", "`\u200b``") + "\n```"
+
+
+def _chunks(text: str, limit: int = CONTENT_LIMIT) -> list[str]:
+    """Split at line breaks (or hard, for a single huge line) into pieces under ``limit``."""
+    out: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                out.append(current)
+                current = ""
+            out.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            out.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not out:
+        out.append(current)
+    return out
+
+
+def _embed(reply: Reply) -> discord.Embed | None:
+    if not reply.fields:
+        return None
+    embed = discord.Embed(title=escape(reply.title)[:256] if reply.title else None)
+    for item in reply.fields[:MAX_FIELDS]:
+        value = escape(item.value)
+        if len(value) > 1024:
+            value = value[:1023] + "…"
+        embed.add_field(name=escape(item.name)[:256] or "\u200b", value=value or "\u200b",
+                        inline=False)
+    return embed
+
+
+def _button(choice: Choice, number: int) -> ChoiceButton:
+    return ChoiceButton.build(choice.label, choice.value, number=number,
+                              style=BUTTON_STYLES.get(choice.style, discord.ButtonStyle.secondary))
+
+
+def _view(reply: Reply) -> discord.ui.View | None:
+    """Choices first (buttons, or one select menu), then the answer button and actions."""
+    rows: list[list[discord.ui.Item[Any]]] = []
+    seen: set[str] = set()
+    many = len(reply.choices) > (MAX_ROWS - 1) * MAX_BUTTONS_PER_ROW
+    if reply.choices and (reply.multi or many):
+        rows.append([ChoiceSelect.build(reply.choices, multi=reply.multi)])
+    elif reply.choices:
+        buttons: list[discord.ui.Item[Any]] = []
+        numbered = "question" in reply.tags  # the dialogue accepts the number typed, too
+        for number, choice in enumerate(reply.choices, start=1):
+            shown = Choice(f"{number}. {choice.label}", choice.value, choice.style) \
+                if numbered else choice
+            button = _button(shown, number)
+            if button.custom_id not in seen:
+                seen.add(button.custom_id)
+                buttons.append(button)
+        rows += [list(buttons[i:i + MAX_BUTTONS_PER_ROW])
+                 for i in range(0, len(buttons), MAX_BUTTONS_PER_ROW)]
+    extra: list[discord.ui.Item[Any]] = []
+    if "free_text" in reply.tags:
+        extra.append(AnswerButton.build())
+    for action in reply.actions:
+        button = _button(action, 0)
+        if button.custom_id not in seen:
+            seen.add(button.custom_id)
+            extra.append(button)
+    rows += [extra[i:i + MAX_BUTTONS_PER_ROW] for i in range(0, len(extra), MAX_BUTTONS_PER_ROW)]
+    if not rows:
+        return None
+    view = discord.ui.View(timeout=None)
+    for index, row in enumerate(rows[:MAX_ROWS]):
+        for item in row:
+            item.row = index
+            view.add_item(item)
+    return view
+
+
+def render(reply: Reply) -> list[Rendered]:
+    """A reply as one or more messages (long text is split; buttons go on the last one)."""
+    parts: list[str] = []
+    if reply.title and not reply.fields:
+        parts.append(f"**{escape(reply.title)}**")
+    if reply.text:
+        parts.append(escape(reply.text))
+    body = "\n".join(parts)
+    copy_block = _code_block(reply.copy_text) if reply.copy_text else ""
+    messages = [Rendered(c) for c in _chunks(body)] if body else []
+    if copy_block:
+        if messages and len(messages[-1].content) + len(copy_block) + 1 <= CONTENT_LIMIT:
+            messages[-1].content += "\n" + copy_block
+        elif len(copy_block) <= CONTENT_LIMIT:
+            messages.append(Rendered(copy_block))
+        else:
+            messages += [Rendered(c) for c in _chunks(escape(reply.copy_text or ""))]
+    if not messages:
+        messages.append(Rendered(""))
+    last = messages[-1]
+    last.embed = _embed(reply)
+    last.view = _view(reply)
+    if not last.content and last.embed is None:
+        last.content = "\u200b"
+    return messages
+
+
+def disabled_copy(message: discord.Message, *, clicked: str | None = None,
+                  picked: list[str] | None = None) -> discord.ui.View:
+    """The message's components, all disabled; the clicked button (or picked options) shown.
+
+    Sent as the interaction's UPDATE_MESSAGE response, so an answered question can't be
+    answered again by clicking, and the person still sees what they chose.
+    """
+    view = discord.ui.View.from_message(message, timeout=None)
+    for item in view.children:
+        if isinstance(item, discord.ui.Button):
+            if clicked is not None and item.custom_id == clicked:
+                item.style = discord.ButtonStyle.success
+            item.disabled = True
+        elif isinstance(item, discord.ui.Select):
+            for option in item.options:
+                option.default = bool(picked) and option.value in (picked or [])
+            item.disabled = True
+    view.stop()
+    return view

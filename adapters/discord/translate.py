@@ -1,0 +1,59 @@
+"""Discord events -> the core's :class:`~bot.values.Incoming`. Nothing else.
+
+Identity: Discord user ids are global (the same person has the same id in every server and
+in DMs), and a reflection started from a server continues in the DM. So every Discord user
+lives in one workspace, ``"discord"``: ``Identity("discord", "discord", <user id>)``.
+Keying by guild would split one person in two the moment they open their DM.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bot.values import Command, Identity, Incoming
+
+__all__ = [
+    "PLATFORM",
+    "WORKSPACE",
+    "has_manage_server",
+    "identity_for",
+    "incoming_from_interaction",
+    "incoming_from_message",
+]
+
+PLATFORM = "discord"
+WORKSPACE = "discord"
+
+
+def identity_for(user: discord.abc.User) -> Identity:
+    return Identity(PLATFORM, WORKSPACE, str(user.id))
+
+
+def has_manage_server(interaction: discord.Interaction[Any]) -> bool:
+    """Admin-only actions need Discord's own *Manage Server* (or Administrator) in that guild.
+
+    ``interaction.permissions`` is what Discord computed for the member in this channel, so
+    roles, the owner and Administrator are already folded in. A DM has no server to manage.
+    """
+    if interaction.guild_id is None:
+        return False
+    permissions = interaction.permissions
+    return permissions.manage_guild or permissions.administrator
+
+
+def incoming_from_interaction(interaction: discord.Interaction[Any], *, text: str = "",
+                              command: Command | None = None) -> Incoming:
+    return Incoming(
+        identity=identity_for(interaction.user), text=text, command=command,
+        in_dm=interaction.guild_id is None,
+        channel_id=str(interaction.channel_id) if interaction.channel_id else None,
+        display_name=interaction.user.display_name, is_admin=has_manage_server(interaction))
+
+
+def incoming_from_message(message: discord.Message) -> Incoming:
+    """A message typed in the DM with the bot (server messages never reach the core)."""
+    return Incoming(identity=identity_for(message.author), text=message.content, in_dm=True,
+                    channel_id=str(message.channel.id),
+                    display_name=message.author.display_name)
