@@ -1,0 +1,119 @@
+"""A whole reflection through Slack, against the real core: what the person sees."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from slack_env import SlackEnv
+
+
+def _texts(message: dict) -> str:
+    return json.dumps(message["blocks"], ensure_ascii=False)
+
+
+def _buttons(message: dict) -> list[str]:
+    return [e["text"]["text"] for b in message["blocks"] if b["type"] == "actions"
+            for e in b["elements"] if e["type"] == "button"]
+
+
+async def test_whole_reflection_from_slash_command_to_thank_you_draft(slack_env: SlackEnv) -> None:
+    fake, ada = slack_env.fake, slack_env.ada
+
+    ack = await ada.slash("interview Acme role:Backend")
+    assert ack.status == 200 and ack.body == ""  # acknowledged at once, empty
+    assert ack.seconds < 3
+
+    # Only Ada sees the confirmation in the channel; the reflection starts in her DM.
+    confirmation = (await fake.wait_for_calls("response_url", 1))[0]
+    assert confirmation.args["response_type"] == "ephemeral"
+    assert "Acme" in confirmation.text
+    await fake.wait_for(lambda: ada.dm_messages())
+    first = ada.dm_messages()[0]
+    assert "How memorable" in _texts(first)
+    assert _buttons(first)[:3] == ["I probably blended in", "A few moments stood out",
+                                   "They'll remember me"]
+    assert not fake.posted("C0GENERAL"), "nothing about the reflection goes to the channel"
+
+    # Click an answer: the message keeps its text and its buttons become a check mark.
+    await ada.click("A few moments stood out")
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 2)
+    clicked = fake.messages[first["ts"]]
+    assert "How memorable" in _texts(clicked)
+    assert not _buttons(clicked)
+    assert "✓ A few moments stood out" in _texts(clicked)
+
+    # Typed answers in the DM: free text, a label, a number.
+    answers = ["I told the story about the outage", "planning to send it",
+               "their migration to Kubernetes", "1"]
+    for n, answer in enumerate(answers, start=3):
+        await ada.say(answer)
+        await fake.wait_for(lambda n=n: len(ada.dm_messages()) == n)
+    assert "Pick all that apply" in _texts(ada.dm_messages()[-1])
+
+    # Several at once: tick two boxes, press Done.
+    await ada.tick_and_done(["The company", "The role"])
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 7)
+    research = ada.dm_messages()[-2]
+    assert "✓ The company, The role" in _texts(research)
+
+    await ada.say("what does success look like in six months")
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 8)
+    await ada.click("4")
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 9)
+    await ada.say("distributed systems & on-call experience")
+    await fake.wait_for(lambda: "Your reflection" in _texts(ada.dm_messages()[-1]))
+
+    summary = ada.dm_messages()[-1]
+    blocks = summary["blocks"]
+    assert blocks[0]["type"] == "header"
+    copy_block = next(b for b in blocks if b["type"] == "section"
+                      and b["text"]["text"].startswith("```"))
+    note = copy_block["text"]["text"]
+    assert "Thank you for taking the time" in note
+    assert "their migration to Kubernetes" in note
+    assert "distributed systems &amp; on-call experience" in note  # escaped for Slack
+    assert "Mark thank-you sent" in _buttons(summary)
+
+    # Every bot message went to Ada's DM, none to a channel.
+    assert {c.args["channel"] for c in fake.posted()} == {ada.dm}
+
+
+async def test_app_home_shows_upcoming_nudges_and_recent_interviews(slack_env: SlackEnv) -> None:
+    fake, ada = slack_env.fake, slack_env.ada
+    await ada.slash("interview Initech")
+    await fake.wait_for(lambda: ada.dm_messages())
+
+    ack = await ada.open_home()
+    assert ack.status == 200
+    publish = (await fake.wait_for_calls("views.publish", 1))[0]
+    assert publish.args["user_id"] == "UADA"
+    view = json.dumps(publish.args["view"])
+    assert publish.args["view"]["type"] == "home"
+    assert "Upcoming reminders" in view and "Initech" in view
+
+
+async def test_a_double_click_answers_once(slack_env: SlackEnv) -> None:
+    fake, ada = slack_env.fake, slack_env.ada
+    await ada.slash("interview Acme")
+    await fake.wait_for(lambda: ada.dm_messages())
+    question = copy.deepcopy(ada.dm_messages()[0])  # as it looked on a second screen
+
+    first = await ada.click("They'll remember me", question)
+    second = await ada.click("They'll remember me", question)  # the stale copy, clicked again
+    assert first.status == second.status == 200
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 2)
+    await fake.wait_for(lambda: fake.calls_to("chat.update"))
+    # Give a wrongly accepted second click time to show up, then check it did not.
+    await ada.say("my answer to question two")
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 3)
+    assert "question 3 of 9" in _texts(ada.dm_messages()[-1])
+    assert len(fake.calls_to("chat.update")) == 1
+
+
+async def test_a_command_typed_in_the_dm_is_answered_in_the_dm(slack_env: SlackEnv) -> None:
+    fake, ada = slack_env.fake, slack_env.ada
+    await ada.say("/debrief help")
+    await fake.wait_for(lambda: ada.dm_messages())
+    assert "/debrief interview" in _texts(ada.dm_messages()[0])
+    assert not fake.calls_to("chat.postEphemeral")
