@@ -1,0 +1,115 @@
+"""Debrief on Slack: a ``slack_bolt`` ``AsyncApp`` that only translates to and from the core.
+
+Listeners are grouped by Slack surface (``commands``, ``actions``, ``views``, ``events``,
+``home``), each with a ``register(app, bridge)``; ``render`` turns replies into Block Kit;
+``gateway`` delivers the core's nudges. Over HTTP, :meth:`SlackAdapter.mount` adds
+``POST /slack/events`` to the process's aiohttp application (next to ``/healthz`` and
+``/metrics``); with ``SLACK_APP_TOKEN`` set, :meth:`SlackAdapter.start` connects Socket Mode.
+
+Usage (the composition root)::
+
+    slack = SlackAdapter(settings, debrief)
+    slack.mount(web_app)
+    await slack.start()
+    dispatcher = Dispatcher(..., gateway=slack.gateway, ...)
+    ...
+    await slack.stop()
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+
+from adapters.settings import Settings
+from adapters.slack import actions, commands, dedupe, events, home, views
+from adapters.slack.bridge import Bridge
+from adapters.slack.client import build_web_client
+from adapters.slack.directory import PeopleDirectory
+from adapters.slack.gateway import SlackChatGateway
+from adapters.slack.outbox import ReplyOutbox
+from bot.ports import ChatGateway, Conversation
+
+__all__ = ["EVENTS_PATH", "SlackAdapter", "SlackChatGateway"]
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+
+
+class SlackAdapter:
+    def __init__(self, settings: Settings, conversation: Conversation) -> None:
+        self.settings = settings
+        self._session: aiohttp.ClientSession | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self.client = build_web_client(token=settings.slack_bot_token,
+                                       base_url=settings.slack_api_url)
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=settings.slack_signing_secret or "",
+            request_verification_enabled=True,
+            process_before_response=False,  # ack first, work after: Slack's 3-second rule
+            logger=logging.getLogger("adapters.slack.bolt"),
+        )
+        people = PeopleDirectory(self.client)
+        outbox = ReplyOutbox(self.client, people, session=lambda: self._session)
+        self.bridge = Bridge(conversation, people, outbox)
+        self.gateway: ChatGateway = SlackChatGateway(outbox)
+        dedupe.register(self.app, dedupe.SeenEvents())
+        for surface in (commands, actions, views, events, home):
+            surface.register(self.app, self.bridge)
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.settings.slack_app_token)
+
+    def mount(self, web_app: web.Application) -> None:
+        """Add ``POST /slack/events`` (slash commands, interactivity and the Events API)."""
+        web_app.router.add_post(EVENTS_PATH, self._handle_http)
+
+    async def _handle_http(self, request: web.Request) -> web.Response:
+        if not self.settings.slack_signing_secret:
+            # Without a secret every signature would "verify" against the empty key.
+            log.warning("rejecting %s: SLACK_SIGNING_SECRET is not set", EVENTS_PATH)
+            return web.Response(status=401, text="")
+        bolt_request = await to_bolt_request(request)
+        bolt_response = await self.app.async_dispatch(bolt_request)
+        return await to_aiohttp_response(bolt_response)
+
+    async def start(self) -> None:
+        """Open the shared HTTP session; in Socket Mode, connect (``apps.connections.open``
+        on ``SLACK_API_URL``, then the websocket). Over HTTP there is nothing to connect."""
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession()
+            self.client.session = self._session
+        if self.socket_mode and self._socket is None:
+            self._socket = AsyncSocketModeHandler(
+                self.app, app_token=self.settings.slack_app_token, web_client=self.client)
+            await self._socket.connect_async()
+            log.info("Slack Socket Mode connected")
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            try:
+                await self._socket.close_async()
+            finally:
+                self._socket = None
+        if self._session is not None:
+            self.client.session = None
+            await self._session.close()
+            self._session = None
+
+    def connected(self) -> bool:
+        """Readiness: over HTTP always (the web server is the listener); in Socket Mode,
+        whether the websocket is open."""
+        if not self.socket_mode:
+            return True
+        client = self._socket.client if self._socket is not None else None
+        session = client.current_session if client is not None else None
+        return bool(client is not None and not client.closed and not client.stale
+                    and session is not None and not session.closed)

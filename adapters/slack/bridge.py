@@ -1,0 +1,78 @@
+"""What every listener needs: who is speaking, the core, and a way to answer.
+
+Listeners stay translation-only: they pull ids out of Slack's payload, build an
+:class:`~bot.values.Incoming` here, and hand the core's replies to the outbox.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from adapters.slack.directory import PeopleDirectory, TTLCache
+from adapters.slack.outbox import Origin, ReplyOutbox
+from bot import copy
+from bot.ports import Conversation
+from bot.values import Command, Identity, Incoming, Reply
+
+__all__ = ["PLATFORM", "Bridge", "identity_of", "team_of"]
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "slack"
+SPENT_TTL = 24 * 3600.0
+
+
+def team_of(body: Mapping[str, Any]) -> str:
+    """The workspace a payload belongs to (commands and events: ``team_id``; interactions:
+    ``team.id``; the user's own team as a last resort)."""
+    team = body.get("team_id") or (body.get("team") or {}).get("id") \
+        or (body.get("user") or {}).get("team_id")
+    return str(team or "")
+
+
+def identity_of(body: Mapping[str, Any], user_id: str) -> Identity:
+    return Identity(PLATFORM, team_of(body), user_id)
+
+
+@dataclass
+class Bridge:
+    conversation: Conversation
+    people: PeopleDirectory
+    outbox: ReplyOutbox
+    # Messages whose buttons were already used (per process): a double click runs once.
+    spent: TTLCache[str, bool] = field(default_factory=lambda: TTLCache(SPENT_TTL))
+
+    async def incoming(self, identity: Identity, *, text: str = "",
+                       command: Command | None = None, in_dm: bool,
+                       channel_id: str | None) -> Incoming:
+        profile = await self.people.profile(identity)
+        return Incoming(
+            identity, text=text, command=command, in_dm=in_dm, channel_id=channel_id,
+            display_name=profile.display_name, is_admin=profile.is_admin,
+            platform_timezone=profile.timezone,
+        )
+
+    async def ask(self, incoming: Incoming) -> list[Reply]:
+        """The core's answer; if the core fails, an apology that says nothing was lost."""
+        replies = await self.ask_or_none(incoming)
+        return [Reply(copy.TRY_AGAIN_LATER)] if replies is None else replies
+
+    async def ask_or_none(self, incoming: Incoming) -> list[Reply] | None:
+        try:
+            return await self.conversation.handle(incoming)
+        except Exception:
+            log.exception("the core failed on a request from %s", incoming.identity)
+            return None
+
+    async def answer(self, replies: Sequence[Reply], origin: Origin) -> None:
+        await self.outbox.send(replies, origin)
+
+    async def home(self, identity: Identity) -> Reply | None:
+        try:
+            return await self.conversation.home(identity)
+        except Exception:
+            log.exception("the core failed to build App Home for %s", identity)
+            return None

@@ -1,0 +1,47 @@
+"""``/debrief <text>``: acknowledge at once, then ask the core and answer where it was typed.
+
+``/debrief interview`` with nothing after it opens the "log an interview" modal instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.bridge import Bridge, identity_of
+from adapters.slack.modal import ModalOrigin, interview_modal
+from adapters.slack.outbox import Origin
+from adapters.slack.render import unescape_slack
+
+__all__ = ["COMMAND", "register"]
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/debrief"
+
+
+def register(app: AsyncApp, bridge: Bridge) -> None:
+    @app.command(COMMAND)
+    async def debrief_command(ack: AsyncAck, body: dict[str, Any],
+                              client: AsyncWebClient) -> None:
+        await ack()
+        identity = identity_of(body, str(body.get("user_id", "")))
+        channel = body.get("channel_id")
+        text = unescape_slack(str(body.get("text") or "")).strip()
+        if text.lower() == "interview" and body.get("trigger_id"):
+            view = interview_modal(ModalOrigin(channel), datetime.now(UTC))
+            try:
+                await client.views_open(trigger_id=body["trigger_id"], view=view)
+                await bridge.people.profile(identity)  # warm the zone cache for the submit
+                return
+            except Exception:
+                log.exception("views.open failed; answering the typed command instead")
+        in_dm = await bridge.people.is_our_dm(identity, channel)
+        incoming = await bridge.incoming(
+            identity, text=f"{COMMAND} {text}".strip(), in_dm=in_dm, channel_id=channel)
+        replies = await bridge.ask(incoming)
+        await bridge.answer(replies, Origin(identity, channel, in_dm, body.get("response_url")))

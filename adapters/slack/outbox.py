@@ -1,0 +1,130 @@
+"""Delivering the core's replies to where they belong.
+
+``Destination.HERE`` goes back where the person spoke: in the person's DM with the bot a
+normal message; in a channel an ephemeral one (through the command's ``response_url`` when
+there is one, else ``chat.postEphemeral``), so only the caller sees it.
+``Destination.DM`` opens the person's DM (``conversations.open``) and posts there. If the DM
+cannot be reached, a content-free hint goes where they spoke instead, never the private text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from adapters.slack.client import PERMANENT_ERRORS, retry_handlers, slack_error_code
+from adapters.slack.directory import PeopleDirectory
+from adapters.slack.render import SlackMessage, render_reply
+from bot import copy
+from bot.values import Destination, Identity, Reply
+
+__all__ = ["Origin", "ReplyOutbox"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a person spoke: the channel, whether it is their DM with us, and the command's
+    ``response_url`` if Slack gave one."""
+
+    identity: Identity
+    channel_id: str | None
+    in_dm: bool
+    response_url: str | None = None
+
+
+class ReplyOutbox:
+    def __init__(self, client: AsyncWebClient, people: PeopleDirectory,
+                 session: Callable[[], aiohttp.ClientSession | None] = lambda: None) -> None:
+        self._client = client
+        self._people = people
+        self._session = session
+
+    async def send(self, replies: Sequence[Reply], origin: Origin) -> None:
+        """Deliver in order. Failures are logged, never raised: the person's request was
+        already acknowledged, and nothing is left half-stored by a failed send."""
+        for reply in replies:
+            try:
+                await self._send_one(reply, origin)
+            except Exception:
+                log.exception("could not deliver a reply to %s", origin.identity)
+
+    async def _send_one(self, reply: Reply, origin: Origin) -> None:
+        if reply.destination == Destination.DM or origin.in_dm:
+            try:
+                await self.post_dm(origin.identity, reply,
+                                   channel=origin.channel_id if origin.in_dm else None)
+            except SlackApiError as exc:
+                if origin.in_dm or slack_error_code(exc) not in PERMANENT_ERRORS:
+                    raise
+                log.info("DM to %s refused (%s); hinting in the channel",
+                         origin.identity, slack_error_code(exc))
+                await self._post_here(Reply(copy.DMS_CLOSED_HINT), origin)
+            return
+        await self._post_here(reply, origin)
+
+    async def post_dm(self, identity: Identity, reply: Reply, *,
+                      channel: str | None = None) -> str:
+        """Post into the person's DM; return the ts of the (last) message."""
+        channel = channel or await self._people.dm_channel(identity)
+        ts = ""
+        for message in render_reply(reply):
+            response = await self._client.chat_postMessage(
+                channel=channel, text=message.text, blocks=message.blocks,
+                unfurl_links=False, unfurl_media=False)
+            ts = str(response.get("ts") or "")
+        return ts
+
+    async def _post_here(self, reply: Reply, origin: Origin) -> None:
+        for message in render_reply(reply):
+            if origin.response_url and await self._via_response_url(
+                    origin.response_url, message, public=not reply.private):
+                continue
+            if not origin.channel_id:
+                raise RuntimeError("a reply for 'here' without a channel or response_url")
+            if reply.private:
+                await self._client.chat_postEphemeral(
+                    channel=origin.channel_id, user=origin.identity.user_id,
+                    text=message.text, blocks=message.blocks)
+            else:
+                await self._client.chat_postMessage(
+                    channel=origin.channel_id, text=message.text, blocks=message.blocks,
+                    unfurl_links=False, unfurl_media=False)
+
+    async def _via_response_url(self, url: str, message: SlackMessage, *, public: bool) -> bool:
+        webhook = AsyncWebhookClient(url, session=self._session(),
+                                     retry_handlers=retry_handlers())
+        try:
+            response = await webhook.send_dict({
+                "response_type": "in_channel" if public else "ephemeral",
+                "replace_original": False, "text": message.text, "blocks": message.blocks,
+            })
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            log.warning("response_url failed (%s); falling back to the Web API", exc)
+            return False
+        if response.status_code != 200:
+            log.warning("response_url answered %s; falling back to the Web API",
+                        response.status_code)
+            return False
+        return True
+
+    async def replace_via_response_url(self, url: str, blocks: list[dict[str, object]],
+                                       text: str) -> bool:
+        """Replace an ephemeral message (its buttons were clicked); ephemeral messages have
+        no ts to ``chat.update``."""
+        webhook = AsyncWebhookClient(url, session=self._session(),
+                                     retry_handlers=retry_handlers())
+        try:
+            response = await webhook.send_dict(
+                {"replace_original": True, "text": text, "blocks": blocks})
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            log.warning("could not replace an ephemeral message: %s", exc)
+            return False
+        return response.status_code == 200
