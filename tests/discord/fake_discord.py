@@ -92,6 +92,7 @@ class FakeInteraction:
     original_id: int | None = None
     followup_ids: list[int] = field(default_factory=list)
     message: dict[str, Any] | None = None  # the message a component/modal came from
+    deleted_original: bool = False
 
     @property
     def modal(self) -> dict[str, Any] | None:
@@ -219,6 +220,17 @@ class FakeDiscord:
             interaction.followup_ids
         return [self.messages[i] for i in ids]
 
+    def settled(self, interaction: FakeInteraction) -> bool:
+        """Acknowledged, and the "thinking…" placeholder (if any) replaced or deleted."""
+        if not interaction.callbacks:
+            return False
+        if interaction.callbacks[0]["type"] != 5:
+            return True
+        if interaction.deleted_original:
+            return True
+        original = self.messages.get(interaction.original_id or -1)
+        return original is not None and not int(original["flags"]) & LOADING
+
     def calls_to(self, method: str, pattern: str) -> list[Call]:
         rx = re.compile(pattern)
         return [c for c in self.calls if c.method == method and rx.search(c.path)]
@@ -301,10 +313,16 @@ class FakeDiscord:
                 if c["type"] == 2]
 
     async def click(self, user: FakeUser, message: dict[str, Any], label: str) -> FakeInteraction:
-        """Click the button labelled ``label`` (case-insensitive prefix) on ``message``."""
+        """Click the button whose label starts with (or else contains) ``label``,
+        case-insensitively, on the latest version of ``message``."""
         message = self.messages.get(int(message["id"]), message)
-        comp = self._component(message, lambda c: c["type"] == 2 and str(
-            c.get("label", "")).lower().startswith(label.lower()))
+        wanted = label.lower()
+        try:
+            comp = self._component(message, lambda c: c["type"] == 2 and str(
+                c.get("label", "")).lower().startswith(wanted))
+        except LookupError:
+            comp = self._component(message, lambda c: c["type"] == 2 and wanted in str(
+                c.get("label", "")).lower())
         if comp.get("disabled"):
             raise AssertionError(f"button {label!r} is disabled")
         return await self._component_interaction(user, message, {
@@ -601,5 +619,10 @@ class FakeDiscord:
             if method == "GET":
                 return 200, self.messages[mid]
             if method == "DELETE":
+                msg = self.messages.pop(mid)
+                self.sent.remove(msg)
+                if mid == inter.original_id:
+                    inter.original_id = None
+                inter.deleted_original = True
                 return 204, None
         return 404, {"message": "404: Not Found", "code": 0}
