@@ -1,0 +1,301 @@
+"""Dialogue throughput and latency through the core on the embedded SQLite default.
+
+    .venv/bin/python benchmarks/dialogue.py            # the full run (about a minute)
+    .venv/bin/python benchmarks/dialogue.py --quick    # a smoke run for CI (under 30 s)
+
+What it measures, each on a fresh SQLite file in a temporary directory, through
+``bot.service.Debrief`` + ``storage`` exactly as ``debrief console`` wires them (migrations,
+``storage.create_engine`` with its pragmas: WAL, synchronous=NORMAL, busy_timeout,
+BEGIN IMMEDIATE):
+
+* raw floor: single-row ``INSERT`` + ``COMMIT`` through aiosqlite alone, same pragmas, one
+  after another on one connection. Every dialogue turn is one such short write transaction
+  (plus its reads), so this is the ceiling a turn cannot beat;
+* paced: N simulated people (500) each do a whole reflection - ``/debrief interview
+  Company<n>`` then the nine answers - pausing uniform(0.5, 1.5) s between a reply and their
+  next message, so about N turns/s are offered. Reported: offered and achieved turns/s and
+  the per-turn latency (time inside ``Debrief.handle``);
+* saturated: the same people with no pauses, all at once: the most turns/s the process
+  can do, and the latency under that queue.
+
+The simulated people run on the same event loop as the bot, as adapters do in ``debrief
+run``; latency therefore includes waiting for the loop, which is what a person would see.
+Every reply is checked (no "try again later", every reflection ends with its summary and the
+thank-you note), so a fast but broken run cannot pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import logging
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiosqlite
+import sqlalchemy
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import copy
+from bot.clock import SystemClock
+from bot.service import Debrief
+from bot.values import Identity, Incoming, Reply
+from storage import create_engine, sql_uow_factory, upgrade
+from storage.engine import SQLITE_BUSY_TIMEOUT_MS
+
+# -- what a person types ---------------------------------------------------------------
+
+# Valid answers for each of the nine questions (bot/copy/questions.py), typed the ways
+# people type them: by number, by label, by value, free text of realistic length.
+ANSWER_CHOICES: tuple[tuple[str, ...], ...] = (
+    ("1", "2", "3", "They'll remember me", "a few moments stood out"),
+    ("The story about cutting the nightly batch from 6 hours to 40 minutes",
+     "I asked how they would measure success in the first 90 days",
+     "My side project on accessible maps"),
+    ("1", "2", "planned", "Planning to send it", "3"),
+    ("The migration of their billing system to event sourcing",
+     "Their plan to open an office in Lisbon next spring",
+     "The on-call rota and how they keep it humane"),
+    ("1", "2", "Friendly and on topic", "drifted"),
+    ("1,3", "1, 2, 4", "all", "none", "company and role"),
+    ("How do you decide what not to build? What does a great first year look like?",
+     "none", "What would make someone fail in this role?"),
+    ("4", "5", "3", "5 - Great fit", "2"),
+    ("Ten years of backend work and a habit of writing things down",
+     "I have shipped payments systems in three countries",
+     "Calm incident handling and teaching juniors"),
+)
+
+
+def script_for(person: int, rng: random.Random) -> list[str]:
+    """The ten messages of one whole reflection."""
+    return [f"/debrief interview Company{person}"] + [rng.choice(c) for c in ANSWER_CHOICES]
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    done_at: list[float] = field(default_factory=list)  # perf_counter when each turn ended
+    errors: int = 0
+    completed: int = 0
+    first_error: str | None = None
+
+    def check(self, person: int, turn: int, replies: Sequence[Reply]) -> None:
+        texts = [r.text for r in replies]
+        if not replies or copy.TRY_AGAIN_LATER in texts:
+            self.errors += 1
+            self.first_error = self.first_error or f"person {person}, turn {turn}: {texts}"
+        elif turn == len(ANSWER_CHOICES) and any(r.copy_text for r in replies):
+            self.completed += 1  # the summary with the ready-to-copy thank-you note
+
+
+# -- the core, wired like the composition root -------------------------------------------
+
+
+async def make_core(directory: Path, name: str) -> tuple[Debrief, AsyncEngine]:
+    url = f"sqlite+aiosqlite:///{directory / name}"
+    await upgrade(url)
+    engine = create_engine(url)
+    return Debrief(sql_uow_factory(engine), SystemClock()), engine
+
+
+async def person_run(core: Debrief, person: int, script: list[str], tally: Tally,
+                     pauses: list[float] | None) -> None:
+    identity = Identity("bench", "T0BENCH", f"U{person:05d}")
+    for turn, text in enumerate(script):
+        if pauses is not None:
+            await asyncio.sleep(pauses[turn])
+        started = time.perf_counter()
+        replies = await core.handle(Incoming(identity, text=text, in_dm=True,
+                                             display_name=f"Person {person}"))
+        ended = time.perf_counter()
+        tally.latencies.append(ended - started)
+        tally.done_at.append(ended)
+        tally.check(person, turn, replies)
+
+
+@dataclass
+class PhaseResult:
+    turns: int
+    wall: float
+    tally: Tally
+    started: float
+    # Paced only: the steady part of the schedule (everyone has started, nobody has finished
+    # yet) and the turns/s the schedule offers in it when replies take no time at all.
+    window: tuple[float, float] | None = None
+    offered: float | None = None
+
+    @property
+    def achieved(self) -> float:
+        """Turns/s over the whole phase."""
+        return self.turns / self.wall
+
+    @property
+    def achieved_steady(self) -> float:
+        """Turns/s completed inside the steady window (the whole phase if there is none)."""
+        if self.window is None:
+            return self.achieved
+        low, high = self.window
+        done = sum(1 for t in self.tally.done_at if low <= t - self.started < high)
+        return done / (high - low)
+
+    def pct(self, q: float) -> float:
+        ordered = sorted(self.tally.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+async def run_phase(directory: Path, name: str, people: int, seed: int,
+                    pause: tuple[float, float] | None) -> PhaseResult:
+    core, engine = await make_core(directory, name)
+    try:
+        rng = random.Random(seed)
+        scripts = [script_for(p, rng) for p in range(people)]
+        schedules: list[list[float] | None] = [None] * people
+        window = offered = None
+        if pause is not None:
+            low, high = pause
+            mean = (low + high) / 2
+            # The first message comes at a random moment within the first mean pause, so
+            # the offered load is steady (about people/mean turns per second) from the start.
+            paced = [[rng.uniform(0, mean)] + [rng.uniform(low, high) for _ in s[1:]]
+                     for s in scripts]
+            schedules = list(paced)
+            ideal_times = [list(itertools.accumulate(s)) for s in paced]
+            window = (max(t[0] for t in ideal_times), min(t[-1] for t in ideal_times))
+            in_window = sum(1 for times in ideal_times for t in times
+                            if window[0] <= t < window[1])
+            offered = in_window / (window[1] - window[0])
+        tally = Tally()
+        started = time.perf_counter()
+        await asyncio.gather(*(person_run(core, p, scripts[p], tally, schedules[p])
+                               for p in range(people)))
+        wall = time.perf_counter() - started
+        return PhaseResult(sum(len(s) for s in scripts), wall, tally, started, window, offered)
+    finally:
+        await engine.dispose()
+
+
+async def raw_insert_rate(directory: Path, rows: int) -> float:
+    """Single-row INSERT + COMMIT through aiosqlite alone, with the engine's pragmas."""
+    async with aiosqlite.connect(directory / "raw.db") as db:
+        await db.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        await db.execute("PRAGMA journal_mode = WAL")
+        await db.execute("PRAGMA synchronous = NORMAL")
+        await db.execute("CREATE TABLE floor (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+        await db.commit()
+        started = time.perf_counter()
+        for n in range(rows):
+            await db.execute("INSERT INTO floor (body) VALUES (?)", (f"row {n}",))
+            await db.commit()
+        return rows / (time.perf_counter() - started)
+
+
+# -- report ------------------------------------------------------------------------------
+
+
+def verdict(ok: bool | None) -> str:
+    return "-" if ok is None else ("PASS" if ok else "MISS")
+
+
+def table(rows: list[tuple[str, str, str, str]]) -> str:
+    header = ("figure", "target", "measured", "result")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    out = [line.format(*header), line.format(*("-" * w for w in widths))]
+    out += [line.format(*r) for r in rows]
+    return "\n".join(out)
+
+
+async def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke run for CI: 100 people, 1,000 raw inserts (< 30 s)")
+    parser.add_argument("--people", type=int, default=None, help="simulated people (500)")
+    parser.add_argument("--raw-rows", type=int, default=None, help="raw inserts (5,000)")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args(argv)
+    people = args.people or (100 if args.quick else 500)
+    raw_rows = args.raw_rows or (1000 if args.quick else 5000)
+    # A failing turn logs its traceback; count failures instead of flooding the output.
+    logging.basicConfig(level=logging.CRITICAL)
+
+    print(f"Debrief dialogue benchmark{' (quick)' if args.quick else ''}: {people} people x "
+          f"{1 + len(ANSWER_CHOICES)} turns")
+    print(f"python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+          f"SQLAlchemy {sqlalchemy.__version__}, aiosqlite {aiosqlite.__version__}, "
+          f"{platform.machine()} x{_cpus()}, load average {_load()} at start")
+    with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
+        directory = Path(tmp)
+        raw = await raw_insert_rate(directory, raw_rows)
+        paced = await run_phase(directory, "paced.db", people, args.seed, (0.5, 1.5))
+        saturated = await run_phase(directory, "saturated.db", people, args.seed, None)
+
+    nominal = people / 1.0  # each person sends about one message per second
+    offered = paced.offered or 0.0
+    steady = paced.achieved_steady
+    keeps_up = steady >= 0.95 * offered
+    full = not args.quick  # the targets are for 500 people; a quick run only smoke-tests
+    low, high = paced.window or (0.0, 0.0)
+    rows = [
+        ("raw aiosqlite INSERT+COMMIT /s (floor)", "-", f"{raw:,.0f}", "-"),
+        (f"paced: offered turns/s (steady {low:.1f}-{high:.1f} s)", f"~{nominal:,.0f}",
+         f"{offered:,.0f}", "-"),
+        ("paced: achieved turns/s (same window)", ">= 95% of offered",
+         f"{steady:,.0f} ({steady / offered:.0%})", verdict(keeps_up)),
+        ("paced: achieved turns/s (whole run)", "-", f"{paced.achieved:,.0f}", "-"),
+        ("paced: latency p50 ms", "-", f"{paced.pct(0.50):.1f}", "-"),
+        ("paced: latency p99 ms", "< 50", f"{paced.pct(0.99):.1f}",
+         verdict(paced.pct(0.99) < 50 if full else None)),
+        ("paced: latency max ms", "-", f"{max(paced.tally.latencies) * 1000:.1f}", "-"),
+        ("paced: steady turns/s / raw inserts/s", "-", f"{steady / raw:.3f}", "-"),
+        ("saturated: turns/s", ">= 1,000", f"{saturated.achieved:,.0f}",
+         verdict(saturated.achieved >= 1000 if full else None)),
+        ("saturated: latency p50 / p99 ms", "-",
+         f"{saturated.pct(0.50):.0f} / {saturated.pct(0.99):.0f}", "-"),
+        ("saturated: turns/s / raw inserts/s", "-", f"{saturated.achieved / raw:.3f}", "-"),
+    ]
+    problems = []
+    for label, phase in (("paced", paced), ("saturated", saturated)):
+        if phase.tally.errors or phase.tally.completed != people:
+            problems.append(f"{label}: {phase.tally.errors} failed turns, "
+                            f"{phase.tally.completed}/{people} reflections completed; first "
+                            f"failure: {phase.tally.first_error}")
+        rows.append((f"{label}: reflections completed, failed turns", f"{people}, 0",
+                     f"{phase.tally.completed}, {phase.tally.errors}",
+                     verdict(not phase.tally.errors and phase.tally.completed == people)))
+    print()
+    print(table(rows))
+    print(f"\npaced: {paced.turns:,} turns in {paced.wall:.1f} s, mean latency "
+          f"{statistics.fmean(paced.tally.latencies) * 1000:.1f} ms; saturated: "
+          f"{saturated.turns:,} turns in {saturated.wall:.1f} s")
+    if not full:
+        print("quick run: the latency and saturation targets are for the full 500 people; "
+              "not judged here")
+    print(f"load average {_load()} at the end (other processes on this machine skew figures)")
+    for problem in problems:
+        print("PROBLEM:", problem)
+    missed = any(r[3] == "MISS" for r in rows)
+    return 1 if args.strict and missed else 0
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
