@@ -44,10 +44,15 @@ log = logging.getLogger(__name__)
 class DiscordHandlers:
     """Implements ``CommandHandler`` and ``ComponentHandler`` for the client."""
 
-    def __init__(self, conversation: Conversation) -> None:
+    def __init__(self, conversation: Conversation, *, max_concurrent_work: int = 16) -> None:
         self.conversation = conversation
         self.bot_user_id: int | None = None
         self.session_up = asyncio.Event()  # set on READY / RESUMED (DiscordAdapter.start)
+        # Acknowledging is never queued; the work after it is. Under a burst every
+        # interaction is acknowledged first (Discord's 3-second limit) while at most this
+        # many core calls and their follow-ups run at once (15 minutes are allowed for
+        # those), which also keeps the database pool from being swamped.
+        self._work = asyncio.Semaphore(max_concurrent_work)
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         try:
@@ -58,12 +63,13 @@ class DiscordHandlers:
 
     async def _run(self, interaction: discord.Interaction[Any], incoming: Incoming, *,
                    original_pending: bool) -> None:
-        replies = await self._handle(incoming)
-        try:
-            await InteractionReplier(interaction, original_pending=original_pending
-                                     ).send(replies)
-        except discord.HTTPException:
-            log.exception("sending replies for interaction %s failed", interaction.id)
+        async with self._work:
+            replies = await self._handle(incoming)
+            try:
+                await InteractionReplier(interaction, original_pending=original_pending
+                                         ).send(replies)
+            except discord.HTTPException:
+                log.exception("sending replies for interaction %s failed", interaction.id)
 
     async def _defer(self, interaction: discord.Interaction[Any]) -> bool:
         try:
@@ -152,8 +158,9 @@ class DiscordHandlers:
             return
         if not isinstance(message.channel, discord.DMChannel):
             return
-        replies = await self._handle(incoming_from_message(message))
-        try:
-            await send_to_channel(message.channel, replies)
-        except discord.HTTPException:
-            log.exception("replying to a DM from %s failed", message.author.id)
+        async with self._work:
+            replies = await self._handle(incoming_from_message(message))
+            try:
+                await send_to_channel(message.channel, replies)
+            except discord.HTTPException:
+                log.exception("replying to a DM from %s failed", message.author.id)

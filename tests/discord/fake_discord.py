@@ -125,6 +125,7 @@ class FakeDiscord:
         self.messages: dict[int, dict[str, Any]] = {}
         self.sent: list[dict[str, Any]] = []  # every message the bot created, in order
         self.interactions: dict[int, FakeInteraction] = {}
+        self._by_token: dict[str, FakeInteraction] = {}
         self.commands: dict[int | None, list[dict[str, Any]]] = {None: []}
         self.calls: list[Call] = []
         self.identifies: list[dict[str, Any]] = []
@@ -271,6 +272,7 @@ class FakeDiscord:
         inter = FakeInteraction(int(data["id"]), data["token"], data["type"], user,
                                 int(data["channel_id"]), guild_id, message=data.get("message"))
         self.interactions[inter.id] = inter
+        self._by_token[inter.token] = inter
         inter.pushed_at = time.perf_counter()
         await self.dispatch("INTERACTION_CREATE", data, shard=self._shard_for(guild_id))
         return inter
@@ -604,7 +606,7 @@ class FakeDiscord:
 
     def _webhook(self, method: str, parts: list[str], body: Any) -> tuple[int, Any]:
         token = parts[2]
-        inter = next(i for i in self.interactions.values() if i.token == token)
+        inter = self._by_token[token]
         if len(parts) == 3 and method == "POST":
             msg = self._store(self._message(inter.channel_id, self.bot.payload, body,
                                             webhook=True))

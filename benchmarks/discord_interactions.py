@@ -1,0 +1,190 @@
+"""Benchmark: Discord interactions through the fake gateway, Debrief vs a bare discord.py client.
+
+For each client (Debrief's adapter on the real core with in-memory storage, and a bare
+discord.py client that only answers), in its own process against a fresh fake Discord:
+
+(a) steady load: INTERACTION_CREATE for ``/debrief help`` and ``/debrief interview`` (alternating)
+    at ``--rate`` per second for ``--seconds``; latency is from the dispatch being written
+    to the websocket to the interaction callback arriving at the fake's REST API;
+(b) saturation: ``--burst`` interactions written back to back; rate = callbacks per second.
+
+Targets (issue 4): p99 under 100 ms, and within 1.5x of the bare client.
+
+    .venv/bin/python benchmarks/discord_interactions.py [--rate 50] [--seconds 30] [--burst 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "discord")]
+
+from fake_discord import FakeDiscord, FakeInteraction  # noqa: E402
+
+# -- the clients under test (run in a child process) -------------------------------------
+
+async def serve_debrief(api: str, gateway: str, token: str) -> None:
+    from adapters.discord import DiscordAdapter
+    from adapters.settings import Settings
+    from bot.memory import memory_uow_factory
+    from bot.service import Debrief
+
+    settings = Settings(_env_file=None, DISCORD_TOKEN=token,  # type: ignore[call-arg]
+                        DISCORD_API_URL=api, DISCORD_GATEWAY_URL=gateway)
+    adapter = DiscordAdapter(settings, Debrief(memory_uow_factory()))
+    await adapter.start()
+    await asyncio.Event().wait()
+
+
+async def serve_bare(api: str, gateway: str, token: str) -> None:
+    import discord
+    import yarl
+    from discord.gateway import DiscordWebSocket
+    from discord.http import Route
+
+    Route.BASE = api
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
+    client = discord.Client(intents=discord.Intents(guilds=True, dm_messages=True))
+
+    @client.event
+    async def on_interaction(interaction: discord.Interaction[discord.Client]) -> None:
+        await interaction.response.send_message("ok", ephemeral=True)
+
+    await client.login(token)
+    await client.connect()
+
+
+# -- the load (this process) ---------------------------------------------------------------
+
+@dataclass
+class Result:
+    client: str
+    latencies_ms: list[float]
+    missing: int
+    saturated_rate: float
+    burst: int
+
+    def pct(self, q: float) -> float:
+        data = sorted(self.latencies_ms)
+        return data[min(len(data) - 1, int(q * len(data)))] if data else float("nan")
+
+
+async def push(fake: FakeDiscord, users: list, i: int) -> FakeInteraction:  # type: ignore[type-arg]
+    user = users[i % len(users)]
+    if i % 2:
+        return await fake.command(user, "interview", company=f"Company {i}")
+    return await fake.command(user, "help")
+
+
+async def settle(fake: FakeDiscord, sent: list[FakeInteraction], wait_s: float) -> None:
+    """Wait until every interaction in ``sent`` got its callback (or ``wait_s`` passed)."""
+    pending = {i.id for i in sent if not i.callback_at}
+    if not pending:
+        return
+    done = asyncio.Event()
+
+    def on_callback(inter: FakeInteraction) -> None:
+        pending.discard(inter.id)
+        if not pending:
+            done.set()
+
+    fake.on_callback = on_callback
+    try:
+        await asyncio.wait_for(done.wait(), wait_s)
+    except TimeoutError:
+        pass
+    finally:
+        fake.on_callback = None
+
+
+async def run_client(kind: str, rate: float, seconds: float, burst: int) -> Result:
+    fake = FakeDiscord()
+    await fake.start()
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, __file__, "--serve", kind, "--api", fake.api_url,
+        "--gateway", fake.gateway_url, "--token", fake.token, env={**os.environ,
+                                                                   "PYTHONPATH": str(ROOT)})
+    try:
+        await fake.wait_connected(wait_s=30)
+        await asyncio.sleep(0.5)  # let setup (command sync) finish
+        users = [fake.add_user(f"user{n}") for n in range(100)]
+        warm = [await push(fake, users, i) for i in range(50)]
+        await settle(fake, warm, 10)
+
+        # (a) steady
+        sent: list[FakeInteraction] = []
+        start = time.perf_counter()
+        total = int(rate * seconds)
+        for i in range(total):
+            delay = start + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            sent.append(await push(fake, users, i))
+        await settle(fake, sent, 10)
+        latencies = [(i.callback_at - i.pushed_at) * 1000 for i in sent if i.callback_at]
+        missing = sum(1 for i in sent if not i.callback_at)
+        await asyncio.sleep(1.0)  # let the follow-ups of the steady phase drain
+
+        # (b) saturated
+        first = time.perf_counter()
+        flood = [await push(fake, users, i) for i in range(burst)]
+        await settle(fake, flood, 60)
+        done = [i.callback_at for i in flood if i.callback_at]
+        elapsed = (max(done) - first) if done else float("inf")
+        return Result(kind, latencies, missing, len(done) / elapsed, burst)
+    finally:
+        child.terminate()
+        await child.wait()
+        await fake.close()
+
+
+def report(results: list[Result], rate: float, seconds: float) -> None:
+    print(f"\nsteady {rate:g}/s for {seconds:g}s (help + interview alternating), "
+          "dispatch -> interaction callback")
+    print(f"{'client':<10}{'n':>7}{'missing':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+          f"{'saturated/s':>14}")
+    for r in results:
+        print(f"{r.client:<10}{len(r.latencies_ms):>7}{r.missing:>9}{r.pct(0.5):>9.2f}"
+              f"{r.pct(0.99):>9.2f}{max(r.latencies_ms or [0]):>9.2f}{r.saturated_rate:>14.0f}")
+    ours, bare = results
+    print(f"\nratios debrief/bare: p50 {ours.pct(0.5) / bare.pct(0.5):.2f}x, "
+          f"p99 {ours.pct(0.99) / bare.pct(0.99):.2f}x, saturated rate "
+          f"{bare.saturated_rate / ours.saturated_rate:.2f}x slower")
+    ok = ours.pct(0.99) < 100 and ours.pct(0.99) <= 1.5 * bare.pct(0.99) and \
+        ours.saturated_rate * 1.5 >= bare.saturated_rate
+    print(f"targets (p99 < 100 ms, within 1.5x of bare): {'met' if ok else 'NOT met'}")
+    print(f"(mean {statistics.mean(ours.latencies_ms):.2f} ms vs "
+          f"{statistics.mean(bare.latencies_ms):.2f} ms)")
+
+
+async def main(args: argparse.Namespace) -> None:
+    results = [await run_client(kind, args.rate, args.seconds, args.burst)
+               for kind in ("debrief", "bare")]
+    report(results, args.rate, args.seconds)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=50.0)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--burst", type=int, default=2000)
+    parser.add_argument("--serve", choices=("debrief", "bare"))
+    parser.add_argument("--api")
+    parser.add_argument("--gateway")
+    parser.add_argument("--token")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    if args.serve:
+        serve = serve_debrief if args.serve == "debrief" else serve_bare
+        asyncio.run(serve(args.api, args.gateway, args.token))
+    else:
+        asyncio.run(main(args))
