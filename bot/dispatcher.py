@@ -93,10 +93,12 @@ class Dispatcher:
     async def stop(self) -> None:
         """Stop ticking, let the current batch finish, give back anything still claimed."""
         self._stopping = True
-        if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
+        # Wait for the batch in flight BEFORE shutting the scheduler down: APScheduler's
+        # AsyncIOExecutor cancels running jobs on shutdown, which would leave nudges that
+        # already went out claimed, to be sent again when their lease expires.
         async with self._lock:
-            pass
+            if self._scheduler is not None:
+                self._scheduler.shutdown(wait=False)
         if self._in_flight:
             async with self._uow() as uow:
                 await uow.nudges.release(sorted(self._in_flight))

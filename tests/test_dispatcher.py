@@ -396,3 +396,26 @@ async def test_each_kind_of_nudge_says_what_it_is_about(kind: NudgeKind, words: 
     ((_, reply),) = gateway.delivered
     assert words in reply.text
     assert reply.actions  # something to press (and type)
+
+
+async def test_stopping_a_running_dispatcher_mid_delivery_still_records_the_nudge_as_sent(
+) -> None:
+    # APScheduler cancels running jobs when it shuts down; stop() must not let that
+    # interrupt a batch whose messages already went out (they would stay claimed and be
+    # sent a second time when the lease expires).
+    f = memory_uow_factory()
+    clock = SystemClock()
+    user, _ = await seed(f, [clock.now() - timedelta(seconds=1)], quiet=(time(0), time(0)))
+    gateway = GatedGateway()
+    dispatcher = Dispatcher(f, gateway, clock, settings=DispatcherConfig(interval=60))
+    dispatcher.start()
+    await asyncio.wait_for(gateway.entered.wait(), 5)
+    stopping = asyncio.create_task(dispatcher.stop())
+    await asyncio.sleep(0.05)
+    gateway.gate.set()
+    await asyncio.wait_for(stopping, 5)
+    await asyncio.sleep(0.05)
+    assert len(gateway.delivered) == 1
+    nudge = await one(f, user)
+    assert nudge.status is NudgeStatus.SENT
+    assert nudge.platform_message_id == "msg-1"
