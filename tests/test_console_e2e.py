@@ -1,0 +1,190 @@
+"""End to end: ``debrief console`` in a subprocess, driven through piped stdin.
+
+This is the path a person takes on a fresh machine: the real CLI, migrations applied on a
+new SQLite file, the core, the console adapter and the in-process dispatcher.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+INTERVIEW = '/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe"'
+ANSWERS = [
+    "2",
+    "my story about cutting latency by 40%",
+    "planned",
+    "their migration to Kubernetes",
+    "friendly and on topic",
+    "1,3",
+    "What does success look like in six months?",
+    "4",
+    "ten years of platform work",
+]
+RULE = "-" * 60
+
+
+def console_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("DEBRIEF_", "SLACK_", "DISCORD_"))}
+    env["DEBRIEF_DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}"
+    env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra)
+    return env
+
+
+def console_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "adapters.cli", "console", "--user", "ann",
+            "--tz", "Europe/London", *args]
+
+
+def run_console(tmp_path: Path, lines: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    """Pipe ``lines`` in, let end of input end the session, return what it printed."""
+    result = subprocess.run(
+        console_command(), input="".join(f"{line}\n" for line in lines), text=True,
+        capture_output=True, cwd=tmp_path, env=console_env(tmp_path, **env), timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def draft_block(stdout: str) -> str:
+    """The last ready-to-copy block (between two rules of dashes)."""
+    parts = stdout.split(RULE)
+    assert len(parts) >= 3, stdout
+    return parts[-2]
+
+
+def test_a_whole_reflection_in_the_console_shows_the_thank_you_draft(tmp_path: Path) -> None:
+    result = run_console(tmp_path, [INTERVIEW, *ANSWERS, "/quit"])
+    out = result.stdout
+    assert "question 1 of 9" in out and "question 9 of 9" in out
+    assert "  1. I probably blended in" in out  # choices are shown numbered
+    assert "== Your reflection: Acme ==" in out
+    assert "-- One thing to focus on:" in out
+    note = draft_block(out)
+    assert "Hi Jane," in note
+    assert "the Backend Engineer role at Acme" in note
+    assert "their migration to Kubernetes" in note  # the reference point
+    assert out.rstrip().endswith("Bye - good luck with your interviews.")
+    assert (tmp_path / "e2e.db").exists()
+
+
+def test_a_second_console_resumes_a_half_done_reflection(tmp_path: Path) -> None:
+    first = run_console(tmp_path, [INTERVIEW, *ANSWERS[:3]])  # end of input mid-way
+    assert "question 4 of 9" in first.stdout
+
+    second = run_console(tmp_path, ["/debrief reflect", *ANSWERS[3:]])
+    out = second.stdout
+    resumed = out.split("Welcome back", 1)
+    assert len(resumed) == 2, out
+    assert "question 4 of 9" in resumed[1].split("\n\n", 2)[1]
+    assert "What did you discuss that your thank-you note should mention?" in out
+    assert "question 1 of 9" not in out  # nothing asked twice
+    assert "their migration to Kubernetes" in draft_block(out)
+    # the answers given in the first process made it into the summary
+    assert "my story about cutting latency by 40%" in out
+
+
+def test_an_unknown_subcommand_gets_a_friendly_error_and_the_console_carries_on(
+        tmp_path: Path) -> None:
+    result = run_console(tmp_path, ["/debrief bogus", "/debrief help"])
+    assert "I don't know the command `bogus`. Type `/debrief help`" in result.stdout
+    assert "/debrief interview <company>" in result.stdout  # help still answered
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_unknown_timezone_on_the_command_line_is_refused(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "adapters.cli", "console", "--tz", "Mars/Olympus"],
+        input="", text=True, capture_output=True, cwd=tmp_path, env=console_env(tmp_path),
+        timeout=60)
+    assert result.returncode == 2
+    assert "unknown timezone 'Mars/Olympus'" in result.stderr
+
+
+class LiveConsole:
+    """A console process whose output is read while it runs."""
+
+    def __init__(self, tmp_path: Path, **env: str) -> None:
+        self.proc = subprocess.Popen(
+            console_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=console_env(tmp_path, **env))
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def send(self, line: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+
+    def wait_for(self, text: str, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.output:
+                return True
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        return text in self.output
+
+    def close(self) -> tuple[int, str]:
+        if self.proc.poll() is None:
+            self.send("/quit")
+            assert self.proc.stdin is not None
+            self.proc.stdin.close()
+        try:
+            code = self.proc.wait(timeout=30)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+        self._reader.join(timeout=5)
+        assert self.proc.stderr is not None
+        return code, self.proc.stderr.read()
+
+
+def test_a_due_reminder_prints_while_the_console_is_open(tmp_path: Path) -> None:
+    console = LiveConsole(tmp_path, DEBRIEF_THANK_YOU_NUDGES="2s",
+                          DEBRIEF_DISPATCH_INTERVAL="1s")
+    try:
+        # whatever the time of day in London, no quiet hours hold the reminder back
+        console.send("/debrief settings quiet off")
+        console.send("/debrief interview Acme")
+        assert console.wait_for("question 1 of 9", timeout=20), console.output
+        started = time.monotonic()
+        if not console.wait_for("[reminder]", timeout=15):
+            pytest.fail(f"no reminder printed while the console was open:\n{console.output}")
+        assert time.monotonic() - started < 10
+        # quit at once: leaving must not interrupt recording the reminder as sent
+    finally:
+        code, stderr = console.close()
+    assert code == 0, stderr
+    assert "Traceback" not in stderr
+    reminder = console.output.split("[reminder]", 1)[1]
+    assert "has your thank-you note to Acme gone out?" in reminder
+    assert "Sorry this is late" not in reminder
+    assert console.output.count("[reminder]") == 1
+
+    # It is recorded as delivered, so no later run sends it again.
+    with closing(sqlite3.connect(tmp_path / "e2e.db")) as db:
+        rows = db.execute("SELECT kind, status, platform_message_id FROM nudges "
+                          "ORDER BY due_at").fetchall()
+    assert rows[0][:2] == ("thank_you", "sent") and rows[0][2]
+    assert [row[1] for row in rows[1:]] == ["pending"]  # the check-in, a week later
