@@ -34,6 +34,12 @@ def answers_up_to(key: str) -> dict[str, Any]:
     raise KeyError(key)
 
 
+def asked(answers: dict[str, Any]) -> str | None:
+    """The key of the question that would be asked next."""
+    question = next_question(answers)
+    return question.key if question else None
+
+
 def turn(answers: dict[str, Any], text: str) -> Any:
     return apply_turn(answers, text, max_length=LIMIT)
 
@@ -133,7 +139,7 @@ def test_back_clears_the_previous_answer_so_it_is_asked_again() -> None:
     assert isinstance(result, Back)
     assert result.moved
     assert result.answers == {"memorable": "some"}
-    assert next_question(result.answers).key == "remember"
+    assert asked(result.answers) == "remember"
 
 
 def test_back_after_a_skip_asks_the_skipped_question_again() -> None:
@@ -153,7 +159,7 @@ def test_back_after_the_last_answer_reopens_the_last_question() -> None:
     complete = {key: None for key in KEYS}
     result = turn(complete, "back")
     assert isinstance(result, Back) and result.moved
-    assert next_question(result.answers).key == KEYS[-1]
+    assert asked(result.answers) == KEYS[-1]
 
 
 def test_cancel_at_any_question() -> None:
@@ -197,7 +203,7 @@ def test_a_turn_never_mutates_the_answers_it_was_given() -> None:
 def test_resume_asks_the_first_unanswered_question_even_out_of_order() -> None:
     # e.g. someone went back after later answers were stored by an older version
     answers = {"memorable": "some", "thank_you": "sent", "reference": "the roadmap"}
-    assert next_question(answers).key == "remember"
+    assert asked(answers) == "remember"
 
 
 def test_a_skipped_question_counts_as_answered_for_resume() -> None:
