@@ -653,3 +653,22 @@ async def test_the_same_user_id_in_another_workspace_is_another_person(
     other = Identity("console", "elsewhere", "ann")
     (reply,) = await world.say("/debrief history", who=other)
     assert reply.text == words.NO_INTERVIEWS
+
+
+async def test_reflect_on_a_company_whose_name_ends_in_redo_keeps_the_answers(
+        world: World) -> None:
+    await world.say("/debrief interview Laredo")
+    await world.say(ANSWERS[0])
+    await world.say(ANSWERS[1])
+    await world.say("cancel")
+    replies = await world.say("/debrief reflect Laredo")
+    assert "question 3 of 9" in said(replies)
+    assert world.interview().answers["remember"] == ANSWERS[1]
+
+
+async def test_reflect_redo_starts_the_reflection_over(world: World) -> None:
+    await world.reflect_fully()
+    replies = await world.say("/debrief reflect Acme redo")
+    assert "question 1 of 9" in said(replies)
+    assert world.interview().answers == {}
+    assert world.interview().reflection_state is ReflectionState.OPEN

@@ -74,8 +74,9 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
 async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
     ref = cmd.option("interview") or cmd.text
     redo = False
-    if ref.strip().lower().endswith("redo"):
-        redo, ref = True, ref.strip()[:-4].strip()
+    words_ = ref.split()
+    if words_ and words_[-1].lower() == "redo":  # the word, not a name like "Laredo"
+        redo, ref = True, " ".join(words_[:-1])
     if ref:
         interview = await ctx.find_interview(ref)
     elif ctx.user.active_interview_id is not None:
