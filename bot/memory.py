@@ -90,6 +90,7 @@ class MemoryStore:
         self.interviews: _Table[Interview] = _Table()
         self.nudges: _Table[Nudge] = _Table(lambda n: n.idempotency_key)
         self.lock = asyncio.Lock()
+        self.lock_loop: asyncio.AbstractEventLoop | None = None
         self.owner: asyncio.Task[Any] | None = None
         self.lock_timeout = lock_timeout
 
@@ -203,8 +204,19 @@ class MemoryUnitOfWork:
                 "a unit of work was opened inside another one in the same task; "
                 "on SQLite this deadlocks until busy_timeout"
             )
-        async with asyncio.timeout(store.lock_timeout):
-            await store.lock.acquire()
+        if not store.lock.locked() and store.lock_loop is not asyncio.get_running_loop():
+            # A store may outlive an event loop (module-level fixtures); a lock that once
+            # waited on another loop cannot be awaited on this one.
+            store.lock = asyncio.Lock()
+            store.lock_loop = asyncio.get_running_loop()
+        try:
+            async with asyncio.timeout(store.lock_timeout):
+                await store.lock.acquire()
+        except TimeoutError:
+            raise TimeoutError(
+                f"memory store is locked: waited {store.lock_timeout} s for another unit "
+                "of work (on SQLite: 'database is locked')"
+            ) from None
         store.owner = current
         self._holding = True
         return store

@@ -36,7 +36,8 @@ def create_engine(url: str, **kw: Any) -> AsyncEngine:
     """An async engine for ``url`` configured for this project's access pattern.
 
     Keyword arguments are passed to :func:`sqlalchemy.ext.asyncio.create_async_engine` and
-    override the defaults chosen here.
+    override the defaults chosen here; ``fast_sqlite=False`` keeps SQLAlchemy's stock
+    aiosqlite dialect instead of :mod:`storage.fast_aiosqlite`.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -49,6 +50,11 @@ def create_engine(url: str, **kw: Any) -> AsyncEngine:
 
 
 def _sqlite_engine(url: URL, kw: dict[str, Any]) -> AsyncEngine:
+    if kw.pop("fast_sqlite", True) and url.get_driver_name() == "aiosqlite":
+        from storage import fast_aiosqlite  # registers the dialect
+
+        if fast_aiosqlite.SUPPORTED:
+            url = url.set(drivername=f"sqlite+{fast_aiosqlite.DRIVER}")
     database = url.database or ""
     in_memory = database in ("", ":memory:") or "mode=memory" in database
     if not in_memory and not database.startswith("file:"):
@@ -74,6 +80,10 @@ def _sqlite_engine(url: URL, kw: dict[str, Any]) -> AsyncEngine:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        begin_lazily = getattr(connection.connection.dbapi_connection, "begin_lazily", None)
+        if begin_lazily is not None:  # storage.fast_aiosqlite: saves a round trip
+            begin_lazily("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

@@ -14,6 +14,7 @@ import secrets
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import pool
@@ -81,9 +82,9 @@ def sqlite_url(tmp_path: Path) -> Iterator[str]:
 
 
 @asynccontextmanager
-async def migrated_sql_factory(url: str) -> AsyncIterator[UnitOfWorkFactory]:
+async def migrated_sql_factory(url: str, **engine_kw: Any) -> AsyncIterator[UnitOfWorkFactory]:
     await upgrade(url)
-    engine = create_engine(url)
+    engine = create_engine(url, **engine_kw)
     try:
         yield sql_uow_factory(engine)
     finally:
@@ -91,16 +92,25 @@ async def migrated_sql_factory(url: str) -> AsyncIterator[UnitOfWorkFactory]:
 
 
 @pytest.fixture(
-    params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+    params=[
+        "memory",
+        "sqlite",
+        # SQLAlchemy's own aiosqlite dialect: the fallback when storage.fast_aiosqlite
+        # cannot be used must keep the same contract.
+        "sqlite-stock",
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ]
 )
 async def uow_factory(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> AsyncIterator[UnitOfWorkFactory]:
     """A unit-of-work factory on an empty, migrated store of each kind."""
+    sqlite_url = f"sqlite+aiosqlite:///{tmp_path / 'debrief.db'}"
     if request.param == "memory":
         yield memory_uow_factory()
-    elif request.param == "sqlite":
-        async with migrated_sql_factory(f"sqlite+aiosqlite:///{tmp_path / 'debrief.db'}") as f:
+    elif request.param.startswith("sqlite"):
+        fast = request.param == "sqlite"
+        async with migrated_sql_factory(sqlite_url, fast_sqlite=fast) as f:
             yield f
     else:
         async with fresh_postgres_database() as url, migrated_sql_factory(url) as f:

@@ -573,3 +573,34 @@ async def test_committed_changes_are_visible_to_the_next_unit_of_work(
         await writer.commit()
     async with uow_factory() as reader:
         assert await reader.users.get(ALICE) is not None
+
+
+async def test_a_nested_unit_of_work_fails_fast_where_there_is_one_writer(
+    uow_factory: UnitOfWorkFactory, request: pytest.FixtureRequest
+) -> None:
+    """On SQLite the inner one could never get the write lock: fail now, do not hang."""
+    backend = request.node.callspec.params["uow_factory"]
+    async with uow_factory() as outer:
+        await outer.users.get_or_create(ALICE, created_at=T0)
+        async with uow_factory() as inner:
+            if backend == "postgres":
+                assert await inner.users.get(ALICE) is None  # fine, and isolated
+            else:
+                with pytest.raises(RuntimeError, match="inside another"):
+                    await inner.users.get(ALICE)
+        await outer.commit()
+    async with uow_factory() as uow:
+        assert await uow.users.get(ALICE) is not None
+
+
+async def test_a_unit_of_work_can_go_on_after_commit(uow_factory: UnitOfWorkFactory) -> None:
+    async with uow_factory() as uow:
+        user = await uow.users.get_or_create(ALICE, created_at=T0)
+        await uow.commit()
+        user.display_name = "second transaction"
+        await uow.users.save(user)
+        await uow.commit()
+        # And a second unit of work can run once this one has committed.
+        async with uow_factory() as other:
+            found = await other.users.get(ALICE)
+    assert found is not None and found.display_name == "second transaction"
