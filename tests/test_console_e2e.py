@@ -188,3 +188,11 @@ def test_a_due_reminder_prints_while_the_console_is_open(tmp_path: Path) -> None
                           "ORDER BY due_at").fetchall()
     assert rows[0][:2] == ("thank_you", "sent") and rows[0][2]
     assert [row[1] for row in rows[1:]] == ["pending"]  # the check-in, a week later
+
+
+def test_a_number_typed_after_command_choices_runs_that_choice(tmp_path: Path) -> None:
+    result = run_console(tmp_path, ["/debrief interview Acme", "cancel", "/debrief outcome",
+                                    "2"])
+    assert "What did you hear back from Acme?" in result.stdout
+    assert "  2. Offer" in result.stdout
+    assert "Congratulations on the offer!" in result.stdout

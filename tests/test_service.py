@@ -672,3 +672,22 @@ async def test_reflect_redo_starts_the_reflection_over(world: World) -> None:
     assert "question 1 of 9" in said(replies)
     assert world.interview().answers == {}
     assert world.interview().reflection_state is ReflectionState.OPEN
+
+
+async def test_the_outcome_buttons_work_when_their_value_is_typed(world: World) -> None:
+    await world.say(INTERVIEW)
+    (ask,) = await world.say("/debrief outcome")
+    assert [c.label for c in ask.choices] == ["Callback", "Offer", "Rejected", "No reply yet"]
+    (reply,) = await world.say(ask.choices[3].value)
+    assert reply.text.startswith("Noted - no reply yet.")
+    assert world.interview().outcome is Outcome.NO_REPLY
+    (reply,) = await world.say(ask.choices[1].value)
+    assert "Congratulations on the offer" in reply.text
+
+
+async def test_the_summary_button_marks_the_thank_you_sent(world: World) -> None:
+    (summary,) = await world.reflect_fully()
+    (button,) = summary.actions
+    (reply,) = await world.say(button.value)
+    assert "Marked your thank-you note" in reply.text
+    assert world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING) == []
