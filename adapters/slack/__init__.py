@@ -32,6 +32,7 @@ from adapters.slack.bridge import Bridge
 from adapters.slack.client import build_web_client
 from adapters.slack.directory import PeopleDirectory
 from adapters.slack.gateway import SlackChatGateway
+from adapters.slack.lanes import DEFAULT_CONCURRENCY, PersonLanes
 from adapters.slack.outbox import ReplyOutbox
 from bot.ports import ChatGateway, Conversation
 
@@ -43,7 +44,8 @@ EVENTS_PATH = "/slack/events"
 
 
 class SlackAdapter:
-    def __init__(self, settings: Settings, conversation: Conversation) -> None:
+    def __init__(self, settings: Settings, conversation: Conversation, *,
+                 work_concurrency: int = DEFAULT_CONCURRENCY) -> None:
         self.settings = settings
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
@@ -53,12 +55,14 @@ class SlackAdapter:
             client=self.client,
             signing_secret=settings.slack_signing_secret or "",
             request_verification_enabled=True,
-            process_before_response=False,  # ack first, work after: Slack's 3-second rule
+            # Listeners only ack and queue (``Bridge.later``), so Bolt may answer as soon as
+            # they return: no polling for the ack, and the work never holds up the response.
+            process_before_response=True,
             logger=logging.getLogger("adapters.slack.bolt"),
         )
         people = PeopleDirectory(self.client)
         outbox = ReplyOutbox(self.client, people, session=lambda: self._session)
-        self.bridge = Bridge(conversation, people, outbox)
+        self.bridge = Bridge(conversation, people, outbox, PersonLanes(work_concurrency))
         self.gateway: ChatGateway = SlackChatGateway(outbox)
         dedupe.register(self.app, dedupe.SeenEvents())
         for surface in (commands, actions, views, events, home):
@@ -93,12 +97,18 @@ class SlackAdapter:
             await self._socket.connect_async()
             log.info("Slack Socket Mode connected")
 
+    async def idle(self, within: float | None = None) -> bool:
+        """Wait until every acknowledged request has been answered (tests, shutdown)."""
+        return await self.bridge.lanes.drain(within)
+
     async def stop(self) -> None:
+        """Stop taking requests, finish the acknowledged ones (briefly), close connections."""
         if self._socket is not None:
             try:
                 await self._socket.close_async()
             finally:
                 self._socket = None
+        await self.bridge.lanes.close()
         if self._session is not None:
             self.client.session = None
             await self._session.close()

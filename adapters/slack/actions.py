@@ -29,7 +29,7 @@ from adapters.slack.render import (
 )
 from bot import copy
 from bot.dialogue import NONE_WORDS
-from bot.values import Reply
+from bot.values import Identity, Reply
 
 __all__ = ["register"]
 
@@ -46,7 +46,7 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
                              client: AsyncWebClient) -> None:
         await ack()
         label = unescape_slack(str((action.get("text") or {}).get("text") or ""))
-        await _choose(bridge, client, body, str(action.get("value") or ""), label)
+        _choose_later(bridge, client, body, str(action.get("value") or ""), label)
 
     @app.action(MULTI_DONE)
     async def several_chosen(ack: AsyncAck, body: dict[str, Any],
@@ -57,16 +57,25 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         value = ",".join(str(o.get("value")) for o in picked) or NOTHING_PICKED
         label = ", ".join(unescape_slack(str((o.get("text") or {}).get("text") or ""))
                           for o in picked) or NOTHING_PICKED
-        await _choose(bridge, client, body, value, label)
+        _choose_later(bridge, client, body, value, label)
 
     @app.action(MULTI_SELECT)
     async def checkbox_toggled(ack: AsyncAck) -> None:
         await ack()  # the choice is read when "Done" is pressed
 
 
-async def _choose(bridge: Bridge, client: AsyncWebClient, body: dict[str, Any],
+def _choose_later(bridge: Bridge, client: AsyncWebClient, body: dict[str, Any],
                   value: str, label: str) -> None:
     identity = identity_of(body, str((body.get("user") or {}).get("id", "")))
+
+    async def work() -> None:
+        await _choose(bridge, client, body, identity, value, label)
+
+    bridge.later(identity, work)
+
+
+async def _choose(bridge: Bridge, client: AsyncWebClient, body: dict[str, Any],
+                  identity: Identity, value: str, label: str) -> None:
     container = body.get("container") or {}
     from_home = container.get("type") == "view"
     ephemeral = bool(container.get("is_ephemeral"))

@@ -1,7 +1,8 @@
 """What every listener needs: who is speaking, the core, and a way to answer.
 
-Listeners stay translation-only: they pull ids out of Slack's payload, build an
-:class:`~bot.values.Incoming` here, and hand the core's replies to the outbox.
+Listeners stay translation-only: they acknowledge, pull ids out of Slack's payload and
+queue the rest with :meth:`Bridge.later`; the queued job builds an
+:class:`~bot.values.Incoming` here and hands the core's replies to the outbox.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.slack.directory import PeopleDirectory, TTLCache
+from adapters.slack.lanes import Job, PersonLanes
 from adapters.slack.outbox import Origin, ReplyOutbox
 from bot import copy
 from bot.ports import Conversation
@@ -42,8 +44,14 @@ class Bridge:
     conversation: Conversation
     people: PeopleDirectory
     outbox: ReplyOutbox
+    # Where the work after each acknowledgement runs: per person, in order.
+    lanes: PersonLanes = field(default_factory=PersonLanes)
     # Messages whose buttons were already used (per process): a double click runs once.
     spent: TTLCache[str, bool] = field(default_factory=lambda: TTLCache(SPENT_TTL))
+
+    def later(self, identity: Identity, job: Job) -> None:
+        """Run ``job`` after the acknowledgement, behind this person's earlier requests."""
+        self.lanes.submit(identity, job)
 
     async def incoming(self, identity: Identity, *, text: str = "",
                        command: Command | None = None, in_dm: bool,

@@ -16,6 +16,7 @@ from adapters.slack.bridge import Bridge, identity_of
 from adapters.slack.modal import ModalOrigin, interview_modal
 from adapters.slack.outbox import Origin
 from adapters.slack.render import unescape_slack
+from bot.values import Identity
 
 __all__ = ["COMMAND", "register"]
 
@@ -30,18 +31,27 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
                               client: AsyncWebClient) -> None:
         await ack()
         identity = identity_of(body, str(body.get("user_id", "")))
-        channel = body.get("channel_id")
         text = unescape_slack(str(body.get("text") or "")).strip()
-        if text.lower() == "interview" and body.get("trigger_id"):
-            view = interview_modal(ModalOrigin(channel), datetime.now(UTC))
-            try:
-                await client.views_open(trigger_id=body["trigger_id"], view=view)
-                await bridge.people.profile(identity)  # warm the zone cache for the submit
-                return
-            except Exception:
-                log.exception("views.open failed; answering the typed command instead")
-        in_dm = await bridge.people.is_our_dm(identity, channel)
-        incoming = await bridge.incoming(
-            identity, text=f"{COMMAND} {text}".strip(), in_dm=in_dm, channel_id=channel)
-        replies = await bridge.ask(incoming)
-        await bridge.answer(replies, Origin(identity, channel, in_dm, body.get("response_url")))
+
+        async def work() -> None:
+            await _answer(bridge, client, identity, text, body)
+
+        bridge.later(identity, work)
+
+
+async def _answer(bridge: Bridge, client: AsyncWebClient, identity: Identity, text: str,
+                  body: dict[str, Any]) -> None:
+    channel = body.get("channel_id")
+    if text.lower() == "interview" and body.get("trigger_id"):
+        view = interview_modal(ModalOrigin(channel), datetime.now(UTC))
+        try:
+            await client.views_open(trigger_id=body["trigger_id"], view=view)
+            await bridge.people.profile(identity)  # warm the zone cache for the submission
+            return
+        except Exception:
+            log.exception("views.open failed; answering the typed command instead")
+    in_dm = await bridge.people.is_our_dm(identity, channel)
+    incoming = await bridge.incoming(
+        identity, text=f"{COMMAND} {text}".strip(), in_dm=in_dm, channel_id=channel)
+    replies = await bridge.ask(incoming)
+    await bridge.answer(replies, Origin(identity, channel, in_dm, body.get("response_url")))

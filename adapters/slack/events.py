@@ -38,7 +38,12 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
             return
         identity = Identity(PLATFORM, team_of(body), str(event["user"]))
         channel = str(event.get("channel") or "")
-        bridge.people.remember_dm(identity, channel)
         text = unescape_slack(str(event.get("text") or ""))
-        incoming = await bridge.incoming(identity, text=text, in_dm=True, channel_id=channel)
-        await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, in_dm=True))
+
+        async def work() -> None:
+            bridge.people.remember_dm(identity, channel)
+            incoming = await bridge.incoming(identity, text=text, in_dm=True,
+                                             channel_id=channel)
+            await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, True))
+
+        bridge.later(identity, work)

@@ -34,4 +34,9 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         await ack()
         if event.get("tab", "home") != "home" or not event.get("user"):
             return
-        await publish_home(bridge, client, identity_of(body, str(event["user"])))
+        identity = identity_of(body, str(event["user"]))
+
+        async def work() -> None:
+            await publish_home(bridge, client, identity)
+
+        bridge.later(identity, work)

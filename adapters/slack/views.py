@@ -37,10 +37,14 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
             return
         await ack()
         identity = identity_of(body, str((body.get("user") or {}).get("id", "")))
-        profile = await bridge.people.profile(identity)
-        submission = read_submission(values, _zone(profile.timezone))
         channel = ModalOrigin.load(view.get("private_metadata")).channel_id
-        in_dm = channel is None or await bridge.people.is_our_dm(identity, channel)
-        incoming = await bridge.incoming(identity, command=submission.command, in_dm=in_dm,
-                                         channel_id=channel)
-        await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, in_dm))
+
+        async def work() -> None:
+            profile = await bridge.people.profile(identity)
+            submission = read_submission(values, _zone(profile.timezone))
+            in_dm = channel is None or await bridge.people.is_our_dm(identity, channel)
+            incoming = await bridge.incoming(identity, command=submission.command,
+                                             in_dm=in_dm, channel_id=channel)
+            await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, in_dm))
+
+        bridge.later(identity, work)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.messages: dict[str, dict[str, Any]] = {}  # ts -> message (channel, text, blocks)
         self.acks: list[dict[str, Any]] = []
+        self.response_times: dict[str, float] = {}  # response_url key -> time.time() of arrival
         self._scripts: dict[str, _Script] = {}
         self._ts = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -89,6 +91,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._web_api)
         app.router.add_get("/api/{method}", self._web_api)
         app.router.add_post("/response/{key}", self._response_url)
+        app.router.add_get("/stats/responses", self._response_stats)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
@@ -239,9 +242,16 @@ class FakeSlack:
         self.calls.append(call)
         self._changed.set()
 
+    async def _response_stats(self, request: web.Request) -> web.Response:
+        """When each response URL was first used (for benchmarks in another process)."""
+        prefix = request.query.get("prefix", "")
+        return web.json_response({k: v for k, v in self.response_times.items()
+                                  if k.startswith(prefix)})
+
     async def _response_url(self, request: web.Request) -> web.Response:
         args = await self._read_args(request)
         args["key"] = request.match_info["key"]
+        self.response_times.setdefault(args["key"], time.time())
         self._record(Call("response_url", args))
         return web.Response(text="ok")
 

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import re
 import time
 from urllib.parse import urlencode
 
+import aiohttp
 import pytest
-from slack_env import SlackEnv
+from aiohttp import web
+from fake_slack import FakeSlack
+from slack_env import SlackEnv, make_settings
 from slack_people import SIGNING_SECRET, signed
 
+from adapters.slack import SlackAdapter
 from bot import copy
+from bot.memory import memory_uow_factory
+from bot.service import Debrief
 from bot.values import Identity, Incoming
 
 
@@ -120,3 +128,28 @@ async def test_the_bot_ignores_its_own_messages_other_bots_and_edits(slack_env: 
     await asyncio.sleep(0.2)
     assert len(fake.posted()) == 1, [c.text[:40] for c in fake.posted()]
     assert "/debrief interview" not in fake.posted()[0].text  # the tip, not the help
+
+
+
+async def test_without_a_signing_secret_the_http_endpoint_refuses_everything(
+        fake: FakeSlack) -> None:
+    adapter = SlackAdapter(make_settings(fake, secret=None), Debrief(memory_uow_factory()))
+    web_app = web.Application()
+    adapter.mount(web_app)
+    runner = web.AppRunner(web_app, handle_signals=False)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events"
+    body = "command=%2Fdebrief&text=help&user_id=UADA&team_id=T0001"
+    ts = str(int(time.time()))
+    # Signed with the empty key, which is what an unset secret would "verify" against.
+    digest = hmac.new(b"", f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    headers = {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}",
+               "Content-Type": "application/x-www-form-urlencoded"}
+    try:
+        async with aiohttp.ClientSession() as http, \
+                http.post(url, data=body, headers=headers) as resp:
+            assert resp.status == 401
+    finally:
+        await runner.cleanup()
+    assert fake.calls == []

@@ -1,0 +1,109 @@
+"""The work after the acknowledgement: per person in arrival order, a bounded number at once.
+
+Listeners acknowledge Slack and return at once; what the person asked for (the core, the
+replies) runs here. Two guarantees:
+
+* one person's requests run one after another, in the order Slack delivered them, so two
+  quick answers in the DM can never overtake each other;
+* at most ``concurrency`` jobs run at the same time across everybody, so a burst cannot
+  starve the acknowledgements (Slack's 3-second limit) or open hundreds of database
+  transactions at once. A burst queues instead; nothing is dropped.
+
+The queue lives in memory: work acknowledged but not yet done is lost if the process is
+killed. :meth:`PersonLanes.drain` lets a graceful shutdown finish it first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable, Hashable
+
+__all__ = ["DEFAULT_CONCURRENCY", "Job", "PersonLanes"]
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[], Awaitable[None]]
+
+# Eight jobs at once is plenty: each job is a few Web API calls, and Slack's own rate limits
+# (conversations.open and users.info are Tier 3/4, chat.postMessage about one per second
+# per channel) cap useful parallelism long before that; a low number keeps a burst from
+# starving the acknowledgements (see benchmarks/slack_ack.py).
+DEFAULT_CONCURRENCY = 8
+BACKLOG_WARNING = 5_000
+
+
+class PersonLanes:
+    def __init__(self, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+        self._slots = asyncio.Semaphore(concurrency)
+        self._queues: dict[Hashable, deque[Job]] = {}
+        self._workers: set[asyncio.Task[None]] = set()
+        self._pending = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._warned = False
+
+    @property
+    def pending(self) -> int:
+        """Jobs accepted and not finished yet."""
+        return self._pending
+
+    def submit(self, key: Hashable, job: Job) -> None:
+        """Queue ``job`` behind ``key``'s earlier jobs; returns immediately."""
+        self._pending += 1
+        self._idle.clear()
+        if self._pending > BACKLOG_WARNING and not self._warned:
+            self._warned = True
+            log.warning("Slack work backlog is %d jobs; replies are running late",
+                        self._pending)
+        queue = self._queues.get(key)
+        if queue is not None:  # a worker is already draining this person's lane
+            queue.append(job)
+            return
+        self._queues[key] = deque([job])
+        worker = asyncio.create_task(self._drain_lane(key), name=f"slack-lane-{key}")
+        self._workers.add(worker)
+        worker.add_done_callback(self._workers.discard)
+
+    async def _drain_lane(self, key: Hashable) -> None:
+        queue = self._queues[key]
+        try:
+            while queue:
+                job = queue.popleft()
+                try:
+                    async with self._slots:
+                        await job()
+                except Exception:
+                    log.exception("Slack work for %s failed", key)
+                finally:
+                    self._done()
+        finally:
+            self._pending -= len(queue)  # only non-zero if cancelled mid-lane
+            del self._queues[key]
+            if self._pending <= 0:
+                self._pending = 0
+                self._idle.set()
+
+    def _done(self) -> None:
+        self._pending -= 1
+        if self._pending <= BACKLOG_WARNING // 2:
+            self._warned = False
+        if self._pending <= 0:
+            self._idle.set()
+
+    async def drain(self, within: float | None = None) -> bool:
+        """Wait until every accepted job finished (or ``within`` seconds); True if idle."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), within)
+        except TimeoutError:
+            return False
+        return True
+
+    async def close(self, within: float = 10.0) -> None:
+        """Finish what was accepted (up to ``within`` seconds), then cancel the rest."""
+        if not await self.drain(within):
+            log.warning("cancelling %d unfinished Slack jobs at shutdown", self._pending)
+        for worker in list(self._workers):
+            worker.cancel()
+        await asyncio.gather(*self._workers, return_exceptions=True)

@@ -1,0 +1,355 @@
+"""How fast does Debrief acknowledge Slack slash commands, next to a Bolt app that only acks?
+
+Signed ``/debrief help`` and ``/debrief interview Acme`` requests (alternating, from 50
+different people) go over loopback to ``POST /slack/events``:
+
+(a) open loop at a steady rate (default 200/s for 30 s): p50 / p99 / max time to the
+    acknowledgement, and how many took over Slack's 3-second limit;
+(b) closed loop, 50 concurrent senders as fast as they can (default 10 s): requests/s.
+
+Both loads run against the real adapter with the real core (SQLite by default, or
+in-memory), and against a bare Bolt app that only acks, in the same run; the table shows
+the ratios (targets: p99 < 100 ms, within 1.5x of the bare app). Each app runs in its own
+process, the fake Slack in another, the load generator here, so the app's background work
+(the core, response URLs, DMs) competes only with itself, as in production.
+
+    python benchmarks/slack_ack.py [--rate 200] [--seconds 30] [--burst-seconds 10]
+                                   [--senders 50] [--storage sqlite|memory]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import multiprocessing as mp
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "slack")]
+
+import aiohttp  # noqa: E402
+from slack_sdk.signature import SignatureVerifier  # noqa: E402
+
+SECRET = "bench-signing-secret"
+PEOPLE = 50
+TEXTS = ("help", "interview Acme")
+
+
+# --------------------------------------------------------------------------- servers
+
+def _serve_fake(ports: Any) -> None:
+    from fake_slack import FakeSlack, SlackUser
+
+    async def main() -> None:
+        fake = FakeSlack()
+        for n in range(PEOPLE):
+            fake.add_user(SlackUser(f"U{n:04d}", f"Person {n}", "Europe/Berlin"))
+        await fake.start()
+        ports.put(fake.port)
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+def _serve_app(kind: str, api_url: str, storage: str, ports: Any) -> None:
+    logging.basicConfig(level=logging.ERROR)
+    from aiohttp import web
+    from fake_slack import BOT_TOKEN
+
+    async def real_app(web_app: web.Application) -> Any:
+        from adapters.settings import Settings
+        from adapters.slack import SlackAdapter
+        from bot.service import Debrief
+
+        if storage == "memory":
+            from bot.memory import memory_uow_factory
+            uow = memory_uow_factory()
+        else:
+            from storage import create_engine, sql_uow_factory, upgrade
+            url = f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
+            await upgrade(url)
+            uow = sql_uow_factory(create_engine(url))
+        settings = Settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[call-arg]
+                            SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None,
+                            SLACK_API_URL=api_url)
+        adapter = SlackAdapter(settings, Debrief(uow))
+        adapter.mount(web_app)
+        await adapter.start()
+        return adapter
+
+    async def bare_app(web_app: web.Application) -> Any:
+        from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+        from slack_bolt.async_app import AsyncApp
+        from slack_sdk.web.async_client import AsyncWebClient
+
+        app = AsyncApp(client=AsyncWebClient(token=BOT_TOKEN, base_url=api_url),
+                       signing_secret=SECRET)
+
+        @app.command("/debrief")
+        async def only_ack(ack: Any) -> None:
+            await ack()
+
+        async def handle(request: web.Request) -> web.Response:
+            return await to_aiohttp_response(await app.async_dispatch(
+                await to_bolt_request(request)))
+
+        web_app.router.add_post("/slack/events", handle)
+        return app
+
+    async def main() -> None:
+        web_app = web.Application()
+        keep = await (real_app if kind == "debrief" else bare_app)(web_app)
+        runner = web.AppRunner(web_app, handle_signals=False, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        ports.put(runner.addresses[0][1])
+        await asyncio.Event().wait()
+        del keep
+
+    asyncio.run(main())
+
+
+# --------------------------------------------------------------------------- load
+
+@dataclass
+class Figures:
+    p50_ms: float = 0.0
+    p99_ms: float = 0.0
+    max_ms: float = 0.0
+    over_3s: int = 0
+    failed: int = 0
+    sent: int = 0
+    rps: float = 0.0
+    # The answer itself (Debrief only): when the response URL was used, after the ack.
+    reply_p50_ms: float | None = None
+    reply_p99_ms: float | None = None
+    replies: int = 0
+    drained_s: float | None = None  # after the load stopped, until the last reply arrived
+
+
+class Sender:
+    def __init__(self, url: str, fake_port: int, session: aiohttp.ClientSession,
+                 kind: str) -> None:
+        self.url = url
+        self.fake_port = fake_port
+        self.session = session
+        self.verifier = SignatureVerifier(SECRET)
+        self.count = 0
+        self.phase = "warmup"
+        self.kind = kind
+        self.sent_at: dict[str, float] = {}
+
+    def key(self, n: int) -> str:
+        return f"{self.kind}-{self.phase}-{n}"
+
+    async def replies(self, sent: int, within: float) -> tuple[list[float], float | None]:
+        """Reply delays (s) for this phase, waiting up to ``within`` s for all of them."""
+        stop = time.time()
+        deadline = time.monotonic() + within
+        url = f"http://127.0.0.1:{self.fake_port}/stats/responses"
+        prefix = f"{self.kind}-{self.phase}-"
+        while True:
+            async with self.session.get(url, params={"prefix": prefix}) as resp:
+                arrived: dict[str, float] = await resp.json()
+            if len(arrived) >= sent or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.2)
+        delays = sorted(t - self.sent_at[k] for k, t in arrived.items() if k in self.sent_at)
+        drained = max(arrived.values()) - stop if len(arrived) >= sent and arrived else None
+        return delays, drained
+
+    async def one(self) -> tuple[float, bool]:
+        n = self.count
+        self.count += 1
+        key = self.key(n)
+        body = urlencode({
+            "team_id": "T0001", "channel_id": "C0BENCH", "channel_name": "bench",
+            "user_id": f"U{n % PEOPLE:04d}", "command": "/debrief",
+            "text": TEXTS[n % len(TEXTS)], "trigger_id": f"trig{n}",
+            "response_url": f"http://127.0.0.1:{self.fake_port}/response/{key}",
+        })
+        ts = str(int(time.time()))
+        headers = {"X-Slack-Request-Timestamp": ts,
+                   "X-Slack-Signature": self.verifier.generate_signature(timestamp=ts,
+                                                                         body=body),
+                   "Content-Type": "application/x-www-form-urlencoded"}
+        self.sent_at[key] = time.time()
+        started = time.perf_counter()
+        try:
+            async with self.session.post(self.url, data=body, headers=headers) as resp:
+                await resp.read()
+                ok = resp.status == 200
+        except aiohttp.ClientError:
+            ok = False
+        return time.perf_counter() - started, ok
+
+
+async def steady(sender: Sender, rate: float, seconds: float) -> Figures:
+    """Open loop: requests leave on schedule whether or not earlier ones were answered."""
+    total = int(rate * seconds)
+    results: list[tuple[float, bool]] = []
+    tasks: list[asyncio.Task[None]] = []
+
+    async def fire() -> None:
+        results.append(await sender.one())
+
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    for i in range(total):
+        delay = start + i / rate - loop.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(fire()))
+    await asyncio.gather(*tasks)
+    times = sorted(t for t, _ in results)
+    return Figures(
+        p50_ms=statistics.median(times) * 1000,
+        p99_ms=times[min(len(times) - 1, int(len(times) * 0.99))] * 1000,
+        max_ms=times[-1] * 1000, over_3s=sum(t > 3 for t in times),
+        failed=sum(not ok for _, ok in results), sent=len(results))
+
+
+async def saturate(sender: Sender, senders: int, seconds: float) -> Figures:
+    """Closed loop: each sender waits for its acknowledgement, then sends the next."""
+    done = 0
+    failed = 0
+    stop_at = time.perf_counter() + seconds
+
+    async def run() -> None:
+        nonlocal done, failed
+        while time.perf_counter() < stop_at:
+            _, ok = await sender.one()
+            done += 1
+            failed += not ok
+
+    started = time.perf_counter()
+    await asyncio.gather(*(run() for _ in range(senders)))
+    elapsed = time.perf_counter() - started
+    return Figures(rps=done / elapsed, failed=failed, sent=done)
+
+
+def _add_replies(figures: Figures, delays: list[float], drained: float | None) -> None:
+    if delays:
+        figures.reply_p50_ms = statistics.median(delays) * 1000
+        figures.reply_p99_ms = delays[min(len(delays) - 1, int(len(delays) * 0.99))] * 1000
+    figures.replies = len(delays)
+    figures.drained_s = drained
+
+
+async def measure(kind: str, port: int, fake_port: int,
+                  args: argparse.Namespace) -> tuple[Figures, Figures]:
+    url = f"http://127.0.0.1:{port}/slack/events"
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        sender = Sender(url, fake_port, session, kind)
+        for _ in range(PEOPLE):  # warm up: auth.test, profile caches, connections
+            await sender.one()
+        await asyncio.sleep(1)
+        sender.count, sender.phase = 0, "a"
+        a = await steady(sender, args.rate, args.seconds)
+        if kind == "debrief":
+            _add_replies(a, *await sender.replies(a.sent, within=120))
+        else:
+            await asyncio.sleep(1)
+        sender.count, sender.phase = 0, "b"
+        b = await saturate(sender, args.senders, args.burst_seconds)
+        if kind == "debrief":
+            _add_replies(b, *await sender.replies(b.sent, within=300))
+    return a, b
+
+
+def run_against(kind: str, fake_port: int, args: argparse.Namespace) -> tuple[Figures,
+                                                                             Figures]:
+    ctx = mp.get_context("spawn")
+    ports = ctx.Queue()
+    api_url = f"http://127.0.0.1:{fake_port}/api/"
+    proc = ctx.Process(target=_serve_app, args=(kind, api_url, args.storage, ports),
+                       daemon=True)
+    proc.start()
+    try:
+        port = ports.get(timeout=60)
+        return asyncio.run(measure(kind, port, fake_port, args))
+    finally:
+        proc.terminate()
+        proc.join(10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--burst-seconds", type=float, default=10)
+    parser.add_argument("--senders", type=int, default=50)
+    parser.add_argument("--storage", choices=("sqlite", "memory"), default="sqlite")
+    args = parser.parse_args()
+
+    ctx = mp.get_context("spawn")
+    ports = ctx.Queue()
+    fake = ctx.Process(target=_serve_fake, args=(ports,), daemon=True)
+    fake.start()
+    try:
+        fake_port = ports.get(timeout=60)
+        print(f"# {args.rate:g}/s for {args.seconds:g}s, then {args.senders} senders for "
+              f"{args.burst_seconds:g}s; storage={args.storage}; cpus={os.cpu_count()}",
+              flush=True)
+        debrief = run_against("debrief", fake_port, args)
+        bare = run_against("bare", fake_port, args)
+    finally:
+        fake.terminate()
+        fake.join(10)
+    print_table(debrief, bare)
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def _s(value: float | None) -> str:
+    return "not all" if value is None else f"{max(0.0, value):.1f}"
+
+
+def print_table(debrief: tuple[Figures, Figures], bare: tuple[Figures, Figures]) -> None:
+    (da, db), (ba, bb) = debrief, bare
+
+    def ratio(x: float, y: float) -> str:
+        return f"{x / y:.2f}x" if y else "-"
+
+    rows = [
+        ("(a) ack p50 ms", f"{da.p50_ms:.1f}", f"{ba.p50_ms:.1f}", ratio(da.p50_ms, ba.p50_ms)),
+        ("(a) ack p99 ms", f"{da.p99_ms:.1f}", f"{ba.p99_ms:.1f}", ratio(da.p99_ms, ba.p99_ms)),
+        ("(a) ack max ms", f"{da.max_ms:.1f}", f"{ba.max_ms:.1f}", ratio(da.max_ms, ba.max_ms)),
+        ("(a) acks over 3 s", str(da.over_3s), str(ba.over_3s), ""),
+        ("(a) failed / sent", f"{da.failed}/{da.sent}", f"{ba.failed}/{ba.sent}", ""),
+        ("(b) saturated req/s", f"{db.rps:.0f}", f"{bb.rps:.0f}", ratio(bb.rps, db.rps)),
+        ("(b) failed / sent", f"{db.failed}/{db.sent}", f"{bb.failed}/{bb.sent}", ""),
+        ("(a) reply p50 / p99 ms", f"{_ms(da.reply_p50_ms)} / {_ms(da.reply_p99_ms)}", "-", ""),
+        ("(a) replies / sent", f"{da.replies}/{da.sent}", "-", ""),
+        ("(b) replies / sent", f"{db.replies}/{db.sent}", "-", ""),
+        ("(b) backlog drained s", _s(db.drained_s), "-", ""),
+    ]
+    widths = [max(len(r[i]) for r in [("figure", "debrief", "bare bolt", "ratio"), *rows])
+              for i in range(4)]
+    header = ("figure", "debrief", "bare bolt", "ratio")
+    for row in (header, tuple("-" * w for w in widths), *rows):
+        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                        for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+    print(f"\ntargets: p99 < 100 ms -> {'met' if da.p99_ms < 100 else 'MISSED'}; "
+          f"p99 within 1.5x of bare -> {'met' if da.p99_ms <= 1.5 * ba.p99_ms else 'MISSED'}; "
+          f"throughput within 1.5x of bare -> "
+          f"{'met' if bb.rps <= 1.5 * db.rps else 'MISSED'}; "
+          f"none over 3 s -> {'met' if da.over_3s == 0 else 'MISSED'}")
+    print("(ratio = debrief / bare for latencies, bare / debrief for throughput; "
+          "reply = when the answer reached the response URL, which the bare app never sends)")
+
+
+if __name__ == "__main__":
+    main()

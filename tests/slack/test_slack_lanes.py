@@ -1,0 +1,62 @@
+"""The work after each acknowledgement: per person in order, a bounded number at once."""
+
+from __future__ import annotations
+
+import asyncio
+
+from adapters.slack.lanes import PersonLanes
+
+
+async def test_one_persons_requests_run_in_arrival_order() -> None:
+    lanes = PersonLanes(concurrency=4)
+    seen: list[int] = []
+
+    def job(n: int, pause: float):
+        async def run() -> None:
+            await asyncio.sleep(pause)
+            seen.append(n)
+        return run
+
+    for n, pause in enumerate([0.05, 0.0, 0.02, 0.0]):
+        lanes.submit("ada", job(n, pause))
+    assert await lanes.drain(within=2)
+    assert seen == [0, 1, 2, 3]
+
+
+async def test_at_most_n_jobs_run_at_once_and_a_failure_does_not_stop_the_lane() -> None:
+    lanes = PersonLanes(concurrency=3)
+    running = peak = finished = 0
+
+    async def job() -> None:
+        nonlocal running, peak, finished
+        running += 1
+        peak = max(peak, running)
+        await asyncio.sleep(0.01)
+        running -= 1
+        finished += 1
+
+    async def broken() -> None:
+        raise RuntimeError("boom")
+
+    for person in range(10):
+        lanes.submit(person, broken)
+        lanes.submit(person, job)
+    assert lanes.pending == 20
+    assert await lanes.drain(within=2)
+    assert peak == 3 and finished == 10 and lanes.pending == 0
+
+
+async def test_close_finishes_accepted_work_then_cancels_what_is_stuck() -> None:
+    lanes = PersonLanes()
+    done: list[str] = []
+
+    async def quick() -> None:
+        done.append("quick")
+
+    async def stuck() -> None:
+        await asyncio.sleep(60)
+
+    lanes.submit("a", quick)
+    lanes.submit("b", stuck)
+    await lanes.close(within=0.2)
+    assert done == ["quick"]
