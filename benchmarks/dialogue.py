@@ -35,6 +35,7 @@ import platform
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,6 +47,7 @@ import aiosqlite
 import sqlalchemy
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import storage
 from bot import copy
 from bot.clock import SystemClock
 from bot.service import Debrief
@@ -134,6 +136,14 @@ class PhaseResult:
     # yet) and the turns/s the schedule offers in it when replies take no time at all.
     window: tuple[float, float] | None = None
     offered: float | None = None
+    # CPU seconds spent during the phase: the event loop's thread, and the whole process
+    # (which adds aiosqlite's worker threads). Less sensitive to a busy machine than wall time.
+    cpu_loop: float = 0.0
+    cpu_process: float = 0.0
+
+    def cpu_ms(self) -> str:
+        return (f"{self.cpu_loop / self.turns * 1000:.2f} / "
+                f"{self.cpu_process / self.turns * 1000:.2f}")
 
     @property
     def achieved(self) -> float:
@@ -176,11 +186,13 @@ async def run_phase(directory: Path, name: str, people: int, seed: int,
                             if window[0] <= t < window[1])
             offered = in_window / (window[1] - window[0])
         tally = Tally()
+        cpu_loop, cpu_process = time.thread_time(), time.process_time()
         started = time.perf_counter()
         await asyncio.gather(*(person_run(core, p, scripts[p], tally, schedules[p])
                                for p in range(people)))
         wall = time.perf_counter() - started
-        return PhaseResult(sum(len(s) for s in scripts), wall, tally, started, window, offered)
+        return PhaseResult(sum(len(s) for s in scripts), wall, tally, started, window, offered,
+                           time.thread_time() - cpu_loop, time.process_time() - cpu_process)
     finally:
         await engine.dispose()
 
@@ -235,6 +247,7 @@ async def main(argv: list[str] | None = None) -> int:
     print(f"python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
           f"SQLAlchemy {sqlalchemy.__version__}, aiosqlite {aiosqlite.__version__}, "
           f"{platform.machine()} x{_cpus()}, load average {_load()} at start")
+    print(_code_version())
     with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
         directory = Path(tmp)
         raw = await raw_insert_rate(directory, raw_rows)
@@ -264,6 +277,10 @@ async def main(argv: list[str] | None = None) -> int:
         ("saturated: latency p50 / p99 ms", "-",
          f"{saturated.pct(0.50):.0f} / {saturated.pct(0.99):.0f}", "-"),
         ("saturated: turns/s / raw inserts/s", "-", f"{saturated.achieved / raw:.3f}", "-"),
+        ("CPU ms per turn, loop thread / process", "-",
+         f"{paced.cpu_ms()} paced, {saturated.cpu_ms()} saturated", "-"),
+        ("turns/s one loop thread could do at that CPU", "-",
+         f"{saturated.turns / saturated.cpu_loop:,.0f}" if saturated.cpu_loop else "?", "-"),
     ]
     problems = []
     for label, phase in (("paced", paced), ("saturated", saturated)):
@@ -287,6 +304,22 @@ async def main(argv: list[str] | None = None) -> int:
         print("PROBLEM:", problem)
     missed = any(r[3] == "MISS" for r in rows)
     return 1 if args.strict and missed else 0
+
+
+def _code_version() -> str:
+    """Which code is measured: the git commit of the imported ``storage``, and local edits."""
+    root = Path(storage.__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--",
+                                "bot", "storage"], capture_output=True, text=True,
+                               check=True).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return f"code from {root} (not a git checkout)"
+    edits = [line[3:] for line in dirty if line.strip()]
+    return f"code {root} at {head}" + (
+        f", with uncommitted changes in {', '.join(edits)}" if edits else ", clean")
 
 
 def _load() -> str:

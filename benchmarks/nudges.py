@@ -49,6 +49,7 @@ import sqlalchemy
 from sqlalchemy import Table, event, func, select
 from sqlalchemy.engine import make_url
 
+import storage
 from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.dispatcher import Dispatcher, DispatcherConfig
@@ -351,6 +352,22 @@ def table(rows: list[tuple[str, str, str, str]]) -> str:
     return "\n".join(out)
 
 
+def _code_version() -> str:
+    """Which code is measured: the git commit of the imported ``storage``, and local edits."""
+    root = Path(storage.__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--",
+                                "bot", "storage"], capture_output=True, text=True,
+                               check=True).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return f"code from {root} (not a git checkout)"
+    edits = [line[3:] for line in dirty if line.strip()]
+    return f"code {root} at {head}" + (
+        f", with uncommitted changes in {', '.join(edits)}" if edits else ", clean")
+
+
 def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
@@ -384,6 +401,7 @@ async def main(argv: list[str] | None = None) -> int:
           f"{due:,} due")
     print(f"python {platform.python_version()}, SQLAlchemy {sqlalchemy.__version__}, "
           f"{platform.machine()} x{os.cpu_count()}, load average {_load()} at start")
+    print(_code_version())
     rows: list[tuple[str, str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
         directory = Path(tmp)
