@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -22,7 +22,13 @@ from bot.copy.nudges import nudge_reply
 from bot.copy.reflection import thank_you_note
 from bot.model import Interview, Nudge, User
 from bot.policy import NudgePolicy, user_zone
-from bot.ports import ChatGateway, Clock, PermanentDeliveryError, UnitOfWorkFactory
+from bot.ports import (
+    ChatGateway,
+    Clock,
+    DeliveryDeclined,
+    PermanentDeliveryError,
+    UnitOfWorkFactory,
+)
 from bot.values import Reply
 
 __all__ = ["DispatchObserver", "Dispatcher", "DispatcherConfig"]
@@ -54,6 +60,7 @@ class _Outcome:
     sent: list[tuple[int, str, datetime]]
     retry: list[tuple[int, datetime, str]]
     failed: list[tuple[int, str]]
+    declined: list[tuple[int, datetime]] = field(default_factory=list)
 
 
 class Dispatcher:
@@ -178,6 +185,8 @@ class Dispatcher:
                 await uow.nudges.mark_retry(nudge_id, due, error)
             for nudge_id, error in outcome.failed:
                 await uow.nudges.mark_failed(nudge_id, error)
+            for nudge_id, due in outcome.declined:
+                await uow.nudges.defer(nudge_id, due)
             await uow.commit()
 
     def _render(self, nudge: Nudge, user: User, interview: Interview, now: datetime,
@@ -199,6 +208,11 @@ class Dispatcher:
             async with gate:
                 try:
                     message_id = await self._gateway.deliver(user, reply)
+                except DeliveryDeclined as exc:
+                    later = timedelta(seconds=exc.retry_after or 300)
+                    outcome.declined.append((nudge.id, now + later))
+                    self._observe("deferred", platform)
+                    return
                 except PermanentDeliveryError as exc:
                     outcome.failed.append((nudge.id, exc.reason))
                     self._observe("failed", platform)

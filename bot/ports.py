@@ -8,7 +8,9 @@ Errors a chat gateway may raise::
 
     DeliveryError                 a send failed
     ├── RetryableDeliveryError    try again later (5xx, timeouts, 429 after retries)
-    └── PermanentDeliveryError    never retry (DMs closed, user gone, bot removed)
+    ├── PermanentDeliveryError    never retry (DMs closed, user gone, bot removed)
+    └── DeliveryDeclined          this gateway cannot reach the person (another process
+                                  can): put the nudge back, without using an attempt
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "ChatGateway",
     "Clock",
     "Conversation",
+    "DeliveryDeclined",
     "DeliveryError",
     "InterviewRepository",
     "NudgeRepository",
@@ -55,6 +58,12 @@ class RetryableDeliveryError(DeliveryError):
 
 class PermanentDeliveryError(DeliveryError):
     pass
+
+
+class DeliveryDeclined(DeliveryError):
+    """Not for this process (a console on a shared database, a platform it doesn't serve).
+    The nudge goes back to pending ``retry_after`` seconds later and no attempt is used,
+    so it is never failed here; it waits for a process that can reach the person."""
 
 
 class ChatGateway(Protocol):

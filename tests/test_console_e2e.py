@@ -6,6 +6,7 @@ new SQLite file, the core, the console adapter and the in-process dispatcher.
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 import subprocess
@@ -13,6 +14,7 @@ import sys
 import threading
 import time
 from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -196,3 +198,43 @@ def test_a_number_typed_after_command_choices_runs_that_choice(tmp_path: Path) -
     assert "What did you hear back from Acme?" in result.stdout
     assert "  2. Offer" in result.stdout
     assert "Congratulations on the offer!" in result.stdout
+
+
+async def test_the_console_leaves_other_peoples_reminders_for_them(tmp_path: Path) -> None:
+    # Two people use consoles on one database (or a console shares it with `debrief run`):
+    # Ann's open console must not use up, let alone fail, Bob's reminders.
+    from adapters.console import ConsoleApp, ConsoleGateway
+    from bot.clock import FixedClock
+    from bot.dispatcher import Dispatcher, DispatcherConfig
+    from bot.memory import memory_uow_factory
+    from bot.model import NudgeStatus
+    from bot.service import Debrief
+    from bot.values import Identity
+
+    uow = memory_uow_factory()
+    clock = FixedClock(datetime(2026, 6, 10, 11, 0, tzinfo=UTC))  # 12:00 in London
+    bot = Debrief(uow, clock)
+    bob = ConsoleApp(bot, Identity("console", "local", "bob"), timezone="Europe/London",
+                     stdout=io.StringIO())
+    await bob.send("/debrief interview Globex")
+    ann_out = io.StringIO()
+    ann = ConsoleApp(bot, Identity("console", "local", "ann"), timezone="Europe/London",
+                     stdout=ann_out)
+    dispatcher = Dispatcher(uow, ConsoleGateway(ann), clock,
+                            settings=DispatcherConfig(max_attempts=3))
+    for _ in range(30):  # five hours of Ann's console being open
+        clock.advance(timedelta(minutes=10))
+        await dispatcher.run_until_idle()
+    assert "[reminder]" not in ann_out.getvalue()
+    async with uow() as work:
+        bob_user = await work.users.get(bob.identity)
+        assert bob_user is not None and bob_user.id is not None
+        nudges = await work.nudges.list_for_user(bob_user.id, pending_only=False)
+    assert {n.status for n in nudges} == {NudgeStatus.PENDING}
+    assert {n.attempts for n in nudges} == {0}
+    # Bob's own console delivers it
+    bob_out = io.StringIO()
+    bob_again = ConsoleApp(bot, bob.identity, stdout=bob_out)
+    clock.advance(timedelta(minutes=10))
+    await Dispatcher(uow, ConsoleGateway(bob_again), clock).run_until_idle()
+    assert "[reminder]" in bob_out.getvalue()

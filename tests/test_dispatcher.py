@@ -18,6 +18,7 @@ from bot.dispatcher import Dispatcher, DispatcherConfig
 from bot.memory import memory_uow_factory
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, ThankYou, User
 from bot.ports import (
+    DeliveryDeclined,
     PermanentDeliveryError,
     RetryableDeliveryError,
     UnitOfWorkFactory,
@@ -419,3 +420,26 @@ async def test_stopping_a_running_dispatcher_mid_delivery_still_records_the_nudg
     nudge = await one(f, user)
     assert nudge.status is NudgeStatus.SENT
     assert nudge.platform_message_id == "msg-1"
+
+
+async def test_a_gateway_that_cannot_reach_the_person_leaves_the_nudge_without_using_attempts(
+        uow_factory: UnitOfWorkFactory) -> None:
+    # e.g. a console open on a database shared with `debrief run`, or a process that does
+    # not serve the person's platform: the nudge must wait for a process that can reach
+    # them, however often this one sees it, and never end as failed.
+    f = uow_factory
+    user, _ = await seed(f, [T0])
+    clock = FixedClock(T0)
+    gateway = RecordingGateway(DeliveryDeclined("not the person at this console",
+                                                retry_after=300))
+    dispatcher = Dispatcher(f, gateway, clock, settings=DispatcherConfig(max_attempts=3))
+    for _ in range(10):
+        await dispatcher.run_until_idle()
+        clock.advance(timedelta(seconds=300))
+    assert gateway.calls == 10
+    nudge = await one(f, user)
+    assert (nudge.status, nudge.attempts) == (NudgeStatus.PENDING, 0)
+    # the process that can reach them delivers it
+    reachable = RecordingGateway()
+    assert await Dispatcher(f, reachable, clock).run_until_idle() == 1
+    assert len(reachable.delivered) == 1

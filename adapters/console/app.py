@@ -12,7 +12,7 @@ import sys
 from typing import TextIO
 
 from bot.model import User
-from bot.ports import Conversation, RetryableDeliveryError
+from bot.ports import Conversation, DeliveryDeclined
 from bot.values import Destination, Identity, Incoming, Reply
 
 __all__ = ["ConsoleApp", "ConsoleGateway", "render_text"]
@@ -54,7 +54,7 @@ class ConsoleGateway:
         if user.identity != self._app.identity:
             # Someone else's reminder (another console user, or a platform user in a shared
             # database): leave it for the process that can reach them.
-            raise RetryableDeliveryError("not the person at this console", retry_after=300)
+            raise DeliveryDeclined("not the person at this console", retry_after=300)
         self._count += 1
         self._app.show(reply, prefix="\n[reminder] ")
         return f"console-{self._count}"
