@@ -25,22 +25,27 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 
 from adapters.settings import Settings
 from adapters.slack import actions, commands, dedupe, events, home, views
 from adapters.slack.bridge import Bridge
-from adapters.slack.client import build_web_client
+from adapters.slack.client import build_web_client, slack_error_code
 from adapters.slack.directory import PeopleDirectory
 from adapters.slack.gateway import SlackChatGateway
 from adapters.slack.lanes import DEFAULT_CONCURRENCY, PersonLanes
 from adapters.slack.outbox import ReplyOutbox
 from bot.ports import ChatGateway, Conversation
 
-__all__ = ["EVENTS_PATH", "SlackAdapter", "SlackChatGateway"]
+__all__ = ["EVENTS_PATH", "SlackAdapter", "SlackChatGateway", "SlackStartupError"]
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+
+
+class SlackStartupError(RuntimeError):
+    """Slack refused the credentials at start-up; the message says which and why."""
 
 
 class SlackAdapter:
@@ -91,11 +96,23 @@ class SlackAdapter:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession()
             self.client.session = self._session
-        if self.socket_mode and self._socket is None:
+        app_token = self.settings.slack_app_token
+        if app_token and self._socket is None:
+            await self._check_app_token(app_token)
             self._socket = AsyncSocketModeHandler(
-                self.app, app_token=self.settings.slack_app_token, web_client=self.client)
+                self.app, app_token=app_token, web_client=self.client)
             await self._socket.connect_async()
             log.info("Slack Socket Mode connected")
+
+    async def _check_app_token(self, app_token: str) -> None:
+        """slack_sdk retries a refused ``apps.connections.open`` forever; fail fast instead,
+        with the reason, when Slack refuses the token itself."""
+        try:
+            await self.client.apps_connections_open(app_token=app_token)
+        except SlackApiError as exc:
+            raise SlackStartupError(
+                f"Slack refused SLACK_APP_TOKEN ({slack_error_code(exc)}): it must be an "
+                "app-level token (xapp-…) with the connections:write scope") from exc
 
     async def idle(self, within: float | None = None) -> bool:
         """Wait until every acknowledged request has been answered (tests, shutdown)."""

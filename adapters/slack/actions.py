@@ -20,11 +20,13 @@ from adapters.slack.home import publish_home
 from adapters.slack.outbox import Origin
 from adapters.slack.render import (
     ACTION_PREFIX,
+    ANSWERED_MARK,
     CHOICE_PREFIX,
     MULTI_BLOCK,
     MULTI_DONE,
     MULTI_SELECT,
     answered_blocks,
+    fallback_text,
     unescape_slack,
 )
 from bot import copy
@@ -110,16 +112,18 @@ async def _spend(bridge: Bridge, client: AsyncWebClient, body: dict[str, Any],
                  channel: str | None, message_ts: str | None, ephemeral: bool,
                  label: str) -> None:
     """Replace the clicked message's buttons with what was chosen."""
+    blocks_text = fallback_text(Reply(f"{ANSWERED_MARK} {label}"))
     try:
         if ephemeral and body.get("response_url"):
             # Ephemeral messages cannot be chat.update'd, and Slack does not send their
             # content back; replace them through the response URL.
             blocks = answered_blocks([], label)
-            await bridge.outbox.replace_via_response_url(body["response_url"], blocks, label)
+            await bridge.outbox.replace_via_response_url(body["response_url"], blocks,
+                                                         blocks_text)
         elif channel and message_ts and body.get("message"):
             message = body["message"]
             await client.chat_update(
-                channel=channel, ts=message_ts, text=message.get("text") or label,
+                channel=channel, ts=message_ts, text=message.get("text") or blocks_text,
                 blocks=answered_blocks(list(message.get("blocks") or []), label))
     except Exception:
         log.exception("could not mark the clicked message as answered")

@@ -28,6 +28,10 @@ __all__ = ["Origin", "ReplyOutbox"]
 
 log = logging.getLogger(__name__)
 
+# chat.postEphemeral errors that mean "not here", not "never".
+CHANNEL_UNREACHABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived",
+                                 "restricted_action", "user_not_in_channel"})
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:
@@ -90,9 +94,19 @@ class ReplyOutbox:
             if not origin.channel_id:
                 raise RuntimeError("a reply for 'here' without a channel or response_url")
             if reply.private:
-                await self._client.chat_postEphemeral(
-                    channel=origin.channel_id, user=origin.identity.user_id,
-                    text=message.text, blocks=message.blocks)
+                try:
+                    await self._client.chat_postEphemeral(
+                        channel=origin.channel_id, user=origin.identity.user_id,
+                        text=message.text, blocks=message.blocks)
+                except SlackApiError as exc:
+                    if slack_error_code(exc) not in CHANNEL_UNREACHABLE:
+                        raise
+                    # Slash commands work in channels the bot is not in; ephemeral posts
+                    # there do not. The DM is the private place left.
+                    log.info("ephemeral post in %s refused (%s); answering in the DM",
+                             origin.channel_id, slack_error_code(exc))
+                    await self.post_dm(origin.identity, reply)
+                    return
             else:
                 await self._client.chat_postMessage(
                     channel=origin.channel_id, text=message.text, blocks=message.blocks,

@@ -26,6 +26,7 @@ from bot.values import Choice, Reply
 
 __all__ = [
     "ACTION_PREFIX",
+    "ANSWERED_MARK",
     "CHOICE_PREFIX",
     "MULTI_BLOCK",
     "MULTI_DONE",

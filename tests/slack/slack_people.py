@@ -156,6 +156,22 @@ class SlackPerson:
                         self._block_actions(message, block, element))
         raise AssertionError(f"no button {label!r} in {message}")
 
+    async def click_ephemeral(self, posted: dict[str, Any], label: str,
+                              channel: str = "C0GENERAL") -> Ack:
+        """Press a button on an ephemeral message (what a response URL received). Slack
+        sends no message content for those, only the container and a response URL."""
+        for block in posted.get("blocks") or []:
+            for element in block.get("elements", []) if block["type"] == "actions" else []:
+                if element.get("type") == "button" and element["text"]["text"] == label:
+                    payload = self._block_actions(
+                        {"ts": "1700000999.000001", "channel": channel, "text": "",
+                         "blocks": [], "type": "message", "user": self.fake.bot_user_id},
+                        block, element)
+                    payload["container"]["is_ephemeral"] = True
+                    del payload["message"]
+                    return await self.transport.interactive(payload)
+        raise AssertionError(f"no button {label!r} in {posted}")
+
     async def tick_and_done(self, labels: list[str]) -> Ack:
         """Tick checkboxes by label, then press the Done button next to them."""
         message = self.message_with(lambda b: b.get("type") == "checkboxes")
