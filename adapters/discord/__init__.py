@@ -47,11 +47,14 @@ class DiscordAdapter:
     reconnects and resumes by itself."""
 
     def __init__(self, settings: Settings, conversation: Conversation, *,
-                 shard_count: int | str | None = None) -> None:
+                 shard_count: int | str | None = None, max_concurrent_work: int = 16) -> None:
+        """``shard_count``: None (default) reads ``DISCORD_SHARD_COUNT``. At most
+        ``max_concurrent_work`` core calls (with their follow-ups) run at once; acknowledging
+        interactions is never held back by it."""
         if not settings.discord_token:
             raise ValueError("DISCORD_TOKEN is not set")
         self.settings = settings
-        self.handlers = DiscordHandlers(conversation)
+        self.handlers = DiscordHandlers(conversation, max_concurrent_work=max_concurrent_work)
         self.client: discord.Client = build_client(
             self.handlers,
             shard_count=shard_count if shard_count is not None else shard_count_from_env())
