@@ -68,7 +68,7 @@ class SlackAdapter:
         people = PeopleDirectory(self.client)
         outbox = ReplyOutbox(self.client, people, session=lambda: self._session)
         self.bridge = Bridge(conversation, people, outbox, PersonLanes(work_concurrency))
-        self.gateway: ChatGateway = SlackChatGateway(outbox)
+        self.gateway: ChatGateway = SlackChatGateway(outbox, self.client)
         dedupe.register(self.app, dedupe.SeenEvents())
         for surface in (commands, actions, views, events, home):
             surface.register(self.app, self.bridge)

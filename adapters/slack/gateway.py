@@ -6,10 +6,12 @@ The buttons are the same as on any reply (their values are typed commands such a
 
 from __future__ import annotations
 
+from slack_sdk.web.async_client import AsyncWebClient
+
 from adapters.slack.client import delivery_error
 from adapters.slack.outbox import ReplyOutbox
 from bot.model import User
-from bot.ports import PermanentDeliveryError
+from bot.ports import DeliveryDeclined, PermanentDeliveryError
 from bot.values import Reply
 
 __all__ = ["SlackChatGateway"]
@@ -21,16 +23,31 @@ class SlackChatGateway:
     Returns the message ``ts`` as the platform message id. Rate limits are waited out by
     the Web API client; what still fails is raised as a Retryable or Permanent
     ``DeliveryError`` so the dispatcher retries with backoff or records why it gave up.
+    People this process cannot reach (another platform, another workspace than this bot
+    token's) are declined, so a process that can reach them delivers the nudge.
     """
 
-    def __init__(self, outbox: ReplyOutbox) -> None:
+    def __init__(self, outbox: ReplyOutbox, client: AsyncWebClient) -> None:
         self._outbox = outbox
+        self._client = client
+        self._team_id: str | None = None
+
+    async def _our_team(self) -> str:
+        if self._team_id is None:
+            response = await self._client.auth_test()
+            self._team_id = str(response.get("team_id") or "")
+        return self._team_id
 
     async def deliver(self, user: User, reply: Reply) -> str:
-        if user.identity.platform != "slack":
-            raise PermanentDeliveryError(f"not a Slack user: {user.identity.platform}")
+        identity = user.identity
+        if identity.platform != "slack":
+            raise DeliveryDeclined(f"not a Slack user ({identity.platform})")
         try:
-            ts = await self._outbox.post_dm(user.identity, reply)
+            if identity.workspace_id != await self._our_team():
+                raise DeliveryDeclined(f"workspace {identity.workspace_id} is not served here")
+            ts = await self._outbox.post_dm(identity, reply)
+        except DeliveryDeclined:
+            raise
         except Exception as exc:
             raise delivery_error(exc) from exc
         if not ts:

@@ -13,7 +13,7 @@ from slack_env import SlackEnv
 from bot import copy
 from bot.dispatcher import Dispatcher
 from bot.model import NudgeStatus, User
-from bot.ports import PermanentDeliveryError, RetryableDeliveryError
+from bot.ports import DeliveryDeclined, PermanentDeliveryError, RetryableDeliveryError
 from bot.values import Choice, Identity, Reply
 
 
@@ -101,6 +101,15 @@ async def test_gateway_failures_are_classified_for_the_dispatcher(
     assert caught.value.reason == reason
     if "rate limited" in reason:
         assert caught.value.retry_after == 0
+
+
+@pytest.mark.parametrize("identity", [Identity("discord", "G1", "UADA"),
+                                      Identity("slack", "T0OTHER", "UADA")])
+async def test_people_this_bot_cannot_reach_are_declined_not_failed(
+        slack_env: SlackEnv, identity: Identity) -> None:
+    with pytest.raises(DeliveryDeclined):
+        await slack_env.adapter.gateway.deliver(User(identity, id=1), Reply("Reminder"))
+    assert not slack_env.fake.posted()
 
 
 async def test_when_the_dm_cannot_be_opened_the_channel_gets_a_content_free_hint(
