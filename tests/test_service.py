@@ -16,6 +16,7 @@ import pytest
 
 from bot import copy as words
 from bot.clock import FixedClock
+from bot.dispatcher import Dispatcher
 from bot.grammar import SUBCOMMANDS
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, Outcome, ReflectionState, User
@@ -691,3 +692,26 @@ async def test_the_summary_button_marks_the_thank_you_sent(world: World) -> None
     (reply,) = await world.say(button.value)
     assert "Marked your thank-you note" in reply.text
     assert world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING) == []
+
+
+async def test_the_reflect_prompt_after_an_interview_logged_ahead_starts_the_reflection(
+        world: World) -> None:
+    class Inbox:
+        def __init__(self) -> None:
+            self.replies: list[Reply] = []
+
+        async def deliver(self, user: User, reply: Reply) -> str:
+            self.replies.append(reply)
+            return str(len(self.replies))
+
+    await world.say('/debrief interview Globex when:"tomorrow 3pm"')
+    world.clock.set(datetime(2026, 6, 11, 15, 0, tzinfo=UTC))  # 16:00 BST, an hour after
+    inbox = Inbox()
+    await Dispatcher(memory_uow_factory(world.store), inbox, world.clock).run_until_idle()
+    prompts = [r for r in inbox.replies if "reflect" in r.tags]
+    assert len(prompts) == 1
+    assert "How did your interview at Globex go?" in prompts[0].text
+    reflect_now = next(a for a in prompts[0].actions if a.label == "Reflect now")
+    replies = await world.say(reflect_now.value)
+    assert "question 1 of 9" in said(replies)
+    assert world.interview().reflection_state is ReflectionState.OPEN
