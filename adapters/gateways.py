@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.model import User
-from bot.ports import ChatGateway, RetryableDeliveryError
+from bot.ports import ChatGateway, DeliveryDeclined
 from bot.values import Reply
 
 __all__ = ["RoutingGateway"]
@@ -16,8 +16,9 @@ class RoutingGateway:
     async def deliver(self, user: User, reply: Reply) -> str:
         gateway = self._gateways.get(user.identity.platform)
         if gateway is None:
-            # This process doesn't serve that platform (another replica may): try later.
-            raise RetryableDeliveryError(
+            # This process doesn't serve that platform (another replica may): put the
+            # nudge back without using up an attempt.
+            raise DeliveryDeclined(
                 f"{user.identity.platform} is not configured in this process",
                 retry_after=600)
         return await gateway.deliver(user, reply)
