@@ -53,8 +53,9 @@ class Rendered:
 
 
 def escape(text: str) -> str:
-    """Defuse ``@everyone``, ``@here``, ``<@id>``, ``<@!id>`` and ``<@&role>``."""
-    return escape_mentions(text)
+    """Defuse ``@everyone``, ``@here``, ``<@id>``, ``<@!id>`` and ``<@&role>`` (any length of
+    id: a zero-width space after ``<@`` keeps it from parsing as a mention at all)."""
+    return escape_mentions(text).replace("<@", "<@\u200b")
 
 
 def _code_block(text: str) -> str:

@@ -12,7 +12,9 @@ from adapters.discord.components import ChoiceButton
 from adapters.discord.render import render
 from bot.values import Choice, Reply, ReplyField
 
-INJECTION = "@everyone <@123456789012345678> <@&456789012345678901> @here"
+INJECTION = "@everyone <@123> <@&456> <@123456789012345678> <@&456789012345678901> @here"
+RAW_MENTIONS = ("@everyone", "@here", "<@123>", "<@&456>", "<@123456789012345678>",
+                "<@&456789012345678901>")
 
 
 async def test_mentions_in_a_company_name_produce_no_pings(
@@ -33,7 +35,7 @@ async def test_mentions_in_a_company_name_produce_no_pings(
     for body in with_company:
         assert body["allowed_mentions"] == {"parse": []}, body
         text = json.dumps(body, ensure_ascii=False)
-        for raw in ("@everyone", "<@123456789012345678>", "<@&456789012345678901>", "@here"):
+        for raw in RAW_MENTIONS:
             assert raw not in text  # escaped as well, so it doesn't even render as a mention
     assert adapter.client.allowed_mentions is not None
     assert adapter.client.allowed_mentions.to_dict() == {"parse": []}
@@ -50,6 +52,7 @@ async def test_typed_dm_answers_are_echoed_without_pings(
         await fake.wait_until(lambda n=before: len(fake.dms(mallory)) > n)
     for message in fake.dms(mallory):
         assert message["allowed_mentions"] == {"parse": []}
+        assert not any(raw in message["content"] for raw in RAW_MENTIONS)
 
 
 def test_values_too_long_for_a_custom_id_are_encoded_and_fall_back_to_the_number() -> None:
@@ -93,3 +96,21 @@ def test_many_choices_become_a_select_and_rows_stay_within_discord_limits() -> N
     selects = [c for c in view.children if isinstance(c.item, discord.ui.Select)]  # type: ignore[attr-defined]
     assert len(selects) == 1 and len(selects[0].item.options) == 25  # type: ignore[attr-defined]
     assert max(c.row or 0 for c in view.children) <= 4
+
+
+def test_escape_defuses_every_mention_form() -> None:
+    from adapters.discord.render import escape
+    escaped = escape(INJECTION + " <@!123456789012345678>")
+    assert not any(raw in escaped for raw in (*RAW_MENTIONS, "<@!123456789012345678>"))
+    assert escape("plain **bold** text") == "plain **bold** text"  # markdown is the core's
+
+
+def test_shard_count_comes_from_the_environment() -> None:
+    import pytest
+
+    from adapters.discord.client import shard_count_from_env
+    assert shard_count_from_env({}) is None
+    assert shard_count_from_env({"DISCORD_SHARD_COUNT": "auto"}) == "auto"
+    assert shard_count_from_env({"DISCORD_SHARD_COUNT": "4"}) == 4
+    with pytest.raises(ValueError):
+        shard_count_from_env({"DISCORD_SHARD_COUNT": "lots"})
