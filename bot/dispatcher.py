@@ -97,15 +97,22 @@ class Dispatcher:
         if job is not None and (job.next_run_time is None or when < job.next_run_time):
             job.modify(next_run_time=when)
 
-    async def stop(self) -> None:
-        """Stop ticking, let the current batch finish, give back anything still claimed."""
+    async def stop(self, grace: float = 10.0) -> None:
+        """Stop ticking; let the batch in flight finish for up to ``grace`` seconds, then
+        cancel it and give its unsent nudges back so another replica takes them at once."""
         self._stopping = True
         # Wait for the batch in flight BEFORE shutting the scheduler down: APScheduler's
-        # AsyncIOExecutor cancels running jobs on shutdown, which would leave nudges that
-        # already went out claimed, to be sent again when their lease expires.
+        # AsyncIOExecutor cancels running jobs on shutdown.
+        try:
+            async with asyncio.timeout(grace):
+                await self._lock.acquire()
+            self._lock.release()
+        except TimeoutError:
+            log.warning("sends still in flight after %.0fs; releasing them", grace)
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)  # cancels a batch that is still running
         async with self._lock:
-            if self._scheduler is not None:
-                self._scheduler.shutdown(wait=False)
+            pass
         if self._in_flight:
             async with self._uow() as uow:
                 await uow.nudges.release(sorted(self._in_flight))
@@ -141,11 +148,16 @@ class Dispatcher:
                 await uow.commit()
             if not claimed:
                 return 0
-            self._in_flight.update(n.id for n in claimed if n.id is not None)
+            ids = [n.id for n in claimed if n.id is not None]
+            self._in_flight.update(ids)
             try:
                 await self._process(claimed, now)
-            finally:
-                self._in_flight.difference_update(n.id for n in claimed if n.id is not None)
+            except asyncio.CancelledError:
+                raise  # cancelled by stop(): it gives back what is still in flight
+            except BaseException:
+                self._in_flight.difference_update(ids)  # the leases will expire
+                raise
+            self._in_flight.difference_update(ids)
             return len(claimed)
 
     async def _process(self, claimed: Sequence[Nudge], now: datetime) -> None:

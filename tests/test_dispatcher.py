@@ -443,3 +443,22 @@ async def test_a_gateway_that_cannot_reach_the_person_leaves_the_nudge_without_u
     reachable = RecordingGateway()
     assert await Dispatcher(f, reachable, clock).run_until_idle() == 1
     assert len(reachable.delivered) == 1
+
+
+async def test_stop_gives_back_a_batch_stuck_on_a_hung_platform_after_the_grace_period(
+) -> None:
+    # SIGTERM while the platform hangs: after the grace period the batch is cancelled and
+    # its nudges go back to pending, attempt returned, for another replica to send at once.
+    f = memory_uow_factory()
+    clock = SystemClock()
+    user, _ = await seed(f, [clock.now() - timedelta(seconds=1)] * 3, quiet=(time(0), time(0)))
+    gateway = GatedGateway()  # never opened: every send hangs
+    dispatcher = Dispatcher(f, gateway, clock, settings=DispatcherConfig(interval=60))
+    dispatcher.start()
+    await asyncio.wait_for(gateway.entered.wait(), 5)
+    await asyncio.wait_for(dispatcher.stop(grace=0.2), 5)
+
+    nudges = await stored(f, user)
+    assert [n.status for n in nudges] == [NudgeStatus.PENDING] * 3
+    assert [n.attempts for n in nudges] == [0, 0, 0]
+    assert gateway.delivered == []
