@@ -46,7 +46,13 @@ TEXTS = ("help", "interview Acme")
 
 # --------------------------------------------------------------------------- servers
 
-def _serve_fake(ports: Any) -> None:
+def _pin(cpus: set[int] | None) -> None:
+    if cpus and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, cpus)
+
+
+def _serve_fake(ports: Any, cpus: set[int] | None) -> None:
+    _pin(cpus)
     from fake_slack import FakeSlack, SlackUser
 
     async def main() -> None:
@@ -60,7 +66,9 @@ def _serve_fake(ports: Any) -> None:
     asyncio.run(main())
 
 
-def _serve_app(kind: str, api_url: str, storage: str, ports: Any) -> None:
+def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
+               cpus: set[int] | None) -> None:
+    _pin(cpus)
     logging.basicConfig(level=logging.ERROR)
     from aiohttp import web
     from fake_slack import BOT_TOKEN
@@ -272,7 +280,8 @@ def run_against(kind: str, fake_port: int, args: argparse.Namespace) -> tuple[Fi
     ctx = mp.get_context("spawn")
     ports = ctx.Queue()
     api_url = f"http://127.0.0.1:{fake_port}/api/"
-    proc = ctx.Process(target=_serve_app, args=(kind, api_url, args.storage, ports),
+    proc = ctx.Process(target=_serve_app,
+                       args=(kind, api_url, args.storage, ports, args.app_cpus),
                        daemon=True)
     proc.start()
     try:
@@ -290,16 +299,25 @@ def main() -> None:
     parser.add_argument("--burst-seconds", type=float, default=10)
     parser.add_argument("--senders", type=int, default=50)
     parser.add_argument("--storage", choices=("sqlite", "memory"), default="sqlite")
+    parser.add_argument("--no-pin", action="store_true",
+                        help="do not give the app under test a CPU of its own")
     args = parser.parse_args()
+    # The app under test gets CPU 0 to itself; the fake Slack and this load generator share
+    # the rest, so Slack's side of the background traffic does not eat the app's CPU.
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    args.app_cpus = {cpus[0]} if len(cpus) >= 2 and not args.no_pin else None
+    others = set(cpus[1:]) if args.app_cpus else None
+    _pin(others)
 
     ctx = mp.get_context("spawn")
     ports = ctx.Queue()
-    fake = ctx.Process(target=_serve_fake, args=(ports,), daemon=True)
+    fake = ctx.Process(target=_serve_fake, args=(ports, others), daemon=True)
     fake.start()
     try:
         fake_port = ports.get(timeout=60)
         print(f"# {args.rate:g}/s for {args.seconds:g}s, then {args.senders} senders for "
-              f"{args.burst_seconds:g}s; storage={args.storage}; cpus={os.cpu_count()}",
+              f"{args.burst_seconds:g}s; storage={args.storage}; cpus={os.cpu_count()}; "
+              f"app pinned to {sorted(args.app_cpus) if args.app_cpus else 'no cpu'}",
               flush=True)
         debrief = run_against("debrief", fake_port, args)
         bare = run_against("bare", fake_port, args)
