@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import statistics
@@ -47,6 +48,7 @@ async def serve_debrief(api: str, gateway: str, token: str, max_work: int = 16) 
     adapter = DiscordAdapter(settings, Debrief(memory_uow_factory()),
                              max_concurrent_work=max_work)
     await adapter.start()
+    gc.freeze()  # what a long-running process does after start-up (same for the bare client)
     await asyncio.Event().wait()
 
 
@@ -65,6 +67,7 @@ async def serve_bare(api: str, gateway: str, token: str, max_work: int = 0) -> N
         await interaction.response.send_message("ok", ephemeral=True)
 
     await client.login(token)
+    gc.freeze()
     await client.connect()
 
 
