@@ -32,6 +32,7 @@ __all__ = ["DebriefClient", "DebriefShardedClient", "apply_endpoints", "build_cl
            "intents", "shard_count_from_env"]
 
 SHARD_COUNT_ENV = "DISCORD_SHARD_COUNT"
+MAX_RATE_LIMIT_WAIT = 30.0
 
 
 def intents() -> discord.Intents:
@@ -109,6 +110,10 @@ def build_client(handlers: DiscordHandlers, *, shard_count: int | str | None = N
         "intents": intents(), "allowed_mentions": NO_MENTIONS,
         "chunk_guilds_at_startup": False, "member_cache_flags": discord.MemberCacheFlags.none(),
         "max_messages": None,
+        # A 429 asking us to wait longer than this raises instead of sleeping, so one send
+        # (a nudge holding a 120 s dispatcher lease) never waits unboundedly; the gateway
+        # turns it into a retryable error carrying Discord's retry_after.
+        "max_ratelimit_timeout": MAX_RATE_LIMIT_WAIT,
     }
     if shard_count is None:
         return DebriefClient(handlers, **options)

@@ -2,7 +2,8 @@
 
 Failures map onto the core's error hierarchy so the dispatcher can decide::
 
-    429                      waited out by discord.py (it honours Retry-After), then sent
+    429                      waited out by discord.py (it honours Retry-After), then sent;
+                             a wait over 30 s -> RetryableDeliveryError(retry_after=…)
     50007 DMs closed         content-free hint in the person's last channel, then
                              PermanentDeliveryError("dms_closed") - never the private text
     unknown user / 403 / 4xx PermanentDeliveryError
@@ -11,6 +12,7 @@ Failures map onto the core's error hierarchy so the dispatcher can decide::
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import aiohttp
@@ -28,7 +30,9 @@ __all__ = ["DiscordChatGateway"]
 
 log = logging.getLogger(__name__)
 
-UNKNOWN_USER = 10013
+# Well inside the dispatcher's lease: discord.py retries 5xx itself (up to ~25 s) and waits
+# out 429s of up to 30 s; past this the nudge is retried later rather than held.
+DELIVER_TIMEOUT = 90.0
 
 
 class DiscordChatGateway:
@@ -41,8 +45,9 @@ class DiscordChatGateway:
         if self.client.is_closed() or self.client.user is None:
             raise RetryableDeliveryError("discord_not_connected")
         try:
-            target = await self._user(int(user.identity.user_id))
-            message = await send_dm(target, reply)
+            async with asyncio.timeout(DELIVER_TIMEOUT):
+                target = await self._user(int(user.identity.user_id))
+                message = await send_dm(target, reply)
         except discord.RateLimited as exc:
             raise RetryableDeliveryError("rate_limited", retry_after=exc.retry_after) from exc
         except discord.Forbidden as exc:

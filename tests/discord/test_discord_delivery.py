@@ -72,6 +72,15 @@ async def test_a_429_on_the_dm_send_is_waited_out_and_the_nudge_delivered(
     assert fake.messages[int(message_id)]["content"] == "Reminder!"
 
 
+async def test_a_429_asking_for_a_long_wait_is_handed_back_as_retryable(
+        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
+    bob = fake.add_user("bob")
+    fake.rate_limit_next("POST", r"^/channels/\d+/messages$", retry_after=45)
+    with pytest.raises(RetryableDeliveryError) as caught:
+        await adapter.gateway.deliver(discord_user(bob), Reply(text="Reminder!"))
+    assert caught.value.retry_after == 45
+
+
 async def test_closed_dms_get_a_content_free_hint_in_the_last_channel_and_fail_for_good(
         fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     carol = fake.add_user("carol")
