@@ -55,9 +55,12 @@ class DiscordAdapter:
             raise ValueError("DISCORD_TOKEN is not set")
         self.settings = settings
         self.handlers = DiscordHandlers(conversation, max_concurrent_work=max_concurrent_work)
-        self.client: discord.Client = build_client(
-            self.handlers,
-            shard_count=shard_count if shard_count is not None else shard_count_from_env())
+        if shard_count is None:
+            # Settings has no field for it yet (so a .env entry is not seen); read the env.
+            configured = getattr(settings, "discord_shard_count", None)
+            shard_count = shard_count_from_env(
+                {"DISCORD_SHARD_COUNT": str(configured)} if configured else None)
+        self.client: discord.Client = build_client(self.handlers, shard_count=shard_count)
         self.gateway = DiscordChatGateway(self.client)
         self._task: asyncio.Task[None] | None = None
 
