@@ -7,7 +7,9 @@ Failures map onto the core's error hierarchy so the dispatcher can decide::
     50007 DMs closed         content-free hint in the person's last channel, then
                              PermanentDeliveryError("dms_closed") - never the private text
     unknown user / 403 / 4xx PermanentDeliveryError
-    5xx, network, not ready  RetryableDeliveryError
+    5xx, network             RetryableDeliveryError
+    not connected, not a     DeliveryDeclined (given back without using an attempt)
+    Discord user
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from adapters.discord.render import escape
 from adapters.discord.translate import PLATFORM
 from bot import copy
 from bot.model import User
-from bot.ports import PermanentDeliveryError, RetryableDeliveryError
+from bot.ports import DeliveryDeclined, PermanentDeliveryError, RetryableDeliveryError
 from bot.values import Reply
 
 __all__ = ["DiscordChatGateway"]
@@ -41,9 +43,11 @@ class DiscordChatGateway:
 
     async def deliver(self, user: User, reply: Reply) -> str:
         if user.identity.platform != PLATFORM:
-            raise PermanentDeliveryError(f"not_a_discord_user:{user.identity.platform}")
+            raise DeliveryDeclined(f"not a discord user: {user.identity.platform}",
+                                   retry_after=600)
         if self.client.is_closed() or self.client.user is None:
-            raise RetryableDeliveryError("discord_not_connected")
+            # Not this person's fault: give the nudge back without using up an attempt.
+            raise DeliveryDeclined("discord is not connected", retry_after=30)
         try:
             async with asyncio.timeout(DELIVER_TIMEOUT):
                 target = await self._user(int(user.identity.user_id))

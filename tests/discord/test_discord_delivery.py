@@ -14,7 +14,7 @@ from bot.clock import FixedClock
 from bot.copy.nudges import nudge_reply
 from bot.memory import MemoryStore
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, ThankYou, User
-from bot.ports import PermanentDeliveryError, RetryableDeliveryError
+from bot.ports import DeliveryDeclined, PermanentDeliveryError, RetryableDeliveryError
 from bot.values import Identity, Reply
 
 PRIVATE = "Company: Acme - the secret part of the thank-you note"
@@ -126,9 +126,12 @@ async def test_server_errors_are_retryable_and_unknown_users_permanent(
         await adapter.gateway.deliver(discord_user(ghost), Reply(text="hi"))
 
 
-async def test_delivery_while_disconnected_is_retryable(
+async def test_delivery_while_disconnected_or_to_another_platform_is_declined(
         fake: FakeDiscord, start_adapter: Any) -> None:
     adapter = await start_adapter()
+    slack_user = User(identity=Identity("slack", "T1", "U1"))
+    with pytest.raises(DeliveryDeclined):
+        await adapter.gateway.deliver(slack_user, Reply(text="hi"))
     await adapter.stop()
-    with pytest.raises(RetryableDeliveryError):
+    with pytest.raises(DeliveryDeclined):
         await adapter.gateway.deliver(discord_user(fake.add_user("fay")), Reply(text="hi"))
