@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from typing import Any, Protocol
+from typing import Protocol
 
 from aiohttp import web
 from sqlalchemy import text
@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 
 
 class PlatformAdapter(Protocol):
-    gateway: ChatGateway
+    @property
+    def gateway(self) -> ChatGateway: ...
 
     async def start(self) -> None: ...
 
@@ -67,8 +68,8 @@ class InstrumentedConversation:
     async def home(self, identity: Identity) -> Reply:
         return await self._core.home(identity)
 
-    def __getattr__(self, name: str) -> Any:  # suggest_interviews and friends
-        return getattr(self._core, name)
+    async def suggest_interviews(self, identity: Identity, prefix: str) -> list[tuple[str, str]]:
+        return await self._core.suggest_interviews(identity, prefix)
 
 
 class Runtime:

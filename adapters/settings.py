@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     discord_token: str | None = Field(None, validation_alias="DISCORD_TOKEN")
     discord_api_url: str = Field("https://discord.com/api/v10", validation_alias="DISCORD_API_URL")
     discord_gateway_url: str | None = Field(None, validation_alias="DISCORD_GATEWAY_URL")
+    # "auto" or a number of shards for large installs; unset: one gateway connection.
+    discord_shard_count: str | None = Field(None, validation_alias="DISCORD_SHARD_COUNT")
 
     @field_validator("default_timezone")
     @classmethod

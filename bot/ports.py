@@ -183,3 +183,7 @@ class Conversation(Protocol):
     async def home(self, identity: Identity) -> Reply:
         """A person's overview (upcoming nudges, recent interviews) for App Home and the like."""
         ...
+
+    async def suggest_interviews(self, identity: Identity, prefix: str) -> list[tuple[str, str]]:
+        """(label, value) pairs of the person's interviews matching ``prefix`` (autocomplete)."""
+        ...

@@ -56,8 +56,7 @@ class DiscordAdapter:
         self.settings = settings
         self.handlers = DiscordHandlers(conversation, max_concurrent_work=max_concurrent_work)
         if shard_count is None:
-            # Settings has no field for it yet (so a .env entry is not seen); read the env.
-            configured = getattr(settings, "discord_shard_count", None)
+            configured = settings.discord_shard_count
             shard_count = shard_count_from_env(
                 {"DISCORD_SHARD_COUNT": str(configured)} if configured else None)
         self.client: discord.Client = build_client(self.handlers, shard_count=shard_count)

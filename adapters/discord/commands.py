@@ -22,6 +22,7 @@ from zoneinfo import available_timezones
 import discord
 from discord import app_commands
 
+from bot import copy
 from bot.grammar import SUBCOMMANDS, OptionSpec, SubcommandSpec
 
 __all__ = [
@@ -36,8 +37,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 COMMAND_NAME = "debrief"
-# Shown in Discord's command picker. TODO(core): a neutral constant in bot.copy.
-COMMAND_DESCRIPTION = "Reflect on interviews, draft thank-you notes, get reminders"
+COMMAND_DESCRIPTION = copy.COMMAND_DESCRIPTION
 MAX_SUGGESTIONS = 25
 
 OptionValue = str | None

@@ -27,6 +27,7 @@ from typing import Any, Protocol, Self
 
 import discord
 
+from bot import copy
 from bot.grammar import spec_for
 from bot.values import Choice
 
@@ -48,9 +49,8 @@ LABEL_LIMIT = 80
 ANSWER_MODAL_ID = "dbf:m:answer"
 INTERVIEW_MODAL_ID = "dbf:m:interview"
 ANSWER_INPUT_ID = "answer"
-# Button/modal captions: labels, not sentences. TODO(core): move to bot.copy when it has them.
-ANSWER_LABEL = "Answer…"
-ANSWER_MODAL_TITLE = "Your answer"
+ANSWER_LABEL = copy.ANSWER_BUTTON
+ANSWER_MODAL_TITLE = copy.ANSWER_FORM_TITLE
 ANSWER_MAX_LENGTH = 1000
 INTERVIEW_FIELDS = ("company", "role", "when", "interviewer", "notes")
 

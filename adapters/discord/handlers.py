@@ -85,7 +85,7 @@ class DiscordHandlers:
                       options: dict[str, str]) -> None:
         if name == "interview" and "company" not in options:
             await interaction.response.send_modal(
-                InterviewModal(copy.SLACK_MODAL_TITLE, defaults=options))
+                InterviewModal(copy.INTERVIEW_FORM_TITLE, defaults=options))
             return
         if not await self._defer(interaction):
             return
@@ -98,12 +98,9 @@ class DiscordHandlers:
         if kind == "timezone":
             return timezone_suggestions(current)
         if kind == "interview":
-            suggest = getattr(self.conversation, "suggest_interviews", None)
-            if suggest is None:
-                return []
             try:
-                pairs: list[tuple[str, str]] = await suggest(identity_for(interaction.user),
-                                                             current)
+                pairs = await self.conversation.suggest_interviews(
+                    identity_for(interaction.user), current)
             except Exception:
                 log.exception("interview suggestions failed")
                 return []

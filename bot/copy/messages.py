@@ -11,11 +11,17 @@ from bot.values import Reply
 
 __all__ = [
     "ALREADY_FORGOTTEN",
+    "ANSWER_BUTTON",
+    "ANSWER_FORM_TITLE",
     "AT_FIRST_QUESTION",
     "BACK_ONE",
+    "COMMAND_DESCRIPTION",
     "DMS_CLOSED_HINT",
     "FORGET_ASK",
     "FORGET_DONE",
+    "FORM_CANCEL",
+    "FORM_SUBMIT",
+    "INTERVIEW_FORM_TITLE",
     "NO_INTERVIEWS",
     "NO_NUDGES",
     "NO_OPEN_REFLECTION",
@@ -68,7 +74,14 @@ TRY_AGAIN_LATER = (
     "Sorry - I couldn't reach my database just now. Nothing was lost; please try again in a "
     "minute."
 )
-SLACK_MODAL_TITLE = "Log an interview"
+# Words on platform surfaces (command pickers, forms, buttons).
+COMMAND_DESCRIPTION = "Reflect on interviews, draft thank-you notes, get reminders"
+INTERVIEW_FORM_TITLE = "Log an interview"
+SLACK_MODAL_TITLE = INTERVIEW_FORM_TITLE  # kept for the Slack adapter's modal
+ANSWER_BUTTON = "Answer…"
+ANSWER_FORM_TITLE = "Your answer"
+FORM_SUBMIT = "Save"
+FORM_CANCEL = "Cancel"
 
 NO_OPEN_REFLECTION = (
     "There's no reflection open right now. Log an interview with "
