@@ -67,7 +67,7 @@ def _serve_fake(ports: Any, cpus: set[int] | None) -> None:
 
 
 def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
-               cpus: set[int] | None) -> None:
+               cpus: set[int] | None, concurrency: int | None) -> None:
     _pin(cpus)
     logging.basicConfig(level=logging.ERROR)
     from aiohttp import web
@@ -89,7 +89,8 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
         settings = Settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[call-arg]
                             SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None,
                             SLACK_API_URL=api_url)
-        adapter = SlackAdapter(settings, Debrief(uow))
+        extra = {"work_concurrency": concurrency} if concurrency else {}
+        adapter = SlackAdapter(settings, Debrief(uow), **extra)
         adapter.mount(web_app)
         await adapter.start()
         return adapter
@@ -281,7 +282,8 @@ def run_against(kind: str, fake_port: int, args: argparse.Namespace) -> tuple[Fi
     ports = ctx.Queue()
     api_url = f"http://127.0.0.1:{fake_port}/api/"
     proc = ctx.Process(target=_serve_app,
-                       args=(kind, api_url, args.storage, ports, args.app_cpus),
+                       args=(kind, api_url, args.storage, ports, args.app_cpus,
+                             args.work_concurrency),
                        daemon=True)
     proc.start()
     try:
@@ -299,6 +301,8 @@ def main() -> None:
     parser.add_argument("--burst-seconds", type=float, default=10)
     parser.add_argument("--senders", type=int, default=50)
     parser.add_argument("--storage", choices=("sqlite", "memory"), default="sqlite")
+    parser.add_argument("--work-concurrency", type=int, default=None,
+                        help="SlackAdapter(work_concurrency=…); default: the adapter's")
     parser.add_argument("--no-pin", action="store_true",
                         help="do not give the app under test a CPU of its own")
     args = parser.parse_args()

@@ -33,23 +33,33 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         identity = identity_of(body, str(body.get("user_id", "")))
         text = unescape_slack(str(body.get("text") or "")).strip()
 
-        async def work() -> None:
-            await _answer(bridge, client, identity, text, body)
+        async def open_form() -> None:
+            if not await _open_interview_form(bridge, client, identity, body):
+                bridge.later(identity, answer)  # no form: answer the typed command
 
-        bridge.later(identity, work)
+        async def answer() -> None:
+            await _answer(bridge, identity, text, body)
+
+        if text.lower() == "interview" and body.get("trigger_id"):
+            bridge.lanes.run_now(open_form)  # the trigger expires 3 s after the command
+        else:
+            bridge.later(identity, answer)
 
 
-async def _answer(bridge: Bridge, client: AsyncWebClient, identity: Identity, text: str,
-                  body: dict[str, Any]) -> None:
+async def _open_interview_form(bridge: Bridge, client: AsyncWebClient, identity: Identity,
+                               body: dict[str, Any]) -> bool:
+    view = interview_modal(ModalOrigin(body.get("channel_id")), datetime.now(UTC))
+    try:
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
+    except Exception:
+        log.exception("views.open failed; answering the typed command instead")
+        return False
+    await bridge.people.profile(identity)  # warm the zone cache for the submission
+    return True
+
+
+async def _answer(bridge: Bridge, identity: Identity, text: str, body: dict[str, Any]) -> None:
     channel = body.get("channel_id")
-    if text.lower() == "interview" and body.get("trigger_id"):
-        view = interview_modal(ModalOrigin(channel), datetime.now(UTC))
-        try:
-            await client.views_open(trigger_id=body["trigger_id"], view=view)
-            await bridge.people.profile(identity)  # warm the zone cache for the submission
-            return
-        except Exception:
-            log.exception("views.open failed; answering the typed command instead")
     in_dm = await bridge.people.is_our_dm(identity, channel)
     incoming = await bridge.incoming(
         identity, text=f"{COMMAND} {text}".strip(), in_dm=in_dm, channel_id=channel)

@@ -66,6 +66,25 @@ class PersonLanes:
         self._workers.add(worker)
         worker.add_done_callback(self._workers.discard)
 
+    def run_now(self, job: Job) -> None:
+        """Start ``job`` at once, outside every lane and the concurrency bound: for work
+        with its own deadline that a busy lane must not delay (``views.open`` has to use
+        its trigger within 3 seconds)."""
+        self._pending += 1
+        self._idle.clear()
+
+        async def run() -> None:
+            try:
+                await job()
+            except Exception:
+                log.exception("immediate Slack work failed")
+            finally:
+                self._done()
+
+        worker = asyncio.create_task(run(), name="slack-now")
+        self._workers.add(worker)
+        worker.add_done_callback(self._workers.discard)
+
     async def _drain_lane(self, key: Hashable) -> None:
         queue = self._queues[key]
         try:

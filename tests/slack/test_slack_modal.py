@@ -87,3 +87,11 @@ async def test_modal_text_is_read_back_unescaped_and_shown_escaped(slack_env: Sl
     shown = json.dumps(confirmation.args)
     assert "AT&amp;T &lt;!here&gt;" in shown
     assert "<!here>" not in shown
+
+
+async def test_if_the_form_cannot_open_the_typed_command_is_answered(slack_env: SlackEnv) -> None:
+    fake, ada = slack_env.fake, slack_env.ada
+    fake.fail("views.open", "expired_trigger_id")
+    await ada.slash("interview")
+    reply = (await fake.wait_for_calls("response_url", 1))[0]
+    assert reply.text == copy.missing_company().replace("&", "&amp;")
