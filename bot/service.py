@@ -19,6 +19,7 @@ from bot.copy.nudges import nudge_line
 from bot.grammar import CommandSyntaxError, is_command, parse_command
 from bot.handlers import account, nudges, records, reflection
 from bot.handlers.context import Context, UserError
+from bot.model import User
 from bot.policy import NudgePolicy, user_zone
 from bot.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.values import Command, Destination, Identity, Incoming, Reply
@@ -80,12 +81,13 @@ class Debrief:
             return [Reply(text=copy.unknown_subcommand(command.name))]
         try:
             async with self._uow() as uow:
-                ctx = await self._context(uow, incoming)
+                ctx, loaded = await self._context(uow, incoming)
                 if command is None:
                     replies = await reflection.turn(ctx, text)
                 else:
                     replies = await HANDLERS[command.name](ctx, command)
-                await uow.users.save(ctx.user)
+                if ctx.user != loaded:  # most turns change nothing about the person
+                    await uow.users.save(ctx.user)
                 await uow.commit()
             if ctx.scheduled and self.on_scheduled is not None:
                 self.on_scheduled(min(ctx.scheduled))
@@ -97,16 +99,18 @@ class Debrief:
                           command.name if command else "dialogue turn", incoming.identity)
             return [Reply(text=copy.TRY_AGAIN_LATER)]
 
-    async def _context(self, uow: UnitOfWork, incoming: Incoming) -> Context:
+    async def _context(self, uow: UnitOfWork, incoming: Incoming) -> tuple[Context, User]:
+        """The handler's context, and the person as loaded (to save only what changed)."""
         now = self.clock.now()
         user = await uow.users.get_or_create(incoming.identity, created_at=now)
+        loaded = replace(user)
         if incoming.display_name:
             user.display_name = incoming.display_name[: self.config.max_name_length]
         if incoming.platform_timezone:
             user.platform_timezone = incoming.platform_timezone
         if incoming.channel_id and not incoming.in_dm:
             user.last_channel_id = incoming.channel_id
-        return Context(uow, user, incoming, now, self.config, self.policy)
+        return Context(uow, user, incoming, now, self.config, self.policy), loaded
 
     async def _forget(self, incoming: Incoming, command: Command) -> list[Reply]:
         confirmed = (command.option("confirm") or command.text).strip().lower() in (
