@@ -8,6 +8,8 @@ an ini file in the working directory, so an installed wheel can migrate its data
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from pathlib import Path
 
 from alembic import command
@@ -35,14 +37,25 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+# Alembic keeps the running migration in module globals (``alembic.context``, ``alembic.op``),
+# so two upgrades interleaved on one event loop would run each other's steps on each other's
+# connections. Within a process they therefore take turns; across processes the database
+# arbitrates (see ``_upgrade``).
+_in_process: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 async def upgrade(url: str) -> None:
     """Bring the database at ``url`` to the newest schema (a no-op when it is already there)."""
-    engine = create_engine(url, poolclass=pool.NullPool)
-    try:
-        async with engine.connect() as connection:
-            await connection.run_sync(_upgrade)
-    finally:
-        await engine.dispose()
+    lock = _in_process.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+    async with lock:
+        engine = create_engine(url, poolclass=pool.NullPool)
+        try:
+            async with engine.connect() as connection:
+                await connection.run_sync(_upgrade)
+        finally:
+            await engine.dispose()
 
 
 def _upgrade(connection: Connection) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import sys
 from typing import Any
 
 import pytest
@@ -84,3 +86,35 @@ def test_migration_scripts_are_found_through_the_package_not_the_cwd(
     monkeypatch.chdir(tmp_path)
     assert (MIGRATIONS_DIR / "env.py").is_file()
     assert _head() == "0001"
+
+
+async def test_concurrent_upgrades_in_one_process_take_turns(url: str) -> None:
+    await asyncio.gather(upgrade(url), upgrade(url), upgrade(url))
+    schema = await _inspect(url)
+    assert schema["version"] == _head() and schema["differences"] == []
+
+
+async def test_replicas_starting_at_once_migrate_once(url: str) -> None:
+    """Processes calling ``upgrade`` together: one migrates, the others wait and no-op."""
+    # Each process imports everything, says so, and waits for "go": they really race.
+    code = (
+        "import asyncio, sys, storage; print('ready', flush=True); sys.stdin.readline(); "
+        "asyncio.run(storage.upgrade(sys.argv[1]))"
+    )
+    procs = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-c", code, url, stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
+    for proc in procs:
+        assert proc.stdout is not None
+        assert await asyncio.wait_for(proc.stdout.readline(), 30) == b"ready\n"
+    errors = await asyncio.wait_for(
+        asyncio.gather(*(p.communicate(b"go\n") for p in procs)), 60
+    )
+    for proc, (_, err) in zip(procs, errors, strict=True):
+        assert proc.returncode == 0, err.decode()
+    schema = await _inspect(url)
+    assert schema["version"] == _head() and schema["differences"] == []
