@@ -11,8 +11,8 @@ easy to get wrong in a fake:
   left without ``commit``. Like SQLite's ``BEGIN IMMEDIATE`` (the embedded default), the
   first operation takes the store's single write lock until commit/rollback, so nobody sees
   uncommitted changes and two dispatchers never claim the same nudge. Opening a second unit
-  of work inside the first one in the same task would deadlock on SQLite, so here it fails
-  at once with :class:`NestedUnitOfWorkError`.
+  of work inside the first one in the same task can never succeed on SQLite, so here (as in
+  ``storage.sql``) it fails at once with :class:`NestedUnitOfWorkError`.
 * Datetimes must be timezone-aware (naive ones are refused) and come back in UTC.
 * Nudge transitions only move nudges in the state they are for (see ``storage.sql``).
 """
@@ -202,7 +202,7 @@ class MemoryUnitOfWork:
         if store.owner is not None and store.owner is current:
             raise NestedUnitOfWorkError(
                 "a unit of work was opened inside another one in the same task; "
-                "on SQLite this deadlocks until busy_timeout"
+                "SQLite allows one writer, so the inner one could never start"
             )
         if not store.lock.locked() and store.lock_loop is not asyncio.get_running_loop():
             # A store may outlive an event loop (module-level fixtures); a lock that once
