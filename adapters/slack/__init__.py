@@ -19,6 +19,7 @@ Usage (the composition root)::
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -46,6 +47,19 @@ EVENTS_PATH = "/slack/events"
 
 class SlackStartupError(RuntimeError):
     """Slack refused the credentials at start-up; the message says which and why."""
+
+
+class _SocketModeHandler(AsyncSocketModeHandler):
+    """Bolt's handler, telling the work lanes while an envelope is being acknowledged."""
+
+    lanes: PersonLanes | None = None
+
+    async def handle(self, client: Any, req: Any) -> None:
+        if self.lanes is None:
+            await super().handle(client, req)
+            return
+        with self.lanes.acknowledging():
+            await super().handle(client, req)
 
 
 class SlackAdapter:
@@ -86,9 +100,10 @@ class SlackAdapter:
             # Without a secret every signature would "verify" against the empty key.
             log.warning("rejecting %s: SLACK_SIGNING_SECRET is not set", EVENTS_PATH)
             return web.Response(status=401, text="")
-        bolt_request = await to_bolt_request(request)
-        bolt_response = await self.app.async_dispatch(bolt_request)
-        return await to_aiohttp_response(bolt_response)
+        with self.bridge.lanes.acknowledging():
+            bolt_request = await to_bolt_request(request)
+            bolt_response = await self.app.async_dispatch(bolt_request)
+            return await to_aiohttp_response(bolt_response)
 
     async def start(self) -> None:
         """Open the shared HTTP session; in Socket Mode, connect (``apps.connections.open``
@@ -99,8 +114,9 @@ class SlackAdapter:
         app_token = self.settings.slack_app_token
         if app_token and self._socket is None:
             await self._check_app_token(app_token)
-            self._socket = AsyncSocketModeHandler(
+            self._socket = _SocketModeHandler(
                 self.app, app_token=app_token, web_client=self.client)
+            self._socket.lanes = self.bridge.lanes
             await self._socket.connect_async()
             log.info("Slack Socket Mode connected")
 

@@ -7,7 +7,11 @@ replies) runs here. Two guarantees:
   quick answers in the DM can never overtake each other;
 * at most ``concurrency`` jobs run at the same time across everybody, so a burst cannot
   starve the acknowledgements (Slack's 3-second limit) or open hundreds of database
-  transactions at once. A burst queues instead; nothing is dropped.
+  transactions at once. A burst queues instead; nothing is dropped;
+* acknowledgements go first: while requests are being acknowledged (see
+  :meth:`PersonLanes.acknowledging`), a job waits up to ``ack_priority`` seconds before it
+  starts, so under a burst the CPU goes to answering Slack in time, and the work catches up
+  right after. The wait is bounded, so work is delayed, never starved.
 
 The queue lives in memory: work acknowledged but not yet done is lost if the process is
 killed. :meth:`PersonLanes.drain` lets a graceful shutdown finish it first.
@@ -18,7 +22,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Iterator
+from contextlib import contextmanager
 
 __all__ = ["DEFAULT_CONCURRENCY", "Job", "PersonLanes"]
 
@@ -32,11 +37,17 @@ Job = Callable[[], Awaitable[None]]
 # starving the acknowledgements (see benchmarks/slack_ack.py).
 DEFAULT_CONCURRENCY = 8
 BACKLOG_WARNING = 5_000
+ACK_PRIORITY = 0.1  # seconds a job may wait for acknowledgements in flight
 
 
 class PersonLanes:
-    def __init__(self, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+    def __init__(self, concurrency: int = DEFAULT_CONCURRENCY,
+                 ack_priority: float = ACK_PRIORITY) -> None:
         self._slots = asyncio.Semaphore(concurrency)
+        self._ack_priority = ack_priority
+        self._acking = 0
+        self._no_acks = asyncio.Event()
+        self._no_acks.set()
         self._queues: dict[Hashable, deque[Job]] = {}
         self._workers: set[asyncio.Task[None]] = set()
         self._pending = 0
@@ -48,6 +59,25 @@ class PersonLanes:
     def pending(self) -> int:
         """Jobs accepted and not finished yet."""
         return self._pending
+
+    @contextmanager
+    def acknowledging(self) -> Iterator[None]:
+        """Wrap the handling of one incoming request (until its acknowledgement is sent)."""
+        self._acking += 1
+        self._no_acks.clear()
+        try:
+            yield
+        finally:
+            self._acking -= 1
+            if self._acking == 0:
+                self._no_acks.set()
+
+    async def _after_acks(self) -> None:
+        if self._acking and self._ack_priority > 0:
+            try:
+                await asyncio.wait_for(self._no_acks.wait(), self._ack_priority)
+            except TimeoutError:
+                pass
 
     def submit(self, key: Hashable, job: Job) -> None:
         """Queue ``job`` behind ``key``'s earlier jobs; returns immediately."""
@@ -91,6 +121,7 @@ class PersonLanes:
             while queue:
                 job = queue.popleft()
                 try:
+                    await self._after_acks()
                     async with self._slots:
                         await job()
                 except Exception:

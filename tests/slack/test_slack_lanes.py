@@ -60,3 +60,26 @@ async def test_close_finishes_accepted_work_then_cancels_what_is_stuck() -> None
     lanes.submit("b", stuck)
     await lanes.close(within=0.2)
     assert done == ["quick"]
+
+
+async def test_work_waits_for_acknowledgements_in_flight_but_only_briefly() -> None:
+    lanes = PersonLanes(ack_priority=0.3)
+    started: list[float] = []
+    loop = asyncio.get_running_loop()
+
+    async def job() -> None:
+        started.append(loop.time())
+
+    with lanes.acknowledging():
+        t0 = loop.time()
+        lanes.submit("ada", job)
+        await asyncio.sleep(0.05)
+        assert not started, "the acknowledgement goes first"
+    assert await lanes.drain(within=1)
+    assert started and started[0] - t0 < 0.2, "and the work starts right after it"
+
+    with lanes.acknowledging():  # an acknowledgement that never ends cannot starve work
+        t1 = loop.time()
+        lanes.submit("ada", job)
+        assert await lanes.drain(within=1)
+    assert 0.25 <= started[1] - t1 < 0.6
