@@ -61,9 +61,11 @@ async def fresh_postgres_database() -> AsyncIterator[str]:
         except Exception as exc:  # refused, timed out, auth, DNS: all mean "cannot use it"
             _pg_unreachable = f"{type(exc).__name__}: {exc}".splitlines()[0]
             _unavailable(_pg_unreachable)
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-        async with admin.connect() as conn:
-            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        try:
+            yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+        finally:  # also when the test or a fixture built on it failed
+            async with admin.connect() as conn:
+                await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await admin.dispose()
 
