@@ -38,6 +38,7 @@ __all__ = ["register"]
 log = logging.getLogger(__name__)
 
 BUTTON = re.compile(rf"^({re.escape(CHOICE_PREFIX)}|{re.escape(ACTION_PREFIX)})\d+$")
+NUMBER = re.compile(r"^\d+\. ")  # "2. Label" on a question's buttons (see render._numbered)
 NOTHING_PICKED = "none"
 assert NOTHING_PICKED in NONE_WORDS  # the dialogue reads it as "none of these"
 
@@ -47,8 +48,7 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
     async def button_clicked(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
                              client: AsyncWebClient) -> None:
         await ack()
-        label = unescape_slack(str((action.get("text") or {}).get("text") or ""))
-        _choose_later(bridge, client, body, str(action.get("value") or ""), label)
+        _choose_later(bridge, client, body, str(action.get("value") or ""), _label(action))
 
     @app.action(MULTI_DONE)
     async def several_chosen(ack: AsyncAck, body: dict[str, Any],
@@ -57,13 +57,17 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         values = ((body.get("state") or {}).get("values") or {}).get(MULTI_BLOCK) or {}
         picked = (values.get(MULTI_SELECT) or {}).get("selected_options") or []
         value = ",".join(str(o.get("value")) for o in picked) or NOTHING_PICKED
-        label = ", ".join(unescape_slack(str((o.get("text") or {}).get("text") or ""))
-                          for o in picked) or NOTHING_PICKED
+        label = ", ".join(_label(o) for o in picked) or NOTHING_PICKED
         _choose_later(bridge, client, body, value, label)
 
     @app.action(MULTI_SELECT)
     async def checkbox_toggled(ack: AsyncAck) -> None:
         await ack()  # the choice is read when "Done" is pressed
+
+
+def _label(element: dict[str, Any]) -> str:
+    """What the person picked, as shown on the button or checkbox, without its number."""
+    return NUMBER.sub("", unescape_slack(str((element.get("text") or {}).get("text") or "")))
 
 
 def _choose_later(bridge: Bridge, client: AsyncWebClient, body: dict[str, Any],

@@ -228,12 +228,21 @@ def _content_blocks(reply: Reply) -> list[dict[str, Any]]:
     return blocks
 
 
+def _numbered(reply: Reply) -> tuple[Choice, ...]:
+    """A question's choices show their numbers, because typing the number works too (the
+    same as Discord and the console); other buttons show their labels as they are."""
+    if "question" not in reply.tags:
+        return reply.choices
+    return tuple(Choice(f"{n}. {c.label}", c.value, c.style)
+                 for n, c in enumerate(reply.choices, start=1))
+
+
 def _interactive_blocks(reply: Reply) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     if reply.choices and reply.multi:
-        blocks += _multi_block(reply.choices)
+        blocks += _multi_block(_numbered(reply))
     elif reply.choices:
-        blocks += _button_rows(reply.choices, CHOICE_PREFIX)
+        blocks += _button_rows(_numbered(reply), CHOICE_PREFIX)
     if reply.actions:
         blocks += _button_rows(reply.actions, ACTION_PREFIX)
     return blocks

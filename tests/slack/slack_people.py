@@ -17,7 +17,8 @@ import aiohttp
 from fake_slack import FakeSlack, SlackUser
 from slack_sdk.signature import SignatureVerifier
 
-__all__ = ["Ack", "HttpTransport", "SlackPerson", "SocketTransport", "Transport", "signed"]
+__all__ = ["Ack", "HttpTransport", "SlackPerson", "SocketTransport", "Transport", "shows",
+           "signed"]
 
 SIGNING_SECRET = "test-signing-secret"
 _event_ids = itertools.count(1)
@@ -39,6 +40,11 @@ def signed(body: str, *, secret: str = SIGNING_SECRET, timestamp: int | None = N
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature,
             "Content-Type": content_type}
+
+
+def shows(text: str, label: str) -> bool:
+    """A button or checkbox shows ``label``, with or without its number ("2. Label")."""
+    return text == label or text.partition(". ")[2] == label
 
 
 class Transport(Protocol):
@@ -151,7 +157,7 @@ class SlackPerson:
         message = message or self.message_with_button(label)
         for block in message["blocks"]:
             for element in block.get("elements", []) if block["type"] == "actions" else []:
-                if element.get("type") == "button" and element["text"]["text"] == label:
+                if element.get("type") == "button" and shows(element["text"]["text"], label):
                     return await self.transport.interactive(
                         self._block_actions(message, block, element))
         raise AssertionError(f"no button {label!r} in {message}")
@@ -162,7 +168,7 @@ class SlackPerson:
         sends no message content for those, only the container and a response URL."""
         for block in posted.get("blocks") or []:
             for element in block.get("elements", []) if block["type"] == "actions" else []:
-                if element.get("type") == "button" and element["text"]["text"] == label:
+                if element.get("type") == "button" and shows(element["text"]["text"], label):
                     payload = self._block_actions(
                         {"ts": "1700000999.000001", "channel": channel, "text": "",
                          "blocks": [], "type": "message", "user": self.fake.bot_user_id},
@@ -179,7 +185,8 @@ class SlackPerson:
                      and any(e["type"] == "checkboxes" for e in b["elements"]))
         boxes = next(e for e in block["elements"] if e["type"] == "checkboxes")
         done = next(e for e in block["elements"] if e["type"] == "button")
-        picked = [o for o in boxes["options"] if o["text"]["text"] in labels]
+        picked = [o for o in boxes["options"]
+                  if any(shows(o["text"]["text"], label) for label in labels)]
         assert len(picked) == len(labels), (labels, boxes["options"])
         payload = self._block_actions(message, block, done)
         payload["state"] = {"values": {block["block_id"]: {boxes["action_id"]: {
@@ -212,7 +219,7 @@ class SlackPerson:
 
     def message_with_button(self, label: str) -> dict[str, Any]:
         return self.message_with(
-            lambda e: e.get("type") == "button" and e["text"]["text"] == label)
+            lambda e: e.get("type") == "button" and shows(e["text"]["text"], label))
 
     def _block_actions(self, message: dict[str, Any], block: dict[str, Any],
                        element: dict[str, Any]) -> dict[str, Any]:

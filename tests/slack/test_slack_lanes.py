@@ -76,10 +76,10 @@ async def test_work_waits_for_acknowledgements_in_flight_but_only_briefly() -> N
         await asyncio.sleep(0.05)
         assert not started, "the acknowledgement goes first"
     assert await lanes.drain(within=1)
-    assert started and started[0] - t0 < 0.2, "and the work starts right after it"
+    assert started and started[0] - t0 < 0.25, "and the work starts right after it"
 
     with lanes.acknowledging():  # an acknowledgement that never ends cannot starve work
         t1 = loop.time()
         lanes.submit("ada", job)
         assert await lanes.drain(within=1)
-    assert 0.25 <= started[1] - t1 < 0.6
+    assert 0.25 <= started[1] - t1 < 1.0

@@ -31,8 +31,8 @@ async def test_whole_reflection_from_slash_command_to_thank_you_draft(slack_env:
     await fake.wait_for(lambda: ada.dm_messages())
     first = ada.dm_messages()[0]
     assert "How memorable" in _texts(first)
-    assert _buttons(first)[:3] == ["I probably blended in", "A few moments stood out",
-                                   "They'll remember me"]
+    assert _buttons(first)[:3] == ["1. I probably blended in", "2. A few moments stood out",
+                                   "3. They'll remember me"]  # numbered: typing 2 works too
     assert not fake.posted("C0GENERAL"), "nothing about the reflection goes to the channel"
 
     # Click an answer: the message keeps its text and its buttons become a check mark.
