@@ -121,8 +121,10 @@ class PersonLanes:
             while queue:
                 job = queue.popleft()
                 try:
-                    await self._after_acks()
                     async with self._slots:
+                        # Inside the slot on purpose: with every slot waiting, work runs at
+                        # most ``concurrency`` jobs per ``ack_priority`` during a burst.
+                        await self._after_acks()
                         await job()
                 except Exception:
                     log.exception("Slack work for %s failed", key)
