@@ -2,7 +2,9 @@
 
 Accepted (case-insensitive): ``now``; ``today``/``tomorrow``/``yesterday`` or a weekday
 (``mon`` … ``sunday``, meaning the next one) or ``YYYY-MM-DD``, optionally followed by a
-time; a bare time (``14:30``, ``3pm``, ``9:15am``) meaning today; ``in 2h``; ``2h ago``.
+time; a bare time (``14:30``, ``3pm``, ``9:15am``) meaning today; ``in 2h``; ``2h ago``;
+an ISO 8601 instant with an offset (``2026-12-01T10:00:00+01:00``), which is what the date
+pickers of Slack forms give us.
 A small grammar of our own rather than a natural-language library: it is predictable,
 imports in microseconds and every form is listed in the error message.
 """
@@ -59,6 +61,9 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
         raise TimeParseError(text)
     if raw in {"now", "just now", "just ended"}:
         return now
+    instant = _iso_instant(text.strip())
+    if instant is not None:
+        return instant
     relative = _relative(raw, now)
     if relative is not None:
         return relative
@@ -71,6 +76,17 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
     else:
         raise TimeParseError(text)
     return local_to_utc(day or local_now.date(), at, zone)
+
+
+def _iso_instant(text: str) -> datetime | None:
+    """``2026-12-01T10:00:00+01:00`` / ``…Z``: an exact instant, as date pickers send it."""
+    if "t" not in text.lower() or not re.search(r"(z|[+-]\d{2}:?\d{2})$", text.lower()):
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.astimezone(UTC) if parsed.tzinfo is not None else None
 
 
 def _relative(raw: str, now: datetime) -> datetime | None:

@@ -252,3 +252,16 @@ def test_durations_format_in_the_form_they_are_read(delta: timedelta, text: str)
     assert format_duration(delta) == text
     if delta:
         assert parse_duration(text) == delta
+
+
+def test_an_iso_instant_with_an_offset_is_exact_whatever_the_persons_zone() -> None:
+    # What a form's date picker sends: the same instant for a person in any zone.
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    for zone in ("UTC", "Asia/Tokyo", "America/New_York"):
+        assert parse_when("2026-12-01T10:00:00+01:00", now, ZoneInfo(zone)) == \
+            datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+        assert parse_when("2026-12-01T10:00:00Z", now, ZoneInfo(zone)) == \
+            datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    # Without an offset it is local wall-clock time, as typed.
+    assert parse_when("2026-12-01T10:00", now, ZoneInfo("Asia/Tokyo")) == \
+        datetime(2026, 12, 1, 1, 0, tzinfo=UTC)

@@ -25,9 +25,8 @@ __all__ = ["INTERVIEW_MODAL", "ModalOrigin", "Submission", "interview_modal", "r
 
 INTERVIEW_MODAL = "debrief_interview_modal"
 ACTION = "value"
-# Not sentences: the modal's button words. TODO(core): move into bot.copy if wording matters.
-SUBMIT_LABEL = "Save"
-CLOSE_LABEL = "Cancel"
+SUBMIT_LABEL = copy.FORM_SUBMIT
+CLOSE_LABEL = copy.FORM_CANCEL
 
 _LIMITS = CoreConfig()
 _MAX_LENGTH = {"company": _LIMITS.max_name_length, "role": _LIMITS.max_name_length,
@@ -102,9 +101,9 @@ def read_submission(values: dict[str, Any], zone: ZoneInfo | None) -> Submission
                               for b in ("company", "role", "when", "interviewer", "notes")):
         if block_id == "when":
             stamp = element.get("selected_date_time")
-            if stamp:
-                local = datetime.fromtimestamp(int(stamp), UTC).astimezone(zone or UTC)
-                options.append(("when", local.strftime("%Y-%m-%d %H:%M")))
+            if stamp:  # an exact instant: right whatever zone the person set in Debrief
+                instant = datetime.fromtimestamp(int(stamp), UTC)
+                options.append(("when", instant.isoformat()))
             continue
         value = " ".join(str(element.get("value") or "").split()) if block_id != "notes" \
             else str(element.get("value") or "").strip()
@@ -114,7 +113,7 @@ def read_submission(values: dict[str, Any], zone: ZoneInfo | None) -> Submission
         elif value:
             options.append((block_id, value))
         elif block_id == "company":
-            errors[block_id] = copy.missing_company()
+            errors[block_id] = copy.FORM_MISSING_COMPANY
     if errors:
         return Submission(None, errors)
     return Submission(Command("interview", "", tuple(options)), {})

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot import copy
 from bot.values import Choice, Reply
 
 __all__ = [
@@ -47,7 +48,7 @@ MULTI_BLOCK = "debrief_multi"
 MULTI_SELECT = "debrief_multi_select"
 MULTI_DONE = "debrief_multi_done"
 # Labels the core does not (yet) provide; symbols rather than sentences where possible.
-DONE_LABEL = "Done ✓"
+DONE_LABEL = copy.PICK_DONE
 ANSWERED_MARK = "✓"
 
 # Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks).

@@ -20,11 +20,13 @@ __all__ = [
     "FORGET_ASK",
     "FORGET_DONE",
     "FORM_CANCEL",
+    "FORM_MISSING_COMPANY",
     "FORM_SUBMIT",
     "INTERVIEW_FORM_TITLE",
     "NO_INTERVIEWS",
     "NO_NUDGES",
     "NO_OPEN_REFLECTION",
+    "PICK_DONE",
     "REFLECTION_CANCELLED",
     "SENT_TO_DM",
     "SLACK_MODAL_TITLE",
@@ -65,9 +67,9 @@ __all__ = [
 # Shown in a channel when a person's DMs are closed. Content-free on purpose: the private
 # text never goes to a channel.
 DMS_CLOSED_HINT = (
-    "I tried to send you a private message from Debrief but couldn't - your DMs seem to be "
-    "closed. Allow direct messages from server members (or from this app) and run "
-    "`/debrief nudges` to see what you missed."
+    "I tried to send you a private message from Debrief but couldn't - your direct "
+    "messages seem to be closed to this app. Allow direct messages from it (on Discord: "
+    "from server members) and run `/debrief nudges` to see what you missed."
 )
 WORKING_ON_IT = "One moment…"
 TRY_AGAIN_LATER = (
@@ -82,6 +84,8 @@ ANSWER_BUTTON = "Answer…"
 ANSWER_FORM_TITLE = "Your answer"
 FORM_SUBMIT = "Save"
 FORM_CANCEL = "Cancel"
+PICK_DONE = "Done ✓"
+FORM_MISSING_COMPANY = "Which company was it? The company name is the one thing I need."
 
 NO_OPEN_REFLECTION = (
     "There's no reflection open right now. Log an interview with "

@@ -94,7 +94,7 @@ async def test_closed_dms_get_a_content_free_hint_in_the_last_channel_and_fail_f
     assert len(in_channel) == 1
     hint = in_channel[0]
     assert hint["content"].startswith(f"<@{carol.id}> ")
-    assert "DMs seem to be closed" in hint["content"]
+    assert copy.DMS_CLOSED_HINT.split(" - ")[0] in hint["content"]
     assert "Acme" not in hint["content"] and "secret" not in hint["content"]
     # Only that one person may be pinged: no @everyone, no roles, nobody else.
     assert hint["allowed_mentions"]["parse"] == []

@@ -71,7 +71,7 @@ async def test_a_blank_company_is_refused_inside_the_modal_and_nothing_is_stored
     body = ack.json()
     assert body["response_action"] == "errors"
     assert set(body["errors"]) == {"company"}
-    assert body["errors"]["company"] == copy.missing_company()
+    assert body["errors"]["company"] == copy.FORM_MISSING_COMPANY
 
     history = await slack_env.core.handle(
         Incoming(Identity("slack", fake.team_id, "UADA"), "/debrief history"))
