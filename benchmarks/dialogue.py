@@ -30,12 +30,10 @@ import argparse
 import asyncio
 import itertools
 import logging
-import os
 import platform
 import random
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,10 +42,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiosqlite
+import machine  # benchmarks/machine.py: run as scripts, their folder is on sys.path
 import sqlalchemy
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import storage
 from bot import copy
 from bot.clock import SystemClock
 from bot.service import Debrief
@@ -270,8 +268,8 @@ async def main(argv: list[str] | None = None) -> int:
           f"{pause[0]}-{pause[1]} s; saturated: 1 reflection each, no pauses")
     print(f"python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
           f"SQLAlchemy {sqlalchemy.__version__}, aiosqlite {aiosqlite.__version__}, "
-          f"{platform.machine()} x{_cpus()}, load average {_load()} at start")
-    print(_code_version())
+          f"{platform.machine()} x{machine.cpus()}, load average {machine.load()} at start")
+    print(machine.code_version())
     with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
         directory = Path(tmp)
         raw = await raw_insert_rate(directory, raw_rows)
@@ -326,35 +324,14 @@ async def main(argv: list[str] | None = None) -> int:
     if not full:
         print("quick run: the latency and saturation targets are for the full 500 people; "
               "not judged here")
-    print(f"load average {_load()} at the end (other processes on this machine skew figures)")
+    print(f"load average {machine.load()} at the end (other processes skew figures)")
     for problem in problems:
         print("PROBLEM:", problem)
     missed = any(r[3] == "MISS" for r in rows)
     return 1 if args.strict and missed else 0
 
 
-def _code_version() -> str:
-    """Which code is measured: the git commit of the imported ``storage``, and local edits."""
-    root = Path(storage.__file__).resolve().parent.parent
-    try:
-        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--",
-                                "bot", "storage"], capture_output=True, text=True,
-                               check=True).stdout.split("\n")
-    except (OSError, subprocess.CalledProcessError):
-        return f"code from {root} (not a git checkout)"
-    edits = [line[3:] for line in dirty if line.strip()]
-    return f"code {root} at {head}" + (
-        f", with uncommitted changes in {', '.join(edits)}" if edits else ", clean")
 
-
-def _load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-
-
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 if __name__ == "__main__":

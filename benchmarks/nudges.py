@@ -44,12 +44,12 @@ from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 
+import machine  # benchmarks/machine.py: run as scripts, their folder is on sys.path
 import psutil
 import sqlalchemy
 from sqlalchemy import Table, event, func, select
 from sqlalchemy.engine import make_url
 
-import storage
 from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.dispatcher import Dispatcher, DispatcherConfig
@@ -352,24 +352,6 @@ def table(rows: list[tuple[str, str, str, str]]) -> str:
     return "\n".join(out)
 
 
-def _code_version() -> str:
-    """Which code is measured: the git commit of the imported ``storage``, and local edits."""
-    root = Path(storage.__file__).resolve().parent.parent
-    try:
-        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--",
-                                "bot", "storage"], capture_output=True, text=True,
-                               check=True).stdout.split("\n")
-    except (OSError, subprocess.CalledProcessError):
-        return f"code from {root} (not a git checkout)"
-    edits = [line[3:] for line in dirty if line.strip()]
-    return f"code {root} at {head}" + (
-        f", with uncommitted changes in {', '.join(edits)}" if edits else ", clean")
-
-
-def _load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
 
 async def main(argv: list[str] | None = None) -> int:
@@ -400,8 +382,8 @@ async def main(argv: list[str] | None = None) -> int:
     print(f"Debrief nudge benchmark{' (quick)' if args.quick else ''}: {pending:,} pending, "
           f"{due:,} due")
     print(f"python {platform.python_version()}, SQLAlchemy {sqlalchemy.__version__}, "
-          f"{platform.machine()} x{os.cpu_count()}, load average {_load()} at start")
-    print(_code_version())
+          f"{platform.machine()} x{machine.cpus()}, load average {machine.load()} at start")
+    print(machine.code_version())
     rows: list[tuple[str, str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
         directory = Path(tmp)
@@ -415,7 +397,7 @@ async def main(argv: list[str] | None = None) -> int:
         rows += await with_postgres(args.postgres, on_postgres)
     print()
     print(table(rows))
-    print(f"load average {_load()} at the end (other processes on this machine skew figures)")
+    print(f"load average {machine.load()} at the end (other processes skew figures)")
     missed = any(r[3] == "MISS" for r in rows)
     return 1 if args.strict and missed else 0
 

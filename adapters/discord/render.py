@@ -18,6 +18,7 @@ import discord
 from discord.utils import escape_mentions
 
 from adapters.discord.components import AnswerButton, ChoiceButton, ChoiceSelect
+from adapters.text import split_lines
 from bot.values import Choice, Reply
 
 __all__ = ["NO_MENTIONS", "Rendered", "disabled_copy", "escape", "render"]
@@ -64,25 +65,7 @@ def _code_block(text: str) -> str:
 
 
 def _chunks(text: str, limit: int = CONTENT_LIMIT) -> list[str]:
-    """Split at line breaks (or hard, for a single huge line) into pieces under ``limit``."""
-    out: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                out.append(current)
-                current = ""
-            out.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            out.append(current)
-            current = line
-        else:
-            current = candidate
-    if current or not out:
-        out.append(current)
-    return out
+    return split_lines(text, limit) or [""]
 
 
 def _embed(reply: Reply) -> discord.Embed | None:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from adapters.text import split_lines
 from bot import copy
 from bot.values import Choice, Reply
 
@@ -138,33 +139,13 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _chunks(text: str, size: int) -> list[str]:
-    """Split at line breaks where possible, so long text becomes several sections."""
-    chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > size:
-            if current:
-                chunks.append(current)
-                current = ""
-            chunks.append(line[:size])
-            line = line[size:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > size:
-            chunks.append(current)
-            current = line
-        else:
-            current = candidate
-    if current:
-        chunks.append(current)
-    return chunks
 
 
 def _escaped_chunks(text: str, escape: Callable[[str], str], size: int) -> list[str]:
     """Escape chunk by chunk (entities grow the text), then split any chunk still too long
     without cutting an entity in half."""
     out: list[str] = []
-    for chunk in _chunks(text, size // 2):
+    for chunk in split_lines(text, size // 2):
         escaped = escape(chunk)
         while len(escaped) > size:
             cut = size
