@@ -134,7 +134,7 @@ def _norm(text: str) -> str:
 def _pick(question: Question, text: str) -> str | None:
     """An option by its number, value or label (case-insensitive), or a unique prefix."""
     typed = _norm(text)
-    if typed.isdigit() and 1 <= int(typed) <= len(question.options):
+    if text.strip().isdigit() and 1 <= int(typed) <= len(question.options):
         if not any(o.value == typed for o in question.options):
             return question.options[int(typed) - 1].value
     for option in question.options:
@@ -143,7 +143,7 @@ def _pick(question: Question, text: str) -> str | None:
     if len(typed) >= 3:
         hits = [o.value for o in question.options
                 if _norm(o.label).startswith(typed) or _norm(o.value).startswith(typed)
-                or typed in _norm(o.label).split()]
+                or f" {typed} " in f" {_norm(o.label)} "]
         if len(hits) == 1:
             return hits[0]
     return None

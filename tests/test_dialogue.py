@@ -253,3 +253,11 @@ def test_area_scores_show_the_weakest_area() -> None:
 
 def test_skipped_questions_do_not_count_in_the_scores() -> None:
     assert area_scores({key: None for key in KEYS}) == {}
+
+
+def test_a_choice_can_be_answered_with_the_words_of_its_label_without_its_number() -> None:
+    at_fit = {q.key: None for q in QUESTIONS[:7]}
+    for typed, value in (("poor fit", "1"), ("Great fit", "5"), ("partly", "3")):
+        result = apply_turn(at_fit, typed, max_length=1000)
+        assert isinstance(result, Answered), typed
+        assert result.answers["fit"] == value
