@@ -10,16 +10,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import logging
 import sys
+from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
+from adapters.logs import configure_logging
 from adapters.settings import Settings
 from bot.config import CoreConfig
+from bot.dispatcher import DispatcherConfig
 
-__all__ = ["core_config", "main"]
+__all__ = ["core_config", "dispatcher_config", "main"]
 
 NOTHING_TO_RUN = (
     "debrief run: no chat platform is configured, so there is nothing to serve.\n"
@@ -33,6 +35,12 @@ def core_config(settings: Settings) -> CoreConfig:
     return CoreConfig(default_timezone=settings.default_timezone,
                       thank_you_delays=settings.thank_you_delays,
                       check_in_after=settings.check_in_delay)
+
+
+def dispatcher_config(settings: Settings) -> DispatcherConfig:
+    return DispatcherConfig(interval=settings.dispatch_seconds,
+                            lease=timedelta(seconds=settings.lease_seconds),
+                            backoff_base=settings.retry_backoff_delay)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         print(f"debrief: configuration error - {problems}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.WARNING if args.command == "console" else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(level="WARNING" if args.command == "console" else settings.log_level,
+                      json_lines=settings.log_json)
     if args.command == "console":
         if args.tz:
             try:
@@ -95,7 +103,7 @@ async def _db_upgrade(settings: Settings) -> int:
 async def _console(settings: Settings, user: str, tz: str | None) -> int:
     from adapters.console import ConsoleApp, ConsoleGateway
     from bot.clock import SystemClock
-    from bot.dispatcher import Dispatcher, DispatcherConfig
+    from bot.dispatcher import Dispatcher
     from bot.service import Debrief
     from bot.values import Identity
     from storage import create_engine, sql_uow_factory, upgrade
@@ -109,7 +117,7 @@ async def _console(settings: Settings, user: str, tz: str | None) -> int:
         app = ConsoleApp(debrief, Identity("console", "local", user), timezone=tz,
                          display_name=user)
         dispatcher = Dispatcher(uow, ConsoleGateway(app), clock, debrief.config,
-                                DispatcherConfig(interval=settings.dispatch_seconds))
+                                dispatcher_config(settings))
         debrief.on_scheduled = dispatcher.wake
         dispatcher.start()
         try:

@@ -10,7 +10,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.durations import DurationError, parse_duration
 
-__all__ = ["Settings"]
+__all__ = ["LOG_LEVELS", "Settings"]
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class Settings(BaseSettings):
@@ -25,6 +27,13 @@ class Settings(BaseSettings):
     check_in_after: str = Field("7d", validation_alias="DEBRIEF_CHECK_IN_AFTER")
     dispatch_interval: str = Field("2s", validation_alias="DEBRIEF_DISPATCH_INTERVAL")
     log_json: bool = Field(False, validation_alias="DEBRIEF_LOG_JSON")
+    log_level: str = Field("INFO", validation_alias="DEBRIEF_LOG_LEVEL")
+    # Operations: how long a claimed nudge is held before another process may take it over
+    # (a crashed process's nudges wait this long), the first retry delay after a failed send
+    # (doubling per attempt), and how long SIGTERM waits for sends in flight.
+    nudge_lease: str = Field("120s", validation_alias="DEBRIEF_NUDGE_LEASE")
+    retry_backoff: str = Field("30s", validation_alias="DEBRIEF_RETRY_BACKOFF")
+    shutdown_grace: str = Field("10s", validation_alias="DEBRIEF_SHUTDOWN_GRACE")
 
     slack_bot_token: str | None = Field(None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(None, validation_alias="SLACK_SIGNING_SECRET")
@@ -45,7 +54,16 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown IANA timezone {value!r} (try Europe/Berlin)") from exc
         return value
 
-    @field_validator("check_in_after", "dispatch_interval")
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"{value!r} is not a log level (use {', '.join(LOG_LEVELS)})")
+        return level
+
+    @field_validator("check_in_after", "dispatch_interval", "nudge_lease", "retry_backoff",
+                     "shutdown_grace")
     @classmethod
     def _one_duration(cls, value: str) -> str:
         try:
@@ -74,6 +92,18 @@ class Settings(BaseSettings):
     @property
     def dispatch_seconds(self) -> float:
         return parse_duration(self.dispatch_interval).total_seconds()
+
+    @property
+    def lease_seconds(self) -> float:
+        return parse_duration(self.nudge_lease).total_seconds()
+
+    @property
+    def retry_backoff_delay(self) -> timedelta:
+        return parse_duration(self.retry_backoff)
+
+    @property
+    def shutdown_grace_seconds(self) -> float:
+        return parse_duration(self.shutdown_grace).total_seconds()
 
     @property
     def slack_configured(self) -> bool:
