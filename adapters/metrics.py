@@ -5,7 +5,7 @@ A private registry, so tests can build several runtimes in one process.
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 __all__ = ["Metrics"]
 
@@ -27,11 +27,37 @@ class Metrics:
         self.api_errors = Counter("debrief_platform_api_errors_total",
                                   "Platform API errors (429s counted separately)",
                                   ["platform", "kind"], registry=self.registry)
+        self.api_calls = Counter("debrief_platform_api_calls_total",
+                                 "Platform API calls (each retry counts)", ["platform"],
+                                 registry=self.registry)
+        self.rate_limited = Counter("debrief_platform_rate_limited_total",
+                                    "Platform API calls answered with HTTP 429", ["platform"],
+                                    registry=self.registry)
+        # Set at scrape time from the database (see adapters.runtime).
+        self.nudges_by_status = Gauge(
+            "debrief_nudges_stored", "Nudges in the database by status (pending_due: pending "
+            "and due now)", ["status"], registry=self.registry)
 
     def nudge_event(self, event: str, platform: str, lateness: float | None = None) -> None:
         self.nudges.labels(platform, event).inc()
         if lateness is not None:
             self.lateness.labels(platform).observe(max(0.0, lateness))
+
+    # adapters.observe.ApiObserver
+    def api_response(self, platform: str, status: int) -> None:
+        self.api_calls.labels(platform).inc()
+        if status == 429:
+            self.rate_limited.labels(platform).inc()
+        elif status >= 400:
+            self.api_errors.labels(platform, f"http_{status}").inc()
+
+    def api_unreachable(self, platform: str, error: str) -> None:
+        self.api_calls.labels(platform).inc()
+        self.api_errors.labels(platform, "network").inc()
+
+    def set_nudge_counts(self, counts: dict[str, int]) -> None:
+        for status, count in counts.items():
+            self.nudges_by_status.labels(status).set(count)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -10,27 +10,34 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
+from datetime import UTC, datetime
 from typing import Protocol
 
 from aiohttp import web
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
-from adapters.cli import core_config
+from adapters.cli import core_config, dispatcher_config
 from adapters.gateways import RoutingGateway
 from adapters.metrics import Metrics
 from adapters.settings import Settings
 from bot.clock import SystemClock
-from bot.dispatcher import Dispatcher, DispatcherConfig
+from bot.dispatcher import Dispatcher
 from bot.grammar import CommandSyntaxError, is_command, parse_command
+from bot.model import NudgeStatus
 from bot.ports import ChatGateway, Conversation
 from bot.service import Debrief
 from bot.values import Identity, Incoming, Reply
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.engine import is_sqlite
+from storage.mapping import nudges
 
 __all__ = ["InstrumentedConversation", "Runtime", "serve"]
 
 log = logging.getLogger(__name__)
+
+# /metrics reads nudge counts from the database at most this often (scrapes are cheap).
+NUDGE_COUNTS_MAX_AGE = 10.0
 
 
 class PlatformAdapter(Protocol):
@@ -87,22 +94,24 @@ class Runtime:
         self.platforms: dict[str, PlatformAdapter] = {}
         if settings.slack_configured:
             from adapters.slack import SlackAdapter
-            slack = SlackAdapter(settings, self.conversation)
+            slack = SlackAdapter(settings, self.conversation, api_observer=self.metrics)
             if not settings.slack_app_token:
                 slack.mount(self.web)
             self.platforms["slack"] = slack
         if settings.discord_configured:
             from adapters.discord import DiscordAdapter
-            self.platforms["discord"] = DiscordAdapter(settings, self.conversation)
+            self.platforms["discord"] = DiscordAdapter(settings, self.conversation,
+                                                       api_observer=self.metrics)
         gateway = RoutingGateway({name: p.gateway for name, p in self.platforms.items()})
         self.dispatcher = Dispatcher(uow, gateway, clock, self.core.config,
-                                     DispatcherConfig(interval=settings.dispatch_seconds),
-                                     observer=self.metrics)
+                                     dispatcher_config(settings), observer=self.metrics)
         self.core.on_scheduled = self.dispatcher.wake
         self.web.router.add_get("/healthz", self._healthz)
         self.web.router.add_get("/readyz", self._readyz)
         self.web.router.add_get("/metrics", self._metrics_view)
         self._runner: web.AppRunner | None = None
+        self._stopping = False
+        self._counts_at = float("-inf")
 
     async def start(self) -> None:
         if is_sqlite(self.settings.database_url):
@@ -119,8 +128,14 @@ class Runtime:
                  self.settings.http_port, ", ".join(self.platforms))
 
     async def stop(self) -> None:
-        """Stop taking work, give back in-flight nudges, close connections."""
-        await self.dispatcher.stop()
+        """Stop taking work, give back in-flight nudges, close connections.
+
+        Readiness turns false first (a load balancer stops routing here); the dispatcher
+        claims nothing more and waits up to ``DEBRIEF_SHUTDOWN_GRACE`` for the sends in
+        flight, then gives the rest back (their leases end now, not after the lease); the
+        platforms finish acknowledged requests and disconnect; the HTTP listener closes."""
+        self._stopping = True
+        await self.dispatcher.stop(grace=self.settings.shutdown_grace_seconds)
         for platform in self.platforms.values():
             try:
                 await platform.stop()
@@ -134,7 +149,7 @@ class Runtime:
         return web.json_response({"status": "ok"})
 
     async def _readyz(self, request: web.Request) -> web.Response:
-        checks: dict[str, bool] = {}
+        checks: dict[str, bool] = {"running": not self._stopping}
         try:
             async with asyncio.timeout(2):
                 async with self.engine.connect() as connection:
@@ -149,8 +164,32 @@ class Runtime:
                                  status=200 if ready else 503)
 
     async def _metrics_view(self, request: web.Request) -> web.Response:
+        await self._refresh_nudge_counts()
         return web.Response(body=self.metrics.render(),
                             headers={"Content-Type": "text/plain; version=0.0.4"})
+
+    async def _refresh_nudge_counts(self) -> None:
+        """Nudges by status, and how many are pending and due now (a growing number means
+        dispatch is falling behind). Two indexed counts, at most every few seconds."""
+        if time.monotonic() - self._counts_at < NUDGE_COUNTS_MAX_AGE:
+            return
+        self._counts_at = time.monotonic()
+        try:
+            async with asyncio.timeout(2):
+                async with self.engine.connect() as connection:
+                    rows = await connection.execute(
+                        select(nudges.c.status, func.count()).group_by(nudges.c.status))
+                    counts = {str(status): int(n) for status, n in rows}
+                    counts["pending_due"] = int((await connection.execute(
+                        select(func.count()).select_from(nudges).where(
+                            nudges.c.status == NudgeStatus.PENDING.value,
+                            nudges.c.due_at <= datetime.now(UTC)))).scalar_one())
+        except Exception as exc:  # the database is down: serve the other metrics anyway
+            log.warning("could not count nudges for /metrics: %s", type(exc).__name__)
+            return
+        for status in NudgeStatus:
+            counts.setdefault(status.value, 0)
+        self.metrics.set_nudge_counts(counts)
 
 
 async def serve(settings: Settings) -> int:

@@ -27,10 +27,12 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
+from bot.memory_stats import MemoryStatsRepository
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
 from bot.ports import (
     InterviewRepository,
     NudgeRepository,
+    StatsRepository,
     UnitOfWorkFactory,
     UserRepository,
 )
@@ -162,6 +164,7 @@ class MemoryUnitOfWork:
     users: UserRepository
     interviews: InterviewRepository
     nudges: NudgeRepository
+    stats: StatsRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self.store = store
@@ -170,6 +173,7 @@ class MemoryUnitOfWork:
         self.users = _Users(self)
         self.interviews = _Interviews(self)
         self.nudges = _Nudges(self)
+        self.stats = MemoryStatsRepository(self)
 
     async def __aenter__(self) -> Self:
         return self

@@ -102,6 +102,9 @@ class Interview:
     thank_you_sent_at: datetime | None = None
     outcome: Outcome | None = None
     outcome_at: datetime | None = None
+    # Where it was logged (Slack workspace, Discord server): counted in that community's
+    # anonymous figures (``/debrief community``); None when logged outside any (a Discord DM).
+    community_id: str | None = None
 
 
 @dataclass(slots=True)

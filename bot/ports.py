@@ -16,14 +16,16 @@ Errors a chat gateway may raise::
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
 from bot.model import Interview, Nudge, NudgeKind, User
-from bot.values import Identity, Incoming, Reply
+from bot.patterns import CommunityFigures
+from bot.values import Chart, Identity, Incoming, Reply
 
 __all__ = [
+    "ChartRenderer",
     "ChatGateway",
     "Clock",
     "Conversation",
@@ -33,6 +35,7 @@ __all__ = [
     "NudgeRepository",
     "PermanentDeliveryError",
     "RetryableDeliveryError",
+    "StatsRepository",
     "UnitOfWork",
     "UnitOfWorkFactory",
     "UserRepository",
@@ -153,12 +156,23 @@ class NudgeRepository(Protocol):
     async def count_by_status(self) -> dict[str, int]: ...
 
 
+class StatsRepository(Protocol):
+    async def community_figures(
+        self, platform: str, community_id: str, *, now: datetime, thank_you_window: timedelta,
+    ) -> CommunityFigures:
+        """Totals over the interviews logged in one community (``Interview.community_id``)
+        by people of ``platform``: see :class:`bot.patterns.CommunityFigures`. A thank-you
+        counts as decided once sent or once ``now`` is past its window."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One short transaction. ``commit`` must be called; leaving without it rolls back."""
 
     users: UserRepository
     interviews: InterviewRepository
     nudges: NudgeRepository
+    stats: StatsRepository
 
     async def __aenter__(self) -> Self: ...
 
@@ -187,3 +201,11 @@ class Conversation(Protocol):
     async def suggest_interviews(self, identity: Identity, prefix: str) -> list[tuple[str, str]]:
         """(label, value) pairs of the person's interviews matching ``prefix`` (autocomplete)."""
         ...
+
+
+class ChartRenderer(Protocol):
+    """Draws a :class:`~bot.values.Chart` as PNG bytes of exactly its ``width_px`` x
+    ``height_px``. Implemented outside the core (``adapters.charts``) so no plotting
+    library is on the core's import path; without one, ``/debrief stats`` is text only."""
+
+    async def render(self, chart: Chart) -> bytes: ...

@@ -17,11 +17,11 @@ from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.copy.nudges import nudge_line
 from bot.grammar import CommandSyntaxError, is_command, parse_command
-from bot.handlers import account, nudges, records, reflection
+from bot.handlers import account, nudges, records, reflection, stats
 from bot.handlers.context import Context, UserError
 from bot.model import User
 from bot.policy import NudgePolicy, user_zone
-from bot.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
 from bot.values import Command, Destination, Identity, Incoming, Reply
 
 __all__ = ["Debrief"]
@@ -42,6 +42,8 @@ HANDLERS: dict[str, Handler] = {
     "tip": account.tip,
     "settings": account.settings,
     "export": account.export,
+    "stats": stats.stats,
+    "community": stats.community,
 }
 
 
@@ -56,8 +58,9 @@ def _keep_private(replies: list[Reply], incoming: Incoming) -> list[Reply]:
 
 class Debrief:
     def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock | None = None,
-                 config: CoreConfig | None = None) -> None:
+                 config: CoreConfig | None = None, charts: ChartRenderer | None = None) -> None:
         self._uow = uow_factory
+        self.charts = charts  # None: /debrief stats is text only
         self.clock: Clock = clock or SystemClock()
         self.config = config or CoreConfig()
         self.policy = NudgePolicy(self.config)
@@ -91,6 +94,8 @@ class Debrief:
                 await uow.commit()
             if ctx.scheduled and self.on_scheduled is not None:
                 self.on_scheduled(min(ctx.scheduled))
+            for finish in ctx.after_commit:
+                replies = await finish(replies)
             return _keep_private(replies, incoming)
         except UserError as exc:
             return [Reply(text=exc.message)]
@@ -110,7 +115,8 @@ class Debrief:
             user.platform_timezone = incoming.platform_timezone
         if incoming.channel_id and not incoming.in_dm:
             user.last_channel_id = incoming.channel_id
-        return Context(uow, user, incoming, now, self.config, self.policy), loaded
+        return Context(uow, user, incoming, now, self.config, self.policy,
+                       charts=self.charts), loaded
 
     async def _forget(self, incoming: Incoming, command: Command) -> list[Reply]:
         confirmed = (command.option("confirm") or command.text).strip().lower() in (

@@ -11,6 +11,9 @@ from enum import StrEnum
 from typing import Literal
 
 __all__ = [
+    "Attachment",
+    "Chart",
+    "ChartSeries",
     "Choice",
     "Command",
     "Destination",
@@ -65,6 +68,9 @@ class Incoming:
     display_name: str | None = None
     is_admin: bool = False
     platform_timezone: str | None = None
+    # The community the person spoke in (Slack workspace, Discord server); None where they
+    # are in none (a Discord DM). Interviews remember it for ``/debrief community``.
+    community_id: str | None = None
 
 
 class Destination(StrEnum):
@@ -90,6 +96,47 @@ class ReplyField:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a reply (a PNG chart). Platforms that show images show it."""
+
+    filename: str
+    data: bytes
+    media_type: str = "image/png"
+    description: str = ""  # alt text
+
+    def __repr__(self) -> str:  # keep logs and test failures readable
+        return f"Attachment({self.filename!r}, {len(self.data)} bytes)"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """One line on a chart: a label and one value (or a gap) per x position."""
+
+    label: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """What to draw, in words the core chose; a ``ChartRenderer`` only draws it.
+
+    ``markers`` put a short label at an x position above the lines (an outcome), with a
+    ``kind`` the renderer may style by (``good``, ``bad``, ``open``).
+    """
+
+    title: str
+    x_labels: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    y_label: str = ""
+    y_min: float = 0.0
+    y_max: float = 2.0
+    y_ticks: tuple[tuple[float, str], ...] = ()
+    markers: tuple[tuple[int, str, str], ...] = ()
+    width_px: int = 1000
+    height_px: int = 560
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One message to show a person.
 
@@ -103,6 +150,8 @@ class Reply:
     ``free_text`` (the answer is typed; Discord offers a modal), ``nudge``, ``summary``,
     ``export``, and ``private`` (reflection content: the core routes it to the DM when it
     was asked for in a channel).
+    ``attachment`` is a file to show with the message (a chart): Slack uploads it, Discord
+    attaches it, the console saves it and prints the path.
     """
 
     text: str
@@ -115,3 +164,4 @@ class Reply:
     destination: Destination = Destination.HERE
     private: bool = True
     tags: frozenset[str] = field(default_factory=frozenset)
+    attachment: Attachment | None = None

@@ -40,6 +40,8 @@ def create_engine(url: str, **kw: Any) -> AsyncEngine:
     aiosqlite dialect instead of :mod:`storage.fast_aiosqlite`.
     """
     parsed = make_url(url)
+    # Error messages (and so logs) never carry statement parameters: they hold answers.
+    kw.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, kw)
     options: dict[str, Any] = {"pool_pre_ping": True}

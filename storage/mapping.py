@@ -90,6 +90,7 @@ def interview_from_row(row: Row[Any]) -> Interview:
         thank_you_sent_at=row.thank_you_sent_at,
         outcome=Outcome(row.outcome) if row.outcome is not None else None,
         outcome_at=row.outcome_at,
+        community_id=row.community_id,
     )
 
 
@@ -109,6 +110,7 @@ def interview_values(interview: Interview) -> dict[str, Any]:
         "thank_you_sent_at": interview.thank_you_sent_at,
         "outcome": interview.outcome.value if interview.outcome is not None else None,
         "outcome_at": interview.outcome_at,
+        "community_id": interview.community_id,
     }
 
 

@@ -104,7 +104,11 @@ class UserRow(Base):
 
 class InterviewRow(Base):
     __tablename__ = "interviews"
-    __table_args__ = (Index(None, "user_id", "happens_at"),)
+    __table_args__ = (
+        Index(None, "user_id", "happens_at"),
+        # /debrief community: one community's interviews.
+        Index(None, "community_id"),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     user_id: Mapped[int] = mapped_column(Id, ForeignKey("users.id", ondelete="CASCADE"))
@@ -121,6 +125,7 @@ class InterviewRow(Base):
     thank_you_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    community_id: Mapped[str | None] = mapped_column(String(128))
 
 
 class NudgeRow(Base):

@@ -31,9 +31,16 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.sql import Executable
 
-from bot.ports import InterviewRepository, NudgeRepository, UnitOfWorkFactory, UserRepository
+from bot.ports import (
+    InterviewRepository,
+    NudgeRepository,
+    StatsRepository,
+    UnitOfWorkFactory,
+    UserRepository,
+)
 from storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from storage.repositories import SqlInterviewRepository, SqlNudgeRepository, SqlUserRepository
+from storage.stats import SqlStatsRepository
 
 __all__ = ["NestedUnitOfWorkError", "SqlUnitOfWork", "sql_uow_factory"]
 
@@ -59,6 +66,7 @@ class SqlUnitOfWork:
     users: UserRepository
     interviews: InterviewRepository
     nudges: NudgeRepository
+    stats: StatsRepository
 
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], dialect: str,
@@ -78,6 +86,7 @@ class SqlUnitOfWork:
         self.users = SqlUserRepository(self, self._dialect)
         self.interviews = SqlInterviewRepository(self, self._dialect)
         self.nudges = SqlNudgeRepository(self, self._dialect)
+        self.stats = SqlStatsRepository(self, self._dialect)
         return self
 
     async def __aexit__(

@@ -31,6 +31,7 @@ import discord
 from adapters.discord.client import apply_endpoints, build_client, shard_count_from_env
 from adapters.discord.gateway import DiscordChatGateway
 from adapters.discord.handlers import DiscordHandlers
+from adapters.observe import ApiObserver, api_trace
 from adapters.settings import Settings
 from bot.ports import Conversation
 
@@ -47,10 +48,12 @@ class DiscordAdapter:
     reconnects and resumes by itself."""
 
     def __init__(self, settings: Settings, conversation: Conversation, *,
-                 shard_count: int | str | None = None, max_concurrent_work: int = 16) -> None:
+                 shard_count: int | str | None = None, max_concurrent_work: int = 16,
+                 api_observer: ApiObserver | None = None) -> None:
         """``shard_count``: None (default) reads ``DISCORD_SHARD_COUNT``. At most
         ``max_concurrent_work`` core calls (with their follow-ups) run at once; acknowledging
-        interactions is never held back by it."""
+        interactions is never held back by it. ``api_observer`` hears about every REST
+        response (metrics)."""
         if not settings.discord_token:
             raise ValueError("DISCORD_TOKEN is not set")
         self.settings = settings
@@ -59,7 +62,9 @@ class DiscordAdapter:
             configured = settings.discord_shard_count
             shard_count = shard_count_from_env(
                 {"DISCORD_SHARD_COUNT": str(configured)} if configured else None)
-        self.client: discord.Client = build_client(self.handlers, shard_count=shard_count)
+        trace = api_trace("discord", api_observer) if api_observer else None
+        self.client: discord.Client = build_client(self.handlers, shard_count=shard_count,
+                                                   http_trace=trace)
         self.gateway = DiscordChatGateway(self.client)
         self._task: asyncio.Task[None] | None = None
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -104,8 +105,9 @@ class DebriefShardedClient(_Debrief, discord.AutoShardedClient):
         self._wire(handlers)
 
 
-def build_client(handlers: DiscordHandlers, *, shard_count: int | str | None = None
-                 ) -> discord.Client:
+def build_client(handlers: DiscordHandlers, *, shard_count: int | str | None = None,
+                 http_trace: aiohttp.TraceConfig | None = None) -> discord.Client:
+    """``http_trace`` sees every REST call (:func:`adapters.observe.api_trace`)."""
     options: dict[str, Any] = {
         "intents": intents(), "allowed_mentions": NO_MENTIONS,
         "chunk_guilds_at_startup": False, "member_cache_flags": discord.MemberCacheFlags.none(),
@@ -114,6 +116,7 @@ def build_client(handlers: DiscordHandlers, *, shard_count: int | str | None = N
         # (a nudge holding a 120 s dispatcher lease) never waits unboundedly; the gateway
         # turns it into a retryable error carrying Discord's retry_after.
         "max_ratelimit_timeout": MAX_RATE_LIMIT_WAIT,
+        "http_trace": http_trace,
     }
     if shard_count is None:
         return DebriefClient(handlers, **options)

@@ -28,6 +28,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
+from adapters.observe import ApiObserver, api_trace
 from adapters.settings import Settings
 from adapters.slack import actions, commands, dedupe, events, home, views
 from adapters.slack.bridge import Bridge
@@ -64,8 +65,11 @@ class _SocketModeHandler(AsyncSocketModeHandler):
 
 class SlackAdapter:
     def __init__(self, settings: Settings, conversation: Conversation, *,
-                 work_concurrency: int = DEFAULT_CONCURRENCY) -> None:
+                 work_concurrency: int = DEFAULT_CONCURRENCY,
+                 api_observer: ApiObserver | None = None) -> None:
+        """``api_observer`` hears about every Web API response (metrics)."""
         self.settings = settings
+        self._api_observer = api_observer
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self.client = build_web_client(token=settings.slack_bot_token,
@@ -109,7 +113,8 @@ class SlackAdapter:
         """Open the shared HTTP session; in Socket Mode, connect (``apps.connections.open``
         on ``SLACK_API_URL``, then the websocket). Over HTTP there is nothing to connect."""
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession()
+            traces = [api_trace("slack", self._api_observer)] if self._api_observer else []
+            self._session = aiohttp.ClientSession(trace_configs=traces)
             self.client.session = self._session
         app_token = self.settings.slack_app_token
         if app_token and self._socket is None:

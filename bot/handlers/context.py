@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -11,7 +12,7 @@ from bot import copy
 from bot.config import CoreConfig
 from bot.model import Interview, User
 from bot.policy import NudgePolicy, user_zone
-from bot.ports import UnitOfWork
+from bot.ports import ChartRenderer, UnitOfWork
 from bot.values import Incoming, Reply
 
 __all__ = ["Context", "UserError"]
@@ -35,6 +36,12 @@ class Context:
     policy: NudgePolicy
     # Due times of nudges this request scheduled, so the dispatcher can be woken early.
     scheduled: list[datetime] = field(default_factory=list)
+    # Draws charts (``/debrief stats``); None when no plotting library is wired in.
+    charts: ChartRenderer | None = None
+    # Slow, read-only finishing work run on the replies after the transaction committed
+    # (drawing a chart), so the database is never held waiting for it.
+    after_commit: list[Callable[[list[Reply]], Awaitable[list[Reply]]]] = field(
+        default_factory=list)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -54,7 +54,8 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     interview = await ctx.uow.interviews.add(Interview(
         user_id=ctx.user_id, company=company, role=role, interviewer=interviewer,
         notes=notes, happens_at=happens_at, logged_at=ctx.now,
-        reflection_state=ReflectionState.NOT_STARTED if ahead else ReflectionState.OPEN))
+        reflection_state=ReflectionState.NOT_STARTED if ahead else ReflectionState.OPEN,
+        community_id=ctx.incoming.community_id))
     nudges = await ctx.uow.nudges.add_many(ctx.policy.plan(interview, ctx.user, ctx.now))
     ctx.scheduled.extend(n.due_at for n in nudges)
     lines = [nudge_line(n, interview, ctx.zone) for n in nudges]

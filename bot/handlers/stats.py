@@ -1,0 +1,64 @@
+"""``/debrief stats`` (a person's patterns, with a chart) and ``/debrief community`` (admins).
+
+The chart is drawn after the transaction commits (see ``Context.after_commit``): a plotting
+library may take a moment, and the database must not wait for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from bot import copy
+from bot.copy import stats as words
+from bot.handlers.context import Context, UserError
+from bot.patterns import MIN_COMMUNITY, analyse
+from bot.ports import ChartRenderer
+from bot.values import Attachment, Chart, Command, Reply
+
+__all__ = ["community", "stats"]
+
+log = logging.getLogger(__name__)
+
+
+async def stats(ctx: Context, cmd: Command) -> list[Reply]:
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id)
+    if not interviews:
+        raise UserError(copy.NO_INTERVIEWS)
+    patterns = analyse(interviews, ctx.now, ctx.config.thank_you_window)
+    reply = words.stats_reply(patterns, ctx.zone)
+    chart = words.stats_chart(patterns, ctx.zone)
+    if chart is not None and ctx.charts is not None:
+        renderer, description = ctx.charts, words.chart_description(patterns)
+
+        async def attach(replies: list[Reply]) -> list[Reply]:
+            return await _attach_chart(replies, renderer, chart, description)
+
+        ctx.after_commit.append(attach)
+    return [reply]
+
+
+async def _attach_chart(replies: list[Reply], renderer: ChartRenderer, chart: Chart,
+                        description: str) -> list[Reply]:
+    try:
+        png = await renderer.render(chart)
+    except Exception:
+        log.exception("drawing the stats chart failed; sending the text only")
+        return [replace(r, text=f"{r.text}\n{words.chart_failed()}") if "stats" in r.tags
+                else r for r in replies]
+    attachment = Attachment(words.CHART_FILENAME, png, description=description)
+    return [replace(r, attachment=attachment) if "stats" in r.tags else r for r in replies]
+
+
+async def community(ctx: Context, cmd: Command) -> list[Reply]:
+    if not ctx.incoming.is_admin:
+        raise UserError(words.COMMUNITY_ADMINS_ONLY)
+    community_id = ctx.incoming.community_id
+    if community_id is None:
+        raise UserError(words.COMMUNITY_NOT_HERE)
+    figures = await ctx.uow.stats.community_figures(
+        ctx.user.identity.platform, community_id, now=ctx.now,
+        thank_you_window=ctx.config.thank_you_window)
+    if figures.people < MIN_COMMUNITY:
+        return [Reply(text=words.community_too_small(MIN_COMMUNITY))]
+    return [words.community_reply(figures)]

@@ -1,0 +1,106 @@
+"""``StatsRepository`` contract (memory, SQLite, PostgreSQL alike) and the migration that
+gives interviews their community."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from bot.model import Interview, Outcome, ReflectionState
+from bot.patterns import CommunityFigures
+from bot.ports import UnitOfWorkFactory
+from bot.values import Identity
+from storage import create_engine, upgrade
+from storage.migrate import alembic_config
+
+NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+DAY = timedelta(days=1)
+WINDOW = timedelta(hours=24)
+
+
+async def _add(uow_factory: UnitOfWorkFactory, who: Identity, community: str | None,
+               **fields: object) -> None:
+    async with uow_factory() as uow:
+        user = await uow.users.get_or_create(who, created_at=NOW - 30 * DAY)
+        assert user.id is not None
+        values: dict[str, object] = {"happens_at": NOW - 10 * DAY, **fields}
+        interview = Interview(user_id=user.id, company="Acme", logged_at=NOW - 10 * DAY,
+                              community_id=community, **values)  # type: ignore[arg-type]
+        await uow.interviews.add(interview)
+        await uow.commit()
+
+
+async def _figures(uow_factory: UnitOfWorkFactory, platform: str, community: str
+                   ) -> CommunityFigures:
+    async with uow_factory() as uow:
+        return await uow.stats.community_figures(platform, community, now=NOW,
+                                                 thank_you_window=WINDOW)
+
+
+async def test_community_figures_count_one_communitys_interviews(
+        uow_factory: UnitOfWorkFactory) -> None:
+    ann, bob = Identity("slack", "T1", "UANN"), Identity("slack", "T1", "UBOB")
+    at = NOW - 10 * DAY + timedelta(minutes=13, seconds=27, microseconds=123456)
+    # Ann: on time (23 h), completed, callback; late (25 h), offer; never sent, window over.
+    await _add(uow_factory, ann, "T1", happens_at=at, thank_you_sent_at=at + timedelta(hours=23),
+               reflection_state=ReflectionState.COMPLETED, outcome=Outcome.CALLBACK)
+    await _add(uow_factory, ann, "T1", happens_at=at, thank_you_sent_at=at + timedelta(hours=25),
+               outcome=Outcome.OFFER)
+    await _add(uow_factory, ann, "T1", happens_at=at, outcome=Outcome.REJECTED)
+    # Bob: exactly 24 h is on time; one still inside its window (undecided), no outcome.
+    await _add(uow_factory, bob, "T1", happens_at=at, thank_you_sent_at=at + WINDOW,
+               reflection_state=ReflectionState.COMPLETED, outcome=Outcome.NO_REPLY)
+    await _add(uow_factory, bob, "T1", happens_at=NOW - timedelta(hours=2))
+    # Not counted: another community, no community, another platform with the same id.
+    await _add(uow_factory, bob, "T9", outcome=Outcome.CALLBACK)
+    await _add(uow_factory, bob, None, outcome=Outcome.CALLBACK)
+    await _add(uow_factory, Identity("discord", "discord", "1"), "T1", outcome=Outcome.OFFER)
+
+    assert await _figures(uow_factory, "slack", "T1") == CommunityFigures(
+        people=2, interviews=5, reflections_completed=2, thank_you_decided=4,
+        thank_you_on_time=2, with_outcome=4, callbacks=2, offers=1)
+    assert await _figures(uow_factory, "slack", "nowhere") == CommunityFigures()
+    assert (await _figures(uow_factory, "discord", "T1")).people == 1
+
+
+async def test_interviews_keep_their_community(uow_factory: UnitOfWorkFactory) -> None:
+    who = Identity("discord", "discord", "7")
+    await _add(uow_factory, who, "G1")
+    async with uow_factory() as uow:
+        user = await uow.users.get(who)
+        assert user is not None and user.id is not None
+        (interview,) = await uow.interviews.list_for_user(user.id)
+    assert interview.community_id == "G1"
+
+
+async def test_the_migration_gives_old_slack_interviews_their_workspace_not_discord_ones(
+        tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+
+    def to_0001(connection: Connection) -> None:
+        command.upgrade(alembic_config(connection), "0001")
+
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(to_0001)
+            for uid, platform, workspace in ((1, "slack", "T1"), (2, "discord", "discord")):
+                await connection.execute(text(
+                    "INSERT INTO users (id, platform, workspace_id, user_id, created_at) "
+                    "VALUES (:id, :p, :w, :u, '2026-01-01 00:00:00')"),
+                    {"id": uid, "p": platform, "w": workspace, "u": f"U{uid}"})
+                await connection.execute(text(
+                    "INSERT INTO interviews (user_id, company, happens_at, logged_at, "
+                    "reflection_state, answers) VALUES (:id, 'Acme', '2026-01-02 00:00:00', "
+                    "'2026-01-02 00:00:00', 'open', '{}')"), {"id": uid})
+        await upgrade(url)
+        async with engine.connect() as connection:
+            rows = (await connection.execute(text(
+                "SELECT user_id, community_id FROM interviews ORDER BY user_id"))).all()
+    finally:
+        await engine.dispose()
+    assert [tuple(r) for r in rows] == [(1, "T1"), (2, None)]
