@@ -37,7 +37,10 @@ QUIET_LOGGERS: dict[str, int] = {
     "sqlalchemy": logging.WARNING,
     "aiosqlite": logging.INFO,
     "asyncpg": logging.INFO,
-    "apscheduler": logging.WARNING,  # "Running job ..." every tick
+    # Noise, not privacy: "Running job" every tick, and "skipped: maximum number of running
+    # instances" while a long batch runs (one tick at a time is the design).
+    "apscheduler": logging.ERROR,
+    "alembic.runtime.plugins": logging.WARNING,
     "aiohttp.access": logging.WARNING,
     "asyncio": logging.INFO,
 }

@@ -183,10 +183,12 @@ class DebriefProcess:
         async with aiohttp.ClientSession() as http, http.get(self.url + path) as resp:
             return resp.status, await resp.text()
 
-    def output(self) -> str:
+    def output(self, *, whole: bool = False) -> str:
+        """What the process logged (the end of it, unless ``whole``)."""
         if self._log is not None:
             self._log.flush()
-        return self.log_path.read_text(errors="replace")[-6000:]
+        text = self.log_path.read_text(errors="replace")
+        return text if whole else text[-6000:]
 
     def signal(self, sig: int) -> None:
         assert self.proc is not None

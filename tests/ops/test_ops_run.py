@@ -5,6 +5,7 @@ exit status 0 and gives back the nudges it was still sending."""
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 import time
 from collections.abc import AsyncIterator
@@ -118,7 +119,8 @@ async def test_sigterm_gives_back_the_nudges_it_was_still_sending(
     slack.hang = True
     bot = DebriefProcess(tmp_path, {**slack_env(slack), "DEBRIEF_DATABASE_URL": url,
                                     "DEBRIEF_DISPATCH_INTERVAL": "1s",
-                                    "DEBRIEF_SHUTDOWN_GRACE": "2s"})
+                                    "DEBRIEF_SHUTDOWN_GRACE": "2s",
+                                    "DEBRIEF_LOG_JSON": "true"})
     await bot.start()
     try:
         await wait_until(lambda: len(slack.posts) >= 30, 20, "30 sends in flight")
@@ -136,6 +138,8 @@ async def test_sigterm_gives_back_the_nudges_it_was_still_sending(
     assert statuses == {"pending"}, "every nudge in flight was given back"
     assert all(row.attempts == 0 for row in rows), "a release does not use up an attempt"
     assert took < 15
+    logged = [json.loads(line) for line in bot.output(whole=True).splitlines()]  # JSON lines, all
+    assert any("releasing them" in r["message"] and r["level"] == "WARNING" for r in logged)
 
 
 async def test_metrics_count_platform_errors_rate_limits_and_lateness(
