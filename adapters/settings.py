@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     discord_gateway_url: str | None = Field(None, validation_alias="DISCORD_GATEWAY_URL")
     # "auto" or a number of shards for large installs; unset: one gateway connection.
     discord_shard_count: str | None = Field(None, validation_alias="DISCORD_SHARD_COUNT")
+    # true: no gateway session (no commands or DMs taken here), only nudges sent over REST.
+    # For every replica but one: each gateway session receives every event.
+    discord_delivery_only: bool = Field(False, validation_alias="DISCORD_DELIVERY_ONLY")
 
     @field_validator("default_timezone")
     @classmethod

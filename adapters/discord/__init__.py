@@ -72,6 +72,10 @@ class DiscordAdapter:
         apply_endpoints(self.settings.discord_api_url, self.settings.discord_gateway_url)
         assert self.settings.discord_token is not None
         await self.client.login(self.settings.discord_token)
+        if self.delivery_only:
+            log.info("Discord: delivering nudges only (DISCORD_DELIVERY_ONLY), no gateway "
+                     "session in this process")
+            return
         self._task = asyncio.create_task(self.client.connect(), name="discord-gateway")
         waiter = asyncio.create_task(self.handlers.session_up.wait())
         done, _ = await asyncio.wait({self._task, waiter}, timeout=START_TIMEOUT,
@@ -92,8 +96,15 @@ class DiscordAdapter:
                 await asyncio.wait_for(self._task, 10)
             self._task = None
 
+    @property
+    def delivery_only(self) -> bool:
+        """REST only: sends nudges (DMs need no gateway session), takes no events."""
+        return self.settings.discord_delivery_only
+
     def connected(self) -> bool:
         client = self.client
+        if self.delivery_only:
+            return not client.is_closed() and client.user is not None
         if client.is_closed() or not self.handlers.session_up.is_set():
             return False
         if isinstance(client, discord.AutoShardedClient):

@@ -217,15 +217,23 @@ class DebriefProcess:
             await self.wait()
 
 
-async def seed_due_nudges(url: str, fake: FakeSlack, count: int, *, people: int = 100,
-                          spread: tuple[float, float] = (-60.0, 0.0),
-                          seed: int = 1) -> None:
-    """``count`` pending "heard back?" nudges for Slack people with quiet hours off, one
-    interview (company ``Co000123``) per nudge, due ``spread`` seconds around now.
+async def seed_due_nudges(url: str, fake: FakeSlack | None, count: int, *, people: int = 100,
+                          spread: tuple[float, float] = (-60.0, 0.0), seed: int = 1,
+                          platform: str = "slack", workspace: str = TEAM_ID,
+                          user_ids: list[str] | None = None) -> None:
+    """``count`` pending "heard back?" nudges for people with quiet hours off, one interview
+    (company ``Co000123``) per nudge, due ``spread`` seconds around now. The people are
+    ``user_ids`` on ``platform``, or ``people`` Slack users ``U00000``… added to ``fake``.
     Bulk inserts: the state a busy installation is in, not how the bot writes it."""
     await upgrade(url)
     rng = random.Random(seed)
     now = datetime.now(UTC)
+    if user_ids is None:
+        user_ids = [f"U{n:05d}" for n in range(people)]
+        assert fake is not None
+        for user_id in user_ids:
+            fake.add_user(SlackUser(user_id, f"Person {user_id}", "UTC"))
+    people = len(user_ids)
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:
@@ -233,20 +241,19 @@ async def seed_due_nudges(url: str, fake: FakeSlack, count: int, *, people: int 
                 select(func.count()).select_from(interviews))).scalar_one())
             last_id = int((await conn.execute(
                 select(func.coalesce(func.max(interviews.c.id), 0)))).scalar_one())
-            for n in range(people):
-                fake.add_user(SlackUser(f"U{n:05d}", f"Person {n}", "UTC"))
             existing = set((await conn.execute(
-                select(users.c.user_id).where(users.c.platform == "slack"))).scalars())
-            new_people = [{"platform": "slack", "workspace_id": TEAM_ID, "user_id": f"U{n:05d}",
-                           "display_name": f"Person {n}", "timezone": "UTC",
+                select(users.c.user_id).where(users.c.platform == platform))).scalars())
+            new_people = [{"platform": platform, "workspace_id": workspace, "user_id": user_id,
+                           "display_name": f"Person {user_id}", "timezone": "UTC",
                            "quiet_start": dtime(0, 0), "quiet_end": dtime(0, 0),
                            "created_at": now}
-                          for n in range(people) if f"U{n:05d}" not in existing]
+                          for user_id in user_ids if user_id not in existing]
             if new_people:
                 await conn.execute(users.insert(), new_people)
             person_ids = list((await conn.execute(
-                select(users.c.id).where(users.c.platform == "slack").order_by(users.c.id)
-            )).scalars())[:people]
+                select(users.c.id).where(users.c.platform == platform,
+                                         users.c.user_id.in_(user_ids)).order_by(users.c.id)
+            )).scalars())
             happened = now - timedelta(days=7)
             rows = [{"user_id": person_ids[n % people], "company": f"Co{start + n:06d}",
                      "happens_at": happened, "logged_at": happened,

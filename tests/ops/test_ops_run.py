@@ -166,3 +166,28 @@ async def test_metrics_count_platform_errors_rate_limits_and_lateness(
     assert errors == {(("kind", "http_503"), ("platform", "slack")): 1.0}
     assert sent[(("event", "sent"), ("platform", "slack"))] == 1
     assert lateness == {(("platform", "slack"),): 1.0}
+
+
+async def test_a_discord_delivery_only_replica_sends_nudges_without_a_gateway_session(
+        tmp_path: Path, discord_fake: FakeDiscord, report: Report) -> None:
+    """Replicas beyond the one that holds the gateway session still deliver Discord nudges
+    (over REST), so no nudge waits for the one replica that can take commands."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'debrief.db'}"
+    alice = discord_fake.add_user("alice")
+    await seed_due_nudges(url, None, 3, platform="discord", workspace="discord",
+                          user_ids=[str(alice.id)])
+    bot = DebriefProcess(tmp_path, {
+        "DISCORD_TOKEN": discord_fake.token, "DISCORD_API_URL": discord_fake.api_url,
+        "DISCORD_GATEWAY_URL": discord_fake.gateway_url, "DISCORD_DELIVERY_ONLY": "true",
+        "DEBRIEF_DATABASE_URL": url, "DEBRIEF_DISPATCH_INTERVAL": "1s"})
+    await bot.start()
+    try:
+        ready = await bot.wait_ready(5)
+        await discord_fake.wait_until(lambda: len(discord_fake.dms(alice)) >= 3, 20)
+    finally:
+        assert await bot.stop() == 0, bot.output()
+    texts = sorted(m["content"] for m in discord_fake.dms(alice))
+    report(f"delivery-only replica: ready {ready['checks']}, {len(texts)} DMs sent, "
+           f"{len(discord_fake.identifies)} gateway sessions")
+    assert all("heard back from Co00000" in t for t in texts)
+    assert discord_fake.identifies == [], "no gateway session: it takes no events"
