@@ -28,14 +28,17 @@ from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
 from bot.memory_stats import MemoryStatsRepository
+from bot.memory_tips import MemoryTipRepository
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
 from bot.ports import (
     InterviewRepository,
     NudgeRepository,
     StatsRepository,
+    TipRepository,
     UnitOfWorkFactory,
     UserRepository,
 )
+from bot.tip_model import TipPost, TipSubscription
 from bot.values import Identity
 
 __all__ = [
@@ -45,7 +48,7 @@ __all__ = [
     "memory_uow_factory",
 ]
 
-R = TypeVar("R", User, Interview, Nudge)
+R = TypeVar("R", User, Interview, Nudge, TipSubscription, TipPost)
 
 _OPEN = (NudgeStatus.PENDING, NudgeStatus.CLAIMED)
 
@@ -91,6 +94,9 @@ class MemoryStore:
         self.users: _Table[User] = _Table(lambda u: u.identity)
         self.interviews: _Table[Interview] = _Table()
         self.nudges: _Table[Nudge] = _Table(lambda n: n.idempotency_key)
+        self.tip_subscriptions: _Table[TipSubscription] = _Table(
+            lambda s: (s.platform, s.workspace_id, s.channel_id))
+        self.tip_posts: _Table[TipPost] = _Table(lambda p: (p.subscription_id, p.occurrence))
         self.lock = asyncio.Lock()
         self.lock_loop: asyncio.AbstractEventLoop | None = None
         self.owner: asyncio.Task[Any] | None = None
@@ -165,6 +171,7 @@ class MemoryUnitOfWork:
     interviews: InterviewRepository
     nudges: NudgeRepository
     stats: StatsRepository
+    tips: TipRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self.store = store
@@ -174,6 +181,7 @@ class MemoryUnitOfWork:
         self.interviews = _Interviews(self)
         self.nudges = _Nudges(self)
         self.stats = MemoryStatsRepository(self)
+        self.tips = MemoryTipRepository(self)
 
     async def __aenter__(self) -> Self:
         return self

@@ -22,9 +22,11 @@ from typing import Protocol, Self
 
 from bot.model import Interview, Nudge, NudgeKind, User
 from bot.patterns import CommunityFigures
+from bot.tip_model import TipPost, TipSubscription
 from bot.values import Chart, Identity, Incoming, Reply
 
 __all__ = [
+    "ChannelGateway",
     "ChartRenderer",
     "ChatGateway",
     "Clock",
@@ -36,6 +38,7 @@ __all__ = [
     "PermanentDeliveryError",
     "RetryableDeliveryError",
     "StatsRepository",
+    "TipRepository",
     "UnitOfWork",
     "UnitOfWorkFactory",
     "UserRepository",
@@ -74,6 +77,18 @@ class ChatGateway(Protocol):
         """Send ``reply`` to the person's DM; return the platform's message id.
 
         Raises :class:`RetryableDeliveryError` or :class:`PermanentDeliveryError`.
+        """
+        ...
+
+
+class ChannelGateway(Protocol):
+    async def post_to_channel(self, platform: str, workspace_id: str, channel_id: str,
+                              reply: Reply) -> str:
+        """Post ``reply`` publicly in a channel (scheduled tips); return the message id.
+
+        Raises the same errors as :meth:`ChatGateway.deliver`: ``PermanentDeliveryError``
+        when the bot can no longer post there (removed, channel gone or archived, missing
+        permission), ``DeliveryDeclined`` when this process does not serve that community.
         """
         ...
 
@@ -166,6 +181,70 @@ class StatsRepository(Protocol):
         ...
 
 
+class TipRepository(Protocol):
+    """Channel tip subscriptions and their posts (see :mod:`bot.tip_model`)."""
+
+    async def get_subscription(self, platform: str, workspace_id: str,
+                               channel_id: str) -> TipSubscription | None: ...
+
+    async def get_subscription_by_id(self, subscription_id: int) -> TipSubscription | None: ...
+
+    async def save_subscription(self, subscription: TipSubscription) -> TipSubscription:
+        """Insert (no id) or update (by id). A second subscription for the same
+        ``(platform, workspace_id, channel_id)`` is refused (unique key)."""
+        ...
+
+    async def list_subscriptions(self, platform: str,
+                                 workspace_id: str) -> list[TipSubscription]:
+        """A community's subscriptions (every status), oldest first."""
+        ...
+
+    async def list_active(self, platforms: Sequence[str] | None = None
+                          ) -> list[TipSubscription]:
+        """Active subscriptions (on ``platforms`` if given), by id."""
+        ...
+
+    async def forget_creator(self, platform: str, user_id: str) -> None:
+        """Clear ``created_by`` wherever it is this person (they ran ``forget``)."""
+        ...
+
+    async def claim_occurrence(self, post: TipPost) -> TipPost | None:
+        """Insert the post unless its ``(subscription_id, occurrence)`` exists, in ONE
+        statement (``INSERT … ON CONFLICT DO NOTHING``). Returns the stored post, or None
+        when another process got there first: only the winner posts."""
+        ...
+
+    async def last_occurrence(self, subscription_id: int) -> datetime | None:
+        """The newest occurrence materialised for the subscription (whatever its status)."""
+        ...
+
+    async def recent_tip_indexes(self, subscription_id: int, *, limit: int) -> list[int]:
+        """Tip indexes of the newest ``limit`` posts that went out or are going out
+        (claimed or sent), oldest first."""
+        ...
+
+    async def claim_stale_posts(self, now: datetime, *, lease_seconds: float,
+                                limit: int) -> list[TipPost]:
+        """In ONE statement: take claimed posts whose lease has expired (a crashed replica,
+        a retry that is due), renew their lease and count an attempt."""
+        ...
+
+    async def mark_post_sent(self, post_id: int, message_id: str, posted_at: datetime) -> None:
+        ...
+
+    async def mark_post_retry(self, post_id: int, lease_until: datetime, error: str) -> None:
+        """Keep it claimed; try again once the lease runs out."""
+        ...
+
+    async def finish_post(self, post_id: int, status: str, error: str | None) -> None:
+        """Move a claimed post to ``failed`` or ``skipped`` with the reason."""
+        ...
+
+    async def delete_post(self, post_id: int) -> None:
+        """Give an occurrence back (this process cannot post it; another one may)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One short transaction. ``commit`` must be called; leaving without it rolls back."""
 
@@ -173,6 +252,7 @@ class UnitOfWork(Protocol):
     interviews: InterviewRepository
     nudges: NudgeRepository
     stats: StatsRepository
+    tips: TipRepository
 
     async def __aenter__(self) -> Self: ...
 

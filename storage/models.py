@@ -1,4 +1,4 @@
-"""Typed SQLAlchemy models for the three tables the core's ports need.
+"""Typed SQLAlchemy models for the tables the core's ports need.
 
 The repositories in :mod:`storage.sql` mostly use the ``__table__`` objects with Core
 statements (a dialogue turn must be cheap); the mapped classes exist so the schema is
@@ -40,7 +40,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "InterviewRow", "NudgeRow", "UTCDateTime", "UserRow", "metadata"]
+__all__ = [
+    "Base", "InterviewRow", "NudgeRow", "TipPostRow", "TipSubscriptionRow", "UTCDateTime",
+    "UserRow", "metadata",
+]
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -155,3 +158,55 @@ class NudgeRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class TipSubscriptionRow(Base):
+    """A community channel subscribed to scheduled tips (``/debrief tips``)."""
+
+    __tablename__ = "tip_subscriptions"
+    __table_args__ = (
+        UniqueConstraint("platform", "workspace_id", "channel_id"),
+        # The tip runtime loads the active ones.
+        Index(None, "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    workspace_id: Mapped[str] = mapped_column(String(128))
+    channel_id: Mapped[str] = mapped_column(String(128))
+    channel_name: Mapped[str | None] = mapped_column(String(128))
+    schedule: Mapped[str] = mapped_column(String(128))
+    timezone: Mapped[str] = mapped_column(String(64))
+    # Area values separated by commas; empty means every area.
+    areas: Mapped[str] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(16))
+    paused_reason: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    active_since: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class TipPostRow(Base):
+    """One occurrence of a subscription's schedule. The unique key is what keeps replicas
+    from posting it twice: only the one whose INSERT wins posts."""
+
+    __tablename__ = "tip_posts"
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "occurrence"),
+        # Re-claiming posts whose lease expired (a crashed replica, a retry that is due).
+        Index(None, "status", "lease_until"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    subscription_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("tip_subscriptions.id", ondelete="CASCADE"))
+    occurrence: Mapped[datetime] = mapped_column(UTCDateTime)
+    tip_index: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    message_id: Mapped[str | None] = mapped_column(String(255))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

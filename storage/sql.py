@@ -35,12 +35,14 @@ from bot.ports import (
     InterviewRepository,
     NudgeRepository,
     StatsRepository,
+    TipRepository,
     UnitOfWorkFactory,
     UserRepository,
 )
 from storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from storage.repositories import SqlInterviewRepository, SqlNudgeRepository, SqlUserRepository
 from storage.stats import SqlStatsRepository
+from storage.tips import SqlTipRepository
 
 __all__ = ["NestedUnitOfWorkError", "SqlUnitOfWork", "sql_uow_factory"]
 
@@ -67,6 +69,7 @@ class SqlUnitOfWork:
     interviews: InterviewRepository
     nudges: NudgeRepository
     stats: StatsRepository
+    tips: TipRepository
 
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], dialect: str,
@@ -87,6 +90,7 @@ class SqlUnitOfWork:
         self.interviews = SqlInterviewRepository(self, self._dialect)
         self.nudges = SqlNudgeRepository(self, self._dialect)
         self.stats = SqlStatsRepository(self, self._dialect)
+        self.tips = SqlTipRepository(self, self._dialect)
         return self
 
     async def __aexit__(
