@@ -110,6 +110,21 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
                    "Patterns across your interviews: ratings, thank-yous, callbacks (+ chart)"),
     SubcommandSpec("community", "/debrief community",
                    "Anonymous figures for this workspace or server (admins)", admin_only=True),
+    SubcommandSpec(
+        "tips", "/debrief tips [subscribe [#channel] <schedule> [areas:…] [tz:…] | list | "
+        "pause | resume | off [#channel]]",
+        "Scheduled tips in a channel (admins)",
+        (OptionSpec("action", "subscribe, list, pause, resume or off",
+                    choices=("subscribe", "list", "pause", "resume", "off")),
+         OptionSpec("channel", "Which channel (default: this one)"),
+         OptionSpec("schedule", 'When: "daily 09:00", "weekdays 12:30", "weekly mon 09:00" '
+                    'or a cron line "0 9 * * 1-5"'),
+         OptionSpec("areas", 'Only these areas, e.g. "prepared, follow up" (default: all)',
+                    aliases=("area",)),
+         OptionSpec("tz", "The community's timezone, e.g. Europe/Berlin",
+                    autocomplete="timezone", aliases=("timezone",))),
+        admin_only=True, positional="action",
+    ),
     SubcommandSpec("export", "/debrief export", "All your data, as JSON"),
     SubcommandSpec("forget", "/debrief forget", "Delete all your data (asks first)",
                    (OptionSpec("confirm", 'Type "confirm" to delete everything'),),

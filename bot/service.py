@@ -17,7 +17,7 @@ from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.copy.nudges import nudge_line
 from bot.grammar import CommandSyntaxError, is_command, parse_command
-from bot.handlers import account, nudges, records, reflection, stats
+from bot.handlers import account, nudges, records, reflection, stats, tips
 from bot.handlers.context import Context, UserError
 from bot.model import User
 from bot.policy import NudgePolicy, user_zone
@@ -44,6 +44,7 @@ HANDLERS: dict[str, Handler] = {
     "export": account.export,
     "stats": stats.stats,
     "community": stats.community,
+    "tips": tips.tips,
 }
 
 
@@ -129,6 +130,8 @@ class Debrief:
                 if user is None or user.id is None:
                     return [Reply(text=copy.ALREADY_FORGOTTEN)]
                 await uow.users.delete(user.id)
+                await uow.tips.forget_creator(incoming.identity.platform,
+                                              incoming.identity.user_id)
                 await uow.commit()
         except Exception:
             log.exception("forget failed for %s", incoming.identity)
