@@ -27,6 +27,7 @@ from bot.grammar import CommandSyntaxError, is_command, parse_command
 from bot.model import NudgeStatus
 from bot.ports import ChatGateway, Conversation
 from bot.service import Debrief
+from bot.tip_runtime import TipRuntime
 from bot.values import Identity, Incoming, Reply
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.engine import is_sqlite
@@ -106,6 +107,8 @@ class Runtime:
         self.dispatcher = Dispatcher(uow, gateway, clock, self.core.config,
                                      dispatcher_config(settings), observer=self.metrics)
         self.core.on_scheduled = self.dispatcher.wake
+        # Scheduled channel tips, for the platforms this process serves.
+        self.tips = TipRuntime(uow, gateway, clock, platforms=gateway.platforms)
         self.web.router.add_get("/healthz", self._healthz)
         self.web.router.add_get("/readyz", self._readyz)
         self.web.router.add_get("/metrics", self._metrics_view)
@@ -124,6 +127,7 @@ class Runtime:
             await platform.start()
             log.info("%s started", name)
         self.dispatcher.start()
+        self.tips.start()
         log.info("debrief is running on %s:%s (%s)", self.settings.http_host,
                  self.settings.http_port, ", ".join(self.platforms))
 
@@ -136,6 +140,7 @@ class Runtime:
         platforms finish acknowledged requests and disconnect; the HTTP listener closes."""
         self._stopping = True
         await self.dispatcher.stop(grace=self.settings.shutdown_grace_seconds)
+        await self.tips.stop(grace=self.settings.shutdown_grace_seconds)
         for platform in self.platforms.values():
             try:
                 await platform.stop()

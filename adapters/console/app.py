@@ -59,6 +59,17 @@ class ConsoleGateway:
         self._app.show(reply, prefix="\n[reminder] ")
         return f"console-{self._count}"
 
+    async def post_to_channel(self, platform: str, workspace_id: str, channel_id: str,
+                              reply: Reply) -> str:
+        """A channel tip for the console's own community is printed; anyone else's is left
+        for the process that serves that platform."""
+        if (platform, workspace_id) != (self._app.identity.platform,
+                                        self._app.identity.workspace_id):
+            raise DeliveryDeclined("not a channel of this console", retry_after=600)
+        self._count += 1
+        self._app.show(reply, prefix=f"\n[#{channel_id}] ")
+        return f"console-{self._count}"
+
 
 class ConsoleApp:
     def __init__(self, conversation: Conversation, identity: Identity, *,

@@ -1,4 +1,6 @@
 """The core's :class:`~bot.ports.ChatGateway` on Discord: nudges arrive as DMs with buttons.
+It is also the :class:`~bot.ports.ChannelGateway` that posts scheduled tips in a server's
+channel (no mentions allowed, and only in a channel of the subscribing server).
 
 Failures map onto the core's error hierarchy so the dispatcher can decide::
 
@@ -20,7 +22,7 @@ import logging
 import aiohttp
 import discord
 
-from adapters.discord.outbound import is_dms_closed, send_dm
+from adapters.discord.outbound import is_dms_closed, send_dm, send_to_channel
 from adapters.discord.render import escape
 from adapters.discord.translate import PLATFORM
 from bot import copy
@@ -90,3 +92,46 @@ class DiscordChatGateway:
         except discord.HTTPException:
             log.warning("could not post the closed-DMs hint in channel %s",
                         user.last_channel_id)
+
+    async def post_to_channel(self, platform: str, workspace_id: str, channel_id: str,
+                              reply: Reply) -> str:
+        """Post a scheduled tip. The channel must belong to the server that subscribed it
+        (an admin of one server cannot point tips at another's channel); a channel that is
+        gone, or that the bot may no longer see or write in, is a permanent refusal."""
+        if platform != PLATFORM:
+            raise DeliveryDeclined(f"not a discord channel: {platform}", retry_after=600)
+        if self.client.is_closed() or self.client.user is None:
+            raise DeliveryDeclined("discord is not connected", retry_after=30)
+        try:
+            async with asyncio.timeout(DELIVER_TIMEOUT):
+                channel = await self._server_channel(channel_id, workspace_id)
+                message = await send_to_channel(channel, [reply])
+        except discord.RateLimited as exc:
+            raise RetryableDeliveryError("rate_limited", retry_after=exc.retry_after) from exc
+        except discord.Forbidden as exc:
+            raise PermanentDeliveryError(f"forbidden:{exc.code}") from exc
+        except discord.NotFound as exc:
+            raise PermanentDeliveryError(f"channel_not_found:{exc.code}") from exc
+        except discord.DiscordServerError as exc:
+            raise RetryableDeliveryError(f"discord_{exc.status}") from exc
+        except discord.HTTPException as exc:
+            if exc.status == 429 or exc.status >= 500:
+                raise RetryableDeliveryError(f"discord_{exc.status}") from exc
+            raise PermanentDeliveryError(f"discord_{exc.status}:{exc.code}") from exc
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+            raise RetryableDeliveryError(f"network:{type(exc).__name__}") from exc
+        if message is None:
+            raise PermanentDeliveryError("nothing was sent")
+        return str(message.id)
+
+    async def _server_channel(self, channel_id: str, server_id: str) -> discord.abc.Messageable:
+        if not (channel_id.isdigit() and server_id.isdigit()):
+            raise PermanentDeliveryError("channel_not_in_server")
+        channel = self.client.get_channel(int(channel_id)) \
+            or await self.client.fetch_channel(int(channel_id))
+        guild = getattr(channel, "guild", None)
+        if guild is None or guild.id != int(server_id):
+            raise PermanentDeliveryError("channel_not_in_server")
+        if not isinstance(channel, discord.abc.Messageable):
+            raise PermanentDeliveryError("not_a_text_channel")
+        return channel

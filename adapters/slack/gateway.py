@@ -1,4 +1,5 @@
-"""Nudges from the core's dispatcher, delivered as DMs with working buttons.
+"""Nudges from the core's dispatcher, delivered as DMs with working buttons; scheduled
+channel tips, posted in their channel.
 
 The buttons are the same as on any reply (their values are typed commands such as
 ``/debrief followup #3``), so clicking them goes through ``actions.py`` like any click.
@@ -10,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.client import delivery_error
 from adapters.slack.outbox import ReplyOutbox
+from adapters.slack.render import render_reply
 from bot.model import User
 from bot.ports import DeliveryDeclined, PermanentDeliveryError
 from bot.values import Reply
@@ -18,7 +20,8 @@ __all__ = ["SlackChatGateway"]
 
 
 class SlackChatGateway:
-    """``bot.ports.ChatGateway`` for Slack: ``conversations.open`` + ``chat.postMessage``.
+    """``bot.ports.ChatGateway`` for Slack: ``conversations.open`` + ``chat.postMessage``;
+    and ``bot.ports.ChannelGateway``: ``chat.postMessage`` into a channel.
 
     Returns the message ``ts`` as the platform message id. Rate limits are waited out by
     the Web API client; what still fails is raised as a Retryable or Permanent
@@ -46,6 +49,31 @@ class SlackChatGateway:
             if identity.workspace_id != await self._our_team():
                 raise DeliveryDeclined(f"workspace {identity.workspace_id} is not served here")
             ts = await self._outbox.post_dm(identity, reply)
+        except DeliveryDeclined:
+            raise
+        except Exception as exc:
+            raise delivery_error(exc) from exc
+        if not ts:
+            raise PermanentDeliveryError("chat.postMessage returned no ts")
+        return ts
+
+    async def post_to_channel(self, platform: str, workspace_id: str, channel_id: str,
+                              reply: Reply) -> str:
+        """A scheduled tip, in public, escaped like every reply. The bot must be in the
+        channel (or hold ``chat:write.public`` for public ones): ``not_in_channel``,
+        ``channel_not_found`` and ``is_archived`` are permanent, so the subscription pauses
+        with that reason."""
+        if platform != "slack":
+            raise DeliveryDeclined(f"not a Slack channel ({platform})")
+        try:
+            if workspace_id != await self._our_team():
+                raise DeliveryDeclined(f"workspace {workspace_id} is not served here")
+            ts = ""
+            for message in render_reply(reply):
+                response = await self._client.chat_postMessage(
+                    channel=channel_id, text=message.text, blocks=message.blocks,
+                    unfurl_links=False, unfurl_media=False)
+                ts = str(response.get("ts") or "")
         except DeliveryDeclined:
             raise
         except Exception as exc:
