@@ -101,6 +101,7 @@ async def _db_upgrade(settings: Settings) -> int:
 
 
 async def _console(settings: Settings, user: str, tz: str | None) -> int:
+    from adapters.charts import MatplotlibChartRenderer
     from adapters.console import ConsoleApp, ConsoleGateway
     from bot.clock import SystemClock
     from bot.dispatcher import Dispatcher
@@ -113,7 +114,7 @@ async def _console(settings: Settings, user: str, tz: str | None) -> int:
     try:
         uow = sql_uow_factory(engine)
         clock = SystemClock()
-        debrief = Debrief(uow, clock, core_config(settings))
+        debrief = Debrief(uow, clock, core_config(settings), charts=MatplotlibChartRenderer())
         app = ConsoleApp(debrief, Identity("console", "local", user), timezone=tz,
                          display_name=user)
         dispatcher = Dispatcher(uow, ConsoleGateway(app), clock, debrief.config,

@@ -17,6 +17,7 @@ from typing import Protocol
 from aiohttp import web
 from sqlalchemy import func, select, text
 
+from adapters.charts import MatplotlibChartRenderer
 from adapters.cli import core_config, dispatcher_config
 from adapters.gateways import RoutingGateway
 from adapters.metrics import Metrics
@@ -89,7 +90,8 @@ class Runtime:
         self.engine = create_engine(settings.database_url)
         uow = sql_uow_factory(self.engine)
         clock = SystemClock()
-        self.core = Debrief(uow, clock, core_config(settings))
+        self.core = Debrief(uow, clock, core_config(settings),
+                            charts=MatplotlibChartRenderer())
         self.conversation: Conversation = InstrumentedConversation(self.core, self.metrics)
         self.web = web.Application()
         self.platforms: dict[str, PlatformAdapter] = {}

@@ -8,59 +8,20 @@ reflections, thank-you times and outcomes), then everything goes through
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from stats_seed import HISTORY, NOW, PNG, RecordingCharts, seed_history
 
 from bot import copy as words
 from bot.clock import FixedClock
 from bot.copy import stats as stat_words
 from bot.memory import MemoryStore, memory_uow_factory
-from bot.model import Interview, Outcome, ReflectionState
 from bot.patterns import MIN_COMMUNITY
 from bot.service import Debrief
-from bot.values import Chart, Destination, Identity, Incoming, Reply
+from bot.values import Destination, Identity, Incoming, Reply
 
-NOW = datetime(2026, 4, 20, 12, 0, tzinfo=UTC)
 ANN = Identity("slack", "T1", "UANN")
-HOUR = timedelta(hours=1)
-
-STRONG_PREP = {"researched": ["company", "industry", "role"],
-               "questions_asked": "What does success look like?"}
-WEAK_PREP = {"researched": [], "questions_asked": "none"}
-SOSO_PREP = {"researched": ["company"], "questions_asked": None}
-
-
-def answers(prep: dict[str, Any], fit: str, memorable: str = "some") -> dict[str, Any]:
-    return {"memorable": memorable, "remember": "my latency story", "thank_you": "sent",
-            "reference": "their migration", "professional": "on_topic", **prep, "fit": fit,
-            "bring": "platform work"}
-
-
-# (days before NOW, company, answers, hours until the thank-you (None: never), outcome)
-HISTORY: list[tuple[int, str, dict[str, Any], float | None, Outcome | None]] = [
-    (50, "Acme", answers(WEAK_PREP, "2", "generic"), 30, Outcome.REJECTED),
-    (43, "Globex", answers(WEAK_PREP, "3"), None, Outcome.NO_REPLY),
-    (36, "Initech", answers(STRONG_PREP, "5", "memorable"), 3, Outcome.CALLBACK),
-    (29, "Umbrella", answers(STRONG_PREP, "4", "memorable"), 5, Outcome.OFFER),
-    (22, "Hooli", answers(SOSO_PREP, "2"), 20, Outcome.REJECTED),
-    (15, "Stark", answers(STRONG_PREP, "5", "memorable"), 2, None),
-]
-
-
-class RecordingCharts:
-    """A ChartRenderer that remembers what it was asked to draw."""
-
-    def __init__(self, fail: bool = False) -> None:
-        self.drawn: list[Chart] = []
-        self.fail = fail
-
-    async def render(self, chart: Chart) -> bytes:
-        self.drawn.append(chart)
-        if self.fail:
-            raise RuntimeError("no fonts today")
-        return b"\x89PNG fake"
 
 
 @dataclass
@@ -80,19 +41,7 @@ class World:
 
     async def seed(self, who: Identity, history: list[Any], *, community: str | None = None,
                    ) -> None:
-        async with memory_uow_factory(self.store)() as uow:
-            user = await uow.users.get_or_create(who, created_at=NOW - timedelta(days=90))
-            assert user.id is not None
-            for days, company, given, thanks_after, outcome in history:
-                at = NOW - timedelta(days=days)
-                await uow.interviews.add(Interview(
-                    user_id=user.id, company=company, happens_at=at, logged_at=at,
-                    reflection_state=ReflectionState.COMPLETED, answers=given,
-                    reflection_completed_at=at + HOUR,
-                    thank_you_sent_at=None if thanks_after is None else at + thanks_after * HOUR,
-                    outcome=outcome, outcome_at=None if outcome is None else at + 72 * HOUR,
-                    community_id=community or who.workspace_id))
-            await uow.commit()
+        await seed_history(memory_uow_factory(self.store), who, history, community=community)
 
 
 @pytest.fixture
@@ -159,7 +108,7 @@ async def test_stats_asked_in_a_channel_go_to_the_dm_with_their_chart(world: Wor
     assert notice.text == words.SENT_TO_DM and notice.destination is Destination.HERE
     assert reply.destination is Destination.DM and "private" in reply.tags
     assert reply.attachment is not None
-    assert reply.attachment.data == b"\x89PNG fake"
+    assert reply.attachment.data == PNG
     assert reply.attachment.filename == stat_words.CHART_FILENAME
     assert world.charts is not None
     (chart,) = world.charts.drawn

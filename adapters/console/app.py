@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
+from pathlib import Path
 from typing import TextIO
 
+from bot.copy.stats import attachment_saved
 from bot.model import User
 from bot.ports import Conversation, DeliveryDeclined
-from bot.values import Destination, Identity, Incoming, Reply
+from bot.values import Attachment, Destination, Identity, Incoming, Reply
 
 __all__ = ["ConsoleApp", "ConsoleGateway", "render_text"]
 
@@ -74,7 +77,8 @@ class ConsoleGateway:
 class ConsoleApp:
     def __init__(self, conversation: Conversation, identity: Identity, *,
                  timezone: str | None = None, display_name: str | None = None,
-                 stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+                 stdin: TextIO | None = None, stdout: TextIO | None = None,
+                 files_dir: Path | None = None) -> None:
         self.conversation = conversation
         self.identity = identity
         self.timezone = timezone
@@ -82,14 +86,29 @@ class ConsoleApp:
         self._in = stdin or sys.stdin
         self._out = stdout or sys.stdout
         self._command_choices: list[str] = []
+        # A terminal shows no images: attachments (charts) are saved here and the path shown.
+        self.files_dir = files_dir
 
     def show(self, reply: Reply, prefix: str = "") -> None:
         where = "[DM] " if reply.destination is Destination.DM else ""
         self._out.write(f"{prefix}{where}{render_text(reply)}\n")
+        if reply.attachment is not None:
+            self._out.write(attachment_saved(str(self.save(reply.attachment))) + "\n")
         self._out.flush()
         if reply.choices:
             values = [c.value for c in reply.choices]
             self._command_choices = values if values[0].startswith("/debrief") else []
+
+    def save(self, attachment: Attachment) -> Path:
+        """Write the file under a fresh name (earlier charts are kept) and return its path."""
+        if self.files_dir is None:
+            self.files_dir = Path(tempfile.mkdtemp(prefix="debrief-"))
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        name = Path(Path(attachment.filename).name)  # never a path out of files_dir
+        with tempfile.NamedTemporaryFile(dir=self.files_dir, prefix=f"{name.stem}-",
+                                         suffix=name.suffix, delete=False) as handle:
+            handle.write(attachment.data)
+        return Path(handle.name)
 
     def _translate(self, line: str) -> str:
         typed = line.strip()
@@ -104,7 +123,7 @@ class ConsoleApp:
         self._command_choices = []
         replies = await self.conversation.handle(Incoming(
             self.identity, text=text, in_dm=True, display_name=self.display_name,
-            platform_timezone=self.timezone))
+            platform_timezone=self.timezone, community_id=self.identity.workspace_id))
         for reply in replies:
             self.show(reply)
         return replies

@@ -80,9 +80,11 @@ class InteractionReplier:
     async def here(self, part: Rendered) -> None:
         if self.original_pending:
             self.original_pending = False
+            file = part.file()
+            files: dict[str, Any] = {"attachments": [file]} if file is not None else {}
             await self.interaction.edit_original_response(
                 content=part.content or None, embed=part.embed, view=part.view,
-                allowed_mentions=NO_MENTIONS)
+                allowed_mentions=NO_MENTIONS, **files)
             return
         await self.interaction.followup.send(  # type: ignore[call-overload]
             ephemeral=not self.in_dm, **part.send_kwargs())

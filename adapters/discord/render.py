@@ -7,10 +7,14 @@ escaped (``@everyone`` and ``<@id>`` no longer parse as mentions) and every send
 Buttons survive restarts because they are :class:`discord.ui.DynamicItem` s whose whole state
 is their ``custom_id`` (see :mod:`adapters.discord.components`); this module only decides
 which items a reply gets and how they are laid out (5 rows of at most 5 buttons).
+
+A reply's attachment (a chart) is sent as a file on its last message, and shown inside that
+message's embed when it has one (``attachment://<filename>``).
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +23,7 @@ from discord.utils import escape_mentions
 
 from adapters.discord.components import AnswerButton, ChoiceButton, ChoiceSelect
 from adapters.text import split_lines
-from bot.values import Choice, Reply
+from bot.values import Attachment, Choice, Reply
 
 __all__ = ["NO_MENTIONS", "Rendered", "disabled_copy", "escape", "render"]
 
@@ -42,6 +46,15 @@ class Rendered:
     content: str
     embed: discord.Embed | None = None
     view: discord.ui.View | None = None
+    attachment: Attachment | None = None
+
+    def file(self) -> discord.File | None:
+        """A fresh :class:`discord.File` (each can be sent only once, so never cached)."""
+        if self.attachment is None:
+            return None
+        return discord.File(io.BytesIO(self.attachment.data),
+                            filename=self.attachment.filename,
+                            description=self.attachment.description or None)
 
     def send_kwargs(self) -> dict[str, object]:
         out: dict[str, object] = {"content": self.content or None,
@@ -50,6 +63,9 @@ class Rendered:
             out["embed"] = self.embed
         if self.view is not None:
             out["view"] = self.view
+        file = self.file()
+        if file is not None:
+            out["file"] = file
         return out
 
 
@@ -146,6 +162,9 @@ def render(reply: Reply) -> list[Rendered]:
     last = messages[-1]
     last.embed = _embed(reply)
     last.view = _view(reply)
+    last.attachment = reply.attachment
+    if last.embed is not None and reply.attachment is not None:
+        last.embed.set_image(url=f"attachment://{reply.attachment.filename}")
     if not last.content and last.embed is None:
         last.content = "\u200b"
     return messages

@@ -4,6 +4,10 @@ Identity: Discord user ids are global (the same person has the same id in every 
 in DMs), and a reflection started from a server continues in the DM. So every Discord user
 lives in one workspace, ``"discord"``: ``Identity("discord", "discord", <user id>)``.
 Keying by guild would split one person in two the moment they open their DM.
+
+The server is still known where it matters: ``Incoming.community_id`` is the guild a command
+came from (None in a DM), so an interview logged in a server counts in that server's
+anonymous ``/debrief community`` figures.
 """
 
 from __future__ import annotations
@@ -49,7 +53,8 @@ def incoming_from_interaction(interaction: discord.Interaction[Any], *, text: st
         identity=identity_for(interaction.user), text=text, command=command,
         in_dm=interaction.guild_id is None,
         channel_id=str(interaction.channel_id) if interaction.channel_id else None,
-        display_name=interaction.user.display_name, is_admin=has_manage_server(interaction))
+        display_name=interaction.user.display_name, is_admin=has_manage_server(interaction),
+        community_id=str(interaction.guild_id) if interaction.guild_id else None)
 
 
 def incoming_from_message(message: discord.Message) -> Incoming:

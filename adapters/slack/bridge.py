@@ -60,7 +60,7 @@ class Bridge:
         return Incoming(
             identity, text=text, command=command, in_dm=in_dm, channel_id=channel_id,
             display_name=profile.display_name, is_admin=profile.is_admin,
-            platform_timezone=profile.timezone,
+            platform_timezone=profile.timezone, community_id=identity.workspace_id,
         )
 
     async def ask(self, incoming: Incoming) -> list[Reply]:

@@ -5,6 +5,13 @@ normal message; in a channel an ephemeral one (through the command's ``response_
 there is one, else ``chat.postEphemeral``), so only the caller sees it.
 ``Destination.DM`` opens the person's DM (``conversations.open``) and posts there. If the DM
 cannot be reached, a content-free hint goes where they spoke instead, never the private text.
+
+A reply's attachment (a chart) is uploaded with ``files_upload_v2`` right after its message,
+in the same conversation (``files.getUploadURLExternal``, the bytes to the URL it returns,
+``files.completeUploadExternal``). Slack has no ephemeral files, so the attachment of an
+ephemeral reply goes to the person's DM. A failed upload is logged, not raised: the text
+has gone out, and a workspace that installed Debrief before it asked for ``files:write``
+still gets every word.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import aiohttp
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
@@ -22,7 +29,7 @@ from adapters.slack.client import PERMANENT_ERRORS, retry_handlers, slack_error_
 from adapters.slack.directory import PeopleDirectory
 from adapters.slack.render import SlackMessage, render_reply
 from bot import copy
-from bot.values import Destination, Identity, Reply
+from bot.values import Attachment, Destination, Identity, Reply
 
 __all__ = ["Origin", "ReplyOutbox"]
 
@@ -84,7 +91,20 @@ class ReplyOutbox:
                 channel=channel, text=message.text, blocks=message.blocks,
                 unfurl_links=False, unfurl_media=False)
             ts = str(response.get("ts") or "")
+        if reply.attachment is not None:
+            await self.upload(reply.attachment, channel)
         return ts
+
+    async def upload(self, attachment: Attachment, channel: str) -> None:
+        """Share a file in ``channel`` (needs the ``files:write`` scope)."""
+        try:
+            await self._client.files_upload_v2(
+                channel=channel, file=attachment.data, filename=attachment.filename,
+                alt_txt=attachment.description or None)
+        except (SlackApiError, SlackRequestError, aiohttp.ClientError, OSError,
+                TimeoutError) as exc:
+            log.warning("could not upload %s to %s: %s", attachment.filename, channel,
+                        slack_error_code(exc) if isinstance(exc, SlackApiError) else exc)
 
     async def _post_here(self, reply: Reply, origin: Origin) -> None:
         for message in render_reply(reply):
@@ -111,6 +131,10 @@ class ReplyOutbox:
                 await self._client.chat_postMessage(
                     channel=origin.channel_id, text=message.text, blocks=message.blocks,
                     unfurl_links=False, unfurl_media=False)
+        if reply.attachment is not None:
+            channel = origin.channel_id if not reply.private and origin.channel_id else \
+                await self._people.dm_channel(origin.identity)
+            await self.upload(reply.attachment, channel)
 
     async def _via_response_url(self, url: str, message: SlackMessage, *, public: bool) -> bool:
         webhook = AsyncWebhookClient(url, session=self._session(),

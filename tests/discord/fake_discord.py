@@ -34,6 +34,7 @@ from fake_discord_model import (
     FakeUser,
     guild_payload,
     now_iso,
+    read_body,
     registered_command,
     snowflake,
 )
@@ -52,6 +53,7 @@ class FakeDiscord(ActingAsUsers):
         self.users: dict[int, FakeUser] = {self.bot.id: self.bot}
         self.dm_channels: dict[int, int] = {}  # user id -> DM channel id
         self.messages: dict[int, dict[str, Any]] = {}
+        self.files: dict[int, bytes] = {}  # attachment id -> the bytes uploaded
         self.sent: list[dict[str, Any]] = []  # every message the bot created, in order
         self.interactions: dict[int, FakeInteraction] = {}
         self._by_token: dict[str, FakeInteraction] = {}
@@ -183,7 +185,8 @@ class FakeDiscord(ActingAsUsers):
             "id": str(message_id or snowflake()), "channel_id": str(channel_id),
             "author": author, "content": body.get("content") or "", "timestamp": now_iso(),
             "edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [],
-            "mention_roles": [], "attachments": [], "embeds": body.get("embeds") or [],
+            "mention_roles": [], "attachments": body.get("attachments") or [],
+            "embeds": body.get("embeds") or [],
             "pinned": False, "type": 0, "flags": flags | int(body.get("flags") or 0),
             "components": body.get("components") or [],
             "allowed_mentions": body.get("allowed_mentions"),
@@ -202,7 +205,7 @@ class FakeDiscord(ActingAsUsers):
 
     def _edit(self, message_id: int, body: dict[str, Any]) -> dict[str, Any]:
         msg = self.messages[message_id]
-        for key in ("content", "embeds", "components", "allowed_mentions"):
+        for key in ("content", "embeds", "components", "allowed_mentions", "attachments"):
             if key in body:
                 msg[key] = body[key] if body[key] is not None else ([] if key != "content"
                                                                       else "")
@@ -226,8 +229,7 @@ class FakeDiscord(ActingAsUsers):
         path = "/" + request.match_info["path"]
         body: Any = None
         if request.can_read_body:
-            raw = await request.read()
-            body = json.loads(raw) if raw else None
+            body = await read_body(request, self.files, self.api_url)
         call = Call(request.method, path, dict(request.query), body)
         self.calls.append(call)
         for failure in self._failures:

@@ -7,15 +7,19 @@ command registration echoed back), so discord.py parses them as it would in prod
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from aiohttp import BodyPartReader, web
+
 __all__ = [
     "EPHEMERAL", "LOADING", "MANAGE_GUILD", "MEMBER_PERMISSIONS", "Call", "Failure",
-    "FakeInteraction", "FakeUser", "guild_payload", "now_iso", "registered_command", "snowflake",
+    "FakeInteraction", "FakeUser", "guild_payload", "now_iso", "read_body",
+    "registered_command", "snowflake",
 ]
 
 DISCORD_EPOCH_MS = 1420070400000
@@ -153,3 +157,34 @@ def registered_command(cmd: dict[str, Any], old: dict[str, Any] | None, app_id: 
         reg["guild_id"] = str(guild)
     return reg
 
+
+async def read_body(request: web.Request, files: dict[int, bytes], base_url: str) -> Any:
+    """The JSON body; or, for a message with files (discord.py sends ``multipart/form-data``
+    with ``payload_json`` and ``files[n]``), the payload with Discord's attachment objects
+    in place of the ``{"id": n}`` placeholders, each file's bytes kept in ``files``."""
+    if request.content_type != "multipart/form-data":
+        raw = await request.read()
+        return json.loads(raw) if raw else None
+    payload: dict[str, Any] = {}
+    uploads: dict[int, tuple[str, bytes]] = {}
+    async for part in await request.multipart():
+        if not isinstance(part, BodyPartReader):  # nested multipart: not Discord's
+            continue
+        if part.name == "payload_json":
+            payload = json.loads(await part.text())
+        elif part.name and (index := re.fullmatch(r"files\[(\d+)\]", part.name)):
+            uploads[int(index.group(1))] = (part.filename or "file", bytes(await part.read()))
+    placeholders = {int(a["id"]): a for a in payload.get("attachments") or []
+                    if str(a.get("id", "")).isdigit()}
+    attachments = []
+    for index, (filename, data) in sorted(uploads.items()):
+        attachment_id = snowflake()
+        files[attachment_id] = data
+        attachments.append({
+            "id": str(attachment_id), "filename": filename, "size": len(data),
+            "url": f"{base_url}/attachments/{attachment_id}/{filename}",
+            "proxy_url": f"{base_url}/attachments/{attachment_id}/{filename}",
+            "content_type": "image/png" if filename.endswith(".png") else None,
+            "description": placeholders.get(index, {}).get("description")})
+    payload["attachments"] = attachments
+    return payload

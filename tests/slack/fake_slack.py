@@ -6,6 +6,8 @@ can assert on what a person would see. Failures are scripted per method:
 :meth:`FakeSlack.rate_limit` (HTTP 429 with ``Retry-After``), :meth:`FakeSlack.fail`
 (``ok: false`` with an error code) and :meth:`FakeSlack.http_error` (5xx).
 
+File uploads (``files_upload_v2``) are in ``fake_slack_files``.
+
 Socket Mode: ``apps.connections.open`` returns ``ws://…/socket`` on this server, which sends
 ``hello``, lets :meth:`FakeSlack.push` deliver envelopes and collects the app's acks.
 """
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
+from fake_slack_files import FileUploads
 
 __all__ = ["Call", "FakeSlack", "SlackUser"]
 
@@ -61,7 +64,7 @@ class _Script:
     failures: list[tuple[int, dict[str, Any], dict[str, str]]] = field(default_factory=list)
 
 
-class FakeSlack:
+class FakeSlack(FileUploads):
     def __init__(self, *, team_id: str = "T0001", bot_user_id: str = "UBOT",
                  bot_id: str = "BBOT", bot_token: str = BOT_TOKEN,
                  app_token: str = APP_TOKEN) -> None:
@@ -83,6 +86,7 @@ class FakeSlack:
         self._changed = asyncio.Event()
         self._socket_ready = asyncio.Event()
         self.port = 0
+        self._init_files()
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -93,6 +97,7 @@ class FakeSlack:
         app.router.add_post("/response/{key}", self._response_url)
         app.router.add_get("/stats/responses", self._response_stats)
         app.router.add_get("/socket", self._socket)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
