@@ -66,6 +66,9 @@ class FakeDiscord(ActingAsUsers):
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.on_callback: Callable[[FakeInteraction], None] | None = None
+        # Text channels of other servers the bot is in (channel id -> guild id); GET
+        # /channels/<id> knows these and the guild's own channel, and 404s the rest.
+        self.other_server_channels: dict[int, int] = {}
 
     # ----------------------------------------------------------------- lifecycle
     async def start(self) -> None:
@@ -278,6 +281,16 @@ class FakeDiscord(ActingAsUsers):
                          "recipients": [user.payload]}
         if parts[0] == "users" and method == "GET":
             return 200, self.users[int(parts[1])].payload
+        if parts[0] == "channels" and len(parts) == 2 and method == "GET":
+            channel = int(parts[1])
+            guild = self.guild_id if channel == self.channel_id else \
+                self.other_server_channels.get(channel)
+            if guild is None:
+                return 404, {"message": "Unknown Channel", "code": 10003}
+            return 200, {"id": str(channel), "type": 0, "guild_id": str(guild),
+                         "name": "job-search", "position": 0, "permission_overwrites": [],
+                         "nsfw": False, "topic": None, "last_message_id": None,
+                         "rate_limit_per_user": 0, "parent_id": None}
         if parts[0] == "channels" and parts[2] == "messages":
             channel = int(parts[1])
             if method == "POST":
