@@ -13,11 +13,12 @@ import pytest
 from bot.clock import FixedClock
 from bot.config import CoreConfig
 from bot.copy import community_tips as words
+from bot.copy.tips import TIPS
 from bot.memory import MemoryStore, memory_uow_factory
-from bot.model import Area
+from bot.model import Area, Interview, ReflectionState
 from bot.service import Debrief
 from bot.tip_model import TipStatus, TipSubscription
-from bot.values import Command, Identity, Incoming
+from bot.values import Command, Destination, Identity, Incoming
 
 T0 = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)  # Friday, 13:00 in Berlin
 ADMIN = Identity("slack", "T1", "UADMIN")
@@ -185,3 +186,24 @@ async def test_forget_removes_the_admins_name_from_subscriptions_they_made(
     await say(core, "/debrief forget confirm")
     [sub] = subs(store)
     assert sub.created_by is None and sub.status is TipStatus.ACTIVE
+
+
+async def test_a_personal_tip_prefers_the_area_the_persons_reflections_show_weakest(
+        core: Debrief, store: MemoryStore) -> None:
+    """``/debrief tip`` (no area): one tip, only for the caller, from their weakest area."""
+    uow = memory_uow_factory(store)
+    async with uow() as u:
+        user = await u.users.get_or_create(MEMBER, created_at=T0)
+        assert user.id is not None
+        await u.interviews.add(Interview(
+            user_id=user.id, company="Acme", happens_at=T0, logged_at=T0,
+            reflection_state=ReflectionState.COMPLETED,
+            answers={"memorable": "some", "thank_you": "sent", "professional": "on_topic",
+                     "researched": ["company"], "questions_asked": "none", "fit": "5"}))
+        await u.commit()
+    [reply] = await core.handle(Incoming(MEMBER, "/debrief tip", in_dm=False,
+                                         channel_id="CGENERAL", community_id="T1"))
+    assert reply.text.startswith("Tip · Prepared (picked from where your reflections show")
+    assert reply.private and reply.destination is Destination.HERE
+    assert reply.text.splitlines()[1] in {text for area, text in TIPS
+                                          if area is Area.PREPARED}
