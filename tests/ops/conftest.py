@@ -9,6 +9,7 @@ they show in CI's output whatever the capture settings.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,18 @@ for folder in (HERE.parent / "slack", HERE.parent / "discord"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from ops_env import Report  # noqa: E402 - needs the folders above on sys.path
+from ops_env import STARTED, Report  # noqa: E402 - needs the folders above on sys.path
 
 _FIGURES: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_process_outlives_its_test() -> Iterator[None]:
+    yield
+    while STARTED:
+        process = STARTED.pop().proc
+        if process is not None and process.returncode is None:
+            process.kill()
 
 
 @pytest.fixture

@@ -132,6 +132,10 @@ def debrief_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "adapters.cli"]
 
 
+#: Every process started, so a test that fails half-way leaves none running (conftest.py).
+STARTED: list[DebriefProcess] = []
+
+
 class DebriefProcess:
     """One ``debrief run`` in a subprocess, its output in ``log_path``."""
 
@@ -157,6 +161,7 @@ class DebriefProcess:
         self.proc = await asyncio.create_subprocess_exec(
             *debrief_command(), "run", cwd=self.workdir, env=self.env,
             stdin=asyncio.subprocess.DEVNULL, stdout=self._log, stderr=self._log)
+        STARTED.append(self)
         await self.wait_ready(ready_within)
 
     async def wait_ready(self, within: float) -> dict[str, Any]:

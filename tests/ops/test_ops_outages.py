@@ -150,8 +150,8 @@ async def test_database_outage_gets_try_again_later_then_recovers_and_loses_no_n
         await wait_until(lambda: _all_sent(pg_url, total), 30, "every nudge marked sent")
         assert await bot.stop() == 0, bot.output()
     finally:
-        await outage.close()
         await bot.kill()
+        await outage.close()
 
     delivered = slack.delivered()
     duplicates = sum(delivered.values()) - len(delivered)
