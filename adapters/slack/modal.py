@@ -86,7 +86,7 @@ def interview_modal(origin: ModalOrigin, now: datetime) -> dict[str, Any]:
         blocks.append(block)
     return {
         "type": "modal", "callback_id": INTERVIEW_MODAL,
-        "title": _plain(copy.SLACK_MODAL_TITLE, 24),
+        "title": _plain(copy.INTERVIEW_FORM_TITLE, 24),
         "submit": _plain(SUBMIT_LABEL, 24), "close": _plain(CLOSE_LABEL, 24),
         "private_metadata": origin.dump(), "blocks": blocks,
     }

@@ -29,7 +29,6 @@ __all__ = [
     "PICK_DONE",
     "REFLECTION_CANCELLED",
     "SENT_TO_DM",
-    "SLACK_MODAL_TITLE",
     "TRY_AGAIN_LATER",
     "WORKING_ON_IT",
     "bad_area",
@@ -79,7 +78,6 @@ TRY_AGAIN_LATER = (
 # Words on platform surfaces (command pickers, forms, buttons).
 COMMAND_DESCRIPTION = "Reflect on interviews, draft thank-you notes, get reminders"
 INTERVIEW_FORM_TITLE = "Log an interview"
-SLACK_MODAL_TITLE = INTERVIEW_FORM_TITLE  # kept for the Slack adapter's modal
 ANSWER_BUTTON = "Answer…"
 ANSWER_FORM_TITLE = "Your answer"
 FORM_SUBMIT = "Save"

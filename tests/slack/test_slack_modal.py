@@ -26,7 +26,7 @@ async def test_interview_without_company_opens_a_modal_with_a_date_time_picker(
         slack_env: SlackEnv) -> None:
     view = await _open_modal(slack_env)
     assert view["type"] == "modal"
-    assert view["title"]["text"] == copy.SLACK_MODAL_TITLE
+    assert view["title"]["text"] == copy.INTERVIEW_FORM_TITLE
     blocks = {b["block_id"]: b for b in view["blocks"]}
     assert list(blocks) == ["company", "when", "role", "interviewer", "notes"]
     assert blocks["when"]["element"]["type"] == "datetimepicker"
