@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.tip_model import TipPost, TipPostStatus, TipStatus, TipSubscription
+from bot.values import Identity
 
 if TYPE_CHECKING:
     from bot.memory import MemoryStore, MemoryUnitOfWork
@@ -96,10 +97,10 @@ class MemoryTipRepository:
                 if r.status is TipStatus.ACTIVE
                 and (platforms is None or r.platform in platforms)]
 
-    async def forget_creator(self, platform: str, user_id: str) -> None:
+    async def forget_creator(self, identity: Identity) -> None:
         table = (await self._store()).tip_subscriptions
         for row_id, row in list(table.rows.items()):
-            if row.platform == platform and row.created_by == user_id:
+            if row.created_by == str(identity):
                 self._uow.write(table, row_id, replace(row, created_by=None))
 
     # -- posts ---------------------------------------------------------------------------

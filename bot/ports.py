@@ -204,7 +204,7 @@ class TipRepository(Protocol):
         """Active subscriptions (on ``platforms`` if given), by id."""
         ...
 
-    async def forget_creator(self, platform: str, user_id: str) -> None:
+    async def forget_creator(self, identity: Identity) -> None:
         """Clear ``created_by`` wherever it is this person (they ran ``forget``)."""
         ...
 

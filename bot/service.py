@@ -130,8 +130,7 @@ class Debrief:
                 if user is None or user.id is None:
                     return [Reply(text=copy.ALREADY_FORGOTTEN)]
                 await uow.users.delete(user.id)
-                await uow.tips.forget_creator(incoming.identity.platform,
-                                              incoming.identity.user_id)
+                await uow.tips.forget_creator(incoming.identity)
                 await uow.commit()
         except Exception:
             log.exception("forget failed for %s", incoming.identity)

@@ -48,7 +48,9 @@ class TipSubscription:
     areas: tuple[Area, ...] = ()  # empty: every area
     status: TipStatus = TipStatus.ACTIVE
     paused_reason: str | None = None
-    created_by: str | None = None  # the admin's platform user id
+    # The admin who created it, as ``str(Identity)`` ("platform:workspace:user"): never a
+    # bare user id, which two workspaces may share.
+    created_by: str | None = None
     updated_at: datetime | None = None
 
 

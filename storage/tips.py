@@ -25,6 +25,7 @@ from sqlalchemy.sql import Executable
 
 from bot.model import Area
 from bot.tip_model import TipPost, TipPostStatus, TipStatus, TipSubscription
+from bot.values import Identity
 from storage.mapping import dialect_insert
 from storage.models import TipPostRow, TipSubscriptionRow
 from storage.repositories import Executor
@@ -131,10 +132,10 @@ class SqlTipRepository:
         stmt = stmt.order_by(subscriptions.c.id)
         return [subscription_from_row(row) for row in await self._db.execute(stmt)]
 
-    async def forget_creator(self, platform: str, user_id: str) -> None:
+    async def forget_creator(self, identity: Identity) -> None:
         await self._db.execute(
             update(subscriptions)
-            .where(subscriptions.c.platform == platform, subscriptions.c.created_by == user_id)
+            .where(subscriptions.c.created_by == str(identity))
             .values(created_by=None))
 
     # -- posts ---------------------------------------------------------------------------

@@ -67,7 +67,7 @@ async def test_an_admin_subscribes_the_current_channel_in_the_zone_they_give(
     [sub] = subs(store)
     assert (sub.platform, sub.workspace_id, sub.channel_id) == ("slack", "T1", "CGENERAL")
     assert (sub.schedule, sub.timezone, sub.areas) == ("daily 09:00", "Europe/Berlin", ())
-    assert sub.status is TipStatus.ACTIVE and sub.created_by == "UADMIN"
+    assert sub.status is TipStatus.ACTIVE and sub.created_by == "slack:T1:UADMIN"
     assert sub.active_since == T0
 
 

@@ -15,6 +15,7 @@ import pytest
 from bot.model import Area
 from bot.ports import UnitOfWorkFactory
 from bot.tip_model import TipPost, TipPostStatus, TipStatus, TipSubscription
+from bot.values import Identity
 
 T0 = datetime(2026, 3, 27, 8, 0, tzinfo=UTC)
 
@@ -93,13 +94,15 @@ async def test_lists_are_per_community_and_active_ones_per_platform(
 
 async def test_forget_creator_clears_only_that_persons_name(
         uow_factory: UnitOfWorkFactory) -> None:
-    await add(uow_factory, subscription("C1", created_by="U1"))
-    await add(uow_factory, subscription("C2", created_by="U2"))
+    # The same user id in another workspace is another person, whose name stays.
+    await add(uow_factory, subscription("C1", created_by="slack:T1:U1"))
+    await add(uow_factory, subscription("C2", created_by="slack:T1:U2"))
+    await add(uow_factory, subscription("C3", created_by="slack:T2:U1"))
     async with uow_factory() as uow:
-        await uow.tips.forget_creator("slack", "U1")
+        await uow.tips.forget_creator(Identity("slack", "T1", "U1"))
         await uow.commit()
         subs = await uow.tips.list_subscriptions("slack", "T1")
-    assert [s.created_by for s in subs] == [None, "U2"]
+    assert [s.created_by for s in subs] == [None, "slack:T1:U2", "slack:T2:U1"]
 
 
 async def test_an_occurrence_is_claimed_once(uow_factory: UnitOfWorkFactory) -> None:

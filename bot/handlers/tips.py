@@ -154,7 +154,7 @@ async def _subscribe(ctx: Context, cmd: Command, channel_id: str, name: str | No
         sub = TipSubscription(
             platform=platform, workspace_id=community, channel_id=channel_id,
             schedule=schedule.text, timezone=zone, created_at=ctx.now, active_since=ctx.now,
-            channel_name=name, areas=areas or (), created_by=ctx.incoming.identity.user_id,
+            channel_name=name, areas=areas or (), created_by=str(ctx.incoming.identity),
             updated_at=ctx.now)
     else:
         sub = existing

@@ -42,7 +42,7 @@ async def test_a_workspace_admin_subscribes_and_the_tip_is_posted_in_the_channel
     assert "Subscribed: this channel gets an interview tip every day at 09:00" in reply.text
     [sub] = await subscriptions(slack_env)
     assert (sub.channel_id, sub.timezone, sub.created_by) == ("C0JOBS", "Europe/Berlin",
-                                                              "UANN")
+                                                              "slack:T0001:UANN")
 
     runtime = TipRuntime(slack_env.uow, slack_env.adapter.gateway, clock)
     clock.set(datetime(2026, 3, 5, 9, 0, tzinfo=BERLIN))
