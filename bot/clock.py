@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-__all__ = ["FixedClock", "SystemClock"]
+__all__ = ["FixedClock", "SystemClock", "require_utc", "utc_or_none"]
 
 
 class SystemClock:
@@ -28,3 +28,18 @@ class FixedClock:
 
     def advance(self, delta: timedelta) -> None:
         self._now += delta
+
+
+def utc_or_none(value: datetime | None) -> datetime | None:
+    """``value`` in UTC; a naive datetime is refused (SQLite would drop its meaning)."""
+    if value is None:
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"naive datetime {value!r}: pass timezone-aware UTC")
+    return value.astimezone(UTC)
+
+
+def require_utc(value: datetime) -> datetime:
+    result = utc_or_none(value)
+    assert result is not None
+    return result

@@ -23,10 +23,11 @@ import asyncio
 import json
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
+from bot.clock import require_utc, utc_or_none
 from bot.memory_stats import MemoryStatsRepository
 from bot.memory_tips import MemoryTipRepository
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
@@ -114,44 +115,32 @@ def memory_uow_factory(store: MemoryStore | None = None) -> UnitOfWorkFactory:
 # -- copying and validation --------------------------------------------------------------
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"naive datetime {value!r}: pass timezone-aware UTC")
-    return value.astimezone(UTC)
-
-
-def _must_utc(value: datetime) -> datetime:
-    result = _utc(value)
-    assert result is not None
-    return result
 
 
 def _copy_user(user: User) -> User:
-    return replace(user, created_at=_utc(user.created_at))
+    return replace(user, created_at=utc_or_none(user.created_at))
 
 
 def _copy_interview(interview: Interview) -> Interview:
     return replace(
         interview,
-        happens_at=_must_utc(interview.happens_at),
-        logged_at=_must_utc(interview.logged_at),
+        happens_at=require_utc(interview.happens_at),
+        logged_at=require_utc(interview.logged_at),
         answers=json.loads(json.dumps(interview.answers)),
-        reflection_completed_at=_utc(interview.reflection_completed_at),
-        thank_you_sent_at=_utc(interview.thank_you_sent_at),
-        outcome_at=_utc(interview.outcome_at),
+        reflection_completed_at=utc_or_none(interview.reflection_completed_at),
+        thank_you_sent_at=utc_or_none(interview.thank_you_sent_at),
+        outcome_at=utc_or_none(interview.outcome_at),
     )
 
 
 def _copy_nudge(nudge: Nudge) -> Nudge:
     return replace(
         nudge,
-        due_at=_must_utc(nudge.due_at),
-        lease_until=_utc(nudge.lease_until),
-        original_due_at=_utc(nudge.original_due_at),
-        sent_at=_utc(nudge.sent_at),
-        created_at=_utc(nudge.created_at),
+        due_at=require_utc(nudge.due_at),
+        lease_until=utc_or_none(nudge.lease_until),
+        original_due_at=utc_or_none(nudge.original_due_at),
+        sent_at=utc_or_none(nudge.sent_at),
+        created_at=utc_or_none(nudge.created_at),
     )
 
 
@@ -262,7 +251,7 @@ class _Users:
         if existing is not None:
             return existing
         store = self._uow.store
-        user = User(identity=identity, id=store.users.new_id(), created_at=_utc(created_at))
+        user = User(identity=identity, id=store.users.new_id(), created_at=utc_or_none(created_at))
         self._uow.write(store.users, _require_id(user), user)
         return _copy_user(user)
 
@@ -399,11 +388,11 @@ class _Nudges:
             self._update(table, row, **changes)
 
     async def reschedule(self, nudge_id: int, due_at: datetime) -> None:
-        await self._move(nudge_id, (NudgeStatus.PENDING,), due_at=_must_utc(due_at))
+        await self._move(nudge_id, (NudgeStatus.PENDING,), due_at=require_utc(due_at))
 
     async def claim_due(self, now: datetime, *, limit: int, lease_seconds: float) -> list[Nudge]:
         table = await self._table()
-        now = _must_utc(now)
+        now = require_utc(now)
         lease_until = now + timedelta(seconds=lease_seconds)
         due = sorted(
             (
@@ -425,11 +414,11 @@ class _Nudges:
             row = table.rows.get(nudge_id)
             if row is not None:  # recorded whatever the state: the message did go out
                 self._update(table, row, status=NudgeStatus.SENT, lease_until=None,
-                             platform_message_id=message_id, sent_at=_must_utc(sent_at))
+                             platform_message_id=message_id, sent_at=require_utc(sent_at))
 
     async def mark_retry(self, nudge_id: int, due_at: datetime, error: str) -> None:
         await self._move(nudge_id, (NudgeStatus.CLAIMED,), status=NudgeStatus.PENDING,
-                         due_at=_must_utc(due_at), last_error=error, lease_until=None)
+                         due_at=require_utc(due_at), last_error=error, lease_until=None)
 
     async def mark_failed(self, nudge_id: int, error: str) -> None:
         await self._move(nudge_id, _OPEN, status=NudgeStatus.FAILED, last_error=error,
@@ -441,7 +430,7 @@ class _Nudges:
 
     async def defer(self, nudge_id: int, due_at: datetime) -> None:
         await self._move(nudge_id, (NudgeStatus.CLAIMED,), status=NudgeStatus.PENDING,
-                         due_at=_must_utc(due_at), lease_until=None, give_back_attempt=True)
+                         due_at=require_utc(due_at), lease_until=None, give_back_attempt=True)
 
     async def release(self, nudge_ids: Sequence[int]) -> None:
         for nudge_id in nudge_ids:

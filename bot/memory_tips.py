@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.clock import require_utc, utc_or_none
 from bot.tip_model import TipPost, TipPostStatus, TipStatus, TipSubscription
 from bot.values import Identity
 
@@ -25,28 +26,18 @@ __all__ = ["MemoryTipRepository"]
 _LIVE = (TipPostStatus.CLAIMED, TipPostStatus.SENT)
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"naive datetime {value!r}: pass timezone-aware UTC")
-    return value.astimezone(UTC)
-
-
-def _must(value: datetime) -> datetime:
-    result = _utc(value)
-    assert result is not None
-    return result
 
 
 def _copy_subscription(sub: TipSubscription) -> TipSubscription:
-    return replace(sub, areas=tuple(sub.areas), created_at=_must(sub.created_at),
-                   active_since=_must(sub.active_since), updated_at=_utc(sub.updated_at))
+    return replace(sub, areas=tuple(sub.areas), created_at=require_utc(sub.created_at),
+                   active_since=require_utc(sub.active_since),
+                   updated_at=utc_or_none(sub.updated_at))
 
 
 def _copy_post(post: TipPost) -> TipPost:
-    return replace(post, occurrence=_must(post.occurrence), lease_until=_utc(post.lease_until),
-                   created_at=_utc(post.created_at), posted_at=_utc(post.posted_at))
+    return replace(post, occurrence=require_utc(post.occurrence),
+                   lease_until=utc_or_none(post.lease_until),
+                   created_at=utc_or_none(post.created_at), posted_at=utc_or_none(post.posted_at))
 
 
 class MemoryTipRepository:
@@ -131,7 +122,7 @@ class MemoryTipRepository:
     async def claim_stale_posts(self, now: datetime, *, lease_seconds: float,
                                 limit: int) -> list[TipPost]:
         table = (await self._store()).tip_posts
-        now = _must(now)
+        now = require_utc(now)
         stale = sorted((r for r in table.rows.values()
                         if r.status is TipPostStatus.CLAIMED and r.lease_until is not None
                         and r.lease_until < now),
@@ -154,10 +145,11 @@ class MemoryTipRepository:
     async def mark_post_sent(self, post_id: int, message_id: str, posted_at: datetime) -> None:
         # Recorded whatever the state, as for nudges: the message did go out.
         await self._update(post_id, only_claimed=False, status=TipPostStatus.SENT,
-                           message_id=message_id, posted_at=_must(posted_at), lease_until=None)
+                           message_id=message_id, posted_at=require_utc(posted_at),
+                           lease_until=None)
 
     async def mark_post_retry(self, post_id: int, lease_until: datetime, error: str) -> None:
-        await self._update(post_id, only_claimed=True, lease_until=_must(lease_until),
+        await self._update(post_id, only_claimed=True, lease_until=require_utc(lease_until),
                            last_error=error)
 
     async def finish_post(self, post_id: int, status: str, error: str | None) -> None:

@@ -27,7 +27,12 @@ from adapters.discord.render import escape
 from adapters.discord.translate import PLATFORM
 from bot import copy
 from bot.model import User
-from bot.ports import DeliveryDeclined, PermanentDeliveryError, RetryableDeliveryError
+from bot.ports import (
+    DeliveryDeclined,
+    DeliveryError,
+    PermanentDeliveryError,
+    RetryableDeliveryError,
+)
 from bot.values import Reply
 
 __all__ = ["DiscordChatGateway"]
@@ -37,6 +42,25 @@ log = logging.getLogger(__name__)
 # Well inside the dispatcher's lease: discord.py retries 5xx itself (up to ~25 s) and waits
 # out 429s of up to 30 s; past this the nudge is retried later rather than held.
 DELIVER_TIMEOUT = 90.0
+
+
+_SEND_ERRORS = (discord.RateLimited, discord.HTTPException, TimeoutError, aiohttp.ClientError,
+                OSError)
+
+
+def delivery_error(exc: BaseException, not_found: str) -> DeliveryError:
+    """What a failed send means for the dispatcher: try again later, or never."""
+    if isinstance(exc, discord.RateLimited):
+        return RetryableDeliveryError("rate_limited", retry_after=exc.retry_after)
+    if isinstance(exc, discord.Forbidden):
+        return PermanentDeliveryError(f"forbidden:{exc.code}")
+    if isinstance(exc, discord.NotFound):
+        return PermanentDeliveryError(f"{not_found}:{exc.code}")
+    if isinstance(exc, discord.HTTPException):
+        if exc.status == 429 or exc.status >= 500:
+            return RetryableDeliveryError(f"discord_{exc.status}")
+        return PermanentDeliveryError(f"discord_{exc.status}:{exc.code}")
+    return RetryableDeliveryError(f"network:{type(exc).__name__}")
 
 
 class DiscordChatGateway:
@@ -54,23 +78,13 @@ class DiscordChatGateway:
             async with asyncio.timeout(DELIVER_TIMEOUT):
                 target = await self._user(int(user.identity.user_id))
                 message = await send_dm(target, reply)
-        except discord.RateLimited as exc:
-            raise RetryableDeliveryError("rate_limited", retry_after=exc.retry_after) from exc
         except discord.Forbidden as exc:
             if is_dms_closed(exc):
                 await self._hint(user)
                 raise PermanentDeliveryError("dms_closed") from exc
-            raise PermanentDeliveryError(f"forbidden:{exc.code}") from exc
-        except discord.NotFound as exc:
-            raise PermanentDeliveryError(f"not_found:{exc.code}") from exc
-        except discord.DiscordServerError as exc:
-            raise RetryableDeliveryError(f"discord_{exc.status}") from exc
-        except discord.HTTPException as exc:
-            if exc.status == 429 or exc.status >= 500:
-                raise RetryableDeliveryError(f"discord_{exc.status}") from exc
-            raise PermanentDeliveryError(f"discord_{exc.status}:{exc.code}") from exc
-        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
-            raise RetryableDeliveryError(f"network:{type(exc).__name__}") from exc
+            raise delivery_error(exc, "not_found") from exc
+        except _SEND_ERRORS as exc:
+            raise delivery_error(exc, "not_found") from exc
         return str(message.id)
 
     async def _user(self, user_id: int) -> discord.User:
@@ -106,20 +120,8 @@ class DiscordChatGateway:
             async with asyncio.timeout(DELIVER_TIMEOUT):
                 channel = await self._server_channel(channel_id, workspace_id)
                 message = await send_to_channel(channel, [reply])
-        except discord.RateLimited as exc:
-            raise RetryableDeliveryError("rate_limited", retry_after=exc.retry_after) from exc
-        except discord.Forbidden as exc:
-            raise PermanentDeliveryError(f"forbidden:{exc.code}") from exc
-        except discord.NotFound as exc:
-            raise PermanentDeliveryError(f"channel_not_found:{exc.code}") from exc
-        except discord.DiscordServerError as exc:
-            raise RetryableDeliveryError(f"discord_{exc.status}") from exc
-        except discord.HTTPException as exc:
-            if exc.status == 429 or exc.status >= 500:
-                raise RetryableDeliveryError(f"discord_{exc.status}") from exc
-            raise PermanentDeliveryError(f"discord_{exc.status}:{exc.code}") from exc
-        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
-            raise RetryableDeliveryError(f"network:{type(exc).__name__}") from exc
+        except _SEND_ERRORS as exc:
+            raise delivery_error(exc, "channel_not_found") from exc
         if message is None:
             raise PermanentDeliveryError("nothing was sent")
         return str(message.id)
