@@ -235,14 +235,6 @@ def verdict(ok: bool | None) -> str:
     return "-" if ok is None else ("PASS" if ok else "MISS")
 
 
-def table(rows: list[tuple[str, str, str, str]]) -> str:
-    header = ("figure", "target", "measured", "result")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    line = "  ".join(f"{{:<{w}}}" for w in widths)
-    out = [line.format(*header), line.format(*("-" * w for w in widths))]
-    out += [line.format(*r) for r in rows]
-    return "\n".join(out)
-
 
 async def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -317,7 +309,7 @@ async def main(argv: list[str] | None = None) -> int:
         rows.append((f"{label}: reflections completed, failed turns", f"{expected:,}, 0",
                      f"{phase.tally.completed:,}, {phase.tally.errors}", verdict(ok)))
     print()
-    print(table(rows))
+    print(machine.table(rows))
     print(f"\npaced: {paced.turns:,} turns in {paced.wall:.1f} s, mean latency "
           f"{statistics.fmean(paced.tally.latencies) * 1000:.1f} ms; saturated: "
           f"{saturated.turns:,} turns in {saturated.wall:.1f} s")

@@ -1,4 +1,4 @@
-"""What every benchmark prints beside its figures: the code measured and the machine's load."""
+"""What every benchmark prints: its figure table, the code measured and the machine's load."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import storage
 
-__all__ = ["code_version", "cpus", "load"]
+__all__ = ["code_version", "cpus", "load", "table"]
 
 
 def code_version() -> str:
@@ -34,3 +34,13 @@ def load() -> str:
 def cpus() -> int:
     """CPUs this process may run on (fewer than the machine's when pinned)."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def table(rows: list[tuple[str, str, str, str]]) -> str:
+    """Rows of (figure, target, measured, result) as aligned columns."""
+    header = ("figure", "target", "measured", "result")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    out = [line.format(*header), line.format(*("-" * w for w in widths))]
+    out += [line.format(*r) for r in rows]
+    return "\n".join(out)

@@ -343,14 +343,6 @@ async def with_postgres(admin_url: str, run: Any) -> list[tuple[str, str, str, s
 # -- report ------------------------------------------------------------------------------
 
 
-def table(rows: list[tuple[str, str, str, str]]) -> str:
-    header = ("figure", "target", "measured", "result")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    line = "  ".join(f"{{:<{w}}}" for w in widths)
-    out = [line.format(*header), line.format(*("-" * w for w in widths))]
-    out += [line.format(*r) for r in rows]
-    return "\n".join(out)
-
 
 
 
@@ -396,7 +388,7 @@ async def main(argv: list[str] | None = None) -> int:
                                        args.seed, args.ticks)
         rows += await with_postgres(args.postgres, on_postgres)
     print()
-    print(table(rows))
+    print(machine.table(rows))
     print(f"load average {machine.load()} at the end (other processes skew figures)")
     missed = any(r[3] == "MISS" for r in rows)
     return 1 if args.strict and missed else 0
