@@ -7,6 +7,7 @@ calls — and assertions are about what the person reads and what ends up stored
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
@@ -376,6 +377,17 @@ async def test_snoozing_a_nudge_moves_it(world: World) -> None:
     (reply,) = await world.say(f"/debrief nudges snooze {first.id} 3h")
     assert "Wed 10 Jun 17:00 BST" in reply.text
     assert world.store.nudges.rows[first.id or 0].due_at == T0 + timedelta(hours=3)
+
+
+async def test_snoozing_a_nudge_that_is_being_sent_says_so_and_changes_nothing(
+        world: World) -> None:
+    await world.say(INTERVIEW)
+    first = world.nudges()[0]
+    row_id = first.id or 0
+    world.store.nudges.rows[row_id] = dataclasses.replace(first, status=NudgeStatus.CLAIMED)
+    (reply,) = await world.say(f"/debrief nudges snooze {first.id} 3h")
+    assert "being sent to you right now" in reply.text
+    assert world.store.nudges.rows[row_id].due_at == first.due_at
 
 
 async def test_snoozing_into_quiet_hours_lands_when_they_end(world: World) -> None:

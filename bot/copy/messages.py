@@ -26,6 +26,7 @@ __all__ = [
     "NO_INTERVIEWS",
     "NO_NUDGES",
     "NO_OPEN_REFLECTION",
+    "NUDGE_BEING_SENT",
     "PICK_DONE",
     "REFLECTION_CANCELLED",
     "SENT_TO_DM",
@@ -98,6 +99,9 @@ NO_INTERVIEWS = (
     "`/debrief interview <company>` and I'll walk you through it."
 )
 NO_NUDGES = "You have no reminders scheduled."
+NUDGE_BEING_SENT = (
+    "That reminder is being sent to you right now, so I can't move it. Once it arrives, "
+    "its Snooze button (or `/debrief nudges`) works again.")
 SENT_TO_DM = "That's private, so I've sent it to you in a direct message."
 FORGET_ASK = (
     "This deletes everything Debrief knows about you: interviews, reflections, outcomes, "

@@ -9,7 +9,7 @@ from bot import copy
 from bot.copy import nudges as words
 from bot.durations import DurationError, parse_duration
 from bot.handlers.context import Context, UserError
-from bot.model import Nudge
+from bot.model import Nudge, NudgeStatus
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Reply
 
@@ -35,6 +35,8 @@ async def nudges(ctx: Context, cmd: Command) -> list[Reply]:
         assert nudge.id is not None
         await ctx.uow.nudges.cancel(ctx.user_id, nudge_id=nudge.id)
         return [Reply(text=words.cancelled(nudge))]
+    if nudge.status is NudgeStatus.CLAIMED:  # going out right now: it can't be moved
+        raise UserError(copy.NUDGE_BEING_SENT)
     nudge.due_at = ctx.policy.outside_quiet(_snooze_until(ctx, until), ctx.user)
     assert nudge.id is not None
     await ctx.uow.nudges.reschedule(nudge.id, nudge.due_at)
