@@ -7,7 +7,7 @@ from typing import Literal
 
 from bot.model import Area
 
-__all__ = ["AREA_NAMES", "QUESTIONS", "Option", "Question"]
+__all__ = ["AREA_NAMES", "AREA_WORDS", "QUESTIONS", "Option", "Question"]
 
 AREA_NAMES: dict[Area, str] = {
     Area.STAND_OUT: "Stand out",
@@ -16,6 +16,12 @@ AREA_NAMES: dict[Area, str] = {
     Area.PREPARED: "Prepared",
     Area.RIGHT_JOBS: "Right jobs",
 }
+
+# What people may type to name an area (`/debrief tip prepared`, `tips … areas:follow up`).
+AREA_WORDS: dict[str, Area] = {a.value.replace("_", " "): a for a in Area} | {
+    a.value: a for a in Area} | {
+    "standout": Area.STAND_OUT, "followup": Area.FOLLOW_UP, "prep": Area.PREPARED,
+    "preparation": Area.PREPARED, "fit": Area.RIGHT_JOBS, "right job": Area.RIGHT_JOBS}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import copy
+from bot.copy.questions import AREA_WORDS
 from bot.copy.tips import TIPS
 from bot.dialogue import area_scores
 from bot.handlers.context import Context, UserError
@@ -20,9 +21,6 @@ from bot.values import Choice, Command, Reply
 
 __all__ = ["export", "help_", "settings", "tip"]
 
-_AREA_WORDS = {a.value.replace("_", " "): a for a in Area} | {a.value: a for a in Area} | {
-    "standout": Area.STAND_OUT, "followup": Area.FOLLOW_UP, "prep": Area.PREPARED,
-    "preparation": Area.PREPARED, "fit": Area.RIGHT_JOBS, "right job": Area.RIGHT_JOBS}
 
 
 async def help_(ctx: Context, cmd: Command) -> list[Reply]:
@@ -32,7 +30,7 @@ async def help_(ctx: Context, cmd: Command) -> list[Reply]:
 async def tip(ctx: Context, cmd: Command) -> list[Reply]:
     wanted = " ".join((cmd.option("area") or cmd.text).lower().replace("-", " ").split())
     if wanted:
-        area = _AREA_WORDS.get(wanted)
+        area = AREA_WORDS.get(wanted)
         if area is None:
             raise UserError(copy.bad_area(wanted))
     else:

@@ -13,6 +13,7 @@ import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.copy import community_tips as words
+from bot.copy.questions import AREA_WORDS
 from bot.handlers.context import Context, UserError
 from bot.model import Area
 from bot.tip_model import TipStatus, TipSubscription
@@ -24,9 +25,6 @@ __all__ = ["parse_areas", "parse_channel", "tips"]
 ACTIONS = ("subscribe", "list", "pause", "resume", "off")
 _ACTION_WORDS = {"unsubscribe": "off", "stop": "off", "start": "subscribe", "add": "subscribe",
                  "show": "list"}
-_AREA_WORDS = {a.value.replace("_", " "): a for a in Area} | {a.value: a for a in Area} | {
-    "standout": Area.STAND_OUT, "followup": Area.FOLLOW_UP, "prep": Area.PREPARED,
-    "preparation": Area.PREPARED, "fit": Area.RIGHT_JOBS, "right job": Area.RIGHT_JOBS}
 # <#C0123|general> (Slack), <#1234567890> (Discord), or an id given on its own.
 _LINK = re.compile(r"^<#([A-Za-z0-9]+)(?:\|([^>]*))?>$")
 _BARE_ID = re.compile(r"^(?:[CGD][A-Z0-9]{6,}|\d{15,21})$")
@@ -96,11 +94,11 @@ def parse_areas(text: str) -> tuple[Area, ...]:
     i = 0
     while i < len(tokens):
         pair = " ".join(tokens[i:i + 2])
-        if pair in _AREA_WORDS and i + 1 < len(tokens):
-            found.add(_AREA_WORDS[pair])
+        if pair in AREA_WORDS and i + 1 < len(tokens):
+            found.add(AREA_WORDS[pair])
             i += 2
-        elif tokens[i] in _AREA_WORDS:
-            found.add(_AREA_WORDS[tokens[i]])
+        elif tokens[i] in AREA_WORDS:
+            found.add(AREA_WORDS[tokens[i]])
             i += 1
         elif tokens[i] == "and":
             i += 1
