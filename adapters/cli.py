@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import getpass
 import sys
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -118,7 +119,7 @@ async def _console(settings: Settings, user: str, tz: str | None) -> int:
         app = ConsoleApp(debrief, Identity("console", "local", user), timezone=tz,
                          display_name=user)
         dispatcher = Dispatcher(uow, ConsoleGateway(app), clock, debrief.config,
-                                dispatcher_config(settings))
+                                replace(dispatcher_config(settings), platforms=("console",)))
         debrief.on_scheduled = dispatcher.wake
         dispatcher.start()
         try:

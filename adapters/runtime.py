@@ -11,6 +11,7 @@ import asyncio
 import logging
 import signal
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -106,8 +107,12 @@ class Runtime:
             self.platforms["discord"] = DiscordAdapter(settings, self.conversation,
                                                        api_observer=self.metrics)
         gateway = RoutingGateway({name: p.gateway for name, p in self.platforms.items()})
-        self.dispatcher = Dispatcher(uow, gateway, clock, self.core.config,
-                                     dispatcher_config(settings), observer=self.metrics)
+        # Claim only reminders for people on the platforms served here: a replica never
+        # takes (and puts back) one it cannot send.
+        self.dispatcher = Dispatcher(
+            uow, gateway, clock, self.core.config,
+            replace(dispatcher_config(settings), platforms=tuple(self.platforms)),
+            observer=self.metrics)
         self.core.on_scheduled = self.dispatcher.wake
         # Scheduled channel tips, for the platforms this process serves.
         self.tips = TipRuntime(uow, gateway, clock, platforms=gateway.platforms)

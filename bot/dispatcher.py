@@ -53,6 +53,9 @@ class DispatcherConfig:
     backoff_base: timedelta = timedelta(seconds=30)
     backoff_cap: timedelta = timedelta(hours=1)
     concurrency: int = 64
+    # Only claim nudges for people on these platforms (the ones this process can reach);
+    # None claims everyone's (tests, a single process serving everything).
+    platforms: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -144,7 +147,8 @@ class Dispatcher:
             async with self._uow() as uow:
                 claimed = await uow.nudges.claim_due(
                     now, limit=self.settings.batch_size,
-                    lease_seconds=self.settings.lease.total_seconds())
+                    lease_seconds=self.settings.lease.total_seconds(),
+                    platforms=self.settings.platforms)
                 await uow.commit()
             if not claimed:
                 return 0

@@ -390,16 +390,20 @@ class _Nudges:
     async def reschedule(self, nudge_id: int, due_at: datetime) -> None:
         await self._move(nudge_id, (NudgeStatus.PENDING,), due_at=require_utc(due_at))
 
-    async def claim_due(self, now: datetime, *, limit: int, lease_seconds: float) -> list[Nudge]:
+    async def claim_due(self, now: datetime, *, limit: int, lease_seconds: float,
+                        platforms: Sequence[str] | None = None) -> list[Nudge]:
         table = await self._table()
         now = require_utc(now)
         lease_until = now + timedelta(seconds=lease_seconds)
+        people = (await self._uow.begin()).users.rows
         due = sorted(
             (
                 r for r in table.rows.values()
-                if (r.status is NudgeStatus.PENDING and r.due_at <= now)
-                or (r.status is NudgeStatus.CLAIMED and r.lease_until is not None
-                    and r.lease_until < now)
+                if ((r.status is NudgeStatus.PENDING and r.due_at <= now)
+                    or (r.status is NudgeStatus.CLAIMED and r.lease_until is not None
+                        and r.lease_until < now))
+                and (platforms is None or (r.user_id in people and
+                                           people[r.user_id].identity.platform in platforms))
             ),
             key=lambda r: (r.due_at, r.id or 0),
         )[: max(limit, 0)]

@@ -145,9 +145,11 @@ class NudgeRepository(Protocol):
         """Move a pending nudge (snooze)."""
         ...
 
-    async def claim_due(self, now: datetime, *, limit: int, lease_seconds: float) -> list[Nudge]:
+    async def claim_due(self, now: datetime, *, limit: int, lease_seconds: float,
+                        platforms: Sequence[str] | None = None) -> list[Nudge]:
         """In ONE statement: take up to ``limit`` nudges that are pending and due, or claimed
-        with an expired lease; mark them claimed with a lease; add one to ``attempts``."""
+        with an expired lease; mark them claimed with a lease; add one to ``attempts``.
+        ``platforms``: only nudges for people on these platforms (what this process serves)."""
         ...
 
     async def mark_sent(self, results: Sequence[tuple[int, str, datetime]]) -> None:

@@ -84,31 +84,44 @@ _UPDATE_OPEN_NUDGE = update(nudges).where(
 )
 
 _now: BindParameter[datetime] = bindparam("now")
-_CLAIM_DUE = (
-    update(nudges)
-    .where(
-        nudges.c.id.in_(
-            select(nudges.c.id)
-            .where(
-                or_(
-                    and_(nudges.c.status == _PENDING, nudges.c.due_at <= _now),
-                    and_(nudges.c.status == _CLAIMED, nudges.c.lease_until < _now),
-                )
+
+
+def _claim_due(on_platforms: bool) -> Executable:
+    due = (
+        select(nudges.c.id)
+        .where(
+            or_(
+                and_(nudges.c.status == _PENDING, nudges.c.due_at <= _now),
+                and_(nudges.c.status == _CLAIMED, nudges.c.lease_until < _now),
             )
-            .order_by(nudges.c.due_at, nudges.c.id)
-            .limit(bindparam("limit"))
-            # SKIP LOCKED lets replicas claim side by side on PostgreSQL; SQLite renders no
-            # locking clause (it has one writer at a time, taken by BEGIN IMMEDIATE).
-            .with_for_update(skip_locked=True)
         )
     )
-    .values(
-        status=_CLAIMED,
-        lease_until=bindparam("lease_until"),
-        attempts=nudges.c.attempts + 1,
+    if on_platforms:  # only people this process can reach
+        due = due.where(nudges.c.user_id.in_(
+            select(users.c.id).where(users.c.platform.in_(bindparam("platforms",
+                                                                     expanding=True)))))
+    return (
+        update(nudges)
+        .where(
+            nudges.c.id.in_(
+                due.order_by(nudges.c.due_at, nudges.c.id)
+                .limit(bindparam("limit"))
+                # SKIP LOCKED lets replicas claim side by side on PostgreSQL; SQLite renders
+                # no locking clause (one writer at a time, taken by BEGIN IMMEDIATE).
+                .with_for_update(skip_locked=True)
+            )
+        )
+        .values(
+            status=_CLAIMED,
+            lease_until=bindparam("lease_until"),
+            attempts=nudges.c.attempts + 1,
+        )
+        .returning(*nudges.c)
     )
-    .returning(*nudges.c)
-)
+
+
+_CLAIM_DUE = _claim_due(on_platforms=False)
+_CLAIM_DUE_ON_PLATFORMS = _claim_due(on_platforms=True)
 
 
 class SqlUserRepository:
@@ -261,11 +274,18 @@ class SqlNudgeRepository:
         )
         await self._db.execute(stmt)
 
-    async def claim_due(self, now: datetime, *, limit: int, lease_seconds: float) -> list[Nudge]:
+    async def claim_due(self, now: datetime, *, limit: int, lease_seconds: float,
+                        platforms: Sequence[str] | None = None) -> list[Nudge]:
         if limit <= 0:
             return []
-        params = {"now": now, "limit": limit, "lease_until": now + timedelta(seconds=lease_seconds)}
-        claimed = [nudge_from_row(row) for row in await self._db.execute(_CLAIM_DUE, params)]
+        params: dict[str, Any] = {
+            "now": now, "limit": limit, "lease_until": now + timedelta(seconds=lease_seconds)}
+        statement = _CLAIM_DUE
+        if platforms is not None:
+            if not platforms:
+                return []
+            statement, params["platforms"] = _CLAIM_DUE_ON_PLATFORMS, list(platforms)
+        claimed = [nudge_from_row(row) for row in await self._db.execute(statement, params)]
         claimed.sort(key=lambda n: (n.due_at, n.id or 0))
         return claimed
 

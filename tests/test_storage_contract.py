@@ -368,6 +368,24 @@ async def test_claim_due_takes_due_nudges_soonest_first_with_a_lease(
     assert stored.status is NudgeStatus.CLAIMED and stored.attempts == 1
 
 
+async def test_claim_due_on_platforms_takes_only_the_people_on_them(
+        uow_factory: UnitOfWorkFactory) -> None:
+    # A process claims only what it can send: a Slack-only replica never takes a Discord
+    # person's reminder (and so never has to put it back).
+    slack = await add_user(uow_factory, ALICE)
+    discord = await add_user(uow_factory, Identity("discord", "discord", "42"))
+    assert slack.id is not None and discord.id is not None
+    await add_nudges(uow_factory, nudge(slack.id, "s"), nudge(discord.id, "d"))
+    async with uow_factory() as uow:
+        none = await uow.nudges.claim_due(T0, limit=10, lease_seconds=60, platforms=[])
+        mine = await uow.nudges.claim_due(T0, limit=10, lease_seconds=60,
+                                          platforms=["slack", "console"])
+        await uow.commit()
+    assert none == []
+    assert [n.idempotency_key for n in mine] == ["s"]
+    assert [n.idempotency_key for n in await claim(uow_factory, T0)] == ["d"]
+
+
 async def test_claim_due_reclaims_expired_leases_only(uow_factory: UnitOfWorkFactory) -> None:
     user = await add_user(uow_factory)
     uid = user.id or 0
