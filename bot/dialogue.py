@@ -127,8 +127,16 @@ def _parse(question: Question, text: str, max_length: int) -> Any:
     return [o.value for o in question.options if o.value in values]
 
 
+_CONTRACTIONS = (("’", "'"), ("'ll", " will"), ("n't", " not"), ("'re", " are"),
+                 ("'ve", " have"), ("'m", " am"))
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    """Lower case, contractions spelled out, punctuation gone: "They'll" == "they will"."""
+    text = text.lower()
+    for short, long in _CONTRACTIONS:
+        text = text.replace(short, long)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def _pick(question: Question, text: str) -> str | None:

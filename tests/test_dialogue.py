@@ -261,3 +261,9 @@ def test_a_choice_can_be_answered_with_the_words_of_its_label_without_its_number
         result = apply_turn(at_fit, typed, max_length=1000)
         assert isinstance(result, Answered), typed
         assert result.answers["fit"] == value
+
+
+def test_a_label_with_a_contraction_matches_it_spelled_out() -> None:
+    result = apply_turn({}, "They will remember me", max_length=1000)
+    assert isinstance(result, Answered)
+    assert result.answers["memorable"] == "memorable"
