@@ -11,7 +11,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.client import delivery_error
 from adapters.slack.outbox import ReplyOutbox
-from adapters.slack.render import render_reply
 from bot.model import User
 from bot.ports import DeliveryDeclined, PermanentDeliveryError
 from bot.values import Reply
@@ -68,12 +67,7 @@ class SlackChatGateway:
         try:
             if workspace_id != await self._our_team():
                 raise DeliveryDeclined(f"workspace {workspace_id} is not served here")
-            ts = ""
-            for message in render_reply(reply):
-                response = await self._client.chat_postMessage(
-                    channel=channel_id, text=message.text, blocks=message.blocks,
-                    unfurl_links=False, unfurl_media=False)
-                ts = str(response.get("ts") or "")
+            ts = await self._outbox.post(channel_id, reply)
         except DeliveryDeclined:
             raise
         except Exception as exc:

@@ -84,7 +84,10 @@ class ReplyOutbox:
     async def post_dm(self, identity: Identity, reply: Reply, *,
                       channel: str | None = None) -> str:
         """Post into the person's DM; return the ts of the (last) message."""
-        channel = channel or await self._people.dm_channel(identity)
+        return await self.post(channel or await self._people.dm_channel(identity), reply)
+
+    async def post(self, channel: str, reply: Reply) -> str:
+        """Post ``reply`` (and its attachment) in ``channel``; return the last message's ts."""
         ts = ""
         for message in render_reply(reply):
             response = await self._client.chat_postMessage(
