@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from bot import copy
 from bot.copy.stats import attachment_saved
 from bot.model import User
 from bot.ports import Conversation, DeliveryDeclined
@@ -32,7 +33,7 @@ def render_text(reply: Reply) -> str:
     for number, choice in enumerate(reply.choices, 1):
         lines.append(f"  {number}. {choice.label}")
     if reply.multi and reply.choices:
-        lines.append("  (several allowed: type like 1,3)")
+        lines.append(f"  ({copy.CONSOLE_SEVERAL})")
     for field in reply.fields:
         lines += ["", f"-- {field.name} --", field.value]
     if reply.copy_text:
@@ -40,9 +41,9 @@ def render_text(reply: Reply) -> str:
     nav = [a.value for a in reply.actions if a.value in NAV_VALUES]
     commands = [a for a in reply.actions if a.value not in NAV_VALUES]
     if nav:
-        lines.append(f"  (or type: {', '.join(nav)})")
+        lines.append(f"  ({copy.console_or_type(nav)})")
     for action in commands:
-        lines.append(f"  > {action.label}: type {action.value}")
+        lines.append(f"  > {copy.console_action(action.label, action.value)}")
     return "\n".join(lines)
 
 
@@ -131,7 +132,7 @@ class ConsoleApp:
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
         interactive = self._in.isatty()
-        self._out.write("Debrief - your interview coach. Type /debrief help, or /quit to leave.\n")
+        self._out.write(copy.CONSOLE_WELCOME + "\n")
         self._out.flush()
         while True:
             if interactive:
@@ -145,5 +146,5 @@ class ConsoleApp:
             if not line.strip():
                 continue
             await self.send(line.rstrip("\n"))
-        self._out.write("Bye - good luck with your interviews.\n")
+        self._out.write(copy.CONSOLE_BYE + "\n")
         self._out.flush()

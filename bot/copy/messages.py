@@ -16,6 +16,9 @@ __all__ = [
     "AT_FIRST_QUESTION",
     "BACK_ONE",
     "COMMAND_DESCRIPTION",
+    "CONSOLE_BYE",
+    "CONSOLE_SEVERAL",
+    "CONSOLE_WELCOME",
     "DMS_CLOSED_HINT",
     "FORGET_ASK",
     "FORGET_DONE",
@@ -39,6 +42,8 @@ __all__ = [
     "bad_time",
     "bad_timezone",
     "command_too_long",
+    "console_action",
+    "console_or_type",
     "continue_in_dm",
     "delta_words",
     "export_intro",
@@ -83,6 +88,10 @@ ANSWER_BUTTON = "Answer…"
 ANSWER_FORM_TITLE = "Your answer"
 FORM_SUBMIT = "Save"
 FORM_CANCEL = "Cancel"
+# The console's own words (it has no buttons, so it says what to type instead).
+CONSOLE_WELCOME = "Debrief - your interview coach. Type /debrief help, or /quit to leave."
+CONSOLE_BYE = "Bye - good luck with your interviews."
+CONSOLE_SEVERAL = "several allowed: type like 1,3"
 PICK_DONE = "Done ✓"
 FORM_MISSING_COMPANY = "Which company was it? The company name is the one thing I need."
 
@@ -295,3 +304,11 @@ def home_reply(nudge_lines: list[str], interviews: list[Interview], zone: ZoneIn
         fields=(ReplyField("Upcoming reminders", "\n".join(nudge_lines) or "None"),
                 ReplyField("Recent interviews", "\n".join(recent) or "None yet")),
     )
+
+
+def console_or_type(words: list[str]) -> str:
+    return f"or type: {', '.join(words)}"
+
+
+def console_action(label: str, command: str) -> str:
+    return f"{label}: type {command}"
