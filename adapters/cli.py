@@ -12,17 +12,14 @@ import asyncio
 import getpass
 import sys
 from dataclasses import replace
-from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
 from adapters.logs import configure_logging
-from adapters.settings import Settings
-from bot.config import CoreConfig
-from bot.dispatcher import DispatcherConfig
+from adapters.settings import Settings, core_config, dispatcher_config
 
-__all__ = ["core_config", "dispatcher_config", "main"]
+__all__ = ["main"]
 
 NOTHING_TO_RUN = (
     "debrief run: no chat platform is configured, so there is nothing to serve.\n"
@@ -30,18 +27,6 @@ NOTHING_TO_RUN = (
     "Slack, and/or DISCORD_TOKEN for Discord - in the environment or a .env file.\n"
     "To try Debrief without any platform, run: debrief console"
 )
-
-
-def core_config(settings: Settings) -> CoreConfig:
-    return CoreConfig(default_timezone=settings.default_timezone,
-                      thank_you_delays=settings.thank_you_delays,
-                      check_in_after=settings.check_in_delay)
-
-
-def dispatcher_config(settings: Settings) -> DispatcherConfig:
-    return DispatcherConfig(interval=settings.dispatch_seconds,
-                            lease=timedelta(seconds=settings.lease_seconds),
-                            backoff_base=settings.retry_backoff_delay)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -105,7 +90,7 @@ async def _console(settings: Settings, user: str, tz: str | None) -> int:
     from adapters.charts import MatplotlibChartRenderer
     from adapters.console import ConsoleApp, ConsoleGateway
     from bot.clock import SystemClock
-    from bot.dispatcher import Dispatcher
+    from bot.nudges.dispatcher import Dispatcher
     from bot.service import Debrief
     from bot.values import Identity
     from storage import create_engine, sql_uow_factory, upgrade

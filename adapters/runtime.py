@@ -19,17 +19,16 @@ from aiohttp import web
 from sqlalchemy import func, select, text
 
 from adapters.charts import MatplotlibChartRenderer
-from adapters.cli import core_config, dispatcher_config
 from adapters.gateways import RoutingGateway
 from adapters.metrics import Metrics
-from adapters.settings import Settings
+from adapters.settings import Settings, core_config, dispatcher_config
 from bot.clock import SystemClock
-from bot.dispatcher import Dispatcher
 from bot.grammar import CommandSyntaxError, is_command, parse_command
 from bot.model import NudgeStatus
+from bot.nudges.dispatcher import Dispatcher
 from bot.ports import ChatGateway, Conversation
 from bot.service import Debrief
-from bot.tip_runtime import TipRuntime
+from bot.tips.runtime import TipRuntime
 from bot.values import Identity, Incoming, Reply
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.engine import is_sqlite

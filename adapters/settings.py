@@ -8,9 +8,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.config import CoreConfig
 from bot.durations import DurationError, parse_duration
+from bot.nudges.dispatcher import DispatcherConfig
 
-__all__ = ["LOG_LEVELS", "Settings"]
+__all__ = ["LOG_LEVELS", "Settings", "core_config", "dispatcher_config"]
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -115,3 +117,16 @@ class Settings(BaseSettings):
     @property
     def discord_configured(self) -> bool:
         return bool(self.discord_token)
+
+
+# The core's configuration, built from the settings (used by the console and by `debrief run`).
+def core_config(settings: Settings) -> CoreConfig:
+    return CoreConfig(default_timezone=settings.default_timezone,
+                      thank_you_delays=settings.thank_you_delays,
+                      check_in_after=settings.check_in_delay)
+
+
+def dispatcher_config(settings: Settings) -> DispatcherConfig:
+    return DispatcherConfig(interval=settings.dispatch_seconds,
+                            lease=timedelta(seconds=settings.lease_seconds),
+                            backoff_base=settings.retry_backoff_delay)

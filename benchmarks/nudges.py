@@ -52,8 +52,8 @@ from sqlalchemy.engine import make_url
 
 from bot.clock import SystemClock
 from bot.config import CoreConfig
-from bot.dispatcher import Dispatcher, DispatcherConfig
 from bot.model import NudgeKind, NudgeStatus, User
+from bot.nudges.dispatcher import Dispatcher, DispatcherConfig
 from bot.values import Reply
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.models import InterviewRow, NudgeRow, UserRow

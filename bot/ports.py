@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
+from bot.insights.patterns import CommunityFigures
 from bot.model import Interview, Nudge, NudgeKind, User
-from bot.patterns import CommunityFigures
-from bot.tip_model import TipPost, TipSubscription
+from bot.tips.model import TipPost, TipSubscription
 from bot.values import Chart, Identity, Incoming, Reply
 
 __all__ = [
@@ -178,13 +178,13 @@ class StatsRepository(Protocol):
         self, platform: str, community_id: str, *, now: datetime, thank_you_window: timedelta,
     ) -> CommunityFigures:
         """Totals over the interviews logged in one community (``Interview.community_id``)
-        by people of ``platform``: see :class:`bot.patterns.CommunityFigures`. A thank-you
+        by people of ``platform``: see :class:`bot.insights.patterns.CommunityFigures`. A thank-you
         counts as decided once sent or once ``now`` is past its window."""
         ...
 
 
 class TipRepository(Protocol):
-    """Channel tip subscriptions and their posts (see :mod:`bot.tip_model`)."""
+    """Channel tip subscriptions and their posts (see :mod:`bot.tips.model`)."""
 
     async def get_subscription(self, platform: str, workspace_id: str,
                                channel_id: str) -> TipSubscription | None: ...

@@ -15,13 +15,18 @@ from datetime import datetime
 from bot import copy
 from bot.clock import SystemClock
 from bot.config import CoreConfig
-from bot.copy.nudges import nudge_line
+from bot.context import Context, UserError
 from bot.grammar import CommandSyntaxError, is_command, parse_command
-from bot.handlers import account, nudges, records, reflection, stats, tips
-from bot.handlers.context import Context, UserError
+from bot.insights import handlers as stats
 from bot.model import User
-from bot.policy import NudgePolicy, user_zone
+from bot.nudges import handlers as nudges
+from bot.nudges.policy import NudgePolicy, user_zone
+from bot.nudges.words import nudge_line
 from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
+from bot.records import account
+from bot.records import handlers as records
+from bot.reflection import handlers as reflection
+from bot.tips import handlers as tips
 from bot.values import Command, Destination, Identity, Incoming, Reply
 
 __all__ = ["Debrief"]

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Integer, and_, case, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.insights.patterns import CALLBACKS, CommunityFigures
 from bot.model import Outcome, ReflectionState
-from bot.patterns import CALLBACKS, CommunityFigures
 from storage.mapping import interviews, users
 from storage.repositories import Executor
 

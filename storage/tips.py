@@ -1,7 +1,7 @@
 """The SQL :class:`~bot.ports.TipRepository`: channel tip subscriptions and their posts.
 
 Two statements carry the multi-replica guarantees (the in-memory twin is
-:mod:`bot.memory_tips`; ``tests/test_tips_contract.py`` pins both):
+:mod:`bot.memory.tips`; ``tests/test_tips_contract.py`` pins both):
 
 * ``claim_occurrence`` is ``INSERT … ON CONFLICT (subscription_id, occurrence) DO NOTHING
   RETURNING``: on PostgreSQL a second replica inserting the same occurrence waits for the
@@ -24,7 +24,7 @@ from sqlalchemy import Row, Table, delete, func, select, update
 from sqlalchemy.sql import Executable
 
 from bot.model import Area
-from bot.tip_model import TipPost, TipPostStatus, TipStatus, TipSubscription
+from bot.tips.model import TipPost, TipPostStatus, TipStatus, TipSubscription
 from bot.values import Identity
 from storage.mapping import dialect_insert
 from storage.models import TipPostRow, TipSubscriptionRow

@@ -205,9 +205,9 @@ async def test_the_console_leaves_other_peoples_reminders_for_them(tmp_path: Pat
     # Ann's open console must not use up, let alone fail, Bob's reminders.
     from adapters.console import ConsoleApp, ConsoleGateway
     from bot.clock import FixedClock
-    from bot.dispatcher import Dispatcher, DispatcherConfig
     from bot.memory import memory_uow_factory
     from bot.model import NudgeStatus
+    from bot.nudges.dispatcher import Dispatcher, DispatcherConfig
     from bot.service import Debrief
     from bot.values import Identity
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from bot.copy.questions import QUESTIONS
-from bot.dialogue import (
+from bot.model import Area
+from bot.reflection.dialogue import (
     Answered,
     Back,
     Cancel,
@@ -18,7 +18,7 @@ from bot.dialogue import (
     next_question,
     question_number,
 )
-from bot.model import Area
+from bot.reflection.questions import QUESTIONS
 
 LIMIT = 1000
 KEYS = [q.key for q in QUESTIONS]

@@ -20,9 +20,9 @@ from datetime import time as clock_time
 import pytest
 
 from bot.clock import FixedClock
-from bot.dispatcher import Dispatcher, DispatcherConfig
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
+from bot.nudges.dispatcher import Dispatcher, DispatcherConfig
 from bot.ports import UnitOfWorkFactory
 from bot.values import Identity, Reply
 from storage import create_engine, sql_uow_factory, upgrade

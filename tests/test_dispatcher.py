@@ -14,9 +14,9 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from bot.clock import FixedClock, SystemClock
-from bot.dispatcher import Dispatcher, DispatcherConfig
 from bot.memory import memory_uow_factory
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, ThankYou, User
+from bot.nudges.dispatcher import Dispatcher, DispatcherConfig
 from bot.ports import (
     DeliveryDeclined,
     PermanentDeliveryError,

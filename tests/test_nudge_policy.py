@@ -17,7 +17,7 @@ from bot.model import (
     ThankYou,
     User,
 )
-from bot.policy import NudgePolicy, add_local
+from bot.nudges.policy import NudgePolicy, add_local
 from bot.values import Identity
 
 LONDON = ZoneInfo("Europe/London")

@@ -17,10 +17,10 @@ import pytest
 
 from bot import copy as words
 from bot.clock import FixedClock
-from bot.dispatcher import Dispatcher
 from bot.grammar import SUBCOMMANDS
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, Outcome, ReflectionState, User
+from bot.nudges.dispatcher import Dispatcher
 from bot.ports import UnitOfWork
 from bot.service import Debrief
 from bot.values import Identity, Incoming, Reply

@@ -15,9 +15,9 @@ from stats_seed import HISTORY, NOW, PNG, RecordingCharts, seed_history
 
 from bot import copy as words
 from bot.clock import FixedClock
-from bot.copy import stats as stat_words
+from bot.insights import words as stat_words
+from bot.insights.patterns import MIN_COMMUNITY
 from bot.memory import MemoryStore, memory_uow_factory
-from bot.patterns import MIN_COMMUNITY
 from bot.service import Debrief
 from bot.values import Destination, Identity, Incoming, Reply
 

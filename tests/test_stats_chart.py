@@ -21,9 +21,9 @@ from stats_seed import HISTORY, NOW, seed_history
 from adapters.charts import MatplotlibChartRenderer
 from adapters.console import ConsoleApp
 from bot.clock import FixedClock
-from bot.copy.stats import stats_chart
+from bot.insights.patterns import analyse
+from bot.insights.words import stats_chart
 from bot.memory import MemoryStore, memory_uow_factory
-from bot.patterns import analyse
 from bot.service import Debrief
 from bot.values import Chart, ChartSeries, Identity
 

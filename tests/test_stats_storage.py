@@ -10,8 +10,8 @@ from alembic import command
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from bot.insights.patterns import CommunityFigures
 from bot.model import Interview, Outcome, ReflectionState
-from bot.patterns import CommunityFigures
 from bot.ports import UnitOfWorkFactory
 from bot.values import Identity
 from storage import create_engine, upgrade

@@ -20,7 +20,7 @@ from tip_helpers import RecordingChannels, add_subscription
 
 from bot.clock import FixedClock
 from bot.ports import UnitOfWorkFactory
-from bot.tip_runtime import TipRuntime
+from bot.tips.runtime import TipRuntime
 from storage import create_engine, sql_uow_factory, upgrade
 
 pytestmark = pytest.mark.postgres

@@ -15,7 +15,6 @@ import pytest
 from tip_helpers import RecordingChannels, add_subscription, posts_of, tip_post
 
 from bot.clock import FixedClock, SystemClock
-from bot.copy.tips import TIPS
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Area
 from bot.ports import (
@@ -24,8 +23,9 @@ from bot.ports import (
     RetryableDeliveryError,
     UnitOfWorkFactory,
 )
-from bot.tip_model import TipPostStatus, TipStatus, TipSubscription
-from bot.tip_runtime import TipRuntime, TipRuntimeConfig, pick_tip
+from bot.tips.library import TIPS
+from bot.tips.model import TipPostStatus, TipStatus, TipSubscription
+from bot.tips.runtime import TipRuntime, TipRuntimeConfig, pick_tip
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Friday 27 March 2026, 13:00 in Berlin; clocks go forward early on Sunday the 29th.

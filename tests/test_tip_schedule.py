@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.tip_schedule import ScheduleError, latest_occurrence, next_occurrence, parse_schedule
+from bot.tips.schedule import ScheduleError, latest_occurrence, next_occurrence, parse_schedule
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

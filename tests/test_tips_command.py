@@ -12,12 +12,12 @@ import pytest
 
 from bot.clock import FixedClock
 from bot.config import CoreConfig
-from bot.copy import community_tips as words
-from bot.copy.tips import TIPS
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Area, Interview, ReflectionState
 from bot.service import Debrief
-from bot.tip_model import TipStatus, TipSubscription
+from bot.tips import words
+from bot.tips.library import TIPS
+from bot.tips.model import TipStatus, TipSubscription
 from bot.values import Command, Destination, Identity, Incoming
 
 T0 = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)  # Friday, 13:00 in Berlin

@@ -14,7 +14,7 @@ import pytest
 
 from bot.model import Area
 from bot.ports import UnitOfWorkFactory
-from bot.tip_model import TipPost, TipPostStatus, TipStatus, TipSubscription
+from bot.tips.model import TipPost, TipPostStatus, TipStatus, TipSubscription
 from bot.values import Identity
 
 T0 = datetime(2026, 3, 27, 8, 0, tzinfo=UTC)

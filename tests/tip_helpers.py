@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.model import Area
 from bot.ports import UnitOfWorkFactory
-from bot.tip_model import TipPost, TipStatus, TipSubscription
+from bot.tips.model import TipPost, TipStatus, TipSubscription
 from bot.values import Reply
 
 __all__ = ["RecordingChannels", "add_subscription", "posts_of"]

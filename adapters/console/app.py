@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot import copy
-from bot.copy.stats import attachment_saved
+from bot.insights.words import attachment_saved
 from bot.model import User
 from bot.ports import Conversation, DeliveryDeclined
 from bot.values import Attachment, Destination, Identity, Incoming, Reply

@@ -30,7 +30,7 @@ from adapters.slack.render import (
     unescape_slack,
 )
 from bot import copy
-from bot.dialogue import NONE_WORDS
+from bot.reflection.dialogue import NONE_WORDS
 from bot.values import Identity, Reply
 
 __all__ = ["register"]

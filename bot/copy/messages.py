@@ -260,7 +260,7 @@ def bad_area(word: str) -> str:
 
 
 def tip_text(area: Area, tip: str, *, from_reflections: bool) -> str:
-    from bot.copy.questions import AREA_NAMES
+    from bot.reflection.questions import AREA_NAMES
     why = " (picked from where your reflections show the most room to grow)" \
         if from_reflections else ""
     return f"Tip · {AREA_NAMES[area]}{why}\n{tip}"
@@ -272,7 +272,7 @@ def bad_setting(word: str) -> str:
 
 
 def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str]) -> str:
-    from bot.policy import quiet_hours
+    from bot.nudges.policy import quiet_hours
     window = quiet_hours(user)
     quiet = f"{fmt_clock(window[0])}-{fmt_clock(window[1])}" if window else "off"
     source = ("set by you" if user.timezone else "from your chat profile"

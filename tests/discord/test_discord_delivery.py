@@ -11,9 +11,9 @@ from fake_discord import EPHEMERAL, FakeDiscord, FakeUser, snowflake
 from adapters.discord import DiscordAdapter
 from bot import copy
 from bot.clock import FixedClock
-from bot.copy.nudges import nudge_reply
 from bot.memory import MemoryStore
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, ThankYou, User
+from bot.nudges.words import nudge_reply
 from bot.ports import DeliveryDeclined, PermanentDeliveryError, RetryableDeliveryError
 from bot.values import Identity, Reply
 

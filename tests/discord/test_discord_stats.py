@@ -13,10 +13,10 @@ from stats_seed import PNG, RecordingCharts, seed_history
 
 from bot import copy
 from bot.clock import FixedClock
-from bot.copy import stats as words
-from bot.copy.stats import CHART_FILENAME
+from bot.insights import words
+from bot.insights.patterns import MIN_COMMUNITY
+from bot.insights.words import CHART_FILENAME
 from bot.memory import MemoryStore, memory_uow_factory
-from bot.patterns import MIN_COMMUNITY
 from bot.service import Debrief
 from bot.values import Identity
 

@@ -12,8 +12,8 @@ from fake_discord import FakeDiscord, snowflake
 from adapters.discord import DiscordAdapter
 from bot.clock import FixedClock
 from bot.memory import MemoryStore, memory_uow_factory
-from bot.tip_model import TipStatus
-from bot.tip_runtime import TipRuntime
+from bot.tips.model import TipStatus
+from bot.tips.runtime import TipRuntime
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

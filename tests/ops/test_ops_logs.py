@@ -32,7 +32,7 @@ from storage import create_engine, sql_uow_factory, upgrade
 ANSWERS = ["Told the zanzibarquokka outage story", "their xylophonemigration to Kubernetes",
            "What does plumtreesuccess look like?", "Five years of tangerineoncall rotations"]
 MARKERS = [re.search(r"\b([a-z]{12,})\b", a).group(1) for a in ANSWERS]  # type: ignore[union-attr]
-# Choices typed by number, in the order of bot.dialogue's questions.
+# Choices typed by number, in the order of bot.reflection.dialogue's questions.
 TYPED = ["2", ANSWERS[0], "2", ANSWERS[1], "1", "1,2", ANSWERS[2], "4", ANSWERS[3]]
 
 
@@ -168,10 +168,10 @@ def test_logs_are_human_lines_by_default_and_json_lines_on_request() -> None:
     try:
         raise ValueError("boom")
     except ValueError:
-        logging.getLogger("bot.dispatcher").exception("dispatch tick failed",
+        logging.getLogger("bot.nudges.dispatcher").exception("dispatch tick failed",
                                                       extra={"platform": "slack"})
     record = json.loads(lines.getvalue())
-    assert record["level"] == "ERROR" and record["logger"] == "bot.dispatcher"
+    assert record["level"] == "ERROR" and record["logger"] == "bot.nudges.dispatcher"
     assert record["message"] == "dispatch tick failed" and record["platform"] == "slack"
     assert "ValueError: boom" in record["exc_info"]
 

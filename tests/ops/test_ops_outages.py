@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from adapters.slack.client import RATE_LIMIT_RETRIES, SERVER_ERROR_RETRIES
 from bot import copy
-from bot.dispatcher import DispatcherConfig
+from bot.nudges.dispatcher import DispatcherConfig
 from storage import upgrade
 
 pytestmark = pytest.mark.slow

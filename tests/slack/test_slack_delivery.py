@@ -11,8 +11,8 @@ import pytest
 from slack_env import SlackEnv
 
 from bot import copy
-from bot.dispatcher import Dispatcher
 from bot.model import NudgeStatus, User
+from bot.nudges.dispatcher import Dispatcher
 from bot.ports import DeliveryDeclined, PermanentDeliveryError, RetryableDeliveryError
 from bot.values import Choice, Identity, Reply
 

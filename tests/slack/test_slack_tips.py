@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from fake_slack import SlackUser
 from slack_env import SlackEnv
 
-from bot.tip_model import TipStatus, TipSubscription
-from bot.tip_runtime import TipRuntime
+from bot.tips.model import TipStatus, TipSubscription
+from bot.tips.runtime import TipRuntime
 
 BERLIN = ZoneInfo("Europe/Berlin")
 REFUSAL = "Only community admins can manage channel tips"

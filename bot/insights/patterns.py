@@ -1,7 +1,7 @@
 """Patterns across one person's interviews, and a community's anonymous figures.
 
 Pure functions over :mod:`bot.model` records: no storage, no clock, no words (the words are
-in :mod:`bot.copy.stats`). Everything here is counting, and the counts travel with every
+in :mod:`bot.insights.words`). Everything here is counting, and the counts travel with every
 finding, so the copy can say how few interviews a pattern rests on instead of pretending.
 
 Definitions used throughout:
@@ -11,7 +11,7 @@ Definitions used throughout:
 * a thank-you is *on time* when it was marked sent within the thank-you window (24 h) of
   the interview's start; it is *decided* once it was sent or the window has closed, and
   undecided interviews are left out of the on-time rate.
-* a rating is :func:`bot.dialogue.area_scores`: 0 (weak) … 2 (strong) per area.
+* a rating is :func:`bot.reflection.dialogue.area_scores`: 0 (weak) … 2 (strong) per area.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from bot.dialogue import area_scores
 from bot.model import Area, Interview, Outcome
+from bot.reflection.dialogue import area_scores
 
 __all__ = [
     "CALLBACKS",

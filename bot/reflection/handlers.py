@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot import copy
-from bot.copy import reflection as words
-from bot.copy.nudges import nudge_line
-from bot.dialogue import (
+from bot.context import Context, UserError
+from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
+from bot.nudges.words import nudge_line
+from bot.reflection import words
+from bot.reflection.dialogue import (
     Answered,
     Back,
     Cancel,
@@ -18,8 +20,6 @@ from bot.dialogue import (
     next_question,
     question_number,
 )
-from bot.handlers.context import Context, UserError
-from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Destination, Reply
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot import copy
-from bot.copy import records as words
-from bot.copy.reflection import answer_lines, thank_you_note
-from bot.dialogue import area_scores
-from bot.handlers.context import Context, UserError
+from bot.context import Context, UserError
 from bot.model import Area, Interview, NudgeKind, Outcome, ThankYou
+from bot.records import words
+from bot.reflection.dialogue import area_scores
+from bot.reflection.words import answer_lines, thank_you_note
 from bot.values import Command, Reply
 
 __all__ = ["draft", "followup", "history", "outcome"]

@@ -37,7 +37,7 @@ class TipSubscription:
     platform: str
     workspace_id: str  # the community: Slack team id, Discord guild id
     channel_id: str
-    schedule: str  # canonical form, see bot.tip_schedule (``daily 09:00``, ``cron 0 9 * * 1``)
+    schedule: str  # canonical form, see bot.tips.schedule (``daily 09:00``, ``cron 0 9 * * 1``)
     timezone: str  # IANA zone the schedule is read in
     created_at: datetime
     # Occurrences at or before this instant are never posted: set on subscribe and resume,
@@ -58,7 +58,7 @@ class TipSubscription:
 class TipPost:
     subscription_id: int
     occurrence: datetime
-    tip_index: int  # index into bot.copy.tips.TIPS
+    tip_index: int  # index into bot.tips.library.TIPS
     id: int | None = None
     status: TipPostStatus = TipPostStatus.CLAIMED
     attempts: int = 1

@@ -12,10 +12,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.copy.messages import fmt_local
-from bot.copy.questions import AREA_NAMES
 from bot.model import Area
-from bot.tip_model import TipStatus, TipSubscription
-from bot.tip_schedule import DAY_NAMES, TipSchedule
+from bot.reflection.questions import AREA_NAMES
+from bot.tips.model import TipStatus, TipSubscription
+from bot.tips.schedule import DAY_NAMES, TipSchedule
 from bot.values import Reply
 
 __all__ = [

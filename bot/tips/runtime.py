@@ -29,8 +29,6 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.copy import community_tips as words
-from bot.copy.tips import TIPS
 from bot.model import Area
 from bot.ports import (
     ChannelGateway,
@@ -39,8 +37,10 @@ from bot.ports import (
     PermanentDeliveryError,
     UnitOfWorkFactory,
 )
-from bot.tip_model import TipPost, TipPostStatus, TipStatus, TipSubscription
-from bot.tip_schedule import ScheduleError, TipSchedule, latest_occurrence, parse_schedule
+from bot.tips import words
+from bot.tips.library import TIPS
+from bot.tips.model import TipPost, TipPostStatus, TipStatus, TipSubscription
+from bot.tips.schedule import ScheduleError, TipSchedule, latest_occurrence, parse_schedule
 
 __all__ = ["TipRuntime", "TipRuntimeConfig", "pick_tip"]
 

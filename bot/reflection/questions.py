@@ -1,4 +1,4 @@
-"""The reflection questionnaire: wording and options. The logic lives in bot.dialogue."""
+"""The reflection questionnaire: wording and options. The logic lives in bot.reflection.dialogue."""
 
 from __future__ import annotations
 

@@ -6,10 +6,10 @@ import re
 from datetime import datetime, timedelta
 
 from bot import copy
-from bot.copy import nudges as words
+from bot.context import Context, UserError
 from bot.durations import DurationError, parse_duration
-from bot.handlers.context import Context, UserError
 from bot.model import Nudge, NudgeStatus
+from bot.nudges import words
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Reply
 

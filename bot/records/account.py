@@ -11,12 +11,12 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import copy
-from bot.copy.questions import AREA_WORDS
-from bot.copy.tips import TIPS
-from bot.dialogue import area_scores
-from bot.handlers.context import Context, UserError
+from bot.context import Context, UserError
 from bot.model import Area, ReflectionState
+from bot.reflection.dialogue import area_scores
+from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
+from bot.tips.library import TIPS
 from bot.values import Choice, Command, Reply
 
 __all__ = ["export", "help_", "settings", "tip"]

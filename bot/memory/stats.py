@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.insights.patterns import CALLBACKS, CommunityFigures
 from bot.model import Outcome, ReflectionState
-from bot.patterns import CALLBACKS, CommunityFigures
 
 if TYPE_CHECKING:
     from bot.memory import MemoryUnitOfWork

@@ -4,7 +4,7 @@ Typed: ``/debrief tips subscribe [#channel] <schedule> [areas:…] [tz:…]``, `
 ``tips pause|resume|off [#channel]``. Discord passes the same as named options (``action``,
 ``channel``, ``schedule``, ``areas``, ``tz``). Only admins may (the adapter sets
 ``Incoming.is_admin`` from the platform: Slack's admin/owner flags, Discord's Manage
-Server). The posting itself is :mod:`bot.tip_runtime`'s job; this only edits subscriptions.
+Server). The posting itself is :mod:`bot.tips.runtime`'s job; this only edits subscriptions.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.copy import community_tips as words
-from bot.copy.questions import AREA_WORDS
-from bot.handlers.context import Context, UserError
+from bot.context import Context, UserError
 from bot.model import Area
-from bot.tip_model import TipStatus, TipSubscription
-from bot.tip_schedule import ScheduleError, TipSchedule, next_occurrence, parse_schedule
+from bot.reflection.questions import AREA_WORDS
+from bot.tips import words
+from bot.tips.model import TipStatus, TipSubscription
+from bot.tips.schedule import ScheduleError, TipSchedule, next_occurrence, parse_schedule
 from bot.values import Command, Reply
 
 __all__ = ["parse_areas", "parse_channel", "tips"]

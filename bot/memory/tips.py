@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import require_utc, utc_or_none
-from bot.tip_model import TipPost, TipPostStatus, TipStatus, TipSubscription
+from bot.tips.model import TipPost, TipPostStatus, TipStatus, TipSubscription
 from bot.values import Identity
 
 if TYPE_CHECKING:

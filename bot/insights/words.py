@@ -1,6 +1,6 @@
 """Words for ``/debrief stats`` (a person's patterns, and its chart) and ``/debrief community``.
 
-The numbers come from :mod:`bot.patterns`; this module only says them, plainly, and always
+The numbers come from :mod:`bot.insights.patterns`; this module only says them, plainly, and always
 says how many interviews a finding rests on. The chart's titles and labels are words too, so
 they are chosen here and the renderer only draws.
 """
@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.copy.questions import AREA_NAMES
-from bot.model import Outcome
-from bot.patterns import (
+from bot.insights.patterns import (
     MIN_GROUP,
     AreaGap,
     AreaTrend,
@@ -21,6 +19,8 @@ from bot.patterns import (
     Patterns,
     Timing,
 )
+from bot.model import Outcome
+from bot.reflection.questions import AREA_NAMES
 from bot.values import Chart, ChartSeries, Reply, ReplyField
 
 __all__ = [

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.copy.questions import QUESTIONS, Question
 from bot.model import Area
+from bot.reflection.questions import QUESTIONS, Question
 
 __all__ = [
     "Answered",

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.copy.messages import delta_words, fmt_local
-from bot.copy.questions import AREA_NAMES
 from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
+from bot.reflection.questions import AREA_NAMES
 from bot.values import Choice, Reply, ReplyField
 
 __all__ = [

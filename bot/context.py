@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bot import copy
 from bot.config import CoreConfig
 from bot.model import Interview, User
-from bot.policy import NudgePolicy, user_zone
+from bot.nudges.policy import NudgePolicy, user_zone
 from bot.ports import ChartRenderer, UnitOfWork
 from bot.values import Incoming, Reply
 

@@ -18,10 +18,9 @@ from typing import Protocol
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import CoreConfig
-from bot.copy.nudges import nudge_reply
-from bot.copy.reflection import thank_you_note
 from bot.model import Interview, Nudge, User
-from bot.policy import NudgePolicy, user_zone
+from bot.nudges.policy import NudgePolicy, user_zone
+from bot.nudges.words import nudge_reply
 from bot.ports import (
     ChatGateway,
     Clock,
@@ -29,6 +28,7 @@ from bot.ports import (
     PermanentDeliveryError,
     UnitOfWorkFactory,
 )
+from bot.reflection.words import thank_you_note
 from bot.values import Reply
 
 __all__ = ["DispatchObserver", "Dispatcher", "DispatcherConfig"]

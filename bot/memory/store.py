@@ -28,8 +28,8 @@ from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
 from bot.clock import require_utc, utc_or_none
-from bot.memory_stats import MemoryStatsRepository
-from bot.memory_tips import MemoryTipRepository
+from bot.memory.stats import MemoryStatsRepository
+from bot.memory.tips import MemoryTipRepository
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
 from bot.ports import (
     InterviewRepository,
@@ -39,7 +39,7 @@ from bot.ports import (
     UnitOfWorkFactory,
     UserRepository,
 )
-from bot.tip_model import TipPost, TipSubscription
+from bot.tips.model import TipPost, TipSubscription
 from bot.values import Identity
 
 __all__ = [

@@ -10,9 +10,9 @@ import logging
 from dataclasses import replace
 
 from bot import copy
-from bot.copy import stats as words
-from bot.handlers.context import Context, UserError
-from bot.patterns import MIN_COMMUNITY, analyse
+from bot.context import Context, UserError
+from bot.insights import words
+from bot.insights.patterns import MIN_COMMUNITY, analyse
 from bot.ports import ChartRenderer
 from bot.values import Attachment, Chart, Command, Reply
 

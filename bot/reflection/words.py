@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.copy.questions import AREA_NAMES, QUESTIONS, Question
 from bot.model import Area, Interview
+from bot.reflection.questions import AREA_NAMES, QUESTIONS, Question
 from bot.values import Choice, Destination, Reply, ReplyField
 
 __all__ = [

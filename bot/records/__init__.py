@@ -1,0 +1,1 @@
+"""A person's records: history, drafts, outcomes, settings, export and forget."""

@@ -1,0 +1,3 @@
+"""Interview tips: the library, channel subscriptions, schedules, the posting runtime and its
+words.
+"""
