@@ -47,9 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        print(f"debrief: configuration error - {problems}", file=sys.stderr)
+        for line in configuration_errors(exc):
+            print(line, file=sys.stderr)
         return 2
     configure_logging(level="WARNING" if args.command == "console" else settings.log_level,
                       json_lines=settings.log_json)
@@ -70,6 +69,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from adapters.runtime import serve
     return asyncio.run(serve(settings))
+
+
+def configuration_errors(exc: ValidationError) -> list[str]:
+    """One ``debrief: configuration error - VAR: what is wrong`` line per bad setting."""
+    lines = []
+    for error in exc.errors():
+        name = ".".join(str(part) for part in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(f"debrief: configuration error - {name}: {message}")
+    return lines
 
 
 def _login() -> str | None:

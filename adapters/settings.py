@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from bot.config import CoreConfig
 from bot.durations import DurationError, parse_duration
 from bot.nudges.dispatcher import DispatcherConfig
 
-__all__ = ["LOG_LEVELS", "Settings", "core_config", "dispatcher_config"]
+__all__ = ["DATABASE_DRIVERS", "LOG_LEVELS", "Settings", "core_config", "dispatcher_config"]
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# The async drivers Debrief is built and tested with (DESIGN.md: aiosqlite and asyncpg).
+DATABASE_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 
 
 class Settings(BaseSettings):
@@ -58,6 +64,49 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown IANA timezone {value!r} (try Europe/Berlin)") from exc
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _usable_database(cls, value: str) -> str:
+        try:
+            url = make_url(value.strip())
+        except ArgumentError as exc:
+            raise ValueError(f"{value[:80]!r} is not a database URL (use "
+                             "sqlite+aiosqlite:///./debrief.db or "
+                             "postgresql+asyncpg://user:password@host/db)") from exc
+        if url.drivername not in DATABASE_DRIVERS:
+            raise ValueError(f"the driver {url.drivername!r} is not supported (use "
+                             f"{' or '.join(d + '://' for d in DATABASE_DRIVERS)})")
+        database = url.database or ""
+        if url.get_backend_name() == "sqlite" and database not in ("", ":memory:") \
+                and not database.startswith("file:") and "mode=memory" not in database:
+            # A typo in the path must not quietly start an empty database somewhere new.
+            folder = Path(database).expanduser().parent
+            if not folder.is_dir():
+                raise ValueError(f"the folder {str(folder)!r} for the SQLite file does not "
+                                 "exist (create it first, or fix the path)")
+        return value.strip()
+
+    @field_validator("http_port", mode="before")
+    @classmethod
+    def _port(cls, value: Any) -> int:
+        text = str(value).strip()
+        if not text.isdigit() or not 1 <= int(text) <= 65535:
+            raise ValueError(f"{text[:20]!r} is not a TCP port (use a number from 1 to 65535)")
+        return int(text)
+
+    @field_validator("discord_shard_count")
+    @classmethod
+    def _shards(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        text = value.strip()
+        if text.lower() == "auto":
+            return "auto"
+        if not text.isdigit() or int(text) < 1:
+            raise ValueError(f"{text[:20]!r} is not a shard count (use auto or a number "
+                             "from 1 up)")
+        return text
 
     @field_validator("log_level")
     @classmethod
