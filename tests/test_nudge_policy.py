@@ -273,7 +273,8 @@ def test_at_claim_marks_a_nudge_late_when_it_is_well_past_due() -> None:
 
 def test_another_check_in_comes_a_week_later_until_the_last_one() -> None:
     policy = NudgePolicy(CoreConfig())
-    again = policy.next_check_in(interview_at(NOON), person(), NOON, 1)
+    again = policy.next_check_in(interview_at(NOON), person(), NOON, 1, seq=4)
     assert again is not None and again.due_at == NOON + timedelta(days=7)
     assert again.kind is NudgeKind.CHECK_IN
-    assert policy.next_check_in(interview_at(NOON), person(), NOON, 3) is None
+    assert again.idempotency_key.endswith(":check_in:4")  # its own key, never a reused one
+    assert policy.next_check_in(interview_at(NOON), person(), NOON, 3, seq=4) is None

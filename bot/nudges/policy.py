@@ -112,13 +112,15 @@ class NudgePolicy:
         return nudges
 
     def next_check_in(self, interview: Interview, user: User, now: datetime,
-                      number: int) -> Nudge | None:
-        """Another "heard back?" after "no reply yet", up to ``max_check_ins``."""
-        if number >= self.config.max_check_ins:
+                      asked: int, *, seq: int) -> Nudge | None:
+        """Another "heard back?" after "no reply yet", while fewer than ``max_check_ins``
+        have reached the person (``asked``); ``seq`` numbers every check-in ever made for
+        the interview, cancelled ones included, so the new one gets a key of its own."""
+        if asked >= self.config.max_check_ins:
             return None
         zone = user_zone(user, self.config)
         due = self.outside_quiet(add_local(now, self.config.check_in_after, zone), user)
-        return self.make(user, interview, NudgeKind.CHECK_IN, due, str(number))
+        return self.make(user, interview, NudgeKind.CHECK_IN, due, str(seq))
 
     @staticmethod
     def make(user: User, interview: Interview, kind: NudgeKind, due: datetime,

@@ -10,12 +10,16 @@ from bot.model import Interview, Nudge, NudgeKind
 from bot.values import Choice, Destination, Reply
 
 __all__ = [
+    "ALREADY_SNOOZED_ONCE",
     "KIND_NAMES",
     "cancelled",
     "nudge_line",
     "nudge_list",
     "nudge_reply",
+    "snooze_earlier",
+    "snooze_in_the_past",
     "snoozed",
+    "stopped_after_delivery",
 ]
 
 KIND_NAMES = {
@@ -50,6 +54,40 @@ def snoozed(nudge: Nudge, zone: ZoneInfo) -> str:
 
 def cancelled(nudge: Nudge) -> str:
     return f"Cancelled reminder #{nudge.id}. (`/debrief nudges` shows the rest.)"
+
+
+ALREADY_SNOOZED_ONCE = (
+    "I already brought that reminder back once, and that copy has gone out or been "
+    "cancelled. `/debrief nudges` shows what's still coming.")
+
+
+def snooze_in_the_past(when: datetime, zone: ZoneInfo) -> str:
+    return (f"{fmt_local(when, zone)} has already passed, so I can't snooze to it. Try a "
+            "later time, or a duration like `2h`. Nothing was changed.")
+
+
+def snooze_earlier(nudge: Nudge, floor: datetime, zone: ZoneInfo) -> str:
+    return (f"Reminder #{nudge.id} is already due {fmt_local(floor, zone)}; snoozing only "
+            "moves a reminder later. Pick a time after that, or cancel it with "
+            f"`/debrief nudges cancel {nudge.id}`. Nothing was changed.")
+
+
+def stopped_after_delivery(nudge: Nudge, interview: Interview | None, stopped: int) -> str:
+    kind = KIND_NAMES[nudge.kind].lower()
+    what = _about(interview).removeprefix(" - ")
+    about = f" for {what}" if what else ""
+    if stopped:
+        return (f"Done - no more {_PLURAL[nudge.kind]}{about}. "
+                "(`/debrief nudges` shows the rest.)")
+    return (f"That {kind} was already delivered, and there are no more of them coming{about}."
+            " (`/debrief nudges` shows the rest.)")
+
+
+_PLURAL = {
+    NudgeKind.THANK_YOU: "thank-you reminders",
+    NudgeKind.REFLECT: "reflection prompts",
+    NudgeKind.CHECK_IN: '"heard back?" check-ins',
+}
 
 
 def _snooze_cancel(nudge: Nudge) -> tuple[Choice, ...]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot import copy
 from bot.context import Context, UserError
-from bot.model import Area, Interview, NudgeKind, Outcome, ThankYou
+from bot.model import Area, Interview, NudgeKind, NudgeStatus, Outcome, ThankYou
+from bot.prep.guard import not_happened_yet
 from bot.records import words
 from bot.reflection.dialogue import area_scores
 from bot.reflection.words import answer_lines, thank_you_note
@@ -29,6 +30,8 @@ async def followup(ctx: Context, cmd: Command) -> list[Reply]:
         waiting = [i for i in interviews if i.thank_you is not ThankYou.SENT
                    and i.happens_at <= ctx.now]
         interview = waiting[0] if waiting else await ctx.find_interview(None)
+    if (early := not_happened_yet(ctx, interview, "followup")) is not None:
+        return [early]
     if interview.thank_you is ThankYou.SENT:
         return [Reply(text=words.followup_already(interview))]
     interview.thank_you = ThankYou.SENT
@@ -68,6 +71,8 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
     if raw and result is None:
         raise UserError(words.bad_outcome(raw))
     interview = await ctx.find_interview(ref)
+    if (early := not_happened_yet(ctx, interview, "outcome")) is not None:
+        return [early]
     if result is None:
         return [words.outcome_ask(interview)]
     assert interview.id is not None
@@ -77,9 +82,13 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
                                 kinds=[NudgeKind.CHECK_IN])
     next_check = None
     if result is Outcome.NO_REPLY:
-        asked = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
-                 if n.kind is NudgeKind.CHECK_IN]
-        nudge = ctx.policy.next_check_in(interview, ctx.user, ctx.now, len(asked))
+        # Only check-ins that reached the person count toward the limit; cancelled ones
+        # (each "no reply yet" cancels the one still to come) never asked anything.
+        checks = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
+                  if n.kind is NudgeKind.CHECK_IN]
+        asked = sum(1 for n in checks if n.status is NudgeStatus.SENT)
+        nudge = ctx.policy.next_check_in(interview, ctx.user, ctx.now, asked,
+                                         seq=len(checks))
         if nudge is not None:
             added = await ctx.uow.nudges.add_many([nudge])
             next_check = added[0].due_at if added else None

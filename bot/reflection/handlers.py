@@ -8,6 +8,7 @@ from bot import copy
 from bot.context import Context, UserError
 from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
 from bot.nudges.words import nudge_line
+from bot.prep.guard import not_happened_yet
 from bot.reflection import words
 from bot.reflection.dialogue import (
     Answered,
@@ -20,6 +21,7 @@ from bot.reflection.dialogue import (
     next_question,
     question_number,
 )
+from bot.reflection.pause import pause_open_reflection
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Destination, Reply
 
@@ -61,8 +63,8 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     lines = [nudge_line(n, interview, ctx.zone) for n in nudges]
     if ahead:
         return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines))]
+    replies = await pause_open_reflection(ctx, interview)
     ctx.user.active_interview_id = interview.id
-    replies = []
     if not ctx.incoming.in_dm:
         replies.append(Reply(text=copy.logged_see_dm(interview)))
     question = next_question(interview.answers)
@@ -84,6 +86,8 @@ async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
         interview = await ctx.find_interview(f"#{ctx.user.active_interview_id}")
     else:
         interview = await _latest_unfinished(ctx)
+    if (early := not_happened_yet(ctx, interview, "reflect")) is not None:
+        return [early]
     if redo:
         interview.answers = {}
     if interview.reflection_state is ReflectionState.COMPLETED and not redo:

@@ -1,0 +1,1 @@
+"""Getting ready for an interview: the research checklist, questions, stories, timing."""
