@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     http_port: int = Field(3000, validation_alias="DEBRIEF_HTTP_PORT")
     default_timezone: str = Field("UTC", validation_alias="DEBRIEF_DEFAULT_TIMEZONE")
     thank_you_nudges: str = Field("2h,20h", validation_alias="DEBRIEF_THANK_YOU_NUDGES")
-    check_in_after: str = Field("7d", validation_alias="DEBRIEF_CHECK_IN_AFTER")
+    check_in_after: str = Field("5d", validation_alias="DEBRIEF_CHECK_IN_AFTER")
     dispatch_interval: str = Field("2s", validation_alias="DEBRIEF_DISPATCH_INTERVAL")
     log_json: bool = Field(False, validation_alias="DEBRIEF_LOG_JSON")
     log_level: str = Field("INFO", validation_alias="DEBRIEF_LOG_LEVEL")

@@ -12,7 +12,8 @@ __all__ = ["CoreConfig"]
 class CoreConfig:
     default_timezone: str = "UTC"
     thank_you_delays: tuple[timedelta, ...] = (timedelta(hours=2), timedelta(hours=20))
-    check_in_after: timedelta = timedelta(days=7)
+    # Whole days are business days (Mon-Fri in the person's zone): bot.nudges.cadence.
+    check_in_after: timedelta = timedelta(days=5)
     # An interview logged ahead of time gets a reflection prompt this long after it starts.
     reflect_after: timedelta = timedelta(hours=1)
     # The thank-you window DESIGN.md talks about.

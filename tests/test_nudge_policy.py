@@ -63,10 +63,11 @@ def test_thank_you_reminder_on_the_eve_of_spring_forward_lands_at_8_local_in_lon
     assert first == datetime(2026, 3, 29, 7, 0, tzinfo=UTC)
     # 20h later is elapsed time: 17:00 UTC = 18:00 BST, outside quiet hours.
     assert second == datetime(2026, 3, 29, 17, 0, tzinfo=UTC)
-    # The check-in a week later is at the same local wall time, 21:00 - now BST.
+    # The check-in 5 business days later (Friday) is at the same local wall time, 21:00 -
+    # now BST.
     (check_in,) = due[NudgeKind.CHECK_IN]
-    assert local(check_in, LONDON) == ("2026-04-04 21:00", "BST")
-    assert check_in == datetime(2026, 4, 4, 20, 0, tzinfo=UTC)
+    assert local(check_in, LONDON) == ("2026-04-03 21:00", "BST")
+    assert check_in == datetime(2026, 4, 3, 20, 0, tzinfo=UTC)
 
 
 def test_thank_you_reminder_on_the_eve_of_spring_forward_in_new_york() -> None:
@@ -77,8 +78,8 @@ def test_thank_you_reminder_on_the_eve_of_spring_forward_in_new_york() -> None:
     assert local(first, NEW_YORK) == ("2026-03-08 08:00", "EDT")
     assert first == datetime(2026, 3, 8, 12, 0, tzinfo=UTC)
     (check_in,) = due[NudgeKind.CHECK_IN]
-    assert local(check_in, NEW_YORK) == ("2026-03-14 21:00", "EDT")
-    assert check_in == datetime(2026, 3, 15, 1, 0, tzinfo=UTC)
+    assert local(check_in, NEW_YORK) == ("2026-03-13 21:00", "EDT")  # Friday, 5 business days
+    assert check_in == datetime(2026, 3, 14, 1, 0, tzinfo=UTC)
 
 
 def test_thank_you_reminder_on_the_eve_of_fall_back_lands_at_8_local() -> None:
@@ -89,7 +90,7 @@ def test_thank_you_reminder_on_the_eve_of_fall_back_lands_at_8_local() -> None:
     assert local(first, LONDON) == ("2026-10-25 08:00", "GMT")
     assert first == datetime(2026, 10, 25, 8, 0, tzinfo=UTC)
     (check_in,) = due[NudgeKind.CHECK_IN]
-    assert local(check_in, LONDON) == ("2026-10-31 21:00", "GMT")
+    assert local(check_in, LONDON) == ("2026-10-30 21:00", "GMT")  # Friday, 5 business days
 
 
 def test_whole_days_are_added_on_the_local_calendar_and_hours_as_elapsed_time() -> None:

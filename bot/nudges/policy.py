@@ -1,8 +1,9 @@
 """When nudges are due, and what happens to one that comes due.
 
-Delays in whole days are added on the local calendar (a check-in "7d" after a 14:00
-interview is at 14:00 local a week later, across a DST change); hours, minutes and seconds
-are elapsed time. Quiet hours move a nudge to the end of the window, in the person's zone.
+Delays in whole days are added on the local calendar (a thank-you "1d" after a 14:00
+interview is at 14:00 local the next day, across a DST change); the "heard back?"
+check-in's days are business days (``bot.nudges.cadence``); hours, minutes and seconds are
+elapsed time. Quiet hours move a nudge to the end of the window, in the person's zone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config import CoreConfig
 from bot.model import Interview, Nudge, NudgeKind, Outcome, ReflectionState, ThankYou, User
+from bot.nudges.cadence import add_business_delay
 from bot.timeparse import local_to_utc
 
 __all__ = [
@@ -102,7 +104,8 @@ class NudgePolicy:
             due = at + delay
             if due < window_end:
                 planned.append((NudgeKind.THANK_YOU, due, str(index)))
-        planned.append((NudgeKind.CHECK_IN, add_local(at, self.config.check_in_after, zone), "0"))
+        planned.append((NudgeKind.CHECK_IN,
+                        add_business_delay(at, self.config.check_in_after, zone), "0"))
         nudges = []
         for kind, due, seq in planned:
             if due <= now:
@@ -119,7 +122,8 @@ class NudgePolicy:
         if asked >= self.config.max_check_ins:
             return None
         zone = user_zone(user, self.config)
-        due = self.outside_quiet(add_local(now, self.config.check_in_after, zone), user)
+        due = self.outside_quiet(add_business_delay(now, self.config.check_in_after, zone),
+                                 user)
         return self.make(user, interview, NudgeKind.CHECK_IN, due, str(seq))
 
     @staticmethod
