@@ -1,0 +1,292 @@
+"""The thank-you note composer: from the person's own answers to notes they can send.
+
+Pure functions over values: :func:`compose` takes a :class:`NoteRequest` and returns one
+:class:`Note` per interviewer (a panel gets a note each, each phrased a little
+differently). Phrasings are picked by a hash of the interview and the sentence, so the same
+interview always gets the same note and two interviews rarely read alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from bot.model import Interview, Outcome, ThankYou
+from bot.notes import lexicon, phrasings
+from bot.notes.people import (
+    Interviewer,
+    parse_interviewers,
+    role_name,
+    role_needs_suffix,
+    role_title,
+)
+from bot.notes.reference import (
+    MAX_WORDS,
+    Phrase,
+    ReferenceResult,
+    Refusal,
+    RefusalReason,
+    clean_text,
+    reference_phrase,
+    sensitive_topic,
+)
+
+__all__ = [
+    "REFERENCE_SLOT",
+    "Note",
+    "NoteRequest",
+    "Situation",
+    "bring_phrase",
+    "compose",
+    "request_for",
+    "situation_for",
+]
+
+# Where the person writes the one specific thing when they gave none we can use.
+REFERENCE_SLOT = "[one thing you discussed]"
+
+
+class Situation(StrEnum):
+    FRESH = "fresh"  # not sent yet, inside the 24-hour window
+    LATE = "late"  # not sent yet, the window has passed
+    SENT = "sent"  # already sent: shown for their records
+    REJECTED = "rejected"  # they said no: a gracious reply instead of a thank-you
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRequest:
+    company: str
+    seed: int | str  # the interview's id: the same interview always reads the same
+    role: str | None = None
+    interviewer: str | None = None
+    # The person's answers that could be the reference, best first (the first usable wins).
+    references: tuple[str | None, ...] = ()
+    # What each interviewer discussed, by the name typed for them (a panel), when known.
+    per_person: Mapping[str, str] = field(default_factory=dict)
+    bring: str | None = None
+    sender: str | None = None
+    situation: Situation = Situation.FRESH
+    interview_type: str | None = None  # "recruiter_screen" gives the recruiter's note
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    to: Interviewer | None
+    subject: str
+    body: str
+    card: str | None  # the handwritten-card version (None after a rejection)
+    reference: ReferenceResult  # the phrase used, or why none could be
+
+    @property
+    def needs_reference(self) -> bool:
+        """The note holds the slot the person must fill before sending it."""
+        return REFERENCE_SLOT in self.body
+
+    @property
+    def text(self) -> str:
+        """What the person copies: the subject line, then the e-mail."""
+        return f"Subject: {self.subject}\n\n{self.body}"
+
+
+def _pick(options: Sequence[str], seed: int | str, slot: str) -> str:
+    digest = hashlib.sha256(f"{seed}|{slot}".encode()).digest()
+    return options[int.from_bytes(digest[:4], "big") % len(options)]
+
+
+def situation_for(interview: Interview, now: datetime, window: timedelta) -> Situation:
+    if interview.outcome is Outcome.REJECTED:
+        return Situation.REJECTED
+    if interview.thank_you is ThankYou.SENT:
+        return Situation.SENT
+    return Situation.FRESH if now <= interview.happens_at + window else Situation.LATE
+
+
+# Answer keys that may hold the reference, best first: what the person chose to mention,
+# then what the interviewer seemed most interested in.
+REFERENCE_KEYS = ("reference", "interest", "interviewer_interest", "most_interested")
+
+
+def request_for(interview: Interview, *, sender: str | None, now: datetime,
+                window: timedelta, interview_type: str | None = None) -> NoteRequest:
+    """The note's inputs from a logged interview and its reflection answers."""
+    answers: dict[str, Any] = interview.answers
+    kind = interview_type or getattr(interview, "interview_type", None) or \
+        answers.get("interview_type") or answers.get("type")
+    per_person = answers.get("references_by_person")
+    return NoteRequest(
+        company=interview.company, seed=interview.id or 0, role=interview.role,
+        interviewer=interview.interviewer,
+        references=tuple(_text(answers.get(key)) for key in REFERENCE_KEYS),
+        per_person=per_person if isinstance(per_person, dict) else {},
+        bring=_text(answers.get("bring")), sender=sender,
+        situation=situation_for(interview, now, window),
+        interview_type=str(kind) if kind else None)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _best_reference(answers: Sequence[str | None]) -> ReferenceResult:
+    refusals: list[Refusal] = []
+    for answer in answers:
+        if answer is None:
+            continue
+        result = reference_phrase(answer)
+        if isinstance(result, Phrase):
+            return result
+        refusals.append(result)
+    return refusals[0] if refusals else Refusal(RefusalReason.EMPTY)
+
+
+def _for_person(person: Interviewer | None, request: NoteRequest) -> ReferenceResult:
+    if person is not None and request.per_person:
+        keys = {k.casefold().strip(): v for k, v in request.per_person.items()}
+        for name in (person.full, person.name or "", (person.name or "").split(" ")[-1],
+                     person.full.split(" ")[0]):
+            answer = keys.get(name.casefold().strip())
+            if answer:
+                result = reference_phrase(answer)
+                if isinstance(result, Phrase):
+                    return result
+    return _best_reference(request.references)
+
+
+_BRING_LEAD = re.compile(
+    r"^(?:i\s+(?:think\s+)?(?:would\s+|'d\s+|can\s+|could\s+|will\s+|'ll\s+)?"
+    r"(?:bring|offer|have|add|contribute)|i've got|i've|i have got|bring|mostly|probably|"
+    r"definitely|honestly)\s+", re.I)
+_GENERIC_SELF = re.compile(
+    r"\b(?:hard[- ]?work(?:er|ing)?|team[- ]player|passion(?:ate)?|detail[- ]oriented|"
+    r"attention to detail|motivat(?:ed|ion)|fast learner|quick learner|learn(?:s|ing)? fast|"
+    r"dedicat(?:ed|ion)|reliab(?:le|ility)|punctual|positive attitude|good attitude|"
+    r"people person|good communicator|communication skills|enthusias(?:m|tic)|energy|"
+    r"self[- ]starter|go[- ]getter|results[- ]driven|problem[- ]solver|problem solving|"
+    r"creativ(?:e|ity)|work ethic|determination|determined|eager(?:ness)? to learn|"
+    r"willing(?:ness)? to learn|can[- ]do|adaptab(?:le|ility)|flexib(?:le|ility)|"
+    r"hungry|driven|leadership skills|soft skills|my personality|myself|a lot|everything|"
+    r"skills|experience|and|a|an|my|great|good|strong|lots of|plenty of|real)\b", re.I)
+_DETERMINER = re.compile(r"^(?:my|a|an|the|our|some|years|\d)", re.I)
+_NUMBER_WORD = re.compile(r"^(?:\d[\d.,+]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|fifteen|twenty|several|many)\b", re.I)
+
+
+def bring_phrase(answer: str | None) -> str | None:
+    """"What you bring" as a noun phrase to tie to the reference, or None when it is a
+    generic self-description, a sentence about themselves, sensitive or too long."""
+    if not answer or not answer.strip():
+        return None
+    first = re.split(r"(?<=[.!?])\s+|\n+", clean_text(answer))[0]
+    text = _BRING_LEAD.sub("", first.strip().rstrip(".!?,;: ")).strip()
+    text = _BRING_LEAD.sub("", text).strip()
+    text = re.sub(r"\s*(?:,|-|–|—)?\s*(?:lol|haha|i guess|i think|tbh|etc\.?)$", "", text,
+                  flags=re.I).strip(" ,.")
+    if not text or re.match(r"^(?:i|i'm|im|i am|we|they|it|that|this)\b", text, re.I):
+        return None
+    if not _GENERIC_SELF.sub("", text).strip(" ,.&-"):
+        return None
+    if sensitive_topic(text) is not None or reference_phrase(text) == Refusal(
+            RefusalReason.NON_ANSWER, text):
+        return None
+    if len(text.split()) > MAX_WORDS - 2:
+        return None
+    text = re.sub(r"\bi\b", "I", text)
+    first_word = text.split()[0]
+    if first_word[:1].isupper() and first_word[1:].islower() and \
+            first_word.lower() not in lexicon.PHRASE_ACRONYMS:
+        text = first_word.lower() + text[len(first_word):]
+    if re.match(r"^\w+ing\b", text) and not _DETERMINER.match(text):
+        return "my experience " + text
+    if _NUMBER_WORD.match(text) or not _DETERMINER.match(text):
+        return "my " + text
+    return text
+
+
+def _role_phrase(request: NoteRequest) -> tuple[str, str | None]:
+    """("the Data Analyst role", "Data Analyst") or ("the role", None)."""
+    role = role_name(request.role, request.company)
+    if not role:
+        return "the role", None
+    return (f"the {role} role" if role_needs_suffix(role) else f"the {role}"), role
+
+
+def _greeting(person: Interviewer | None, card: bool = False) -> str:
+    if person is None or person.name is None:
+        return "Hello,"
+    if "." in person.name.split(" ")[0] or person.name.split(" ")[0] in ("Miss", "Professor"):
+        return f"Dear {person.name},"
+    return f"Dear {person.name}," if card else f"Hi {person.name},"
+
+
+def _subject(request: NoteRequest, role: str | None) -> str:
+    if role:
+        return f"Thank you - {role_title(role)} interview"
+    return f"Thank you - {request.company} interview"
+
+
+def compose(request: NoteRequest) -> list[Note]:
+    """One note per interviewer (one "Hello," note when no one is named)."""
+    people: list[Interviewer | None] = list(parse_interviewers(request.interviewer)) or [None]
+    return [_note(request, person, index) for index, person in enumerate(people)]
+
+
+def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
+    seed = f"{request.seed}:{index}"
+    role_text, role = _role_phrase(request)
+    fill = {"role": role_text, "company": request.company}
+    reference = _for_person(person, request)
+    ref_text = reference.text if isinstance(reference, Phrase) else REFERENCE_SLOT
+    about_me = isinstance(reference, Phrase) and bool(
+        re.match(r"^(?:my|how I|what I|why I|I)\b", reference.text))
+    bring = bring_phrase(request.bring)
+    sender = request.sender
+    sign_off = _pick(phrasings.SIGN_OFF, seed, "sign")
+    signature = f"{sign_off}\n{sender}" if sender else sign_off
+    recruiter = (request.interview_type or "").lower().startswith("recruit") or (
+        person is not None and person.is_recruiter and person.name is None) or (
+        person is not None and person.is_recruiter and bool(re.search(
+            r"recruit", person.job, re.I)))
+    ref_sentence = _pick(phrasings.REFERENCE, seed, "ref").format(ref=ref_text)
+
+    if request.situation is Situation.REJECTED:
+        paragraphs = [
+            _pick(phrasings.REJECTED_THANKS, seed, "thanks").format(**fill)
+            + (f" {ref_sentence}" if isinstance(reference, Phrase) else ""),
+            _pick(phrasings.REJECTED_FEEDBACK, seed, "feedback"),
+            _pick(phrasings.REJECTED_CLOSE, seed, "close").format(**fill),
+        ]
+        body = "\n\n".join([_greeting(person), *paragraphs, signature])
+        return Note(person, _subject(request, role), body, None, reference)
+
+    if recruiter:
+        paragraphs = [
+            _pick(phrasings.RECRUITER_THANKS, seed, "thanks").format(**fill),
+            ref_sentence,
+            _pick(phrasings.RECRUITER_CLOSE, seed, "close"),
+        ]
+    else:
+        thanks = phrasings.LATE_THANKS if request.situation is Situation.LATE \
+            else phrasings.THANKS
+        if about_me:
+            tie = _pick(phrasings.BRING_ABOUT_ME, seed, "bring").format(bring=bring) if bring \
+                else _pick(phrasings.NO_BRING_ABOUT_ME, seed, "bring")
+        else:
+            tie = _pick(phrasings.BRING_ABOUT_THEM, seed, "bring").format(bring=bring) \
+                if bring else _pick(phrasings.NO_BRING_ABOUT_THEM, seed, "bring")
+        paragraphs = [
+            _pick(thanks, seed, "thanks").format(**fill),
+            f"{ref_sentence} {tie}",
+            _pick(phrasings.INTEREST, seed, "interest").format(**fill) + " "
+            + _pick(phrasings.CLOSE, seed, "close"),
+        ]
+    body = "\n\n".join([_greeting(person), *paragraphs, signature])
+    card = "\n\n".join([
+        _greeting(person, card=True),
+        _pick(phrasings.CARD, seed, "card").format(reference=ref_sentence, **fill),
+        signature])
+    return Note(person, _subject(request, role), body, card, reference)

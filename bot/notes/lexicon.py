@@ -1,0 +1,248 @@
+"""Word lists the note composer reads, kept as data so they can grow without touching logic.
+
+Every list is lowercase. The topic families (``PAY``, ``PRIVATE``, ``NEGATIVE``) and the lead
+verbs are regular-expression fragments matched as whole words in the cleaned answer (so
+"benefits(?! of)" refuses "salary and benefits" but keeps "the benefits of event sourcing");
+the other lists are plain phrases. ``tests/test_notes_composer.py`` exercises each family.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ACRONYMS",
+    "EVALUATIVE_TAIL",
+    "FILLER_END",
+    "FILLER_START",
+    "GENERIC_TOPICS",
+    "GROUP_NOUNS",
+    "JOB_WORDS",
+    "LEAD_SUBJECT_WORDS",
+    "LEAD_VERBS",
+    "NEGATIVE",
+    "NON_ANSWERS",
+    "PAY",
+    "PHRASE_ACRONYMS",
+    "PRIVATE",
+    "ROLE_SUFFIX_WORDS",
+    "ROLE_WITHOUT_SUFFIX",
+    "TITLES",
+    "VERB_FOR_YOU",
+]
+
+# Answers that say "nothing" in one way or another (the whole answer, after filler is gone).
+NON_ANSWERS: frozenset[str] = frozenset({
+    "idk", "i dont know", "i don't know", "dont know", "don't know", "dunno", "no idea",
+    "no clue", "none", "nothing", "nothing really", "nothing much", "not much", "nothing specific",
+    "nothing in particular", "nothing special", "nothing comes to mind", "n/a", "na", "n.a.",
+    "no", "nope", "nah", "not sure", "not really", "unsure", "can't remember", "cant remember",
+    "cannot remember", "can't recall", "cant recall", "i can't remember", "i cant remember",
+    "don't remember", "dont remember", "i don't remember", "i dont remember", "forgot",
+    "i forgot", "blank", "skip", "pass", "-", "--", "?", "??", "...", "nothing to mention",
+    "not applicable", "no comment", "whatever", "same as usual", "nothing stood out",
+    "i don't recall", "i dont recall", "hard to say", "not a lot", "none really",
+    "nothing comes to my mind", "no specific", "nothing at all", "not anything",
+})
+
+# True but too general to remind anyone of anything: the whole phrase, after lead-ins.
+GENERIC_TOPICS: frozenset[str] = frozenset({
+    "the usual", "the usual stuff", "usual stuff", "general stuff", "stuff", "things",
+    "everything", "a lot", "lots", "a lot of things", "lots of things", "many things",
+    "various things", "different things", "a bit of everything", "standard questions",
+    "the standard questions", "typical questions", "typical interview questions",
+    "interview questions", "general questions", "the interview", "myself", "me",
+    "the basics", "the usual questions", "normal questions", "questions", "the questions",
+    "the process", "next steps", "the next steps", "about me", "work", "experience",
+    "the whole thing", "everything really", "all sorts", "all sorts of things",
+})
+
+# Things that do not belong in a thank-you note, by family (matched as whole words).
+PAY: tuple[str, ...] = (
+    "salary", "salaries", "pay", "pay range", "pay rise", "pay raise", "a raise",
+    "compensation", "comp", "bonus", "bonuses", "equity", "stock options", "rsus?",
+    "benefits(?! of)", "pto", "vacation days", "holiday allowance", "annual leave",
+    "pension", "401k", r"401\(k\)", "wages?", "hourly rate", "day rate", "per hour",
+    "salary range", "relocation package", "compensation package", "benefits package",
+    "signing bonus", "sign-on bonus", "start date", "notice period", "health insurance",
+    "perks", "overtime", "commission", "the offer amount", "visa sponsorship", "my visa",
+    "work visa", "work permit", "how much (?:it|the role|the job) pays", "money for me",
+)
+PRIVATE: tuple[str, ...] = (
+    "family", "families", "(?:my|our|her|his|their) (?:kids?|children|child|baby|babies)",
+    "my son", "my daughter", "having kids", "childcare", "wife", "husband", "my partner",
+    "boyfriend", "girlfriend", "spouse", "marriage", "married", "wedding", "divorced?",
+    "pregnant", "pregnancy", "maternity", "paternity", "my health", "mental health",
+    "health (?:issues|problems|condition)", "illness", "ill", "sick", "sickness",
+    "my doctor", "doctor's appointment", "my therapy", "therapist", "diagnosis", "cancer",
+    "my surgery", "disability", "medication", "religion", "religious", "church", "mosque",
+    "synagogue", "faith", "god", "prayer", "pray", "politics", "political",
+    "the elections?", "how (?:i|we|they) vote", "democrats", "republicans", "dating life",
+    "my age", "her age", "his age", "how old", "my parents", "my mom", "my mum", "my dad",
+    "funeral", "died", "grief", "immigration status", "ethnicity", "sexuality",
+    "gender identity", "personal life", "private life", "my personal",
+)
+NEGATIVE: tuple[str, ...] = (
+    "disorganised", "disorganized", "unorganised", "unorganized", "chaotic", "a mess",
+    "such a mess", "toxic", "dysfunctional", "layoffs?", "laid off", "fired", "firing",
+    r"(?:so many |many |a lot of |all the |the )?(?:people|everyone|folks|staff|engineers|"
+    r"employees|colleagues|devs|developers|members) (?:who |that )?(?:left|quit|leaving|"
+    r"are leaving|keep leaving|resigned)", r"why (?:\w+ ){0,3}(?:left|quit)",
+    "high turnover", "quitting",
+    "resigned", "complained", "complaining", "badmouth(?:ing|ed)?", "gossip", "drama",
+    "office politics", "internal politics", "rude", "unprofessional", "incompetent",
+    "boring", "bored", "annoying", "annoyed", "hate", "hated", "hates", "sucks", "sucked",
+    "terrible", "awful", "horrible", "worst", "stupid", "useless", "unprepared",
+    "(?:was|were|came|showed up) late", "seemed (?:stressed|tired|distracted|rushed|lost)",
+    "not interested", "uninterested", "didn'?t care", "burnout", "burn(?:ed|t) out",
+    "understaffed", "underpaid", "overworked",
+    "my (?:old|previous|last|ex|former) (?:boss|manager|company|employer|team)",
+    "why i (?:was|got) (?:fired|let go)", "why i left", "bad reviews", "glassdoor",
+    "lawsuits?", "scandals?", "(?:bad|poor) management", "problems with (?:management|"
+    "the manager|my manager)", r"micromanag\w*", "red flags?", "disaster", "a joke",
+    "clueless", "arrogant", "cringe", "weird vibes?", "bad vibes?",
+)
+
+# Small talk and hedges people put before or after the answer.
+FILLER_START: tuple[str, ...] = (
+    "um", "umm", "ummm", "uh", "uhh", "er", "erm", "hmm", "hmmm", "well", "so", "ok",
+    "okay", "oh", "yeah", "yes", "yep", "i think", "i guess", "i suppose", "probably",
+    "maybe", "perhaps", "honestly", "basically", "definitely", "tbh", "like", "mostly",
+    "mainly", "mostly just", "mainly just", "just", "actually", "hm", "lol", "haha",
+    "i would say", "i'd say", "id say", "i believe", "let me think", "let's see",
+    "lets see", "good question", "hmm let me think", "ah", "right",
+)
+FILLER_END: tuple[str, ...] = (
+    "lol", "lmao", "haha", "hahaha", "hehe", "i guess", "i think", "i suppose",
+    "probably", "maybe", "idk", "tbh", "honestly", "and stuff", "and so on", "and such",
+    "etc", "etc.", "or something", "or something like that", "or so", "kinda", "kind of",
+    "stuff like that", "things like that", "and things like that", "and stuff like that",
+    "and more", "mostly", "mainly", "i believe", "if i remember correctly", "iirc",
+    "if i recall", "as far as i remember", "ha", "heh", "xd", "basically",
+    "and all that", "and whatnot", "among other things", "amongst other things",
+    "too", "as well", "i'd say", "id say", "i would say",
+)
+
+# Clauses after a comma or dash that judge rather than describe ("- it made me excited").
+EVALUATIVE_TAIL: tuple[str, ...] = (
+    r"(?:it|that|this|which)(?:'s| is| was| made| sounded| seemed| looked| felt| got)",
+    r"(?:it|that|this|which) (?:really |was |is )?(?:made|got|left)",
+    r"(?:was|is|sounded|seemed|felt) (?:really |so |super |very |pretty |quite )?"
+    r"(?:cool|interesting|fun|great|nice|awesome|good|exciting|amazing|fascinating)",
+    r"(?:really|so|super|very|pretty|quite) (?:cool|interesting|fun|great|nice|awesome|"
+    r"exciting|amazing|fascinating)",
+    r"(?:cool|interesting|fun|great|nice|awesome|exciting|amazing|fascinating)(?:\b|$)",
+    r"(?:which|that) (?:i|we) (?:really |both )?(?:loved|liked|enjoyed|found)",
+    r"i (?:really |also )?(?:loved|liked|enjoyed|found|think|thought|felt)",
+    r"(?:we|they|he|she) (?:both )?(?:seemed|looked) (?:to )?(?:like|enjoy|love)",
+    r"(?:good|great|nice) (?:chat|conversation|talk|discussion)",
+)
+
+# The verb part of a lead-in ("we talked about", "the panel asked a lot about"): regexes.
+LEAD_VERBS: tuple[str, ...] = (
+    r"talk(?:ed|ing|s)?", r"discuss(?:ed|ing|es)?", r"spo(?:ke|ken)", r"speak(?:ing|s)?",
+    r"chat(?:ted|ting|s)?", r"cover(?:ed|ing|s)?", r"mention(?:ed|ing|s)?",
+    r"explain(?:ed|ing|s)?", r"describ(?:ed|ing|es|e)", r"shar(?:ed|ing|es|e)",
+    r"told", r"tell(?:ing|s)?", r"ask(?:ed|ing|s)?", r"show(?:ed|n|ing|s)?",
+    r"went (?:over|through|into|deep into)", r"go(?:ing)? (?:over|through|into)",
+    r"brought up", r"bring(?:ing)? up", r"focus(?:ed|ing|es)? (?:on|mostly on|a lot on)",
+    r"dug into", r"dig(?:ging)? into", r"got (?:into|onto|on to)", r"touched on",
+    r"walked me through", r"walk(?:ed)? (?:me |us )?through", r"present(?:ed|ing|s)?",
+    r"pitch(?:ed|ing|es)?", r"explor(?:ed|ing|es|e)", r"review(?:ed|ing|s)?",
+    r"look(?:ed)? at", r"work(?:ed)? through", r"highlight(?:ed|ing|s)?",
+    r"emphasi[sz](?:ed|ing|es|e)", r"stress(?:ed|es)?", r"introduc(?:ed|ing|es|e)",
+    r"interested in", r"curious about", r"excited about", r"keen on",
+    r"wanted to (?:know|hear|talk|discuss|learn)(?: more)?", r"want(?:ed)? to know",
+    r"kept (?:asking|talking|coming back to)", r"c(?:a|o)me back to",
+    r"had (?:a|an|this|some) (?:\w+ )?(?:\w+ )?(?:chat|conversation|discussion|talk|debate|"
+    r"exchange)",
+    r"ha(?:d|ve) (?:a|an|this|some) (?:\w+ )?(?:chat|conversation|discussion|talk)",
+    r"spent (?:\w+ ){0,5}(?:on|talking about|discussing|going over|chatting about)",
+    r"bonded over", r"agreed on", r"gave (?:me|us) (?:a|an) (?:\w+ )?(?:overview|tour|demo|"
+    r"rundown|walkthrough|intro|introduction)",
+    r"did (?:a|an) (?:\w+ )?(?:demo|walkthrough|exercise|case study)",
+    r"(?:was|were) (?:all )?about", r"revolved around", r"centered on", r"centred on",
+)
+
+# Words allowed before the lead verb (who spoke): pronouns, panels, job words, adverbs.
+LEAD_SUBJECT_WORDS: frozenset[str] = frozenset({
+    "i", "we", "they", "he", "she", "you", "both", "of", "us", "all", "everyone",
+    "the", "my", "our", "other", "panel", "panelists", "panellists", "interviewer",
+    "interviewers", "hiring", "manager", "managers", "recruiter", "team", "lead", "cto",
+    "ceo", "cfo", "vp", "engineer", "engineers", "director", "founder", "founders", "guy",
+    "lady", "woman", "man", "people", "two", "three", "and", "&", "mostly", "mainly",
+    "really", "also", "then", "basically", "just", "actually", "was", "were", "is", "are",
+    "had", "have", "has", "did", "do", "kept", "even", "first", "later", "a",
+    "lot", "spent", "most", "time", "hr", "person", "head", "senior", "second", "last",
+    "one", "some", "briefly", "quickly", "eventually", "finally", "partner", "staff",
+})
+
+# Nouns that a later "they"/"their" may point at, so we leave such pronouns alone.
+GROUP_NOUNS: frozenset[str] = frozenset({
+    "team", "teams", "customers", "customer", "users", "user", "clients", "client",
+    "people", "engineers", "developers", "analysts", "designers", "staff", "employees",
+    "company", "companies", "partners", "students", "patients", "kids", "managers",
+    "founders", "folks", "members", "investors", "vendors", "suppliers", "contractors",
+    "squad", "squads", "group", "groups", "department", "org", "organisation",
+    "organization", "stakeholders", "colleagues", "coworkers", "peers", "leadership",
+    "execs", "executives", "interns", "candidates", "recruiters",
+})
+
+# he/she + verb -> you + verb: the irregular ones; regular ones lose their -s.
+VERB_FOR_YOU: dict[str, str] = {
+    "is": "are", "was": "were", "has": "have", "does": "do", "goes": "go", "isn't": "aren't",
+    "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't",
+}
+
+# Words that name a job, not a person: such an interviewer gets "Hello,".
+JOB_WORDS: frozenset[str] = frozenset({
+    "recruiter", "recruiters", "recruiting", "recruitment", "hr", "human", "resources",
+    "talent", "acquisition", "partner", "hiring", "manager", "managers", "lead", "leads",
+    "team", "teams", "panel", "panelist", "panelists", "panellist", "panellists",
+    "interviewer", "interviewers", "cto", "ceo", "cfo", "coo", "cmo", "cpo", "vp",
+    "svp", "evp", "director", "head", "of", "engineering", "eng", "engineer", "engineers",
+    "senior", "staff", "principal", "founder", "cofounder", "co-founder", "owner",
+    "president", "someone", "somebody", "person", "guy", "lady", "woman", "man",
+    "people", "two", "three", "four", "a", "an", "the", "my", "their", "from",
+    "product", "design", "designer", "sales", "marketing", "data", "analyst",
+    "scientist", "developer", "developers", "tech", "technical", "techlead",
+    "supervisor", "boss", "future", "potential", "other", "another", "unknown",
+    "idk", "n/a", "na", "none", "not", "sure", "forgot", "dont", "don't", "know",
+    "remember", "sir", "madam", "maam", "ma'am", "coordinator", "specialist",
+    "generalist", "associate", "executive", "exec", "execs", "board", "committee",
+    "group", "members", "member", "colleague", "colleagues", "pm", "em", "tl", "sre",
+    "qa", "ops", "it", "admin", "assistant", "office", "operations", "department",
+    "dept", "division", "unit", "name", "names", "several", "some", "few", "bunch",
+    "trio", "duo", "pair", "both", "all", "everyone", "and", "&", "screen", "screener",
+    "phone", "call", "chief", "officer", "head-hunter", "headhunter", "agency",
+    "consultant", "rep", "representative", "gm", "general", "area", "regional",
+    "store", "shift", "floor", "line", "company", "interviewing", "engineering-manager",
+    "people-ops", "ta", "?", "-", "nobody", "no", "one",
+})
+
+# Honorifics kept with the surname ("Dr. Gonzalez"); value: how it is written.
+TITLES: dict[str, str] = {
+    "dr": "Dr.", "doctor": "Dr.", "prof": "Prof.", "professor": "Professor", "mr": "Mr.",
+    "mister": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "miss": "Miss", "mx": "Mx.",
+}
+
+# "a marketing role" -> "marketing": words that only say "this is a job".
+ROLE_SUFFIX_WORDS: frozenset[str] = frozenset({
+    "role", "position", "job", "opening", "vacancy", "post", "opportunity", "gig",
+    "spot", "seat", "req", "requisition",
+})
+# Roles that read wrong with "role" after them ("the summer internship role").
+ROLE_WITHOUT_SUFFIX: frozenset[str] = frozenset({
+    "internship", "apprenticeship", "fellowship", "program", "programme", "residency",
+    "traineeship", "placement", "co-op", "graduate scheme", "scheme",
+})
+# Lowercase abbreviations written in capitals inside a reference ("sql" -> "SQL").
+PHRASE_ACRONYMS: frozenset[str] = frozenset({
+    "sql", "api", "apis", "aws", "gcp", "ml", "ai", "ui", "ux", "qa", "sre", "etl", "ios",
+    "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "saas", "llm", "llms", "ci",
+    "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
+})
+# Short words written in capitals when a role typed in lowercase is capitalised.
+ACRONYMS: frozenset[str] = frozenset({
+    "ux", "ui", "qa", "sre", "hr", "it", "ml", "ai", "bi", "pm", "cto", "vp", "seo", "crm",
+    "ios", "api", "aws", "gcp", "etl", "sdr", "bdr", "dba", "cfo", "ceo", "coo", "sql",
+    "nlp", "ar", "vr", "erp", "sap", "fp&a", "r&d", "ehs", "devops", "l&d", "gis", "cad",
+})

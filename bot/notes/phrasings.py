@@ -1,0 +1,149 @@
+"""The sentences a thank-you note is built from: several phrasings of each, so that two
+interviews rarely produce the same note. Placeholders: {role} ("the Data Analyst role"),
+{company}, {ref} (the reference phrase), {bring} (what the person brings, as a noun phrase).
+
+Every phrasing must read right with any role, company and reference, promise nothing the
+person did not say, and stay polite to someone who may have just rejected them.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BRING_ABOUT_ME",
+    "BRING_ABOUT_THEM",
+    "CARD",
+    "CLOSE",
+    "INTEREST",
+    "LATE_THANKS",
+    "NO_BRING_ABOUT_ME",
+    "NO_BRING_ABOUT_THEM",
+    "RECRUITER_CLOSE",
+    "RECRUITER_THANKS",
+    "REFERENCE",
+    "REJECTED_CLOSE",
+    "REJECTED_FEEDBACK",
+    "REJECTED_THANKS",
+    "SIGN_OFF",
+    "THANKS",
+]
+
+THANKS = (
+    "Thank you for taking the time to speak with me about {role} at {company}. It was good "
+    "to learn more about the team and the work ahead of it.",
+    "Thank you for meeting with me to talk about {role} at {company}. I appreciated the time "
+    "you gave me and how much I learned about the work and the team.",
+    "Thank you for the chance to talk with you about {role} at {company}. It was a pleasure "
+    "to meet you and to hear more about what the team is working on.",
+    "I'm grateful for the time you spent with me discussing {role} at {company}. It was good "
+    "to get a real sense of the work and what matters to the team.",
+)
+LATE_THANKS = (
+    "I wanted to thank you for taking the time to speak with me about {role} at {company}. "
+    "This note comes a little later than I intended, but I didn't want to let it go unsaid.",
+    "Although some time has passed since we spoke, I wanted to thank you for meeting with me "
+    "about {role} at {company}. I appreciated the time you gave me.",
+    "I'm writing, a little later than I meant to, to thank you for meeting with me to "
+    "discuss {role} at {company}. I enjoyed learning more about the team and its work.",
+)
+REFERENCE = (
+    "I especially enjoyed our conversation about {ref}.",
+    "I particularly enjoyed talking with you about {ref}.",
+    "Our conversation about {ref} has stayed with me since.",
+    "I keep coming back to our conversation about {ref}.",
+)
+# The line after the reference, when it was about their work ("your Kafka migration").
+BRING_ABOUT_THEM = (
+    "It is the kind of work where I could put {bring} to good use.",
+    "I would be glad to bring {bring} to challenges like that.",
+    "Since then I've been thinking about how {bring} could help with it.",
+    "I'd enjoy applying {bring} to problems like that, and learning how your team "
+    "approaches them.",
+)
+NO_BRING_ABOUT_THEM = (
+    "It gave me a clear picture of the work, and it is the kind of challenge I would enjoy "
+    "taking on.",
+    "It made me even more interested in the role and in contributing to that work from the "
+    "first weeks.",
+    "It is the kind of problem I would be glad to help with, and I'd enjoy learning how "
+    "your team approaches it.",
+    "Hearing about it made the role feel like an even better fit for me.",
+)
+# ... and when it was about the person ("my side project").
+BRING_ABOUT_ME = (
+    "I hope it showed how {bring} could help your team.",
+    "I hope it gave you a sense of how {bring} would carry over to this role.",
+)
+NO_BRING_ABOUT_ME = (
+    "I hope it gave you a good sense of how I work.",
+    "I hope it gave you a clear picture of how I approach my work.",
+)
+INTEREST = (
+    "I left even more interested in joining {company}, and I believe I could make a real "
+    "contribution to the team.",
+    "Everything I heard made me more certain that I would like to be part of {company}, and "
+    "that the role is a good match for what I do best.",
+    "I came away even more enthusiastic about the role and about {company}, and about the "
+    "chance to learn from the people I met.",
+    "Our meeting confirmed how much I would like to contribute at {company}, and how much I "
+    "could learn from the team there.",
+)
+CLOSE = (
+    "Please let me know if there is anything else I can share, such as examples of my work. "
+    "I look forward to hearing about the next steps.",
+    "If it would help to see more of my work, I would be happy to send it. I look forward to "
+    "hearing from you.",
+    "Thank you again for your time, and please let me know if I can provide anything else in "
+    "the meantime. I look forward to hearing about the next steps.",
+    "Please don't hesitate to reach out if you have any other questions for me or would "
+    "like examples of my work. I look forward to hearing from you.",
+)
+SIGN_OFF = ("Best regards,", "Kind regards,", "With thanks,", "All the best,")
+
+RECRUITER_THANKS = (
+    "Thank you for the call about {role} at {company}. I appreciated your time and the "
+    "chance to learn more about the role.",
+    "Thank you for speaking with me about {role} at {company}. It was good to learn more "
+    "about the role and the team.",
+    "Thanks again for taking the time to talk with me about {role} at {company}.",
+)
+RECRUITER_CLOSE = (
+    "I'm very interested in moving forward and happy to send anything that would help for "
+    "the next stage. I look forward to hearing from you.",
+    "The role sounds like a strong match for me, and I'd be glad to take the next step. "
+    "Please let me know if you need anything else from me.",
+)
+
+REJECTED_THANKS = (
+    "Thank you for letting me know your decision about {role} at {company}. While I'm "
+    "disappointed, I'm grateful for the time you spent with me.",
+    "Thank you for getting back to me about {role} at {company}. Of course I'm disappointed, "
+    "but I appreciated the chance to meet you and learn about the team.",
+    "Thank you for letting me know about {role} at {company}, and for the time you gave me "
+    "during the process.",
+)
+REJECTED_FEEDBACK = (
+    "If you have a few minutes, I would be grateful for any brief feedback on my interview - "
+    "it would help me as I keep looking.",
+    "If you are able to share it, I would value any short feedback on where I could have "
+    "been stronger.",
+    "If there is anything you could share about how I might strengthen my application, I "
+    "would really appreciate it.",
+)
+REJECTED_CLOSE = (
+    "I enjoyed getting to know {company}, and I would welcome the chance to be considered "
+    "for future roles. I hope our paths cross again.",
+    "I remain very interested in {company} and would be glad to be considered for future "
+    "openings. I wish you and the team all the best.",
+    "I would be happy to stay in touch and to hear about future roles at {company}. Thank "
+    "you again for your time.",
+)
+
+# The handwritten card: three short lines and the sign-off.
+CARD = (
+    "Thank you for meeting with me about {role} at {company}. {reference} I hope we can "
+    "continue the conversation soon.",
+    "Thank you for your time and for the chance to learn about {role}. {reference} I would "
+    "love to be part of {company}.",
+    "It was a pleasure to meet you and talk about {role} at {company}. {reference} I look "
+    "forward to staying in touch.",
+)

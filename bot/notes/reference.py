@@ -1,0 +1,468 @@
+"""The note's reference point: "what did you discuss" made to read as a noun phrase.
+
+The phrase goes into "I especially enjoyed our conversation about <phrase>", so lead-ins
+("we talked about", "the panel asked a lot about"), hedges and emoji come off, "they"/"their"
+(the interviewer's side) become "you"/"your", and a rambling answer is cut at a clause. The
+person's own words are otherwise kept: nothing is added that they did not say.
+
+What cannot go in a note comes back as a :class:`Refusal` with its reason, never as an
+exception: non-answers, topics that do not belong in a thank-you (pay, private life,
+criticism, anything negative), and answers too long to cut cleanly.
+
+Pronoun rule (documented because it is a guess): a third-person pronoun in the phrase is
+read as the interviewer's side and turned to the second person ("their Kafka migration" ->
+"your Kafka migration", "how she leads the team" -> "how you lead the team") unless a noun
+it could point at comes before it ("the data team and how they hire" stays as typed).
+First-person words stay: the note is written by the person who typed them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.notes import lexicon
+
+__all__ = [
+    "MAX_WORDS",
+    "Phrase",
+    "ReferenceResult",
+    "Refusal",
+    "RefusalReason",
+    "clean_text",
+    "reference_phrase",
+    "sensitive_topic",
+]
+
+# Longer phrases are cut at a clause; one that cannot be cut asks for the short version.
+MAX_WORDS = 14
+
+
+class RefusalReason(StrEnum):
+    EMPTY = "empty"
+    NON_ANSWER = "non_answer"
+    GENERIC = "generic"
+    PAY = "pay"
+    PRIVATE = "private"
+    NEGATIVE = "negative"
+    TOO_LONG = "too_long"
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A reference that reads right after "our conversation about"."""
+
+    text: str
+    shortened: bool = False  # part of the answer was left out (a later sentence, a clause)
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why an answer cannot go in a note; ``matched`` is the word that decided it."""
+
+    reason: RefusalReason
+    matched: str = ""
+
+
+ReferenceResult = Phrase | Refusal
+
+# Sensitive families, in the order they are checked (the most specific first).
+_FAMILIES: tuple[tuple[RefusalReason, tuple[str, ...]], ...] = (
+    (RefusalReason.NEGATIVE, lexicon.NEGATIVE),
+    (RefusalReason.PAY, lexicon.PAY),
+    (RefusalReason.PRIVATE, lexicon.PRIVATE),
+)
+_SENSITIVE = [(reason, re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])", re.I))
+              for reason, words in _FAMILIES]
+# Which refusal to report when no sentence of the answer is usable.
+_PRIORITY = [RefusalReason.NEGATIVE, RefusalReason.PAY, RefusalReason.PRIVATE,
+             RefusalReason.TOO_LONG, RefusalReason.GENERIC, RefusalReason.NON_ANSWER,
+             RefusalReason.EMPTY]
+
+
+def _words(phrases: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+_EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX][-'^]?[)(\]\[dDpP/\\|*3oO]+|<3+|\^_\^|:'\()(?!\w)")
+_FILLER_END = re.compile(r"(?:^|[\s,;]+)(?:" + _words(lexicon.FILLER_END) + r")$", re.I)
+_FILLER_START = re.compile(r"^(?:" + _words(lexicon.FILLER_START) + r")(?:[\s,;:]+|$)", re.I)
+_NON_ANSWER_START = re.compile(
+    r"^(?:i\s+)?(?:(?:really\s+)?(?:can'?t|cannot|don'?t|do not)\s+(?:really\s+)?"
+    r"(?:remember|recall|know)|no\s+idea|not\s+sure|nothing\s+(?:specific|special|really|"
+    r"much|in particular|stood out))\b", re.I)
+
+_SUBJECT_WORD = (r"(?:" + _words(lexicon.LEAD_SUBJECT_WORDS) +
+                 r"|(?-i:[A-Z][\w'’.-]*))")
+_VERB = r"(?P<verb>" + "|".join(lexicon.LEAD_VERBS) + r")"
+_PAST = re.compile(r"(?:talked|discussed|spoke|chatted|covered|mentioned|explained|described|"
+                   r"told|asked|went|brought|focused|dug|got|touched|walked|had|spent|"
+                   r"talking|discussing|asking|explaining|kept|were|was)\b", re.I)
+_OBJECT = (r"(?P<obj>(?:me|us|them|him|you|everyone|each other|her(?=\s+(?:about|on|a lot|"
+           r"lots|many|some|questions|how|what|why|that|more)\b))\s+)?")
+_QUANT = (r"(?:(?:a lot|lots|a bunch|a ton|tons|loads|many|several|some|a few|quite a bit|"
+          r"a little|a bit|in detail|in depth|at length|mostly|mainly|for a while|for ages|"
+          r"for a long time|a long time|extensively|briefly|quickly|specifically|more|much|"
+          r"a couple of|two|three|really|also|all)\s+)*"
+          r"(?:(?:of\s+)?(?:(?:good|great|hard|tough|technical|detailed|deep)\s+)?"
+          r"(?:questions?|things|stuff)\s+)?")
+_PREP = (r"(?P<prep>(?:with (?:me|us|them|him|her) )?(?:about|on|regarding|around|over|"
+         r"into|re|of|through)\s+)?")
+_LEAD = re.compile(
+    r"^(?P<subj>(?:[\w'’-]+\s+)?(?:" + _SUBJECT_WORD + r"\s+){0,5})?" + _VERB + r"\s+"
+    + _OBJECT + _QUANT + _PREP, re.I)
+_START_LEADS = [re.compile(p, re.I) for p in (
+    r"^(?:i\s+)?(?:really\s+|especially\s+|particularly\s+|also\s+)?(?:enjoyed|liked|loved|"
+    r"appreciated)\s+(?:(?:the|our)\s+(?:part|bit|conversation|discussion|chat|talk)\s+)?"
+    r"(?:(?:about|on|where|when)\s+)?",
+    r"^(?:hearing|learning|talking|chatting|speaking|finding out)(?:\s+more)?\s+(?:about|on)\s+",
+    r"^(?:hearing|learning|finding out)(?:\s+more)?\s+(?=how\b|what\b|why\b)",
+    r"^(?:the|our|a)\s+(?:\w+\s+)?(?:part|bit|conversation|discussion|chat|talk|section|"
+    r"question|questions)(?:\s+we\s+had)?\s+(?:about|on|around|regarding)\s+",
+    r"^(?:mostly\s+|mainly\s+|a lot\s+|lots\s+|mostly just\s+)?(?:about|regarding|re:|"
+    r"on the topic of|topics?:)\s*",
+    r"^(?:(?:lots|a lot|many|loads|a bunch) of\s+)?questions?\s+(?:about|on|around|"
+    r"regarding)\s+",
+    r"^(?:the\s+)?(?:main|biggest|key|best)?\s*(?:topic|thing|highlight|part)s?"
+    r"(?:\s+(?:was|were)|:)\s+",
+    r"^(?:when|where|how|that)\s+(?:we|they|he|she|i)\s+(?:talked|discussed|spoke|chatted)"
+    r"\s+about\s+",
+    r"^(?:something|anything|a bit|a little)\s+(?:about|on)\s+",
+    r"^(?:the interview|it|the conversation|the call)\s+(?:was|were)\s+(?:(?:mostly|mainly|"
+    r"all|largely|really)\s+)?(?:about\s+)?",
+    r"^(?:(?:behaviou?ral|technical|the usual|some|general)\s+)?questions\s+(?:about|on)\s+",
+    r"^(?:in|during|at)\s+(?:the|my|our|this)\s+(?:interview|call|meeting|chat|conversation|"
+    r"first round|second round|panel)\s*,?\s+",
+    r"^(?:so\s+)?(?:many|lots of|a lot of|all sorts of|various|different|a few|several)\s+"
+    r"(?:things|topics|stuff)\s*,?\s+(?:like|such as|including|e\.g\.?|from)\s+",
+)]
+# "… and Tom asked about my SQL": a second lead-in inside the answer starts another topic.
+_SECOND_LEAD = re.compile(r"(?:\s*[,;]\s*|\s+)(?:and|but|then|while|,)\s+(?=(?:" +
+                          _SUBJECT_WORD + r"\s+){1,4}" + _VERB.replace("?P<verb>", "?:") +
+                          r"\b)", re.I)
+_EVALUATIVE = re.compile(r"(?:\s*[,;:]\s*|\s+[-–—]+\s*|\s*[(]\s*|\s+(?:and|but|so)\s+)"
+                         r"(?:" + "|".join(lexicon.EVALUATIVE_TAIL) + r")", re.I)
+_BOUNDARY_TIERS = [re.compile(p, re.I) for p in (
+    r"\s*[;:]\s+|\s+[-–—]+\s+|,\s+",
+    r"\s+(?:which|because|since|but|while|whereas|so|though|although)\s+",
+    r"\s+(?:and|including|especially|as well as|plus)\s+",
+)]
+_PRONOUN = re.compile(r"\b(they're|they've|they'll|they'd|he's|she's|they|them|their|theirs|"
+                      r"themselves|he|she|him|his|her|hers|himself|herself)\b", re.I)
+_SIMPLE_SWAP = {"they're": "you're", "they've": "you've", "they'll": "you'll",
+                "they'd": "you'd", "they": "you", "them": "you", "their": "your",
+                "theirs": "yours", "themselves": "yourselves", "him": "you", "his": "your",
+                "hers": "yours", "himself": "yourself", "herself": "yourself"}
+_NOT_A_NOUN = frozenset({"about", "and", "or", "but", "to", "for", "with", "on", "in", "at",
+                         "from", "that", "which", "who", "when", "how", "if", "so", "as",
+                         "the", "a", "an", "is", "was", "during", "after", "before"})
+_ADVERBS = frozenset({"always", "also", "really", "usually", "often", "still", "never",
+                      "just", "now", "actually", "personally", "currently"})
+_NOT_PLURAL = frozenset({"this", "is", "was", "has", "does", "its", "his", "hers", "yours",
+                         "kubernetes", "analytics", "business", "process", "status", "focus",
+                         "aws", "ios", "devops", "sales", "success", "access", "address",
+                         "class", "less", "across", "us", "as", "always", "plus", "series",
+                         "news", "bonus", "campus", "corpus", "canvas", "redis", "postgres",
+                         "chaos", "nexus", "thesis", "basis", "analysis", "diagnosis",
+                         "progress", "express", "ops", "mlops", "finops", "secops",
+                         "dataops", "gitops", "atlas", "lens", "alias", "axis",
+                         "genius", "previous", "various", "serious", "famous", "gas", "bus",
+                         "whats", "lets", "thus", "towards", "afterwards", "perhaps"})
+_LOWER_START = frozenset({"the", "a", "an", "how", "what", "why", "when", "where", "which",
+                          "our", "my", "your", "their", "his", "her", "its", "that", "this",
+                          "these", "those", "some", "all", "both", "each", "building",
+                          "using", "moving", "working", "making", "running", "scaling",
+                          "whether", "who", "one", "two", "three", "to", "is", "it", "with",
+                          "designing", "hiring", "growing", "improving", "migrating",
+                          "they", "you", "we", "he", "she", "them", "us", "me", "any",
+                          "more", "most", "new", "future", "plans", "lessons", "ways"})
+_TRAILING_JUNK = re.compile(r"(?:[\s,;:.!?…~*_\-–—]+|\s+(?:and|or|but|so|with|about|the|of|a|"
+                            r"an|to|for|in|on|like|because|which|that)\b)+$", re.I)
+
+
+_ACRONYM_WORD = re.compile(r"(?<![\w'-])(?:" + _words(lexicon.PHRASE_ACRONYMS) + r")(?![\w'-])")
+
+
+def clean_text(text: str) -> str:
+    """Emoji, emoticons, odd spaces and wrapping quotes removed; apostrophes made plain."""
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
+    text = text.replace("“", '"').replace("”", '"')
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("So", "Cs", "Co") or char in "\u200d\ufe0f\ufe0e\u20e3" or \
+                0x1F3FB <= ord(char) <= 0x1F3FF:
+            kept.append(" ")
+        else:
+            kept.append(char)
+    text = _EMOTICON.sub(" ", "".join(kept))
+    text = " ".join(text.split())
+    while len(text) >= 2 and text[0] + text[-1] in ('""', "''", "()", "[]", "**", "__", "``"):
+        text = text[1:-1].strip()
+    return text
+
+
+def _strip_fillers(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip().strip("\"'`*_").strip()
+        text = re.sub(r"[\s.!?,;:…~\-–—]+$", "", text)
+        text = re.sub(r"^[\s.,;:…~\-–—>*•]+", "", text)
+        text = _FILLER_END.sub("", text)
+        text = _FILLER_START.sub("", text)
+    return text.strip()
+
+
+def _is_non_answer(text: str) -> bool:
+    plain = " ".join(re.sub(r"[^\w\s'/&?.-]", " ", text.lower()).split()).strip(" .")
+    return not re.search(r"\w", plain) or plain in lexicon.NON_ANSWERS or \
+        bool(_NON_ANSWER_START.match(plain))
+
+
+def _strip_lead(text: str) -> str:
+    for _ in range(4):
+        before = text
+        for pattern in _START_LEADS:
+            text = pattern.sub("", text, count=1)
+        match = _LEAD.match(text)
+        if match and _lead_is_plausible(match):
+            text = text[match.end():]
+        text = _strip_fillers(text)
+        if text == before:
+            break
+    return text
+
+
+def _lead_is_plausible(match: re.Match[str]) -> bool:
+    """A bare verb at the start ("cover letter tips") is not a lead-in; a spoken one is."""
+    if (match.group("subj") or "").strip():
+        return True
+    return bool(match.group("obj") or match.group("prep")) or bool(
+        _PAST.match(match.group("verb")))
+
+
+def _gerund(verb: str) -> str:
+    lower = verb.lower()
+    if lower.endswith("ie"):
+        return verb[:-2] + "ying"
+    if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")) and len(lower) > 2:
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lower) and len(lower) <= 4:
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def _clause_to_phrase(text: str) -> str:
+    """"to design X" -> "designing X"; "that they moved" / "they moved" -> "how they moved"."""
+    words = text.split()
+    if len(words) >= 2 and words[0].lower() == "to" and words[1].isalpha() and \
+            words[1].lower() not in ("the", "a", "an", "my", "your", "their", "our"):
+        return " ".join([_gerund(words[1]), *words[2:]])
+    subjects = ("they", "he", "she", "we", "i", "you", "they're", "we're", "i'm", "you're",
+                "he's", "she's", "they've", "we've", "i've")
+    if len(words) >= 2 and words[0].lower() == "that" and words[1].lower() in subjects:
+        return "how " + " ".join(words[1:])
+    if len(words) >= 3 and words[0].lower() in subjects and \
+            words[1].lower() not in lexicon.GROUP_NOUNS:
+        return "how " + text
+    return text
+
+
+def _cut_evaluation(text: str) -> tuple[str, bool]:
+    match = _EVALUATIVE.search(text)
+    if match and len(text[:match.start()].split()) >= 1:
+        return text[:match.start()], True
+    return text, False
+
+
+def _to_second_person(text: str) -> str:
+    out: list[str] = []
+    position = 0
+    while (match := _PRONOUN.search(text, position)) is not None:
+        between = text[position:match.start()]
+        if _names_a_group(between):
+            break
+        out.append(between)
+        word = match.group(1).lower()
+        rest = text[match.end():]
+        if word in ("he", "she"):
+            out.append("you")
+            text = text[:match.end()] + _conjugate_for_you(rest)
+        elif word in ("he's", "she's"):
+            following = rest.split()[:1]
+            perfect = bool(following) and (
+                following[0].lower() in ("been", "got", "gotten") or
+                following[0].lower().endswith(("ed", "en")))
+            out.append("you've" if perfect else "you're")
+        elif word == "her":
+            noun = re.match(r"\s+([A-Za-z][\w'-]*)", rest)
+            out.append("your" if noun and noun.group(1).lower() not in _NOT_A_NOUN else "you")
+        else:
+            out.append(_SIMPLE_SWAP[word])
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _names_a_group(between: str) -> bool:
+    for word in re.findall(r"[A-Za-z][\w'-]*", between):
+        lower = word.lower()
+        if lower in lexicon.GROUP_NOUNS:
+            return True
+        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s", "us")) \
+                and lower not in _NOT_PLURAL:
+            return True
+    return False
+
+
+def _conjugate_for_you(rest: str) -> str:
+    """The verb after "you" (was "he"/"she"): "leads" -> "lead", "is" -> "are"."""
+    match = re.match(r"(\s+)((?:\w+\s+)?)(\w[\w']*)", rest)
+    if not match:
+        return rest
+    space, adverb, verb = match.groups()
+    if adverb and adverb.strip().lower() not in _ADVERBS:
+        adverb, verb = "", adverb.strip()
+        match = re.match(r"(\s+)(\w[\w']*)", rest)
+        assert match is not None
+        space, verb = match.groups()
+    lower = verb.lower()
+    if lower in lexicon.VERB_FOR_YOU:
+        new = lexicon.VERB_FOR_YOU[lower]
+    elif lower.endswith("ies") and len(lower) > 4:
+        new = verb[:-3] + "y"
+    elif lower.endswith(("ches", "shes", "sses", "xes", "zzes", "oes")):
+        new = verb[:-2]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2:
+        new = verb[:-1]
+    else:
+        return rest
+    return space + adverb + new + rest[match.end():]
+
+
+def _shorten(text: str) -> str | None:
+    """The first clause of an over-long phrase, or None when it has no clean cut."""
+    for tier in _BOUNDARY_TIERS:
+        for minimum in (3, 2):
+            for match in tier.finditer(text):
+                head = _tidy(text[:match.start()])
+                if minimum <= len(head.split()) <= MAX_WORDS:
+                    return head
+    return None
+
+
+def _tidy(text: str) -> str:
+    text = _TRAILING_JUNK.sub("", text.strip())
+    text = re.sub(r"^[\s,;:.\-–—]+", "", text)
+    text = re.sub(r"\bi\b", "I", text)
+    text = _ACRONYM_WORD.sub(lambda m: m.group(0).upper(), text)
+    text = re.sub(r"\bi'(m|ve|d|ll)\b", r"I'\1", text)
+    first, _, rest = text.partition(" ")
+    if first[:1].isupper() and first[1:].islower() and first.lower() in _LOWER_START:
+        text = first.lower() + (" " + rest if rest else "")
+    if text.count("(") > text.count(")"):
+        text = text[:text.rfind("(")].strip()
+    return text.strip()
+
+
+def sensitive_topic(text: str) -> Refusal | None:
+    """The first topic in ``text`` that does not belong in a thank-you note, if any."""
+    found = [(m.start(), reason, m.group(0)) for reason, pattern in _SENSITIVE
+             for m in [pattern.search(text)] if m]
+    if not found:
+        return None
+    _, reason, word = min(found, key=lambda f: (_FAMILIES_ORDER[f[1]], f[0]))
+    return Refusal(reason, word)
+
+
+_FAMILIES_ORDER = {reason: i for i, (reason, _) in enumerate(_FAMILIES)}
+
+
+def _without_sensitive_tail(text: str) -> str | None:
+    """"your Kafka migration and salary" -> "your Kafka migration": the clause before the
+    first sensitive word, when that clause stands on its own."""
+    starts = [m.start() for _, pattern in _SENSITIVE for m in [pattern.search(text)] if m]
+    first = min(starts)
+    head = text[:first]
+    for tier in _BOUNDARY_TIERS:
+        cuts = [m.start() for m in tier.finditer(head)]
+        if cuts:
+            candidate = _tidy(head[:cuts[-1]])
+            if len(candidate.split()) >= 2 and sensitive_topic(candidate) is None and \
+                    not _is_non_answer(candidate):
+                return candidate
+    return None
+
+
+def _one_sentence(sentence: str) -> ReferenceResult:
+    if _is_non_answer(sentence):
+        return Refusal(RefusalReason.NON_ANSWER if re.search(r"\w", sentence)
+                       else RefusalReason.EMPTY, sentence)
+    text = _strip_fillers(sentence)
+    if _is_non_answer(text):
+        return Refusal(RefusalReason.NON_ANSWER, sentence)
+    text = _strip_lead(text)
+    second = _SECOND_LEAD.search(text)
+    cut = False
+    if second and len(text[:second.start()].split()) >= 1:
+        text, cut = text[:second.start()], True
+    if _is_non_answer(text):
+        return Refusal(RefusalReason.NON_ANSWER, text)
+    text, evaluated = _cut_evaluation(text)
+    cut = cut or evaluated
+    text = _strip_fillers(text)
+    text = _tidy(_to_second_person(_clause_to_phrase(text)))
+    if _is_non_answer(text):
+        return Refusal(RefusalReason.NON_ANSWER, text)
+    refusal = sensitive_topic(text)
+    if refusal is not None:
+        head = _without_sensitive_tail(text)
+        if head is None:
+            return refusal
+        text, cut = head, True
+    if len(text.split()) > MAX_WORDS:
+        short = _shorten(text)
+        if short is None:
+            return Refusal(RefusalReason.TOO_LONG)
+        text, cut = short, True
+    if text.lower().strip(" .") in lexicon.GENERIC_TOPICS:
+        return Refusal(RefusalReason.GENERIC, text)
+    if not re.search(r"[^\W\d_]", text):
+        return Refusal(RefusalReason.NON_ANSWER, text)
+    return Phrase(text, cut)
+
+
+def reference_phrase(answer: str | None) -> ReferenceResult:
+    """The answer as a phrase for "our conversation about …", or why it cannot be one."""
+    if answer is None or not answer.strip():
+        return Refusal(RefusalReason.EMPTY)
+    text = clean_text(answer)
+    refusals: list[Refusal] = []
+    sentences = _sentences(text)
+    for index, sentence in enumerate(sentences):
+        result = _one_sentence(sentence)
+        if isinstance(result, Phrase):
+            rest = [_one_sentence(s) for s in sentences[index + 1:]]
+            dropped = any(isinstance(r, Phrase) or r.reason not in (
+                RefusalReason.EMPTY, RefusalReason.NON_ANSWER) for r in rest)
+            return Phrase(result.text, result.shortened or dropped)
+        refusals.append(result)
+    return min(refusals, key=lambda r: _PRIORITY.index(r.reason))
+
+
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:dr|mr|ms|mrs|mx|prof|st|vs|etc|e\.g|i\.e|approx|"
+                           r"incl|dept|[a-z])\.$", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    parts = [s for s in re.split(r"(?<=[.!?])\s+|\s*\n+\s*", text) if s.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and _ABBREVIATION.search(merged[-1]):
+            merged[-1] += " " + part
+        else:
+            merged.append(part)
+    return merged or [""]

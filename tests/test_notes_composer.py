@@ -1,0 +1,362 @@
+"""The note composer (bot/notes), table-driven: what people really type as the reference
+point and as the interviewer, and the notes that come out of it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.notes import (
+    REFERENCE_SLOT,
+    NoteRequest,
+    Phrase,
+    Refusal,
+    RefusalReason,
+    Situation,
+    bring_phrase,
+    compose,
+    parse_interviewers,
+    reference_phrase,
+    role_name,
+    signature_name,
+)
+from bot.notes.people import role_title
+
+# (what the person typed, the phrase that goes after "our conversation about")
+PHRASES: list[tuple[str, str]] = [
+    # sentence form
+    ("We talked about the Kafka migration and how they run on-call - it made me want to join",
+     "the Kafka migration and how you run on-call"),
+    ("they told me about their Kafka migration", "your Kafka migration"),
+    ("I told them about my side project", "my side project"),
+    ("She mentioned her team's roadmap for Q3", "your team's roadmap for Q3"),
+    ("I asked about how they onboard new analysts", "how you onboard new analysts"),
+    ("the panel asked a lot about my experience with dbt", "my experience with dbt"),
+    ("we discussed their plans to move intake to mobile", "your plans to move intake to mobile"),
+    ("Dr. Gonzalez told me about her research on protein folding",
+     "your research on protein folding"),
+    ("They asked me to design a URL shortener", "designing a URL shortener"),
+    ("we had a great chat about accessibility in their checkout flow",
+     "accessibility in your checkout flow"),
+    ("we spent most of the time on their move from Heroku to AWS",
+     "your move from Heroku to AWS"),
+    ("the main topic was churn prediction", "churn prediction"),
+    ("I really enjoyed hearing about the new warehouse in Leeds", "the new warehouse in Leeds"),
+    ("The hiring manager and I discussed their expansion into Brazil",
+     "your expansion into Brazil"),
+    ("They were really interested in my thesis on graph databases",
+     "my thesis on graph databases"),
+    ("We spoke about their open-source work on Apache Arrow.",
+     "your open-source work on Apache Arrow"),
+    ("they showed me their internal dashboard for fraud alerts",
+     "your internal dashboard for fraud alerts"),
+    ("she explained how they price their API", "how you price your API"),
+    ("we went over the case study on supply chain delays", "the case study on supply chain delays"),
+    ("Priya talked about the ML platform and Tom asked about my SQL", "the ML platform"),
+    # noun phrases, already fine, pronouns made to fit
+    ("their migration to Kubernetes", "your migration to Kubernetes"),
+    ("the benefits of event sourcing", "the benefits of event sourcing"),
+    ("my internship at Siemens", "my internship at Siemens"),
+    ("the 2025 roadmap and hiring plans", "the 2025 roadmap and hiring plans"),
+    ("how she leads the design team", "how you lead the design team"),
+    ("he runs the platform group", "how you run the platform group"),
+    ("he's been leading the move to Rust", "how you've been leading the move to Rust"),
+    ("that they are moving to GCP", "how you are moving to GCP"),
+    ("They want to open 3 new stores in Texas next year",
+     "how you want to open 3 new stores in Texas next year"),
+    ("the data team and how they hire juniors", "the data team and how they hire juniors"),
+    ('"the new onboarding flow"', "the new onboarding flow"),
+    ("how they measure customer happiness (NPS)", "how you measure customer happiness (NPS)"),
+    ("a bit about their culture and values", "your culture and values"),
+    # lowercase, filler, emoji, punctuation
+    ("mostly the data pipeline lol", "the data pipeline"),
+    ("how they use feature flags i guess", "how you use feature flags"),
+    ("we talked about kafka 🚀🚀", "kafka"),
+    ("Their new design system!!", "your new design system"),
+    ("um, the move to event-driven billing", "the move to event-driven billing"),
+    ("Talked about A/B testing at scale :)", "A/B testing at scale"),
+    ("we went over the case study on pricing 👍", "the case study on pricing"),
+    ("Idk. Maybe their roadmap?", "your roadmap"),
+    ("honestly probably their search ranking stuff haha", "your search ranking stuff"),
+    # non-native phrasing
+    ("we was talking about the data warehouse migration", "the data warehouse migration"),
+    ("they explain me about their product for small farms", "your product for small farms"),
+    ("he tell me about microservices they build", "microservices they build"),
+    ("we discuss about the roadmap", "the roadmap"),
+    ("they ask me many question about sql", "SQL"),
+    ("In the interview we talk much about the new payment system of the bank",
+     "the new payment system of the bank"),
+    # rambling: cut at a clause
+    ("the on-call rotation, which honestly sounded brutal but also kind of fun because they "
+     "have a great tool for it and I would love to work on that kind of thing someday",
+     "the on-call rotation"),
+    ("we talked for ages about so many things like their data stack, their hiring, their "
+     "remote policy and how they plan releases and what the team does on fridays",
+     "your data stack"),
+    ("the Kafka migration and salary", "the Kafka migration"),
+]
+
+# (what the person typed, why it cannot go in a note)
+REFUSALS: list[tuple[str, RefusalReason]] = [
+    ("idk", RefusalReason.NON_ANSWER),
+    ("none", RefusalReason.NON_ANSWER),
+    ("n/a", RefusalReason.NON_ANSWER),
+    ("nothing specific", RefusalReason.NON_ANSWER),
+    ("not sure tbh", RefusalReason.NON_ANSWER),
+    ("can't remember", RefusalReason.NON_ANSWER),
+    ("Nothing really, it was short", RefusalReason.NON_ANSWER),
+    ("lol idk", RefusalReason.NON_ANSWER),
+    ("we talked about nothing specific", RefusalReason.NON_ANSWER),
+    ("🤷", RefusalReason.EMPTY),
+    ("   ", RefusalReason.EMPTY),
+    ("honestly the usual stuff", RefusalReason.GENERIC),
+    ("everything", RefusalReason.GENERIC),
+    ("salary range and start date", RefusalReason.PAY),
+    ("pay and benefits", RefusalReason.PAY),
+    ("the health insurance and PTO", RefusalReason.PAY),
+    ("how much the role pays", RefusalReason.PAY),
+    ("equity and the bonus structure", RefusalReason.PAY),
+    ("we talked about my kids", RefusalReason.PRIVATE),
+    ("religion", RefusalReason.PRIVATE),
+    ("her maternity leave", RefusalReason.PRIVATE),
+    ("we both go to the same church", RefusalReason.PRIVATE),
+    ("they seemed disorganised", RefusalReason.NEGATIVE),
+    ("why so many people left the team", RefusalReason.NEGATIVE),
+    ("my old boss and why I left", RefusalReason.NEGATIVE),
+    ("we talked about the layoffs last year", RefusalReason.NEGATIVE),
+    ("he complained about the CEO", RefusalReason.NEGATIVE),
+    ("they are super chaotic right now lol", RefusalReason.NEGATIVE),
+]
+
+
+@pytest.mark.parametrize(("answer", "expected"), PHRASES)
+def test_a_reference_answer_becomes_a_phrase_that_reads_right_in_the_note(
+        answer: str, expected: str) -> None:
+    result = reference_phrase(answer)
+    assert isinstance(result, Phrase), result
+    assert result.text == expected
+    # the phrase is made of the person's own words (apart from pronouns and "how")
+    typed = set(re.findall(r"[a-z0-9]+", answer.lower()))
+    added = set(re.findall(r"[a-z0-9]+", result.text.lower())) - typed
+    assert added <= {"you", "your", "how", "ve", "designing", "lead", "run", "sql"}, added
+
+
+@pytest.mark.parametrize(("answer", "reason"), REFUSALS)
+def test_an_answer_that_does_not_belong_in_a_note_is_refused_with_its_reason(
+        answer: str, reason: RefusalReason) -> None:
+    result = reference_phrase(answer)
+    assert isinstance(result, Refusal), result
+    assert result.reason is reason
+
+
+def test_the_table_covers_at_least_sixty_reference_answers() -> None:
+    assert len(PHRASES) + len(REFUSALS) >= 60
+
+
+def test_a_long_answer_with_no_clean_cut_asks_for_the_short_version() -> None:
+    answer = ("the way their platform team rolls every single service through three separate "
+              "staging environments before anything ever reaches production customers")
+    assert reference_phrase(answer) == Refusal(RefusalReason.TOO_LONG)
+
+
+def test_a_cut_answer_says_it_was_shortened() -> None:
+    result = reference_phrase("their roadmap. Also we talked about my cat lol")
+    assert result == Phrase("your roadmap", shortened=True)
+    assert reference_phrase("their roadmap") == Phrase("your roadmap", shortened=False)
+
+
+# (what was typed as the interviewer, the greeting name of each person; None: "Hello,")
+INTERVIEWERS: list[tuple[str, list[str | None]]] = [
+    ("Dr. Gonzalez", ["Dr. Gonzalez"]),
+    ("dr gonzalez", ["Dr. Gonzalez"]),
+    ("Dr. Maria Gonzalez", ["Dr. Gonzalez"]),
+    ("jane", ["Jane"]),
+    ("Jane Doe (eng manager)", ["Jane"]),
+    ("the recruiter", [None]),
+    ("HR", [None]),
+    ("hiring manager", [None]),
+    ("the panel", [None]),
+    ("Priya, Tom and Lee", ["Priya", "Tom", "Lee"]),
+    ("priya & tom", ["Priya", "Tom"]),
+    ("Ms. Okafor", ["Ms. Okafor"]),
+    ("ms okafor", ["Ms. Okafor"]),
+    ("Prof. Smith", ["Prof. Smith"]),
+    ("Jane Doe, Engineering Manager", ["Jane"]),
+    ("Priya, Tom, and the recruiter", ["Priya", "Tom", None]),
+    ("the recruiter, Anna", ["Anna"]),
+    ("Anna the recruiter", ["Anna"]),
+    ("Tom (CTO) and Sarah (VP Eng)", ["Tom", "Sarah"]),
+    ("JANE DOE", ["Jane"]),
+    ("jean-luc picard", ["Jean-Luc"]),
+    ("o'brien", ["O'Brien"]),
+    ("DeShawn Williams", ["DeShawn"]),
+    ("@jane", ["Jane"]),
+    ("Jane from HR", ["Jane"]),
+    ("Kim Lee - Head of Data", ["Kim"]),
+    ("Sarah and the hiring manager", ["Sarah", None]),
+    ("Sam + Alex + Jo", ["Sam", "Alex", "Jo"]),
+    ("Priya/Tom", ["Priya", "Tom"]),
+    ("Mr. and Mrs. Smith", ["Mrs. Smith"]),
+    ("idk", [None]),
+    ("the CTO", [None]),
+]
+
+
+@pytest.mark.parametrize(("typed", "names"), INTERVIEWERS)
+def test_interviewer_names_are_read_by_the_documented_greeting_rule(
+        typed: str, names: list[str | None]) -> None:
+    assert [p.name for p in parse_interviewers(typed)] == names
+
+
+def test_the_interviewer_table_has_at_least_twenty_strings_with_panels() -> None:
+    assert len(INTERVIEWERS) >= 20
+    assert sum(len(names) > 1 for _, names in INTERVIEWERS) >= 5
+
+
+@pytest.mark.parametrize(("typed", "normalised", "subject"), [
+    ("a marketing role", "marketing", "Marketing"),
+    ("Software Engineer role", "Software Engineer", "Software Engineer"),
+    ("the Data Analyst position", "Data Analyst", "Data Analyst"),
+    ("an SRE job", "SRE", "SRE"),
+    ("ux designer", "ux designer", "UX Designer"),
+    ("Data Analyst at Acme", "Data Analyst", "Data Analyst"),
+    ("summer internship", "summer internship", "Summer Internship"),
+])
+def test_the_role_is_normalised_without_a_doubled_role_or_an_article(
+        typed: str, normalised: str, subject: str) -> None:
+    assert role_name(typed, "Acme") == normalised
+    assert role_title(normalised) == subject
+
+
+@pytest.mark.parametrize(("chosen", "profile", "signed"), [
+    (None, "Ann Lee", "Ann Lee"),
+    (None, "Priya 🌸", "Priya"),
+    (None, "user_p3", None),
+    (None, "U0123ABC", None),
+    (None, "jdoe42", None),
+    (None, "ann", None),  # a lowercase username, not a name
+    (None, "jane.doe", None),
+    (None, "12345", None),
+    ("jane doe", "user_p3", "Jane Doe"),  # the name they set wins
+    (None, None, None),
+])
+def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str | None,
+                                                signed: str | None) -> None:
+    assert signature_name(chosen, profile) == signed
+
+
+@pytest.mark.parametrize(("answer", "phrase"), [
+    ("ten years of platform work", "my ten years of platform work"),
+    ("I bring 5 years of SQL and dashboards", "my 5 years of SQL and dashboards"),
+    ("building data pipelines at scale", "my experience building data pipelines at scale"),
+    ("a background in statistics", "a background in statistics"),
+    ("I'm a hard worker", None),
+    ("team player, passionate and detail oriented", None),
+    ("hard work and passion lol", None),
+    ("idk", None),
+])
+def test_what_the_person_brings_is_used_only_when_it_is_specific(
+        answer: str, phrase: str | None) -> None:
+    assert bring_phrase(answer) == phrase
+
+
+def request(**kw: object) -> NoteRequest:
+    base: dict[str, object] = dict(
+        company="Acme", seed=7, role="Data Analyst", interviewer="Jane Doe",
+        references=("they told me about their Kafka migration",),
+        bring="ten years of platform work", sender="Ann Lee")
+    base.update(kw)
+    return NoteRequest(**base)  # type: ignore[arg-type]
+
+
+def test_a_note_has_a_subject_naming_the_role_a_greeting_the_reference_and_a_signature(
+        ) -> None:
+    (note,) = compose(request())
+    assert note.subject == "Thank you - Data Analyst interview"
+    assert note.text.startswith("Subject: Thank you - Data Analyst interview\n\nHi Jane,\n")
+    assert "about your Kafka migration." in note.body
+    assert "the Data Analyst role at Acme" in note.body
+    assert "my ten years of platform work" in note.body
+    assert note.body.endswith("\nAnn Lee")
+    assert not note.needs_reference
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_every_email_is_between_100_and_180_words_and_the_card_is_short(seed: int) -> None:
+    for bring in ("ten years of platform work", None):
+        for situation in (Situation.FRESH, Situation.LATE, Situation.SENT):
+            (note,) = compose(request(seed=seed, bring=bring, situation=situation))
+            assert 100 <= len(note.body.split()) <= 180, note.body
+            assert note.card is not None and len(note.card.split()) <= 70
+
+
+def test_two_interviews_rarely_read_alike() -> None:
+    bodies = {compose(request(seed=seed))[0].body for seed in range(20)}
+    assert len(bodies) >= 15
+    assert compose(request(seed=3))[0].body == compose(request(seed=3))[0].body
+
+
+def test_a_panel_gets_one_note_each_with_what_that_person_discussed() -> None:
+    notes = compose(request(interviewer="Priya, Tom and Lee", per_person={
+        "Priya": "she showed me their feature store", "tom": "we talked about my thesis"}))
+    assert [n.body.split("\n")[0] for n in notes] == ["Hi Priya,", "Hi Tom,", "Hi Lee,"]
+    assert "your feature store" in notes[0].body
+    assert "my thesis" in notes[1].body
+    assert "your Kafka migration" in notes[2].body  # the shared answer for the others
+    assert len({n.body.split("\n", 2)[2] for n in notes}) == 3  # each a little different
+
+
+def test_no_usable_reference_gives_a_clearly_marked_slot_never_the_answer() -> None:
+    for answer in ("idk", "salary range and start date", "they seemed disorganised", None):
+        (note,) = compose(request(references=(answer,)))
+        assert REFERENCE_SLOT in note.body and note.needs_reference
+        assert "salary" not in note.body and "disorganised" not in note.body
+        assert "idk" not in note.body
+
+
+def test_the_interviewers_interest_is_the_reference_when_the_first_answer_is_unusable(
+        ) -> None:
+    (note,) = compose(request(references=("idk", "how they test their ETL jobs")))
+    assert "how you test your ETL jobs" in note.body
+
+
+def test_a_late_note_says_so_kindly() -> None:
+    (fresh,) = compose(request(seed=1))
+    (late,) = compose(request(seed=1, situation=Situation.LATE))
+    assert fresh.body != late.body
+    assert re.search(r"later than I (?:intended|meant to)|some time has passed", late.body)
+
+
+def test_after_a_rejection_the_reply_asks_for_feedback_and_leaves_the_door_open() -> None:
+    for seed in range(6):
+        (note,) = compose(request(seed=seed, situation=Situation.REJECTED))
+        assert "look forward to hearing about the next steps" not in note.body
+        assert "feedback" in note.body
+        assert "future" in note.body
+        assert note.card is None
+        assert REFERENCE_SLOT not in note.body  # a gracious reply needs no reference
+    (with_ref,) = compose(request(seed=1, situation=Situation.REJECTED))
+    assert "your Kafka migration" in with_ref.body
+
+
+def test_a_recruiter_screen_gets_a_shorter_note() -> None:
+    (normal,) = compose(request(seed=2))
+    (screen,) = compose(request(seed=2, interview_type="recruiter_screen"))
+    (to_recruiter,) = compose(request(seed=2, interviewer="the recruiter"))
+    assert len(screen.body.split()) < len(normal.body.split())
+    assert to_recruiter.body == screen.body.replace("Hi Jane,", "Hello,")
+
+
+def test_without_a_usable_name_the_note_has_no_name_line() -> None:
+    (note,) = compose(request(sender=None))
+    assert note.body.rstrip().endswith(",")
+    assert "[your name]" not in note.body
+
+
+def test_without_a_role_the_subject_names_the_company() -> None:
+    (note,) = compose(request(role=None))
+    assert note.subject == "Thank you - Acme interview"
+    assert "the role at Acme" in note.body
+    (doubled,) = compose(request(role="a marketing role"))
+    assert "the marketing role at Acme" in doubled.body and "role role" not in doubled.body
