@@ -194,3 +194,119 @@ def test_env_example_covers_the_readme_configuration_table() -> None:
     first_cells = [row.split("|")[1] for row in table.splitlines() if row.startswith("| `")]
     documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", "".join(first_cells)))
     assert documented and documented <= set(env_example_names())
+
+
+# --- the image's user, and what goes into its build context ---------------------------------
+
+def run_words(marker: str) -> list[str]:
+    """The words of the one RUN instruction that calls ``marker``."""
+    (found,) = [shlex.split(args) for op, args in dockerfile() if op == "RUN" and marker in args]
+    return found
+
+
+def option(words: list[str], after: str, name: str) -> str:
+    command = words[words.index(after):]
+    return command[command.index(name) + 1]
+
+
+def test_image_user_has_its_own_group_with_the_ids_kubernetes_runs_as() -> None:
+    words = run_words("useradd")
+    gid = option(words, "groupadd", "--gid")
+    uid = option(words, "useradd", "--uid")
+    assert option(words, "useradd", "--gid") == gid, "the user is in the group created for it"
+    assert "--system" not in words, "10001 is above the system range: a regular account"
+    assert int(uid) > 999 and int(gid) > 999
+    users = [args for op, args in dockerfile() if op == "USER"]
+    assert users[-1] == f"{uid}:{gid}"
+    data = words[words.index("install"):]
+    assert data[data.index("-o") + 1] == uid and data[data.index("-g") + 1] == gid
+    assert ("WORKDIR", "/data") in dockerfile() and "/data" in data
+    pods = [*k8s("Deployment"), *k8s("Job")]
+    assert len(pods) == 3
+    for workload in pods:
+        context = workload["spec"]["template"]["spec"]["securityContext"]
+        assert (context["runAsUser"], context["runAsGroup"]) == (int(uid), int(gid)), \
+            workload["metadata"]["name"]
+
+
+def ignore_rules(path: Path) -> list[str]:
+    return [ln.strip() for ln in path.read_text().splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def ignore_regex(pattern: str) -> re.Pattern[str]:
+    """A .dockerignore pattern as Docker's patternmatcher reads it: ``*`` and ``?`` stay
+    inside one path segment, ``**`` spans any number of them."""
+    out, i = "", 0
+    pattern = pattern.strip("/")
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**", i):
+            i += 2
+            if pattern.startswith("/", i):
+                i += 1
+            out += ".*" if i >= len(pattern) else "(.*/)?"
+            continue
+        if ch == "*":
+            out += "[^/]*"
+        elif ch == "?":
+            out += "[^/]"
+        elif ch == "[":
+            end = pattern.index("]", i)
+            out += pattern[i:end + 1]
+            i = end
+        else:
+            out += re.escape(ch)
+        i += 1
+    return re.compile(out)
+
+
+def in_context(relative: str, rules: list[str]) -> bool:
+    """Whether the builder sends this file: the last rule matching it or a folder above it
+    wins, ``!`` puts it back."""
+    parts = relative.split("/")
+    prefixes = ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
+    sent = True
+    for rule in rules:
+        negated = rule.startswith("!")
+        regex = ignore_regex(rule.lstrip("!"))
+        if any(regex.fullmatch(p) for p in prefixes):
+            sent = negated
+    return sent
+
+
+def test_both_builders_get_the_same_context_without_generated_files() -> None:
+    rules = ignore_rules(ROOT / ".dockerignore")
+    assert rules == ignore_rules(DEPLOY / "Dockerfile.dockerignore"), \
+        "the classic builder (root file) and BuildKit (Dockerfile's own) send the same"
+    needed = ["pyproject.toml", "README.md", "bot/service.py", "bot/py.typed",
+              "adapters/cli.py", "storage/alembic.ini",
+              "storage/migrations/versions/0001_initial.py"]
+    junk = [".venv/bin/python", ".git/HEAD", ".env", "debrief.db", "bot/debrief.db",
+            "debrief.db-wal", "bot/__pycache__/service.cpython-311.pyc",
+            "storage/migrations/__pycache__/env.cpython-311.pyc", "adapters/cli.pyc",
+            "debrief_bot.egg-info/PKG-INFO", "storage/debrief_bot.egg-info/PKG-INFO",
+            "bot/.mypy_cache/3.11/x.json", "tests/conftest.py", "deploy/Dockerfile",
+            "build/lib/bot/service.py"]
+    for path in needed:
+        assert (ROOT / path).exists(), path
+        assert in_context(path, rules), path
+    for path in junk:
+        assert not in_context(path, rules), path
+    copied = {args.split()[0] for op, args in dockerfile() if op == "COPY"}
+    assert all(in_context(c, rules) for c in copied)
+
+
+def test_compose_postgres_is_healthy_only_once_the_bots_database_answers_over_tcp() -> None:
+    services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    postgres = services["postgres"]
+    kind, command = postgres["healthcheck"]["test"]
+    assert kind == "CMD-SHELL"
+    words = shlex.split(command.replace("$$", "$"))
+    assert "psql" in words and "--command=select 1" in words
+    assert "--host=127.0.0.1" in words, "TCP: the first start's socket-only server is no proof"
+    assert "--dbname=$POSTGRES_DB" in words and "--username=$POSTGRES_USER" in words
+    url = services["bot"]["environment"]["DEBRIEF_DATABASE_URL"]
+    user, database = url.split("://", 1)[1].split(":", 1)[0], url.rsplit("/", 1)[1]
+    assert postgres["environment"]["POSTGRES_DB"] == database
+    assert postgres["environment"]["POSTGRES_USER"] == user
