@@ -25,17 +25,18 @@ import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
-from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
 from adapters.observe import ApiObserver, api_trace
 from adapters.settings import Settings
 from adapters.slack import actions, commands, dedupe, events, home, views
+from adapters.slack.authorize import build_app
 from adapters.slack.bridge import Bridge
-from adapters.slack.client import build_web_client, slack_error_code
+from adapters.slack.client import slack_error_code
 from adapters.slack.directory import PeopleDirectory
 from adapters.slack.gateway import SlackChatGateway
 from adapters.slack.lanes import DEFAULT_CONCURRENCY, PersonLanes
+from adapters.slack.mrkdwn import ChannelNames
 from adapters.slack.outbox import ReplyOutbox
 from bot.ports import ChatGateway, Conversation
 
@@ -72,20 +73,15 @@ class SlackAdapter:
         self._api_observer = api_observer
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
-        self.client = build_web_client(token=settings.slack_bot_token,
-                                       base_url=settings.slack_api_url)
-        self.app = AsyncApp(
-            client=self.client,
-            signing_secret=settings.slack_signing_secret or "",
-            request_verification_enabled=True,
-            # Listeners only ack and queue (``Bridge.later``), so Bolt may answer as soon as
-            # they return: no polling for the ack, and the work never holds up the response.
-            process_before_response=True,
-            logger=logging.getLogger("adapters.slack.bolt"),
-        )
+        self.app = build_app(token=settings.slack_bot_token,
+                             signing_secret=settings.slack_signing_secret or "",
+                             base_url=settings.slack_api_url,
+                             logger=logging.getLogger("adapters.slack.bolt"))
+        self.client = self.app.client
         people = PeopleDirectory(self.client)
         outbox = ReplyOutbox(self.client, people, session=lambda: self._session)
-        self.bridge = Bridge(conversation, people, outbox, PersonLanes(work_concurrency))
+        self.bridge = Bridge(conversation, people, outbox, PersonLanes(work_concurrency),
+                             channels=ChannelNames(self.client))
         self.gateway: ChatGateway = SlackChatGateway(outbox, self.client)
         dedupe.register(self.app, dedupe.SeenEvents())
         for surface in (commands, actions, views, events, home):

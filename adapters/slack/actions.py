@@ -12,7 +12,7 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.bridge import Bridge, identity_of
@@ -46,19 +46,20 @@ assert NOTHING_PICKED in NONE_WORDS  # the dialogue reads it as "none of these"
 def register(app: AsyncApp, bridge: Bridge) -> None:
     @app.action(BUTTON)
     async def button_clicked(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
-                             client: AsyncWebClient) -> None:
+                             client: AsyncWebClient, context: AsyncBoltContext) -> None:
         await ack()
-        _choose_later(bridge, client, body, str(action.get("value") or ""), _label(action))
+        _choose_later(bridge, client, context, body, str(action.get("value") or ""),
+                      _label(action))
 
     @app.action(MULTI_DONE)
-    async def several_chosen(ack: AsyncAck, body: dict[str, Any],
-                             client: AsyncWebClient) -> None:
+    async def several_chosen(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
+                             context: AsyncBoltContext) -> None:
         await ack()
         values = ((body.get("state") or {}).get("values") or {}).get(MULTI_BLOCK) or {}
         picked = (values.get(MULTI_SELECT) or {}).get("selected_options") or []
         value = ",".join(str(o.get("value")) for o in picked) or NOTHING_PICKED
         label = ", ".join(_label(o) for o in picked) or NOTHING_PICKED
-        _choose_later(bridge, client, body, value, label)
+        _choose_later(bridge, client, context, body, value, label)
 
     @app.action(MULTI_SELECT)
     async def checkbox_toggled(ack: AsyncAck) -> None:
@@ -70,9 +71,9 @@ def _label(element: dict[str, Any]) -> str:
     return NUMBER.sub("", unescape_slack(str((element.get("text") or {}).get("text") or "")))
 
 
-def _choose_later(bridge: Bridge, client: AsyncWebClient, body: dict[str, Any],
-                  value: str, label: str) -> None:
-    identity = identity_of(body, str((body.get("user") or {}).get("id", "")))
+def _choose_later(bridge: Bridge, client: AsyncWebClient, context: AsyncBoltContext,
+                  body: dict[str, Any], value: str, label: str) -> None:
+    identity = identity_of(context, str((body.get("user") or {}).get("id", "")))
 
     async def work() -> None:
         await _choose(bridge, client, body, identity, value, label)

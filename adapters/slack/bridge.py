@@ -8,12 +8,14 @@ queue the rest with :meth:`Bridge.later`; the queued job builds an
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+from slack_bolt.async_app import AsyncBoltContext
 
 from adapters.slack.directory import PeopleDirectory, TTLCache
 from adapters.slack.lanes import Job, PersonLanes
+from adapters.slack.mrkdwn import ChannelNames, SlackNames, to_plain
 from adapters.slack.outbox import Origin, ReplyOutbox
 from bot import copy
 from bot.ports import Conversation
@@ -27,16 +29,17 @@ PLATFORM = "slack"
 SPENT_TTL = 24 * 3600.0
 
 
-def team_of(body: Mapping[str, Any]) -> str:
-    """The workspace a payload belongs to (commands and events: ``team_id``; interactions:
-    ``team.id``; the user's own team as a last resort)."""
-    team = body.get("team_id") or (body.get("team") or {}).get("id") \
-        or (body.get("user") or {}).get("team_id")
-    return str(team or "")
+def team_of(context: AsyncBoltContext) -> str:
+    """The workspace a request belongs to, as Bolt computed it for ``context.team_id``
+    (``slack_bolt.request.internals.extract_team_id``): a view's ``app_installed_team_id``,
+    then ``team.id``, then ``authorizations[0].team_id``, then ``team_id``. So a person from
+    another organisation in a Slack Connect conversation is served as a person of the
+    workspace the app is installed in, where their reminders can be delivered."""
+    return str(context.team_id or "")
 
 
-def identity_of(body: Mapping[str, Any], user_id: str) -> Identity:
-    return Identity(PLATFORM, team_of(body), user_id)
+def identity_of(context: AsyncBoltContext, user_id: str) -> Identity:
+    return Identity(PLATFORM, team_of(context), user_id)
 
 
 @dataclass
@@ -48,10 +51,18 @@ class Bridge:
     lanes: PersonLanes = field(default_factory=PersonLanes)
     # Messages whose buttons were already used (per process): a double click runs once.
     spent: TTLCache[str, bool] = field(default_factory=lambda: TTLCache(SPENT_TTL))
+    # Channel names for links typed without one (``conversations.info``), see ``mrkdwn``.
+    channels: ChannelNames | None = None  # None: links without a name read "a channel"
 
     def later(self, identity: Identity, job: Job) -> None:
         """Run ``job`` after the acknowledgement, behind this person's earlier requests."""
         self.lanes.submit(identity, job)
+
+    async def typed(self, identity: Identity, text: str, *, command: bool = False) -> str:
+        """What the person typed, Slack's markup turned into the words they saw (see
+        :mod:`adapters.slack.mrkdwn`); in ``command`` text channel links stay links."""
+        names = SlackNames(self.people, self.channels, identity.workspace_id)
+        return await to_plain(text, names, keep_channel_links=command)
 
     async def incoming(self, identity: Identity, *, text: str = "",
                        command: Command | None = None, in_dm: bool,

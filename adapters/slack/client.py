@@ -25,7 +25,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.ports import DeliveryError, PermanentDeliveryError, RetryableDeliveryError
 
-__all__ = ["PERMANENT_ERRORS", "build_web_client", "delivery_error", "slack_error_code"]
+__all__ = ["PERMANENT_ERRORS", "build_web_client", "configure_web_client", "delivery_error",
+           "slack_error_code"]
 
 # Slack error codes that no retry can fix.
 PERMANENT_ERRORS = frozenset({
@@ -56,6 +57,14 @@ def build_web_client(*, token: str | None, base_url: str,
     """One client for the whole adapter (Bolt's listeners, the gateway, Socket Mode)."""
     return AsyncWebClient(token=token, base_url=base_url, session=session,
                           timeout=REQUEST_TIMEOUT, retry_handlers=retry_handlers())
+
+
+def configure_web_client(client: AsyncWebClient, *, base_url: str) -> AsyncWebClient:
+    """The same settings on a client someone else built (Bolt builds its app's own)."""
+    client.base_url = base_url
+    client.timeout = REQUEST_TIMEOUT
+    client.retry_handlers = retry_handlers()
+    return client
 
 
 def slack_error_code(exc: SlackApiError) -> str:

@@ -9,13 +9,12 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.bridge import Bridge, identity_of
 from adapters.slack.modal import ModalOrigin, interview_modal
 from adapters.slack.outbox import Origin
-from adapters.slack.render import unescape_slack
 from bot.values import Identity
 
 __all__ = ["COMMAND", "register"]
@@ -27,20 +26,21 @@ COMMAND = "/debrief"
 
 def register(app: AsyncApp, bridge: Bridge) -> None:
     @app.command(COMMAND)
-    async def debrief_command(ack: AsyncAck, body: dict[str, Any],
-                              client: AsyncWebClient) -> None:
+    async def debrief_command(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
+                              context: AsyncBoltContext) -> None:
         await ack()
-        identity = identity_of(body, str(body.get("user_id", "")))
-        text = unescape_slack(str(body.get("text") or "")).strip()
+        identity = identity_of(context, str(body.get("user_id", "")))
+        raw = str(body.get("text") or "")
 
         async def open_form() -> None:
             if not await _open_interview_form(bridge, client, identity, body):
                 bridge.later(identity, answer)  # no form: answer the typed command
 
         async def answer() -> None:
+            text = (await bridge.typed(identity, raw, command=True)).strip()
             await _answer(bridge, identity, text, body)
 
-        if text.lower() == "interview" and body.get("trigger_id"):
+        if raw.strip().lower() == "interview" and body.get("trigger_id"):
             bridge.lanes.run_now(open_form)  # the trigger expires 3 s after the command
         else:
             bridge.later(identity, answer)

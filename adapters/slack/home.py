@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.bridge import Bridge, identity_of
@@ -29,12 +29,12 @@ async def publish_home(bridge: Bridge, client: AsyncWebClient, identity: Identit
 
 def register(app: AsyncApp, bridge: Bridge) -> None:
     @app.event("app_home_opened")
-    async def home_opened(ack: AsyncAck, event: dict[str, Any], body: dict[str, Any],
-                          client: AsyncWebClient) -> None:
+    async def home_opened(ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient,
+                          context: AsyncBoltContext) -> None:
         await ack()
         if event.get("tab", "home") != "home" or not event.get("user"):
             return
-        identity = identity_of(body, str(event["user"]))
+        identity = identity_of(context, str(event["user"]))
 
         async def work() -> None:
             await publish_home(bridge, client, identity)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 
 from adapters.slack.bridge import Bridge, identity_of
 from adapters.slack.modal import INTERVIEW_MODAL, ModalOrigin, read_submission
@@ -28,15 +28,15 @@ def _zone(name: str | None) -> ZoneInfo | None:
 
 def register(app: AsyncApp, bridge: Bridge) -> None:
     @app.view(INTERVIEW_MODAL)
-    async def interview_submitted(ack: AsyncAck, body: dict[str, Any],
-                                  view: dict[str, Any]) -> None:
+    async def interview_submitted(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
+                                  context: AsyncBoltContext) -> None:
         values = (view.get("state") or {}).get("values") or {}
         checked = read_submission(values, None)
         if checked.errors:
             await ack(response_action="errors", errors=checked.errors)
             return
         await ack()
-        identity = identity_of(body, str((body.get("user") or {}).get("id", "")))
+        identity = identity_of(context, str((body.get("user") or {}).get("id", "")))
         channel = ModalOrigin.load(view.get("private_metadata")).channel_id
 
         async def work() -> None:

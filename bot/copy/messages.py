@@ -26,6 +26,13 @@ __all__ = [
     "FORM_MISSING_COMPANY",
     "FORM_SUBMIT",
     "INTERVIEW_FORM_TITLE",
+    "MENTION_A_CHANNEL",
+    "MENTION_A_GROUP",
+    "MENTION_A_ROLE",
+    "MENTION_CHANNEL",
+    "MENTION_EVERYONE",
+    "MENTION_HERE",
+    "MENTION_SOMEONE",
     "NO_INTERVIEWS",
     "NO_NUDGES",
     "NO_OPEN_REFLECTION",
@@ -93,6 +100,15 @@ CONSOLE_WELCOME = "Debrief - your interview coach. Type /debrief help, or /quit 
 CONSOLE_BYE = "Bye - good luck with your interviews."
 CONSOLE_SEVERAL = "several allowed: type like 1,3"
 PICK_DONE = "Done ✓"
+# Chat markup a person typed (a mention, a channel link, @here) is stored as words, because
+# it ends up in their answers and drafts; these stand in where the adapter cannot name it.
+MENTION_SOMEONE = "someone"
+MENTION_A_CHANNEL = "a channel"
+MENTION_A_GROUP = "a group"
+MENTION_A_ROLE = "a role"
+MENTION_HERE = "everyone here"
+MENTION_CHANNEL = "everyone in the channel"
+MENTION_EVERYONE = "everyone"
 FORM_MISSING_COMPANY = "Which company was it? The company name is the one thing I need."
 
 NO_OPEN_REFLECTION = (

@@ -38,6 +38,12 @@ class SlackUser:
     name: str = "Ada"
     tz: str | None = "Europe/Berlin"
     is_admin: bool = False
+    # The person's own workspace when it is not the one the app is installed in (someone
+    # from another organisation in a Slack Connect conversation).
+    team_id: str | None = None
+    # ``profile.display_name`` as users.info returns it; Slack sends "" when the person set
+    # none (then clients show ``real_name``). None: the same as ``name``.
+    display_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class FakeSlack(FileUploads):
         self.bot_token = bot_token
         self.app_token = app_token
         self.users: dict[str, SlackUser] = {}
+        self.channels: dict[str, str] = {}  # conversations.info: channel id -> name
         self.calls: list[Call] = []
         self.messages: dict[str, dict[str, Any]] = {}  # ts -> message (channel, text, blocks)
         self.acks: list[dict[str, Any]] = []
@@ -300,14 +307,30 @@ class FakeSlack(FileUploads):
         user = self.users.get(str(args.get("user", "")))
         if user is None:
             return {"ok": False, "error": "user_not_found"}
+        # Shape: https://docs.slack.dev/reference/methods/users.info (example response).
+        display = user.name if user.display_name is None else user.display_name
         body: dict[str, Any] = {
-            "id": user.id, "team_id": self.team_id, "name": user.name.lower(),
-            "real_name": user.name, "is_admin": user.is_admin, "is_owner": False,
-            "is_bot": False, "profile": {"display_name": user.name, "real_name": user.name},
+            "id": user.id, "team_id": user.team_id or self.team_id,
+            "name": user.name.lower(), "deleted": False, "real_name": user.name,
+            "is_admin": user.is_admin, "is_owner": False, "is_primary_owner": False,
+            "is_bot": False, "is_app_user": False,
+            "profile": {"display_name": display, "display_name_normalized": display,
+                        "real_name": user.name, "real_name_normalized": user.name,
+                        "team": user.team_id or self.team_id},
         }
         if user.tz is not None:
             body["tz"] = user.tz
         return {"ok": True, "user": body}
+
+    def _m_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        # Shape: https://docs.slack.dev/reference/methods/conversations.info
+        channel = str(args.get("channel", ""))
+        if channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": {
+            "id": channel, "name": self.channels[channel], "is_channel": True,
+            "is_group": False, "is_im": False, "is_private": False, "is_archived": False,
+            "is_member": True, "name_normalized": self.channels[channel]}}
 
     def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))

@@ -18,7 +18,7 @@ from fake_slack import FakeSlack, SlackUser
 from slack_sdk.signature import SignatureVerifier
 
 __all__ = ["Ack", "HttpTransport", "SlackPerson", "SocketTransport", "Transport", "shows",
-           "signed"]
+           "signed", "slack_escape"]
 
 SIGNING_SECRET = "test-signing-secret"
 _event_ids = itertools.count(1)
@@ -40,6 +40,11 @@ def signed(body: str, *, secret: str = SIGNING_SECRET, timestamp: int | None = N
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature,
             "Content-Type": content_type}
+
+
+def slack_escape(text: str) -> str:
+    """What Slack does to ``&``, ``<`` and ``>`` a person typed (formatting docs)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def shows(text: str, label: str) -> bool:
@@ -113,6 +118,15 @@ class SlackPerson:
     def dm(self) -> str:
         return self.fake.dm_channel(self.user.id)
 
+    @property
+    def home_team(self) -> str:
+        """The person's own workspace (another one for a Slack Connect guest)."""
+        return self.user.team_id or self.fake.team_id
+
+    @property
+    def external(self) -> bool:
+        return self.home_team != self.fake.team_id
+
     # ------------------------------------------------------------------ what they do
 
     async def slash(self, text: str, *, channel: str = "C0GENERAL") -> Ack:
@@ -126,25 +140,58 @@ class SlackPerson:
         })
 
     def event_body(self, event: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
+        # Shape: slack_bolt tests/scenario_tests_async/test_events_shared_channels.py: the
+        # outer team_id is the team the event came from, ``authorizations`` the installation.
         return {
-            "token": "legacy", "team_id": self.fake.team_id, "api_app_id": "A0001",
+            "token": "legacy", "team_id": self.home_team, "api_app_id": "A0001",
             "event": event, "type": "event_callback",
             "event_id": event_id or f"Ev{next(_event_ids):08d}", "event_time": int(time.time()),
-            "authorizations": [{"team_id": self.fake.team_id, "user_id": self.fake.bot_user_id,
-                                "is_bot": True}],
+            "authorizations": [{"enterprise_id": None, "team_id": self.fake.team_id,
+                                "user_id": self.fake.bot_user_id, "is_bot": True,
+                                "is_enterprise_install": False}],
+            "is_ext_shared_channel": self.external, "event_context": "4-fake",
         }
 
     def dm_event(self, text: str, **extra: Any) -> dict[str, Any]:
+        ts = f"{time.time():.6f}"
         return {"type": "message", "channel_type": "im", "channel": self.dm,
-                "user": self.user.id, "text": text, "ts": f"{time.time():.6f}",
-                "team": self.fake.team_id, **extra}
+                "user": self.user.id, "text": text, "ts": ts, "event_ts": ts,
+                "team": self.home_team, "client_msg_id": str(uuid.uuid4()), **extra}
 
     async def say(self, text: str, *, event_id: str | None = None,
                   retry_num: int | None = None) -> Ack:
-        """Type a message in the DM with the bot (Slack sends ``<`` ``>`` ``&`` escaped)."""
-        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        body = self.event_body(self.dm_event(escaped), event_id)
+        """Type plain text in the DM with the bot (Slack sends ``<`` ``>`` ``&`` escaped)."""
+        return await self.say_markup(slack_escape(text), event_id=event_id,
+                                     retry_num=retry_num)
+
+    async def say_markup(self, text: str, *, event_id: str | None = None,
+                         retry_num: int | None = None, **extra: Any) -> Ack:
+        """Send ``text`` exactly as Slack would deliver it: links, mentions and channels as
+        markup (``<https://…|label>``, ``<@U…>``, ``<#C…|name>``), typed ``<>&`` escaped."""
+        body = self.event_body(self.dm_event(text, **extra), event_id)
         return await self.transport.event(body, retry_num=retry_num)
+
+    async def share_file(self, text: str = "", *, name: str = "screenshot.png") -> Ack:
+        """A message with a file attached (``subtype: file_share``); shape from slack_bolt
+        tests/scenario_tests_async/test_message_file_share.py."""
+        file_id = "F" + uuid.uuid4().hex[:10].upper()
+        return await self.say_markup(slack_escape(text), subtype="file_share", upload=False,
+                                     display_as_bot=False, files=[{
+                                         "id": file_id, "name": name, "title": name,
+                                         "mimetype": "image/png", "filetype": "png",
+                                         "user": self.user.id, "size": 92582,
+                                         "mode": "hosted", "is_external": False,
+                                         "url_private": f"https://files.slack.com/files-pri/"
+                                                        f"{self.home_team}-{file_id}/{name}"}])
+
+    async def reply_in_thread_and_dm(self, text: str, thread_ts: str) -> Ack:
+        """A thread reply also sent to the conversation (``subtype: thread_broadcast``);
+        shape from slack_bolt tests/scenario_tests_async/test_message_thread_broadcast.py."""
+        return await self.say_markup(slack_escape(text), subtype="thread_broadcast",
+                                     thread_ts=thread_ts, root={
+                                         "type": "message", "text": "", "ts": thread_ts,
+                                         "user": self.fake.bot_user_id, "thread_ts": thread_ts,
+                                         "reply_count": 1, "reply_users": [self.user.id]})
 
     async def open_home(self) -> Ack:
         return await self.transport.event(self.event_body(
@@ -195,13 +242,21 @@ class SlackPerson:
 
     async def submit(self, view: dict[str, Any], values: dict[str, Any]) -> Ack:
         """Submit a modal; ``values`` maps block_id to the element's state."""
+        # Shape: slack_bolt tests/scenario_tests_async/test_view_submission.py; a Slack
+        # Connect guest's submission names their team in ``team`` and the app's workspace
+        # only in ``view.app_installed_team_id`` (its ``connect_channel_payload``).
         state = {block_id: {"value": value} for block_id, value in values.items()}
         return await self.transport.interactive({
-            "type": "view_submission", "team": {"id": self.fake.team_id},
-            "user": {"id": self.user.id, "team_id": self.fake.team_id},
-            "api_app_id": "A0001", "trigger_id": uuid.uuid4().hex,
+            "type": "view_submission",
+            "team": {"id": self.home_team, "domain": "other-side" if self.external else "fake"},
+            "user": {"id": self.user.id, "username": self.user.name.lower(),
+                     "name": self.user.name.lower(), "team_id": self.home_team},
+            "api_app_id": "A0001", "token": "legacy", "trigger_id": uuid.uuid4().hex,
             "view": {**view, "id": "V0001", "state": {"values": state},
-                     "team_id": self.fake.team_id},
+                     "team_id": self.home_team, "app_installed_team_id": self.fake.team_id,
+                     "app_id": "A0001", "bot_id": self.fake.bot_id, "root_view_id": "V0001",
+                     "hash": "1664950703.CmTS8F7U", "previous_view_id": None},
+            "response_urls": [], "is_enterprise_install": False,
         })
 
     # ------------------------------------------------------------------ what they see
@@ -223,10 +278,14 @@ class SlackPerson:
 
     def _block_actions(self, message: dict[str, Any], block: dict[str, Any],
                        element: dict[str, Any]) -> dict[str, Any]:
+        # A Slack Connect guest's click carries their own team in ``user.team_id`` and the
+        # app's workspace in ``team`` (slackapi/java-slack-sdk issue #1041 shows the payload).
         return {
             "type": "block_actions", "api_app_id": "A0001",
-            "user": {"id": self.user.id, "team_id": self.fake.team_id},
-            "team": {"id": self.fake.team_id},
+            "user": {"id": self.user.id, "username": self.user.name.lower(),
+                     "name": self.user.name.lower(), "team_id": self.home_team},
+            "team": {"id": self.fake.team_id, "domain": "fake"},
+            "is_enterprise_install": False, "enterprise": None,
             "container": {"type": "message", "message_ts": message["ts"],
                           "channel_id": message["channel"], "is_ephemeral": False},
             "channel": {"id": message["channel"]}, "trigger_id": uuid.uuid4().hex,

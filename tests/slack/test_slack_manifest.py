@@ -27,6 +27,6 @@ def test_the_slash_command_events_and_scopes_match_the_listeners() -> None:
     assert f"command: {COMMAND}\n" in MANIFEST
     assert _list_after("bot_events") == ["app_home_opened", "message.im"]
     assert _list_after("bot") == ["commands", "chat:write", "im:write", "im:history",
-                                  "users:read", "files:write"]
+                                  "users:read", "files:write", "channels:read"]
     assert re.search(r"interactivity:\n\s+is_enabled: true", MANIFEST)
     assert re.search(r"home_tab_enabled: true", MANIFEST)

@@ -90,7 +90,10 @@ async def test_a_retried_event_is_handled_once(slack_env: SlackEnv) -> None:
 
 async def test_mentions_typed_by_a_person_cannot_ping_anyone(slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
-    evil = "<!channel> <@U999> <!here|here> <!subteam^S1> @everyone *bold* _it_ ~x~"
+    # Slack's markup (a real broadcast and mention) becomes words; the same characters typed
+    # as text arrive entity-escaped (formatting docs) and are echoed escaped again.
+    evil = ("<!channel> <@U999> <!here|here> <!subteam^S1> &lt;!channel&gt; &lt;@U999&gt; "
+            "@everyone *bold* _it_ ~x~")
     await ada.slash(f"interview {evil}")
     await fake.wait_for(lambda: ada.dm_messages() and fake.calls_to("response_url"))
     await ada.click("They'll remember me")
@@ -105,6 +108,7 @@ async def test_mentions_typed_by_a_person_cannot_ping_anyone(slack_env: SlackEnv
     confirmation = fake.calls_to("response_url")[0]
     section = confirmation.blocks[0]["text"]
     assert section["verbatim"] is True
+    assert "everyone in the channel someone everyone here a group" in section["text"]
     assert "&lt;!channel&gt; &lt;@U999&gt;" in section["text"]
     # Formatting characters from the company name are look-alikes, not bold/italic/strike.
     assert "*bold*" not in section["text"] and "∗bold∗" in section["text"]
