@@ -61,7 +61,11 @@ def main(argv: list[str] | None = None) -> int:
                       "Europe/Berlin", file=sys.stderr)
                 return 2
         user = (args.user or _login() or "me").strip()[:64] or "me"
-        return asyncio.run(_console(settings, user, args.tz))
+        try:
+            return asyncio.run(_console(settings, user, args.tz))
+        except KeyboardInterrupt:  # Ctrl-C while a request was running: leave quietly
+            print(file=sys.stderr)
+            return 130
     if args.command == "db":
         return asyncio.run(_db_upgrade(settings))
     if not (settings.slack_configured or settings.discord_configured):

@@ -1,18 +1,28 @@
 """Console adapter: stdin lines in, replies and due nudges out, as plain text.
 
 Works interactively and with piped stdin (each line is one message; ``/quit`` or end of
-input ends the session). Choices are printed numbered; the core reads a typed number or
-label itself, and a number typed after a list of command buttons runs that command.
+input ends the session). At a terminal it has line editing and history, Ctrl-C cancels the
+line (twice, or Ctrl-D, leaves) and reminders print above the prompt (see ``terminal``).
+Choices are printed numbered; the core reads a typed number or label itself, and a number
+typed after a list of command buttons runs that command. Everything printed goes through
+:func:`~adapters.console.terminal.terminal_safe`.
 """
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from adapters.console.terminal import (
+    INTERRUPTED,
+    PipedLines,
+    PromptLines,
+    terminal_safe,
+    use_prompt,
+)
 from bot import copy
 from bot.insights.words import attachment_saved
 from bot.model import User
@@ -25,7 +35,8 @@ NAV_VALUES = {"skip", "back", "cancel"}
 
 
 def render_text(reply: Reply) -> str:
-    """Plain text for a terminal; the console needs no escaping (nothing can be pinged)."""
+    """Plain text for a terminal (nothing can be pinged there); ``show`` strips control
+    and escape characters from it before printing."""
     lines: list[str] = []
     if reply.title:
         lines += [f"== {reply.title} =="]
@@ -84,18 +95,32 @@ class ConsoleApp:
         self.identity = identity
         self.timezone = timezone
         self.display_name = display_name
-        self._in = stdin or sys.stdin
-        self._out = stdout or sys.stdout
+        self._stdin = stdin
+        self._stdout = stdout
         self._command_choices: list[str] = []
         # A terminal shows no images: attachments (charts) are saved here and the path shown.
         self.files_dir = files_dir
 
+    @property
+    def _in(self) -> TextIO:
+        return self._stdin or sys.stdin
+
+    @property
+    def _out(self) -> TextIO:
+        # Looked up on each write: at a terminal, sys.stdout is prompt_toolkit's proxy
+        # that prints above the prompt while the console is open.
+        return self._stdout or sys.stdout
+
+    def write(self, text: str) -> None:
+        self._out.write(terminal_safe(text))
+        self._out.flush()
+
     def show(self, reply: Reply, prefix: str = "") -> None:
         where = "[DM] " if reply.destination is Destination.DM else ""
-        self._out.write(f"{prefix}{where}{render_text(reply)}\n")
+        text = f"{prefix}{where}{render_text(reply)}\n"
         if reply.attachment is not None:
-            self._out.write(attachment_saved(str(self.save(reply.attachment))) + "\n")
-        self._out.flush()
+            text += attachment_saved(str(self.save(reply.attachment))) + "\n"
+        self.write(text)
         if reply.choices:
             values = [c.value for c in reply.choices]
             self._command_choices = values if values[0].startswith("/debrief") else []
@@ -130,21 +155,35 @@ class ConsoleApp:
         return replies
 
     async def run(self) -> None:
-        loop = asyncio.get_running_loop()
-        interactive = self._in.isatty()
-        self._out.write(copy.CONSOLE_WELCOME + "\n")
-        self._out.flush()
-        while True:
-            if interactive:
-                self._out.write("> ")
-                self._out.flush()
-            line = await loop.run_in_executor(None, self._in.readline)
-            if not line:  # end of input
-                break
-            if line.strip().lower() in ("/quit", "/exit"):
-                break
-            if not line.strip():
-                continue
-            await self.send(line.rstrip("\n"))
-        self._out.write(copy.CONSOLE_BYE + "\n")
-        self._out.flush()
+        if use_prompt(self._in, self._out):
+            try:
+                lines = PromptLines()
+            except Exception:  # a terminal prompt_toolkit cannot drive: plain lines
+                await self._loop(PipedLines(self._in, self._out))
+                return
+            with lines.patched_stdout():
+                await self._loop(lines)
+        else:
+            await self._loop(PipedLines(self._in, self._out))
+
+    async def _loop(self, lines: PipedLines | PromptLines) -> None:
+        self.write(copy.CONSOLE_WELCOME + "\n")
+        interrupted = False
+        with contextlib.suppress(EOFError):
+            while True:
+                line = await lines.read()
+                if line is INTERRUPTED:
+                    if interrupted:  # a second Ctrl-C in a row leaves
+                        break
+                    interrupted = True
+                    self.write(copy.CONSOLE_INTERRUPTED + "\n")
+                    continue
+                interrupted = False
+                if not isinstance(line, str):  # end of input, or Ctrl-D
+                    break
+                if line.strip().lower() in ("/quit", "/exit"):
+                    break
+                if not line.strip():
+                    continue
+                await self.send(line)
+        self.write(copy.CONSOLE_BYE + "\n")

@@ -17,6 +17,7 @@ __all__ = [
     "BACK_ONE",
     "COMMAND_DESCRIPTION",
     "CONSOLE_BYE",
+    "CONSOLE_INTERRUPTED",
     "CONSOLE_SEVERAL",
     "CONSOLE_WELCOME",
     "DMS_CLOSED_HINT",
@@ -98,6 +99,7 @@ FORM_CANCEL = "Cancel"
 # The console's own words (it has no buttons, so it says what to type instead).
 CONSOLE_WELCOME = "Debrief - your interview coach. Type /debrief help, or /quit to leave."
 CONSOLE_BYE = "Bye - good luck with your interviews."
+CONSOLE_INTERRUPTED = "(Line cancelled. Press Ctrl-C again or Ctrl-D to leave.)"
 CONSOLE_SEVERAL = "several allowed: type like 1,3"
 PICK_DONE = "Done ✓"
 # Chat markup a person typed (a mention, a channel link, @here) is stored as words, because
