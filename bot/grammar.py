@@ -69,9 +69,12 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
     SubcommandSpec("reflect", "/debrief reflect [interview] [redo]",
                    "Resume your reflection, or reflect on another interview",
                    (_INTERVIEW_REF,), positional="interview"),
-    SubcommandSpec("followup", "/debrief followup [interview]",
+    SubcommandSpec("followup", '/debrief followup [interview] [when:"yesterday 18:00"]',
                    "Mark the thank-you note as sent (stops its reminders)",
-                   (_INTERVIEW_REF,), positional="interview"),
+                   (_INTERVIEW_REF,
+                    OptionSpec("when", 'When it went out, if not just now: "2h ago", '
+                               '"yesterday 18:00"')),
+                   positional="interview"),
     SubcommandSpec("draft", "/debrief draft [interview]", "Show the thank-you note draft",
                    (_INTERVIEW_REF,), positional="interview"),
     SubcommandSpec(

@@ -105,6 +105,16 @@ class Interview:
     # Where it was logged (Slack workspace, Discord server): counted in that community's
     # anonymous figures (``/debrief community``); None when logged outside any (a Discord DM).
     community_id: str | None = None
+    # Who marked the thank-you status: "reflection" (its thank-you answer, undone by `back`)
+    # or "followup" (the command or button, which a reflection answer never overrides).
+    thank_you_source: str | None = None
+    # The interview's profile (bot/insights/profile.py): all optional, typed or edited with
+    # `/debrief interview … field:data` or `/debrief history #n edit …`.
+    job_field: str | None = None
+    seniority: str | None = None
+    location: str | None = None
+    source: str | None = None
+    stage: str | None = None
 
 
 @dataclass(slots=True)

@@ -91,6 +91,12 @@ def interview_from_row(row: Row[Any]) -> Interview:
         outcome=Outcome(row.outcome) if row.outcome is not None else None,
         outcome_at=row.outcome_at,
         community_id=row.community_id,
+        thank_you_source=row.thank_you_source,
+        job_field=row.job_field,
+        seniority=row.seniority,
+        location=row.location,
+        source=row.source,
+        stage=row.stage,
     )
 
 
@@ -111,6 +117,12 @@ def interview_values(interview: Interview) -> dict[str, Any]:
         "outcome": interview.outcome.value if interview.outcome is not None else None,
         "outcome_at": interview.outcome_at,
         "community_id": interview.community_id,
+        "thank_you_source": interview.thank_you_source,
+        "job_field": interview.job_field,
+        "seniority": interview.seniority,
+        "location": interview.location,
+        "source": interview.source,
+        "stage": interview.stage,
     }
 
 

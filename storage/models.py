@@ -129,6 +129,12 @@ class InterviewRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     community_id: Mapped[str | None] = mapped_column(String(128))
+    thank_you_source: Mapped[str | None] = mapped_column(String(16))
+    job_field: Mapped[str | None] = mapped_column(String(100))
+    seniority: Mapped[str | None] = mapped_column(String(32))
+    location: Mapped[str | None] = mapped_column(String(100))
+    source: Mapped[str | None] = mapped_column(String(32))
+    stage: Mapped[str | None] = mapped_column(String(32))
 
 
 class NudgeRow(Base):

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Integer, and_, case, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.insights.patterns import CALLBACKS, CommunityFigures
-from bot.model import Outcome, ReflectionState
+from bot.insights.patterns import CALLBACKS, CLOSED_AFTER, CommunityFigures
+from bot.model import Outcome, ReflectionState, ThankYou
 from storage.mapping import interviews, users
 from storage.repositories import Executor
 
@@ -44,9 +44,16 @@ class SqlStatsRepository:
     ) -> CommunityFigures:
         i = interviews.c
         window = thank_you_window.total_seconds()
-        sent = i.thank_you_sent_at.is_not(None)
+        dated = i.thank_you_sent_at.is_not(None)
+        # Reported "Already sent" after the window, time unknown: on time, as they said.
+        undated = and_(i.thank_you_sent_at.is_(None), i.thank_you == ThankYou.SENT.value)
+        sent = or_(dated, undated)
         closed = and_(i.thank_you_sent_at.is_(None),
                       i.happens_at <= now - thank_you_window)
+        # "No reply yet" is waiting, not an answer, until the interview is closed.
+        silent = and_(i.outcome == Outcome.NO_REPLY.value, i.happens_at <= now - CLOSED_AFTER)
+        answered = or_(i.outcome.in_([o.value for o in CALLBACKS] + [Outcome.REJECTED.value]),
+                       silent)
         stmt = (
             select(
                 func.count(func.distinct(i.user_id)).label("people"),
@@ -54,9 +61,9 @@ class SqlStatsRepository:
                 _count(i.reflection_state == ReflectionState.COMPLETED.value)
                 .label("reflections_completed"),
                 _count(or_(sent, closed)).label("thank_you_decided"),
-                _count(and_(sent, self._seconds_between(i.happens_at, i.thank_you_sent_at)
-                            <= window)).label("thank_you_on_time"),
-                _count(i.outcome.is_not(None)).label("with_outcome"),
+                _count(or_(undated, and_(dated, self._seconds_between(
+                    i.happens_at, i.thank_you_sent_at) <= window))).label("thank_you_on_time"),
+                _count(answered).label("with_outcome"),
                 _count(i.outcome.in_([o.value for o in CALLBACKS])).label("callbacks"),
                 _count(i.outcome == Outcome.OFFER.value).label("offers"),
             )

@@ -64,7 +64,7 @@ async def test_stats_say_in_plain_words_which_habits_came_before_callbacks(
     assert "Across your 6 past interviews" in said
     # Thank-yous: Initech, Umbrella, Hooli and Stark inside 24 h; Acme late; Globex never.
     assert "4 of 6 went out inside 24 hours (67%). 1 went out later; 1 was never marked" in said
-    assert "2 callbacks (1 of them an offer), 2 rejections, 1 with no reply yet" in said
+    assert "2 callbacks (1 of them an offer), 2 rejections, 1 with no reply after a month" in said
     assert "1 interview has no outcome recorded" in said
     # Outcomes beside the habits.
     assert "With an on-time thank-you: 2 of 3 called back; without one: 0 of 2." in said

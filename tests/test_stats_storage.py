@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from bot.insights.patterns import CommunityFigures
-from bot.model import Interview, Outcome, ReflectionState
+from bot.model import Interview, Outcome, ReflectionState, ThankYou
 from bot.ports import UnitOfWorkFactory
 from bot.values import Identity
 from storage import create_engine, upgrade
@@ -60,11 +60,57 @@ async def test_community_figures_count_one_communitys_interviews(
     await _add(uow_factory, bob, None, outcome=Outcome.CALLBACK)
     await _add(uow_factory, Identity("discord", "discord", "1"), "T1", outcome=Outcome.OFFER)
 
+    # Bob's "no reply yet" is ten days old: still waiting, so not an answer.
     assert await _figures(uow_factory, "slack", "T1") == CommunityFigures(
         people=2, interviews=5, reflections_completed=2, thank_you_decided=4,
-        thank_you_on_time=2, with_outcome=4, callbacks=2, offers=1)
+        thank_you_on_time=2, with_outcome=3, callbacks=2, offers=1)
     assert await _figures(uow_factory, "slack", "nowhere") == CommunityFigures()
     assert (await _figures(uow_factory, "discord", "T1")).people == 1
+
+
+async def test_a_note_reported_sent_without_a_time_counts_as_on_time(
+        uow_factory: UnitOfWorkFactory) -> None:
+    """Regression: "Already sent", answered in a reflection three days after the interview,
+    used to be timestamped at the answer and so counted late."""
+    ann = Identity("slack", "T1", "UANN")
+    await _add(uow_factory, ann, "T1", thank_you=ThankYou.SENT, thank_you_sent_at=None,
+               thank_you_source="reflection")
+    await _add(uow_factory, ann, "T1", thank_you=ThankYou.SENT,
+               thank_you_sent_at=NOW - 10 * DAY + timedelta(hours=30))
+    figures = await _figures(uow_factory, "slack", "T1")
+    assert (figures.thank_you_decided, figures.thank_you_on_time) == (2, 1)
+
+
+async def test_no_reply_counts_as_an_answer_only_once_the_interview_is_closed(
+        uow_factory: UnitOfWorkFactory) -> None:
+    """Regression: "no reply yet" was counted as an outcome (and a failed callback) at once."""
+    ann = Identity("slack", "T1", "UANN")
+    await _add(uow_factory, ann, "T1", happens_at=NOW - 29 * DAY, outcome=Outcome.NO_REPLY)
+    assert (await _figures(uow_factory, "slack", "T1")).with_outcome == 0
+    await _add(uow_factory, ann, "T1", happens_at=NOW - 31 * DAY, outcome=Outcome.NO_REPLY)
+    figures = await _figures(uow_factory, "slack", "T1")
+    assert (figures.with_outcome, figures.callbacks) == (1, 0)
+
+
+async def test_interviews_keep_their_profile_and_who_marked_the_note(
+        uow_factory: UnitOfWorkFactory) -> None:
+    ann = Identity("slack", "T1", "UANN")
+    await _add(uow_factory, ann, "T1", role="Data Analyst", job_field="data",
+               seniority="mid", location="Remote", source="referral", stage="final",
+               thank_you=ThankYou.SENT, thank_you_source="reflection")
+    async with uow_factory() as uow:
+        user = await uow.users.get(ann)
+        assert user is not None and user.id is not None
+        (interview,) = await uow.interviews.list_for_user(user.id)
+        assert (interview.job_field, interview.seniority, interview.location,
+                interview.source, interview.stage, interview.thank_you_source) == (
+            "data", "mid", "Remote", "referral", "final", "reflection")
+        interview.stage, interview.thank_you_source = "later", None
+        await uow.interviews.save(interview)
+        await uow.commit()
+    async with uow_factory() as uow:
+        (again,) = await uow.interviews.list_for_user(user.id)
+    assert (again.stage, again.thank_you_source, again.source) == ("later", None, "referral")
 
 
 async def test_interviews_keep_their_community(uow_factory: UnitOfWorkFactory) -> None:

@@ -6,12 +6,18 @@ finding, so the copy can say how few interviews a pattern rests on instead of pr
 
 Definitions used throughout:
 
-* a *callback* is an outcome of callback or offer; rejected and "no reply yet" are not;
-  interviews without a recorded outcome are left out of outcome comparisons.
+* a *callback* is an outcome of callback or offer; a rejection is not. "No reply yet" is
+  *waiting*, not a failure, until the interview is *closed* (:data:`CLOSED_AFTER` after it,
+  when the last "heard back?" check-in is long past): only then does silence count as no
+  callback. Waiting interviews and those without an outcome are left out of comparisons.
 * a thank-you is *on time* when it was marked sent within the thank-you window (24 h) of
-  the interview's start; it is *decided* once it was sent or the window has closed, and
-  undecided interviews are left out of the on-time rate.
-* a rating is :func:`bot.reflection.dialogue.area_scores`: 0 (weak) … 2 (strong) per area.
+  the interview's start, or reported "Already sent" in a reflection answered after the
+  window, without a time (see :func:`bot.reflection.handlers.reported_sent_at`); it is
+  *decided* once it was sent or the window has closed, and undecided interviews are left
+  out of the on-time rate.
+* a rating is :func:`bot.reflection.dialogue.area_scores`: 0 (weak) … 2 (strong) per area,
+  with the Follow up area read from the note's current status (``/debrief followup`` after
+  the reflection counts), see :func:`interview_scores`.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from bot.model import Area, Interview, Outcome
+from bot.model import Area, Interview, Outcome, ThankYou
 from bot.reflection.dialogue import area_scores
 
 __all__ = [
@@ -37,6 +43,10 @@ __all__ = [
     "Patterns",
     "Timing",
     "analyse",
+    "called_back",
+    "interview_scores",
+    "is_closed",
+    "timing",
 ]
 
 CALLBACKS = frozenset({Outcome.CALLBACK, Outcome.OFFER})
@@ -49,6 +59,9 @@ SMALL_SAMPLE = 5
 # A difference in average rating at least this big (on the 0-2 scale) counts as one.
 NOTABLE = 0.5
 GOOD_FIT = frozenset({"4", "5"})
+# "No reply yet" this long after the interview counts as no callback (the last of the three
+# weekly "heard back?" check-ins is three weeks after it).
+CLOSED_AFTER = timedelta(days=30)
 
 
 class Timing(StrEnum):
@@ -69,13 +82,14 @@ class InterviewPoint:
     timing: Timing
     outcome: Outcome | None
     fit: str | None
+    result: bool | None = None  # see called_back()
 
     def score(self, area: Area) -> float | None:
         return next((s for a, s in self.scores if a is area), None)
 
     @property
     def called_back(self) -> bool | None:
-        return None if self.outcome is None else self.outcome in CALLBACKS
+        return self.result
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +151,17 @@ class Patterns:
 
     @property
     def with_outcome(self) -> int:
-        return sum(self.outcomes.values())
+        """Interviews whose answer is known (waiting ones are not)."""
+        return sum(1 for p in self.points if p.result is not None)
+
+    @property
+    def waiting(self) -> int:
+        """"No reply yet", and the interview still open."""
+        return sum(1 for p in self.points if p.outcome is Outcome.NO_REPLY and p.result is None)
 
     @property
     def callbacks(self) -> int:
-        return sum(n for o, n in self.outcomes.items() if o in CALLBACKS)
+        return sum(1 for p in self.points if p.result)
 
     @property
     def thank_you_decided(self) -> int:
@@ -170,17 +190,51 @@ def timing(interview: Interview, now: datetime, window: timedelta) -> Timing:
     sent = interview.thank_you_sent_at
     if sent is not None:
         return Timing.ON_TIME if sent - interview.happens_at <= window else Timing.LATE
+    if interview.thank_you is ThankYou.SENT:  # reported sent, time unknown: as they said
+        return Timing.ON_TIME
     return Timing.OPEN if now < interview.happens_at + window else Timing.NOT_SENT
 
 
+def is_closed(interview: Interview, now: datetime) -> bool:
+    """Long enough after the interview that "no reply yet" has become the answer."""
+    return now >= interview.happens_at + CLOSED_AFTER
+
+
+def called_back(interview: Interview, now: datetime) -> bool | None:
+    """True (callback, offer), False (rejected; silence once closed), None (not known yet:
+    no outcome, or "no reply yet" while the interview is still open)."""
+    if interview.outcome is None:
+        return None
+    if interview.outcome is Outcome.NO_REPLY:
+        return False if is_closed(interview, now) else None
+    return interview.outcome in CALLBACKS
+
+
+# The thank-you answer that matches the note's status now: a note marked sent on time
+# reads as "sent", one sent late as "planned" (half-way: 1 on the 0-2 scale).
+_STATUS_ANSWER = {Timing.ON_TIME: "sent", Timing.LATE: "planned"}
+
+
+def interview_scores(interview: Interview, now: datetime,
+                     window: timedelta) -> dict[Area, float]:
+    """Area ratings from the reflection, with Follow up from the note's current status: a
+    "Planning to send it" answer stops counting once the note is marked sent."""
+    answers = dict(interview.answers)
+    if interview.thank_you is ThankYou.SENT:
+        answers["thank_you"] = _STATUS_ANSWER[timing(interview, now, window)]
+    elif interview.thank_you is not None:
+        answers["thank_you"] = interview.thank_you.value
+    return area_scores(answers)
+
+
 def _point(interview: Interview, now: datetime, window: timedelta) -> InterviewPoint:
-    scores = area_scores(interview.answers)
+    scores = interview_scores(interview, now, window)
     fit = interview.answers.get("fit")
     return InterviewPoint(
         number=interview.id, company=interview.company, happens_at=interview.happens_at,
         scores=tuple((a, scores[a]) for a in Area if a in scores),
         timing=timing(interview, now, window), outcome=interview.outcome,
-        fit=fit if isinstance(fit, str) else None)
+        fit=fit if isinstance(fit, str) else None, result=called_back(interview, now))
 
 
 def _mean(values: Sequence[float]) -> float:

@@ -135,16 +135,21 @@ def _thank_yous(p: Patterns) -> str:
 
 
 def _outcomes(p: Patterns) -> str:
-    if not p.with_outcome:
-        return "No outcomes recorded yet."
     o = p.outcomes
+    waiting = p.waiting
+    still = (f" {waiting} still waiting for a reply - not counted until you hear back or a "
+             "month has passed." if waiting else "")
+    if not p.with_outcome:
+        return "No outcomes recorded yet." + still
+    silent = o[Outcome.NO_REPLY] - waiting
     parts = [f"{_n(p.callbacks, 'callback')}"
              + (f" ({o[Outcome.OFFER]} of them {'an offer' if o[Outcome.OFFER] == 1 else 'offers'})"
                 if o[Outcome.OFFER] else ""),
-             _n(o[Outcome.REJECTED], "rejection"),
-             f"{o[Outcome.NO_REPLY]} with no reply yet"]
-    text = f"From {_n(p.with_outcome, 'interview')} with an outcome: {', '.join(parts)}."
-    unknown = len(p.points) - p.with_outcome
+             _n(o[Outcome.REJECTED], "rejection")]
+    if silent:
+        parts.append(f"{silent} with no reply after a month")
+    text = f"From {_n(p.with_outcome, 'interview')} with an answer: {', '.join(parts)}.{still}"
+    unknown = len(p.points) - p.with_outcome - waiting
     if unknown:
         text += (f" {_n(unknown, 'interview')} {'has' if unknown == 1 else 'have'} no "
                  "outcome recorded.")

@@ -2,7 +2,8 @@
 
 Kept apart from :mod:`bot.memory` so that module stays readable; it reads the same store,
 under the same write lock, and must agree with ``storage.stats`` (the contract test runs
-both).
+both). It counts with the same functions ``/debrief stats`` uses (bot.insights.patterns), so
+the SQL is checked against the one definition.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.insights.patterns import CALLBACKS, CommunityFigures
+from bot.insights.patterns import CommunityFigures, Timing, called_back, timing
 from bot.model import Outcome, ReflectionState
 
 if TYPE_CHECKING:
@@ -31,19 +32,16 @@ class MemoryStatsRepository:
         rows = [i for i in store.interviews.rows.values()
                 if i.community_id == community_id and i.user_id in users
                 and users[i.user_id].identity.platform == platform]
-        sent = [i for i in rows if i.thank_you_sent_at is not None]
+        timings = [timing(i, now, thank_you_window) for i in rows]
+        results = [called_back(i, now) for i in rows]
         return CommunityFigures(
             people=len({i.user_id for i in rows}),
             interviews=len(rows),
             reflections_completed=sum(
                 i.reflection_state is ReflectionState.COMPLETED for i in rows),
-            thank_you_decided=len(sent) + sum(
-                i.thank_you_sent_at is None and i.happens_at + thank_you_window <= now
-                for i in rows),
-            thank_you_on_time=sum(
-                sent_at - i.happens_at <= thank_you_window
-                for i in sent if (sent_at := i.thank_you_sent_at) is not None),
-            with_outcome=sum(i.outcome is not None for i in rows),
-            callbacks=sum(i.outcome in CALLBACKS for i in rows),
+            thank_you_decided=sum(t is not Timing.OPEN for t in timings),
+            thank_you_on_time=sum(t is Timing.ON_TIME for t in timings),
+            with_outcome=sum(r is not None for r in results),
+            callbacks=sum(r is True for r in results),
             offers=sum(i.outcome is Outcome.OFFER for i in rows),
         )

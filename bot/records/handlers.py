@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot import copy
 from bot.context import Context, UserError
 from bot.model import Area, Interview, NudgeKind, NudgeStatus, Outcome, ThankYou
 from bot.prep.guard import not_happened_yet
 from bot.records import words
 from bot.reflection.dialogue import area_scores
+from bot.reflection.handlers import THANK_YOU_BY_FOLLOWUP
 from bot.reflection.words import answer_lines, thank_you_note
+from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Reply
 
 __all__ = ["draft", "followup", "history", "outcome"]
@@ -32,16 +36,36 @@ async def followup(ctx: Context, cmd: Command) -> list[Reply]:
         interview = waiting[0] if waiting else await ctx.find_interview(None)
     if (early := not_happened_yet(ctx, interview, "followup")) is not None:
         return [early]
-    if interview.thank_you is ThankYou.SENT:
+    sent_at = _sent_when(ctx, cmd, interview)
+    if interview.thank_you is ThankYou.SENT and (
+            cmd.option("when") is None or sent_at == interview.thank_you_sent_at):
         return [Reply(text=words.followup_already(interview))]
     interview.thank_you = ThankYou.SENT
-    interview.thank_you_sent_at = ctx.now
+    interview.thank_you_sent_at = sent_at
+    interview.thank_you_source = THANK_YOU_BY_FOLLOWUP
     assert interview.id is not None
     cancelled = await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
                                             kinds=[NudgeKind.THANK_YOU])
     await ctx.uow.interviews.save(interview)
-    return [Reply(text=words.followup_done(interview, ctx.now, ctx.config.thank_you_window,
+    return [Reply(text=words.followup_done(interview, sent_at, ctx.config.thank_you_window,
                                            cancelled))]
+
+
+def _sent_when(ctx: Context, cmd: Command, interview: Interview) -> datetime:
+    """When the note went out: ``when:`` if given (not before the interview, not in the
+    future), else now - marking it as you send it."""
+    text = cmd.option("when")
+    if not text:
+        return ctx.now
+    try:
+        at = parse_when(text, ctx.now, ctx.zone)
+    except TimeParseError as exc:
+        raise UserError(copy.bad_time(text)) from exc
+    if at > ctx.now:
+        raise UserError(words.sent_in_future(text))
+    if at < interview.happens_at:
+        raise UserError(words.sent_before_interview(text, interview, ctx.zone))
+    return at
 
 
 async def draft(ctx: Context, cmd: Command) -> list[Reply]:

@@ -18,6 +18,8 @@ __all__ = [
     "history_list",
     "outcome_ask",
     "outcome_saved",
+    "sent_before_interview",
+    "sent_in_future",
 ]
 
 OUTCOME_NAMES = {
@@ -39,9 +41,9 @@ def _what(interview: Interview) -> str:
     return interview.company + (f" ({interview.role})" if interview.role else "")
 
 
-def followup_done(interview: Interview, now: datetime, window: timedelta,
+def followup_done(interview: Interview, sent_at: datetime, window: timedelta,
                   cancelled: int) -> str:
-    elapsed = now - interview.happens_at
+    elapsed = sent_at - interview.happens_at
     timing = (f"{delta_words(elapsed)} after the interview - inside the 24-hour window. "
               "Well done." if elapsed <= window else
               f"{delta_words(elapsed)} after the interview. Late is still far better than "
@@ -52,6 +54,17 @@ def followup_done(interview: Interview, now: datetime, window: timedelta,
 
 def followup_already(interview: Interview) -> str:
     return f"Your thank-you note to {_what(interview)} is already marked as sent."
+
+
+def sent_in_future(text: str) -> str:
+    return (f"\"{text[:60]}\" is still ahead. Mark the note once it's sent - or leave out "
+            "`when:` if it's going out now. Nothing was changed.")
+
+
+def sent_before_interview(text: str, interview: Interview, zone: ZoneInfo) -> str:
+    return (f"\"{text[:60]}\" is before the interview itself "
+            f"({fmt_local(interview.happens_at, zone)}). Which time did the note go out? "
+            "Nothing was changed.")
 
 
 def draft_reply(interview: Interview, note: str) -> Reply:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot import copy
 from bot.context import Context, UserError
@@ -25,7 +25,20 @@ from bot.reflection.pause import pause_open_reflection
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Destination, Reply
 
-__all__ = ["log_interview", "reflect", "summary", "turn"]
+__all__ = [
+    "THANK_YOU_BY_FOLLOWUP",
+    "THANK_YOU_BY_REFLECTION",
+    "log_interview",
+    "reflect",
+    "reported_sent_at",
+    "summary",
+    "turn",
+    "undo_thank_you_answer",
+]
+
+# Interview.thank_you_source: who marked the thank-you status.
+THANK_YOU_BY_REFLECTION = "reflection"
+THANK_YOU_BY_FOLLOWUP = "followup"
 
 # An interview logged this close to "now" counts as just ended: the reflection starts.
 JUST_ENDED_SLACK = timedelta(minutes=5)
@@ -89,6 +102,7 @@ async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
     if (early := not_happened_yet(ctx, interview, "reflect")) is not None:
         return [early]
     if redo:
+        await undo_thank_you_answer(ctx, interview)
         interview.answers = {}
     if interview.reflection_state is ReflectionState.COMPLETED and not redo:
         return [await summary(ctx, interview), Reply(text=words.already_complete(),
@@ -140,9 +154,13 @@ async def turn(ctx: Context, text: str) -> list[Reply]:
     if isinstance(result, Back):
         lead = copy.BACK_ONE if result.moved else copy.AT_FIRST_QUESTION
     if isinstance(result, Answered | Skipped | Back):
+        if "thank_you" in interview.answers and "thank_you" not in result.answers:
+            await undo_thank_you_answer(ctx, interview)
         interview.answers = result.answers
     if isinstance(result, Answered) and "thank_you" in result.answers:
         await _apply_thank_you(ctx, interview, result.answers["thank_you"])
+        if late_sent_report(interview, ctx.now, ctx.config.thank_you_window):
+            lead = words.when_did_it_go_out(interview)
     question = next_question(interview.answers)
     if question is None:
         return [await _complete(ctx, interview)]
@@ -151,16 +169,69 @@ async def turn(ctx: Context, text: str) -> list[Reply]:
 
 
 async def _apply_thank_you(ctx: Context, interview: Interview, value: str | None) -> None:
-    """The reflection's answer about the note counts like /debrief followup."""
-    if value is None or interview.thank_you is ThankYou.SENT:
+    """The reflection's answer about the note counts like /debrief followup, unless the
+    command already marked it (the command is the more exact record; the answer never
+    overrides it). What it does here, :func:`undo_thank_you_answer` undoes."""
+    if value is None or interview.thank_you_source == THANK_YOU_BY_FOLLOWUP:
         return
+    if interview.thank_you is ThankYou.SENT and interview.thank_you_source is None:
+        return  # marked sent before anyone recorded who did it: leave it as it is
     interview.thank_you = ThankYou(value)
+    interview.thank_you_source = THANK_YOU_BY_REFLECTION
+    interview.thank_you_sent_at = None
+    if interview.thank_you is ThankYou.SENT:
+        interview.thank_you_sent_at = reported_sent_at(interview, ctx.now,
+                                                       ctx.config.thank_you_window)
     if interview.thank_you in (ThankYou.SENT, ThankYou.NO):
-        if interview.thank_you is ThankYou.SENT:
-            interview.thank_you_sent_at = ctx.now
         assert interview.id is not None
         await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
                                     kinds=[NudgeKind.THANK_YOU])
+
+
+def reported_sent_at(interview: Interview, now: datetime, window: timedelta) -> datetime | None:
+    """When a note reported as "Already sent" in the reflection went out.
+
+    It went out no later than the answer. Inside the 24-hour window that is all we need: the
+    answer's time is recorded and the note counts as on time, rightly. After the window the
+    moment is unknown (an interview logged three days later whose note went out that
+    evening is not late), so no time is recorded: the note counts as sent on time, as the
+    person said it was sent, and the reflection asks when it went out
+    (``/debrief followup #n when:…`` records it exactly). README: "Thank-you timing".
+    """
+    return now if now <= interview.happens_at + window else None
+
+
+def late_sent_report(interview: Interview, now: datetime, window: timedelta) -> bool:
+    """Answered "Already sent" after the window: the note's time is unknown, so ask it."""
+    return (interview.thank_you is ThankYou.SENT and interview.thank_you_sent_at is None
+            and interview.thank_you_source == THANK_YOU_BY_REFLECTION)
+
+
+async def undo_thank_you_answer(ctx: Context, interview: Interview) -> None:
+    """``back`` over (or ``redo`` of) the thank-you answer undoes what the answer did: the
+    status and its time go, and cancelled thank-you reminders still ahead come back."""
+    if interview.thank_you_source != THANK_YOU_BY_REFLECTION:
+        return
+    stopped = interview.thank_you in (ThankYou.SENT, ThankYou.NO)
+    interview.thank_you = None
+    interview.thank_you_sent_at = None
+    interview.thank_you_source = None
+    if stopped:
+        await _restore_thank_you_reminders(ctx, interview)
+
+
+async def _restore_thank_you_reminders(ctx: Context, interview: Interview) -> None:
+    """Plan the thank-you reminders again (only those still ahead), under fresh keys: the
+    cancelled rows keep theirs, so the history of what was cancelled stays true."""
+    assert interview.id is not None
+    earlier = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
+               if n.kind is NudgeKind.THANK_YOU]
+    again = [ctx.policy.make(ctx.user, interview, NudgeKind.THANK_YOU, n.due_at,
+                             f"{n.idempotency_key.rsplit(':', 1)[-1]}.{len(earlier)}")
+             for n in ctx.policy.plan(interview, ctx.user, ctx.now)
+             if n.kind is NudgeKind.THANK_YOU]
+    added = await ctx.uow.nudges.add_many(again)
+    ctx.scheduled.extend(n.due_at for n in added)
 
 
 async def _complete(ctx: Context, interview: Interview) -> Reply:

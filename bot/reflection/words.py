@@ -18,6 +18,7 @@ __all__ = [
     "reflection_intro",
     "summary_reply",
     "thank_you_note",
+    "when_did_it_go_out",
 ]
 
 NAV_ACTIONS = (
@@ -95,6 +96,13 @@ def invalid_answer(reason: str, question: Question, limit: int, length: int) -> 
 def already_complete() -> str:
     return ("This reflection is complete. Type `back` to change your last answer, or "
             "`/debrief reflect redo` to start it over.")
+
+
+def when_did_it_go_out(interview: Interview) -> str:
+    """Lead for the next question after "Already sent" was answered past the 24 hours."""
+    return (f"Good that it's sent. When did it go out? If you remember, "
+            f"`/debrief followup #{interview.id} when:\"yesterday 18:00\"` records it; "
+            "until then I count it as sent on time.")
 
 
 def _first_name(full: str | None) -> str:
