@@ -69,6 +69,7 @@ class _Debrief:
 
     def _wire(self, handlers: DiscordHandlers) -> None:
         self.debrief = handlers
+        handlers.client = self  # type: ignore[assignment]
         self.synced = None
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(build_group(handlers))

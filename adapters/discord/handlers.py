@@ -25,6 +25,7 @@ from adapters.discord.components import (
     InterviewModal,
     modal_values,
 )
+from adapters.discord.markup import MessageNames, to_plain
 from adapters.discord.outbound import InteractionReplier, send_to_channel
 from adapters.discord.render import disabled_copy
 from adapters.discord.translate import (
@@ -36,7 +37,11 @@ from bot import copy
 from bot.ports import Conversation
 from bot.values import Command, Incoming, Reply
 
-__all__ = ["DiscordHandlers"]
+__all__ = ["ANSWER_TYPES", "DiscordHandlers"]
+
+# discord-api-docs developers/resources/message.mdx, "Message Types": DEFAULT (0) and
+# REPLY (19) are what a person types; the rest (6 pin, 7 join, 3 call …) are system notices.
+ANSWER_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply})
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +52,7 @@ class DiscordHandlers:
     def __init__(self, conversation: Conversation, *, max_concurrent_work: int = 16) -> None:
         self.conversation = conversation
         self.bot_user_id: int | None = None
+        self.client: discord.Client | None = None  # for names in typed markup (caches only)
         self.session_up = asyncio.Event()  # set on READY / RESUMED (DiscordAdapter.start)
         # Acknowledging is never queued; the work after it is. Under a burst every
         # interaction is acknowledged first (Discord's 3-second limit) while at most this
@@ -89,7 +95,9 @@ class DiscordHandlers:
             return
         if not await self._defer(interaction):
             return
-        command = Command(name, options=tuple(options.items()))
+        names = MessageNames(None, self.client)
+        typed = {k: to_plain(v, names, keep_channel_links=True) for k, v in options.items()}
+        command = Command(name, options=tuple(typed.items()))
         await self._run(interaction, incoming_from_interaction(interaction, command=command),
                         original_pending=True)
 
@@ -149,14 +157,17 @@ class DiscordHandlers:
     # -- DM messages -----------------------------------------------------------------------
     async def message(self, message: discord.Message) -> None:
         """A message typed in a DM with the bot. Servers' messages are none of our business
-        (and without the message-content intent we could not read them anyway)."""
+        (and without the message-content intent we could not read them anyway). Only what a
+        person writes counts (:data:`ANSWER_TYPES`); pins, joins, calls and other system
+        messages are ignored without a word."""
         if message.guild is not None or message.author.bot or \
-                message.author.id == self.bot_user_id:
+                message.author.id == self.bot_user_id or message.type not in ANSWER_TYPES:
             return
         if not isinstance(message.channel, discord.DMChannel):
             return
         async with self._work:
-            replies = await self._handle(incoming_from_message(message))
+            replies = await self._handle(
+                incoming_from_message(message, MessageNames(message, self.client)))
             try:
                 await send_to_channel(message.channel, replies)
             except discord.HTTPException:

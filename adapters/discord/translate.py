@@ -16,6 +16,7 @@ from typing import Any
 
 import discord
 
+from adapters.discord.markup import MessageNames, Names, to_plain
 from bot.values import Command, Identity, Incoming
 
 __all__ = [
@@ -57,8 +58,10 @@ def incoming_from_interaction(interaction: discord.Interaction[Any], *, text: st
         community_id=str(interaction.guild_id) if interaction.guild_id else None)
 
 
-def incoming_from_message(message: discord.Message) -> Incoming:
-    """A message typed in the DM with the bot (server messages never reach the core)."""
-    return Incoming(identity=identity_for(message.author), text=message.content, in_dm=True,
+def incoming_from_message(message: discord.Message, names: Names | None = None) -> Incoming:
+    """A message typed in the DM with the bot (server messages never reach the core), its
+    mentions, channels, emoji and timestamps as the words the person saw (``markup``)."""
+    text = to_plain(message.content, names or MessageNames(message, None))
+    return Incoming(identity=identity_for(message.author), text=text, in_dm=True,
                     channel_id=str(message.channel.id),
                     display_name=message.author.display_name)

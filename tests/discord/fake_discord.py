@@ -48,7 +48,8 @@ class FakeDiscord(ActingAsUsers):
         self.app_id = snowflake()
         self.bot = FakeUser(snowflake(), "debrief", bot=True)
         self.guild_id = snowflake()
-        self.channel_id = snowflake()
+        self.channel_id = snowflake()  # #job-search in the guild
+        self.mods_role_id = snowflake()  # the guild's "Mods" role
         self.token = "fake-token"
         self.users: dict[int, FakeUser] = {self.bot.id: self.bot}
         self.dm_channels: dict[int, int] = {}  # user id -> DM channel id
@@ -95,9 +96,11 @@ class FakeDiscord(ActingAsUsers):
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
 
-    def add_user(self, name: str, *, admin: bool = False) -> FakeUser:
+    def add_user(self, name: str, *, admin: bool = False, global_name: bool = True
+                 ) -> FakeUser:
+        """``global_name=False``: the person never set a display name (Discord sends null)."""
         perms = MEMBER_PERMISSIONS | (MANAGE_GUILD if admin else 0)
-        user = FakeUser(snowflake(), name, permissions=perms)
+        user = FakeUser(snowflake(), name, permissions=perms, has_global_name=global_name)
         self.users[user.id] = user
         return user
 
@@ -177,18 +180,31 @@ class FakeDiscord(ActingAsUsers):
         for _ in guilds:
             await ws.send_str(json.dumps(
                 {"op": 0, "t": "GUILD_CREATE", "s": next(seq),
-                 "d": guild_payload(self.guild_id, self.channel_id, self.bot)}))
+                 "d": guild_payload(self.guild_id, self.channel_id, self.bot,
+                                    self.mods_role_id)}))
 
     # ----------------------------------------------------------------------- REST
     def _message(self, channel_id: int, author: dict[str, Any], body: dict[str, Any], *,
                  flags: int = 0, webhook: bool = False, message_id: int | None = None
                  ) -> dict[str, Any]:
         is_dm = channel_id in self.dm_channels.values()
+        content = body.get("content") or ""
+        # Discord resolves the users a message mentions into ``mentions`` (user objects) and
+        # lists mentioned role ids in ``mention_roles`` (discord-api-docs
+        # resources/message.mdx, "Message Object"); the bot's own sends allow none.
+        parse = (body.get("allowed_mentions") or {}).get("parse", ["users", "roles"])
+        mentioned = [int(i) for i in re.findall(r"<@!?(\d+)>", content)] \
+            if body.get("allowed_mentions") is None or "users" in parse else []
+        roles = re.findall(r"<@&(\d+)>", content) \
+            if body.get("allowed_mentions") is None or "roles" in parse else []
         msg: dict[str, Any] = {
             "id": str(message_id or snowflake()), "channel_id": str(channel_id),
-            "author": author, "content": body.get("content") or "", "timestamp": now_iso(),
-            "edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [],
-            "mention_roles": [], "attachments": body.get("attachments") or [],
+            "author": author, "content": content, "timestamp": now_iso(),
+            "edited_timestamp": None, "tts": False, "mention_everyone": False,
+            "mentions": [self.users[i].payload for i in dict.fromkeys(mentioned)
+                         if i in self.users],
+            "mention_roles": list(dict.fromkeys(roles)),
+            "attachments": body.get("attachments") or [],
             "embeds": body.get("embeds") or [],
             "pinned": False, "type": 0, "flags": flags | int(body.get("flags") or 0),
             "components": body.get("components") or [],

@@ -48,10 +48,17 @@ class FakeUser:
     permissions: int = MEMBER_PERMISSIONS
     bot: bool = False
     dms_closed: bool = False
+    # Discord sends ``global_name: null`` for people who never set a display name (and for
+    # bots); clients then show the username (discord-api-docs resources/user.mdx).
+    has_global_name: bool = True
+
+    @property
+    def global_name(self) -> str | None:
+        return self.name.title() if self.has_global_name and not self.bot else None
 
     @property
     def payload(self) -> dict[str, Any]:
-        return {"id": str(self.id), "username": self.name, "global_name": self.name.title(),
+        return {"id": str(self.id), "username": self.name, "global_name": self.global_name,
                 "discriminator": "0", "avatar": None, "bot": self.bot, "public_flags": 0}
 
     def member(self, *, with_permissions: bool = True) -> dict[str, Any]:
@@ -107,7 +114,8 @@ class Failure:
 
 
 
-def guild_payload(guild_id: int, channel_id: int, bot: FakeUser) -> dict[str, Any]:
+def guild_payload(guild_id: int, channel_id: int, bot: FakeUser,
+                  role_id: int | None = None) -> dict[str, Any]:
     gid = str(guild_id)
     return {
         "id": gid, "name": "Job Seekers", "icon": None, "owner_id": str(snowflake()),
@@ -122,7 +130,7 @@ def guild_payload(guild_id: int, channel_id: int, bot: FakeUser) -> dict[str, An
             {"id": gid, "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS),
              "position": 0, "color": 0, "hoist": False, "managed": False,
              "mentionable": False, "flags": 0},
-            {"id": str(snowflake()), "name": "Mods",
+            {"id": str(role_id or snowflake()), "name": "Mods",
              "permissions": str(MEMBER_PERMISSIONS | MANAGE_GUILD), "position": 1,
              "color": 0, "hoist": False, "managed": False, "mentionable": True, "flags": 0},
         ],

@@ -203,9 +203,44 @@ class ActingAsUsers:
             data["message"] = self.messages.get(int(opened_by.message["id"]), opened_by.message)
         return await self._push(data, user, None if in_dm else self.guild_id)
 
-    async def send_dm(self, user: FakeUser, text: str) -> dict[str, Any]:
-        """The person types ``text`` in their DM with the bot."""
+    async def send_dm(self, user: FakeUser, text: str, *,
+                      attachments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """The person types ``text`` in their DM with the bot. ``text`` is the content as
+        Discord delivers it: a mention picked in the client is ``<@id>``, a channel
+        ``<#id>``, a custom emoji ``<:name:id>`` (discord-api-docs reference.mdx, "Message
+        Formatting"); ``mentions`` is filled in as Discord does."""
+        channel = self.dm_channel(user)
+        msg = self._message(channel, user.payload, {"content": text,
+                                                     "attachments": attachments or []})
+        await self.dispatch("MESSAGE_CREATE", msg)
+        return msg
+
+    async def reply_dm(self, user: FakeUser, to: dict[str, Any], text: str) -> dict[str, Any]:
+        """The person uses "Reply" on one of the bot's DM messages: type 19 with a
+        ``message_reference`` and the ``referenced_message`` (resources/message.mdx)."""
         channel = self.dm_channel(user)
         msg = self._message(channel, user.payload, {"content": text})
+        msg["type"] = 19
+        msg["message_reference"] = {"type": 0, "message_id": to["id"],
+                                    "channel_id": str(channel)}
+        msg["referenced_message"] = to
+        await self.dispatch("MESSAGE_CREATE", msg)
+        return msg
+
+    async def system_message_in_dm(self, user: FakeUser, kind: int) -> dict[str, Any]:
+        """A system message in the DM, authored by the person's action: 6 "pinned a
+        message" (content empty, ``message_reference`` to the pin), 3 a call, 7 a join
+        (resources/message.mdx, "Message Types")."""
+        channel = self.dm_channel(user)
+        msg = self._message(channel, user.payload, {"content": ""})
+        msg["type"] = kind
+        if kind == 6:
+            pinned = next((m for m in reversed(self.sent)
+                           if m["channel_id"] == str(channel)), None)
+            if pinned is not None:
+                msg["message_reference"] = {"type": 0, "message_id": pinned["id"],
+                                            "channel_id": str(channel)}
+        if kind == 3:
+            msg["call"] = {"participants": [str(user.id)], "ended_timestamp": None}
         await self.dispatch("MESSAGE_CREATE", msg)
         return msg
