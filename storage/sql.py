@@ -23,12 +23,7 @@ from typing import Any, Self
 
 from sqlalchemy import Result
 from sqlalchemy.engine import Engine
-from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
-    AsyncEngine,
-    AsyncSession,
-    async_sessionmaker,
-)
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Executable
 
 from bot.ports import (
@@ -72,20 +67,19 @@ class SqlUnitOfWork:
     tips: TipRepository
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], dialect: str,
-        write_lock: _WriteLock | None = None,
+        self, engine: AsyncEngine, dialect: str, write_lock: _WriteLock | None = None,
     ) -> None:
-        self._sessions = sessions
+        self._engine = engine
         self._dialect = dialect
         self._write_lock = write_lock
         self._holding = False
-        self._session: AsyncSession | None = None
+        self._open_flag = False
         self._connection: AsyncConnection | None = None
 
     async def __aenter__(self) -> Self:
-        if self._session is not None:
+        if self._open_flag:
             raise RuntimeError("this unit of work is already open; make a new one")
-        self._session = self._sessions()
+        self._open_flag = True
         self.users = SqlUserRepository(self, self._dialect)
         self.interviews = SqlInterviewRepository(self, self._dialect)
         self.nudges = SqlNudgeRepository(self, self._dialect)
@@ -97,11 +91,9 @@ class SqlUnitOfWork:
         self, exc_type: type[BaseException] | None, exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        session, self._session = self._session, None
+        self._open_flag = False
         try:
-            if session is not None:
-                # close() rolls back whatever was not committed and returns the connection.
-                await session.close()
+            await self._close()  # rolls back whatever was not committed
         finally:
             self._release()
 
@@ -112,30 +104,45 @@ class SqlUnitOfWork:
         """Run ``statement`` in this unit of work's transaction (the repositories' executor)."""
         connection = self._connection
         if connection is None:
-            session = self._open()
+            self._check_open()
             if self._write_lock is not None and not self._holding:
                 await self._acquire(self._write_lock)
-            # Core statements go straight to the transaction's connection: the session's
-            # ORM execution path would only add overhead to every statement.
-            connection = self._connection = await session.connection()
+            # A plain connection, no ORM session: the repositories run Core statements only,
+            # and a session's bookkeeping cost more CPU per turn than the statements.
+            connection = await self._engine.connect()
+            try:
+                await connection.begin()
+            except BaseException:
+                await connection.close()
+                raise
+            self._connection = connection
         return await connection.execute(statement, params)
 
     async def commit(self) -> None:
+        self._check_open()
         try:
-            await self._open().commit()
+            if self._connection is not None:
+                await self._connection.commit()
         finally:
+            await self._close()
             self._release()
 
     async def rollback(self) -> None:
+        self._check_open()
         try:
-            await self._open().rollback()
+            await self._close()
         finally:
             self._release()
 
-    def _open(self) -> AsyncSession:
-        if self._session is None:
+    def _check_open(self) -> None:
+        if not self._open_flag:
             raise RuntimeError("unit of work used outside 'async with'")
-        return self._session
+
+    async def _close(self) -> None:
+        """Return the connection to the pool; an open transaction on it is rolled back."""
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            await connection.close()
 
     async def _acquire(self, write_lock: _WriteLock) -> None:
         current = asyncio.current_task()
@@ -156,7 +163,6 @@ class SqlUnitOfWork:
         self._holding = True
 
     def _release(self) -> None:
-        self._connection = None  # the transaction is over; the next statement starts one
         if self._holding and self._write_lock is not None:
             self._holding = False
             self._write_lock.owner = None
@@ -165,13 +171,12 @@ class SqlUnitOfWork:
 
 def sql_uow_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
     """A factory of :class:`SqlUnitOfWork` on ``engine`` (see :func:`storage.create_engine`)."""
-    sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
     dialect = engine.dialect.name
     write_lock = None
     if dialect == "sqlite":
         write_lock = _write_locks.setdefault(engine.sync_engine, _WriteLock())
 
     def make() -> SqlUnitOfWork:
-        return SqlUnitOfWork(sessions, dialect, write_lock)
+        return SqlUnitOfWork(engine, dialect, write_lock)
 
     return make
