@@ -12,12 +12,13 @@ import asyncio
 import getpass
 import sys
 from dataclasses import replace
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
 from adapters.logs import configure_logging
 from adapters.settings import Settings, core_config, dispatcher_config
+from bot import copy
+from bot.zones import UnknownZone, resolve_zone
 
 __all__ = ["main"]
 
@@ -53,16 +54,19 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(level="WARNING" if args.command == "console" else settings.log_level,
                       json_lines=settings.log_json)
     if args.command == "console":
+        zone = None
         if args.tz:
             try:
-                ZoneInfo(args.tz)
-            except (ZoneInfoNotFoundError, ValueError):
-                print(f"debrief: unknown timezone {args.tz!r} - use an IANA name such as "
-                      "Europe/Berlin", file=sys.stderr)
+                match = resolve_zone(args.tz)
+            except UnknownZone as exc:
+                print(unknown_zone_line(args.tz, exc.suggestions), file=sys.stderr)
                 return 2
+            zone = match.key
+            if match.abbreviation:
+                print(copy.zone_from_abbreviation(match.abbreviation, zone).replace("`", ""))
         user = (args.user or _login() or "me").strip()[:64] or "me"
         try:
-            return asyncio.run(_console(settings, user, args.tz))
+            return asyncio.run(_console(settings, user, zone))
         except KeyboardInterrupt:  # Ctrl-C while a request was running: leave quietly
             print(file=sys.stderr)
             return 130
@@ -73,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from adapters.runtime import serve
     return asyncio.run(serve(settings))
+
+
+def unknown_zone_line(typed: str, suggestions: tuple[str, ...]) -> str:
+    hint = (f"did you mean {' or '.join(suggestions)}?" if suggestions else
+            "use a city such as berlin or an IANA name such as Europe/Berlin")
+    return f"debrief: unknown timezone {typed[:64]!r} - {hint}"
 
 
 def configuration_errors(exc: ValidationError) -> list[str]:

@@ -1,15 +1,29 @@
-"""Durations as people and operators type them: ``90s``, ``15m``, ``2h``, ``7d``, ``1h30m``."""
+"""Durations as people and operators type them: ``90s``, ``15m``, ``2h``, ``7d``, ``1h30m``,
+and in words: ``2 hours``, ``90 minutes``, ``an hour``, ``1 week``, ``1 hour and 30 minutes``,
+``for 2h`` (as in ``snooze 7 for 2h``)."""
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
 
-__all__ = ["DurationError", "format_duration", "parse_duration"]
+__all__ = ["DurationError", "calendar_parts", "format_duration", "parse_duration"]
 
-_PART = re.compile(r"(\d+)\s*(d|h|m|s)", re.IGNORECASE)
-_WHOLE = re.compile(r"^\s*(?:\d+\s*[dhms]\s*)+$", re.IGNORECASE)
 _UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+_WORD_UNITS = {
+    "weeks": 604800, "week": 604800, "wks": 604800, "wk": 604800, "w": 604800,
+    "days": 86400, "day": 86400, "d": 86400,
+    "hours": 3600, "hour": 3600, "hrs": 3600, "hr": 3600, "h": 3600,
+    "minutes": 60, "minute": 60, "mins": 60, "min": 60, "m": 60,
+    "seconds": 1, "second": 1, "secs": 1, "sec": 1, "s": 1,
+}
+# One "<amount> <unit>" after an optional "," or "and"; longest unit names first.
+_PART = re.compile(
+    r"\s*(?:(?:,|and)\s*)?(\d{1,9}|an|a)\s*("
+    + "|".join(sorted(_WORD_UNITS, key=len, reverse=True)) + r")", re.IGNORECASE)
+_FOR = re.compile(r"^\s*for\s*", re.IGNORECASE)
+# Longer than any reminder, interview or setting could want; keeps datetime arithmetic safe.
+_MAX_SECONDS = 10 * 365 * 86400
 
 
 class DurationError(ValueError):
@@ -19,12 +33,29 @@ class DurationError(ValueError):
 
 
 def parse_duration(text: str) -> timedelta:
-    if not _WHOLE.match(text or ""):
+    days, seconds = calendar_parts(text)
+    return timedelta(days=days, seconds=seconds)
+
+
+def calendar_parts(text: str) -> tuple[int, int]:
+    """``(days, seconds)``: what was typed in days and weeks, and in smaller units, so a
+    caller can move whole days along a local calendar (``24 hours`` is ``(0, 86400)``)."""
+    body = _FOR.sub("", text or "").rstrip()
+    days = seconds = position = 0
+    while position < len(body):
+        part = _PART.match(body, position)
+        if part is None or part.end() == position:
+            raise DurationError(text)
+        amount = 1 if part.group(1).lower() in ("a", "an") else int(part.group(1))
+        size = _WORD_UNITS[part.group(2).lower()]
+        if size % 86400 == 0:
+            days += amount * size // 86400
+        else:
+            seconds += amount * size
+        position = part.end()
+    if not 0 < days * 86400 + seconds <= _MAX_SECONDS:
         raise DurationError(text)
-    seconds = sum(int(n) * _UNITS[u.lower()] for n, u in _PART.findall(text))
-    if seconds <= 0:
-        raise DurationError(text)
-    return timedelta(seconds=seconds)
+    return days, seconds
 
 
 def format_duration(delta: timedelta) -> str:

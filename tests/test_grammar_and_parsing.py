@@ -196,7 +196,7 @@ def test_local_to_utc_is_dst_correct_on_both_sides_of_the_change() -> None:
 
 
 @pytest.mark.parametrize("typed", [
-    "", "   ", "tomorrow", "2026-12-01", "13pm", "0am", "25:00", "today 9:60", "banana",
+    "", "   ", "13pm", "0am", "25:00", "today 9:60", "banana",
     "2026-02-30 10:00", "in banana", "in -2h", "3 ago", "2h", "frisbee 10:00", "sunny 3pm",
 ])
 def test_unreadable_times_are_refused(typed: str) -> None:
@@ -212,7 +212,7 @@ def test_clock_times(typed: str, expected: time) -> None:
     assert parse_clock_time(typed) == expected
 
 
-@pytest.mark.parametrize("typed", ["24:00", "13pm", "9:7", "noon", "", "3 pm tomorrow"])
+@pytest.mark.parametrize("typed", ["24:00", "13pm", "9:7", "noonish", "", "3 pm tomorrow"])
 def test_unreadable_clock_times_are_refused(typed: str) -> None:
     with pytest.raises(TimeParseError):
         parse_clock_time(typed)
@@ -229,13 +229,20 @@ def test_unreadable_clock_times_are_refused(typed: str) -> None:
     ("1h30m", timedelta(hours=1, minutes=30)),
     ("1d 2h", timedelta(days=1, hours=2)),
     (" 2H ", timedelta(hours=2)),
+    ("2h and 3m", timedelta(hours=2, minutes=3)),
+    ("2 hours", timedelta(hours=2)),
+    ("90 minutes", timedelta(minutes=90)),
+    ("an hour", timedelta(hours=1)),
+    ("1 week", timedelta(days=7)),
+    ("1 hour and 30 minutes", timedelta(hours=1, minutes=30)),
+    ("for 2h", timedelta(hours=2)),  # as in `snooze 7 for 2h`
 ])
 def test_durations_are_read(typed: str, expected: timedelta) -> None:
     assert parse_duration(typed) == expected
 
 
 @pytest.mark.parametrize("typed", ["", "0s", "0h0m", "abc", "2x", "h", "-1h", "1.5h", "2",
-                                   "2h and 3m"])
+                                   "2 hours ago", "for", "99999999999d", "5000 weeks"])
 def test_unreadable_or_zero_durations_are_refused_with_the_forms_to_use(typed: str) -> None:
     with pytest.raises(DurationError) as info:
         parse_duration(typed)

@@ -75,6 +75,7 @@ __all__ = [
     "welcome_back",
     "when_out_of_range",
     "which_nudge",
+    "zone_from_abbreviation",
 ]
 
 # Shown in a channel when a person's DMs are closed. Content-free on purpose: the private
@@ -178,19 +179,30 @@ def missing_company() -> str:
 
 
 def bad_time(text: str) -> str:
-    return (f"I couldn't read the time \"{text[:60]}\". Try `now`, `2h ago`, `in 3h`, "
-            "`today 14:00`, `tomorrow 3pm`, `fri 10:30` or `2026-12-01 10:00` "
-            "(in your timezone). Nothing was saved.")
+    return (f"I couldn't read the time \"{text[:60]}\". Try `now`, `2h ago`, "
+            "`in 90 minutes`, `today 14:00`, `tomorrow at 3pm`, `next monday`, `fri 10:30`, "
+            "`Dec 4 10:30` or `2026-12-01 10:00` (in your timezone). Nothing was saved.")
 
 
 def bad_duration(text: str) -> str:
-    return (f"I couldn't read \"{text[:60]}\" as a time to snooze to. Try `30m`, `2h`, "
-            "`1d` or `tomorrow 9:00`.")
+    return (f"I couldn't read \"{text[:60]}\" as a time to snooze to. Try `30m`, "
+            "`2 hours`, `1d`, `tomorrow` (09:00), `tomorrow 9:00` or `next monday`.")
 
 
-def bad_timezone(text: str) -> str:
-    return (f"I don't know the timezone \"{text[:60]}\". Use an IANA name such as "
-            "`Europe/Berlin`, `America/New_York` or `Asia/Kolkata`. Nothing was changed.")
+def bad_timezone(text: str, suggestions: tuple[str, ...] = ()) -> str:
+    if suggestions:
+        names = " or ".join(f"`{name}`" for name in suggestions)
+        return (f"I don't know the timezone \"{text[:60]}\" - did you mean {names}? "
+                "Nothing was changed.")
+    return (f"I don't know the timezone \"{text[:60]}\". Use a city such as `berlin` or "
+            "`new york`, or an IANA name such as `Europe/Berlin`, `America/New_York` or "
+            "`Asia/Kolkata`. Nothing was changed.")
+
+
+def zone_from_abbreviation(abbreviation: str, zone: str) -> str:
+    return (f"(I read \"{abbreviation[:10]}\" as {zone}: the local time there all year, "
+            "summer time included. If you meant somewhere else, set its city, e.g. "
+            "`/debrief settings timezone phoenix`.)")
 
 
 def bad_quiet_hours(text: str) -> str:
@@ -289,15 +301,18 @@ def bad_setting(word: str) -> str:
             "or `/debrief settings quiet 22:00-08:00` (or `quiet off`).")
 
 
-def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str]) -> str:
+def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str],
+                  note: str | None = None) -> str:
     from bot.nudges.policy import quiet_hours
     window = quiet_hours(user)
-    quiet = f"{fmt_clock(window[0])}-{fmt_clock(window[1])}" if window else "off"
+    quiet = (f"{fmt_clock(window[0])}-{fmt_clock(window[1])} - I hold reminders until they "
+             "end" if window else "off - reminders arrive whenever they are due")
     source = ("set by you" if user.timezone else "from your chat profile"
               if user.platform_timezone else "the default")
     head = f"Saved your {' and '.join(changed)}. " if changed else ""
+    tail = f"\n{note}" if note else ""
     return (f"{head}Your timezone: {zone.key} ({source}; it's {fmt_local(now, zone)} there "
-            f"now). Quiet hours: {quiet} - I hold reminders until they end.\n"
+            f"now). Quiet hours: {quiet}.{tail}\n"
             "Change with `/debrief settings timezone <Area/City>` or "
             "`/debrief settings quiet 22:00-08:00` (or `quiet off`).")
 

@@ -8,7 +8,6 @@ from dataclasses import asdict
 from datetime import datetime, time
 from enum import Enum
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import copy
 from bot.context import Context, UserError
@@ -18,6 +17,7 @@ from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
 from bot.tips.library import TIPS
 from bot.values import Choice, Command, Reply
+from bot.zones import UnknownZone, ZoneMatch, resolve_zone
 
 __all__ = ["export", "help_", "settings", "tip"]
 
@@ -63,28 +63,37 @@ async def settings(ctx: Context, cmd: Command) -> list[Reply]:
             zone_text = value or None
         elif key == "quiet":
             quiet_text = value or None
-        elif "/" in key or key == "utc":
-            zone_text = words[0]
+        elif "/" in key or _names_a_zone(cmd.text):  # `settings berlin`
+            zone_text = cmd.text
         else:
             raise UserError(copy.bad_setting(words[0]))
     changed = []
+    note = None
     if zone_text is not None:
-        ctx.user.timezone = _zone(zone_text.strip())
+        match = _zone(zone_text.strip())
+        ctx.user.timezone = match.key
         changed.append("timezone")
+        if match.abbreviation:
+            note = copy.zone_from_abbreviation(match.abbreviation, match.key)
     if quiet_text is not None:
         ctx.user.quiet_start, ctx.user.quiet_end = _quiet(quiet_text)
         changed.append("quiet hours")
-    return [Reply(text=copy.settings_text(ctx.user, ctx.zone, ctx.now, changed))]
+    return [Reply(text=copy.settings_text(ctx.user, ctx.zone, ctx.now, changed, note))]
 
 
-def _zone(text: str) -> str:
-    if not text or len(text) > 64:
-        raise UserError(copy.bad_timezone(text))
+def _names_a_zone(text: str) -> bool:
     try:
-        ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise UserError(copy.bad_timezone(text)) from exc
-    return text
+        resolve_zone(text)
+    except UnknownZone:
+        return False
+    return True
+
+
+def _zone(text: str) -> ZoneMatch:
+    try:
+        return resolve_zone(text)
+    except UnknownZone as exc:
+        raise UserError(copy.bad_timezone(exc.text, exc.suggestions)) from exc
 
 
 def _quiet(text: str) -> tuple[time, time]:

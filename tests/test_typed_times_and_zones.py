@@ -1,0 +1,216 @@
+"""Times and timezones as people type them (issue 13): table tests, then through the service
+and the CLI the way a person meets them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from test_console_e2e import console_env
+from test_service import World
+
+from bot.durations import parse_duration
+from bot.model import NudgeKind
+from bot.timeparse import TimeParseError, parse_when
+from bot.zones import UnknownZone, resolve_zone
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+# Monday 30 November 2026, 16:00 UTC = 17:00 CET in Berlin, 11:00 EST in New York.
+MONDAY = datetime(2026, 11, 30, 16, 0, tzinfo=UTC)
+
+
+def local(text: str, zone: ZoneInfo, now: datetime = MONDAY) -> str:
+    return parse_when(text, now, zone).astimezone(zone).strftime("%a %Y-%m-%d %H:%M %Z")
+
+
+@pytest.mark.parametrize(("typed", "berlin", "new_york"), [
+    ("tomorrow at 3pm", "Tue 2026-12-01 15:00 CET", "Tue 2026-12-01 15:00 EST"),
+    ("3pm tomorrow", "Tue 2026-12-01 15:00 CET", "Tue 2026-12-01 15:00 EST"),
+    ("Tomorrow", "Tue 2026-12-01 09:00 CET", "Tue 2026-12-01 09:00 EST"),  # default 09:00
+    ("tmrw 9am", "Tue 2026-12-01 09:00 CET", "Tue 2026-12-01 09:00 EST"),
+    ("next monday", "Mon 2026-12-07 09:00 CET", "Mon 2026-12-07 09:00 EST"),  # not today
+    ("monday 10:00", "Mon 2026-11-30 10:00 CET", "Mon 2026-11-30 10:00 EST"),  # today
+    ("last friday 14:00", "Fri 2026-11-27 14:00 CET", "Fri 2026-11-27 14:00 EST"),
+    ("at 3pm on friday", "Fri 2026-12-04 15:00 CET", "Fri 2026-12-04 15:00 EST"),
+    ("next week", "Mon 2026-12-07 09:00 CET", "Mon 2026-12-07 09:00 EST"),
+    ("in 90 minutes", "Mon 2026-11-30 18:30 CET", "Mon 2026-11-30 12:30 EST"),
+    ("in an hour", "Mon 2026-11-30 18:00 CET", "Mon 2026-11-30 12:00 EST"),
+    ("5 days ago", "Wed 2026-11-25 17:00 CET", "Wed 2026-11-25 11:00 EST"),
+    ("2 days from now", "Wed 2026-12-02 17:00 CET", "Wed 2026-12-02 11:00 EST"),
+    ("noon", "Mon 2026-11-30 12:00 CET", "Mon 2026-11-30 12:00 EST"),
+    ("tomorrow noon", "Tue 2026-12-01 12:00 CET", "Tue 2026-12-01 12:00 EST"),
+    ("midnight", "Tue 2026-12-01 00:00 CET", "Tue 2026-12-01 00:00 EST"),  # tonight's
+    ("Dec 4 10:30", "Fri 2026-12-04 10:30 CET", "Fri 2026-12-04 10:30 EST"),
+    ("4 December at 3.30pm", "Fri 2026-12-04 15:30 CET", "Fri 2026-12-04 15:30 EST"),
+    ("December 4th, 2027", "Sat 2027-12-04 09:00 CET", "Sat 2027-12-04 09:00 EST"),
+    ("jan 3 9:00", "Sun 2027-01-03 09:00 CET", "Sun 2027-01-03 09:00 EST"),  # the nearest
+    ("nov 2", "Mon 2026-11-02 09:00 CET", "Mon 2026-11-02 09:00 EST"),
+    ("2026-12-01", "Tue 2026-12-01 09:00 CET", "Tue 2026-12-01 09:00 EST"),
+    ("today", "Mon 2026-11-30 17:00 CET", "Mon 2026-11-30 11:00 EST"),  # now
+])
+def test_phrases_people_type_are_read_in_their_own_zone(typed: str, berlin: str,
+                                                        new_york: str) -> None:
+    assert local(typed, BERLIN) == berlin
+    assert local(typed, NEW_YORK) == new_york
+
+
+# Saturday 28 March 2026, 10:00 CET; Berlin's clocks go forward that night (02:00 -> 03:00).
+BEFORE_SPRING = datetime(2026, 3, 28, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("typed", "expected_local", "elapsed"), [
+    ("tomorrow", "Sun 2026-03-29 09:00 CEST", timedelta(hours=22)),
+    ("tomorrow at 10am", "Sun 2026-03-29 10:00 CEST", timedelta(hours=23)),
+    ("in 1 day", "Sun 2026-03-29 10:00 CEST", timedelta(hours=23)),  # the calendar day
+    ("in 24 hours", "Sun 2026-03-29 11:00 CEST", timedelta(hours=24)),  # elapsed time
+    ("next monday at 10", "Mon 2026-03-30 10:00 CEST", timedelta(days=2, hours=-1)),
+    ("tomorrow 2:30", "Sun 2026-03-29 03:30 CEST", timedelta(hours=16, minutes=30)),  # gap
+])
+def test_across_a_dst_change_days_keep_the_wall_time_and_hours_are_elapsed(
+        typed: str, expected_local: str, elapsed: timedelta) -> None:
+    assert local(typed, BERLIN, BEFORE_SPRING) == expected_local
+    assert parse_when(typed, BEFORE_SPRING, BERLIN) - BEFORE_SPRING == elapsed
+
+
+def test_days_ago_across_the_autumn_change_keep_the_wall_time() -> None:
+    after_fall_back = datetime(2026, 10, 26, 9, 0, tzinfo=UTC)  # Mon 10:00 CET
+    assert local("2 days ago", BERLIN, after_fall_back) == "Sat 2026-10-24 10:00 CEST"
+
+
+@pytest.mark.parametrize("typed", [
+    "idk", "soon", "2 hours", "tomorrow at", "meet me tomorrow blah", "feb 30", "dec 32",
+    "next banana", "in a bit", "yesterday-ish", "🙂",
+])
+def test_phrases_that_name_no_time_are_refused(typed: str) -> None:
+    with pytest.raises(TimeParseError):
+        parse_when(typed, MONDAY, BERLIN)
+
+
+@pytest.mark.parametrize(("typed", "zone", "abbreviation"), [
+    ("Europe/Berlin", "Europe/Berlin", None),
+    ("europe/berlin", "Europe/Berlin", None),
+    ("america/new_york", "America/New_York", None),
+    ("America/New York", "America/New_York", None),
+    ("berlin", "Europe/Berlin", None),
+    ("Berlin", "Europe/Berlin", None),
+    ("new york", "America/New_York", None),
+    ("sao paulo", "America/Sao_Paulo", None),
+    ("São Paulo", "America/Sao_Paulo", None),
+    ("san francisco", "America/Los_Angeles", None),
+    ("mumbai", "Asia/Kolkata", None),
+    ("utc", "UTC", None),
+    ("EST", "America/New_York", "EST"),
+    ("pst", "America/Los_Angeles", "PST"),
+    ("CET", "Europe/Berlin", "CET"),
+])
+def test_timezone_names_cities_and_abbreviations_resolve(typed: str, zone: str,
+                                                         abbreviation: str | None) -> None:
+    match = resolve_zone(typed)
+    assert (match.key, match.abbreviation) == (zone, abbreviation)
+
+
+@pytest.mark.parametrize(("typed", "first_suggestion"), [
+    ("berln", "Europe/Berlin"), ("europe/berlinn", "Europe/Berlin"),
+    ("new yrok", "America/New_York"), ("asia/kolkatta", "Asia/Kolkata"),
+])
+def test_a_near_miss_zone_is_refused_with_did_you_mean(typed: str,
+                                                      first_suggestion: str) -> None:
+    with pytest.raises(UnknownZone) as refused:
+        resolve_zone(typed)
+    assert refused.value.suggestions[0] == first_suggestion
+
+
+@pytest.mark.parametrize("typed", ["Mars/Olympus", "localtime", "../../etc/passwd", "x" * 80])
+def test_nonsense_zones_are_refused(typed: str) -> None:
+    with pytest.raises(UnknownZone):
+        resolve_zone(typed)
+
+
+# -- through the service ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+async def test_settings_timezone_takes_a_lowercase_name_or_a_city(world: World) -> None:
+    (reply,) = await world.say("/debrief settings timezone america/new_york")
+    assert "Saved your timezone. Your timezone: America/New_York" in reply.text
+    assert world.user().timezone == "America/New_York"
+    (reply,) = await world.say("/debrief settings timezone berlin")
+    assert world.user().timezone == "Europe/Berlin"
+    (reply,) = await world.say("/debrief settings sao paulo")
+    assert world.user().timezone == "America/Sao_Paulo"
+
+
+async def test_an_abbreviation_says_which_zone_it_became(world: World) -> None:
+    (reply,) = await world.say("/debrief settings timezone EST")
+    assert world.user().timezone == "America/New_York"
+    assert '(I read "EST" as America/New_York: the local time there all year, summer time ' \
+           "included." in reply.text
+
+
+async def test_a_mistyped_zone_gets_did_you_mean_and_changes_nothing(world: World) -> None:
+    await world.say("/debrief settings timezone Europe/Paris")
+    (reply,) = await world.say("/debrief settings timezone berln")
+    assert reply.text == ('I don\'t know the timezone "berln" - did you mean '
+                          "`Europe/Berlin`? Nothing was changed.")
+    assert world.user().timezone == "Europe/Paris"
+
+
+async def test_quiet_hours_off_no_longer_claims_to_hold_reminders(world: World) -> None:
+    (reply,) = await world.say("/debrief settings quiet off")
+    assert "Quiet hours: off - reminders arrive whenever they are due." in reply.text
+    assert "hold reminders" not in reply.text
+    (reply,) = await world.say("/debrief settings quiet 22:00-07:00")
+    assert "Quiet hours: 22:00-07:00 - I hold reminders until they end." in reply.text
+
+
+async def test_an_interview_logged_for_tomorrow_at_3pm_is_at_3pm_local(world: World) -> None:
+    await world.say("/debrief settings timezone berlin")
+    (reply,) = await world.say('/debrief interview Acme when:"tomorrow at 3pm"')
+    assert "Thu 11 Jun 15:00 CEST" in reply.text
+    assert world.interview().happens_at == datetime(2026, 6, 11, 13, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("typed", ["for 2h", "2 hours", "2h"])
+async def test_snooze_n_for_a_duration_in_words(world: World, typed: str) -> None:
+    await world.say("/debrief interview Acme")
+    first = world.nudges(NudgeKind.THANK_YOU)[0]
+    (reply,) = await world.say(f"/debrief nudges snooze {first.id} {typed}")
+    assert reply.text.startswith("Snoozed")
+    assert world.store.nudges.rows[first.id or 0].due_at == first.due_at + timedelta(hours=2)
+
+
+def test_words_for_durations_do_not_change_what_operators_type() -> None:
+    assert parse_duration("7d") == timedelta(days=7)
+    assert parse_duration("1h30m") == timedelta(hours=1, minutes=30)
+
+
+# -- the CLI's --tz ---------------------------------------------------------------------------
+
+
+def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "adapters.cli", "console", "--user", "ann", *args],
+        input="/debrief settings\n", text=True, capture_output=True, cwd=tmp_path,
+        env=console_env(tmp_path), timeout=60)
+
+
+def test_the_cli_takes_a_city_for_tz(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "--tz", "berlin")
+    assert result.returncode == 0, result.stderr
+    assert "Your timezone: Europe/Berlin (from your chat profile" in result.stdout
+
+
+def test_the_cli_suggests_zones_for_a_near_miss(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "--tz", "new yrok")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "debrief: unknown timezone 'new yrok' - did you mean America/New_York?")
