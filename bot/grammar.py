@@ -51,10 +51,27 @@ _INTERVIEW_REF = OptionSpec(
     "interview", "Which interview: #number or company (default: the latest)",
     autocomplete="interview")
 
+# An interview's profile (bot/insights/profile.py): optional, on `interview` and
+# `history #n edit`. Seniority, source and stage are closed lists; field is a short list
+# plus free text, location free text.
+_PROFILE_OPTIONS = (
+    OptionSpec("field", "Field: engineering, data, product, design, sales, support … "
+               "or your own words"),
+    OptionSpec("seniority", "Seniority of the role",
+               choices=("entry", "mid", "senior", "lead", "manager", "executive")),
+    OptionSpec("location", 'Where: a city, or "remote", "hybrid", "on-site"',
+               aliases=("where",)),
+    OptionSpec("source", "How you got the interview",
+               choices=("referral", "application", "recruiter", "other")),
+    OptionSpec("stage", "The stage this interview was",
+               choices=("screen", "first", "later", "final")),
+)
+
 SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
     SubcommandSpec("help", "/debrief help", "Every command, one line each"),
     SubcommandSpec(
-        "interview", '/debrief interview <company> [when:"tomorrow 3pm"] [role:…] [interviewer:…]',
+        "interview", '/debrief interview <company> [when:"tomorrow 3pm"] [role:…] [interviewer:…] '
+        '[field:… seniority:… location:… source:… stage:…]',
         "Log an interview (just ended, or coming up) and reflect on it",
         (
             OptionSpec("company", "The company you interviewed with"),
@@ -63,6 +80,7 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
             OptionSpec("role", "The role you interviewed for"),
             OptionSpec("interviewer", "Who interviewed you", aliases=("with",)),
             OptionSpec("notes", "Anything to remember"),
+            *_PROFILE_OPTIONS,
         ),
         positional="company",
     ),
@@ -94,9 +112,12 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
                     aliases=("for",))),
         positional="action",
     ),
-    SubcommandSpec("history", "/debrief history [interview]",
-                   "Your past interviews, reflections and outcomes",
-                   (_INTERVIEW_REF,), positional="interview"),
+    SubcommandSpec("history", "/debrief history [interview] [edit field:… stage:… …]",
+                   "Your past interviews; edit one's profile (role, field, stage …)",
+                   (_INTERVIEW_REF,
+                    OptionSpec("role", "Change the role title"),
+                    *_PROFILE_OPTIONS),
+                   positional="interview"),
     SubcommandSpec("tip", "/debrief tip [area]", "One interview tip",
                    (OptionSpec("area", "stand out, follow up, professional, prepared, right jobs",
                                choices=("stand_out", "follow_up", "professional", "prepared",

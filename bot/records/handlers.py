@@ -6,10 +6,11 @@ from datetime import datetime
 
 from bot import copy
 from bot.context import Context, UserError
+from bot.insights.patterns import interview_scores
+from bot.insights.profile import PROFILE_OPTIONS, ProfileError, apply_profile, profile_changes
 from bot.model import Area, Interview, NudgeKind, NudgeStatus, Outcome, ThankYou
 from bot.prep.guard import not_happened_yet
 from bot.records import words
-from bot.reflection.dialogue import area_scores
 from bot.reflection.handlers import THANK_YOU_BY_FOLLOWUP
 from bot.reflection.words import answer_lines, thank_you_note
 from bot.timeparse import TimeParseError, parse_when
@@ -118,22 +119,54 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
             next_check = added[0].due_at if added else None
             ctx.scheduled.extend(n.due_at for n in added)
     await ctx.uow.interviews.save(interview)
-    return [Reply(text=words.outcome_saved(interview, next_check, ctx.zone))]
+    return [words.with_source_question(
+        Reply(text=words.outcome_saved(interview, next_check, ctx.zone)), interview)]
 
 
 async def history(ctx: Context, cmd: Command) -> list[Reply]:
     ref = cmd.option("interview") or cmd.text
+    ref, editing = _edit_word(ref)
+    if editing or any(name in PROFILE_OPTIONS for name, _ in cmd.options):
+        return [await _edit_profile(ctx, cmd, ref)]
     if ref:
         interview = await ctx.find_interview(ref)
         return [words.history_detail(interview, ctx.zone, answer_lines(interview.answers),
-                                     _focus(interview))]
+                                     _focus(ctx, interview))]
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
     if not interviews:
         raise UserError(copy.NO_INTERVIEWS)
     return [words.history_list(interviews[:10], ctx.zone, len(interviews))]
 
 
-def _focus(interview: Interview) -> Area | None:
-    scores = area_scores(interview.answers)
+def _focus(ctx: Context, interview: Interview) -> Area | None:
+    scores = interview_scores(interview, ctx.now, ctx.config.thank_you_window)
     return min(Area, key=lambda a: scores.get(a, 2.0)) if scores else None
+
+
+def _edit_word(ref: str) -> tuple[str, bool]:
+    """``"#3 edit"`` -> ``("#3", True)``; the word only, not a company called "Credit"."""
+    parts = ref.split()
+    if parts and parts[-1].lower() == "edit":
+        return " ".join(parts[:-1]), True
+    return ref, False
+
+
+async def _edit_profile(ctx: Context, cmd: Command, ref: str) -> Reply:
+    """``/debrief history #n edit field:data stage:final``: set (or clear with ``none``) the
+    interview's profile; a value we can't read changes nothing."""
+    interview = await ctx.find_interview(ref or None)
+    given = [(name, value) for name, value in cmd.options if name in PROFILE_OPTIONS]
+    if not given:
+        return Reply(text=words.profile_how(interview))
+    try:
+        changes = profile_changes(tuple(given))
+    except ProfileError as exc:
+        raise UserError(exc.message) from exc
+    role = cmd.option("role")
+    if role is not None:
+        role = ctx.check_length("role", role, ctx.config.max_name_length)
+        changes["role"] = None if role.strip().lower() in ("none", "-", "") else role.strip()
+    apply_profile(interview, changes)
+    await ctx.uow.interviews.save(interview)
+    return Reply(text=words.profile_saved(interview))
 

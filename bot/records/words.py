@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.copy.messages import delta_words, fmt_local
+from bot.insights.profile import profile_line
 from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
 from bot.reflection.questions import AREA_NAMES
 from bot.values import Choice, Reply, ReplyField
@@ -18,8 +20,11 @@ __all__ = [
     "history_list",
     "outcome_ask",
     "outcome_saved",
+    "profile_how",
+    "profile_saved",
     "sent_before_interview",
     "sent_in_future",
+    "with_source_question",
 ]
 
 OUTCOME_NAMES = {
@@ -125,6 +130,9 @@ def history_detail(interview: Interview, zone: ZoneInfo, answer_lines: list[str]
                    focus: Area | None) -> Reply:
     fields = [ReplyField("When", fmt_local(interview.happens_at, zone)),
               ReplyField("Status", _status(interview))]
+    profile = profile_line(interview)
+    fields.append(ReplyField("Profile", profile or (
+        f"none yet - `/debrief history #{interview.id} edit field:… stage:…` adds one")))
     if interview.interviewer:
         fields.append(ReplyField("Interviewer", interview.interviewer))
     if interview.notes:
@@ -135,3 +143,35 @@ def history_detail(interview: Interview, zone: ZoneInfo, answer_lines: list[str]
         fields.append(ReplyField("Focus area", AREA_NAMES[focus]))
     return Reply(title=f"#{interview.id} {_what(interview)}", text="Here's what you logged:",
                  fields=tuple(fields), tags=frozenset({"private"}))
+
+
+# -- the interview's profile (bot/insights/profile.py) -------------------------------------
+
+
+def profile_how(interview: Interview) -> str:
+    now = profile_line(interview) or "nothing yet"
+    return (f"#{interview.id} {_what(interview)} - profile: {now}.\n"
+            f"Change any part with `/debrief history #{interview.id} edit` and one or more "
+            "of `role:…`, `field:…` (engineering, data, product, design, sales, support … or "
+            "your own words), `seniority:` entry/mid/senior/lead/manager/executive, "
+            "`location:…` (a city, remote, hybrid), `source:` referral/application/recruiter, "
+            "`stage:` screen/first/later/final. `field:none` clears one. All optional - "
+            "they let `/debrief stats` compare like with like.")
+
+
+def profile_saved(interview: Interview) -> str:
+    profile = profile_line(interview) or "no profile"
+    return (f"Saved. #{interview.id} {interview.company}: {profile}. `/debrief stats` uses "
+            "it from now on.")
+
+
+def with_source_question(reply: Reply, interview: Interview) -> Reply:
+    """The one optional profile question: how the interview came about, asked once an
+    outcome is in (when it matters for the patterns) and only while it is unknown."""
+    if interview.source is not None:
+        return reply
+    base = f"/debrief history #{interview.id} edit source:"
+    return replace(reply, text=f"{reply.text}\n\nOptional - it helps me see what's working "
+                   "for you: how did this interview come about?", choices=(
+        Choice("A referral", base + "referral"), Choice("My application", base + "application"),
+        Choice("A recruiter", base + "recruiter"), Choice("Another way", base + "other")))

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from bot import copy
 from bot.context import Context, UserError
+from bot.insights.profile import ProfileError, apply_profile, profile_changes
 from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
 from bot.nudges.words import nudge_line
 from bot.prep.guard import not_happened_yet
@@ -56,6 +57,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
                                    limit) or None
     notes = ctx.check_length("note", cmd.option("notes") or "",
                              ctx.config.max_answer_length) or None
+    profile = _profile(cmd)
     when_text = cmd.option("when")
     happens_at = ctx.now
     if when_text:
@@ -66,11 +68,13 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
             raise UserError(copy.when_out_of_range(when_text))
     ahead = happens_at > ctx.now + JUST_ENDED_SLACK
-    interview = await ctx.uow.interviews.add(Interview(
+    interview = Interview(
         user_id=ctx.user_id, company=company, role=role, interviewer=interviewer,
         notes=notes, happens_at=happens_at, logged_at=ctx.now,
         reflection_state=ReflectionState.NOT_STARTED if ahead else ReflectionState.OPEN,
-        community_id=ctx.incoming.community_id))
+        community_id=ctx.incoming.community_id)
+    apply_profile(interview, profile)
+    interview = await ctx.uow.interviews.add(interview)
     nudges = await ctx.uow.nudges.add_many(ctx.policy.plan(interview, ctx.user, ctx.now))
     ctx.scheduled.extend(n.due_at for n in nudges)
     lines = [nudge_line(n, interview, ctx.zone) for n in nudges]
@@ -85,6 +89,14 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     replies.append(words.question_reply(question, question_number(question),
                                         lead=words.reflection_intro(interview)))
     return replies
+
+
+def _profile(cmd: Command) -> dict[str, str | None]:
+    """Field, seniority, location, source and stage typed on ``interview`` (all optional)."""
+    try:
+        return profile_changes(cmd.options)
+    except ProfileError as exc:
+        raise UserError(exc.message) from exc
 
 
 async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
