@@ -52,6 +52,11 @@ class ModalOrigin:
             return cls(None)
 
 
+# The form's inputs: the interview's own options. The optional profile (field, stage …)
+# stays off the form so logging stays quick; it is typed or added with `history #n edit`.
+FORM_FIELDS = ("company", "role", "when", "interviewer", "notes")
+
+
 @dataclass(frozen=True, slots=True)
 class Submission:
     command: Command | None
@@ -67,7 +72,7 @@ def interview_modal(origin: ModalOrigin, now: datetime) -> dict[str, Any]:
     spec = spec_for("interview")
     assert spec is not None, "the grammar always has an interview subcommand"
     blocks: list[dict[str, Any]] = []
-    for option in spec.options:
+    for option in (o for o in spec.options if o.name in FORM_FIELDS):
         element: dict[str, Any]
         if option.name == "when":
             element = {"type": "datetimepicker", "action_id": ACTION,
@@ -98,7 +103,7 @@ def read_submission(values: dict[str, Any], zone: ZoneInfo | None) -> Submission
     options: list[tuple[str, str]] = []
     errors: dict[str, str] = {}
     for block_id, element in ((b, (values.get(b) or {}).get(ACTION) or {})
-                              for b in ("company", "role", "when", "interviewer", "notes")):
+                              for b in FORM_FIELDS):
         if block_id == "when":
             stamp = element.get("selected_date_time")
             if stamp:  # an exact instant: right whatever zone the person set in Debrief
