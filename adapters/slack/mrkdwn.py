@@ -19,9 +19,10 @@ broadcasts and groups, and the three characters decoded once (so a typed ``&lt;`
 ``conversations.info``, both cached); when a lookup fails the label Slack sent, or a neutral
 word from the core's copy, is used, so the answer never holds an id.
 
-Only message and slash-command text is markup. ``plain_text_input`` values in modals arrive
-exactly as typed (Block Kit's "plain_text_input element" reference: the ``value`` is the
-raw text), so they are never passed through here; decoding them would alter what was typed.
+Only message and slash-command text is markup. Slack documents the escaping for message
+text; a modal's ``plain_text_input`` value is carried in ``view.state.values`` as the text
+itself (as in slack_bolt's tests/scenario_tests_async/test_view_submission.py), so form
+fields are never passed through here: decoding them would change what was typed.
 """
 
 from __future__ import annotations

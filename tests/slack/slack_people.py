@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from fake_slack import FakeSlack, SlackUser
 from slack_sdk.signature import SignatureVerifier
 
 __all__ = ["Ack", "HttpTransport", "SlackPerson", "SocketTransport", "Transport", "shows",
-           "signed", "slack_escape"]
+           "signed", "slack_escape", "slack_typed"]
 
 SIGNING_SECRET = "test-signing-secret"
 _event_ids = itertools.count(1)
@@ -45,6 +46,28 @@ def signed(body: str, *, secret: str = SIGNING_SECRET, timestamp: int | None = N
 def slack_escape(text: str) -> str:
     """What Slack does to ``&``, ``<`` and ``>`` a person typed (formatting docs)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_TYPED_LINK = re.compile(
+    r"(?P<url>\bhttps?://(?:[^\s<>&]|&amp;)+?)(?=[.,;:!?)]*(?:\s|$))"
+    r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b)"
+    r"|(?<![\w@])@(?P<broadcast>here|channel|everyone)\b", re.IGNORECASE)
+
+
+def slack_typed(text: str) -> str:
+    """Plain text as Slack's client delivers it after the person typed it: ``& < >``
+    escaped, and what the client links by itself turned into markup (a web address into
+    ``<https://…>``, an e-mail address into ``<mailto:…|…>``, ``@here`` / ``@channel`` /
+    ``@everyone`` into ``<!here>`` …), per "Formatting text for app surfaces"."""
+
+    def link(m: re.Match[str]) -> str:
+        if m.group("url"):
+            return f"<{m.group('url')}>"
+        if m.group("email"):
+            return f"<mailto:{m.group('email')}|{m.group('email')}>"
+        return f"<!{m.group('broadcast').lower()}>"
+
+    return _TYPED_LINK.sub(link, slack_escape(text))
 
 
 def shows(text: str, label: str) -> bool:
@@ -160,8 +183,9 @@ class SlackPerson:
 
     async def say(self, text: str, *, event_id: str | None = None,
                   retry_num: int | None = None) -> Ack:
-        """Type plain text in the DM with the bot (Slack sends ``<`` ``>`` ``&`` escaped)."""
-        return await self.say_markup(slack_escape(text), event_id=event_id,
+        """Type plain text in the DM with the bot; it arrives as Slack sends it
+        (:func:`slack_typed`: escaped, web and e-mail addresses linked)."""
+        return await self.say_markup(slack_typed(text), event_id=event_id,
                                      retry_num=retry_num)
 
     async def say_markup(self, text: str, *, event_id: str | None = None,
@@ -175,7 +199,7 @@ class SlackPerson:
         """A message with a file attached (``subtype: file_share``); shape from slack_bolt
         tests/scenario_tests_async/test_message_file_share.py."""
         file_id = "F" + uuid.uuid4().hex[:10].upper()
-        return await self.say_markup(slack_escape(text), subtype="file_share", upload=False,
+        return await self.say_markup(slack_typed(text), subtype="file_share", upload=False,
                                      display_as_bot=False, files=[{
                                          "id": file_id, "name": name, "title": name,
                                          "mimetype": "image/png", "filetype": "png",
@@ -187,7 +211,7 @@ class SlackPerson:
     async def reply_in_thread_and_dm(self, text: str, thread_ts: str) -> Ack:
         """A thread reply also sent to the conversation (``subtype: thread_broadcast``);
         shape from slack_bolt tests/scenario_tests_async/test_message_thread_broadcast.py."""
-        return await self.say_markup(slack_escape(text), subtype="thread_broadcast",
+        return await self.say_markup(slack_typed(text), subtype="thread_broadcast",
                                      thread_ts=thread_ts, root={
                                          "type": "message", "text": "", "ts": thread_ts,
                                          "user": self.fake.bot_user_id, "thread_ts": thread_ts,

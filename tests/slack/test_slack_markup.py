@@ -13,6 +13,7 @@ import json
 import pytest
 from fake_slack import SlackUser
 from slack_env import SlackEnv
+from slack_people import slack_typed
 
 from adapters.slack.mrkdwn import decode_entities, to_plain
 from bot import copy
@@ -173,8 +174,9 @@ async def test_slash_command_text_loses_its_markup_but_a_tips_channel_keeps_its_
 
 
 async def test_modal_text_inputs_are_kept_exactly_as_typed(slack_env: SlackEnv) -> None:
-    """plain_text_input values are raw text (Block Kit reference, plain_text_input / view
-    state), not message markup: nothing is decoded, so "&amp;" typed stays "&amp;"."""
+    """A plain_text_input value is the text itself (view.state.values, as in slack_bolt's
+    test_view_submission.py), not message markup: nothing is decoded, so a typed "&amp;"
+    stays "&amp;" and a typed "<Labs>" stays "<Labs>"."""
     fake, ada = slack_env.fake, slack_env.ada
     await ada.slash("interview")
     view = dict((await fake.wait_for_calls("views.open", 1))[0].args["view"])
@@ -191,3 +193,18 @@ async def test_modal_text_inputs_are_kept_exactly_as_typed(slack_env: SlackEnv) 
         assert user is not None and user.id is not None
         [interview] = await uow.interviews.list_for_user(user.id)
     assert interview.company == "R&D <Labs> &amp; Co"
+
+
+async def test_addresses_slack_links_by_itself_are_stored_as_typed(slack_env: SlackEnv) -> None:
+    """Slack's client links web and e-mail addresses and @here on its own; the fake's
+    ``say`` does the same (slack_people.slack_typed), so every typed answer is honest."""
+    fake, ada = slack_env.fake, slack_env.ada
+    await _start_reflection(slack_env)
+    typed = "their blog https://acme.com/blog?a=1&b=2, mail cto@acme.com. @here <3"
+    assert slack_typed(typed) == ("their blog <https://acme.com/blog?a=1&amp;b=2>, mail "
+                                  "<mailto:cto@acme.com|cto@acme.com>. <!here> &lt;3")
+    await ada.say(typed)
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 3)
+    values = list((await _interview_answers(slack_env, ada.user)).values())
+    assert (f"their blog https://acme.com/blog?a=1&b=2, mail cto@acme.com. "
+            f"{copy.MENTION_HERE} <3") in values, values
