@@ -16,7 +16,7 @@ from bot import copy
 from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.context import Context, UserError
-from bot.grammar import CommandSyntaxError, is_command, parse_command
+from bot.grammar import PREFIX, CommandSyntaxError, is_command, parse_command, spec_for
 from bot.insights import handlers as stats
 from bot.model import User
 from bot.nudges import handlers as nudges
@@ -26,6 +26,7 @@ from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
 from bot.records import account
 from bot.records import handlers as records
 from bot.reflection import handlers as reflection
+from bot.shortcuts import near_subcommand, read_shortcut
 from bot.tips import handlers as tips
 from bot.values import Command, Destination, Identity, Incoming, Reply
 
@@ -77,24 +78,41 @@ class Debrief:
     async def handle(self, incoming: Incoming) -> list[Reply]:
         text = incoming.text.strip()
         command = incoming.command
+        # Before the dialogue: help, quit and near-miss commands are never stored as answers.
+        shortcut = read_shortcut(text) if command is None and not is_command(text) else None
+        if shortcut is not None and shortcut.kind == "command":
+            text = shortcut.text
+        elif shortcut is not None and shortcut.kind == "help":
+            command = Command("help")
+        lead: list[Reply] = []
         try:
             if command is None and is_command(text):
                 command = parse_command(text)
         except CommandSyntaxError as exc:
             if exc.kind == "too_long":
                 return [Reply(text=copy.command_too_long(2000))]
-            return [Reply(text=copy.unknown_subcommand(exc.word))]
+            meant = near_subcommand(exc.word)
+            if meant is None or meant == "forget":  # deleting everything is never guessed
+                return [Reply(text=copy.unknown_subcommand(exc.word, meant))]
+            rest = text.strip()[len(PREFIX):].strip().partition(" ")[2]
+            command = parse_command(f"{PREFIX} {meant} {rest}")
+            lead = [Reply(text=copy.took_as(exc.word, meant))]
         if command is not None and command.name == "forget":
             return await self._forget(incoming, command)
         if command is not None and command.name not in HANDLERS:
             return [Reply(text=copy.unknown_subcommand(command.name))]
+        spec = spec_for(command.name) if command is not None else None
+        if spec is not None and spec.admin_only and not incoming.surface.channels:
+            return [Reply(text=copy.needs_a_community(spec.name))]
         try:
             async with self._uow() as uow:
                 ctx, loaded = await self._context(uow, incoming)
-                if command is None:
+                if shortcut is not None and shortcut.kind == "pause":
+                    replies = await self._pause(ctx)
+                elif command is None:
                     replies = await reflection.turn(ctx, text)
                 else:
-                    replies = await HANDLERS[command.name](ctx, command)
+                    replies = lead + await HANDLERS[command.name](ctx, command)
                 if ctx.user != loaded:  # most turns change nothing about the person
                     await uow.users.save(ctx.user)
                 await uow.commit()
@@ -124,11 +142,18 @@ class Debrief:
         return Context(uow, user, incoming, now, self.config, self.policy,
                        charts=self.charts), loaded
 
+    @staticmethod
+    async def _pause(ctx: Context) -> list[Reply]:
+        """``quit``/``exit`` typed in a reflection: pause it, exactly like ``cancel``."""
+        if ctx.user.active_interview_id is None:
+            return [Reply(text=copy.NOTHING_TO_PAUSE)]
+        return await reflection.turn(ctx, "cancel")
+
     async def _forget(self, incoming: Incoming, command: Command) -> list[Reply]:
         confirmed = (command.option("confirm") or command.text).strip().lower() in (
             "confirm", "yes", "true")
         if not confirmed:
-            return await account.forget_ask()
+            return await account.forget_ask(incoming.surface)
         try:
             async with self._uow() as uow:
                 user = await uow.users.get(incoming.identity)

@@ -21,6 +21,7 @@ __all__ = [
     "Incoming",
     "Reply",
     "ReplyField",
+    "Surface",
 ]
 
 
@@ -52,6 +53,16 @@ class Command:
 
 
 @dataclass(frozen=True, slots=True)
+class Surface:
+    """What the place a person talks to Debrief from can do, declared by its adapter, so
+    the core words replies for it without checking platform names: a terminal has no
+    buttons and no channels."""
+
+    buttons: bool = True   # a reply's choices and actions can be clicked
+    channels: bool = True  # a community with channels and admins (channel tips, figures)
+
+
+@dataclass(frozen=True, slots=True)
 class Incoming:
     """Something a person did: typed a message, ran a command, or clicked a button.
 
@@ -71,6 +82,8 @@ class Incoming:
     # The community the person spoke in (Slack workspace, Discord server); None where they
     # are in none (a Discord DM). Interviews remember it for ``/debrief community``.
     community_id: str | None = None
+    # What the person's platform can do (the console: no buttons, no channels).
+    surface: Surface = Surface()
 
 
 class Destination(StrEnum):

@@ -27,11 +27,13 @@ from bot import copy
 from bot.insights.words import attachment_saved
 from bot.model import User
 from bot.ports import Conversation, DeliveryDeclined
-from bot.values import Attachment, Destination, Identity, Incoming, Reply
+from bot.values import Attachment, Destination, Identity, Incoming, Reply, Surface
 
 __all__ = ["ConsoleApp", "ConsoleGateway", "render_text"]
 
 NAV_VALUES = {"skip", "back", "cancel"}
+# A terminal: nothing to click (choices are typed) and no community channels.
+CONSOLE_SURFACE = Surface(buttons=False, channels=False)
 
 
 def render_text(reply: Reply) -> str:
@@ -149,7 +151,8 @@ class ConsoleApp:
         self._command_choices = []
         replies = await self.conversation.handle(Incoming(
             self.identity, text=text, in_dm=True, display_name=self.display_name,
-            platform_timezone=self.timezone, community_id=self.identity.workspace_id))
+            platform_timezone=self.timezone, community_id=self.identity.workspace_id,
+            surface=CONSOLE_SURFACE))
         for reply in replies:
             self.show(reply)
         return replies

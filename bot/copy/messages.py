@@ -26,6 +26,7 @@ __all__ = [
     "FORM_CANCEL",
     "FORM_MISSING_COMPANY",
     "FORM_SUBMIT",
+    "HELP_WORDS",
     "INTERVIEW_FORM_TITLE",
     "MENTION_A_CHANNEL",
     "MENTION_A_GROUP",
@@ -34,12 +35,15 @@ __all__ = [
     "MENTION_EVERYONE",
     "MENTION_HERE",
     "MENTION_SOMEONE",
+    "NOTHING_TO_PAUSE",
     "NO_INTERVIEWS",
     "NO_NUDGES",
     "NO_OPEN_REFLECTION",
     "NUDGE_BEING_SENT",
     "PICK_DONE",
+    "QUIT_WORDS",
     "REFLECTION_CANCELLED",
+    "REFLECTION_STILL_OPEN",
     "SENT_TO_DM",
     "TRY_AGAIN_LATER",
     "WORKING_ON_IT",
@@ -57,6 +61,7 @@ __all__ = [
     "export_intro",
     "fmt_clock",
     "fmt_local",
+    "forget_ask",
     "help_text",
     "home_empty",
     "home_reply",
@@ -64,12 +69,14 @@ __all__ = [
     "logged_ahead",
     "logged_see_dm",
     "missing_company",
+    "needs_a_community",
     "no_such_interview",
     "no_such_nudge",
     "settings_text",
     "snooze_out_of_range",
     "text_too_long",
     "tip_text",
+    "took_as",
     "unknown_nudge_action",
     "unknown_subcommand",
     "welcome_back",
@@ -136,6 +143,23 @@ FORGET_ASK = (
     "reminders and settings. It can't be undone. To go ahead, type `/debrief forget confirm` "
     "or press the button. (`/debrief export` first if you'd like a copy.)"
 )
+
+
+def forget_ask(buttons: bool = True) -> str:
+    """FORGET_ASK, without the button where there is none (the console)."""
+    return FORGET_ASK if buttons else FORGET_ASK.replace(" or press the button", "")
+
+
+# Messages that are commands even inside a reflection, where other text is an answer
+# (bot.shortcuts reads them): a help word shows the help, a quit word pauses the reflection.
+HELP_WORDS = ("help", "?", "help me", "commands", "what can you do")
+QUIT_WORDS = ("quit", "exit", "stop", "pause", "/quit", "/exit", "/stop", "/pause")
+NOTHING_TO_PAUSE = (
+    "There's no reflection open right now, so there's nothing to pause. "
+    "`/debrief help` lists everything I can do.")
+REFLECTION_STILL_OPEN = (
+    "Your reflection is still open: answer the last question whenever you're ready, or "
+    "type `quit` to pause it (`/debrief reflect` picks it up again).")
 FORGET_DONE = "Done - everything Debrief knew about you is deleted. Good luck out there."
 ALREADY_FORGOTTEN = "There's nothing stored about you, so there's nothing to delete."
 
@@ -150,16 +174,31 @@ def fmt_clock(at: time) -> str:
     return f"{at:%H:%M}"
 
 
-def help_text() -> str:
+def help_text(channels: bool = True) -> str:
+    """Every command, one line each; without ``channels`` (the console) only those that
+    work there: the admin commands act on a community's channels."""
     lines = ["Here's what I can do (type any of these):"]
-    lines += [f"• `{spec.usage}` - {spec.description}" for spec in SUBCOMMANDS]
+    lines += [f"• `{spec.usage}` - {spec.description}" for spec in SUBCOMMANDS
+              if channels or not spec.admin_only]
     lines.append(
         "During a reflection, answer by number or by the option's words; type `skip`, "
-        "`back` or `cancel` at any point.")
+        "`back`, or `cancel` (or `quit`) to pause at any point.")
     return "\n".join(lines)
 
 
-def unknown_subcommand(word: str) -> str:
+def took_as(typed: str, meant: str) -> str:
+    return f"(I read `{typed[:40]}` as `/debrief {meant}`.)"
+
+
+def needs_a_community(name: str) -> str:
+    return (f"`/debrief {name}` works in a community with channels - a Slack workspace or "
+            "a Discord server - and there are none here.")
+
+
+def unknown_subcommand(word: str, meant: str | None = None) -> str:
+    if meant:
+        return (f"I don't know the command `{word[:40]}` - did you mean "
+                f"`/debrief {meant}`?")
     return (f"I don't know the command `{word[:40]}`. Type `/debrief help` to see "
             "everything I can do.")
 

@@ -16,7 +16,7 @@ from bot.reflection.dialogue import area_scores
 from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
 from bot.tips.library import TIPS
-from bot.values import Choice, Command, Reply
+from bot.values import Choice, Command, Destination, Reply, Surface
 from bot.zones import UnknownZone, ZoneMatch, resolve_zone
 
 __all__ = ["export", "help_", "settings", "tip"]
@@ -24,7 +24,10 @@ __all__ = ["export", "help_", "settings", "tip"]
 
 
 async def help_(ctx: Context, cmd: Command) -> list[Reply]:
-    return [Reply(text=copy.help_text())]
+    replies = [Reply(text=copy.help_text(channels=ctx.incoming.surface.channels))]
+    if ctx.user.active_interview_id is not None:  # asked for in the middle of a reflection
+        replies.append(Reply(text=copy.REFLECTION_STILL_OPEN, destination=Destination.DM))
+    return replies
 
 
 async def tip(ctx: Context, cmd: Command) -> list[Reply]:
@@ -141,8 +144,9 @@ async def export(ctx: Context, cmd: Command) -> list[Reply]:
                   tags=frozenset({"export", "private"}))]
 
 
-async def forget_ask() -> list[Reply]:
-    return [Reply(text=copy.FORGET_ASK, actions=(
+async def forget_ask(surface: Surface | None = None) -> list[Reply]:
+    buttons = surface.buttons if surface is not None else True
+    return [Reply(text=copy.forget_ask(buttons), actions=(
         Choice("Delete everything", "/debrief forget confirm", "danger"),))]
 
 

@@ -1,0 +1,77 @@
+"""What people type instead of a well-formed ``/debrief`` command, read before the dialogue.
+
+Inside a reflection every message is an answer, so ``help``, ``quit`` or ``/debreif help``
+would be stored as one. The service asks :func:`read_shortcut` first:
+
+- a help word alone (``help``, ``?``) shows the help;
+- a quit word alone (``quit``, ``exit``, ``stop``, ``pause``) pauses the open reflection;
+- a near miss of the prefix (``/debreif help``, ``/Debrief help``, ``debrief help``) or a
+  subcommand with a slash of its own (``/history``) is read as the command.
+
+:func:`near_subcommand` finds the subcommand a mistyped word meant (``hlep`` → ``help``),
+when exactly one is close. The trigger words live with the copy (``bot.copy.messages``).
+Near misses use difflib's ratio (stdlib; no fuzzy-matching dependency is needed for a few
+dozen short words).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.copy.messages import HELP_WORDS, QUIT_WORDS
+from bot.grammar import PREFIX, SUBCOMMANDS
+
+__all__ = ["Shortcut", "near_subcommand", "read_shortcut"]
+
+_NAMES = tuple(spec.name for spec in SUBCOMMANDS)
+_CUTOFF = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Shortcut:
+    """``help``, ``pause``, or ``command`` with the command ``text`` it stands for."""
+
+    kind: Literal["help", "pause", "command"]
+    text: str = ""
+
+
+def _bare(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .!")
+
+
+def read_shortcut(text: str) -> Shortcut | None:
+    """The command a message that is not ``/debrief …`` stands for, or None (an answer)."""
+    bare = _bare(text)
+    if bare in HELP_WORDS:
+        return Shortcut("help")
+    if bare in QUIT_WORDS:
+        return Shortcut("pause")
+    first, _, rest = text.strip().partition(" ")
+    word = first.lower()
+    if word.startswith("/") and word[1:] in _NAMES:  # "/history", "/tip prepared"
+        return Shortcut("command", f"{PREFIX} {word[1:]} {rest}".strip())
+    near_prefix = difflib.SequenceMatcher(None, word, PREFIX).ratio() >= _CUTOFF or \
+        difflib.SequenceMatcher(None, "/" + word, PREFIX).ratio() >= 0.85
+    if not near_prefix:
+        return None
+    next_word = rest.split(" ", 1)[0].lower()
+    # Without a slash ("debrief help") only when a command follows: "debriefing went
+    # well" and "debrief was fine" stay answers.
+    if word.startswith("/") or next_word in _NAMES or near_subcommand(next_word):
+        return Shortcut("command", f"{PREFIX} {rest}".strip())
+    return None
+
+
+def near_subcommand(word: str) -> str | None:
+    """The one subcommand ``word`` is a typo of (``hlep`` → ``help``), else None."""
+    word = word.lower()
+    if not word or word in _NAMES:
+        return word or None
+    scored = sorted(((difflib.SequenceMatcher(None, word, name).ratio(), name)
+                     for name in _NAMES), reverse=True)
+    best_score, best = scored[0]
+    if best_score < _CUTOFF or scored[1][0] == best_score:
+        return None
+    return best

@@ -1,0 +1,146 @@
+"""Commands typed in the middle of a reflection do what they say and are never stored as
+answers; the help and the copy fit the surface the person is on (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+from test_service import ANSWERS, INTERVIEW, World, said
+
+from bot.model import ReflectionState
+from bot.shortcuts import near_subcommand, read_shortcut
+from bot.values import Surface
+
+CONSOLE = Surface(buttons=False, channels=False)
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+async def in_reflection(world: World, answered: int = 2) -> None:
+    await world.say(INTERVIEW)
+    for answer in ANSWERS[:answered]:
+        await world.say(answer)
+
+
+@pytest.mark.parametrize("typed", ["help", "Help", "help!", "?", "HELP ME"])
+async def test_help_inside_a_reflection_shows_the_help_and_stores_nothing(
+        world: World, typed: str) -> None:
+    await in_reflection(world)
+    before = dict(world.interview().answers)
+    replies = await world.say(typed)
+    assert "Here's what I can do" in replies[0].text
+    assert "Your reflection is still open" in replies[-1].text
+    assert world.interview().answers == before
+    assert world.interview().reflection_state is ReflectionState.OPEN
+    # and the reflection carries on where it was
+    replies = await world.say(ANSWERS[2])
+    assert "question 4 of 9" in said(replies)
+
+
+@pytest.mark.parametrize("typed", ["quit", "exit", "Exit.", "stop", "pause"])
+async def test_quit_inside_a_reflection_pauses_it_and_says_how_to_resume(
+        world: World, typed: str) -> None:
+    await in_reflection(world)
+    before = dict(world.interview().answers)
+    (reply,) = await world.say(typed)
+    assert "paused this reflection and kept your answers" in reply.text
+    assert "`/debrief reflect` picks it up" in reply.text
+    assert world.interview().reflection_state is ReflectionState.CANCELLED
+    assert world.interview().answers == before
+    replies = await world.say("/debrief reflect")
+    assert "question 3 of 9" in said(replies)
+
+
+async def test_quit_with_no_reflection_open_says_there_is_nothing_to_pause(
+        world: World) -> None:
+    (reply,) = await world.say("quit")
+    assert "nothing to pause" in reply.text
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("/debreif help", "Here's what I can do"),
+    ("/Debrief help", "Here's what I can do"),
+    ("/debief history", "Your interviews\n#1 Acme"),
+    ("debrief history", "Your interviews\n#1 Acme"),
+    ("/history", "Your interviews\n#1 Acme"),
+    ("/debrief hlep", "Here's what I can do"),
+    ("/debrief histroy", "Your interviews\n#1 Acme"),
+])
+async def test_near_miss_commands_in_a_reflection_run_and_are_not_answers(
+        world: World, typed: str, expected: str) -> None:
+    await in_reflection(world, answered=3)  # at the free-text reference-point question
+    before = dict(world.interview().answers)
+    replies = await world.say(typed)
+    assert expected in said(replies)
+    assert world.interview().answers == before
+
+
+async def test_a_guessed_subcommand_says_what_it_was_read_as(world: World) -> None:
+    replies = await world.say("/debrief hlep")
+    assert replies[0].text == "(I read `hlep` as `/debrief help`.)"
+
+
+async def test_a_mistyped_forget_is_never_guessed(world: World) -> None:
+    await world.say(INTERVIEW)
+    (reply,) = await world.say("/debrief forgt confirm")
+    assert reply.text == "I don't know the command `forgt` - did you mean `/debrief forget`?"
+    assert world.interviews()  # nothing deleted
+
+
+@pytest.mark.parametrize("answer", ["debriefing went well, we talked about Kafka",
+                                    "debrief was fine", "helpful people, their Kafka move"])
+async def test_answers_that_merely_look_like_commands_are_still_answers(
+        world: World, answer: str) -> None:
+    await in_reflection(world, answered=3)
+    await world.say(answer)
+    assert world.interview().answers.get("reference") is not None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("help", "help"), ("quit", "pause"), ("/debreif help", "command"),
+    ("debrief tip", "command"), ("Acme's data team", None), ("/shrug it went ok", None),
+    ("debrief", None), ("stop by the office", None),
+])
+def test_what_counts_as_a_typed_command(text: str, kind: str | None) -> None:
+    shortcut = read_shortcut(text)
+    assert (shortcut.kind if shortcut else None) == kind
+
+
+@pytest.mark.parametrize(("word", "meant"), [
+    ("hlep", "help"), ("interveiw", "interview"), ("histroy", "history"),
+    ("nudge", "nudges"), ("banana", None), ("x", None),
+])
+def test_near_subcommands(word: str, meant: str | None) -> None:
+    assert near_subcommand(word) == meant
+
+
+# -- the surface the person is on ----------------------------------------------------------
+
+
+async def test_console_help_lists_only_what_works_there(world: World) -> None:
+    (console_help,) = await world.say("/debrief help", surface=CONSOLE)
+    assert "/debrief tips" not in console_help.text
+    assert "/debrief community" not in console_help.text
+    assert "/debrief stats" in console_help.text
+    (chat_help,) = await world.say("/debrief help")
+    assert "/debrief tips" in chat_help.text and "/debrief community" in chat_help.text
+
+
+@pytest.mark.parametrize("command", ["/debrief tips subscribe daily 09:00",
+                                     "/debrief community"])
+async def test_community_commands_in_the_console_say_where_they_work(
+        world: World, command: str) -> None:
+    (reply,) = await world.say(command, surface=CONSOLE)
+    assert "works in a community with channels" in reply.text
+
+
+async def test_forget_mentions_a_button_only_where_there_is_one(world: World) -> None:
+    await world.say(INTERVIEW)
+    (console,) = await world.say("/debrief forget", surface=CONSOLE)
+    assert "press the button" not in console.text
+    assert "type `/debrief forget confirm`." in console.text
+    (chat,) = await world.say("/debrief forget")
+    assert "or press the button" in chat.text
+    assert world.interviews()  # asking deletes nothing
