@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 from adapters.charts import MatplotlibChartRenderer
 from adapters.gateways import RoutingGateway
 from adapters.metrics import Metrics
-from adapters.settings import Settings, core_config, dispatcher_config
+from adapters.settings import Settings, core_config, dispatcher_config, inbox_settings
 from bot.clock import SystemClock
 from bot.grammar import CommandSyntaxError, is_command, parse_command
 from bot.model import NudgeStatus
@@ -97,7 +97,8 @@ class Runtime:
         self.platforms: dict[str, PlatformAdapter] = {}
         if settings.slack_configured:
             from adapters.slack import SlackAdapter
-            slack = SlackAdapter(settings, self.conversation, api_observer=self.metrics)
+            slack = SlackAdapter(settings, self.conversation, api_observer=self.metrics,
+                                 uow=uow, inbox_settings=inbox_settings(settings))
             if not settings.slack_app_token:
                 slack.mount(self.web)
             self.platforms["slack"] = slack
@@ -168,6 +169,10 @@ class Runtime:
             checks["database"] = True
         except Exception:
             checks["database"] = False
+        # A database that answers reads but refuses writes cannot take requests: the inbox
+        # (written before every acknowledgement) says whether its last write worked.
+        inboxes = [getattr(p, "inbox", None) for p in self.platforms.values()]
+        checks["writes"] = all(inbox.writable for inbox in inboxes if inbox is not None)
         for name, platform in self.platforms.items():
             checks[name] = platform.connected()
         ready = all(checks.values())

@@ -12,11 +12,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from adapters.inbox import InboxSettings
 from bot.config import CoreConfig
 from bot.durations import DurationError, parse_duration
 from bot.nudges.dispatcher import DispatcherConfig
 
-__all__ = ["DATABASE_DRIVERS", "LOG_LEVELS", "Settings", "core_config", "dispatcher_config"]
+__all__ = ["DATABASE_DRIVERS", "LOG_LEVELS", "Settings", "core_config", "dispatcher_config",
+           "inbox_settings"]
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 # The async drivers Debrief is built and tested with (DESIGN.md: aiosqlite and asyncpg).
@@ -42,6 +44,12 @@ class Settings(BaseSettings):
     nudge_lease: str = Field("120s", validation_alias="DEBRIEF_NUDGE_LEASE")
     retry_backoff: str = Field("30s", validation_alias="DEBRIEF_RETRY_BACKOFF")
     shutdown_grace: str = Field("10s", validation_alias="DEBRIEF_SHUTDOWN_GRACE")
+    # Reliability: how long one request's inbox row is held before another process may run
+    # it (after a crash), how long one request's work may take, and how long any one call
+    # to the Slack or Discord API may take.
+    inbox_lease: str = Field("60s", validation_alias="DEBRIEF_INBOX_LEASE")
+    job_deadline: str = Field("60s", validation_alias="DEBRIEF_JOB_DEADLINE")
+    platform_timeout: str = Field("10s", validation_alias="DEBRIEF_PLATFORM_TIMEOUT")
 
     slack_bot_token: str | None = Field(None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(None, validation_alias="SLACK_SIGNING_SECRET")
@@ -117,7 +125,7 @@ class Settings(BaseSettings):
         return level
 
     @field_validator("check_in_after", "dispatch_interval", "nudge_lease", "retry_backoff",
-                     "shutdown_grace")
+                     "shutdown_grace", "inbox_lease", "job_deadline", "platform_timeout")
     @classmethod
     def _one_duration(cls, value: str) -> str:
         try:
@@ -160,6 +168,18 @@ class Settings(BaseSettings):
         return parse_duration(self.shutdown_grace).total_seconds()
 
     @property
+    def inbox_lease_seconds(self) -> float:
+        return parse_duration(self.inbox_lease).total_seconds()
+
+    @property
+    def job_deadline_seconds(self) -> float:
+        return parse_duration(self.job_deadline).total_seconds()
+
+    @property
+    def platform_timeout_seconds(self) -> float:
+        return max(1.0, parse_duration(self.platform_timeout).total_seconds())
+
+    @property
     def slack_configured(self) -> bool:
         return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
 
@@ -179,3 +199,8 @@ def dispatcher_config(settings: Settings) -> DispatcherConfig:
     return DispatcherConfig(interval=settings.dispatch_seconds,
                             lease=timedelta(seconds=settings.lease_seconds),
                             backoff_base=settings.retry_backoff_delay)
+
+
+def inbox_settings(settings: Settings) -> InboxSettings:
+    return InboxSettings(lease=settings.inbox_lease_seconds,
+                         deadline=settings.job_deadline_seconds)

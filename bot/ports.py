@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
+from bot.inbox import InboxEntry, InboxStatus
 from bot.insights.patterns import CommunityFigures
 from bot.model import Interview, Nudge, NudgeKind, User
 from bot.tips.model import TipPost, TipSubscription
@@ -33,6 +34,7 @@ __all__ = [
     "Conversation",
     "DeliveryDeclined",
     "DeliveryError",
+    "InboxRepository",
     "InterviewRepository",
     "NudgeRepository",
     "PermanentDeliveryError",
@@ -247,6 +249,41 @@ class TipRepository(Protocol):
         ...
 
 
+class InboxRepository(Protocol):
+    """Requests kept durable from before their acknowledgement until their work is done
+    (see :mod:`bot.inbox`)."""
+
+    async def accept(self, entries: Sequence[InboxEntry]) -> list[InboxEntry | None]:
+        """Insert each entry unless its ``(platform, key)`` exists (``INSERT … ON CONFLICT
+        DO NOTHING``), as given: claimed by the caller until ``lease_until``. Returns, in
+        input order, the stored entry (with its id) or None for a request already known
+        (also a repeat inside ``entries``)."""
+        ...
+
+    async def claim_expired(self, now: datetime, *, limit: int, lease_seconds: float,
+                            platforms: Sequence[str]) -> list[InboxEntry]:
+        """In ONE statement: take up to ``limit`` claimed entries of ``platforms`` whose lease
+        ran out (their process died), oldest first; renew the lease, count an attempt."""
+        ...
+
+    async def renew(self, entry_ids: Sequence[int], lease_until: datetime) -> None:
+        """Extend the lease of claimed entries this process still holds (a heartbeat, so
+        work queued behind a burst is not taken over while its process is alive)."""
+        ...
+
+    async def finish(self, results: Sequence[tuple[int, InboxStatus]], now: datetime) -> None:
+        """Mark entries done (or failed) and drop their payload; the key stays."""
+        ...
+
+    async def purge(self, finished_before: datetime) -> int:
+        """Delete finished entries older than ``finished_before``; return how many."""
+        ...
+
+    async def count_open(self) -> int:
+        """Entries not finished yet (claimed, whatever their lease)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One short transaction. ``commit`` must be called; leaving without it rolls back."""
 
@@ -255,6 +292,7 @@ class UnitOfWork(Protocol):
     nudges: NudgeRepository
     stats: StatsRepository
     tips: TipRepository
+    inbox: InboxRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -41,8 +41,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
-    "Base", "InterviewRow", "NudgeRow", "TipPostRow", "TipSubscriptionRow", "UTCDateTime",
-    "UserRow", "metadata",
+    "Base", "InboxRow", "InterviewRow", "NudgeRow", "TipPostRow", "TipSubscriptionRow",
+    "UTCDateTime", "UserRow", "metadata",
 ]
 
 NAMING_CONVENTION = {
@@ -216,3 +216,29 @@ class TipPostRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class InboxRow(Base):
+    """A request kept from before its acknowledgement until its work is done (bot.inbox).
+    The unique ``(platform, key)`` is what makes retries, replays and redeliveries, on any
+    replica, run once."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        UniqueConstraint("platform", "key"),
+        # Workers re-claim entries whose lease ran out; the purge finds finished ones.
+        Index(None, "status", "lease_until"),
+        Index(None, "finished_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(255))
+    lane: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer)
+    lease_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

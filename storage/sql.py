@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Executable
 
 from bot.ports import (
+    InboxRepository,
     InterviewRepository,
     NudgeRepository,
     StatsRepository,
@@ -35,6 +36,7 @@ from bot.ports import (
     UserRepository,
 )
 from storage.engine import SQLITE_BUSY_TIMEOUT_MS
+from storage.inbox import SqlInboxRepository
 from storage.repositories import SqlInterviewRepository, SqlNudgeRepository, SqlUserRepository
 from storage.stats import SqlStatsRepository
 from storage.tips import SqlTipRepository
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
     nudges: NudgeRepository
     stats: StatsRepository
     tips: TipRepository
+    inbox: InboxRepository
 
     def __init__(
         self, engine: AsyncEngine, dialect: str, write_lock: _WriteLock | None = None,
@@ -85,6 +88,7 @@ class SqlUnitOfWork:
         self.nudges = SqlNudgeRepository(self, self._dialect)
         self.stats = SqlStatsRepository(self, self._dialect)
         self.tips = SqlTipRepository(self, self._dialect)
+        self.inbox = SqlInboxRepository(self, self._dialect)
         return self
 
     async def __aexit__(

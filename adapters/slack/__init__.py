@@ -25,26 +25,44 @@ import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 
+from adapters.inbox import DurableInbox, InboxSettings, InboxUnavailable
+from adapters.lanes import DEFAULT_CONCURRENCY, PersonLanes
 from adapters.observe import ApiObserver, api_trace
 from adapters.settings import Settings
-from adapters.slack import actions, commands, dedupe, events, home, views
+from adapters.slack import actions, commands, events, home, views
 from adapters.slack.authorize import build_app
-from adapters.slack.bridge import Bridge
+from adapters.slack.bridge import PLATFORM, Bridge
 from adapters.slack.client import slack_error_code
 from adapters.slack.directory import PeopleDirectory
 from adapters.slack.gateway import SlackChatGateway
-from adapters.slack.lanes import DEFAULT_CONCURRENCY, PersonLanes
 from adapters.slack.mrkdwn import ChannelNames
 from adapters.slack.outbox import ReplyOutbox
-from bot.ports import ChatGateway, Conversation
+from bot.memory import memory_uow_factory
+from bot.ports import ChatGateway, Conversation, UnitOfWorkFactory
 
 __all__ = ["EVENTS_PATH", "SlackAdapter", "SlackChatGateway", "SlackStartupError"]
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+# Slack's own payloads are a few kB (a modal's state at most tens); anything far bigger is
+# not from Slack and is refused before it is read.
+MAX_BODY = 1_000_000
+
+
+async def _refuse_failed_request(error: Exception) -> BoltResponse:
+    """Bolt's error handler for listeners and middleware. A request that could not be made
+    durable is not acknowledged (503: Slack retries events; a command shows as failed);
+    anything else that broke on a request (a malformed but signed payload, a timestamp that
+    is not a number) is 400, logged as one line without the body."""
+    if isinstance(error, InboxUnavailable):
+        return BoltResponse(status=503, body="")
+    log.warning("rejecting a Slack request that could not be handled (%s)",
+                type(error).__name__)
+    return BoltResponse(status=400, body="")
 
 
 class SlackStartupError(RuntimeError):
@@ -67,8 +85,11 @@ class _SocketModeHandler(AsyncSocketModeHandler):
 class SlackAdapter:
     def __init__(self, settings: Settings, conversation: Conversation, *,
                  work_concurrency: int = DEFAULT_CONCURRENCY,
-                 api_observer: ApiObserver | None = None) -> None:
-        """``api_observer`` hears about every Web API response (metrics)."""
+                 api_observer: ApiObserver | None = None,
+                 uow: UnitOfWorkFactory | None = None,
+                 inbox_settings: InboxSettings | None = None) -> None:
+        """``api_observer`` hears about every Web API response (metrics). ``uow``: where the
+        inbox lives (the database in ``debrief run``; without it, memory - not durable)."""
         self.settings = settings
         self._api_observer = api_observer
         self._session: aiohttp.ClientSession | None = None
@@ -80,12 +101,16 @@ class SlackAdapter:
         self.client = self.app.client
         people = PeopleDirectory(self.client)
         outbox = ReplyOutbox(self.client, people, session=lambda: self._session)
-        self.bridge = Bridge(conversation, people, outbox, PersonLanes(work_concurrency),
+        lanes = PersonLanes(work_concurrency)
+        self.bridge = Bridge(conversation, people, outbox, lanes,
                              channels=ChannelNames(self.client))
+        self.inbox = DurableInbox(uow or memory_uow_factory(), PLATFORM, lanes,
+                                  performer=self.bridge.perform, settings=inbox_settings)
+        self.bridge.inbox = self.inbox
         self.gateway: ChatGateway = SlackChatGateway(outbox, self.client)
-        dedupe.register(self.app, dedupe.SeenEvents())
         for surface in (commands, actions, views, events, home):
             surface.register(self.app, self.bridge)
+        self.app.error(_refuse_failed_request)
 
     @property
     def socket_mode(self) -> bool:
@@ -100,8 +125,19 @@ class SlackAdapter:
             # Without a secret every signature would "verify" against the empty key.
             log.warning("rejecting %s: SLACK_SIGNING_SECRET is not set", EVENTS_PATH)
             return web.Response(status=401, text="")
+        if (request.content_length or 0) > MAX_BODY:
+            log.warning("rejecting a %s request of %d bytes", EVENTS_PATH,
+                        request.content_length or 0)
+            return web.Response(status=413, text="")
         with self.bridge.lanes.acknowledging():
-            bolt_request = await to_bolt_request(request)
+            try:
+                bolt_request = await to_bolt_request(request)
+            except (UnicodeDecodeError, ValueError, TypeError, AttributeError) as exc:
+                # Not UTF-8, a payload that is not a JSON object, ...: Bolt cannot even parse
+                # it. One line, never the body.
+                log.warning("rejecting a malformed %s request (%s)", EVENTS_PATH,
+                            type(exc).__name__)
+                return web.Response(status=400, text="")
             bolt_response = await self.app.async_dispatch(bolt_request)
             return await to_aiohttp_response(bolt_response)
 
@@ -112,6 +148,7 @@ class SlackAdapter:
             traces = [api_trace("slack", self._api_observer)] if self._api_observer else []
             self._session = aiohttp.ClientSession(trace_configs=traces)
             self.client.session = self._session
+        self.inbox.start()
         app_token = self.settings.slack_app_token
         if app_token and self._socket is None:
             await self._check_app_token(app_token)
@@ -143,6 +180,7 @@ class SlackAdapter:
             finally:
                 self._socket = None
         await self.bridge.lanes.close()
+        await self.inbox.stop()
         if self._session is not None:
             self.client.session = None
             await self._session.close()

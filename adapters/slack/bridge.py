@@ -1,27 +1,34 @@
 """What every listener needs: who is speaking, the core, and a way to answer.
 
-Listeners stay translation-only: they acknowledge, pull ids out of Slack's payload and
-queue the rest with :meth:`Bridge.later`; the queued job builds an
+Listeners stay translation-only: they check who is speaking, make the request durable
+with :meth:`Bridge.accept` (the inbox, keyed by Slack's own id for it) and only then
+acknowledge; the work runs later through the performer registered for the request's kind
+(:meth:`Bridge.performs`), here or - after a crash - in any replica. The work builds an
 :class:`~bot.values.Incoming` here and hands the core's replies to the outbox.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from slack_bolt.async_app import AsyncBoltContext
 
+from adapters.inbox import DurableInbox
+from adapters.lanes import Job, PersonLanes
 from adapters.slack.directory import PeopleDirectory, TTLCache
-from adapters.slack.lanes import Job, PersonLanes
 from adapters.slack.mrkdwn import ChannelNames, SlackNames, to_plain
 from adapters.slack.outbox import Origin, ReplyOutbox
 from bot import copy
 from bot.ports import Conversation
 from bot.values import Command, Identity, Incoming, Reply
 
-__all__ = ["PLATFORM", "Bridge", "identity_of", "team_of"]
+__all__ = ["PLATFORM", "Bridge", "SlackPerformer", "identity_of", "request_key", "team_of",
+           "usable_identity"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +49,36 @@ def identity_of(context: AsyncBoltContext, user_id: str) -> Identity:
     return Identity(PLATFORM, team_of(context), user_id)
 
 
+def usable_identity(context: AsyncBoltContext, user_id: object) -> Identity | None:
+    """The person behind a request, or None when the request names nobody usable (no user
+    id, a user that is not a string, no workspace): such requests are refused before
+    anything is stored."""
+    if not isinstance(user_id, str) or not user_id.strip() or len(user_id) > 64:
+        return None
+    identity = identity_of(context, user_id.strip())
+    if not identity.workspace_id or len(identity.workspace_id) > 64:
+        return None
+    return identity
+
+
+def request_key(body: Mapping[str, Any]) -> str:
+    """Slack's own id for a request: ``event_id`` for events, ``trigger_id`` for slash
+    commands and interactions (unique per invocation); a digest of the payload otherwise,
+    so a byte-for-byte replay is still recognised."""
+    if body.get("type") == "event_callback" and isinstance(body.get("event_id"), str):
+        return f"event:{body['event_id']}"
+    trigger = body.get("trigger_id")
+    if isinstance(trigger, str) and trigger:
+        return f"trigger:{trigger}"
+    raw = json.dumps(body, sort_keys=True, default=str).encode()
+    return "digest:" + hashlib.sha256(raw).hexdigest()
+
+
+#: The work for one kind of request: the person (as resolved when it arrived) and the
+#: payload Slack sent.
+SlackPerformer = Callable[[Identity, dict[str, Any]], Awaitable[None]]
+
+
 @dataclass
 class Bridge:
     conversation: Conversation
@@ -54,9 +91,36 @@ class Bridge:
     # Channel names for links typed without one (``conversations.info``), see ``mrkdwn``.
     channels: ChannelNames | None = None  # None: links without a name read "a channel"
 
+    # The inbox requests are made durable in before they are acknowledged (set by the
+    # adapter), and the work for each kind of request.
+    inbox: DurableInbox | None = None
+    performers: dict[str, SlackPerformer] = field(default_factory=dict)
+
     def later(self, identity: Identity, job: Job) -> None:
         """Run ``job`` after the acknowledgement, behind this person's earlier requests."""
-        self.lanes.submit(identity, job)
+        self.lanes.submit(str(identity), job)
+
+    def performs(self, kind: str, performer: SlackPerformer) -> None:
+        self.performers[kind] = performer
+
+    async def accept(self, identity: Identity, kind: str, body: Mapping[str, Any], *,
+                     immediately: bool = False) -> bool:
+        """Make the request durable, then queue its work; False for a request already
+        received (a retry or replay: acknowledge it, do nothing). Raises
+        :class:`~adapters.inbox.InboxUnavailable`: do not acknowledge."""
+        assert self.inbox is not None, "the adapter sets the inbox"
+        payload = {"team": identity.workspace_id, "user": identity.user_id, "body": body}
+        return await self.inbox.accept(request_key(body), str(identity), kind, payload,
+                                       immediately=immediately)
+
+    async def perform(self, kind: str, payload: dict[str, Any]) -> None:
+        """The inbox's performer: run the work registered for ``kind``."""
+        performer = self.performers.get(kind)
+        if performer is None:
+            log.warning("no Slack work registered for %s requests; dropped", kind)
+            return
+        identity = Identity(PLATFORM, str(payload["team"]), str(payload["user"]))
+        await performer(identity, dict(payload["body"]))
 
     async def typed(self, identity: Identity, text: str, *, command: bool = False) -> str:
         """What the person typed, Slack's markup turned into the words they saw (see

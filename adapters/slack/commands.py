@@ -1,6 +1,8 @@
 """``/debrief <text>``: acknowledge at once, then ask the core and answer where it was typed.
 
 ``/debrief interview`` with nothing after it opens the "log an interview" modal instead.
+The command is made durable (the inbox) before it is acknowledged; one without a usable
+person (no user id, no workspace) is refused with 400 and nothing is stored.
 """
 
 from __future__ import annotations
@@ -10,40 +12,56 @@ from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.bridge import Bridge, identity_of
+from adapters.slack.bridge import Bridge, usable_identity
 from adapters.slack.modal import ModalOrigin, interview_modal
 from adapters.slack.outbox import Origin
 from bot.values import Identity
 
-__all__ = ["COMMAND", "register"]
+__all__ = ["COMMAND", "refused", "register"]
 
 log = logging.getLogger(__name__)
 
 COMMAND = "/debrief"
+KIND = "command"
+FORM_KIND = "command_form"
+
+
+def refused(what: str) -> BoltResponse:
+    """400 for a signed request that names nobody usable; one line, never the body."""
+    log.warning("refusing a Slack %s without a usable user and workspace", what)
+    return BoltResponse(status=400, body="")
 
 
 def register(app: AsyncApp, bridge: Bridge) -> None:
+    client = bridge.outbox.client
+
     @app.command(COMMAND)
-    async def debrief_command(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
-                              context: AsyncBoltContext) -> None:
-        await ack()
-        identity = identity_of(context, str(body.get("user_id", "")))
+    async def debrief_command(ack: AsyncAck, body: dict[str, Any],
+                              context: AsyncBoltContext) -> BoltResponse | None:
+        identity = usable_identity(context, body.get("user_id"))
+        if identity is None:
+            return refused("command")
         raw = str(body.get("text") or "")
+        form = raw.strip().lower() == "interview" and bool(body.get("trigger_id"))
+        # The form's trigger expires 3 s after the command: its work starts at once.
+        await bridge.accept(identity, FORM_KIND if form else KIND, body, immediately=form)
+        await ack()
+        return None
 
-        async def open_form() -> None:
-            if not await _open_interview_form(bridge, client, identity, body):
-                bridge.later(identity, answer)  # no form: answer the typed command
+    async def answer(identity: Identity, body: dict[str, Any]) -> None:
+        raw = str(body.get("text") or "")
+        text = (await bridge.typed(identity, raw, command=True)).strip()
+        await _answer(bridge, identity, text, body)
 
-        async def answer() -> None:
-            text = (await bridge.typed(identity, raw, command=True)).strip()
-            await _answer(bridge, identity, text, body)
+    async def open_form(identity: Identity, body: dict[str, Any]) -> None:
+        if not await _open_interview_form(bridge, client, identity, body):
+            await answer(identity, body)  # no form (the trigger expired?): answer the text
 
-        if raw.strip().lower() == "interview" and body.get("trigger_id"):
-            bridge.lanes.run_now(open_form)  # the trigger expires 3 s after the command
-        else:
-            bridge.later(identity, answer)
+    bridge.performs(KIND, answer)
+    bridge.performs(FORM_KIND, open_form)
 
 
 async def _open_interview_form(bridge: Bridge, client: AsyncWebClient, identity: Identity,

@@ -13,9 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
+from slack_bolt.response import BoltResponse
 
-from adapters.slack.bridge import Bridge, identity_of
+from adapters.slack.bridge import Bridge, usable_identity
+from adapters.slack.commands import refused
 from adapters.slack.outbox import Origin
+from bot.values import Identity
 
 __all__ = ["ANSWER_SUBTYPES", "register", "typed_by_a_person"]
 
@@ -35,22 +38,29 @@ def typed_by_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
     )
 
 
+KIND = "dm"
+
+
 def register(app: AsyncApp, bridge: Bridge) -> None:
     @app.event("message")
-    async def direct_message(ack: AsyncAck, event: dict[str, Any],
-                             context: AsyncBoltContext) -> None:
-        await ack()
+    async def direct_message(ack: AsyncAck, event: dict[str, Any], body: dict[str, Any],
+                             context: AsyncBoltContext) -> BoltResponse | None:
         if not typed_by_a_person(event, context.bot_user_id):
-            return
-        identity = identity_of(context, str(event["user"]))
+            await ack()
+            return None
+        identity = usable_identity(context, event.get("user"))
+        if identity is None:
+            return refused("message")
+        await bridge.accept(identity, KIND, body)
+        await ack()
+        return None
+
+    async def typed(identity: Identity, body: dict[str, Any]) -> None:
+        event = body.get("event") or {}
         channel = str(event.get("channel") or "")
-        raw = str(event.get("text") or "")
+        bridge.people.remember_dm(identity, channel)
+        text = await bridge.typed(identity, str(event.get("text") or ""))
+        incoming = await bridge.incoming(identity, text=text, in_dm=True, channel_id=channel)
+        await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, True))
 
-        async def work() -> None:
-            bridge.people.remember_dm(identity, channel)
-            text = await bridge.typed(identity, raw)
-            incoming = await bridge.incoming(identity, text=text, in_dm=True,
-                                             channel_id=channel)
-            await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, True))
-
-        bridge.later(identity, work)
+    bridge.performs(KIND, typed)

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.bridge import Bridge, identity_of
+from adapters.slack.bridge import Bridge, usable_identity
 from adapters.slack.render import home_view
 from bot.values import Identity
 
@@ -27,16 +27,21 @@ async def publish_home(bridge: Bridge, client: AsyncWebClient, identity: Identit
         log.exception("views.publish failed for %s", identity)
 
 
+KIND = "home"
+
+
 def register(app: AsyncApp, bridge: Bridge) -> None:
+    client = bridge.outbox.client
+
     @app.event("app_home_opened")
-    async def home_opened(ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient,
+    async def home_opened(ack: AsyncAck, event: dict[str, Any], body: dict[str, Any],
                           context: AsyncBoltContext) -> None:
+        identity = usable_identity(context, event.get("user"))
+        if event.get("tab", "home") == "home" and identity is not None:
+            await bridge.accept(identity, KIND, body)
         await ack()
-        if event.get("tab", "home") != "home" or not event.get("user"):
-            return
-        identity = identity_of(context, str(event["user"]))
 
-        async def work() -> None:
-            await publish_home(bridge, client, identity)
+    async def opened(identity: Identity, body: dict[str, Any]) -> None:
+        await publish_home(bridge, client, identity)
 
-        bridge.later(identity, work)
+    bridge.performs(KIND, opened)

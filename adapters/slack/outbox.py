@@ -55,6 +55,7 @@ class ReplyOutbox:
     def __init__(self, client: AsyncWebClient, people: PeopleDirectory,
                  session: Callable[[], aiohttp.ClientSession | None] = lambda: None) -> None:
         self._client = client
+        self.client = client
         self._people = people
         self._session = session
 

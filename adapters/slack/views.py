@@ -11,10 +11,13 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
+from slack_bolt.response import BoltResponse
 
-from adapters.slack.bridge import Bridge, identity_of
+from adapters.slack.bridge import Bridge, usable_identity
+from adapters.slack.commands import refused
 from adapters.slack.modal import INTERVIEW_MODAL, ModalOrigin, read_submission
 from adapters.slack.outbox import Origin
+from bot.values import Identity
 
 __all__ = ["register"]
 
@@ -26,25 +29,40 @@ def _zone(name: str | None) -> ZoneInfo | None:
         return None
 
 
+KIND = "form"
+
+
+def _values(body: dict[str, Any]) -> dict[str, Any]:
+    view = body.get("view")
+    state = view.get("state") if isinstance(view, dict) else None
+    values = state.get("values") if isinstance(state, dict) else None
+    return values if isinstance(values, dict) else {}
+
+
 def register(app: AsyncApp, bridge: Bridge) -> None:
     @app.view(INTERVIEW_MODAL)
-    async def interview_submitted(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
-                                  context: AsyncBoltContext) -> None:
-        values = (view.get("state") or {}).get("values") or {}
-        checked = read_submission(values, None)
+    async def interview_submitted(ack: AsyncAck, body: dict[str, Any],
+                                  context: AsyncBoltContext) -> BoltResponse | None:
+        user = body.get("user")
+        identity = usable_identity(context, user.get("id") if isinstance(user, dict) else None)
+        if identity is None:
+            return refused("form")
+        checked = read_submission(_values(body), None)
         if checked.errors:
             await ack(response_action="errors", errors=checked.errors)
-            return
+            return None
+        await bridge.accept(identity, KIND, body)
         await ack()
-        identity = identity_of(context, str((body.get("user") or {}).get("id", "")))
+        return None
+
+    async def submitted(identity: Identity, body: dict[str, Any]) -> None:
+        view = body.get("view") or {}
         channel = ModalOrigin.load(view.get("private_metadata")).channel_id
+        profile = await bridge.people.profile(identity)
+        submission = read_submission(_values(body), _zone(profile.timezone))
+        in_dm = channel is None or await bridge.people.is_our_dm(identity, channel)
+        incoming = await bridge.incoming(identity, command=submission.command,
+                                         in_dm=in_dm, channel_id=channel)
+        await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, in_dm))
 
-        async def work() -> None:
-            profile = await bridge.people.profile(identity)
-            submission = read_submission(values, _zone(profile.timezone))
-            in_dm = channel is None or await bridge.people.is_our_dm(identity, channel)
-            incoming = await bridge.incoming(identity, command=submission.command,
-                                             in_dm=in_dm, channel_id=channel)
-            await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, in_dm))
-
-        bridge.later(identity, work)
+    bridge.performs(KIND, submitted)

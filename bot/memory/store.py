@@ -28,10 +28,13 @@ from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
 from bot.clock import require_utc, utc_or_none
+from bot.inbox import InboxEntry
+from bot.memory.inbox import MemoryInboxRepository
 from bot.memory.stats import MemoryStatsRepository
 from bot.memory.tips import MemoryTipRepository
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
 from bot.ports import (
+    InboxRepository,
     InterviewRepository,
     NudgeRepository,
     StatsRepository,
@@ -49,7 +52,7 @@ __all__ = [
     "memory_uow_factory",
 ]
 
-R = TypeVar("R", User, Interview, Nudge, TipSubscription, TipPost)
+R = TypeVar("R", User, Interview, Nudge, TipSubscription, TipPost, InboxEntry)
 
 _OPEN = (NudgeStatus.PENDING, NudgeStatus.CLAIMED)
 
@@ -98,6 +101,7 @@ class MemoryStore:
         self.tip_subscriptions: _Table[TipSubscription] = _Table(
             lambda s: (s.platform, s.workspace_id, s.channel_id))
         self.tip_posts: _Table[TipPost] = _Table(lambda p: (p.subscription_id, p.occurrence))
+        self.inbox: _Table[InboxEntry] = _Table(lambda e: (e.platform, e.key))
         self.lock = asyncio.Lock()
         self.lock_loop: asyncio.AbstractEventLoop | None = None
         self.owner: asyncio.Task[Any] | None = None
@@ -161,6 +165,7 @@ class MemoryUnitOfWork:
     nudges: NudgeRepository
     stats: StatsRepository
     tips: TipRepository
+    inbox: InboxRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self.store = store
@@ -171,6 +176,7 @@ class MemoryUnitOfWork:
         self.nudges = _Nudges(self)
         self.stats = MemoryStatsRepository(self)
         self.tips = MemoryTipRepository(self)
+        self.inbox = MemoryInboxRepository(self)
 
     async def __aenter__(self) -> Self:
         return self

@@ -72,8 +72,8 @@ async def test_one_process_serves_slack_and_discord_with_probes_and_metrics_and_
         ready = await bot.wait_ready(5)
         report(f"slack over {slack_mode} + discord ready in {time.monotonic() - started:.1f}s: "
                f"{ready['checks']}")
-        assert ready["checks"] == {"running": True, "database": True, "slack": True,
-                                   "discord": True}
+        assert ready["checks"] == {"running": True, "database": True, "writes": True,
+                                   "slack": True, "discord": True}
         assert (await bot.get("/healthz"))[0] == 200
 
         async with aiohttp.ClientSession() as http:

@@ -245,7 +245,7 @@ class FakeSlack(FileUploads):
                 args.update(await request.json())
             else:
                 args.update(dict(await request.post()))
-        for key in ("blocks", "view"):
+        for key in ("blocks", "view", "metadata"):
             if isinstance(args.get(key), str):
                 args[key] = json.loads(args[key])
         return args
@@ -340,8 +340,37 @@ class FakeSlack(FileUploads):
         message = {"ts": ts, "channel": channel, "text": args.get("text", ""),
                    "blocks": args.get("blocks") or [], "bot_id": self.bot_id,
                    "user": self.bot_user_id, "type": "message"}
+        if isinstance(args.get("metadata"), dict):
+            # chat.postMessage ``metadata``: {"event_type", "event_payload"}; returned by
+            # conversations.history only with include_all_metadata (docs.slack.dev,
+            # "Using message metadata").
+            message["metadata"] = args["metadata"]
         self.messages[ts] = message
         return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+    def _m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Newest first, ``latest``/``oldest`` bounds (``inclusive``), ``limit``; message
+        metadata only with ``include_all_metadata`` - as Slack's conversations.history."""
+        channel = str(args.get("channel", ""))
+        if channel.startswith("D") and channel[1:] not in self.users:
+            return {"ok": False, "error": "channel_not_found"}
+        inclusive = str(args.get("inclusive", "")).lower() in ("1", "true")
+        latest, oldest = args.get("latest"), args.get("oldest")
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        found = []
+        for ts, message in sorted(self.messages.items(), reverse=True):
+            if message["channel"] != channel:
+                continue
+            if latest and (ts > latest or (ts == latest and not inclusive)):
+                continue
+            if oldest and (ts < oldest or (ts == oldest and not inclusive)):
+                continue
+            shown = {k: v for k, v in message.items() if k != "channel"}
+            if not with_metadata:
+                shown.pop("metadata", None)
+            found.append(shown)
+        limit = int(args.get("limit") or 100)
+        return {"ok": True, "messages": found[:limit], "has_more": len(found) > limit}
 
     def _m_chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "message_ts": self._next_ts()}

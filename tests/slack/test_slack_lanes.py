@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from adapters.slack.lanes import PersonLanes
+from adapters.lanes import PersonLanes
 
 
 async def test_one_persons_requests_run_in_arrival_order() -> None:

@@ -1,9 +1,9 @@
 """The work after the acknowledgement: per person in arrival order, a bounded number at once.
 
-Listeners acknowledge Slack and return at once; what the person asked for (the core, the
-replies) runs here. Two guarantees:
+Listeners acknowledge the platform and return at once; what the person asked for (the core,
+the replies) runs here. Three guarantees:
 
-* one person's requests run one after another, in the order Slack delivered them, so two
+* one person's requests run one after another, in the order they were delivered, so two
   quick answers in the DM can never overtake each other;
 * at most ``concurrency`` jobs run at the same time across everybody, so a burst cannot
   starve the acknowledgements (Slack's 3-second limit) or open hundreds of database
@@ -13,8 +13,9 @@ replies) runs here. Two guarantees:
   starts, so under a burst the CPU goes to answering Slack in time, and the work catches up
   right after. The wait is bounded, so work is delayed, never starved.
 
-The queue lives in memory: work acknowledged but not yet done is lost if the process is
-killed. :meth:`PersonLanes.drain` lets a graceful shutdown finish it first.
+The queue itself lives in memory; what makes acknowledged work survive ``kill -9`` is the
+inbox (:mod:`adapters.inbox`), written before the acknowledgement. :meth:`PersonLanes.drain`
+lets a graceful shutdown finish the queue first.
 """
 
 from __future__ import annotations
@@ -85,14 +86,14 @@ class PersonLanes:
         self._idle.clear()
         if self._pending > BACKLOG_WARNING and not self._warned:
             self._warned = True
-            log.warning("Slack work backlog is %d jobs; replies are running late",
+            log.warning("work backlog is %d jobs; replies are running late",
                         self._pending)
         queue = self._queues.get(key)
         if queue is not None:  # a worker is already draining this person's lane
             queue.append(job)
             return
         self._queues[key] = deque([job])
-        worker = asyncio.create_task(self._drain_lane(key), name=f"slack-lane-{key}")
+        worker = asyncio.create_task(self._drain_lane(key), name="lane")
         self._workers.add(worker)
         worker.add_done_callback(self._workers.discard)
 
@@ -107,11 +108,11 @@ class PersonLanes:
             try:
                 await job()
             except Exception:
-                log.exception("immediate Slack work failed")
+                log.exception("immediate work failed")
             finally:
                 self._done()
 
-        worker = asyncio.create_task(run(), name="slack-now")
+        worker = asyncio.create_task(run(), name="lane-now")
         self._workers.add(worker)
         worker.add_done_callback(self._workers.discard)
 
@@ -127,7 +128,7 @@ class PersonLanes:
                         await self._after_acks()
                         await job()
                 except Exception:
-                    log.exception("Slack work for %s failed", key)
+                    log.exception("work for %s failed", key)
                 finally:
                     self._done()
         finally:
@@ -155,7 +156,7 @@ class PersonLanes:
     async def close(self, within: float = 10.0) -> None:
         """Finish what was accepted (up to ``within`` seconds), then cancel the rest."""
         if not await self.drain(within):
-            log.warning("cancelling %d unfinished Slack jobs at shutdown", self._pending)
+            log.warning("cancelling %d unfinished jobs at shutdown", self._pending)
         for worker in list(self._workers):
             worker.cancel()
         await asyncio.gather(*self._workers, return_exceptions=True)
