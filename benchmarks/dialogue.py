@@ -44,6 +44,7 @@ from pathlib import Path
 import aiosqlite
 import machine  # benchmarks/machine.py: run as scripts, their folder is on sys.path
 import sqlalchemy
+from answerer import Script, ScriptRecorder, reflection_done
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import copy
@@ -53,40 +54,7 @@ from bot.values import Identity, Incoming, Reply
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.engine import SQLITE_BUSY_TIMEOUT_MS
 
-# -- what a person types ---------------------------------------------------------------
-
-# Valid answers for each of the nine questions (bot/copy/questions.py), typed the ways
-# people type them: by number, by label, by value, free text of realistic length.
-ANSWER_CHOICES: tuple[tuple[str, ...], ...] = (
-    ("1", "2", "3", "They'll remember me", "a few moments stood out"),
-    ("The story about cutting the nightly batch from 6 hours to 40 minutes",
-     "I asked how they would measure success in the first 90 days",
-     "My side project on accessible maps"),
-    ("1", "2", "planned", "Planning to send it", "3"),
-    ("The migration of their billing system to event sourcing",
-     "Their plan to open an office in Lisbon next spring",
-     "The on-call rota and how they keep it humane"),
-    ("1", "2", "Friendly and on topic", "drifted"),
-    ("1,3", "1, 2, 4", "all", "none", "company and role"),
-    ("How do you decide what not to build? What does a great first year look like?",
-     "none", "What would make someone fail in this role?"),
-    ("4", "5", "3", "5 - Great fit", "2"),
-    ("Ten years of backend work and a habit of writing things down",
-     "I have shipped payments systems in three countries",
-     "Calm incident handling and teaching juniors"),
-)
-
-
-TURNS = 1 + len(ANSWER_CHOICES)  # per reflection
-
-
-def script_for(person: int, rng: random.Random, reflections: int = 1) -> list[str]:
-    """The messages of ``reflections`` whole reflections, one after the other."""
-    script = []
-    for n in range(reflections):
-        script.append(f"/debrief interview Company{person}" + (f"-{n + 1}" if n else ""))
-        script += [rng.choice(c) for c in ANSWER_CHOICES]
-    return script
+# -- what a person types: recorded scripts (benchmarks/answerer.py) ----------------------
 
 
 @dataclass
@@ -97,12 +65,12 @@ class Tally:
     completed: int = 0
     first_error: str | None = None
 
-    def check(self, person: int, turn: int, replies: Sequence[Reply]) -> None:
+    def check(self, person: int, turn: int, script: Script, replies: Sequence[Reply]) -> None:
         texts = [r.text for r in replies]
         if not replies or copy.TRY_AGAIN_LATER in texts:
             self.errors += 1
             self.first_error = self.first_error or f"person {person}, turn {turn}: {texts}"
-        elif turn % TURNS == TURNS - 1 and any(r.copy_text for r in replies):
+        elif turn in script.ends and reflection_done(replies):
             self.completed += 1  # the summary with the ready-to-copy thank-you note
 
 
@@ -116,10 +84,10 @@ async def make_core(directory: Path, name: str) -> tuple[Debrief, AsyncEngine]:
     return Debrief(sql_uow_factory(engine), SystemClock()), engine
 
 
-async def person_run(core: Debrief, person: int, script: list[str], tally: Tally,
+async def person_run(core: Debrief, person: int, script: Script, tally: Tally,
                      pauses: list[float] | None) -> None:
     identity = Identity("bench", "T0BENCH", f"U{person:05d}")
-    for turn, text in enumerate(script):
+    for turn, text in enumerate(script.texts):
         if pauses is not None:
             await asyncio.sleep(pauses[turn])
         started = time.perf_counter()
@@ -128,7 +96,7 @@ async def person_run(core: Debrief, person: int, script: list[str], tally: Tally
         ended = time.perf_counter()
         tally.latencies.append(ended - started)
         tally.done_at.append(ended)
-        tally.check(person, turn, replies)
+        tally.check(person, turn, script, replies)
 
 
 @dataclass
@@ -180,7 +148,8 @@ async def run_phase(directory: Path, name: str, people: int, seed: int,
     core, engine = await make_core(directory, name)
     try:
         rng = random.Random(seed)
-        scripts = [script_for(p, rng, reflections) for p in range(people)]
+        recorder = ScriptRecorder()
+        scripts = [await recorder.record(p, rng, reflections) for p in range(people)]
         schedules: list[list[float] | None] = [None] * people
         window = offered = None
         if pause is not None:
@@ -190,8 +159,8 @@ async def run_phase(directory: Path, name: str, people: int, seed: int,
             # the steady part every kind of turn is in the mix as in real traffic, instead of
             # everybody logging an interview in the same second (that burst is what the
             # saturated phase measures).
-            spread = mean * TURNS
-            paced = [[rng.uniform(0, spread)] + [rng.uniform(low, high) for _ in s[1:]]
+            spread = mean * statistics.fmean(len(s.texts) / reflections for s in scripts)
+            paced = [[rng.uniform(0, spread)] + [rng.uniform(low, high) for _ in s.texts[1:]]
                      for s in scripts]
             schedules = list(paced)
             ideal_times = [list(itertools.accumulate(s)) for s in paced]
@@ -207,7 +176,8 @@ async def run_phase(directory: Path, name: str, people: int, seed: int,
         await asyncio.gather(*(person_run(core, p, scripts[p], tally, schedules[p])
                                for p in range(people)))
         wall = time.perf_counter() - started
-        return PhaseResult(sum(len(s) for s in scripts), wall, tally, started, window, offered,
+        turns = sum(len(s.texts) for s in scripts)
+        return PhaseResult(turns, wall, tally, started, window, offered,
                            time.thread_time() - cpu_loop, time.process_time() - cpu_process)
     finally:
         await engine.dispose()
@@ -256,7 +226,8 @@ async def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.CRITICAL)
 
     print(f"Debrief dialogue benchmark{' (quick)' if args.quick else ''}: {people} people; "
-          f"paced: {reflections} reflection(s) of {TURNS} turns each, pauses "
+          f"paced: {reflections} reflection(s) each (whatever the bot asks, answered "
+          f"by a seeded answerer), pauses "
           f"{pause[0]}-{pause[1]} s; saturated: 1 reflection each, no pauses")
     print(f"python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
           f"SQLAlchemy {sqlalchemy.__version__}, aiosqlite {aiosqlite.__version__}, "
