@@ -149,6 +149,19 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
                     autocomplete="timezone", aliases=("timezone",))),
         admin_only=True, positional="action",
     ),
+    SubcommandSpec(
+        "stories", "/debrief stories [<n>] [add <title> | <what happened, what you did, the "
+        "result>] [edit <n> …] [remove <n>] [told <n> [interview]]",
+        "Your story bank: short stories tagged by the skill they show",
+        (OptionSpec("action", "list, add, edit, remove, told or save",
+                    choices=("list", "add", "edit", "remove", "told", "save")),
+         OptionSpec("number", "The story's number, as listed"),
+         OptionSpec("text", '"<title> | <what happened, what you did, the result>"; for '
+                    'told: the interview'),
+         OptionSpec("tags", 'Skills it shows, e.g. "leadership, failure" (default: from '
+                    'its words)')),
+        positional="action",
+    ),
     SubcommandSpec("export", "/debrief export", "All your data, as JSON"),
     SubcommandSpec("forget", "/debrief forget", "Delete all your data (asks first)",
                    (OptionSpec("confirm", 'Type "confirm" to delete everything'),),

@@ -23,6 +23,7 @@ from typing import Protocol, Self
 from bot.inbox import InboxEntry, InboxStatus
 from bot.insights.patterns import CommunityFigures
 from bot.model import Interview, Nudge, NudgeKind, User
+from bot.stories.model import Prep, Story
 from bot.tips.model import TipPost, TipSubscription
 from bot.values import Chart, Identity, Incoming, Reply
 
@@ -38,8 +39,10 @@ __all__ = [
     "InterviewRepository",
     "NudgeRepository",
     "PermanentDeliveryError",
+    "PrepRepository",
     "RetryableDeliveryError",
     "StatsRepository",
+    "StoryRepository",
     "TipRepository",
     "UnitOfWork",
     "UnitOfWorkFactory",
@@ -281,6 +284,38 @@ class InboxRepository(Protocol):
 
     async def count_open(self) -> int:
         """Entries not finished yet (claimed, whatever their lease)."""
+class StoryRepository(Protocol):
+    """A person's story bank (:class:`~bot.stories.model.Story`)."""
+
+    async def add(self, story: Story) -> Story:
+        """Insert with the person's next ``number`` (one more than their highest now);
+        returns it with its id and number."""
+        ...
+
+    async def get(self, user_id: int, number: int) -> Story | None: ...
+
+    async def list_for_user(self, user_id: int) -> list[Story]:
+        """By number."""
+        ...
+
+    async def save(self, story: Story) -> None: ...
+
+    async def delete(self, user_id: int, number: int) -> bool:
+        """Remove one; False when the person has no story with that number."""
+        ...
+
+
+class PrepRepository(Protocol):
+    """What a person prepared for an interview (:class:`~bot.stories.model.Prep`)."""
+
+    async def get(self, user_id: int, interview_id: int) -> Prep | None: ...
+
+    async def list_for_user(self, user_id: int) -> list[Prep]:
+        """By interview id (for ``export``)."""
+        ...
+
+    async def save(self, prep: Prep) -> Prep:
+        """Insert (no id; one per interview) or update (by id)."""
         ...
 
 
@@ -293,6 +328,8 @@ class UnitOfWork(Protocol):
     stats: StatsRepository
     tips: TipRepository
     inbox: InboxRepository
+    stories: StoryRepository
+    preps: PrepRepository
 
     async def __aenter__(self) -> Self: ...
 

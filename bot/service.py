@@ -27,6 +27,7 @@ from bot.records import account
 from bot.records import handlers as records
 from bot.reflection import handlers as reflection
 from bot.shortcuts import near_subcommand, read_shortcut
+from bot.stories import handlers as stories
 from bot.tips import handlers as tips
 from bot.values import Command, Destination, Identity, Incoming, Reply
 
@@ -51,6 +52,7 @@ HANDLERS: dict[str, Handler] = {
     "stats": stats.stats,
     "community": stats.community,
     "tips": tips.tips,
+    "stories": stories.stories,
 }
 
 

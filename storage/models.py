@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     Dialect,
     ForeignKey,
@@ -41,8 +42,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
-    "Base", "InboxRow", "InterviewRow", "NudgeRow", "TipPostRow", "TipSubscriptionRow",
-    "UTCDateTime", "UserRow", "metadata",
+    "Base", "InboxRow", "InterviewPrepRow", "InterviewRow", "NudgeRow", "StoryRow",
+    "TipPostRow", "TipSubscriptionRow", "UTCDateTime", "UserRow", "metadata",
 ]
 
 NAMING_CONVENTION = {
@@ -242,3 +243,41 @@ class InboxRow(Base):
     lease_until: Mapped[datetime] = mapped_column(UTCDateTime)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class StoryRow(Base):
+    """A story in a person's bank (``/debrief stories``); ``number`` is theirs (1, 2, 3 …)."""
+
+    __tablename__ = "stories"
+    __table_args__ = (UniqueConstraint("user_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(Id, ForeignKey("users.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    # Skill tags (bot.stories.tags) and the interview ids where it was told.
+    tags: Mapped[list[str]] = mapped_column(JSON)
+    told_in: Mapped[list[int]] = mapped_column(JSON)
+    source_interview_id: Mapped[int | None] = mapped_column(Id)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class InterviewPrepRow(Base):
+    """What a person prepared for one interview (``/debrief prep``)."""
+
+    __tablename__ = "interview_preps"
+    __table_args__ = (UniqueConstraint("interview_id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(Id, ForeignKey("users.id", ondelete="CASCADE"))
+    interview_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("interviews.id", ondelete="CASCADE"))
+    checked: Mapped[list[str]] = mapped_column(JSON)
+    questions: Mapped[list[str]] = mapped_column(JSON)
+    stories: Mapped[list[int]] = mapped_column(JSON)
+    practised: Mapped[bool] = mapped_column(Boolean)
+    asked_questions: Mapped[bool | None] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

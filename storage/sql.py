@@ -30,7 +30,9 @@ from bot.ports import (
     InboxRepository,
     InterviewRepository,
     NudgeRepository,
+    PrepRepository,
     StatsRepository,
+    StoryRepository,
     TipRepository,
     UnitOfWorkFactory,
     UserRepository,
@@ -39,6 +41,7 @@ from storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from storage.inbox import SqlInboxRepository
 from storage.repositories import SqlInterviewRepository, SqlNudgeRepository, SqlUserRepository
 from storage.stats import SqlStatsRepository
+from storage.stories import SqlPrepRepository, SqlStoryRepository
 from storage.tips import SqlTipRepository
 
 __all__ = ["NestedUnitOfWorkError", "SqlUnitOfWork", "sql_uow_factory"]
@@ -68,6 +71,8 @@ class SqlUnitOfWork:
     stats: StatsRepository
     tips: TipRepository
     inbox: InboxRepository
+    stories: StoryRepository
+    preps: PrepRepository
 
     def __init__(
         self, engine: AsyncEngine, dialect: str, write_lock: _WriteLock | None = None,
@@ -89,6 +94,8 @@ class SqlUnitOfWork:
         self.stats = SqlStatsRepository(self, self._dialect)
         self.tips = SqlTipRepository(self, self._dialect)
         self.inbox = SqlInboxRepository(self, self._dialect)
+        self.stories = SqlStoryRepository(self, self._dialect)
+        self.preps = SqlPrepRepository(self, self._dialect)
         return self
 
     async def __aexit__(

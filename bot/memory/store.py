@@ -31,17 +31,21 @@ from bot.clock import require_utc, utc_or_none
 from bot.inbox import InboxEntry
 from bot.memory.inbox import MemoryInboxRepository
 from bot.memory.stats import MemoryStatsRepository
+from bot.memory.stories import MemoryPrepRepository, MemoryStoryRepository
 from bot.memory.tips import MemoryTipRepository
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
 from bot.ports import (
     InboxRepository,
     InterviewRepository,
     NudgeRepository,
+    PrepRepository,
     StatsRepository,
+    StoryRepository,
     TipRepository,
     UnitOfWorkFactory,
     UserRepository,
 )
+from bot.stories.model import Prep, Story
 from bot.tips.model import TipPost, TipSubscription
 from bot.values import Identity
 
@@ -52,7 +56,7 @@ __all__ = [
     "memory_uow_factory",
 ]
 
-R = TypeVar("R", User, Interview, Nudge, TipSubscription, TipPost, InboxEntry)
+R = TypeVar("R", User, Interview, Nudge, TipSubscription, TipPost, InboxEntry, Story, Prep)
 
 _OPEN = (NudgeStatus.PENDING, NudgeStatus.CLAIMED)
 
@@ -102,6 +106,8 @@ class MemoryStore:
             lambda s: (s.platform, s.workspace_id, s.channel_id))
         self.tip_posts: _Table[TipPost] = _Table(lambda p: (p.subscription_id, p.occurrence))
         self.inbox: _Table[InboxEntry] = _Table(lambda e: (e.platform, e.key))
+        self.stories: _Table[Story] = _Table(lambda s: (s.user_id, s.number))
+        self.preps: _Table[Prep] = _Table(lambda p: p.interview_id)
         self.lock = asyncio.Lock()
         self.lock_loop: asyncio.AbstractEventLoop | None = None
         self.owner: asyncio.Task[Any] | None = None
@@ -166,6 +172,8 @@ class MemoryUnitOfWork:
     stats: StatsRepository
     tips: TipRepository
     inbox: InboxRepository
+    stories: StoryRepository
+    preps: PrepRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self.store = store
@@ -177,6 +185,8 @@ class MemoryUnitOfWork:
         self.stats = MemoryStatsRepository(self)
         self.tips = MemoryTipRepository(self)
         self.inbox = MemoryInboxRepository(self)
+        self.stories = MemoryStoryRepository(self)
+        self.preps = MemoryPrepRepository(self)
 
     async def __aenter__(self) -> Self:
         return self
@@ -279,6 +289,10 @@ class _Users:
             return
         for nudge_id in [n.id for n in store.nudges.rows.values() if n.user_id == user_id]:
             self._uow.write(store.nudges, nudge_id or 0, None)
+        for story_id in [s.id for s in store.stories.rows.values() if s.user_id == user_id]:
+            self._uow.write(store.stories, story_id or 0, None)
+        for prep_id in [p.id for p in store.preps.rows.values() if p.user_id == user_id]:
+            self._uow.write(store.preps, prep_id or 0, None)
         for iv_id in [i.id for i in store.interviews.rows.values() if i.user_id == user_id]:
             self._uow.write(store.interviews, iv_id or 0, None)
         self._uow.write(store.users, user_id, None)

@@ -132,12 +132,16 @@ def _plain(value: Any) -> Any:
 async def export(ctx: Context, cmd: Command) -> list[Reply]:
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id)
     nudges = await ctx.uow.nudges.list_for_user(ctx.user_id, pending_only=False)
+    stories = await ctx.uow.stories.list_for_user(ctx.user_id)
+    preps = await ctx.uow.preps.list_for_user(ctx.user_id)
     user = asdict(ctx.user)
     data = {
         "exported_at": ctx.now.isoformat(),
         "person": _plain(user),
         "interviews": [_plain(asdict(i)) for i in interviews],
         "reminders": [_plain(asdict(n)) for n in nudges],
+        "stories": [_plain(asdict(s)) for s in stories],
+        "preparation": [_plain(asdict(p)) for p in preps],
     }
     text = json.dumps(data, indent=2, ensure_ascii=False)
     return [Reply(text=copy.export_intro(len(interviews), len(nudges)), copy_text=text,

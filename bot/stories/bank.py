@@ -1,0 +1,135 @@
+"""Reading a story as people type it, and the skills it shows.
+
+How a story is typed (``/debrief stories add …``):
+
+* ``<title> | <what happened, what you did, the result>``: the ``|`` separates them;
+* or the title on the first line and the story on the lines after it;
+* or one natural sentence: the title is its first clause (up to the first ``.``, ``;``,
+  ``!``, ``?``, `` - `` or ``,``; at most 60 characters, cut at a word), the story the whole
+  sentence.
+
+Limits: a title at most 100 characters, a story at most 1,000, at most 50 stories per
+person. Skill tags come from the words used (below) and can be set by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "GAP_WORDS",
+    "MAX_STORIES",
+    "MAX_TITLE",
+    "NATURAL_TITLE",
+    "SKILLS",
+    "StoryText",
+    "infer_tags",
+    "parse_tags",
+    "split_story",
+]
+
+MAX_TITLE = 100
+MAX_STORIES = 50
+NATURAL_TITLE = 60
+
+# The skills a small bank should cover (COACHING.md), in the order they are shown.
+SKILLS: tuple[str, ...] = ("impact in numbers", "leadership", "conflict", "failure",
+                           "learning fast")
+
+# How a gap reads in "no story about … yet".
+GAP_WORDS: dict[str, str] = {
+    "impact in numbers": "a result you can put in numbers",
+    "leadership": "leading or influencing others",
+    "conflict": "a disagreement you worked through",
+    "failure": "a failure and what you learned",
+    "learning fast": "learning something fast",
+}
+
+_SKILL_WORDS: dict[str, re.Pattern[str]] = {
+    "impact in numbers": re.compile(
+        r"(?:[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent|x\b|k\b|m\b|ms\b|hours?|days?|weeks?|"
+        r"months?|users?|customers?|people|clients?|sales|revenue|dollars|euros?|pounds?)"
+        r"|\b(?:doubled|tripled|halved)\b)", re.IGNORECASE),
+    "leadership": re.compile(
+        r"\b(?:led|lead|leading|managed|mentored|coached|organi[sz]ed|drove|convinced|"
+        r"persuaded|influenced|rallied|took (?:charge|ownership|the lead)|delegated|"
+        r"my team)\b", re.IGNORECASE),
+    "conflict": re.compile(
+        r"\b(?:conflict|disagree\w*|push(?:ed)? ?back|argu\w+|tension|clash\w*|"
+        r"escalat\w+|difficult (?:stakeholder|colleague|customer|client|manager)|"
+        r"compromise)\b", re.IGNORECASE),
+    "failure": re.compile(
+        r"\b(?:fail\w*|mistake\w*|went wrong|got it wrong|missed|broke|outage|setback|"
+        r"lesson|learn(?:ed|t) from|screwed up|messed up)\b", re.IGNORECASE),
+    "learning fast": re.compile(
+        r"\b(?:taught myself|picked up|new to|ramp(?:ed)? up|first time|never used|"
+        r"crash course|learn(?:ed|t) (?:\w+ )?(?:in|within) (?:a|one|two|\d+)|"
+        r"quickly learn\w*|learn(?:ed|t) quickly)\b", re.IGNORECASE),
+}
+
+# What people may type for a skill (`tags:"numbers, lead"`).
+_TAG_WORDS: dict[str, str] = {s: s for s in SKILLS} | {
+    "impact": "impact in numbers", "numbers": "impact in numbers",
+    "metrics": "impact in numbers", "results": "impact in numbers",
+    "lead": "leadership", "leading": "leadership", "influence": "leadership",
+    "disagreement": "conflict", "conflicts": "conflict",
+    "fail": "failure", "failures": "failure", "mistake": "failure",
+    "learning": "learning fast", "learn fast": "learning fast",
+    "learning quickly": "learning fast", "fast learning": "learning fast",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryText:
+    title: str
+    text: str
+
+
+def split_story(raw: str) -> StoryText:
+    """Title and story from what was typed (see the module docstring). Either may be
+    empty when nothing usable was typed; the caller says what is missing."""
+    raw = raw.strip()
+    if "|" in raw:
+        title, _, text = raw.partition("|")
+        return StoryText(_one_line(title), text.strip())
+    if "\n" in raw:
+        title, _, text = raw.partition("\n")
+        return StoryText(_one_line(title), text.strip())
+    return StoryText(natural_title(raw), raw)
+
+
+def natural_title(sentence: str) -> str:
+    """The first clause of a sentence, at most ``NATURAL_TITLE`` characters."""
+    first = re.split(r"[.;!?]\s|,\s| - | – ", sentence.strip() + " ", maxsplit=1)[0].strip()
+    first = first.rstrip(".;!?,")
+    if len(first) <= NATURAL_TITLE:
+        return first
+    cut = first[:NATURAL_TITLE].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-") + "…"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def infer_tags(*texts: str) -> list[str]:
+    """The skills the words show, in ``SKILLS`` order."""
+    joined = " ".join(texts)
+    return [skill for skill in SKILLS if _SKILL_WORDS[skill].search(joined)]
+
+
+def parse_tags(text: str) -> tuple[list[str], list[str]]:
+    """(known skills in ``SKILLS`` order, words that name none) from ``"lead, failure"``."""
+    found: set[str] = set()
+    unknown: list[str] = []
+    for part in re.split(r"[,;/]|\band\b", text):
+        word = " ".join(part.lower().strip(" .#").split())
+        if not word:
+            continue
+        skill = _TAG_WORDS.get(word)
+        if skill is None:
+            unknown.append(word)
+        else:
+            found.add(skill)
+    return [s for s in SKILLS if s in found], unknown
