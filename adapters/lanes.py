@@ -39,12 +39,17 @@ Job = Callable[[], Awaitable[None]]
 DEFAULT_CONCURRENCY = 8
 BACKLOG_WARNING = 5_000
 ACK_PRIORITY = 0.1  # seconds a job may wait for acknowledgements in flight
+# A job still running after this long is waiting on something slow (a platform API that
+# hangs): it keeps running but stops counting against the concurrency bound, so one slow
+# person never holds up everybody else's replies.
+SLOW_AFTER = 1.0
 
 
 class PersonLanes:
     def __init__(self, concurrency: int = DEFAULT_CONCURRENCY,
-                 ack_priority: float = ACK_PRIORITY) -> None:
+                 ack_priority: float = ACK_PRIORITY, slow_after: float = SLOW_AFTER) -> None:
         self._slots = asyncio.Semaphore(concurrency)
+        self._slow_after = slow_after
         self._ack_priority = ack_priority
         self._acking = 0
         self._no_acks = asyncio.Event()
@@ -122,11 +127,7 @@ class PersonLanes:
             while queue:
                 job = queue.popleft()
                 try:
-                    async with self._slots:
-                        # Inside the slot on purpose: with every slot waiting, work runs at
-                        # most ``concurrency`` jobs per ``ack_priority`` during a burst.
-                        await self._after_acks()
-                        await job()
+                    await self._run_in_slot(job)
                 except Exception:
                     log.exception("work for %s failed", key)
                 finally:
@@ -137,6 +138,23 @@ class PersonLanes:
             if self._pending <= 0:
                 self._pending = 0
                 self._idle.set()
+
+    async def _run_in_slot(self, job: Job) -> None:
+        await self._slots.acquire()
+        released = False
+        try:
+            # Inside the slot on purpose: with every slot waiting, work runs at most
+            # ``concurrency`` jobs per ``ack_priority`` during a burst.
+            await self._after_acks()
+            task = asyncio.ensure_future(job())
+            done, _ = await asyncio.wait({task}, timeout=self._slow_after)
+            if not done:
+                self._slots.release()  # slow: let others have the slot
+                released = True
+            await task
+        finally:
+            if not released:
+                self._slots.release()
 
     def _done(self) -> None:
         self._pending -= 1

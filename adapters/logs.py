@@ -11,6 +11,10 @@ don't, whatever ``DEBRIEF_LOG_LEVEL`` says:
     aiosqlite, asyncpg          statements at DEBUG
 
 and SQL errors carry no parameters (``hide_parameters`` in :mod:`storage.engine`).
+Whatever still gets through passes :class:`SafeRecords` on the way out: a library's record
+keeps only its first words (Bolt puts request bodies after a ``(``, ``{`` or ``:``), no
+record carries a control character (a newline in a request cannot forge a log line; an
+escape sequence cannot repaint a terminal) and none is longer than :data:`MAX_MESSAGE`.
 ``tests/ops/test_ops_logs.py`` runs a whole reflection at DEBUG and looks for the answers.
 
 The stdlib is enough here: a dozen lines of formatter instead of another dependency.
@@ -20,11 +24,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-__all__ = ["QUIET_LOGGERS", "JsonFormatter", "configure_logging"]
+__all__ = ["MAX_MESSAGE", "QUIET_LOGGERS", "JsonFormatter", "SafeRecords", "configure_logging"]
 
 HUMAN_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -32,7 +37,9 @@ HUMAN_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 QUIET_LOGGERS: dict[str, int] = {
     "slack_sdk": logging.WARNING,
     "slack_bolt": logging.WARNING,
-    "adapters.slack.bolt": logging.INFO,  # Bolt's logger in this app (see adapters.slack)
+    # Bolt's logger in this app (see adapters.slack). Bolt logs the whole body of a request
+    # that fails the signature check at INFO.
+    "adapters.slack.bolt": logging.WARNING,
     "discord": logging.INFO,
     "sqlalchemy": logging.WARNING,
     "aiosqlite": logging.INFO,
@@ -44,6 +51,45 @@ QUIET_LOGGERS: dict[str, int] = {
     "aiohttp.access": logging.WARNING,
     "asyncio": logging.INFO,
 }
+
+#: The longest message a record may carry (a huge request can't grow the log).
+MAX_MESSAGE = 2000
+# Our own loggers; every other record comes from a library.
+OWN = ("adapters.", "bot.", "storage.", "__main__")
+LIBRARY_LOGGERS_IN_OURS = ("adapters.slack.bolt",)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_DETAILS = re.compile(r"[({\[:]")
+
+
+def _escape(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
+class SafeRecords(logging.Filter):
+    """Make every record safe to write: see the module docstring."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a library's bad format string: keep the template only
+            message = str(record.msg)
+        name = record.name
+        library = not name.startswith(OWN) or name.startswith(LIBRARY_LOGGERS_IN_OURS)
+        if library:
+            head = _DETAILS.split(message, maxsplit=1)[0].strip()
+            if head != message.strip():
+                message = f"{head} [details withheld]"
+            if record.exc_info and record.exc_info[0] is not None:
+                message += f" ({record.exc_info[0].__name__})"
+                record.exc_info = None
+                record.exc_text = None
+        if len(message) > MAX_MESSAGE:
+            message = message[:MAX_MESSAGE] + f"... [{len(message) - MAX_MESSAGE} more]"
+        record.msg = _escape(message)
+        record.args = None
+        return True
+
 
 # Attributes every LogRecord has; anything else was passed with ``extra=`` and is kept.
 _STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
@@ -69,12 +115,21 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
+class _HumanFormatter(logging.Formatter):
+    """Human lines; a traceback's lines are indented, so no line of one can pass for a log
+    line of its own."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace("\n", "\n    ")
+
+
 def configure_logging(*, level: str | int = "INFO", json_lines: bool = False,
                       stream: TextIO | None = None) -> logging.Handler:
     """Send every record at ``level`` or above to ``stream`` (stderr); return the handler."""
     numeric = logging.getLevelName(level.upper()) if isinstance(level, str) else level
     handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(HUMAN_FORMAT))
+    handler.setFormatter(JsonFormatter() if json_lines else _HumanFormatter(HUMAN_FORMAT))
+    handler.addFilter(SafeRecords())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

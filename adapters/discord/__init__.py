@@ -58,6 +58,7 @@ class DiscordAdapter:
             raise ValueError("DISCORD_TOKEN is not set")
         self.settings = settings
         self.handlers = DiscordHandlers(conversation, max_concurrent_work=max_concurrent_work)
+        self.handlers.job_deadline = settings.job_deadline_seconds
         if shard_count is None:
             configured = settings.discord_shard_count
             shard_count = shard_count_from_env(

@@ -59,6 +59,8 @@ class DiscordHandlers:
         # many core calls and their follow-ups run at once (15 minutes are allowed for
         # those), which also keeps the database pool from being swamped.
         self._work = asyncio.Semaphore(max_concurrent_work)
+        # Every job's deadline (DEBRIEF_JOB_DEADLINE; the adapter sets it from settings).
+        self.job_deadline = 60.0
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         try:
@@ -70,12 +72,16 @@ class DiscordHandlers:
     async def _run(self, interaction: discord.Interaction[Any], incoming: Incoming, *,
                    original_pending: bool) -> None:
         async with self._work:
-            replies = await self._handle(incoming)
             try:
-                await InteractionReplier(interaction, original_pending=original_pending
-                                         ).send(replies)
+                async with asyncio.timeout(self.job_deadline):
+                    replies = await self._handle(incoming)
+                    await InteractionReplier(interaction, original_pending=original_pending
+                                             ).send(replies)
             except discord.HTTPException:
                 log.exception("sending replies for interaction %s failed", interaction.id)
+            except TimeoutError:
+                log.warning("interaction %s ran past its %.0fs deadline; given up",
+                            interaction.id, self.job_deadline)
 
     async def _defer(self, interaction: discord.Interaction[Any]) -> bool:
         try:
@@ -166,9 +172,13 @@ class DiscordHandlers:
         if not isinstance(message.channel, discord.DMChannel):
             return
         async with self._work:
-            replies = await self._handle(
-                incoming_from_message(message, MessageNames(message, self.client)))
             try:
-                await send_to_channel(message.channel, replies)
+                async with asyncio.timeout(self.job_deadline):
+                    replies = await self._handle(
+                        incoming_from_message(message, MessageNames(message, self.client)))
+                    await send_to_channel(message.channel, replies)
             except discord.HTTPException:
                 log.exception("replying to a DM from %s failed", message.author.id)
+            except TimeoutError:
+                log.warning("a DM from %s ran past its %.0fs deadline; given up",
+                            message.author.id, self.job_deadline)

@@ -146,7 +146,12 @@ class SlackAdapter:
         on ``SLACK_API_URL``, then the websocket). Over HTTP there is nothing to connect."""
         if self._session is None or self._session.closed:
             traces = [api_trace("slack", self._api_observer)] if self._api_observer else []
-            self._session = aiohttp.ClientSession(trace_configs=traces)
+            # slack_sdk ignores its own timeout when it is given a session: the session's
+            # timeout is what bounds every Web API and response_url call.
+            self._session = aiohttp.ClientSession(
+                trace_configs=traces, timeout=aiohttp.ClientTimeout(
+                    total=self.settings.platform_timeout_seconds))
+            self.client.timeout = int(self.settings.platform_timeout_seconds)
             self.client.session = self._session
         self.inbox.start()
         app_token = self.settings.slack_app_token

@@ -62,10 +62,12 @@ async def core(tmp_path: Path) -> AsyncIterator[Debrief]:
 
 def capture(*, quiet: bool, json_lines: bool = True) -> io.StringIO:
     """Everything logged at DEBUG, as ``debrief run`` would log it (``quiet``) or with every
-    library at DEBUG too (the control: proves the reflection's texts were there to leak)."""
+    library at DEBUG too and no SafeRecords filter (the control: proves the reflection's
+    texts were there to leak)."""
     stream = io.StringIO()
-    configure_logging(level="DEBUG", json_lines=json_lines, stream=stream)
+    handler = configure_logging(level="DEBUG", json_lines=json_lines, stream=stream)
     if not quiet:
+        handler.filters.clear()
         for name in (*QUIET_LOGGERS, "adapters"):
             logging.getLogger(name).setLevel(logging.DEBUG)
     return stream
@@ -184,3 +186,78 @@ def test_log_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("DEBRIEF_LOG_LEVEL", "chatty")
     with pytest.raises(ValueError, match="not a log level"):
         Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+# -- hostile requests ------------------------------------------------------------------------
+
+SECRET_WORD = "pineappleninetyfivek"
+
+
+def _hostile_bodies(team: str) -> list[tuple[str, bytes, dict[str, str]]]:
+    """(what, body, headers): requests an attacker (or a stale replay) can send."""
+    from urllib.parse import urlencode
+
+    from slack_people import signed
+    command = urlencode({"team_id": team, "channel_id": "C1", "user_id": "UADA",
+                         "command": "/debrief", "trigger_id": "t-stale",
+                         "text": f"interview Acme notes:{SECRET_WORD} salary"})
+    forged = f"x=1\n2026-11-30 12:00:00,000 ERROR adapters.runtime: {SECRET_WORD} forged\n"
+    array = urlencode({"payload": json.dumps([{"type": "block_actions", "x": SECRET_WORD}])})
+    return [
+        # Genuine signature, but older than Slack's five minutes: Bolt logs such bodies.
+        ("stale", command.encode(), signed(command, timestamp=1_000_000_000)),
+        # A raw newline in the body, a timestamp that is no number (headers cannot carry
+        # newlines: the HTTP client refuses them).
+        ("forged line", forged.encode(), {"X-Slack-Request-Timestamp": "x forged",
+                                          "X-Slack-Signature": f"v0={SECRET_WORD}",
+                                          "Content-Type": "application/x-www-form-urlencoded"}),
+        ("not utf-8", b"text=" + SECRET_WORD.encode() + b"\xff\xfe",
+         signed("ignored")),
+        ("array payload", array.encode(), signed(array)),
+        ("huge", b"a=" + (SECRET_WORD.encode() + b"\n") * 50_000,
+         {"Content-Type": "application/x-www-form-urlencoded"}),
+    ]
+
+
+@pytest.mark.usefixtures("restore_logging")
+@pytest.mark.parametrize("json_lines", [False, True], ids=["human", "json"])
+async def test_hostile_requests_at_debug_log_one_line_each_without_body_or_forged_lines(
+        core: Debrief, json_lines: bool) -> None:
+    logged = capture(quiet=True, json_lines=json_lines)
+    fake = FakeSlack()
+    await fake.start()
+    settings = Settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[call-arg]
+                        SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake.api_url)
+    adapter = SlackAdapter(settings, core)
+    app = web.Application()
+    adapter.mount(app)
+    runner = web.AppRunner(app, handle_signals=False)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events"
+    await adapter.start()
+    statuses = {}
+    try:
+        async with aiohttp.ClientSession() as http:
+            for what, body, headers in _hostile_bodies(fake.team_id):
+                async with http.post(url, data=body, headers=headers) as resp:
+                    statuses[what] = resp.status
+    finally:
+        await adapter.stop()
+        await runner.cleanup()
+        await fake.stop()
+    text = logged.getvalue()
+    assert statuses["stale"] == 401
+    assert statuses["forged line"] == 400, "a timestamp that is no number"
+    assert statuses["not utf-8"] in (400, 401) and statuses["array payload"] in (400, 401)
+    assert statuses["huge"] in (401, 413)
+    assert all(s < 500 for s in statuses.values()), statuses
+    assert SECRET_WORD not in text.lower(), text[:3000]
+    assert "forged" not in text
+    assert len(text) < 20_000, "five hostile requests, a few short lines"
+    for line in text.splitlines():
+        if json_lines:
+            json.loads(line)
+        else:
+            assert re.match(r"\S+ \S+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) \S+: ", line) or \
+                line.startswith("    "), line
