@@ -232,4 +232,11 @@ def _unquote(value: str) -> str:
     for left, right in (('"', '"'), ("“", "”"), ("'", "'")):
         if len(value) >= 2 and value.startswith(left) and value.endswith(right):
             return value[1:-1].strip()
+    # A quote left open or closed alone (`interview "Acme`, `role:Engineer"`) is a typo, not
+    # part of the name: dropped. An apostrophe at the end stays (`Williams'`).
+    closers = {'"': '"', "“": "”\"", "”": "”\"", "'": "'’", "‘": "'’"}
+    if value[:1] in closers and not any(q in value[1:] for q in closers[value[0]]):
+        value = value[1:].strip()
+    if value[-1:] in "\"”“" and not any(q in value[:-1] for q in "\"“”"):
+        value = value[:-1].strip()
     return value

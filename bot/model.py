@@ -83,6 +83,9 @@ class User:
     active_interview_id: int | None = None
     last_channel_id: str | None = None
     created_at: datetime | None = None
+    # How many tips the person has been shown: /debrief tip rotates through its pool by it,
+    # so asking again never repeats the tip just given, also after a restart.
+    tips_shown: int = 0
 
 
 @dataclass(slots=True)

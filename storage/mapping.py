@@ -58,6 +58,7 @@ def user_from_row(row: Row[Any]) -> User:
         active_interview_id=row.active_interview_id,
         last_channel_id=row.last_channel_id,
         created_at=row.created_at,
+        tips_shown=row.tips_shown or 0,
     )
 
 
@@ -70,6 +71,7 @@ def user_values(user: User) -> dict[str, Any]:
         "quiet_end": user.quiet_end,
         "active_interview_id": user.active_interview_id,
         "last_channel_id": user.last_channel_id,
+        "tips_shown": user.tips_shown,
     }
 
 

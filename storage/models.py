@@ -104,6 +104,7 @@ class UserRow(Base):
     active_interview_id: Mapped[int | None] = mapped_column(Id)
     last_channel_id: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    tips_shown: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class InterviewRow(Base):

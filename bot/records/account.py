@@ -39,9 +39,10 @@ async def tip(ctx: Context, cmd: Command) -> list[Reply]:
     else:
         area = await _weakest_area(ctx)
     pool = [text for a, text in TIPS if a is area]
-    # Rotate through the pool over time rather than at random: the same person asking twice
-    # in a row gets a different tip, and tests stay deterministic.
-    index = int(ctx.now.timestamp() // 60) % len(pool)
+    # Rotate by the person's own count of tips shown (stored): asking again, even right
+    # away or after a restart, never repeats the tip just given; tests stay deterministic.
+    index = ctx.user.tips_shown % len(pool)
+    ctx.user.tips_shown += 1
     return [Reply(text=copy.tip_text(area, pool[index], from_reflections=not wanted))]
 
 
@@ -51,8 +52,8 @@ async def _weakest_area(ctx: Context) -> Area:
         if interview.reflection_state is ReflectionState.COMPLETED:
             for area, score in area_scores(interview.answers).items():
                 totals.setdefault(area, []).append(score)
-    if not totals:
-        return list(Area)[int(ctx.now.timestamp() // 60) % len(Area)]
+    if not totals:  # nothing to go by yet: each area in turn
+        return list(Area)[ctx.user.tips_shown % len(Area)]
     return min(Area, key=lambda a: sum(totals[a]) / len(totals[a]) if a in totals else 2.0)
 
 

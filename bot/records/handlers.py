@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from datetime import datetime
 
 from bot import copy
@@ -91,11 +92,36 @@ def _split_outcome(cmd: Command) -> tuple[str, Outcome | None, str]:
     return ref or cmd.text, None, ""
 
 
+def _near_outcome(word: str) -> str | None:
+    """``rejectd`` → ``rejected``: the outcome word a typo was meant to be."""
+    words_ = [w for w in _OUTCOME_WORDS if " " not in w and "_" not in w and len(w) >= 4]
+    close = difflib.get_close_matches(word.lower(), words_, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+async def _outcome_interview(ctx: Context, ref: str, result: Outcome | None) -> Interview:
+    """The interview ``ref`` names. When none matches and its last word is a mistyped
+    outcome (``acme rejectd``), the word is blamed, not the interview."""
+    try:
+        return await ctx.find_interview(ref)
+    except UserError as missing:
+        head, _, last = ref.strip().rpartition(" ")
+        if result is not None or not last:
+            raise
+        meant = _near_outcome(last)
+        if meant is not None:
+            raise UserError(words.outcome_typo(last, meant)) from missing
+        if head:  # "acme maybe": Acme is there, "maybe" is no outcome
+            await ctx.find_interview(head)
+            raise UserError(words.bad_outcome(last)) from missing
+        raise
+
+
 async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
     ref, result, raw = _split_outcome(cmd)
     if raw and result is None:
         raise UserError(words.bad_outcome(raw))
-    interview = await ctx.find_interview(ref)
+    interview = await _outcome_interview(ctx, ref, result)
     if (early := not_happened_yet(ctx, interview, "outcome")) is not None:
         return [early]
     if result is None:

@@ -103,6 +103,18 @@ def outcome_saved(interview: Interview, next_check: datetime | None, zone: ZoneI
     return f"{base} (Recorded for {_what(interview)}.)"
 
 
+def outcome_typo(word: str, meant: str) -> str:
+    return (f"I didn't recognise \"{word[:40]}\" - did you mean {meant}? Nothing was "
+            "recorded.")
+
+
+def already_logged(interview: Interview, zone: ZoneInfo) -> str:
+    return (f"You've already logged {_what(interview)} for "
+            f"{fmt_local(interview.happens_at, zone)} (#{interview.id}), so I haven't added "
+            f"it again. `/debrief reflect #{interview.id}` picks up its reflection; for "
+            "another interview there, give its time with `when:`.")
+
+
 def bad_outcome(text: str) -> str:
     return (f"I didn't understand \"{text[:40]}\" as an outcome. Use callback, offer, "
             "rejected or no reply.")

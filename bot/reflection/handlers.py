@@ -10,6 +10,7 @@ from bot.insights.profile import ProfileError, apply_profile, profile_changes
 from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
 from bot.nudges.words import nudge_line
 from bot.prep.guard import not_happened_yet
+from bot.records.duplicates import refuse_duplicate
 from bot.reflection import words
 from bot.reflection.dialogue import (
     Answered,
@@ -74,6 +75,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         reflection_state=ReflectionState.NOT_STARTED if ahead else ReflectionState.OPEN,
         community_id=ctx.incoming.community_id)
     apply_profile(interview, profile)
+    await refuse_duplicate(ctx, company, happens_at)  # a double click logs one interview
     interview = await ctx.uow.interviews.add(interview)
     nudges = await ctx.uow.nudges.add_many(ctx.policy.plan(interview, ctx.user, ctx.now))
     ctx.scheduled.extend(n.due_at for n in nudges)

@@ -1,0 +1,134 @@
+"""Rough edges a new user hit (issue 13): a mistyped outcome blames the word, an interview
+logged twice is refused kindly, a stray quote is not part of a name, and asking for a tip
+again never repeats the one just given (also after a restart)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from test_service import ANN, World
+
+from bot.clock import FixedClock
+from bot.model import Outcome
+from bot.ports import UnitOfWorkFactory
+from bot.service import Debrief
+from bot.values import Incoming
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+# -- outcome ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "word", "meant"), [
+    ("/debrief outcome acme rejectd", "rejectd", "rejected"),
+    ("/debrief outcome #1 ofer", "ofer", "offer"),
+    ("/debrief outcome Acme calback", "calback", "callback"),
+    ("/debrief outcome rejectd", "rejectd", "rejected"),
+])
+async def test_a_mistyped_outcome_blames_the_word_and_records_nothing(
+        world: World, typed: str, word: str, meant: str) -> None:
+    await world.say("/debrief interview Acme")
+    await world.say("cancel")
+    (reply,) = await world.say(typed)
+    assert reply.text == (f"I didn't recognise \"{word}\" - did you mean {meant}? "
+                          "Nothing was recorded.")
+    assert world.interview().outcome is None
+
+
+async def test_an_unknown_outcome_word_after_a_real_interview_names_the_word(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    (reply,) = await world.say("/debrief outcome acme maybe")
+    assert 'I didn\'t understand "maybe" as an outcome' in reply.text
+
+
+async def test_an_unknown_interview_is_still_blamed_on_the_interview(world: World) -> None:
+    await world.say("/debrief interview Acme")
+    (reply,) = await world.say("/debrief outcome globex offer")
+    assert "couldn't find an interview matching \"globex\"" in reply.text
+    (reply,) = await world.say("/debrief outcome initech")
+    assert "couldn't find an interview matching \"initech\"" in reply.text
+
+
+async def test_correct_outcomes_still_work(world: World) -> None:
+    await world.say("/debrief interview Acme")
+    (reply,) = await world.say("/debrief outcome acme rejected")
+    assert "I'm sorry" in reply.text
+    assert world.interview().outcome is Outcome.REJECTED
+
+
+# -- duplicates -------------------------------------------------------------------------------
+
+
+async def test_the_same_interview_logged_twice_is_refused_kindly(world: World) -> None:
+    await world.say('/debrief interview Acme when:"tomorrow 3pm"')
+    (reply,) = await world.say('/debrief interview  acme  when:"tomorrow 15:00"')
+    assert reply.text == (
+        "You've already logged Acme for Thu 11 Jun 15:00 BST (#1), so I haven't added it "
+        "again. `/debrief reflect #1` picks up its reflection; for another interview there, "
+        "give its time with `when:`.")
+    assert len(world.interviews()) == 1
+    assert len(world.nudges()) == len({n.id for n in world.nudges()})  # no second plan
+
+
+async def test_a_double_click_on_just_ended_logs_one_interview(world: World) -> None:
+    await world.say("/debrief interview Acme")
+    world.clock.advance(timedelta(seconds=2))
+    (reply,) = await world.say("/debrief interview Acme")
+    assert "already logged Acme" in reply.text
+    assert len(world.interviews()) == 1
+
+
+async def test_a_second_interview_at_the_same_company_at_another_time_is_logged(
+        world: World) -> None:
+    await world.say('/debrief interview Acme when:"yesterday 10:00"')
+    await world.say('/debrief interview Acme when:"tomorrow 10:00"')
+    await world.say("/debrief interview Globex")
+    assert [i.company for i in world.interviews()] == ["Acme", "Acme", "Globex"]
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "company", "role"), [
+    ('/debrief interview "Acme', "Acme", None),
+    ('/debrief interview Acme"', "Acme", None),
+    ("/debrief interview “Acme", "Acme", None),
+    ('/debrief interview "Acme role:"Backend Engineer', "Acme", "Backend Engineer"),
+    ("/debrief interview O'Reilly", "O'Reilly", None),
+    ("/debrief interview 'Ben & Jerry's", "'Ben & Jerry's", None),
+    ('/debrief interview "Ben & Jerry\'s', "Ben & Jerry's", None),
+])
+async def test_a_stray_quote_is_not_stored_in_the_name(world: World, typed: str,
+                                                       company: str, role: str | None) -> None:
+    await world.say(typed)
+    assert (world.interview().company, world.interview().role) == (company, role)
+
+
+# -- tips -------------------------------------------------------------------------------------
+
+
+async def test_tip_three_times_in_a_row_never_repeats_the_last_tip(world: World) -> None:
+    shown = [(await world.say("/debrief tip stand out"))[0].text for _ in range(3)]
+    assert shown[0] != shown[1] != shown[2]
+    world.restart()
+    again = (await world.say("/debrief tip stand out"))[0].text
+    assert again != shown[2]
+
+
+async def test_tip_rotation_is_stored_so_it_survives_a_restart(
+        uow_factory: UnitOfWorkFactory) -> None:
+    clock = FixedClock(World().clock.now())
+    first = await Debrief(uow_factory, clock).handle(
+        Incoming(ANN, text="/debrief tip prepared"))
+    restarted = Debrief(uow_factory, clock)  # a new process on the same database
+    second = await restarted.handle(Incoming(ANN, text="/debrief tip prepared"))
+    assert first[0].text != second[0].text
+    async with uow_factory() as uow:
+        person = await uow.users.get(ANN)
+    assert person is not None and person.tips_shown == 2
