@@ -17,6 +17,7 @@ from typing import Any
 import discord
 
 from adapters.discord.markup import MessageNames, Names, to_plain
+from bot.grammar import PREFIX
 from bot.values import Command, Identity, Incoming
 
 __all__ = [
@@ -61,7 +62,10 @@ def incoming_from_interaction(interaction: discord.Interaction[Any], *, text: st
 def incoming_from_message(message: discord.Message, names: Names | None = None) -> Incoming:
     """A message typed in the DM with the bot (server messages never reach the core), its
     mentions, channels, emoji and timestamps as the words the person saw (``markup``)."""
-    text = to_plain(message.content, names or MessageNames(message, None))
+    content = message.content
+    # "/debrief …" typed as a message is a command: its channel links stay links.
+    text = to_plain(content, names or MessageNames(message, None),
+                    keep_channel_links=content.lstrip().startswith(PREFIX))
     return Incoming(identity=identity_for(message.author), text=text, in_dm=True,
                     channel_id=str(message.channel.id),
                     display_name=message.author.display_name)

@@ -16,7 +16,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
 
 from adapters.slack.bridge import Bridge, usable_identity
-from adapters.slack.commands import refused
+from adapters.slack.commands import COMMAND, refused
 from adapters.slack.outbox import Origin
 from bot.values import Identity
 
@@ -59,7 +59,9 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         event = body.get("event") or {}
         channel = str(event.get("channel") or "")
         bridge.people.remember_dm(identity, channel)
-        text = await bridge.typed(identity, str(event.get("text") or ""))
+        raw = str(event.get("text") or "")
+        # "/debrief …" typed as a message is a command: its channel links stay links.
+        text = await bridge.typed(identity, raw, command=raw.lstrip().startswith(COMMAND))
         incoming = await bridge.incoming(identity, text=text, in_dm=True, channel_id=channel)
         await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, True))
 

@@ -32,8 +32,10 @@ import re
 from datetime import UTC, datetime
 from typing import Protocol
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.client import slack_error_code
 from adapters.slack.directory import PeopleDirectory, TTLCache
 from bot import copy
 from bot.values import Identity
@@ -139,7 +141,9 @@ class ChannelNames:
             response = await self._client.conversations_info(channel=channel_id)
             name = str((response.get("channel") or {}).get("name") or "")
         except Exception as exc:  # a name is a nicety: the answer is kept either way
-            log.warning("conversations.info failed for %s: %s", channel_id, exc)
+            reason = slack_error_code(exc) if isinstance(exc, SlackApiError) else ""
+            log.warning("conversations.info failed for %s: %s", channel_id,
+                        reason or type(exc).__name__)
             self._names.put(channel_id, "", CHANNEL_FAILURE_TTL)
             return None
         self._names.put(channel_id, name)

@@ -208,3 +208,16 @@ async def test_addresses_slack_links_by_itself_are_stored_as_typed(slack_env: Sl
     values = list((await _interview_answers(slack_env, ada.user)).values())
     assert (f"their blog https://acme.com/blog?a=1&b=2, mail cto@acme.com. "
             f"{copy.MENTION_HERE} <3") in values, values
+
+
+async def test_a_command_typed_as_a_dm_message_keeps_its_channel_link(
+        slack_env: SlackEnv) -> None:
+    fake = slack_env.fake
+    ann = slack_env.person(SlackUser("UANN", "Ann", "Europe/Berlin", is_admin=True))
+    await ann.say_markup("/debrief tips subscribe <#C0JOBS|jobs> weekdays 09:00")
+    await fake.wait_for(lambda: ann.dm_messages())
+    shown = json.dumps(ann.dm_messages()[-1]["blocks"], ensure_ascii=False)
+    assert "C0JOBS" in shown or "#jobs" in shown
+    async with slack_env.uow() as uow:
+        subs = await uow.tips.list_subscriptions("slack", fake.team_id)
+    assert [s.channel_id for s in subs] == ["C0JOBS"]
