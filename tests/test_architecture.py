@@ -59,7 +59,8 @@ def forbidden_in(name: str) -> str | None:
 def test_the_core_package_has_modules_to_check() -> None:
     names = {p.relative_to(BOT).as_posix() for p in core_modules()}
     # A sanity check that the walk below really looks at the core (and its subpackages).
-    assert {"service.py", "nudges/dispatcher.py", "reflection/handlers.py", "copy/messages.py"} <= names
+    assert {"service.py", "nudges/dispatcher.py", "reflection/handlers.py",
+            "copy/messages.py"} <= names
 
 
 @pytest.mark.parametrize("path", core_modules(), ids=lambda p: p.relative_to(BOT).as_posix())
