@@ -55,6 +55,9 @@ def render_png(chart: Chart) -> bytes:
 
 
 def _draw(axes: Any, chart: Chart) -> None:
+    if chart.kind == "bars":
+        _draw_bars(axes, chart)
+        return
     xs = list(range(len(chart.x_labels)))
     spread = 0.04 * (chart.y_max - chart.y_min)  # lines on the same value stay visible
     middle = (len(chart.series) - 1) / 2
@@ -77,5 +80,26 @@ def _draw(axes: Any, chart: Chart) -> None:
     axes.set_ylabel(chart.y_label)
     axes.grid(axis="y", alpha=0.3)
     axes.set_title(chart.title, pad=28, loc="left", fontsize=12)
+    if chart.series:
+        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+
+
+def _draw_bars(axes: Any, chart: Chart) -> None:
+    """One bar per x label, the series stacked in it (callbacks at the bottom)."""
+    xs = list(range(len(chart.x_labels)))
+    bottoms = [0.0] * len(xs)
+    for index, series in enumerate(chart.series):
+        heights = [0.0 if v is None else v for v in series.values]
+        colour = _KIND_COLOURS.get(series.tone, _COLOURS[index % len(_COLOURS)])
+        axes.bar(xs, heights, bottom=bottoms, label=series.label, color=colour, width=0.6)
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    axes.set_xticks(xs, chart.x_labels, fontsize=9)
+    axes.set_xlim(-0.6, max(len(xs) - 0.4, 0.6))
+    axes.set_ylim(chart.y_min, max(chart.y_max, max(bottoms, default=0.0)) * 1.1 or 1.0)
+    if chart.y_ticks:
+        axes.set_yticks([v for v, _ in chart.y_ticks], [w for _, w in chart.y_ticks])
+    axes.set_ylabel(chart.y_label)
+    axes.grid(axis="y", alpha=0.3)
+    axes.set_title(chart.title, pad=16, loc="left", fontsize=12)
     if chart.series:
         axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)

@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from bot.inbox import InboxEntry, InboxStatus
+from bot.insights.community import CommunityGroup
 from bot.insights.patterns import CommunityFigures
 from bot.model import Interview, Nudge, NudgeKind, User
 from bot.stories.model import Prep, Story
@@ -185,6 +186,14 @@ class StatsRepository(Protocol):
         """Totals over the interviews logged in one community (``Interview.community_id``)
         by people of ``platform``: see :class:`bot.insights.patterns.CommunityFigures`. A thank-you
         counts as decided once sent or once ``now`` is past its window."""
+        ...
+
+    async def community_groups(
+        self, platform: str, community_id: str, *, now: datetime, thank_you_window: timedelta,
+    ) -> list[CommunityGroup]:
+        """Per factor of :data:`bot.insights.community.COMMUNITY_FACTORS` and group (in lower
+        case): the interviews with a known answer, their callbacks and the distinct people
+        behind them, ordered by factor then value. Counted in the database."""
         ...
 
 

@@ -127,6 +127,8 @@ class ChartSeries:
 
     label: str
     values: tuple[float | None, ...]
+    # How to colour it, where the meaning is fixed: "good", "bad", "open" (else by position).
+    tone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,8 @@ class Chart:
     markers: tuple[tuple[int, str, str], ...] = ()
     width_px: int = 1000
     height_px: int = 560
+    # "lines" (one line per series across x) or "bars" (series stacked in one bar per x).
+    kind: str = "lines"
 
 
 @dataclass(frozen=True, slots=True)

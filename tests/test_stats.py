@@ -7,7 +7,9 @@ reflections, thank-you times and outcomes), then everything goes through
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,6 +20,7 @@ from bot.clock import FixedClock
 from bot.insights import words as stat_words
 from bot.insights.patterns import MIN_COMMUNITY
 from bot.memory import MemoryStore, memory_uow_factory
+from bot.model import Interview, Outcome
 from bot.service import Debrief
 from bot.values import Destination, Identity, Incoming, Reply
 
@@ -56,26 +59,31 @@ def everything(reply: Reply) -> str:
 # -- /debrief stats ----------------------------------------------------------------------
 
 
-async def test_stats_say_in_plain_words_which_habits_came_before_callbacks(
+async def test_stats_lead_with_one_next_step_and_say_which_factors_overlap(
         world: World) -> None:
     await world.seed(ANN, HISTORY)
     (reply,) = await world.say("/debrief stats")
     said = everything(reply)
+    # The answer opens with the single most useful step, from the strongest finding.
+    assert reply.text.startswith("Your next step: this week, apply first to roles you'd "
+                                 "rate a 4 or 5 on fit")
     assert "Across your 6 past interviews" in said
-    # Thank-yous: Initech, Umbrella, Hooli and Stark inside 24 h; Acme late; Globex never.
-    assert "4 of 6 went out inside 24 hours (67%). 1 went out later; 1 was never marked" in said
-    assert "2 callbacks (1 of them an offer), 2 rejections, 1 with no reply after a month" in said
-    assert "1 interview has no outcome recorded" in said
-    # Outcomes beside the habits.
-    assert "With an on-time thank-you: 2 of 3 called back; without one: 0 of 2." in said
-    assert "For roles you rated a good fit (4-5): 2 of 2 called back; for the other " \
-           "roles: 0 of 3." in said
-    assert "Before your callbacks you rated yourself higher on Prepared (2.0 vs 0.3" in said
-    assert "• Prepared: strong lately (1.7), up from weak (0.7) - 6 ratings" in said
-    assert "• Professional: strong, steady (2.0 on average) - 6 ratings" in said
+    assert "Roles you rated a good fit (4-5): 2 of 2 called back; roles you rated 1-3: " \
+           "0 of 3." in said
+    assert "Small numbers (2 and 3 interviews): a hint worth testing" in said
+    # Research split the same interviews the same way: said once, as one pattern.
+    assert "Your research split these same interviews the same way, so read them as one " \
+           "pattern, not two." in said
+    assert "With a thank-you inside 24 hours: 2 of 3 called back; with a later note or " \
+           "none: 0 of 2." in said
+    assert said.count("Next step:") == 2  # each insight ends in one
+    # Globex's "no reply" is 43 days old: closed, so it counts as no callback.
+    assert "2 callbacks (1 of them an offer), 2 rejections, 1 with no reply after a month" \
+        in said
+    assert "4 of 6 went out inside 24 hours. 1 went out later. 1 was never marked" in said
+    assert "• Prepared: strong lately, up from weak (6 ratings)" in said
+    assert not re.search(r"\d\.\d", said)  # plain words, never decimals
     assert "not proof" in said
-    # Five interviews with an outcome: enough to drop the small-number caveat.
-    assert "treat this as a hint" not in said
 
 
 async def test_stats_on_three_interviews_carry_an_honest_small_number_caveat(
@@ -83,17 +91,25 @@ async def test_stats_on_three_interviews_carry_an_honest_small_number_caveat(
     await world.seed(ANN, HISTORY[:3])
     (reply,) = await world.say("/debrief stats")
     said = everything(reply)
-    assert "Only 3 interviews with an outcome so far - treat this as a hint" in said
-    # One on-time thank-you is no group to compare with.
-    assert "Thank-you on time: not enough to compare yet - 1 interview with an on-time " \
-           "thank-you, 2 without one (I compare once each side has 2)." in said
+    assert "Only 3 interviews with an answer so far, so treat what follows as hints" in said
+    assert "What came before callbacks" not in [f.name for f in reply.fields]
 
 
-async def test_stats_without_outcomes_say_why_nothing_is_compared(world: World) -> None:
+async def test_stats_without_outcomes_lead_with_recording_them(world: World) -> None:
     await world.seed(ANN, [(d, c, a, t, None) for d, c, a, t, _ in HISTORY[:2]])
     (reply,) = await world.say("/debrief stats")
-    assert "None of them has an outcome recorded yet" in reply.text
+    assert reply.text.startswith("Your next step: when you hear back, record it")
+    assert "No answers from employers recorded yet." in reply.text
     assert "What came before callbacks" not in [f.name for f in reply.fields]
+
+
+async def test_a_recent_no_reply_is_waiting_not_a_failed_callback(world: World) -> None:
+    recent = [(5, "Fresh", HISTORY[0][2], 2, Outcome.NO_REPLY)]
+    await world.seed(ANN, [*HISTORY[:1], *recent])
+    (reply,) = await world.say("/debrief stats")
+    outcomes = {f.name: f.value for f in reply.fields}["Outcomes"]
+    assert outcomes.startswith("From 1 interview with an answer: 0 callbacks, 1 rejection.")
+    assert "1 still waiting for a reply - not counted until you hear back" in outcomes
 
 
 async def test_stats_with_no_interviews_say_how_to_log_one(world: World) -> None:
@@ -112,14 +128,7 @@ async def test_stats_asked_in_a_channel_go_to_the_dm_with_their_chart(world: Wor
     assert reply.attachment.filename == stat_words.CHART_FILENAME
     assert world.charts is not None
     (chart,) = world.charts.drawn
-    assert len(chart.x_labels) == 6 and chart.x_labels[0].startswith("#1 Acme\n")
-    assert [s.label for s in chart.series] == ["Stand out", "Follow up", "Professional",
-                                              "Prepared", "Right jobs"]
-    prepared = next(s for s in chart.series if s.label == "Prepared")
-    assert prepared.values == (0.0, 0.0, 2.0, 2.0, 1.0, 2.0)
-    assert chart.markers == ((0, "rejected", "bad"), (1, "no reply", "open"),
-                             (2, "callback", "good"), (3, "offer", "good"),
-                             (4, "rejected", "bad"))
+    assert chart.kind == "bars" and chart.x_labels == ("fit 1-3", "good fit (4-5)")
 
 
 async def test_stats_are_text_only_without_a_renderer_or_when_drawing_fails(
@@ -177,7 +186,7 @@ async def test_community_shows_anonymous_figures_from_five_people(world: World) 
     assert figures["Interviews logged"] == "30"
     assert figures["Reflections completed"] == "30 of 30 (100%)"
     assert figures["Thank-you notes inside 24 hours"].startswith("20 of 30 (67%)")
-    assert figures["Callbacks"] == "10 of 25 interviews with an outcome (40%), 5 offers " \
+    assert figures["Callbacks"] == "10 of 25 interviews with an answer (40%), 5 offers " \
                                    "among them"
     assert "UANN" not in everything(reply) and "U0" not in everything(reply)
 
@@ -193,3 +202,49 @@ async def test_a_discord_server_counts_only_interviews_logged_in_it(world: World
     await world.seed(members[4], HISTORY[:1], community="G1")
     (shown,) = await world.say("/debrief community", admin, is_admin=True, community_id="G1")
     assert {f.name: f.value for f in shown.fields}["Interviews logged"] == "25"
+
+
+async def _seed_profiles(world: World, who: Identity,
+                         rows: list[tuple[str, Outcome]]) -> None:
+    """Interviews with only a source and an outcome, long enough ago to be closed."""
+    async with memory_uow_factory(world.store)() as uow:
+        user = await uow.users.get_or_create(who, created_at=NOW - timedelta(days=200))
+        assert user.id is not None
+        for n, (source, outcome) in enumerate(rows):
+            at = NOW - timedelta(days=60 + n)
+            await uow.interviews.add(Interview(
+                user_id=user.id, company="Acme", happens_at=at, logged_at=at, source=source,
+                outcome=outcome, community_id=who.workspace_id))
+        await uow.commit()
+
+
+async def test_community_says_what_came_before_callbacks_from_five_people_a_group(
+        world: World) -> None:
+    for who in people(6):
+        await _seed_profiles(world, who, [("referral", Outcome.CALLBACK),
+                                          ("application", Outcome.REJECTED),
+                                          ("application", Outcome.REJECTED)])
+    # A recruiter group of four people: its figures must never be shown.
+    for who in people(4):
+        await _seed_profiles(world, Identity("slack", "T1", f"R{who.user_id}"),
+                             [("recruiter", Outcome.CALLBACK)] * 3)
+    (reply,) = await world.say("/debrief community", is_admin=True)
+    said = everything(reply)
+    assert reply.text.startswith("Your next step: start a thread this week where members "
+                                 "can offer and ask for referrals.")
+    assert "Interviews that came through a referral: 6 of 6 called back (6 people), " \
+           "against 18 of 30 across the community." in said
+    assert "recruiter" not in said and "12 of 12" not in said
+    assert not re.search(r"\([0-4] people\)", said)  # no group under five people
+
+
+async def test_community_rates_wait_for_five_people_with_answers(world: World) -> None:
+    for n, who in enumerate(people(MIN_COMMUNITY)):
+        await _seed_profiles(world, who, [("referral", Outcome.CALLBACK)] if n < 4 else [])
+        if n >= 4:
+            await world.say("/debrief interview Acme", who)
+    (reply,) = await world.say("/debrief community", is_admin=True)
+    names = [f.name for f in reply.fields]
+    assert "People who logged interviews" in names and "Callbacks" not in names
+    assert "Callback figures appear once 5 people have recorded what they heard back." \
+        in reply.text

@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from stats_seed import HISTORY, NOW, seed_history
+from stats_seed import NOW, seed_history
 
 from adapters.charts import MatplotlibChartRenderer
 from adapters.console import ConsoleApp
@@ -60,12 +60,27 @@ async def seeded_chart() -> Chart:
     return chart
 
 
-async def test_the_chart_of_a_seeded_history_is_a_png_of_the_expected_size() -> None:
+async def test_the_chart_of_a_seeded_history_shows_outcomes_by_the_factor_that_matters(
+        ) -> None:
     chart = await seeded_chart()
-    assert len(chart.x_labels) == len(HISTORY) and len(chart.markers) == 5
+    # Fit separates the seeded callbacks most clearly: good fit 2 of 2, fit 1-3 0 of 3.
+    assert chart.kind == "bars" and chart.title == "Callbacks by how well the role fit"
+    assert chart.x_labels == ("fit 1-3", "good fit (4-5)")
+    assert [(s.label, s.values, s.tone) for s in chart.series] == [
+        ("called back", (0.0, 2.0), "good"), ("no callback", (3.0, 0.0), "bad")]
     data = await MatplotlibChartRenderer().render(chart)
     assert png_size(data) == (chart.width_px, chart.height_px) == (1000, 560)
     assert opened(data) == (560, 1000, 4)  # RGBA rows x columns
+
+
+async def test_a_ratings_line_chart_still_draws_where_no_factor_stands_out() -> None:
+    chart = stats_chart(analyse([], NOW, timedelta(seconds=WINDOW)), ZoneInfo("UTC"))
+    assert chart is None  # nothing to draw at all
+    lines = Chart(title="How you rated yourself", x_labels=("#1 Acme\n01 Mar", "#2 B\n02 Mar"),
+                  series=(ChartSeries("Prepared", (0.0, 2.0)),),
+                  markers=((0, "rejected", "bad"),))
+    data = await MatplotlibChartRenderer().render(lines)
+    assert png_size(data) == (1000, 560)
 
 
 async def test_odd_charts_still_draw_at_the_size_asked() -> None:
@@ -118,7 +133,7 @@ def test_debrief_console_draws_the_chart_after_a_reflection(tmp_path: Path) -> N
         input="".join(f"{line}\n" for line in lines), text=True, capture_output=True,
         cwd=tmp_path, env=env, timeout=90)
     assert result.returncode == 0, result.stderr
-    assert "Across your 1 past interview" in result.stdout
+    assert "From your one interview so far" in result.stdout
     (path,) = re.findall(r"Chart saved to (\S+\.png) - ", result.stdout)
     assert Path(path).is_file() and Path(path).is_relative_to(tmp_path)
     assert png_size(Path(path).read_bytes()) == (1000, 560)

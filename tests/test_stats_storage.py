@@ -63,7 +63,8 @@ async def test_community_figures_count_one_communitys_interviews(
     # Bob's "no reply yet" is ten days old: still waiting, so not an answer.
     assert await _figures(uow_factory, "slack", "T1") == CommunityFigures(
         people=2, interviews=5, reflections_completed=2, thank_you_decided=4,
-        thank_you_on_time=2, with_outcome=3, callbacks=2, offers=1)
+        thank_you_on_time=2, with_outcome=3, callbacks=2, offers=1, people_with_outcome=1,
+        people_thank_you_decided=2)
     assert await _figures(uow_factory, "slack", "nowhere") == CommunityFigures()
     assert (await _figures(uow_factory, "discord", "T1")).people == 1
 
@@ -111,6 +112,45 @@ async def test_interviews_keep_their_profile_and_who_marked_the_note(
     async with uow_factory() as uow:
         (again,) = await uow.interviews.list_for_user(user.id)
     assert (again.stage, again.thank_you_source, again.source) == ("later", None, "referral")
+
+
+async def test_community_groups_count_callbacks_and_people_per_factor(
+        uow_factory: UnitOfWorkFactory) -> None:
+    """The same counts from memory, SQLite and PostgreSQL: per group, only interviews with
+    a known answer, their callbacks and the distinct people behind them."""
+    people = [Identity("slack", "T1", f"U{n}") for n in range(3)]
+    on_time = NOW - 10 * DAY + timedelta(hours=3)
+    rows: list[tuple[Identity, dict[str, object]]] = [
+        (people[0], {"source": "referral", "job_field": "Data", "outcome": Outcome.CALLBACK,
+                     "answers": {"fit": "5"}, "thank_you_sent_at": on_time}),
+        (people[0], {"source": "referral", "job_field": "data", "outcome": Outcome.OFFER,
+                     "answers": {"fit": "4"}, "thank_you": ThankYou.SENT}),  # undated
+        (people[1], {"source": "referral", "location": " Remote", "outcome": Outcome.REJECTED,
+                     "answers": {"fit": "2"}}),
+        (people[2], {"source": "application", "stage": "final", "seniority": "mid",
+                     "outcome": Outcome.REJECTED, "answers": {"fit": "3"}}),
+        # Not counted: no answer yet (no outcome; "no reply" still open).
+        (people[2], {"source": "application", "answers": {"fit": "5"}}),
+        (people[1], {"source": "application", "outcome": Outcome.NO_REPLY,
+                     "happens_at": NOW - 3 * DAY}),
+    ]
+    for who, fields in rows:
+        await _add(uow_factory, who, "T1", **fields)
+    async with uow_factory() as uow:
+        groups = await uow.stats.community_groups("slack", "T1", now=NOW,
+                                                  thank_you_window=WINDOW)
+    assert [(g.factor.value, g.value, g.people, g.interviews, g.callbacks) for g in groups] == [
+        ("field", "data", 1, 2, 2),
+        ("fit", "good", 1, 2, 2),
+        ("fit", "other", 2, 2, 0),
+        ("source", "application", 1, 1, 0),
+        ("source", "referral", 2, 3, 2),
+        ("thank_you", "not_on_time", 2, 2, 0),
+        ("thank_you", "on_time", 1, 2, 2),
+        ("stage", "final", 1, 1, 0),
+        ("seniority", "mid", 1, 1, 0),
+        ("location", "remote", 1, 1, 0),
+    ]
 
 
 async def test_interviews_keep_their_community(uow_factory: UnitOfWorkFactory) -> None:

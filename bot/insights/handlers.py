@@ -12,6 +12,7 @@ from dataclasses import replace
 from bot import copy
 from bot.context import Context, UserError
 from bot.insights import words
+from bot.insights.community import community_insights
 from bot.insights.patterns import MIN_COMMUNITY, analyse
 from bot.ports import ChartRenderer
 from bot.values import Attachment, Chart, Command, Reply
@@ -61,4 +62,7 @@ async def community(ctx: Context, cmd: Command) -> list[Reply]:
         thank_you_window=ctx.config.thank_you_window)
     if figures.people < MIN_COMMUNITY:
         return [Reply(text=words.community_too_small(MIN_COMMUNITY))]
-    return [words.community_reply(figures)]
+    groups = await ctx.uow.stats.community_groups(
+        ctx.user.identity.platform, community_id, now=ctx.now,
+        thank_you_window=ctx.config.thank_you_window)
+    return [words.community_reply(figures, community_insights(figures, groups))]

@@ -15,6 +15,11 @@ Definitions used throughout:
   window, without a time (see :func:`bot.reflection.handlers.reported_sent_at`); it is
   *decided* once it was sent or the window has closed, and undecided interviews are left
   out of the on-time rate.
+* a *factor* (:mod:`bot.insights.factors`) splits the interviews with a known answer by
+  field, role title, fit (4-5 vs 1-3), source, thank-you timing, preparation, stage,
+  seniority or location; each split is a finding with its sizes, ranked, overlaps folded.
+* *calibration*: interviews where how it felt (the "memorable" answer) and what happened
+  disagree - people judge their own interviews poorly, so this is said, gently.
 * a rating is :func:`bot.reflection.dialogue.area_scores`: 0 (weak) … 2 (strong) per area,
   with the Follow up area read from the note's current status (``/debrief followup`` after
   the reflection counts), see :func:`interview_scores`.
@@ -27,41 +32,44 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from bot.insights.factors import Factor, Finding, find, rank
 from bot.model import Area, Interview, Outcome, ThankYou
 from bot.reflection.dialogue import area_scores
 
 __all__ = [
     "CALLBACKS",
+    "CLOSED_AFTER",
+    "GOOD_FIT",
     "MIN_COMMUNITY",
-    "MIN_GROUP",
     "SMALL_SAMPLE",
-    "AreaGap",
     "AreaTrend",
+    "Calibration",
     "CommunityFigures",
-    "Comparison",
     "InterviewPoint",
     "Patterns",
     "Timing",
     "analyse",
     "called_back",
+    "group_of",
+    "interview_point",
     "interview_scores",
     "is_closed",
+    "spelling",
     "timing",
 ]
 
 CALLBACKS = frozenset({Outcome.CALLBACK, Outcome.OFFER})
-# /debrief community shows nothing for a group of fewer people than this.
+# /debrief community shows no figure that rests on fewer people than this.
 MIN_COMMUNITY = 5
-# A comparison needs at least this many interviews on each side to be shown as one.
-MIN_GROUP = 2
-# Fewer interviews with an outcome than this: every finding carries a "just a hint" caveat.
+# Fewer interviews with a known answer than this: every finding carries a caveat.
 SMALL_SAMPLE = 5
-# A difference in average rating at least this big (on the 0-2 scale) counts as one.
-NOTABLE = 0.5
 GOOD_FIT = frozenset({"4", "5"})
 # "No reply yet" this long after the interview counts as no callback (the last of the three
-# weekly "heard back?" check-ins is three weeks after it).
+# "heard back?" check-ins is about three weeks after it).
 CLOSED_AFTER = timedelta(days=30)
+# A Prepared rating at least this high (0-2) is "well prepared": 3+ things researched, or
+# some research plus questions of your own.
+WELL_PREPARED = 1.5
 
 
 class Timing(StrEnum):
@@ -83,6 +91,14 @@ class InterviewPoint:
     outcome: Outcome | None
     fit: str | None
     result: bool | None = None  # see called_back()
+    title: str | None = None
+    field: str | None = None
+    seniority: str | None = None
+    location: str | None = None
+    source: str | None = None
+    stage: str | None = None
+    felt: str | None = None  # the "memorable" answer: generic / some / memorable
+    bring: str | None = None  # what they said they bring to the table (their words)
 
     def score(self, area: Area) -> float | None:
         return next((s for a, s in self.scores if a is area), None)
@@ -90,22 +106,6 @@ class InterviewPoint:
     @property
     def called_back(self) -> bool | None:
         return self.result
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """Callbacks among interviews with a habit vs without it: (callbacks, interviews)."""
-
-    with_habit: tuple[int, int]
-    without: tuple[int, int]
-
-    @property
-    def enough(self) -> bool:
-        return self.with_habit[1] >= MIN_GROUP and self.without[1] >= MIN_GROUP
-
-    @property
-    def any(self) -> bool:
-        return self.with_habit[1] + self.without[1] > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +124,11 @@ class AreaTrend:
 
 
 @dataclass(frozen=True, slots=True)
-class AreaGap:
-    """An area's average rating before callbacks vs before other outcomes."""
+class Calibration:
+    """Where how an interview felt and how it ended disagree (interview numbers)."""
 
-    area: Area
-    before_callbacks: float
-    otherwise: float
-    callbacks: int
-    others: int
+    felt_memorable_no_callback: tuple[int, ...] = ()
+    felt_generic_callback: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +138,8 @@ class Patterns:
     trends: tuple[AreaTrend, ...]
     thank_you: dict[Timing, int]
     outcomes: dict[Outcome, int]
-    thank_you_vs_callbacks: Comparison
-    fit_vs_callbacks: Comparison
-    gaps: tuple[AreaGap, ...]  # only notable ones, biggest first
+    findings: tuple[Finding, ...] = ()  # strongest first, overlaps folded in
+    calibration: Calibration = Calibration()
 
     @property
     def rated(self) -> int:
@@ -171,6 +167,9 @@ class Patterns:
     def small(self) -> bool:
         return self.with_outcome < SMALL_SAMPLE
 
+    def point(self, number: int) -> InterviewPoint:
+        return next(p for p in self.points if p.number == number)
+
 
 @dataclass(frozen=True, slots=True)
 class CommunityFigures:
@@ -184,6 +183,10 @@ class CommunityFigures:
     with_outcome: int = 0
     callbacks: int = 0  # callbacks and offers
     offers: int = 0
+    # The people behind ``with_outcome`` and ``thank_you_decided``: each rate is shown only
+    # when it rests on at least MIN_COMMUNITY people.
+    people_with_outcome: int = 0
+    people_thank_you_decided: int = 0
 
 
 def timing(interview: Interview, now: datetime, window: timedelta) -> Timing:
@@ -227,14 +230,63 @@ def interview_scores(interview: Interview, now: datetime,
     return area_scores(answers)
 
 
-def _point(interview: Interview, now: datetime, window: timedelta) -> InterviewPoint:
+def _text(value: object) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def interview_point(interview: Interview, now: datetime, window: timedelta) -> InterviewPoint:
+    """One interview as the analysis sees it (also what the community counts are built on,
+    in memory)."""
     scores = interview_scores(interview, now, window)
-    fit = interview.answers.get("fit")
+    answers = interview.answers
     return InterviewPoint(
         number=interview.id, company=interview.company, happens_at=interview.happens_at,
         scores=tuple((a, scores[a]) for a in Area if a in scores),
         timing=timing(interview, now, window), outcome=interview.outcome,
-        fit=fit if isinstance(fit, str) else None, result=called_back(interview, now))
+        fit=_text(answers.get("fit")), result=called_back(interview, now),
+        title=_text(interview.role), field=_text(interview.job_field),
+        seniority=interview.seniority, location=_text(interview.location),
+        source=interview.source, stage=interview.stage, felt=_text(answers.get("memorable")),
+        bring=_text(answers.get("bring")))
+
+
+def group_of(factor: Factor, point: InterviewPoint) -> str | None:
+    """The point's group for a factor; None when unknown. Free text (title, location, field)
+    is grouped case-insensitively; :func:`analyse` keeps the first spelling as the name."""
+    if factor is Factor.FIT:
+        return None if point.fit is None else "good" if point.fit in GOOD_FIT else "other"
+    if factor is Factor.THANK_YOU:
+        return None if point.timing is Timing.OPEN else \
+            "on_time" if point.timing is Timing.ON_TIME else "not_on_time"
+    if factor is Factor.PREP:
+        prep = point.score(Area.PREPARED)
+        return None if prep is None else "strong" if prep >= WELL_PREPARED else "light"
+    value = {Factor.FIELD: point.field, Factor.TITLE: point.title,
+             Factor.SENIORITY: point.seniority,
+             Factor.LOCATION: point.location, Factor.SOURCE: point.source,
+             Factor.STAGE: point.stage}[factor]
+    return value.casefold() if value else None
+
+
+def _findings(points: Sequence[InterviewPoint]) -> tuple[Finding, ...]:
+    known = {i: p.result for i, p in enumerate(points) if p.result is not None}
+    if not known:
+        return ()
+    findings = []
+    for factor in Factor:
+        finding = find(factor, {i: bool(r) for i, r in known.items()},
+                       lambda i, f=factor: group_of(f, points[i]))  # type: ignore[misc]
+        if finding is not None:
+            findings.append(finding)
+    return rank(findings)
+
+
+def _calibration(points: Sequence[InterviewPoint]) -> Calibration:
+    return Calibration(
+        felt_memorable_no_callback=tuple(
+            p.number or 0 for p in points if p.felt == "memorable" and p.result is False),
+        felt_generic_callback=tuple(
+            p.number or 0 for p in points if p.felt == "generic" and p.result is True))
 
 
 def _mean(values: Sequence[float]) -> float:
@@ -250,54 +302,33 @@ def _trend(area: Area, points: Sequence[InterviewPoint]) -> AreaTrend | None:
     return AreaTrend(area, len(values), _mean(values), _mean(earlier), _mean(later))
 
 
-def _compare(points: Iterable[InterviewPoint], has_habit: dict[int, bool]) -> Comparison:
-    groups = {True: [0, 0], False: [0, 0]}
-    for index, point in enumerate(points):
-        habit = has_habit.get(index)
-        if habit is None or point.called_back is None:
-            continue
-        groups[habit][0] += int(point.called_back)
-        groups[habit][1] += 1
-    return Comparison((groups[True][0], groups[True][1]), (groups[False][0], groups[False][1]))
-
-
-def _gaps(points: Sequence[InterviewPoint]) -> tuple[AreaGap, ...]:
-    gaps = []
-    for area in Area:
-        if area is Area.RIGHT_JOBS:  # the fit comparison says it in words people use
-            continue
-        good = [s for p in points if p.called_back and (s := p.score(area)) is not None]
-        bad = [s for p in points
-               if p.called_back is False and (s := p.score(area)) is not None]
-        if len(good) < MIN_GROUP or len(bad) < MIN_GROUP:
-            continue
-        gap = AreaGap(area, _mean(good), _mean(bad), len(good), len(bad))
-        if abs(gap.before_callbacks - gap.otherwise) >= NOTABLE:
-            gaps.append(gap)
-    return tuple(sorted(gaps, key=lambda g: -abs(g.before_callbacks - g.otherwise)))
-
-
 def analyse(interviews: Iterable[Interview], now: datetime, window: timedelta) -> Patterns:
     """Patterns across a person's interviews (any order; upcoming ones are only counted)."""
     ordered = sorted(interviews, key=lambda i: (i.happens_at, i.id or 0))
     past = [i for i in ordered if i.happens_at <= now]
-    points = tuple(_point(i, now, window) for i in past)
+    points = tuple(interview_point(i, now, window) for i in past)
     thank_you = {t: 0 for t in Timing}
     outcomes = {o: 0 for o in Outcome}
     for point in points:
         thank_you[point.timing] += 1
         if point.outcome is not None:
             outcomes[point.outcome] += 1
-    on_time = {i: p.timing is Timing.ON_TIME for i, p in enumerate(points)
-               if p.timing is not Timing.OPEN}
-    good_fit = {i: p.fit in GOOD_FIT for i, p in enumerate(points) if p.fit is not None}
     return Patterns(
         points=points,
         upcoming=len(ordered) - len(past),
         trends=tuple(t for a in Area if (t := _trend(a, points)) is not None),
         thank_you=thank_you,
         outcomes=outcomes,
-        thank_you_vs_callbacks=_compare(points, on_time),
-        fit_vs_callbacks=_compare(points, good_fit),
-        gaps=_gaps(points),
+        findings=_findings(points),
+        calibration=_calibration(points),
     )
+
+
+def spelling(factor: Factor, value: str, points: Sequence[InterviewPoint]) -> str:
+    """The first spelling the person used for a free-text group ("Data Analyst")."""
+    for point in points:
+        raw = {Factor.TITLE: point.title, Factor.LOCATION: point.location,
+               Factor.FIELD: point.field}.get(factor)
+        if raw and raw.casefold() == value:
+            return raw
+    return value

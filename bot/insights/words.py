@@ -7,19 +7,26 @@ they are chosen here and the renderer only draws.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+from bot.insights.advice import (
+    calibration_lines,
+    chart_title,
+    finding_lines,
+    group_label,
+    next_step,
+)
+from bot.insights.community import CommunityInsight, community_step, insight_lines
 from bot.insights.patterns import (
-    MIN_GROUP,
-    AreaGap,
+    MIN_COMMUNITY,
     AreaTrend,
     CommunityFigures,
-    Comparison,
     InterviewPoint,
     Patterns,
     Timing,
 )
-from bot.model import Outcome
+from bot.model import Area, Outcome
 from bot.reflection.questions import AREA_NAMES
 from bot.values import Chart, ChartSeries, Reply, ReplyField
 
@@ -32,6 +39,7 @@ __all__ = [
     "chart_failed",
     "community_reply",
     "community_too_small",
+    "lead",
     "stats_chart",
     "stats_reply",
 ]
@@ -71,51 +79,122 @@ def _pct(part: int, whole: int) -> str:
 
 def _intro(p: Patterns, zone: ZoneInfo) -> str:
     if not p.points:
-        return (f"Your {_n(p.upcoming, 'interview')} {'is' if p.upcoming == 1 else 'are'} "
-                "still ahead, so there's nothing to look back on yet.")
+        return ("Your interview is still ahead" if p.upcoming == 1 else
+                f"Your {p.upcoming} interviews are still ahead") + \
+            ", so there's nothing to look back on yet."
     first = p.points[0].happens_at.astimezone(zone)
     last = p.points[-1].happens_at.astimezone(zone)
     span = (f"on {first:%d %b %Y}" if len(p.points) == 1
             else f"from {first:%d %b} to {last:%d %b %Y}")
+    if len(p.points) == 1:
+        text = f"From your one interview so far ({span})"
+        return text + (f", with {p.upcoming} more coming up." if p.upcoming else ".")
     text = f"Across your {_n(len(p.points), 'past interview')} ({span})"
-    text += f", with {p.upcoming} more coming up:" if p.upcoming else ":"
+    text += f", with {p.upcoming} more coming up." if p.upcoming else "."
     return text
 
 
 def _caveat(p: Patterns) -> str:
-    if not p.points:
+    if not p.points or p.with_outcome == 0:
         return ""
-    if p.with_outcome == 0:
-        return ("None of them has an outcome recorded yet (`/debrief outcome` adds one), so "
-                "I can't say yet what came before callbacks.")
     if p.small:
-        return (f"Only {_n(p.with_outcome, 'interview')} with an outcome so far - treat "
-                "this as a hint, not a pattern. It gets more telling with every interview "
-                "you log.")
+        return (f"Only {_n(p.with_outcome, 'interview')} with an answer so far, so treat "
+                "what follows as hints, not patterns. Each interview you log makes it "
+                "clearer.")
     return ""
+
+
+def _weakest(p: Patterns) -> AreaTrend | None:
+    weak = [t for t in p.trends if t.later < 1.34]
+    return min(weak, key=lambda t: (t.later, list(Area).index(t.area))) if weak else None
+
+
+def _tip_for_weakest(p: Patterns) -> str:
+    weakest = _weakest(p)
+    if weakest is None:
+        return ("keep sending each thank-you inside 24 hours and prepare one story with a "
+                "result for every interview.")
+    return (f"work on {AREA_NAMES[weakest.area]}, your lowest-rated area lately - "
+            f"`/debrief tip {weakest.area.value.replace('_', ' ')}` has a concrete idea.")
+
+
+def _profile_gaps(p: Patterns) -> int:
+    return sum(1 for pt in p.points if pt.result is not None
+               and not (pt.field or pt.title) and pt.source is None and pt.stage is None)
+
+
+def lead(p: Patterns) -> tuple[str, str]:
+    """(the situation in one line, the single most useful next step) - what the answer
+    leads with."""
+    if not p.points:
+        return "", ("the day before, research the company, the role and the interviewer - "
+                    "`/debrief tip prepared` has the checklist.")
+    if p.findings:
+        finding = p.findings[0]
+        return "", next_step(finding, p)
+    known, callbacks = p.with_outcome, p.callbacks
+    if known == 0:
+        waiting = (f" {_n(p.waiting, 'interview')} {'is' if p.waiting == 1 else 'are'} still "
+                   "waiting for a reply." if p.waiting else "")
+        return (f"No answers from employers recorded yet.{waiting}",
+                "when you hear back, record it (`/debrief outcome #n callback`, or rejected) "
+                "- with a handful of answers I can show what comes before your callbacks.")
+    if known == 1 and callbacks == 0:
+        return ("One answer so far, and it was a no. That stings - and one interview says "
+                "very little about you.", _tip_for_weakest(p))
+    if known == 1:
+        return ("One answer so far, and it was a callback - well done. Too early for "
+                "patterns.", _tip_for_weakest(p))
+    if callbacks == 0:
+        fits = [pt.fit for pt in p.points if pt.result is not None and pt.fit]
+        step = ("this week, apply to two roles you'd rate a 4 or 5 on fit - where you "
+                "clearly bring something." if fits and not any(f in ("4", "5") for f in fits)
+                else "widen the search with two applications this week: a neighbouring "
+                "field, another city, or remote work.")
+        return (f"No callbacks yet from {_n(known, 'interview')}. That's hard, and it's "
+                "common - it doesn't mean you can't do the job.", step)
+    if callbacks == known:
+        return (f"Every interview you've heard back from brought a callback ({callbacks} of "
+                f"{known}). Well done.", _tip_for_weakest(p))
+    situation = ("Too few answers yet to see what separates your callbacks from the rest."
+                 if p.small else "Nothing clearly separates your callbacks from the rest "
+                 "yet: they came about as often whatever the role, the way in or the habits.")
+    if _profile_gaps(p) * 2 >= known:
+        return (situation.split(":")[0].rstrip(".") + ".",
+                "note what kind of role each interview was - `/debrief history #n edit "
+                "field:… source:… stage:…` - so I can compare like with like.")
+    return situation, _tip_for_weakest(p)
+
+
+def _findings(p: Patterns) -> str | None:
+    if not p.findings:
+        return None
+    blocks = ["\n".join(finding_lines(f, p)) for f in p.findings[:3]]
+    blocks.append("These are patterns in your own notes, not proof: interviews differ in "
+                  "many ways.")
+    return "\n\n".join(blocks)
 
 
 def _trend_line(t: AreaTrend) -> str:
     name = AREA_NAMES[t.area]
     if t.count == 1:
-        return f"• {name}: {_level(t.mean)} ({t.mean:.1f}) - only 1 rating so far"
+        return f"• {name}: {_level(t.mean)} (1 rating so far)"
     if abs(t.change) >= 0.5:
+        if _level(t.later) == _level(t.earlier):
+            way = "a little higher" if t.change > 0 else "a little lower"
+            return f"• {name}: {_level(t.later)}, {way} lately ({t.count} ratings)"
         way = "up" if t.change > 0 else "down"
-        return (f"• {name}: {_level(t.later)} lately ({t.later:.1f}), {way} from "
-                f"{_level(t.earlier)} ({t.earlier:.1f}) - {t.count} ratings")
-    return f"• {name}: {_level(t.mean)}, steady ({t.mean:.1f} on average) - {t.count} ratings"
+        return (f"• {name}: {_level(t.later)} lately, {way} from {_level(t.earlier)} "
+                f"({t.count} ratings)")
+    return f"• {name}: {_level(t.mean)}, steady ({t.count} ratings)"
 
 
 def _ratings(p: Patterns) -> str:
     if not p.trends:
-        return ("No ratings yet: they come from your reflections (`/debrief reflect`), "
-                "0 = weak, 2 = strong.")
+        return "No ratings yet: they come from your reflections (`/debrief reflect`)."
     lines = [_trend_line(t) for t in p.trends]
-    weakest = min(p.trends, key=lambda t: t.later)
-    if weakest.later < 1.34:
-        lines.append(f"Your weakest area lately: {AREA_NAMES[weakest.area]} - "
-                     f"`/debrief tip {weakest.area.value}` has ideas.")
-    lines.append("(Ratings run from 0 = weak to 2 = strong, from your own reflections.)")
+    lines.append("(From your own reflections: how it felt to you, which is worth knowing but "
+                 "often differs from how it landed.)")
     return "\n".join(lines)
 
 
@@ -128,9 +207,12 @@ def _thank_yous(p: Patterns) -> str:
         return "Nothing to count yet." + pending
     on_time, late = p.thank_you[Timing.ON_TIME], p.thank_you[Timing.LATE]
     missing = p.thank_you[Timing.NOT_SENT]
-    text = (f"{on_time} of {decided} went out inside 24 hours ({_pct(on_time, decided)}). "
-            f"{late} went out later; {missing} {'was' if missing == 1 else 'were'} never "
-            "marked as sent (`/debrief followup` marks one).")
+    text = f"{on_time} of {decided} went out inside 24 hours."
+    if late:
+        text += f" {late} went out later."
+    if missing:
+        text += (f" {missing} {'was' if missing == 1 else 'were'} never marked as sent "
+                 "(`/debrief followup` marks one).")
     return text + pending
 
 
@@ -144,8 +226,9 @@ def _outcomes(p: Patterns) -> str:
     silent = o[Outcome.NO_REPLY] - waiting
     parts = [f"{_n(p.callbacks, 'callback')}"
              + (f" ({o[Outcome.OFFER]} of them {'an offer' if o[Outcome.OFFER] == 1 else 'offers'})"
-                if o[Outcome.OFFER] else ""),
-             _n(o[Outcome.REJECTED], "rejection")]
+                if o[Outcome.OFFER] else "")]
+    if o[Outcome.REJECTED]:
+        parts.append(_n(o[Outcome.REJECTED], "rejection"))
     if silent:
         parts.append(f"{silent} with no reply after a month")
     text = f"From {_n(p.with_outcome, 'interview')} with an answer: {', '.join(parts)}.{still}"
@@ -156,52 +239,21 @@ def _outcomes(p: Patterns) -> str:
     return text
 
 
-def _comparison(c: Comparison, topic: str, habit: str, rest: str) -> str | None:
-    """``habit``/``rest`` complete "N interviews …" and "called back …" alike."""
-    if not c.any:
-        return None
-    (good, with_n), (good_without, without_n) = c.with_habit, c.without
-    if not c.enough:
-        return (f"• {topic}: not enough to compare yet - {_n(with_n, 'interview')} {habit}, "
-                f"{without_n} {rest} (I compare once each side has {MIN_GROUP}).")
-    return (f"• {habit[0].upper()}{habit[1:]}: {good} of {with_n} called back; "
-            f"{rest}: {good_without} of {without_n}.")
-
-
-def _gap_line(g: AreaGap) -> str:
-    way = "higher" if g.before_callbacks > g.otherwise else "lower"
-    return (f"• Before your callbacks you rated yourself {way} on {AREA_NAMES[g.area]} "
-            f"({g.before_callbacks:.1f} vs {g.otherwise:.1f} before the other outcomes; "
-            f"{g.callbacks} vs {g.others} interviews).")
-
-
-def _before_callbacks(p: Patterns) -> str | None:
-    if not p.with_outcome:
-        return None
-    lines = [line for line in (
-        _comparison(p.thank_you_vs_callbacks, "Thank-you on time",
-                    "with an on-time thank-you", "without one"),
-        _comparison(p.fit_vs_callbacks, "Fit",
-                    "for roles you rated a good fit (4-5)", "for the other roles"),
-    ) if line]
-    lines += [_gap_line(g) for g in p.gaps]
-    if not lines:
-        return None
-    lines.append("These are patterns in your own notes, not proof: interviews differ in many "
-                 "ways.")
-    return "\n".join(lines)
-
-
 def stats_reply(p: Patterns, zone: ZoneInfo) -> Reply:
-    text = "\n".join(t for t in (_intro(p, zone), _caveat(p)) if t)
+    situation, step = lead(p)
+    text = "\n".join(t for t in (f"Your next step: {step}",
+                                  situation, _intro(p, zone), _caveat(p)) if t)
     fields: list[ReplyField] = []
     if p.points:
-        fields += [ReplyField("Your ratings per area", _ratings(p)),
+        findings = _findings(p)
+        if findings:
+            fields.append(ReplyField("What came before callbacks", findings))
+        felt = calibration_lines(p.calibration)
+        if felt:
+            fields.append(ReplyField("How it felt, and how it went", "\n".join(felt)))
+        fields += [ReplyField("Outcomes", _outcomes(p)),
                    ReplyField("Thank-you notes", _thank_yous(p)),
-                   ReplyField("Outcomes", _outcomes(p))]
-        before = _before_callbacks(p)
-        if before:
-            fields.append(ReplyField("What came before callbacks", before))
+                   ReplyField("How you rated yourself", _ratings(p))]
     return Reply(title="Your interview patterns", text=text, fields=tuple(fields),
                  tags=frozenset({"private", "stats"}))
 
@@ -212,8 +264,31 @@ def _x_label(point: InterviewPoint, zone: ZoneInfo) -> str:
     return f"{number}{company}\n{point.happens_at.astimezone(zone):%d %b}"
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 18 else text[:17] + "…"
+
+
+def _outcome_chart(p: Patterns) -> Chart:
+    """Callbacks and the rest, group by group, for the factor that matters most."""
+    finding = p.findings[0]
+    groups = finding.groups[:6]
+    labels = tuple(_short(group_label(finding.factor, g.value, p.points, short=True))
+                   for g in groups)
+    called = tuple(float(g.callbacks) for g in groups)
+    not_called = tuple(float(g.total - g.callbacks) for g in groups)
+    top = max(g.total for g in groups)
+    return Chart(
+        title=chart_title(finding), x_labels=labels, kind="bars",
+        series=(ChartSeries("called back", called, tone="good"),
+                ChartSeries("no callback", not_called, tone="bad")),
+        y_label="interviews", y_min=0.0, y_max=float(top),
+        y_ticks=tuple((float(v), str(v)) for v in range(0, top + 1)))
+
+
 def stats_chart(p: Patterns, zone: ZoneInfo) -> Chart | None:
-    """Ratings per area, interview by interview (those with ratings), outcomes marked."""
+    """Outcomes by the factor that matters most; without one, ratings per area over time."""
+    if p.findings:
+        return _outcome_chart(p)
     points = [pt for pt in p.points if pt.scores]
     if not points:
         return None
@@ -222,7 +297,7 @@ def stats_chart(p: Patterns, zone: ZoneInfo) -> Chart | None:
     markers = tuple((i, *_OUTCOME_MARK[pt.outcome]) for i, pt in enumerate(points)
                     if pt.outcome is not None)
     return Chart(
-        title=f"Your ratings per area over {_n(len(points), 'interview')}",
+        title=f"How you rated yourself over {_n(len(points), 'interview')}",
         x_labels=tuple(_x_label(pt, zone) for pt in points), series=series,
         y_label="your rating", y_ticks=tuple((float(v), w) for v, w in _LEVELS),
         markers=markers)
@@ -230,6 +305,10 @@ def stats_chart(p: Patterns, zone: ZoneInfo) -> Chart | None:
 
 def chart_description(p: Patterns) -> str:
     """The chart's alt text."""
+    if p.findings:
+        finding = p.findings[0]
+        return (f"Bar chart: {chart_title(finding).lower()}, callbacks and no callbacks per "
+                "group.")
     return (f"Line chart of your ratings per area across {_n(p.rated, 'interview')}, "
             "with outcomes marked above each interview.")
 
@@ -252,22 +331,38 @@ def community_too_small(minimum: int) -> str:
             f"They appear once {minimum} people have.")
 
 
-def community_reply(f: CommunityFigures) -> Reply:
-    fields = (
+def community_reply(f: CommunityFigures, insights: Sequence[CommunityInsight] = ()) -> Reply:
+    """Totals, and what came before callbacks here - every figure resting on at least
+    MIN_COMMUNITY people (the caller checked ``f.people``; rates check their own)."""
+    fields = [
         ReplyField("People who logged interviews", str(f.people)),
         ReplyField("Interviews logged", str(f.interviews)),
         ReplyField("Reflections completed",
                    f"{f.reflections_completed} of {f.interviews} "
                    f"({_pct(f.reflections_completed, f.interviews)})"),
-        ReplyField("Thank-you notes inside 24 hours",
-                   f"{f.thank_you_on_time} of {f.thank_you_decided} "
-                   f"({_pct(f.thank_you_on_time, f.thank_you_decided)}) - counting interviews "
-                   "whose note was sent or whose 24 hours are over"),
-        ReplyField("Callbacks",
-                   f"{f.callbacks} of {f.with_outcome} interviews with an outcome "
-                   f"({_pct(f.callbacks, f.with_outcome)})"
-                   + (f", {_n(f.offers, 'offer')} among them" if f.offers else "")),
-    )
-    return Reply(title="Your community, anonymously", fields=fields,
-                 text="Totals only - never who. Counted from interviews logged here with "
-                      "Debrief, all time.")
+    ]
+    if f.people_thank_you_decided >= MIN_COMMUNITY:
+        fields.append(ReplyField(
+            "Thank-you notes inside 24 hours",
+            f"{f.thank_you_on_time} of {f.thank_you_decided} "
+            f"({_pct(f.thank_you_on_time, f.thank_you_decided)}) - counting interviews "
+            "whose note was sent or whose 24 hours are over"))
+    if f.people_with_outcome >= MIN_COMMUNITY:
+        fields.append(ReplyField(
+            "Callbacks",
+            f"{f.callbacks} of {f.with_outcome} interviews with an answer "
+            f"({_pct(f.callbacks, f.with_outcome)})"
+            + (f", {_n(f.offers, 'offer')} among them" if f.offers else "")))
+    if insights:
+        blocks = [insight_lines(i, f) for i in insights[:3]]
+        fields.append(ReplyField("What came before callbacks here", "\n\n".join(blocks)))
+    text = "Totals only - never who. Counted from interviews logged here with Debrief, all time."
+    if insights:
+        text = f"Your next step: {community_step(insights[0])}\n{text}"
+    elif f.people_with_outcome >= MIN_COMMUNITY:
+        text += (f" No group of {MIN_COMMUNITY} or more people stands apart on callbacks yet "
+                 "(by field, fit, way in, thank-you timing, stage, seniority or place).")
+    else:
+        text += (f" Callback figures appear once {MIN_COMMUNITY} people have recorded what "
+                 "they heard back.")
+    return Reply(title="Your community, anonymously", fields=tuple(fields), text=text)

@@ -32,7 +32,7 @@ async def test_stats_asked_in_a_channel_arrive_in_the_dm_with_the_chart_uploaded
     await ada.slash("stats")
     (shared,) = await fake.wait_for(lambda: fake.files_in(ada.dm))
     assert (shared.filename, shared.data) == (CHART_FILENAME, PNG)
-    assert shared.alt_txt and "ratings per area" in shared.alt_txt
+    assert shared.alt_txt and "callbacks by how well the role fit" in shared.alt_txt
     (note,) = fake.calls_to("response_url")
     assert note.args["response_type"] == "ephemeral" and note.text == copy.SENT_TO_DM
     (stats,) = ada.dm_messages()

@@ -1,0 +1,133 @@
+"""``/debrief community``'s insights: the person-level engine, aggregated, behind a floor.
+
+The storage counts, per factor and group, the interviews with a known answer, their
+callbacks and the distinct people behind them (:class:`CommunityGroup`). Here a group is
+compared with the whole community's callback rate, and only groups of at least
+:data:`~bot.insights.patterns.MIN_COMMUNITY` people are ever shown, whatever the number of
+interviews: a group of three people could point to someone.
+
+Words live here too, next to the numbers they say (admins read them, not job seekers, so
+the next steps are things a community can organise this week).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.insights.factors import Factor
+from bot.insights.patterns import MIN_COMMUNITY, CommunityFigures
+from bot.insights.profile import describe
+
+__all__ = [
+    "COMMUNITY_FACTORS",
+    "CommunityGroup",
+    "CommunityInsight",
+    "community_insights",
+    "community_step",
+    "insight_lines",
+]
+
+# What the community view splits by (free-text role titles stay personal).
+COMMUNITY_FACTORS: tuple[Factor, ...] = (
+    Factor.FIELD, Factor.FIT, Factor.SOURCE, Factor.THANK_YOU, Factor.STAGE,
+    Factor.SENIORITY, Factor.LOCATION)
+# A group's callback rate must differ from the community's by at least this much to be said.
+MIN_GAP = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityGroup:
+    """Interviews with a known answer in one group (``value`` in lower case)."""
+
+    factor: Factor
+    value: str
+    people: int
+    interviews: int
+    callbacks: int
+
+    @property
+    def rate(self) -> float:
+        return self.callbacks / self.interviews if self.interviews else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityInsight:
+    group: CommunityGroup
+    overall_rate: float
+
+    @property
+    def better(self) -> bool:
+        return self.group.rate > self.overall_rate
+
+    @property
+    def strength(self) -> float:
+        n = self.group.interviews
+        return abs(self.group.rate - self.overall_rate) * n / (n + 1)
+
+
+def community_insights(figures: CommunityFigures, groups: Sequence[CommunityGroup]
+                       ) -> tuple[CommunityInsight, ...]:
+    """Groups of at least MIN_COMMUNITY people whose callback rate stands apart from the
+    community's, strongest first; none unless the whole rests on MIN_COMMUNITY people."""
+    if figures.people_with_outcome < MIN_COMMUNITY or not figures.with_outcome:
+        return ()
+    overall = figures.callbacks / figures.with_outcome
+    found = [CommunityInsight(g, overall) for g in groups
+             if g.people >= MIN_COMMUNITY and g.interviews < figures.with_outcome
+             and abs(g.rate - overall) >= MIN_GAP]
+    order = list(Factor)
+    return tuple(sorted(found, key=lambda i: (-round(i.strength, 9),
+                                              order.index(i.group.factor), i.group.value)))
+
+
+_LABELS = {
+    (Factor.FIT, "good"): "interviews for roles people rated a good fit (4-5)",
+    (Factor.FIT, "other"): "interviews for roles people rated 1-3 on fit",
+    (Factor.THANK_YOU, "on_time"): "interviews with a thank-you inside 24 hours",
+    (Factor.THANK_YOU, "not_on_time"): "interviews with a later note or none",
+    (Factor.SOURCE, "referral"): "interviews that came through a referral",
+    (Factor.SOURCE, "application"): "interviews from people's own applications",
+    (Factor.SOURCE, "recruiter"): "interviews that came through a recruiter",
+    (Factor.SOURCE, "other"): "interviews that came another way",
+    (Factor.STAGE, "screen"): "screening calls", (Factor.STAGE, "first"): "first interviews",
+    (Factor.STAGE, "later"): "later rounds", (Factor.STAGE, "final"): "final rounds",
+}
+
+
+def _label(group: CommunityGroup) -> str:
+    if (group.factor, group.value) in _LABELS:
+        return _LABELS[(group.factor, group.value)]
+    if group.factor is Factor.FIELD:
+        return f"interviews for {describe('job_field', group.value)} roles"
+    if group.factor is Factor.SENIORITY:
+        return f"interviews for {describe('seniority', group.value)} roles"
+    return f"interviews for {group.value} roles" if group.value in (
+        "remote", "hybrid", "on-site") else f"interviews for roles in {group.value.title()}"
+
+
+def community_step(insight: CommunityInsight) -> str:
+    """One thing the community can organise this week, aimed at the group's side."""
+    group, better = insight.group, insight.better
+    if group.factor is Factor.SOURCE and (group.value == "referral") == better:
+        return ("start a thread this week where members can offer and ask for referrals.")
+    if group.factor is Factor.THANK_YOU and (group.value == "on_time") == better:
+        return ("schedule tips on following up: `/debrief tips subscribe weekly mon 09:00 "
+                "areas:follow up`.")
+    if group.factor is Factor.FIT and (group.value == "good") == better:
+        return ("run a session this week on choosing roles where members clearly bring "
+                "something, or schedule `areas:right jobs` tips.")
+    if group.factor is Factor.STAGE and not better:
+        return ("organise mock interviews for that stage this week: stories with results, "
+                "and questions of their own.")
+    if better:
+        return "share openings like these more widely in the community this week."
+    return ("invite someone who hires for these roles to talk about what they look for.")
+
+
+def insight_lines(insight: CommunityInsight, figures: CommunityFigures) -> str:
+    group = insight.group
+    label = _label(group)
+    return (f"{label[:1].upper()}{label[1:]}: {group.callbacks} of {group.interviews} called "
+            f"back ({group.people} people), against {figures.callbacks} of "
+            f"{figures.with_outcome} across the community.\nNext step: {community_step(insight)}")
