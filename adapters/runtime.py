@@ -98,14 +98,14 @@ class Runtime:
         if settings.slack_configured:
             from adapters.slack import SlackAdapter
             slack = SlackAdapter(settings, self.conversation, api_observer=self.metrics,
-                                 uow=uow, inbox_settings=inbox_settings(settings))
+                                 uow=uow, inbox_settings=inbox_settings(settings), clock=clock)
             if not settings.slack_app_token:
                 slack.mount(self.web)
             self.platforms["slack"] = slack
         if settings.discord_configured:
             from adapters.discord import DiscordAdapter
             self.platforms["discord"] = DiscordAdapter(settings, self.conversation,
-                                                       api_observer=self.metrics)
+                                                       api_observer=self.metrics, clock=clock)
         gateway = RoutingGateway({name: p.gateway for name, p in self.platforms.items()})
         # Claim only reminders for people on the platforms served here: a replica never
         # takes (and puts back) one it cannot send.

@@ -16,6 +16,7 @@ from bot.values import Identity
 __all__ = [
     "Area",
     "Interview",
+    "InterviewType",
     "Nudge",
     "NudgeKind",
     "NudgeStatus",
@@ -62,6 +63,16 @@ class ThankYou(StrEnum):
     SENT = "sent"
     PLANNED = "planned"
     NO = "no"
+
+
+class InterviewType(StrEnum):
+    """What kind of interview it was; the reflection's questions adapt to it."""
+
+    RECRUITER = "recruiter"
+    TECHNICAL = "technical"
+    PANEL = "panel"
+    FINAL = "final"
+    OTHER = "other"
 
 
 class Outcome(StrEnum):
@@ -118,6 +129,13 @@ class Interview:
     location: str | None = None
     source: str | None = None
     stage: str | None = None
+    # Bumped by every change to ``answers`` (InterviewRepository.save_answers): an answer
+    # applies only if the version it was asked at is still current.
+    answers_version: int = 0
+    # When the answers last changed (so when the open question was asked): a typed message
+    # that arrived before it was written for an earlier question (it crossed a click).
+    answers_changed_at: datetime | None = None
+    interview_type: InterviewType | None = None
 
 
 @dataclass(slots=True)

@@ -124,7 +124,18 @@ class InterviewRepository(Protocol):
         """Newest first (by the interview's time)."""
         ...
 
-    async def save(self, interview: Interview) -> None: ...
+    async def save(self, interview: Interview) -> None:
+        """Update every field except ``answers`` and ``answers_version``: answers change
+        only through :meth:`save_answers`, so a command saving an interview it read a moment
+        ago can never overwrite an answer given in between."""
+        ...
+
+    async def save_answers(self, interview: Interview, *, expected_version: int) -> bool:
+        """In ONE conditional statement: save the interview (answers included) and add one to
+        ``answers_version``, only if the stored version is still ``expected_version``.
+        Returns False, writing nothing, when another answer got there first; on success
+        ``interview.answers_version`` is the new version."""
+        ...
 
 
 class NudgeRepository(Protocol):

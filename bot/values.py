@@ -6,11 +6,14 @@ Block Kit, ``discord.ui`` or plain text. Every sentence a person reads is built 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
-from typing import Literal
+from typing import ClassVar, Literal
 
 __all__ = [
+    "AnswerKey",
     "Attachment",
     "Chart",
     "ChartSeries",
@@ -35,6 +38,42 @@ class Identity:
 
     def __str__(self) -> str:
         return f"{self.platform}:{self.workspace_id}:{self.user_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerKey:
+    """Which question an answer button answers: the interview, the question's key and the
+    interview's answer version when the question was asked. The core applies a keyed answer
+    only while that exact question is still the open one (one conditional write), so a double
+    click, a second replica or an old button after a restart can never answer the next one.
+
+    Adapters carry it inside a button's value or custom_id with :meth:`wrap` and take it out
+    again with :meth:`unwrap`; what follows the key is the option's typed equivalent.
+    """
+
+    interview_id: int
+    question: str
+    version: int
+
+    PREFIX: ClassVar[str] = "q"
+
+    def wrap(self, value: str) -> str:
+        """``q<interview>.<question>.<version>:<value>`` - short enough for Discord's
+        100-character custom_id with the values the reflection uses."""
+        return f"{self.PREFIX}{self.interview_id}.{self.question}.{self.version}:{value}"
+
+    @classmethod
+    def unwrap(cls, text: str) -> tuple[AnswerKey | None, str]:
+        """``(key, value)`` from a wrapped value; ``(None, text)`` for anything else."""
+        match = _KEYED.fullmatch(text)
+        if match is None:
+            return None, text
+        key = cls(int(match["interview"]), match["question"], int(match["version"]))
+        return key, match["value"]
+
+
+_KEYED = re.compile(r"q(?P<interview>\d{1,18})\.(?P<question>[a-z_]{1,32})\."
+                    r"(?P<version>\d{1,9}):(?P<value>.*)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +123,13 @@ class Incoming:
     community_id: str | None = None
     # What the person's platform can do (the console: no buttons, no channels).
     surface: Surface = Surface()
+    # Set when ``text`` came from an answer button: the question it answers (see AnswerKey).
+    # Typed text has none; it answers whatever question is open when the core reads it.
+    answer_key: AnswerKey | None = None
+    # When the adapter received a typed message (UTC, from the core's clock), before it
+    # waited in any queue: a message that arrived before the open question was asked was
+    # meant for an earlier one and is not applied to this one. None: no such check.
+    received_at: datetime | None = None
 
 
 class Destination(StrEnum):
@@ -182,3 +228,6 @@ class Reply:
     private: bool = True
     tags: frozenset[str] = field(default_factory=frozenset)
     attachment: Attachment | None = None
+    # A reflection question's identity: adapters wrap every choice's and action's value in
+    # it (``AnswerKey.wrap``) so a click names the question it answers.
+    answer_key: AnswerKey | None = None

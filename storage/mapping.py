@@ -15,6 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.model import (
     Interview,
+    InterviewType,
     Nudge,
     NudgeKind,
     NudgeStatus,
@@ -99,6 +100,10 @@ def interview_from_row(row: Row[Any]) -> Interview:
         location=row.location,
         source=row.source,
         stage=row.stage,
+        answers_version=row.answers_version,
+        answers_changed_at=row.answers_changed_at,
+        interview_type=InterviewType(row.interview_type)
+        if row.interview_type is not None else None,
     )
 
 
@@ -125,6 +130,9 @@ def interview_values(interview: Interview) -> dict[str, Any]:
         "location": interview.location,
         "source": interview.source,
         "stage": interview.stage,
+        "answers_changed_at": interview.answers_changed_at,
+        "interview_type": interview.interview_type.value
+        if interview.interview_type is not None else None,
     }
 
 

@@ -137,6 +137,10 @@ class InterviewRow(Base):
     location: Mapped[str | None] = mapped_column(String(100))
     source: Mapped[str | None] = mapped_column(String(32))
     stage: Mapped[str | None] = mapped_column(String(32))
+    # Bumped by every answer; an answer applies only at the version it was asked at.
+    answers_version: Mapped[int] = mapped_column(Integer, server_default="0")
+    answers_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    interview_type: Mapped[str | None] = mapped_column(String(16))
 
 
 class NudgeRow(Base):

@@ -172,7 +172,9 @@ class SqlInterviewRepository:
         self._db = db
 
     async def add(self, interview: Interview) -> Interview:
-        stmt = interviews.insert().values(interview_values(interview)).returning(interviews.c.id)
+        stmt = interviews.insert().values(
+            {**interview_values(interview), "answers_version": interview.answers_version}
+        ).returning(interviews.c.id)
         interview.id = (await self._db.execute(stmt)).scalar_one()
         return interview
 
@@ -199,9 +201,23 @@ class SqlInterviewRepository:
         return [interview_from_row(row) for row in await self._db.execute(stmt)]
 
     async def save(self, interview: Interview) -> None:
-        await self._db.execute(
-            _UPDATE_INTERVIEW, {"b_id": require_id(interview), **interview_values(interview)}
+        values = interview_values(interview)
+        del values["answers"]  # answers change only through save_answers
+        await self._db.execute(_UPDATE_INTERVIEW, {"b_id": require_id(interview), **values})
+
+    async def save_answers(self, interview: Interview, *, expected_version: int) -> bool:
+        stmt = (
+            update(interviews)
+            .where(interviews.c.id == require_id(interview),
+                   interviews.c.answers_version == expected_version)
+            .values(**interview_values(interview),
+                    answers_version=interviews.c.answers_version + 1)
         )
+        result = await self._db.execute(stmt)
+        if cast(CursorResult[Any], result).rowcount != 1:
+            return False
+        interview.answers_version = expected_version + 1
+        return True
 
 
 class SqlNudgeRepository:

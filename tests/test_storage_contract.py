@@ -7,6 +7,7 @@ Every test runs once per backend through the parametrized ``uow_factory`` fixtur
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta, timezone
 
 import pytest
@@ -228,7 +229,6 @@ async def test_interview_save_updates_and_get_many_reads_back(
     user = await add_user(uow_factory)
     one = await add_interview(uow_factory, user.id or 0, company="One")
     two = await add_interview(uow_factory, user.id or 0, company="Two")
-    one.answers["fit"] = "good"
     one.reflection_state = ReflectionState.COMPLETED
     one.reflection_completed_at = T0 + timedelta(hours=1)
     one.thank_you, one.thank_you_sent_at = ThankYou.SENT, T0 + timedelta(hours=2)
@@ -239,6 +239,84 @@ async def test_interview_save_updates_and_get_many_reads_back(
         found = await uow.interviews.get_many([one.id or 0, two.id or 0, 424_242])
         assert await uow.interviews.get_many([]) == {}
     assert found == {one.id: one, two.id: two}
+
+
+async def test_save_never_writes_answers_so_a_stale_copy_cannot_undo_an_answer(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    user = await add_user(uow_factory)
+    stale = await add_interview(uow_factory, user.id or 0)
+    async with uow_factory() as uow:
+        fresh = await uow.interviews.get(user.id or 0, stale.id or 0)
+        assert fresh is not None
+        fresh.answers = {"memorable": "some"}
+        assert await uow.interviews.save_answers(fresh, expected_version=0)
+        await uow.commit()
+    stale.thank_you = ThankYou.PLANNED  # e.g. /debrief followup working on an older read
+    async with uow_factory() as uow:
+        await uow.interviews.save(stale)
+        await uow.commit()
+    async with uow_factory() as uow:
+        found = await uow.interviews.get(user.id or 0, stale.id or 0)
+    assert found is not None
+    assert found.answers == {"memorable": "some"} and found.answers_version == 1
+    assert found.thank_you is ThankYou.PLANNED
+
+
+async def test_answers_are_written_only_at_the_version_they_were_read_at(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    user = await add_user(uow_factory)
+    interview = await add_interview(uow_factory, user.id or 0)
+    interview.answers = {"memorable": "some"}
+    interview.reflection_state = ReflectionState.OPEN
+    async with uow_factory() as uow:
+        assert await uow.interviews.save_answers(interview, expected_version=0)
+        await uow.commit()
+    assert interview.answers_version == 1
+    late = replace(interview, answers={"memorable": "some", "remember": "some"},
+                   reflection_state=ReflectionState.COMPLETED, answers_version=0)
+    async with uow_factory() as uow:
+        assert not await uow.interviews.save_answers(late, expected_version=0)
+        await uow.commit()
+    assert late.answers_version == 0
+    async with uow_factory() as uow:
+        found = await uow.interviews.get(user.id or 0, interview.id or 0)
+    assert found is not None
+    assert found.answers == {"memorable": "some"} and found.answers_version == 1
+    assert found.reflection_state is ReflectionState.OPEN  # nothing of the late write
+
+
+async def test_of_two_concurrent_answers_to_one_question_exactly_one_is_stored(
+    uow_factory: UnitOfWorkFactory, request: pytest.FixtureRequest,
+) -> None:
+    """Two clicks on one question, each in its own transaction (truly concurrent on
+    PostgreSQL, both past their read before either writes; SQLite and the fake serialise
+    them): exactly one conditional write wins and the next question stays unanswered."""
+    user = await add_user(uow_factory)
+    interview = await add_interview(uow_factory, user.id or 0)
+    concurrent = request.node.callspec.params["uow_factory"] == "postgres"
+    both_read = asyncio.Barrier(2) if concurrent else None
+
+    async def answer(value: str) -> bool:
+        async with uow_factory() as uow:
+            found = await uow.interviews.get(user.id or 0, interview.id or 0)
+            assert found is not None
+            if both_read is not None:
+                await asyncio.wait_for(both_read.wait(), 5)
+            found.answers = {**found.answers, "memorable": value} if \
+                "memorable" not in found.answers else {**found.answers, "remember": value}
+            # Both clicks carry the version the question was asked at.
+            stored = await uow.interviews.save_answers(found, expected_version=0)
+            await uow.commit()
+        return stored
+
+    results = await asyncio.gather(answer("some"), answer("memorable"))
+    assert sorted(results) == [False, True]
+    async with uow_factory() as uow:
+        found = await uow.interviews.get(user.id or 0, interview.id or 0)
+    assert found is not None
+    assert list(found.answers) == ["memorable"] and found.answers_version == 1
 
 
 # -- nudges: adding and listing ----------------------------------------------------------

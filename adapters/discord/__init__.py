@@ -33,7 +33,7 @@ from adapters.discord.gateway import DiscordChatGateway
 from adapters.discord.handlers import DiscordHandlers
 from adapters.observe import ApiObserver, api_trace
 from adapters.settings import Settings
-from bot.ports import Conversation
+from bot.ports import Clock, Conversation
 
 __all__ = ["DiscordAdapter", "DiscordChatGateway"]
 
@@ -49,7 +49,7 @@ class DiscordAdapter:
 
     def __init__(self, settings: Settings, conversation: Conversation, *,
                  shard_count: int | str | None = None, max_concurrent_work: int = 16,
-                 api_observer: ApiObserver | None = None) -> None:
+                 api_observer: ApiObserver | None = None, clock: Clock | None = None) -> None:
         """``shard_count``: None (default) reads ``DISCORD_SHARD_COUNT``. At most
         ``max_concurrent_work`` core calls (with their follow-ups) run at once; acknowledging
         interactions is never held back by it. ``api_observer`` hears about every REST
@@ -57,7 +57,8 @@ class DiscordAdapter:
         if not settings.discord_token:
             raise ValueError("DISCORD_TOKEN is not set")
         self.settings = settings
-        self.handlers = DiscordHandlers(conversation, max_concurrent_work=max_concurrent_work)
+        self.handlers = DiscordHandlers(conversation, max_concurrent_work=max_concurrent_work,
+                                        clock=clock)
         self.handlers.job_deadline = settings.job_deadline_seconds
         if shard_count is None:
             configured = settings.discord_shard_count

@@ -6,11 +6,15 @@ restart (a nudge from yesterday) still works: the client registers the classes b
 
 custom_id forms (Discord allows 100 characters)::
 
-    dbf:c:<value>           a choice/action; <value> is what the person could have typed
+    dbf:c:<value>           a choice/action; <value> is what the person could have typed,
+                            on a question wrapped in the question's key
+                            (``q<interview>.<question>.<version>:<value>``, AnswerKey), so a
+                            click answers that question or nothing
     dbf:h:<digest>:<n>      a value too long for an id: looked up by digest in this process;
                             after a restart, choice number <n> (or the label, for actions)
                             is sent instead - both are typed equivalents the core accepts
-    dbf:s[:m]               the select menu (m: several may be picked); values are numbers
+    dbf:s[:m][:<key>]       the select menu (m: several may be picked); values are numbers;
+                            <key> the question's AnswerKey (``q12.researched.3``)
     dbf:a                   "Answer…": opens a modal for a free-text answer
     dbf:m:answer            the answer modal; dbf:m:interview the "log an interview" modal
 
@@ -29,7 +33,7 @@ import discord
 
 from bot import copy
 from bot.grammar import spec_for
-from bot.values import Choice
+from bot.values import AnswerKey, Choice
 
 __all__ = [
     "ANSWER_INPUT_ID",
@@ -59,7 +63,8 @@ class ComponentHandler(Protocol):
     """What component callbacks hand over to (implemented by ``handlers.DiscordHandlers``)."""
 
     async def clicked(self, interaction: discord.Interaction[Any], text: str, *,
-                      custom_id: str, picked: list[str] | None = None) -> None: ...
+                      custom_id: str, picked: list[str] | None = None,
+                      typed: bool = False) -> None: ...
 
     async def answer_requested(self, interaction: discord.Interaction[Any]) -> None: ...
 
@@ -133,39 +138,48 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
 
 
 class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select[discord.ui.View]],
-                   template=r"dbf:s(?P<multi>:m)?"):
+                   template=r"dbf:s(?P<multi>:m)?(?::(?P<key>q[a-z0-9_.]+))?"):
     """Several choices at once (``multi``) or more choices than buttons fit.
 
     Option values are the choices' numbers for ``multi`` (sent as ``1,3``, as typed) and the
     choices' own values otherwise.
     """
 
-    def __init__(self, select: discord.ui.Select[discord.ui.View], *, multi: bool) -> None:
+    def __init__(self, select: discord.ui.Select[discord.ui.View], *, multi: bool,
+                 key: AnswerKey | None = None) -> None:
         super().__init__(select)
         self.multi = multi
+        self.key = key
 
     @classmethod
-    def build(cls, choices: tuple[Choice, ...], *, multi: bool) -> Self:
+    def build(cls, choices: tuple[Choice, ...], *, multi: bool,
+              key: AnswerKey | None = None) -> Self:
         shown = choices[:25]
         options = [discord.SelectOption(
             label=choice.label[:100] or str(n),
             value=str(n) if multi or len(choice.value) > 100 else choice.value)
             for n, choice in enumerate(shown, start=1)]
+        custom_id = "dbf:s:m" if multi else "dbf:s"
+        if key is not None:
+            custom_id += ":" + key.wrap("")[:-1]
         select: discord.ui.Select[discord.ui.View] = discord.ui.Select(
-            custom_id="dbf:s:m" if multi else "dbf:s", options=options,
+            custom_id=custom_id, options=options,
             min_values=1, max_values=len(options) if multi else 1)
-        return cls(select, multi=multi)
+        return cls(select, multi=multi, key=key)
 
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction[Any],
                              item: discord.ui.Item[Any], match: re.Match[str], /) -> Self:
         assert isinstance(item, discord.ui.Select)
-        return cls(item, multi=bool(match["multi"]))
+        key = AnswerKey.unwrap(match["key"] + ":")[0] if match["key"] else None
+        return cls(item, multi=bool(match["multi"]), key=key)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         picked = list(self.item.values)
         # Multi-select options are the choices' numbers: send them as they'd be typed, "1,3".
         text = ",".join(sorted(picked, key=int)) if self.multi else picked[0]
+        if self.key is not None:
+            text = self.key.wrap(text)
         await _handler(interaction).clicked(interaction, text, custom_id=self.custom_id,
                                             picked=picked)
 

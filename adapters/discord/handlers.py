@@ -34,8 +34,9 @@ from adapters.discord.translate import (
     incoming_from_message,
 )
 from bot import copy
-from bot.ports import Conversation
-from bot.values import Command, Incoming, Reply
+from bot.clock import SystemClock
+from bot.ports import Clock, Conversation
+from bot.values import AnswerKey, Command, Incoming, Reply
 
 __all__ = ["ANSWER_TYPES", "DiscordHandlers"]
 
@@ -49,8 +50,11 @@ log = logging.getLogger(__name__)
 class DiscordHandlers:
     """Implements ``CommandHandler`` and ``ComponentHandler`` for the client."""
 
-    def __init__(self, conversation: Conversation, *, max_concurrent_work: int = 16) -> None:
+    def __init__(self, conversation: Conversation, *, max_concurrent_work: int = 16,
+                 clock: Clock | None = None) -> None:
         self.conversation = conversation
+        # The core's clock: DMs are stamped with it on arrival (Incoming.received_at).
+        self.clock: Clock = clock or SystemClock()
         self.bot_user_id: int | None = None
         self.client: discord.Client | None = None  # for names in typed markup (caches only)
         self.session_up = asyncio.Event()  # set on READY / RESUMED (DiscordAdapter.start)
@@ -123,7 +127,11 @@ class DiscordHandlers:
 
     # -- components ------------------------------------------------------------------------
     async def clicked(self, interaction: discord.Interaction[Any], text: str, *,
-                      custom_id: str, picked: list[str] | None = None) -> None:
+                      custom_id: str, picked: list[str] | None = None,
+                      typed: bool = False) -> None:
+        """A button or menu (its value may name the question it answers: AnswerKey), or
+        ``typed`` text from the answer form."""
+        key, text = (None, text) if typed else AnswerKey.unwrap(text)
         message = interaction.message
         try:
             if message is not None:
@@ -135,7 +143,8 @@ class DiscordHandlers:
         except discord.HTTPException:
             log.warning("could not acknowledge click %s in time", interaction.id)
             return
-        await self._run(interaction, incoming_from_interaction(interaction, text=text),
+        await self._run(interaction, incoming_from_interaction(interaction, text=text,
+                                                               answer_key=key),
                         original_pending=message is None)
 
     async def answer_requested(self, interaction: discord.Interaction[Any]) -> None:
@@ -150,7 +159,8 @@ class DiscordHandlers:
         custom_id = data.get("custom_id")
         values = modal_values(data)
         if custom_id == ANSWER_MODAL_ID:
-            await self.clicked(interaction, values.get(ANSWER_INPUT_ID, ""), custom_id="dbf:a")
+            await self.clicked(interaction, values.get(ANSWER_INPUT_ID, ""), custom_id="dbf:a",
+                               typed=True)
         elif custom_id == INTERVIEW_MODAL_ID:
             options = {k: values[k].strip() for k in INTERVIEW_FIELDS
                        if values.get(k, "").strip()}
@@ -171,11 +181,12 @@ class DiscordHandlers:
             return
         if not isinstance(message.channel, discord.DMChannel):
             return
+        received = self.clock.now()  # before waiting for a slot: which question was open
         async with self._work:
             try:
                 async with asyncio.timeout(self.job_deadline):
-                    replies = await self._handle(
-                        incoming_from_message(message, MessageNames(message, self.client)))
+                    replies = await self._handle(incoming_from_message(
+                        message, MessageNames(message, self.client), received_at=received))
                     await send_to_channel(message.channel, replies)
             except discord.HTTPException:
                 log.exception("replying to a DM from %s failed", message.author.id)

@@ -23,7 +23,7 @@ from discord.utils import escape_mentions
 
 from adapters.discord.components import AnswerButton, ChoiceButton, ChoiceSelect
 from adapters.text import split_lines
-from bot.values import Attachment, Choice, Reply
+from bot.values import AnswerKey, Attachment, Choice, Reply
 
 __all__ = ["NO_MENTIONS", "Rendered", "disabled_copy", "escape", "render"]
 
@@ -97,8 +97,10 @@ def _embed(reply: Reply) -> discord.Embed | None:
     return embed
 
 
-def _button(choice: Choice, number: int) -> ChoiceButton:
-    return ChoiceButton.build(choice.label, choice.value, number=number,
+def _button(choice: Choice, number: int, key: AnswerKey | None = None) -> ChoiceButton:
+    """``key``: the question the button answers, carried in its custom_id (AnswerKey)."""
+    value = key.wrap(choice.value) if key is not None else choice.value
+    return ChoiceButton.build(choice.label, value, number=number,
                               style=BUTTON_STYLES.get(choice.style, discord.ButtonStyle.secondary))
 
 
@@ -108,14 +110,15 @@ def _view(reply: Reply) -> discord.ui.View | None:
     seen: set[str] = set()
     many = len(reply.choices) > (MAX_ROWS - 1) * MAX_BUTTONS_PER_ROW
     if reply.choices and (reply.multi or many):
-        rows.append([ChoiceSelect.build(reply.choices, multi=reply.multi)])
+        rows.append([ChoiceSelect.build(reply.choices, multi=reply.multi,
+                                        key=reply.answer_key)])
     elif reply.choices:
         buttons: list[discord.ui.Item[Any]] = []
         numbered = "question" in reply.tags  # the dialogue accepts the number typed, too
         for number, choice in enumerate(reply.choices, start=1):
             shown = Choice(f"{number}. {choice.label}", choice.value, choice.style) \
                 if numbered else choice
-            button = _button(shown, number)
+            button = _button(shown, number, reply.answer_key)
             if button.custom_id not in seen:
                 seen.add(button.custom_id)
                 buttons.append(button)
@@ -125,7 +128,7 @@ def _view(reply: Reply) -> discord.ui.View | None:
     if "free_text" in reply.tags:
         extra.append(AnswerButton.build())
     for action in reply.actions:
-        button = _button(action, 0)
+        button = _button(action, 0, reply.answer_key)
         if button.custom_id not in seen:
             seen.add(button.custom_id)
             extra.append(button)

@@ -12,13 +12,14 @@ anonymous ``/debrief community`` figures.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import discord
 
 from adapters.discord.markup import MessageNames, Names, to_plain
 from bot.grammar import PREFIX
-from bot.values import Command, Identity, Incoming
+from bot.values import AnswerKey, Command, Identity, Incoming
 
 __all__ = [
     "PLATFORM",
@@ -50,16 +51,19 @@ def has_manage_server(interaction: discord.Interaction[Any]) -> bool:
 
 
 def incoming_from_interaction(interaction: discord.Interaction[Any], *, text: str = "",
-                              command: Command | None = None) -> Incoming:
+                              command: Command | None = None,
+                              answer_key: AnswerKey | None = None) -> Incoming:
     return Incoming(
         identity=identity_for(interaction.user), text=text, command=command,
         in_dm=interaction.guild_id is None,
         channel_id=str(interaction.channel_id) if interaction.channel_id else None,
         display_name=interaction.user.display_name, is_admin=has_manage_server(interaction),
-        community_id=str(interaction.guild_id) if interaction.guild_id else None)
+        community_id=str(interaction.guild_id) if interaction.guild_id else None,
+        answer_key=answer_key)
 
 
-def incoming_from_message(message: discord.Message, names: Names | None = None) -> Incoming:
+def incoming_from_message(message: discord.Message, names: Names | None = None, *,
+                          received_at: datetime | None = None) -> Incoming:
     """A message typed in the DM with the bot (server messages never reach the core), its
     mentions, channels, emoji and timestamps as the words the person saw (``markup``)."""
     content = message.content
@@ -68,4 +72,4 @@ def incoming_from_message(message: discord.Message, names: Names | None = None) 
                     keep_channel_links=content.lstrip().startswith(PREFIX))
     return Incoming(identity=identity_for(message.author), text=text, in_dm=True,
                     channel_id=str(message.channel.id),
-                    display_name=message.author.display_name)
+                    display_name=message.author.display_name, received_at=received_at)

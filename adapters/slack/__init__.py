@@ -40,8 +40,9 @@ from adapters.slack.directory import PeopleDirectory
 from adapters.slack.gateway import SlackChatGateway
 from adapters.slack.mrkdwn import ChannelNames
 from adapters.slack.outbox import ReplyOutbox
+from bot.clock import SystemClock
 from bot.memory import memory_uow_factory
-from bot.ports import ChatGateway, Conversation, UnitOfWorkFactory
+from bot.ports import ChatGateway, Clock, Conversation, UnitOfWorkFactory
 
 __all__ = ["EVENTS_PATH", "SlackAdapter", "SlackChatGateway", "SlackStartupError"]
 
@@ -87,9 +88,11 @@ class SlackAdapter:
                  work_concurrency: int = DEFAULT_CONCURRENCY,
                  api_observer: ApiObserver | None = None,
                  uow: UnitOfWorkFactory | None = None,
-                 inbox_settings: InboxSettings | None = None) -> None:
+                 inbox_settings: InboxSettings | None = None,
+                 clock: Clock | None = None) -> None:
         """``api_observer`` hears about every Web API response (metrics). ``uow``: where the
-        inbox lives (the database in ``debrief run``; without it, memory - not durable)."""
+        inbox lives (the database in ``debrief run``; without it, memory - not durable).
+        ``clock``: the core's (typed messages are stamped with it on arrival)."""
         self.settings = settings
         self._api_observer = api_observer
         self._session: aiohttp.ClientSession | None = None
@@ -103,7 +106,7 @@ class SlackAdapter:
         outbox = ReplyOutbox(self.client, people, session=lambda: self._session)
         lanes = PersonLanes(work_concurrency)
         self.bridge = Bridge(conversation, people, outbox, lanes,
-                             channels=ChannelNames(self.client))
+                             channels=ChannelNames(self.client), clock=clock or SystemClock())
         self.inbox = DurableInbox(uow or memory_uow_factory(), PLATFORM, lanes,
                                   performer=self.bridge.perform, settings=inbox_settings)
         self.bridge.inbox = self.inbox

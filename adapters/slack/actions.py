@@ -1,9 +1,14 @@
 """Button clicks (``block_actions``): the button's value goes to the core as if typed.
 
 A value starting with ``/debrief`` is a command, anything else a dialogue answer; the core
-tells them apart. After the core answered, the clicked message is updated: same text, the
-buttons replaced by "✓ <what was chosen>", so a spent question cannot be answered twice.
-A second click that arrives before the update (a double click) is ignored in this process.
+tells them apart. A question's buttons carry the question's key in their value
+(``AnswerKey.wrap``, see ``render``): it is taken out here and handed to the core, which
+stores the answer only while that question is still open - so a double click, a click on
+another replica or an old button after a restart answers once, and the extra click is told
+"already answered". After the core answered, the clicked message is updated: same text, the
+buttons replaced by "✓ <what was chosen>" (not for a refused click: the message keeps what
+was really chosen). A second click on an unkeyed button (a command) that arrives before the
+update is ignored in this process.
 
 A click counts only from the person the message belongs to: on a message in their own DM
 with the bot, on an ephemeral message (Slack sends those back only to the person who saw
@@ -39,7 +44,7 @@ from adapters.slack.render import (
 )
 from bot import copy
 from bot.reflection.dialogue import NONE_WORDS
-from bot.values import Identity, Reply
+from bot.values import AnswerKey, Identity, Reply
 
 __all__ = ["register"]
 
@@ -109,7 +114,8 @@ def _chosen(body: dict[str, Any]) -> tuple[str, str] | None:
         picked = [o for o in picked if isinstance(o, dict)] if isinstance(picked, list) else []
         values_picked = ",".join(str(o.get("value")) for o in picked) or NOTHING_PICKED
         label = ", ".join(_label(o) for o in picked) or NOTHING_PICKED
-        return values_picked, label
+        key, _ = AnswerKey.unwrap(str(action.get("value") or ""))  # "Done" names the question
+        return (key.wrap(values_picked) if key else values_picked), label
     clicked = action.get("value")
     return (clicked, _label(action)) if isinstance(clicked, str) and clicked else None
 
@@ -140,14 +146,17 @@ async def _choose(bridge: Bridge, client: AsyncWebClient, body: dict[str, Any],
         # ephemeral-only could have clicked. Change nothing there.
         log.warning("ignoring a click by %s on a message that is not theirs", identity)
         return
-    spent_key = f"{channel}:{message_ts}" if channel and message_ts else None
+    answer_key, value = AnswerKey.unwrap(value)
+    spent_key = f"{channel}:{message_ts}" if channel and message_ts and answer_key is None \
+        else None
     if spent_key:
         if spent_key in bridge.spent:
             log.info("ignoring a second click on %s", spent_key)
             return
         bridge.spent.put(spent_key, True)
 
-    incoming = await bridge.incoming(identity, text=value, in_dm=in_dm, channel_id=channel)
+    incoming = await bridge.incoming(identity, text=value, in_dm=in_dm, channel_id=channel,
+                                     answer_key=answer_key)
     replies = await bridge.ask_or_none(incoming)
     if replies is None:  # the core failed: keep the buttons usable, apologise
         if spent_key:
@@ -156,7 +165,8 @@ async def _choose(bridge: Bridge, client: AsyncWebClient, body: dict[str, Any],
                             Origin(identity, channel, in_dm, body.get("response_url")))
         return
 
-    await _spend(bridge, client, body, channel, message_ts, ephemeral, label)
+    if not any("already_answered" in r.tags for r in replies):
+        await _spend(bridge, client, body, channel, message_ts, ephemeral, label)
     await bridge.answer(replies, Origin(identity, channel, in_dm,
                                         body.get("response_url") if ephemeral else None))
     if from_home:

@@ -14,6 +14,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from slack_bolt.async_app import AsyncBoltContext
@@ -24,8 +25,9 @@ from adapters.slack.directory import PeopleDirectory, TTLCache
 from adapters.slack.mrkdwn import ChannelNames, SlackNames, to_plain
 from adapters.slack.outbox import Origin, ReplyOutbox
 from bot import copy
-from bot.ports import Conversation
-from bot.values import Command, Identity, Incoming, Reply
+from bot.clock import SystemClock
+from bot.ports import Clock, Conversation
+from bot.values import AnswerKey, Command, Identity, Incoming, Reply
 
 __all__ = ["PLATFORM", "Bridge", "SlackPerformer", "identity_of", "request_key", "team_of",
            "usable_identity"]
@@ -86,7 +88,11 @@ class Bridge:
     outbox: ReplyOutbox
     # Where the work after each acknowledgement runs: per person, in order.
     lanes: PersonLanes = field(default_factory=PersonLanes)
-    # Messages whose buttons were already used (per process): a double click runs once.
+    # The core's clock: typed messages are stamped with it on arrival (Incoming.received_at).
+    clock: Clock = field(default_factory=SystemClock)
+    # Messages whose unkeyed buttons (commands such as "Mark thank-you sent") were already
+    # used, per process: a double click runs once. Question buttons need no such memory:
+    # they name their question and the core refuses a second answer to it.
     spent: TTLCache[str, bool] = field(default_factory=lambda: TTLCache(SPENT_TTL))
     # Channel names for links typed without one (``conversations.info``), see ``mrkdwn``.
     channels: ChannelNames | None = None  # None: links without a name read "a channel"
@@ -130,12 +136,14 @@ class Bridge:
 
     async def incoming(self, identity: Identity, *, text: str = "",
                        command: Command | None = None, in_dm: bool,
-                       channel_id: str | None) -> Incoming:
+                       channel_id: str | None, answer_key: AnswerKey | None = None,
+                       received_at: datetime | None = None) -> Incoming:
         profile = await self.people.profile(identity)
         return Incoming(
             identity, text=text, command=command, in_dm=in_dm, channel_id=channel_id,
             display_name=profile.display_name, is_admin=profile.is_admin,
             platform_timezone=profile.timezone, community_id=identity.workspace_id,
+            answer_key=answer_key, received_at=received_at,
         )
 
     async def ask(self, incoming: Incoming) -> list[Reply]:

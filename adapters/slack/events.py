@@ -10,6 +10,7 @@ ignored, so the bot never answers itself or an edit.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
@@ -39,6 +40,14 @@ def typed_by_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
 
 
 KIND = "dm"
+RECEIVED = "debrief_received_at"  # added to the stored body: when the message arrived
+
+
+def _received(body: dict[str, Any]) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(body[RECEIVED]))
+    except (KeyError, ValueError):
+        return None  # accepted before this field existed: no crossing check
 
 
 def register(app: AsyncApp, bridge: Bridge) -> None:
@@ -51,7 +60,8 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         identity = usable_identity(context, event.get("user"))
         if identity is None:
             return refused("message")
-        await bridge.accept(identity, KIND, body)
+        # Stamped before it waits anywhere: which question was open when it arrived.
+        await bridge.accept(identity, KIND, {**body, RECEIVED: bridge.clock.now().isoformat()})
         await ack()
         return None
 
@@ -62,7 +72,8 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         raw = str(event.get("text") or "")
         # "/debrief …" typed as a message is a command: its channel links stay links.
         text = await bridge.typed(identity, raw, command=raw.lstrip().startswith(COMMAND))
-        incoming = await bridge.incoming(identity, text=text, in_dm=True, channel_id=channel)
+        incoming = await bridge.incoming(identity, text=text, in_dm=True, channel_id=channel,
+                                         received_at=_received(body))
         await bridge.answer(await bridge.ask(incoming), Origin(identity, channel, True))
 
     bridge.performs(KIND, typed)

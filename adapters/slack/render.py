@@ -48,6 +48,7 @@ ACTION_PREFIX = "debrief_action_"
 MULTI_BLOCK = "debrief_multi"
 MULTI_SELECT = "debrief_multi_select"
 MULTI_DONE = "debrief_multi_done"
+MULTI_DONE_VALUE = "done"
 # Labels the core does not (yet) provide; symbols rather than sentences where possible.
 DONE_LABEL = copy.PICK_DONE
 ANSWERED_MARK = "✓"
@@ -177,13 +178,13 @@ def _button_rows(choices: tuple[Choice, ...], prefix: str) -> list[dict[str, Any
             for n in range(0, len(buttons), BUTTONS_PER_BLOCK)]
 
 
-def _multi_block(choices: tuple[Choice, ...]) -> list[dict[str, Any]]:
+def _multi_block(choices: tuple[Choice, ...], done_value: str) -> list[dict[str, Any]]:
     options = [{"text": _plain(c.label, BUTTON_LABEL_CHARS),
                 "value": c.value[:150]} for c in choices[:CHECKBOX_OPTIONS]]
     return [{"type": "actions", "block_id": MULTI_BLOCK, "elements": [
         {"type": "checkboxes", "action_id": MULTI_SELECT, "options": options},
         {"type": "button", "action_id": MULTI_DONE, "style": "primary",
-         "text": _plain(DONE_LABEL, BUTTON_LABEL_CHARS), "value": "done"},
+         "text": _plain(DONE_LABEL, BUTTON_LABEL_CHARS), "value": done_value},
     ]}]
 
 
@@ -219,14 +220,25 @@ def _numbered(reply: Reply) -> tuple[Choice, ...]:
                  for n, c in enumerate(reply.choices, start=1))
 
 
+def _keyed(choices: tuple[Choice, ...], reply: Reply) -> tuple[Choice, ...]:
+    """A question's buttons carry the question's key in their value (see AnswerKey), so a
+    click names the question it answers."""
+    key = reply.answer_key
+    if key is None:
+        return choices
+    return tuple(Choice(c.label, key.wrap(c.value), c.style) for c in choices)
+
+
 def _interactive_blocks(reply: Reply) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     if reply.choices and reply.multi:
-        blocks += _multi_block(_numbered(reply))
+        # Checkbox values stay plain; the "Done" button carries the question's key.
+        blocks += _multi_block(_numbered(reply), reply.answer_key.wrap(MULTI_DONE_VALUE)
+                               if reply.answer_key else MULTI_DONE_VALUE)
     elif reply.choices:
-        blocks += _button_rows(_numbered(reply), CHOICE_PREFIX)
+        blocks += _button_rows(_keyed(_numbered(reply), reply), CHOICE_PREFIX)
     if reply.actions:
-        blocks += _button_rows(reply.actions, ACTION_PREFIX)
+        blocks += _button_rows(_keyed(reply.actions, reply), ACTION_PREFIX)
     return blocks
 
 

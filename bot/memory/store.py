@@ -140,6 +140,7 @@ def _copy_interview(interview: Interview) -> Interview:
         reflection_completed_at=utc_or_none(interview.reflection_completed_at),
         thank_you_sent_at=utc_or_none(interview.thank_you_sent_at),
         outcome_at=utc_or_none(interview.outcome_at),
+        answers_changed_at=utc_or_none(interview.answers_changed_at),
     )
 
 
@@ -334,7 +335,23 @@ class _Interviews:
         if row_id in store.interviews.rows:
             if interview.user_id not in store.users.rows:
                 raise ValueError(f"no user {interview.user_id} (foreign key)")
-            self._uow.write(store.interviews, row_id, _copy_interview(interview))
+            stored = store.interviews.rows[row_id]
+            self._uow.write(store.interviews, row_id, replace(
+                _copy_interview(interview), answers=json.loads(json.dumps(stored.answers)),
+                answers_version=stored.answers_version))
+
+    async def save_answers(self, interview: Interview, *, expected_version: int) -> bool:
+        store = await self._uow.begin()
+        row_id = _require_id(interview)
+        stored = store.interviews.rows.get(row_id)
+        if stored is None or stored.answers_version != expected_version:
+            return False
+        if interview.user_id not in store.users.rows:
+            raise ValueError(f"no user {interview.user_id} (foreign key)")
+        self._uow.write(store.interviews, row_id, replace(
+            _copy_interview(interview), answers_version=expected_version + 1))
+        interview.answers_version = expected_version + 1
+        return True
 
 
 class _Nudges:

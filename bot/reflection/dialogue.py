@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.model import Area
-from bot.reflection.questions import QUESTIONS, Question
+from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
 
 __all__ = [
     "Answered",
@@ -61,25 +61,29 @@ class Invalid:
 TurnResult = Answered | Skipped | Back | Cancel | Invalid
 
 
-def next_question(answers: dict[str, Any]) -> Question | None:
-    for question in QUESTIONS:
+Questions = tuple[Question, ...]
+
+
+def next_question(answers: dict[str, Any], questions: Questions = QUESTIONS) -> Question | None:
+    for question in questions:
         if question.key not in answers:
             return question
     return None
 
 
-def question_number(question: Question) -> int:
-    return QUESTIONS.index(question) + 1
+def question_number(question: Question, questions: Questions = QUESTIONS) -> int:
+    return questions.index(question) + 1
 
 
-def apply_turn(answers: dict[str, Any], text: str, *, max_length: int) -> TurnResult:
+def apply_turn(answers: dict[str, Any], text: str, *, max_length: int,
+               questions: Questions = QUESTIONS) -> TurnResult:
     """One typed reply (or button value) against the current question. Never mutates."""
     word = text.strip().lower()
     if word == "cancel":
         return Cancel()
     if word == "back":
-        return _back(answers)
-    question = next_question(answers)
+        return _back(answers, questions)
+    question = next_question(answers, questions)
     if question is None:  # complete; only back/cancel make sense
         return Back(dict(answers), moved=False)
     if word == "skip":
@@ -90,12 +94,12 @@ def apply_turn(answers: dict[str, Any], text: str, *, max_length: int) -> TurnRe
     return Answered({**answers, question.key: value})
 
 
-def _back(answers: dict[str, Any]) -> Back:
-    current = next_question(answers)
-    index = QUESTIONS.index(current) if current else len(QUESTIONS)
+def _back(answers: dict[str, Any], questions: Questions) -> Back:
+    current = next_question(answers, questions)
+    index = questions.index(current) if current else len(questions)
     if index == 0:
         return Back(dict(answers), moved=False)
-    previous = QUESTIONS[index - 1].key
+    previous = questions[index - 1].key
     return Back({k: v for k, v in answers.items() if k != previous}, moved=True)
 
 
@@ -160,7 +164,7 @@ def _pick(question: Question, text: str) -> str | None:
 def area_scores(answers: dict[str, Any]) -> dict[Area, float]:
     """0 (weak) … 2 (strong) per area, from whatever was answered; unanswered areas absent."""
     totals: dict[Area, list[int]] = {}
-    for question in QUESTIONS:
+    for question in ALL_QUESTIONS:
         score = _score(question, answers.get(question.key))
         if score is not None:
             totals.setdefault(question.area, []).append(score)

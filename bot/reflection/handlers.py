@@ -17,15 +17,15 @@ from bot.reflection.dialogue import (
     Back,
     Cancel,
     Invalid,
-    Skipped,
     apply_turn,
     area_scores,
     next_question,
     question_number,
 )
 from bot.reflection.pause import pause_open_reflection
+from bot.reflection.questions import questions_for
 from bot.timeparse import TimeParseError, parse_when
-from bot.values import Command, Destination, Reply
+from bot.values import AnswerKey, Command, Destination, Reply
 
 __all__ = [
     "THANK_YOU_BY_FOLLOWUP",
@@ -86,10 +86,9 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     ctx.user.active_interview_id = interview.id
     if not ctx.incoming.in_dm:
         replies.append(Reply(text=copy.logged_see_dm(interview)))
-    question = next_question(interview.answers)
+    question = _ask(interview, lead=words.reflection_intro(interview))
     assert question is not None
-    replies.append(words.question_reply(question, question_number(question),
-                                        lead=words.reflection_intro(interview)))
+    replies.append(question)
     return replies
 
 
@@ -99,6 +98,18 @@ def _profile(cmd: Command) -> dict[str, str | None]:
         return profile_changes(cmd.options)
     except ProfileError as exc:
         raise UserError(exc.message) from exc
+
+
+def _ask(interview: Interview, *, lead: str = "") -> Reply | None:
+    """The interview's open question, keyed to it; None once every question is answered."""
+    questions = questions_for(interview)
+    question = next_question(interview.answers, questions)
+    if question is None:
+        return None
+    assert interview.id is not None
+    key = AnswerKey(interview.id, question.key, interview.answers_version)
+    return words.question_reply(question, question_number(question, questions),
+                                len(questions), key=key, lead=lead)
 
 
 async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
@@ -117,21 +128,27 @@ async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
         return [early]
     if redo:
         await undo_thank_you_answer(ctx, interview)
-        interview.answers = {}
     if interview.reflection_state is ReflectionState.COMPLETED and not redo:
         return [await summary(ctx, interview), Reply(text=words.already_complete(),
                                                      destination=Destination.DM)]
     interview.reflection_state = ReflectionState.OPEN
     interview.reflection_completed_at = None
-    await ctx.uow.interviews.save(interview)
+    if redo:
+        interview.answers = {}
+        interview.answers_changed_at = ctx.now
+        if not await ctx.uow.interviews.save_answers(
+                interview, expected_version=interview.answers_version):
+            raise UserError(copy.TRY_AGAIN_LATER)  # an answer landed in between
+    else:
+        await ctx.uow.interviews.save(interview)
     ctx.user.active_interview_id = interview.id
     replies = [] if ctx.incoming.in_dm else [Reply(text=copy.continue_in_dm(interview))]
-    question = next_question(interview.answers)
-    if question is None:
-        return [*replies, await _complete(ctx, interview)]
     lead = copy.welcome_back(interview) if interview.answers else \
         words.reflection_intro(interview)
-    return [*replies, words.question_reply(question, question_number(question), lead=lead)]
+    question = _ask(interview, lead=lead)
+    if question is None:
+        return [*replies, await _complete(ctx, interview)]
+    return [*replies, question]
 
 
 async def _latest_unfinished(ctx: Context) -> Interview:
@@ -146,14 +163,46 @@ async def _latest_unfinished(ctx: Context) -> Interview:
 
 
 async def turn(ctx: Context, text: str) -> list[Reply]:
-    """A typed reply (or a clicked answer button) in the DM."""
+    """A typed reply, or a clicked answer button, in the DM.
+
+    A click names its question (``Incoming.answer_key``) and counts only while that question
+    is still the open one; typed text answers whatever question is open now. Either way the
+    answer is stored with one conditional write on the version read here, so of two answers
+    racing for one question (a double click, two replicas, a click while typing) exactly one
+    is stored and the other is told so.
+    """
+    key = ctx.incoming.answer_key
+    if key is not None:
+        interview = await ctx.uow.interviews.get(ctx.user_id, key.interview_id)
+        if interview is None or interview.id != ctx.user.active_interview_id or \
+                interview.reflection_state is not ReflectionState.OPEN:
+            return [words.reflection_not_open()]
+        question = next_question(interview.answers, questions_for(interview))
+        if interview.answers_version != key.version or question is None or \
+                question.key != key.question:
+            return [words.already_answered()]
+        return await _answer(ctx, interview, text)
     if ctx.user.active_interview_id is None:
         return [Reply(text=copy.NO_OPEN_REFLECTION, destination=Destination.DM)]
     interview = await ctx.uow.interviews.get(ctx.user_id, ctx.user.active_interview_id)
     if interview is None:
         ctx.user.active_interview_id = None
         return [Reply(text=copy.NO_OPEN_REFLECTION, destination=Destination.DM)]
-    result = apply_turn(interview.answers, text, max_length=ctx.config.max_answer_length)
+    received = ctx.incoming.received_at
+    if received is not None and interview.answers_changed_at is not None and \
+            received < interview.answers_changed_at:
+        # Typed while an earlier answer (a click) was on its way: it was meant for the
+        # question that answer already took, not for the one asked since.
+        again = _ask(interview, lead=words.crossed_answer(text))
+        return [again] if again is not None else [words.already_answered()]
+    return await _answer(ctx, interview, text)
+
+
+async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
+    version = interview.answers_version
+    questions = questions_for(interview)
+    result = apply_turn(interview.answers, text, max_length=ctx.config.max_answer_length,
+                        questions=questions)
     if isinstance(result, Invalid):
         return [Reply(text=words.invalid_answer(result.reason, result.question,
                                                  ctx.config.max_answer_length,
@@ -167,39 +216,58 @@ async def turn(ctx: Context, text: str) -> list[Reply]:
     lead = ""
     if isinstance(result, Back):
         lead = copy.BACK_ONE if result.moved else copy.AT_FIRST_QUESTION
-    if isinstance(result, Answered | Skipped | Back):
-        if "thank_you" in interview.answers and "thank_you" not in result.answers:
-            await undo_thank_you_answer(ctx, interview)
-        interview.answers = result.answers
-    if isinstance(result, Answered) and "thank_you" in result.answers:
-        await _apply_thank_you(ctx, interview, result.answers["thank_you"])
+    changed = result.answers != interview.answers
+    undo = "thank_you" in interview.answers and "thank_you" not in result.answers
+    just_answered = isinstance(result, Answered) and \
+        result.answers.get("thank_you") != interview.answers.get("thank_you")
+    restore = _undo_thank_you_fields(interview) if undo else False
+    interview.answers = result.answers
+    if changed:
+        interview.answers_changed_at = ctx.now
+    complete = next_question(interview.answers, questions) is None
+    if complete:
+        interview.reflection_state = ReflectionState.COMPLETED
+        interview.reflection_completed_at = ctx.now
+    cancel = False
+    if just_answered:
+        cancel = _apply_thank_you(ctx, interview, result.answers["thank_you"])
         if late_sent_report(interview, ctx.now, ctx.config.thank_you_window):
             lead = words.when_did_it_go_out(interview)
-    question = next_question(interview.answers)
-    if question is None:
-        return [await _complete(ctx, interview)]
-    await ctx.uow.interviews.save(interview)
-    return [words.question_reply(question, question_number(question), lead=lead)]
+    # One conditional write; only once it is in do the reminders change.
+    if not changed:
+        await ctx.uow.interviews.save(interview)
+    elif not await ctx.uow.interviews.save_answers(interview, expected_version=version):
+        return [words.already_answered()]  # another answer got there first: nothing written
+    if restore:
+        await _restore_thank_you_reminders(ctx, interview)
+    if cancel:
+        assert interview.id is not None
+        await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
+                                    kinds=[NudgeKind.THANK_YOU])
+    if complete:
+        ctx.user.active_interview_id = None
+        return [await summary(ctx, interview)]
+    question = _ask(interview, lead=lead)
+    assert question is not None
+    return [question]
 
 
-async def _apply_thank_you(ctx: Context, interview: Interview, value: str | None) -> None:
+def _apply_thank_you(ctx: Context, interview: Interview, value: str | None) -> bool:
     """The reflection's answer about the note counts like /debrief followup, unless the
     command already marked it (the command is the more exact record; the answer never
-    overrides it). What it does here, :func:`undo_thank_you_answer` undoes."""
+    overrides it). What it does here, :func:`undo_thank_you_answer` undoes. True when the
+    thank-you reminders are to be cancelled (sent, or not going to be)."""
     if value is None or interview.thank_you_source == THANK_YOU_BY_FOLLOWUP:
-        return
+        return False
     if interview.thank_you is ThankYou.SENT and interview.thank_you_source is None:
-        return  # marked sent before anyone recorded who did it: leave it as it is
+        return False  # marked sent before anyone recorded who did it: leave it as it is
     interview.thank_you = ThankYou(value)
     interview.thank_you_source = THANK_YOU_BY_REFLECTION
     interview.thank_you_sent_at = None
     if interview.thank_you is ThankYou.SENT:
         interview.thank_you_sent_at = reported_sent_at(interview, ctx.now,
                                                        ctx.config.thank_you_window)
-    if interview.thank_you in (ThankYou.SENT, ThankYou.NO):
-        assert interview.id is not None
-        await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
-                                    kinds=[NudgeKind.THANK_YOU])
+    return interview.thank_you in (ThankYou.SENT, ThankYou.NO)
 
 
 def reported_sent_at(interview: Interview, now: datetime, window: timedelta) -> datetime | None:
@@ -224,14 +292,20 @@ def late_sent_report(interview: Interview, now: datetime, window: timedelta) -> 
 async def undo_thank_you_answer(ctx: Context, interview: Interview) -> None:
     """``back`` over (or ``redo`` of) the thank-you answer undoes what the answer did: the
     status and its time go, and cancelled thank-you reminders still ahead come back."""
+    if _undo_thank_you_fields(interview):
+        await _restore_thank_you_reminders(ctx, interview)
+
+
+def _undo_thank_you_fields(interview: Interview) -> bool:
+    """The status part of :func:`undo_thank_you_answer`; True when the reminders it had
+    cancelled are to come back."""
     if interview.thank_you_source != THANK_YOU_BY_REFLECTION:
-        return
+        return False
     stopped = interview.thank_you in (ThankYou.SENT, ThankYou.NO)
     interview.thank_you = None
     interview.thank_you_sent_at = None
     interview.thank_you_source = None
-    if stopped:
-        await _restore_thank_you_reminders(ctx, interview)
+    return stopped
 
 
 async def _restore_thank_you_reminders(ctx: Context, interview: Interview) -> None:

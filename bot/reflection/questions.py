@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.model import Area
+from bot.model import Area, Interview
 
-__all__ = ["AREA_NAMES", "AREA_WORDS", "QUESTIONS", "Option", "Question"]
+__all__ = ["ALL_QUESTIONS", "AREA_NAMES", "AREA_WORDS", "QUESTIONS", "Option", "Question",
+           "questions_for"]
 
 AREA_NAMES: dict[Area, str] = {
     Area.STAND_OUT: "Stand out",
@@ -101,3 +102,11 @@ QUESTIONS: tuple[Question, ...] = (
         "In a sentence: what do you bring to the table for this role?", "text",
     ),
 )
+
+# Every question any interview type may ask, in the order they are asked.
+ALL_QUESTIONS: tuple[Question, ...] = QUESTIONS
+
+
+def questions_for(interview: Interview) -> tuple[Question, ...]:
+    """The questions this interview's reflection asks, in order."""
+    return QUESTIONS

@@ -5,17 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from bot.model import Area, Interview
-from bot.reflection.questions import AREA_NAMES, QUESTIONS, Question
-from bot.values import Choice, Destination, Reply, ReplyField
+from bot.reflection.questions import ALL_QUESTIONS, AREA_NAMES, Question, questions_for
+from bot.values import AnswerKey, Choice, Destination, Reply, ReplyField
 
 __all__ = [
     "FOCUS_TIPS",
     "WENT_WELL",
+    "already_answered",
     "already_complete",
     "answer_lines",
+    "crossed_answer",
     "invalid_answer",
     "question_reply",
     "reflection_intro",
+    "reflection_not_open",
     "summary_reply",
     "thank_you_note",
     "when_did_it_go_out",
@@ -61,14 +64,16 @@ FOCUS_TIPS: dict[Area, str] = {
 
 def reflection_intro(interview: Interview) -> str:
     what = interview.company + (f" ({interview.role})" if interview.role else "")
-    return (f"Let's reflect on your interview at {what} while it's fresh - {len(QUESTIONS)} "
-            "quick questions. Answer by number or in your own words; type `skip`, `back` or "
-            "`cancel` any time.")
+    return (f"Let's reflect on your interview at {what} while it's fresh - "
+            f"{len(questions_for(interview))} quick questions. Answer by number or in your own "
+            "words; type `skip`, `back` or `cancel` any time.")
 
 
-def question_reply(question: Question, number: int, *, lead: str = "") -> Reply:
+def question_reply(question: Question, number: int, total: int, *, key: AnswerKey | None,
+                   lead: str = "") -> Reply:
+    """A question; ``key`` names it, so its buttons answer this question and no other."""
     text = f"{lead}\n\n" if lead else ""
-    text += f"{AREA_NAMES[question.area]} · question {number} of {len(QUESTIONS)}\n"
+    text += f"{AREA_NAMES[question.area]} · question {number} of {total}\n"
     text += question.prompt
     choices: tuple[Choice, ...] = ()
     if question.options:
@@ -77,7 +82,29 @@ def question_reply(question: Question, number: int, *, lead: str = "") -> Reply:
         text += f"\n{question.hint}"
     tags = {"question", "free_text"} if question.kind == "text" else {"question"}
     return Reply(text=text, choices=choices, multi=question.kind == "multi",
-                 actions=NAV_ACTIONS, destination=Destination.DM, tags=frozenset(tags))
+                 actions=NAV_ACTIONS, destination=Destination.DM, tags=frozenset(tags),
+                 answer_key=key)
+
+
+def already_answered() -> Reply:
+    """A click on a question that is no longer the open one: nothing changed."""
+    return Reply(text="That one is already answered - type `back` to change it.",
+                 destination=Destination.DM, tags=frozenset({"already_answered"}))
+
+
+def crossed_answer(text: str) -> str:
+    """A typed message that arrived while an earlier answer was being saved."""
+    shown = text.strip()
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return (f"\"{shown}\" crossed with your previous answer, so I didn't use it for the "
+            "question below. If it was meant for this one, just send it again.")
+
+
+def reflection_not_open() -> Reply:
+    """A click on a question of a reflection that is paused, finished or another one."""
+    return Reply(text=("That question belongs to a reflection that isn't open right now - "
+                       "nothing changed. `/debrief reflect` picks up where you left off."),
+                 destination=Destination.DM, tags=frozenset({"already_answered"}))
 
 
 def invalid_answer(reason: str, question: Question, limit: int, length: int) -> str:
@@ -160,7 +187,7 @@ def summary_reply(interview: Interview, scores: dict[Area, float], focus: Area |
 
 def answer_lines(answers: dict[str, Any]) -> list[str]:
     lines = []
-    for question in QUESTIONS:
+    for question in ALL_QUESTIONS:
         if question.key not in answers:
             continue
         value = answers[question.key]

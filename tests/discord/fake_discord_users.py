@@ -149,10 +149,13 @@ class ActingAsUsers:
         return [c for row in message.get("components", []) for c in row.get("components", [])
                 if c["type"] == 2]
 
-    async def click(self, user: FakeUser, message: dict[str, Any], label: str) -> FakeInteraction:
+    async def click(self, user: FakeUser, message: dict[str, Any], label: str, *,
+                    as_seen: bool = False) -> FakeInteraction:
         """Click the button whose label starts with (or else contains) ``label``,
-        case-insensitively, on the latest version of ``message``."""
-        message = self.messages.get(int(message["id"]), message)
+        case-insensitively, on the latest version of ``message`` (``as_seen``: on the copy
+        given, as a second screen or a double click before the update showed it)."""
+        if not as_seen:
+            message = self.messages.get(int(message["id"]), message)
         wanted = label.lower()
         try:
             comp = self._component(message, lambda c: c["type"] == 2 and str(

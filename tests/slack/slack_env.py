@@ -3,7 +3,7 @@ real Bolt app behind a real aiohttp server on an ephemeral loopback port."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +18,7 @@ from adapters.slack import SlackAdapter
 from bot.clock import FixedClock
 from bot.config import CoreConfig
 from bot.memory import MemoryStore, memory_uow_factory
-from bot.ports import UnitOfWorkFactory
+from bot.ports import Conversation, UnitOfWorkFactory
 from bot.service import Debrief
 
 __all__ = ["START", "SlackEnv", "make_settings", "open_env"]
@@ -54,11 +54,18 @@ def make_settings(fake: FakeSlack, *, socket: bool = False,
 
 
 @asynccontextmanager
-async def open_env(fake: FakeSlack, *, socket: bool = False) -> AsyncIterator[SlackEnv]:
-    clock = FixedClock(START)
-    uow = memory_uow_factory(MemoryStore())
+async def open_env(fake: FakeSlack, *, socket: bool = False, uow: UnitOfWorkFactory | None = None,
+                   clock: FixedClock | None = None,
+                   wrap: Callable[[Conversation], Conversation] | None = None,
+                   ) -> AsyncIterator[SlackEnv]:
+    """``uow``: share a store between envs (replicas, restarts); ``wrap`` the core (delays)."""
+    clock = clock or FixedClock(START)
+    shared = uow  # replicas and restarts share the inbox too
+    uow = uow or memory_uow_factory(MemoryStore())
     core = Debrief(uow, clock, CoreConfig())
-    adapter = SlackAdapter(make_settings(fake, socket=socket), core)
+    conversation = wrap(core) if wrap else core
+    adapter = SlackAdapter(make_settings(fake, socket=socket), conversation, clock=clock,
+                           uow=shared)
     web_app = web.Application()
     adapter.mount(web_app)
     runner = web.AppRunner(web_app, handle_signals=False)
