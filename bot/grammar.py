@@ -124,11 +124,13 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
                                         "right_jobs")),),
                    positional="area"),
     SubcommandSpec(
-        "settings", "/debrief settings [timezone <Area/City>] [quiet <22:00-08:00|off>]",
-        "Your timezone and quiet hours",
+        "settings", "/debrief settings [timezone <Area/City>] [quiet <22:00-08:00|off>] "
+        "[prep <18:00|off>]",
+        "Your timezone, quiet hours and prep time",
         (OptionSpec("timezone", "IANA zone such as Europe/Berlin", autocomplete="timezone",
                     aliases=("tz",)),
-         OptionSpec("quiet", 'Quiet hours such as "22:00-08:00", or "off"')),
+         OptionSpec("quiet", 'Quiet hours such as "22:00-08:00", or "off"'),
+         OptionSpec("prep", 'When prep comes the evening before: "18:00", or "off"')),
     ),
     SubcommandSpec("stats", "/debrief stats",
                    "Patterns across your interviews: ratings, thank-yous, callbacks (+ chart)"),
@@ -148,6 +150,17 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
          OptionSpec("tz", "The community's timezone, e.g. Europe/Berlin",
                     autocomplete="timezone", aliases=("timezone",))),
         admin_only=True, positional="action",
+    ),
+    SubcommandSpec(
+        "prep", "/debrief prep [interview] [tick <n,…> | question <text> | story <n> | "
+        "practised]",
+        "Get ready for an interview ahead: research checklist, your questions, stories",
+        (_INTERVIEW_REF,
+         OptionSpec("action", "tick, untick, question, story, practised or asked",
+                    choices=("tick", "untick", "question", "story", "practised", "asked")),
+         OptionSpec("value", "Checklist numbers (1,3), your question, a story number, or how "
+                    "many questions you asked")),
+        positional="interview",
     ),
     SubcommandSpec(
         "stories", "/debrief stories [<n>] [add <title> | <what happened, what you did, the "

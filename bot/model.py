@@ -41,6 +41,8 @@ class NudgeKind(StrEnum):
     THANK_YOU = "thank_you"
     REFLECT = "reflect"
     CHECK_IN = "check_in"
+    # The evening before an interview logged ahead (bot.prep.timing).
+    PREP = "prep"
 
 
 class NudgeStatus(StrEnum):
@@ -97,6 +99,9 @@ class User:
     # How many tips the person has been shown: /debrief tip rotates through its pool by it,
     # so asking again never repeats the tip just given, also after a restart.
     tips_shown: int = 0
+    # When the prep message comes the evening before ("18:00"), "off", or None for the
+    # default (``/debrief settings prep``, bot.prep.timing).
+    prep_time: str | None = None
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from bot.nudges import handlers as nudges
 from bot.nudges.policy import NudgePolicy, user_zone
 from bot.nudges.words import nudge_line
 from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
+from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
 from bot.reflection import handlers as reflection
@@ -53,6 +54,7 @@ HANDLERS: dict[str, Handler] = {
     "community": stats.community,
     "tips": tips.tips,
     "stories": stories.stories,
+    "prep": prep.prep,
 }
 
 

@@ -101,6 +101,8 @@ class UserRow(Base):
     platform_timezone: Mapped[str | None] = mapped_column(String(64))
     quiet_start: Mapped[time | None] = mapped_column(Time)
     quiet_end: Mapped[time | None] = mapped_column(Time)
+    # "18:00", "off", or NULL for the default (bot.prep.timing).
+    prep_time: Mapped[str | None] = mapped_column(String(8))
     active_interview_id: Mapped[int | None] = mapped_column(Id)
     last_channel_id: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

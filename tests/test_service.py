@@ -692,7 +692,7 @@ async def test_the_outcome_buttons_work_when_their_value_is_typed(world: World) 
 
 async def test_the_summary_button_marks_the_thank_you_sent(world: World) -> None:
     (summary,) = await world.reflect_fully()
-    (button,) = summary.actions
+    button = summary.actions[0]  # the first: the thank-you; then the story offer
     (reply,) = await world.say(button.value)
     assert "Marked your thank-you note" in reply.text
     assert world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING) == []

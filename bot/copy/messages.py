@@ -290,7 +290,8 @@ def when_out_of_range(text: str) -> str:
 def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -> str:
     lines = [f"Logged your interview at {_what(interview)} on "
              f"{fmt_local(interview.happens_at, zone)} (#{interview.id}). Good luck - "
-             "`/debrief tip prepared` has a research checklist. I'll check in afterwards:"]
+             f"`/debrief prep #{interview.id}` gets you ready (research checklist, your "
+             "questions, your stories). Your reminders:"]
     lines += [f"• {line}" for line in nudge_lines] or ["• (no reminders)"]
     return "\n".join(lines)
 

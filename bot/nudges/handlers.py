@@ -56,6 +56,7 @@ async def nudges(ctx: Context, cmd: Command) -> list[Reply]:
     delivered = nudge.status is NudgeStatus.SENT
     due = _snooze_until(ctx, until, nudge, interview, delivered=delivered)
     due = ctx.policy.outside_quiet(due, ctx.user)
+    _before_interview(nudge, interview, due)
     if delivered:
         nudge = await _schedule_again(ctx, nudge, due)
     else:
@@ -135,6 +136,13 @@ def _snooze_until(ctx: Context, text: str, nudge: Nudge, interview: Interview | 
     if when < floor:
         raise UserError(words.snooze_earlier(nudge, floor, ctx.zone))
     return when
+
+
+def _before_interview(nudge: Nudge, interview: Interview | None, due: datetime) -> None:
+    """A prep message snoozed past the start of its interview would be pointless."""
+    if nudge.kind is NudgeKind.PREP and interview is not None and \
+            due >= interview.happens_at:
+        raise UserError(words.prep_snoozed_too_late(interview))
 
 
 async def _schedule_again(ctx: Context, sent: Nudge, due: datetime) -> Nudge:

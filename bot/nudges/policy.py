@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.config import CoreConfig
 from bot.model import Interview, Nudge, NudgeKind, Outcome, ReflectionState, ThankYou, User
 from bot.nudges.cadence import add_business_delay
+from bot.prep.timing import prep_due
 from bot.timeparse import local_to_utc
 
 __all__ = [
@@ -99,6 +100,9 @@ class NudgePolicy:
         at = interview.happens_at
         if at > now:
             planned.append((NudgeKind.REFLECT, at + self.config.reflect_after, "0"))
+            prep = prep_due(interview, user, zone, now, quiet_hours(user))
+            if prep is not None:
+                planned.append((NudgeKind.PREP, prep, "0"))
         window_end = at + self.config.thank_you_window
         for index, delay in enumerate(self.config.thank_you_delays):
             due = at + delay
@@ -149,7 +153,11 @@ class NudgePolicy:
         if nudge.kind is NudgeKind.CHECK_IN and interview.outcome not in (None,
                                                                           Outcome.NO_REPLY):
             return Decision("drop", reason="outcome already recorded")
+        if nudge.kind is NudgeKind.PREP and now >= interview.happens_at:
+            return Decision("drop", reason="interview already started")
         later = self.outside_quiet(now, user)
         if later > now:
+            if nudge.kind is NudgeKind.PREP and later >= interview.happens_at:
+                return Decision("drop", reason="quiet hours last until the interview")
             return Decision("defer", until=later, reason="quiet hours")
         return Decision("send", late=now - nudge.due_at > self.config.late_after)

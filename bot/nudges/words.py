@@ -16,6 +16,7 @@ __all__ = [
     "nudge_line",
     "nudge_list",
     "nudge_reply",
+    "prep_snoozed_too_late",
     "snooze_earlier",
     "snooze_in_the_past",
     "snoozed",
@@ -26,6 +27,7 @@ KIND_NAMES = {
     NudgeKind.THANK_YOU: "Thank-you reminder",
     NudgeKind.REFLECT: "Reflection prompt",
     NudgeKind.CHECK_IN: '"Heard back?" check-in',
+    NudgeKind.PREP: "Prep for your interview",
 }
 
 
@@ -72,6 +74,12 @@ def snooze_earlier(nudge: Nudge, floor: datetime, zone: ZoneInfo) -> str:
             f"`/debrief nudges cancel {nudge.id}`. Nothing was changed.")
 
 
+def prep_snoozed_too_late(interview: Interview) -> str:
+    return (f"That would be after your interview at {interview.company} has started, so it "
+            f"wouldn't help. `/debrief prep #{interview.id}` works any time before it. "
+            "Nothing was changed.")
+
+
 def stopped_after_delivery(nudge: Nudge, interview: Interview | None, stopped: int) -> str:
     kind = KIND_NAMES[nudge.kind].lower()
     what = _about(interview).removeprefix(" - ")
@@ -87,6 +95,7 @@ _PLURAL = {
     NudgeKind.THANK_YOU: "thank-you reminders",
     NudgeKind.REFLECT: "reflection prompts",
     NudgeKind.CHECK_IN: '"heard back?" check-ins',
+    NudgeKind.PREP: "prep messages",
 }
 
 
@@ -111,6 +120,14 @@ def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetim
         return Reply(
             text=text, copy_text=note, destination=Destination.DM, tags=tags,
             actions=(Choice("I sent it", f"/debrief followup #{interview.id}", "primary"),
+                     *_snooze_cancel(nudge)))
+    if nudge.kind is NudgeKind.PREP:
+        return Reply(
+            text=(f"{lead}Your interview at {what} is {fmt_local(interview.happens_at, zone)}."
+                  " Twenty minutes now makes it easier: a short research checklist, two "
+                  "questions only you could ask, and one story said out loud."),
+            destination=Destination.DM, tags=tags,
+            actions=(Choice("Prepare now", f"/debrief prep #{interview.id}", "primary"),
                      *_snooze_cancel(nudge)))
     if nudge.kind is NudgeKind.REFLECT:
         return Reply(

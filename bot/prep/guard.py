@@ -13,7 +13,7 @@ from bot.copy.messages import fmt_local
 from bot.model import Interview
 from bot.values import Choice, Reply
 
-__all__ = ["JUST_ENDED_SLACK", "not_happened_yet", "still_ahead"]
+__all__ = ["JUST_ENDED_SLACK", "not_happened_yet", "prep_offer", "still_ahead"]
 
 # Logged within this of "now" counts as just ended (the same slack as logging one).
 JUST_ENDED_SLACK = timedelta(minutes=5)
@@ -37,6 +37,10 @@ def not_happened_yet(ctx: Context, interview: Interview, action: str) -> Reply |
     return Reply(
         text=(f"Your interview at {what} is {fmt_local(interview.happens_at, ctx.zone)} - "
               f"it hasn't happened yet, so {_WHAT.get(action, 'that has to wait')}. "
-              "Want to get ready for it instead? `/debrief tip prepared` has a research "
-              "checklist."),
-        actions=(Choice("Prepare now", "/debrief tip prepared", "primary"),))
+              f"Want to get ready for it instead? `/debrief prep #{interview.id}`"),
+        actions=prep_offer(interview))
+
+
+def prep_offer(interview: Interview) -> tuple[Choice, ...]:
+    """The button that opens prep for an interview ahead."""
+    return (Choice("Prepare now", f"/debrief prep #{interview.id}", "primary"),)

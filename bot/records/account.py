@@ -12,6 +12,7 @@ from typing import Any
 from bot import copy
 from bot.context import Context, UserError
 from bot.model import Area, ReflectionState
+from bot.prep.settings import apply_prep_setting, bad_prep_time, prep_setting_words
 from bot.reflection.dialogue import area_scores
 from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
@@ -60,13 +61,18 @@ async def _weakest_area(ctx: Context) -> Area:
 async def settings(ctx: Context, cmd: Command) -> list[Reply]:
     zone_text = cmd.option("timezone")
     quiet_text = cmd.option("quiet")
+    prep_text = cmd.option("prep")
     words = cmd.text.split(maxsplit=1)
-    if words and not (zone_text or quiet_text):
+    if words and not (zone_text or quiet_text or prep_text):
         key, value = words[0].lower(), (words[1] if len(words) > 1 else "")
         if key in ("timezone", "tz", "zone"):
             zone_text = value or None
         elif key == "quiet":
             quiet_text = value or None
+        elif key == "prep":
+            prep_text = value
+            if not value:
+                raise UserError(bad_prep_time(value))
         elif "/" in key or _names_a_zone(cmd.text):  # `settings berlin`
             zone_text = cmd.text
         else:
@@ -82,6 +88,10 @@ async def settings(ctx: Context, cmd: Command) -> list[Reply]:
     if quiet_text is not None:
         ctx.user.quiet_start, ctx.user.quiet_end = _quiet(quiet_text)
         changed.append("quiet hours")
+    if prep_text is not None:
+        await apply_prep_setting(ctx, prep_text)
+        changed.append("prep time")
+    note = "\n".join(filter(None, (note, prep_setting_words(ctx.user.prep_time))))
     return [Reply(text=copy.settings_text(ctx.user, ctx.zone, ctx.now, changed, note))]
 
 

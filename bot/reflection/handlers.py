@@ -9,7 +9,8 @@ from bot.context import Context, UserError
 from bot.insights.profile import ProfileError, apply_profile, profile_changes
 from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
 from bot.nudges.words import nudge_line
-from bot.prep.guard import not_happened_yet
+from bot.prep.guard import not_happened_yet, prep_offer
+from bot.prep.recall import after_reflection
 from bot.records.duplicates import refuse_duplicate
 from bot.reflection import words
 from bot.reflection.dialogue import (
@@ -81,7 +82,8 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     ctx.scheduled.extend(n.due_at for n in nudges)
     lines = [nudge_line(n, interview, ctx.zone) for n in nudges]
     if ahead:
-        return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines))]
+        return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines),
+                      actions=prep_offer(interview))]
     replies = await pause_open_reflection(ctx, interview)
     ctx.user.active_interview_id = interview.id
     if not ctx.incoming.in_dm:
@@ -147,7 +149,8 @@ async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
         words.reflection_intro(interview)
     question = _ask(interview, lead=lead)
     if question is None:
-        return [*replies, await _complete(ctx, interview)]
+        return [*replies, await after_reflection(ctx, interview,
+                                                 await _complete(ctx, interview))]
     return [*replies, question]
 
 
@@ -246,7 +249,7 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
                                     kinds=[NudgeKind.THANK_YOU])
     if complete:
         ctx.user.active_interview_id = None
-        return [await summary(ctx, interview)]
+        return [await after_reflection(ctx, interview, await summary(ctx, interview))]
     question = _ask(interview, lead=lead)
     assert question is not None
     return [question]

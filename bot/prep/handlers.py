@@ -1,0 +1,168 @@
+"""``/debrief prep [interview] [tick <n,…> | question [1|2] <text> | story <n> | practised
+| asked <n>]``: getting ready for an interview ahead, on demand.
+
+Without an interview it is the soonest one still ahead (``asked``: the latest one that
+happened). Prep is for interviews ahead; ``asked`` (after the interview: how many of the
+prepared questions were asked) is the one action for an interview that happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.context import Context, UserError
+from bot.model import Interview
+from bot.prep import words
+from bot.prep.checklist import (
+    CHECKLIST,
+    MAX_QUESTION,
+    fitting_stories,
+    interview_kind,
+    is_generic_question,
+)
+from bot.prep.guard import still_ahead
+from bot.stories import words as story_words
+from bot.stories.model import Prep
+from bot.values import Command, Reply
+
+__all__ = ["prep"]
+
+_ACTIONS = {"tick": "tick", "check": "tick", "done": "tick", "untick": "untick",
+            "question": "question", "q": "question", "story": "story",
+            "practised": "practised", "practiced": "practised", "asked": "asked"}
+
+
+def _split(cmd: Command) -> tuple[str, str, str]:
+    """(interview ref, action, value) from options or ``#12 tick 1,3``."""
+    ref = cmd.option("interview") or ""
+    action = (cmd.option("action") or "").lower()
+    value = cmd.option("value") or ""
+    if action:
+        return ref or cmd.text.strip(), _ACTIONS.get(action, action), value
+    words_ = cmd.text.split()
+    for i, word in enumerate(words_):
+        if word.lower() in _ACTIONS:
+            before = " ".join(words_[:i])
+            return ref or before, _ACTIONS[word.lower()], " ".join(words_[i + 1:]) or value
+    return ref or cmd.text.strip(), "show", value
+
+
+async def prep(ctx: Context, cmd: Command) -> list[Reply]:
+    ref, action, value = _split(cmd)
+    if action not in ("show", *set(_ACTIONS.values())):
+        raise UserError(words.unknown_prep_action(action))
+    interview = await _interview(ctx, ref, after=action == "asked")
+    assert interview.id is not None
+    if action == "asked":
+        return [await _asked(ctx, interview, value)]
+    if not still_ahead(ctx, interview):
+        raise UserError(words.past_interview(interview, ctx.zone))
+    saved = await ctx.uow.preps.get(ctx.user_id, interview.id)
+    current = saved or Prep(user_id=ctx.user_id, interview_id=interview.id,
+                            created_at=ctx.now)
+    if action == "show":
+        return [await _show(ctx, interview, saved)]
+    if action in ("tick", "untick"):
+        text = _tick(current, value, on=action == "tick")
+        reply = words.ticked(interview, current) if action == "tick" else text
+    elif action == "question":
+        reply = _question(ctx, interview, current, value)
+    elif action == "story":
+        reply = await _story(ctx, interview, current, value)
+    else:
+        current.practised = True
+        reply = words.practised_saved(interview)
+    current.updated_at = ctx.now
+    await ctx.uow.preps.save(current)
+    return [Reply(text=reply)]
+
+
+async def _interview(ctx: Context, ref: str, *, after: bool) -> Interview:
+    if ref:
+        try:
+            return await ctx.find_interview(ref)
+        except UserError:
+            if re.fullmatch(r"#?\d+", ref.strip()):
+                raise
+            raise UserError(words.nothing_ahead(ref)) from None
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+    if after:
+        for interview in interviews:  # newest first
+            if not still_ahead(ctx, interview):
+                return interview
+        raise UserError(words.nothing_happened())
+    ahead = [i for i in interviews if still_ahead(ctx, i)]
+    if not ahead:
+        raise UserError(words.nothing_ahead(""))
+    return min(ahead, key=lambda i: i.happens_at)
+
+
+async def _show(ctx: Context, interview: Interview, prep_: Prep | None) -> Reply:
+    bank = await ctx.uow.stories.list_for_user(ctx.user_id)
+    kind = interview_kind(interview)
+    return words.prep_reply(interview, prep_, ctx.zone, kind,
+                            fitting_stories(bank, interview, kind), bank)
+
+
+def _tick(current: Prep, value: str, *, on: bool) -> str:
+    numbers = re.findall(r"\d+", value)
+    if not numbers or re.sub(r"[\d,\s;and]+", "", value.lower()):
+        raise UserError(words.bad_tick(value))
+    keys = []
+    for number in numbers:
+        n = int(number)
+        if not 1 <= n <= len(CHECKLIST):
+            raise UserError(words.bad_tick(value))
+        keys.append(CHECKLIST[n - 1].key)
+    if on:
+        current.checked = [i.key for i in CHECKLIST if i.key in current.checked or i.key in keys]
+        return ""
+    current.checked = [k for k in current.checked if k not in keys]
+    return f"Unticked. {len(current.checked)} of {len(CHECKLIST)} done."
+
+
+def _question(ctx: Context, interview: Interview, current: Prep, value: str) -> str:
+    m = re.match(r"^\s*#?([12])[.):]?\s+(.*)$", value, re.DOTALL)
+    slot = int(m.group(1)) if m else None
+    text = " ".join((m.group(2) if m else value).split())
+    text = ctx.check_length("question", text, MAX_QUESTION)
+    if len(text.split()) < 3:
+        raise UserError(words.generic_question())
+    if slot is None:
+        if len(current.questions) >= 2:
+            raise UserError(words.questions_full(interview))
+        current.questions.append(text)
+    elif slot > len(current.questions):
+        current.questions.append(text)
+    else:
+        current.questions[slot - 1] = text
+    return words.question_saved(interview, current, is_generic_question(text, interview))
+
+
+async def _story(ctx: Context, interview: Interview, current: Prep, value: str) -> str:
+    m = re.fullmatch(r"#?(\d{1,9})", value.strip())
+    if not m:
+        raise UserError(story_words.which_story("told"))
+    story = await ctx.uow.stories.get(ctx.user_id, int(m.group(1)))
+    if story is None:
+        raise UserError(story_words.no_such_story(m.group(1)))
+    if story.number not in current.stories:
+        current.stories.append(story.number)
+    return words.story_planned(story, interview)
+
+
+async def _asked(ctx: Context, interview: Interview, value: str) -> Reply:
+    assert interview.id is not None
+    if still_ahead(ctx, interview):
+        raise UserError(words.asked_too_early(interview, ctx.zone))
+    m = re.fullmatch(r"\s*([0-2]|none|one|both|all)\s*", value.lower())
+    if not m:
+        raise UserError(words.bad_asked(value))
+    count = {"none": 0, "one": 1, "both": 2, "all": 2}.get(m.group(1))
+    count = int(m.group(1)) if count is None else count
+    current = await ctx.uow.preps.get(ctx.user_id, interview.id) or Prep(
+        user_id=ctx.user_id, interview_id=interview.id, created_at=ctx.now)
+    current.asked_questions = count > 0
+    current.updated_at = ctx.now
+    await ctx.uow.preps.save(current)
+    return Reply(text=words.asked_saved(count))

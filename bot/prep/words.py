@@ -1,0 +1,233 @@
+"""Prep words: the prep message, confirmations and refusals."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot.copy.messages import fmt_local
+from bot.model import Interview
+from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION
+from bot.stories.model import Prep, Story
+from bot.stories.words import gaps_line
+from bot.values import Choice, Reply, ReplyField
+
+__all__ = [
+    "asked_saved",
+    "asked_too_early",
+    "bad_asked",
+    "bad_tick",
+    "generic_question",
+    "nothing_ahead",
+    "nothing_happened",
+    "past_interview",
+    "practised_saved",
+    "prep_reply",
+    "question_saved",
+    "questions_full",
+    "recall_reply",
+    "story_planned",
+    "ticked",
+    "unknown_prep_action",
+]
+
+
+def _what(interview: Interview) -> str:
+    return interview.company + (f" ({interview.role})" if interview.role else "")
+
+
+def _checklist(interview: Interview, prep: Prep | None) -> str:
+    done = set(prep.checked if prep else [])
+    lines = []
+    for n, item in enumerate(CHECKLIST, start=1):
+        mark = "✓" if item.key in done else "☐"
+        label = item.label
+        if item.key == "interviewer" and interview.interviewer:
+            label = f"The interviewer, {interview.interviewer}"
+        lines.append(f"{n}. {mark} *{label}* - {item.how}")
+    lines.append(f"Tick them with the buttons, or type `/debrief prep #{interview.id} tick "
+                 "1,3`.")
+    return "\n".join(lines)
+
+
+def _questions(interview: Interview, prep: Prep | None) -> str:
+    questions = prep.questions if prep else []
+    if questions:
+        lines = [f"{n}. {q}" for n, q in enumerate(questions, start=1)]
+        if len(questions) < 2:
+            lines.append(f"One more: `/debrief prep #{interview.id} question <your question>`.")
+        return "\n".join(lines)
+    return (f"Write two that come from your research on {interview.company} - not \"what does "
+            "a typical day look like\", but something like \"Your spring update said you're "
+            "moving intake to mobile - what has surprised the team so far?\" or \"The posting "
+            "mentions on-call for the new payments service; how is that shared while the "
+            "team grows?\"\n"
+            f"Add each with `/debrief prep #{interview.id} question <your question>`.")
+
+
+def _stories(interview: Interview, prep: Prep | None, fitting: list[Story],
+             bank: list[Story]) -> str:
+    if not bank:
+        return ("Your story bank is empty. Add one you could tell here - what happened, what "
+                "you did, the result: `/debrief stories add <title> | <story>`.")
+    planned = set(prep.stories if prep else [])
+    lines = []
+    for story in fitting:
+        mark = " (you plan to tell it)" if story.number in planned else ""
+        tags = ", ".join(story.tags) or "no skill tags"
+        lines.append(f"{story.number}. {story.title} - {tags}{mark}")
+    first = fitting[0]
+    lines.append(f"Say story {first.number} out loud once tonight, start to finish, in under "
+                 "two minutes - then it comes out right tomorrow.")
+    lines.append(gaps_line(bank))
+    return "\n".join(lines)
+
+
+def _short_label(label: str) -> str:
+    short = label.removeprefix("The ").split(",")[0]
+    return short[:1].upper() + short[1:]
+
+
+def _kind(kind: str | None) -> tuple[str, str]:
+    if kind is not None:
+        return f"What's different about a {KIND_NAMES[kind]}", KIND_ADVICE[kind]
+    return ("What differs by kind of interview", "\n".join(
+        f"• {KIND_NAMES[k].capitalize()}: {KIND_ADVICE[k]}" for k in KIND_ADVICE))
+
+
+def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo, kind: str | None,
+               fitting: list[Story], bank: list[Story]) -> Reply:
+    done = set(prep.checked if prep else [])
+    actions = [
+        Choice(f"Tick {n}: {_short_label(item.label)}",
+               f"/debrief prep #{interview.id} tick {n}")
+        for n, item in enumerate(CHECKLIST, start=1) if item.key not in done]
+    if fitting and fitting[0].number not in (prep.stories if prep else []):
+        actions.append(Choice(f"Tell story {fitting[0].number} there",
+                              f"/debrief prep #{interview.id} story {fitting[0].number}"))
+    if fitting and not (prep and prep.practised):
+        actions.append(Choice("I said my story out loud",
+                              f"/debrief prep #{interview.id} practised", "primary"))
+    kind_title, kind_text = _kind(kind)
+    return Reply(
+        title=f"Prep: {_what(interview)}, {fmt_local(interview.happens_at, zone)}",
+        text=_checklist(interview, prep),
+        fields=(
+            ReplyField("Two questions only you could ask", _questions(interview, prep)),
+            ReplyField("Stories for this one", _stories(interview, prep, fitting, bank)),
+            ReplyField(kind_title, kind_text),
+        ),
+        actions=tuple(actions), tags=frozenset({"prep", "private"}))
+
+
+def ticked(interview: Interview, prep: Prep) -> str:
+    left = [item.label for item in CHECKLIST if item.key not in prep.checked]
+    if not left:
+        return (f"Research done for {interview.company} - all {len(CHECKLIST)} ticked. "
+                "Now your two questions and one story out loud.")
+    return (f"Ticked. {len(CHECKLIST) - len(left)} of {len(CHECKLIST)} done; next: "
+            f"{left[0].lower()}.")
+
+
+def bad_tick(text: str) -> str:
+    return (f"I couldn't read \"{text[:30]}\" as checklist numbers. Use 1 to {len(CHECKLIST)},"
+            " like `tick 1,3`. Nothing was changed.")
+
+
+def question_saved(interview: Interview, prep: Prep, generic: bool) -> str:
+    count = len(prep.questions)
+    head = f"Saved as question {count} of 2."
+    if generic:
+        head += (f" That one could be asked in any interview, though - can you tie it to "
+                 f"something you found about {interview.company}? Replace it with "
+                 f"`/debrief prep #{interview.id} question {count} <new question>`.")
+    elif count < 2:
+        head += " One more and you're set."
+    return head
+
+
+def questions_full(interview: Interview) -> str:
+    return (f"You have two questions already. Replace one with `/debrief prep #{interview.id} "
+            "question 1 <new question>` (or 2). Nothing was changed.")
+
+
+def generic_question(limit: int = MAX_QUESTION) -> str:
+    return (f"A question needs a few words (and at most {limit} characters). Try "
+            "`/debrief prep question <your question>`. Nothing was saved.")
+
+
+def story_planned(story: Story, interview: Interview) -> str:
+    return (f"Planned: you'll tell *{story.title}* at {interview.company}. Say it out loud "
+            "once before - under two minutes.")
+
+
+def practised_saved(interview: Interview) -> str:
+    return (f"Good - a story said out loud once comes out better at {interview.company}. "
+            "Good luck!")
+
+
+def asked_saved(count: int) -> str:
+    if count >= 2:
+        return "Both of your questions asked - that's what makes an interviewer remember you."
+    if count == 1:
+        return ("One of two asked - noted. Next time, ask them early enough that there's time "
+                "for both.")
+    return ("Noted. Questions of your own are easy to lose when time runs short; next time ask "
+            "one as soon as there's an opening.")
+
+
+def asked_too_early(interview: Interview, zone: ZoneInfo) -> str:
+    return (f"Your interview at {_what(interview)} is {fmt_local(interview.happens_at, zone)}"
+            " - tell me afterwards whether you asked your questions. Nothing was changed.")
+
+
+def bad_asked(text: str) -> str:
+    return (f"I couldn't read \"{text[:30]}\". Say how many of your questions you asked: "
+            "`asked 2`, `asked 1` or `asked 0`. Nothing was changed.")
+
+
+def nothing_ahead(ref: str) -> str:
+    where = f" at {ref[:60]}" if ref else ""
+    return (f"You have no interview{where} coming up. Log it with `/debrief interview "
+            f"{ref[:60] or '<company>'} when:\"tomorrow 10:00\"` and I'll send your prep the "
+            "evening before.")
+
+
+def nothing_happened() -> str:
+    return ("None of your interviews has happened yet. After one, tell me with "
+            "`/debrief prep #<n> asked 2` (or 1, or 0) how many of your questions you asked.")
+
+
+def past_interview(interview: Interview, zone: ZoneInfo) -> str:
+    return (f"Your interview at {_what(interview)} was {fmt_local(interview.happens_at, zone)},"
+            f" so it's too late to prepare for it. `/debrief reflect #{interview.id}` looks back"
+            " on it instead.")
+
+
+def unknown_prep_action(word: str) -> str:
+    return (f"`{word[:20]}` isn't something I can do with prep. Use `/debrief prep "
+            "[interview]`, then `tick 1,3`, `question <text>`, `story <n>` or `practised`.")
+
+
+def recall_reply(interview: Interview, prep: Prep, stories: list[Story]) -> Reply:
+    """After the reflection: what they prepared, and whether it happened."""
+    parts = []
+    if prep.questions:
+        quoted = " and ".join(f"\"{q}\"" for q in prep.questions)
+        parts.append(f"your question{'s' if len(prep.questions) > 1 else ''} {quoted}")
+    for story in stories:
+        parts.append(f"story {story.number}, *{story.title}*")
+    choices: tuple[Choice, ...] = ()
+    if prep.questions:
+        choices = (Choice("Asked them all", f"/debrief prep #{interview.id} asked "
+                          f"{len(prep.questions)}", "primary"),
+                   Choice("Asked one", f"/debrief prep #{interview.id} asked 1"),
+                   Choice("Didn't get to ask", f"/debrief prep #{interview.id} asked 0"))
+        if len(prep.questions) == 1:
+            choices = (choices[0], choices[2])
+    actions = tuple(Choice(f"I told story {s.number}",
+                           f"/debrief stories told {s.number} #{interview.id}")
+                    for s in stories)
+    return Reply(
+        text=(f"You prepared {', '.join(parts)} for {interview.company}. Did it happen? "
+              "Tell me, and your story bank keeps track of what opens doors."),
+        choices=choices, actions=actions, tags=frozenset({"private"}))
