@@ -30,7 +30,15 @@ from bot.reflection import handlers as reflection
 from bot.shortcuts import near_subcommand, read_shortcut
 from bot.stories import handlers as stories
 from bot.tips import handlers as tips
-from bot.values import Command, Destination, Identity, Incoming, Reply
+from bot.values import (
+    Command,
+    Destination,
+    Identity,
+    Incoming,
+    Reply,
+    clean_command,
+    clean_incoming,
+)
 
 __all__ = ["Debrief"]
 
@@ -80,6 +88,7 @@ class Debrief:
         self.on_scheduled: Callable[[datetime], None] | None = None
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
+        incoming = clean_incoming(incoming)
         text = incoming.text.strip()
         command = incoming.command
         # Before the dialogue: help, quit and near-miss commands are never stored as answers.
@@ -101,6 +110,8 @@ class Debrief:
             rest = text.strip()[len(PREFIX):].strip().partition(" ")[2]
             command = parse_command(f"{PREFIX} {meant} {rest}")
             lead = [Reply(text=copy.took_as(exc.word, meant))]
+        if command is not None:  # names typed inside a command: nothing invisible is a name
+            command = clean_command(command)
         if command is not None and command.name == "forget":
             return await self._forget(incoming, command)
         if command is not None and command.name not in HANDLERS:

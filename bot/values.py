@@ -7,7 +7,8 @@ Block Kit, ``discord.ui`` or plain text. Every sentence a person reads is built 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar, Literal
@@ -25,7 +26,27 @@ __all__ = [
     "Reply",
     "ReplyField",
     "Surface",
+    "clean_command",
+    "clean_incoming",
+    "clean_text",
 ]
+
+# Characters removed from everything a person sends before the core sees it: control
+# characters but newline and tab (NUL breaks PostgreSQL text; escapes repaint terminals),
+# bidirectional overrides and isolates (they make stored names read backwards), invisible
+# spaces and marks, and lone surrogates (not valid UTF-8 on any backend).
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u206f\ufeff\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters above (``\r\n`` and ``\r`` become ``\n``); empty when
+    nothing visible is left (a name made only of zero-width joiners is no name)."""
+    cleaned = _UNWANTED.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Mn", "Me") for ch in cleaned):
+        return ""
+    return cleaned
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,3 +252,18 @@ class Reply:
     # A reflection question's identity: adapters wrap every choice's and action's value in
     # it (``AnswerKey.wrap``) so a click names the question it answers.
     answer_key: AnswerKey | None = None
+
+
+def clean_command(command: Command) -> Command:
+    """``command`` with :func:`clean_text` applied to its text and every option."""
+    return replace(command, text=clean_text(command.text), options=tuple(
+        (name, clean_text(value)) for name, value in command.options))
+
+
+def clean_incoming(incoming: Incoming) -> Incoming:
+    """What a person sent, with :func:`clean_text` applied to every text in it: the one
+    place text enters the core (``Debrief.handle``), whatever the platform."""
+    command = clean_command(incoming.command) if incoming.command is not None else None
+    name = clean_text(incoming.display_name) if incoming.display_name else None
+    return replace(incoming, text=clean_text(incoming.text), command=command,
+                   display_name=name or None)
