@@ -96,11 +96,14 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
     SubcommandSpec("draft", "/debrief draft [interview]", "Show the thank-you note draft",
                    (_INTERVIEW_REF,), positional="interview"),
     SubcommandSpec(
-        "outcome", "/debrief outcome [interview] <callback|offer|rejected|no reply>",
+        "outcome", "/debrief outcome [interview] <callback|offer|rejected|no reply> | "
+        "when:<the date they named>",
         "Record what you heard back",
         (_INTERVIEW_REF,
          OptionSpec("result", "What you heard back",
-                    choices=("callback", "offer", "rejected", "no_reply"))),
+                    choices=("callback", "offer", "rejected", "no_reply")),
+         OptionSpec("when", 'The date they said you would hear by: "friday", "end of next '
+                    'week"')),
         positional="interview",
     ),
     SubcommandSpec(

@@ -43,6 +43,10 @@ class NudgeKind(StrEnum):
     CHECK_IN = "check_in"
     # The evening before an interview logged ahead (bot.prep.timing).
     PREP = "prep"
+    # The second follow-up e-mail to the employer, and the kind closing message after it
+    # (bot.followthrough.flow).
+    FOLLOW_UP = "follow_up"
+    CLOSE = "close"
 
 
 class NudgeStatus(StrEnum):

@@ -11,7 +11,7 @@ import pytest
 from test_service import ANSWERS, INTERVIEW, T0, World, said
 
 from bot.memory import memory_uow_factory
-from bot.model import NudgeKind, NudgeStatus, Outcome, ReflectionState, ThankYou, User
+from bot.model import NudgeKind, NudgeStatus, ReflectionState, ThankYou, User
 from bot.nudges.dispatcher import Dispatcher
 from bot.values import Reply
 
@@ -160,20 +160,6 @@ async def test_cancelled_check_ins_do_not_count_toward_the_limit(world: World) -
     # each "no reply yet" replaced the check-in still to come; none reached Ann, so one
     # is still coming
     assert len(world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)) == 1
-
-
-async def test_check_ins_stop_after_three_have_reached_the_person(world: World) -> None:
-    await world.say(INTERVIEW)
-    await world.say(ANSWERS[0])
-    for round_ in range(3):
-        (pending,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
-        world.clock.set(pending.due_at)
-        checks = [r for r in await deliver_due(world) if "check_in" in r.tags]
-        assert len(checks) == 1, round_
-        await world.say(button(checks[0], "No reply yet"))
-        assert world.interview().outcome is Outcome.NO_REPLY
-    assert world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING) == []
-    assert len(world.nudges(NudgeKind.CHECK_IN, NudgeStatus.SENT)) == 3
 
 
 # -- a new interview while a reflection is open ------------------------------------------

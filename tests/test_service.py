@@ -305,12 +305,13 @@ async def test_planning_to_send_the_note_keeps_the_thank_you_nudges(world: World
 
 async def test_outcome_no_reply_schedules_another_check_in(world: World) -> None:
     await world.say(INTERVIEW)
-    world.clock.advance(timedelta(days=7))
+    world.clock.advance(timedelta(days=3))  # Saturday: too early to chase the employer
     iid = world.interview().id
     (reply,) = await world.say(f"/debrief outcome #{iid} no reply")
-    assert "I'll ask again Wed 24 Jun 14:00 BST" in reply.text
+    # 5 business days later: Friday
+    assert "I'll ask again Fri 19 Jun 14:00 BST" in reply.text
     pending = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
-    assert [n.due_at for n in pending] == [datetime(2026, 6, 24, 13, 0, tzinfo=UTC)]
+    assert [n.due_at for n in pending] == [datetime(2026, 6, 19, 13, 0, tzinfo=UTC)]
     assert world.interview().outcome is Outcome.NO_REPLY
 
 

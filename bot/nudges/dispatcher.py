@@ -18,7 +18,9 @@ from typing import Protocol
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import CoreConfig
-from bot.model import Interview, Nudge, User
+from bot.followthrough.flow import close_silently
+from bot.model import Interview, Nudge, NudgeKind, User
+from bot.notes.followups import follow_up_email
 from bot.nudges.policy import NudgePolicy, user_zone
 from bot.nudges.words import nudge_reply
 from bot.ports import (
@@ -188,6 +190,8 @@ class Dispatcher:
                     self._observe("deferred", platform)
                 else:
                     assert interview is not None
+                    if nudge.kind is NudgeKind.CLOSE:
+                        await close_silently(uow, interview, now)
                     to_send.append((nudge, user, self._render(nudge, user, interview, now,
                                                               decision.late)))
             await uow.commit()
@@ -208,7 +212,10 @@ class Dispatcher:
     def _render(self, nudge: Nudge, user: User, interview: Interview, now: datetime,
                 late: bool) -> Reply:
         zone = user_zone(user, self.config)
-        note = thank_you_note(interview, user.display_name)
+        if nudge.kind is NudgeKind.FOLLOW_UP:
+            note = follow_up_email(interview, sender=user.display_name, number=2).text
+        else:
+            note = thank_you_note(interview, user.display_name)
         return nudge_reply(nudge, interview, zone, now, late=late,
                            window_end=interview.happens_at + self.config.thank_you_window,
                            note=note)

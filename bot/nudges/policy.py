@@ -153,6 +153,9 @@ class NudgePolicy:
         if nudge.kind is NudgeKind.CHECK_IN and interview.outcome not in (None,
                                                                           Outcome.NO_REPLY):
             return Decision("drop", reason="outcome already recorded")
+        if nudge.kind in (NudgeKind.FOLLOW_UP, NudgeKind.CLOSE) and \
+                interview.outcome not in (None, Outcome.NO_REPLY):
+            return Decision("drop", reason="outcome already recorded")
         if nudge.kind is NudgeKind.PREP and now >= interview.happens_at:
             return Decision("drop", reason="interview already started")
         later = self.outside_quiet(now, user)

@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.copy.messages import delta_words, fmt_local, late_prefix
+from bot.followthrough.words import closing_text, second_follow_up_text
 from bot.model import Interview, Nudge, NudgeKind
 from bot.values import Choice, Destination, Reply
 
@@ -28,6 +29,8 @@ KIND_NAMES = {
     NudgeKind.REFLECT: "Reflection prompt",
     NudgeKind.CHECK_IN: '"Heard back?" check-in',
     NudgeKind.PREP: "Prep for your interview",
+    NudgeKind.FOLLOW_UP: "Second follow-up e-mail",
+    NudgeKind.CLOSE: "Closing the wait",
 }
 
 
@@ -96,6 +99,8 @@ _PLURAL = {
     NudgeKind.REFLECT: "reflection prompts",
     NudgeKind.CHECK_IN: '"heard back?" check-ins',
     NudgeKind.PREP: "prep messages",
+    NudgeKind.FOLLOW_UP: "follow-up e-mails",
+    NudgeKind.CLOSE: "follow-up messages",
 }
 
 
@@ -121,6 +126,18 @@ def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetim
             text=text, copy_text=note, destination=Destination.DM, tags=tags,
             actions=(Choice("I sent it", f"/debrief followup #{interview.id}", "primary"),
                      *_snooze_cancel(nudge)))
+    if nudge.kind is NudgeKind.FOLLOW_UP:
+        return Reply(
+            text=lead + second_follow_up_text(interview), copy_text=note,
+            destination=Destination.DM, tags=tags,
+            actions=(
+                Choice("Callback", f"/debrief outcome #{interview.id} callback", "primary"),
+                Choice("Offer", f"/debrief outcome #{interview.id} offer", "primary"),
+                Choice("Rejected", f"/debrief outcome #{interview.id} rejected"),
+                *_snooze_cancel(nudge)))
+    if nudge.kind is NudgeKind.CLOSE:
+        return Reply(text=lead + closing_text(interview), destination=Destination.DM,
+                     tags=tags)
     if nudge.kind is NudgeKind.PREP:
         return Reply(
             text=(f"{lead}Your interview at {what} is {fmt_local(interview.happens_at, zone)}."

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from bot import copy
 from bot.context import Context, UserError
+from bot.followthrough.flow import after_no_reply, after_outcome, set_timeline
+from bot.followthrough.words import timeline_with_result
 from bot.insights.patterns import interview_scores
 from bot.insights.profile import PROFILE_OPTIONS, ProfileError, apply_profile, profile_changes
 from bot.model import Area, Interview, NudgeKind, NudgeStatus, Outcome, ThankYou
@@ -124,15 +126,23 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
     interview = await _outcome_interview(ctx, ref, result)
     if (early := not_happened_yet(ctx, interview, "outcome")) is not None:
         return [early]
+    when_text = cmd.option("when")
+    if when_text is not None:  # the date they named for next steps
+        if result is not None:
+            raise UserError(timeline_with_result())
+        return [await set_timeline(ctx, interview, when_text)]
     if result is None:
         return [words.outcome_ask(interview)]
     assert interview.id is not None
+    before = await ctx.uow.nudges.list_for_interview(interview.id)
     interview.outcome = result
     interview.outcome_at = ctx.now
     await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
                                 kinds=[NudgeKind.CHECK_IN])
     next_check = None
-    if result is Outcome.NO_REPLY:
+    follow = await after_no_reply(ctx, interview, before) \
+        if result is Outcome.NO_REPLY else await after_outcome(ctx, interview)
+    if result is Outcome.NO_REPLY and follow is None:
         # Only check-ins that reached the person count toward the limit; cancelled ones
         # (each "no reply yet" cancels the one still to come) never asked anything.
         checks = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
@@ -146,7 +156,7 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
             ctx.scheduled.extend(n.due_at for n in added)
     await ctx.uow.interviews.save(interview)
     return [words.with_source_question(
-        Reply(text=words.outcome_saved(interview, next_check, ctx.zone)), interview)]
+        follow or Reply(text=words.outcome_saved(interview, next_check, ctx.zone)), interview)]
 
 
 async def history(ctx: Context, cmd: Command) -> list[Reply]:

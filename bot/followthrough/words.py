@@ -1,0 +1,78 @@
+"""Follow-through words: timeline, follow-ups, rejection, closing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.copy.messages import fmt_local
+from bot.model import Interview
+
+__all__ = [
+    "bad_timeline",
+    "closing_text",
+    "follow_up_started",
+    "follow_ups_done",
+    "follow_ups_pending",
+    "rejection_intro",
+    "second_follow_up_text",
+    "timeline_saved",
+    "timeline_with_result",
+]
+
+
+def _what(interview: Interview) -> str:
+    return interview.company + (f" ({interview.role})" if interview.role else "")
+
+
+def timeline_saved(interview: Interview, named: date, check_in: datetime,
+                   zone: ZoneInfo) -> str:
+    return (f"Noted - {interview.company} said you'd hear by {named:%a %d %b}. I'll check in "
+            f"{fmt_local(check_in, zone)}, two business days after, and help you follow up "
+            "if there's no word by then.")
+
+
+def bad_timeline(text: str) -> str:
+    return (f"I couldn't read \"{text[:40]}\" as the date they gave you. Try `friday`, "
+            "`next week`, `end of next week`, `in 2 weeks` or `Dec 4`. Nothing was changed.")
+
+
+def timeline_with_result() -> str:
+    return ("`when:` is for the date they said they'd get back to you by; record it on its "
+            "own (`/debrief outcome Acme when:friday`), or with `no reply`. Nothing was "
+            "recorded.")
+
+
+def follow_up_started(interview: Interview, second: datetime, zone: ZoneInfo) -> str:
+    return (f"Noted - no reply yet, so it's a good time to follow up with {interview.company}."
+            " Here's a short e-mail to send (reply to the last message you had from them). "
+            f"If there's still no word, I'll bring you a second one {fmt_local(second, zone)},"
+            " and after that I'll close it - two follow-ups is plenty.")
+
+
+def follow_ups_pending(interview: Interview, due: datetime, zone: ZoneInfo) -> str:
+    return (f"Noted - no reply yet from {interview.company}. Your next follow-up is ready "
+            f"{fmt_local(due, zone)}; nothing more to do until then.")
+
+
+def follow_ups_done(interview: Interview) -> str:
+    return (f"Noted. You've followed up with {interview.company} twice, which is as much as "
+            "anyone should. If they write, tell me with `/debrief outcome`; meanwhile your "
+            "energy is best spent on the next application.")
+
+
+def second_follow_up_text(interview: Interview) -> str:
+    return (f"A week since your follow-up to {interview.company}, and no word yet. Here's a "
+            "second, shorter note - the last one worth sending. If you've heard back, tell me "
+            "with a button.")
+
+
+def closing_text(interview: Interview) -> str:
+    return (f"No word from {_what(interview)} since your second follow-up. Silence like this "
+            "usually means they've moved on, and it happens to strong candidates every day - "
+            "it isn't a verdict on you. I've closed it as \"no reply\", so it stops taking up "
+            f"room. If they do write, `/debrief outcome #{interview.id} callback` reopens it.")
+
+
+def rejection_intro(interview: Interview) -> str:
+    return f"I'm sorry. That's disappointing news from {interview.company}."

@@ -1,0 +1,121 @@
+"""Follow-up e-mails to the employer and the reply to a rejection, built on the composer.
+
+Like the thank-you notes, every draft uses only what the person gave: the company, the
+role, the interviewer's name (the composer's greeting rule), the reference point they
+discussed (cleaned by the composer's reference reader) and their signature. Nothing is
+invented; a part that is missing is left out, not made up.
+
+* Follow-up 1 (the first "no reply yet" once the check-in date has come): short, restates
+  interest and one reason (the reference), asks about the timeline.
+* Follow-up 2 (a week later): shorter still, and says it is the last nudge from them.
+* After a rejection: the composer's gracious reply (thanks, a request for brief feedback,
+  the door left open).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from bot.model import Interview
+from bot.notes.compose import REFERENCE_KEYS, Situation, compose, request_for
+from bot.notes.people import parse_interviewers, role_name, role_title, signature_name
+from bot.notes.reference import Phrase, reference_phrase
+
+__all__ = ["Draft", "follow_up_email", "rejection_reply"]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    subject: str
+    body: str
+
+    @property
+    def text(self) -> str:
+        return f"Subject: {self.subject}\n\n{self.body}"
+
+
+_FIRST_OPEN = (
+    "I hope you're well. I wanted to follow up on my interview for {role} at {company}.",
+    "I'm writing to follow up on our conversation about {role} at {company}.",
+)
+_SECOND_OPEN = (
+    "I'm following up once more on {role} at {company}.",
+    "A short note to follow up again on {role} at {company}.",
+)
+_REASON = (
+    "I enjoyed our conversation about {ref}, and I'm still very interested in the role.",
+    "Our conversation about {ref} stayed with me, and I remain very interested.",
+)
+_NO_REASON = (
+    "I'm still very interested in the role and in joining the team.",
+    "I remain very interested in the role.",
+)
+_ASK_FIRST = (
+    "Could you let me know where things stand and what the timeline looks like?",
+    "Is there any update on the timeline for a decision?",
+)
+_ASK_SECOND = (
+    "If there's any news on the timeline, I'd be glad to hear it; either way, thank you "
+    "for your time.",
+    "I'd appreciate any update when you have one - and thank you again for considering me.",
+)
+_SIGN = ("Best regards,", "Kind regards,", "Many thanks,")
+
+
+def _pick(options: Sequence[str], seed: object, slot: str) -> str:
+    digest = hashlib.sha256(f"{seed}|{slot}".encode()).digest()
+    return options[int.from_bytes(digest[:4], "big") % len(options)]
+
+
+def _reference(interview: Interview) -> str | None:
+    for key in REFERENCE_KEYS:
+        answer = interview.answers.get(key)
+        if isinstance(answer, str):
+            result = reference_phrase(answer)
+            if isinstance(result, Phrase):
+                return result.text
+    return None
+
+
+def _greeting(interview: Interview) -> str:
+    people = parse_interviewers(interview.interviewer)
+    named = [p.name for p in people if p.name]
+    if len(named) == 1:
+        first = named[0]
+        return f"Dear {first}," if "." in first.split(" ")[0] else f"Hi {first},"
+    return "Hello,"
+
+
+def follow_up_email(interview: Interview, *, sender: str | None, number: int) -> Draft:
+    """Follow-up ``number`` (1 or 2) to the employer about ``interview``."""
+    seed = f"{interview.id}:followup{number}"
+    role = role_name(interview.role, interview.company)
+    fill = {"role": f"the {role} role" if role else "the role", "company": interview.company}
+    ref = _reference(interview)
+    opening = _pick(_FIRST_OPEN if number == 1 else _SECOND_OPEN, seed, "open").format(**fill)
+    if number == 1:
+        reason = _pick(_REASON, seed, "why").format(ref=ref) if ref else \
+            _pick(_NO_REASON, seed, "why")
+        middle = f"{opening} {reason}\n\n{_pick(_ASK_FIRST, seed, 'ask')}"
+    else:
+        middle = f"{opening} {_pick(_ASK_SECOND, seed, 'ask')}"
+    name = signature_name(sender, None) if sender else None
+    sign = _pick(_SIGN, seed, "sign")
+    body = "\n\n".join([_greeting(interview), middle, f"{sign}\n{name}" if name else sign])
+    title = role_title(role) if role else f"{interview.company}"
+    subject = f"Following up - {title} interview" if number == 1 else \
+        f"Following up again - {title} interview"
+    return Draft(subject, body)
+
+
+def rejection_reply(interview: Interview, *, sender: str | None) -> Draft:
+    """The composer's gracious reply to a rejection: thanks, a request for feedback, the
+    door left open (one draft: to the first interviewer named, or "Hello,")."""
+    # The situation is set here, so "now" and the window play no part.
+    request = request_for(interview, sender=sender, now=interview.happens_at,
+                          window=timedelta(0))
+    note = compose(replace(request, situation=Situation.REJECTED))[0]
+    return Draft(note.subject, note.body)

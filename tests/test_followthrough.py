@@ -1,0 +1,148 @@
+"""Following through with the employer: timeline, follow-up e-mails, rejection, closing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from test_reminders_respect_time import button, deliver_due
+from test_service import ANSWERS, World, said
+
+from bot.followthrough.timeline import parse_timeline
+from bot.model import NudgeKind, NudgeStatus, Outcome
+
+LONDON = ZoneInfo("Europe/London")
+NOW = datetime(2026, 6, 10, 13, 0, tzinfo=UTC)  # Wednesday 14:00 BST
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+def local(at: datetime) -> str:
+    here = at.astimezone(LONDON)
+    return f"{here:%a %Y-%m-%d %H:%M}"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("friday", "2026-06-12"), ("by Friday", "2026-06-12"), ("end of the week", "2026-06-12"),
+    ("end of next week", "2026-06-19"), ("next week", "2026-06-15"),
+    ("within 2 weeks", "2026-06-24"), ("2 weeks", "2026-06-24"), ("in a week", "2026-06-17"),
+    ("Jun 30", "2026-06-30"),
+])
+def test_the_date_they_named_as_people_type_it(typed: str, expected: str) -> None:
+    assert parse_timeline(typed, NOW, LONDON).isoformat() == expected
+
+
+@pytest.mark.parametrize("typed", ["soon", "yesterday", "in 9 months", "whenever"])
+def test_dates_that_are_not_a_timeline_are_refused(typed: str) -> None:
+    with pytest.raises(ValueError):
+        parse_timeline(typed, NOW, LONDON)
+
+
+async def test_the_named_date_sets_the_first_check_in_two_business_days_after(
+        world: World) -> None:
+    await world.reflect_fully()
+    (reply,) = await world.say('/debrief outcome Acme when:"by friday"')
+    assert "you'd hear by Fri 12 Jun" in reply.text
+    assert "Tue 16 Jun 10:00 BST" in reply.text
+    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
+    assert local(check_in.due_at) == "Tue 2026-06-16 10:00"
+    assert world.interview().outcome is None
+
+
+@pytest.mark.parametrize("command, message", [
+    ('/debrief outcome Acme when:"whenever"', "as the date they gave you"),
+    ('/debrief outcome Acme rejected when:friday', "`when:` is for the date"),
+])
+async def test_a_bad_timeline_is_refused_and_changes_nothing(
+        world: World, command: str, message: str) -> None:
+    await world.reflect_fully()
+    before = world.snapshot()
+    (reply,) = await world.say(command)
+    assert message in reply.text
+    assert world.snapshot() == before
+
+
+async def test_no_reply_at_the_check_in_brings_a_follow_up_draft_then_a_second_then_closes(
+        world: World) -> None:
+    await world.reflect_fully()  # Acme, Jane Doe, Backend Engineer, Wed 10 Jun
+    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
+    world.clock.set(check_in.due_at)  # Wed 17 Jun, 5 business days later
+    (asked,) = [r for r in await deliver_due(world) if "check_in" in r.tags]
+    (first,) = await world.say(button(asked, "No reply yet"))
+    assert "good time to follow up with Acme" in first.text
+    draft = first.copy_text or ""
+    assert draft.startswith("Subject: Following up - Backend Engineer interview")
+    assert "Hi Jane," in draft and "Jane Doe" not in draft
+    assert "your migration to Kubernetes" in draft  # their own reference point, to them
+    assert "timeline" in draft and draft.rstrip().endswith("Ann Lee")
+    assert world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING) == []
+    (second,) = world.nudges(NudgeKind.FOLLOW_UP, NudgeStatus.PENDING)
+    (closing,) = world.nudges(NudgeKind.CLOSE, NudgeStatus.PENDING)
+    assert local(second.due_at) == "Wed 2026-06-24 14:00"  # 5 business days later
+    assert local(closing.due_at) == "Wed 2026-07-01 14:00"
+    (again,) = await world.say("/debrief outcome Acme no reply")  # nothing new to do
+    assert "next follow-up is ready Wed 24 Jun 14:00 BST" in again.text
+    assert len(world.nudges(NudgeKind.FOLLOW_UP)) == 1  # still at most two follow-ups
+    world.clock.set(second.due_at)
+    (nudge,) = await deliver_due(world)
+    assert "second, shorter note" in nudge.text
+    assert (nudge.copy_text or "").startswith("Subject: Following up again")
+    world.clock.set(closing.due_at)
+    (closed,) = await deliver_due(world)
+    assert "isn't a verdict on you" in closed.text
+    assert world.interview().outcome is Outcome.NO_REPLY
+    (done,) = await world.say("/debrief outcome Acme no reply")
+    assert "followed up with Acme twice" in done.text
+
+
+async def test_no_reply_before_the_check_in_is_too_early_to_chase(world: World) -> None:
+    await world.reflect_fully()
+    world.clock.advance(timedelta(days=1))
+    (reply,) = await world.say("/debrief outcome no reply")
+    assert "I'll ask again" in reply.text and reply.copy_text is None
+    assert world.nudges(NudgeKind.FOLLOW_UP) == []
+
+
+async def test_the_follow_ups_can_be_stopped_and_end_with_any_other_outcome(
+        world: World) -> None:
+    await world.reflect_fully()
+    world.clock.advance(timedelta(days=7))
+    (first,) = await world.say("/debrief outcome no reply")
+    (stopped,) = await world.say(button(first, "Stop the follow-ups"))
+    assert "Cancelled reminder" in stopped.text
+    assert world.nudges(NudgeKind.FOLLOW_UP, NudgeStatus.PENDING) == []
+    await world.say("/debrief outcome Acme callback")
+    assert world.nudges(NudgeKind.CLOSE, NudgeStatus.PENDING) == []
+
+
+async def test_a_rejection_is_acknowledged_first_then_strengths_a_reply_and_one_lesson(
+        world: World) -> None:
+    await world.reflect_fully()
+    (reply,) = await world.say("/debrief outcome Acme rejected")
+    first_line = reply.text.splitlines()[0]
+    assert first_line == "I'm sorry. That's disappointing news from Acme."
+    fields = {f.name: f.value for f in reply.fields}
+    strengths = fields["Your strongest moments, in your words"]
+    assert ANSWERS[1] in strengths and ANSWERS[8] in strengths
+    assert any(name.startswith("To carry to the next one:") for name in fields)
+    draft = reply.copy_text or ""
+    assert "feedback" in draft and "Hi Jane," in draft and "Ann Lee" in draft
+    assert world.interview().outcome is Outcome.REJECTED
+    assert "private" in reply.tags
+    in_channel = await world.say("/debrief outcome Acme rejected", in_dm=False,
+                                 channel_id="C1")
+    assert "direct message" in said(in_channel)
+
+
+async def test_a_rejection_without_a_reflection_praises_nothing_it_cannot_see(
+        world: World) -> None:
+    await world.say("/debrief interview Initech")
+    await world.say("cancel")
+    (reply,) = await world.say("/debrief outcome Initech rejected")
+    assert reply.text.startswith("I'm sorry.")
+    assert "Your strongest moments, in your words" not in [f.name for f in reply.fields]
+    assert "feedback" in (reply.copy_text or "")
