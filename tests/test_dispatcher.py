@@ -462,3 +462,34 @@ async def test_stop_gives_back_a_batch_stuck_on_a_hung_platform_after_the_grace_
     assert [n.status for n in nudges] == [NudgeStatus.PENDING] * 3
     assert [n.attempts for n in nudges] == [0, 0, 0]
     assert gateway.delivered == []
+
+
+async def test_a_thank_you_reminder_keeps_retrying_through_a_long_outage_while_its_window_is_open(
+        uow_factory: UnitOfWorkFactory) -> None:
+    user, _ = await seed(uow_factory, [T0])  # the interview was an hour before T0
+    clock = FixedClock(T0)
+    gateway = RecordingGateway(RetryableDeliveryError("HTTP 503 from the platform"))
+    dispatcher = Dispatcher(uow_factory, gateway, clock, settings=DispatcherConfig(
+        backoff_base=timedelta(seconds=30), backoff_cap=timedelta(hours=1)))
+    while (nudge := await one(uow_factory, user)).status is NudgeStatus.PENDING:
+        clock.set(max(clock.now(), nudge.due_at))
+        await dispatcher.run_until_idle()
+    assert nudge.status is NudgeStatus.FAILED
+    assert gateway.calls > 10, "far more than 5 attempts over 7.5 minutes"
+    window_end = T0 + timedelta(hours=23)
+    assert window_end - timedelta(hours=1) < clock.now() <= window_end, \
+        "it gave up only when the next try would fall after the 24-hour window"
+
+
+async def test_a_check_in_keeps_retrying_for_a_day(uow_factory: UnitOfWorkFactory) -> None:
+    user, _ = await seed(uow_factory, [T0], kind=NudgeKind.CHECK_IN)
+    clock = FixedClock(T0)
+    gateway = RecordingGateway(RetryableDeliveryError("HTTP 503 from the platform"))
+    dispatcher = Dispatcher(uow_factory, gateway, clock, settings=DispatcherConfig(
+        backoff_base=timedelta(seconds=30)))
+    while (nudge := await one(uow_factory, user)).status is NudgeStatus.PENDING:
+        clock.set(max(clock.now(), nudge.due_at))
+        await dispatcher.run_until_idle()
+    assert nudge.status is NudgeStatus.FAILED
+    assert T0 + timedelta(hours=23) < clock.now() <= T0 + timedelta(days=1)
+    assert nudge.last_error is not None and "HTTP 503" in nudge.last_error

@@ -51,7 +51,9 @@ class DispatcherConfig:
     interval: float = 2.0
     batch_size: int = 200
     lease: timedelta = timedelta(seconds=120)
-    max_attempts: int = 5
+    # A ceiling only: a reminder is retried while it still makes sense (see
+    # NudgePolicy.keep_trying_until), which is what normally ends the retries.
+    max_attempts: int = 50
     backoff_base: timedelta = timedelta(seconds=30)
     backoff_cap: timedelta = timedelta(hours=1)
     concurrency: int = 64
@@ -172,6 +174,7 @@ class Dispatcher:
             interviews = await uow.interviews.get_many(
                 sorted({n.interview_id for n in claimed if n.interview_id is not None}))
             to_send: list[tuple[Nudge, User, Reply]] = []
+            until: dict[int, datetime] = {}
             for nudge in claimed:
                 assert nudge.id is not None
                 user = users.get(nudge.user_id)
@@ -194,10 +197,11 @@ class Dispatcher:
                         await close_silently(uow, interview, now)
                     to_send.append((nudge, user, self._render(nudge, user, interview, now,
                                                               decision.late)))
+                    until[nudge.id] = self._policy.keep_trying_until(nudge, interview)
             await uow.commit()
         if not to_send:
             return
-        outcome = await self._deliver_all(to_send, now)
+        outcome = await self._deliver_all(to_send, now, until)
         async with self._uow() as uow:
             if outcome.sent:
                 await uow.nudges.mark_sent(outcome.sent)
@@ -221,7 +225,7 @@ class Dispatcher:
                            note=note)
 
     async def _deliver_all(self, batch: list[tuple[Nudge, User, Reply]],
-                           now: datetime) -> _Outcome:
+                           now: datetime, until: dict[int, datetime]) -> _Outcome:
         outcome = _Outcome([], [], [])
         gate = asyncio.Semaphore(self.settings.concurrency)
 
@@ -241,7 +245,7 @@ class Dispatcher:
                     self._observe("failed", platform)
                     return
                 except Exception as exc:  # network, 5xx, 429 after retries: try later
-                    self._retry_or_fail(outcome, nudge, exc, now)
+                    self._retry_or_fail(outcome, nudge, exc, now, until.get(nudge.id))
                     self._observe("retry", platform)
                     return
             sent_at = self._clock.now()
@@ -255,18 +259,21 @@ class Dispatcher:
         return outcome
 
     def _retry_or_fail(self, outcome: _Outcome, nudge: Nudge, exc: Exception,
-                       now: datetime) -> None:
+                       now: datetime, until: datetime | None) -> None:
+        """Retry with backoff while the reminder still makes sense (``until``: a thank-you
+        while its window is open, a check-in for a day), within a ceiling of attempts."""
         assert nudge.id is not None
         reason = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
-        if nudge.attempts >= self.settings.max_attempts:
-            outcome.failed.append((nudge.id, f"gave up after {nudge.attempts} attempts: "
-                                             f"{reason}"))
-            return
-        delay = min(self.settings.backoff_base * 2 ** max(0, nudge.attempts - 1),
+        delay = min(self.settings.backoff_base * 2 ** max(0, min(nudge.attempts - 1, 30)),
                     self.settings.backoff_cap)
         retry_after = getattr(exc, "retry_after", None)
         if retry_after:
-            delay = max(delay, timedelta(seconds=float(retry_after)))
+            delay = max(delay, timedelta(seconds=min(float(retry_after), 86400.0)))
+        if nudge.attempts >= self.settings.max_attempts or (
+                until is not None and now + delay > until):
+            outcome.failed.append((nudge.id, f"gave up after {nudge.attempts} attempts: "
+                                             f"{reason}"))
+            return
         outcome.retry.append((nudge.id, now + delay, str(reason)[:500]))
 
     def _observe(self, event: str, platform: str, lateness: float | None = None) -> None:

@@ -28,6 +28,8 @@ __all__ = [
 ]
 
 DEFAULT_QUIET = (time(22, 0), time(8, 0))
+RETRY_AT_LEAST = timedelta(hours=1)
+RETRY_FOR_A_DAY = timedelta(days=1)
 
 
 def user_zone(user: User, config: CoreConfig) -> ZoneInfo:
@@ -138,6 +140,17 @@ class NudgePolicy:
             user_id=user.id, interview_id=interview.id, kind=kind, due_at=due,
             original_due_at=due, idempotency_key=f"i{interview.id}:{kind.value}:{seq}",
         )
+
+    def keep_trying_until(self, nudge: Nudge, interview: Interview) -> datetime:
+        """Until when a reminder whose sends keep failing (a platform outage) is worth
+        retrying: a thank-you reminder while the thank-you window is open (and at least an
+        hour after it was due: after downtime it may come due late), a check-in or a
+        reflection prompt for a day after it was due."""
+        first_due = nudge.original_due_at or nudge.due_at
+        if nudge.kind is NudgeKind.THANK_YOU:
+            window_end = interview.happens_at + self.config.thank_you_window
+            return max(window_end, first_due + RETRY_AT_LEAST)
+        return first_due + RETRY_FOR_A_DAY
 
     def at_claim(self, nudge: Nudge, user: User, interview: Interview | None,
                  now: datetime) -> Decision:
