@@ -310,3 +310,12 @@ def test_compose_postgres_is_healthy_only_once_the_bots_database_answers_over_tc
     user, database = url.split("://", 1)[1].split(":", 1)[0], url.rsplit("/", 1)[1]
     assert postgres["environment"]["POSTGRES_DB"] == database
     assert postgres["environment"]["POSTGRES_USER"] == user
+
+
+def test_every_documented_compose_up_waits_for_the_bot() -> None:
+    """Without ``--wait``, ``up -d`` returns 0 while a bot that cannot run restarts forever."""
+    places = [ROOT / "README.md", ROOT / "docs" / "operations.md", DEPLOY / "compose.yaml"]
+    ups = [(path.name, line) for path in places for line in path.read_text().splitlines()
+           if "docker compose" in line and " up " in line]
+    assert len(ups) >= 2
+    assert all("--wait" in line.split() for _, line in ups), ups
