@@ -155,7 +155,7 @@ async def test_prep_shows_the_checklist_questions_stories_and_kind(world: World)
     await world.say('/debrief interview Acme when:"fri 10:00" role:Analyst stage:screen')
     (reply,) = await world.say("/debrief prep")
     assert reply.title == "Prep: Acme (Analyst), Fri 12 Jun 10:00 BST"
-    assert "1. ☐ *The company's recent news*" in reply.text
+    assert "1. ☐ The company's recent news" in reply.text
     fields = {f.name: f.value for f in reply.fields}
     assert "not \"what does a typical day look like\"" in fields[
         "Two questions only you could ask"]
@@ -236,14 +236,16 @@ async def test_the_reflection_asks_about_what_was_prepared(world: World) -> None
     replies = await world.say("/debrief reflect Acme")
     for answer in ANSWERS:
         replies = await world.say(answer)
-    (summary,) = replies
-    prepared = next(f.value for f in summary.fields if f.name == "What you prepared")
-    assert "\"Your spring post said intake moves to mobile?\"" in prepared
-    assert "story 1, *Latency*" in prepared
-    (asked,) = await world.say(button(summary, "Asked them all"))
+    summary, questions, story_reply = replies
+    assert summary.title == "Your reflection: Acme"
+    assert [a.label for a in summary.actions] == ["Mark thank-you sent"]  # still its own
+    assert "\"Your spring post said intake moves to mobile?\"" in questions.text
+    assert [a.label for a in questions.actions] == ["Asked it", "Didn't get to ask"]
+    assert "story 1, \"Latency\"" in story_reply.text
+    (asked,) = await world.say(button(questions, "Asked it"))
     assert "asked" in asked.text
-    (told,) = await world.say(button(summary, "I told story 1"))
-    assert "you told *Latency* at Acme" in told.text
+    (told,) = await world.say(button(story_reply, "I told story 1"))
+    assert "you told \"Latency\" at Acme" in told.text
     (prep,) = world.store.preps.rows.values()
     assert prep.asked_questions is True
     (story,) = world.store.stories.rows.values()
@@ -255,8 +257,13 @@ async def test_the_summary_offers_to_save_the_memorable_answer_as_a_story(
     (summary,) = await world.reflect_fully()
     offer = next(f.value for f in summary.fields if f.name == "Worth keeping")
     assert ANSWERS[1] in offer
-    (saved,) = await world.say(button(summary, "Save as a story"))
+    command = offer.split("`")[1]
+    assert command == "/debrief stories save #1"
+    (saved,) = await world.say(command)
     assert "Saved to your story bank as story 1" in saved.text
-    await world.say(button(summary, "Save as a story"))  # a double click
+    await world.say(command)  # twice
     assert len(world.store.stories.rows) == 1
-
+    await world.say("/debrief reflect Acme redo")
+    for answer in ANSWERS:
+        replies = await world.say(answer)
+    assert "Worth keeping" not in [f.name for f in replies[0].fields]  # saved already

@@ -30,7 +30,7 @@ async def test_adding_a_story_with_a_bar_tags_it_from_its_words(world: World) ->
     (reply,) = await world.say(
         "/debrief stories add Cut checkout latency | Checkout was slow at peak; I led a "
         "profiling sprint and cached prices; p99 fell 80% and sales rose $40k a month.")
-    assert "Saved as story 1: *Cut checkout latency*" in reply.text
+    assert "Saved as story 1: \"Cut checkout latency\"" in reply.text
     (story,) = bank(world)
     assert story.title == "Cut checkout latency"
     assert story.text.startswith("Checkout was slow at peak")
@@ -54,10 +54,10 @@ async def test_the_list_shows_tags_where_a_story_was_told_what_came_of_it_and_ga
     await world.say("/debrief outcome Acme callback")
     await world.say("/debrief stories add Latency | I cut p99 latency by 40% in a month")
     (told,) = await world.say("/debrief stories told 1 Acme")
-    assert "you told *Latency* at Acme" in told.text
+    assert "you told \"Latency\" at Acme" in told.text
     (listing,) = await world.say("/debrief stories")
     assert listing.title == "Your story bank"
-    assert "1. Latency* - impact in numbers" in listing.text
+    assert "1. Latency - impact in numbers" in listing.text
     assert "Told at Acme (Wed 10 Jun): callback." in listing.text
     assert "no story yet about leading or influencing others" in listing.text
     assert "a failure and what you learned" in listing.text
@@ -71,7 +71,7 @@ async def test_editing_replaces_the_text_and_keeps_the_title_unless_a_new_one_is
     await world.say("/debrief stories add Latency | I cut p99 latency by 40% in a month")
     (reply,) = await world.say("/debrief stories edit 1 we disagreed on caching, I pushed "
                                "back with data and we shipped it")
-    assert "Updated story 1: *Latency*" in reply.text
+    assert "Updated story 1: \"Latency\"" in reply.text
     assert bank(world)[0].tags == ["conflict"]
     await world.say("/debrief stories edit #1 Caching debate | we disagreed, I showed data")
     assert bank(world)[0].title == "Caching debate"

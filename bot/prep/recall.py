@@ -1,14 +1,15 @@
 """What a finished reflection's summary adds: what was prepared, and a story worth keeping.
 
 Called once by the reflection when its summary is shown (a small hook in
-``bot.reflection.handlers``), so the reflection knows what the person prepared. It adds
-to the summary (the same one message, so nothing else about the summary moves):
+``bot.reflection.handlers``), so the reflection knows what the person prepared:
 
-* if they prepared questions or stories for this interview (``/debrief prep``), a field
-  naming them and asking whether they asked the questions (buttons: all / one / none) and
-  told each story (a button each, which marks it told in the story bank);
 * if their "what will they remember" answer reads like a story and is not in the bank yet,
-  a field offering to save it there, with a button (``/debrief stories save #n``).
+  the summary gets a field offering to save it (``/debrief stories save #n``, typed: the
+  summary keeps its one button, the thank-you's);
+* if they prepared questions or stories for this interview (``/debrief prep``), a message
+  after the summary names the questions and asks whether they asked them (buttons: all /
+  one / none), and one per planned story asks whether they told it (its button marks it
+  told in the story bank).
 """
 
 from __future__ import annotations
@@ -20,41 +21,34 @@ from bot.model import Interview
 from bot.prep import words
 from bot.stories.handlers import REMEMBER_KEY
 from bot.stories.model import Story
-from bot.values import Choice, Reply, ReplyField
+from bot.values import Reply, ReplyField
 
 __all__ = ["after_reflection", "save_offer"]
 
 
-async def after_reflection(ctx: Context, interview: Interview, summary: Reply) -> Reply:
+async def after_reflection(ctx: Context, interview: Interview, summary: Reply) -> list[Reply]:
+    """The summary (with the story offer in it), then what was prepared, if anything."""
     assert interview.id is not None
-    fields: list[ReplyField] = []
-    actions: list[Choice] = []
-    prep = await ctx.uow.preps.get(ctx.user_id, interview.id)
     bank = await ctx.uow.stories.list_for_user(ctx.user_id)
-    if prep is not None and prep.asked_questions is None:
-        planned = [s for s in bank if s.number in prep.stories
-                   and interview.id not in s.told_in]
-        if prep.questions or planned:
-            recall = words.recall_reply(interview, prep, planned)
-            fields.append(ReplyField("What you prepared", recall.text))
-            actions += [*recall.choices, *recall.actions]
     offer = save_offer(interview, bank)
     if offer is not None:
-        fields.append(ReplyField("Worth keeping", offer.text))
-        actions += offer.actions
-    if not fields:
-        return summary
-    return replace(summary, fields=(*summary.fields, *fields),
-                   actions=(*summary.actions, *actions))
+        summary = replace(summary, fields=(*summary.fields, offer))
+    prep = await ctx.uow.preps.get(ctx.user_id, interview.id)
+    if prep is None or prep.asked_questions is not None:
+        return [summary]
+    planned = [s for s in bank if s.number in prep.stories and interview.id not in s.told_in]
+    return [summary, *words.recall_replies(interview, prep, planned)]
 
 
-def save_offer(interview: Interview, bank: list[Story]) -> Reply | None:
+def save_offer(interview: Interview, bank: list[Story]) -> ReplyField | None:
+    """A field offering to keep the "what will they remember" answer as a story (typed,
+    so the summary's own button stays the only one)."""
     answer = interview.answers.get(REMEMBER_KEY)
     if not isinstance(answer, str) or len(answer.split()) < 4:
         return None
     if any(s.source_interview_id == interview.id for s in bank):
         return None
-    return Reply(
-        text=(f"\"{answer.strip()[:200]}\" is worth telling again. Save it to your story "
-              f"bank: `/debrief stories save #{interview.id}`."),
-        actions=(Choice("Save as a story", f"/debrief stories save #{interview.id}"),))
+    return ReplyField(
+        "Worth keeping",
+        f"\"{answer.strip()[:200]}\" is worth telling again. Save it to your story bank: "
+        f"`/debrief stories save #{interview.id}`.")

@@ -24,7 +24,7 @@ __all__ = [
     "prep_reply",
     "question_saved",
     "questions_full",
-    "recall_reply",
+    "recall_replies",
     "story_planned",
     "ticked",
     "unknown_prep_action",
@@ -43,7 +43,7 @@ def _checklist(interview: Interview, prep: Prep | None) -> str:
         label = item.label
         if item.key == "interviewer" and interview.interviewer:
             label = f"The interviewer, {interview.interviewer}"
-        lines.append(f"{n}. {mark} *{label}* - {item.how}")
+        lines.append(f"{n}. {mark} {label} - {item.how}")
     lines.append(f"Tick them with the buttons, or type `/debrief prep #{interview.id} tick "
                  "1,3`.")
     return "\n".join(lines)
@@ -156,7 +156,7 @@ def generic_question(limit: int = MAX_QUESTION) -> str:
 
 
 def story_planned(story: Story, interview: Interview) -> str:
-    return (f"Planned: you'll tell *{story.title}* at {interview.company}. Say it out loud "
+    return (f"Planned: you'll tell \"{story.title}\" at {interview.company}. Say it out loud "
             "once before - under two minutes.")
 
 
@@ -208,26 +208,31 @@ def unknown_prep_action(word: str) -> str:
             "[interview]`, then `tick 1,3`, `question <text>`, `story <n>` or `practised`.")
 
 
-def recall_reply(interview: Interview, prep: Prep, stories: list[Story]) -> Reply:
-    """After the reflection: what they prepared, and whether it happened."""
-    parts = []
+def recall_replies(interview: Interview, prep: Prep, stories: list[Story]) -> list[Reply]:
+    """After the reflection: what they prepared, and whether it happened - one message for
+    the questions and one per story, so each has its own buttons (on Slack, clicking one
+    button of a message settles the whole message)."""
+    out = []
     if prep.questions:
         quoted = " and ".join(f"\"{q}\"" for q in prep.questions)
-        parts.append(f"your question{'s' if len(prep.questions) > 1 else ''} {quoted}")
+        base = f"/debrief prep #{interview.id} asked"
+        choices = [Choice("Asked them all" if len(prep.questions) > 1 else "Asked it",
+                          f"{base} {len(prep.questions)}", "primary")]
+        if len(prep.questions) > 1:
+            choices.append(Choice("Asked one", f"{base} 1"))
+        choices.append(Choice("Didn't get to ask", f"{base} 0"))
+        several = len(prep.questions) > 1
+        what, it = ("these questions", "them") if several else ("a question", "it")
+        out.append(Reply(
+            text=(f"You prepared {what} for {interview.company}: {quoted}. Did you get to "
+                  f"ask {it}?"),
+            actions=tuple(choices), tags=frozenset({"private"})))
     for story in stories:
-        parts.append(f"story {story.number}, *{story.title}*")
-    choices: tuple[Choice, ...] = ()
-    if prep.questions:
-        choices = (Choice("Asked them all", f"/debrief prep #{interview.id} asked "
-                          f"{len(prep.questions)}", "primary"),
-                   Choice("Asked one", f"/debrief prep #{interview.id} asked 1"),
-                   Choice("Didn't get to ask", f"/debrief prep #{interview.id} asked 0"))
-        if len(prep.questions) == 1:
-            choices = (choices[0], choices[2])
-    actions = tuple(Choice(f"I told story {s.number}",
-                           f"/debrief stories told {s.number} #{interview.id}")
-                    for s in stories)
-    return Reply(
-        text=(f"You prepared {', '.join(parts)} for {interview.company}. Did it happen? "
-              "Tell me, and your story bank keeps track of what opens doors."),
-        choices=choices, actions=actions, tags=frozenset({"private"}))
+        out.append(Reply(
+            text=(f"You planned to tell story {story.number}, \"{story.title}\". Did you? "
+                  "Your story bank keeps track of which stories open doors."),
+            actions=(Choice(f"I told story {story.number}",
+                            f"/debrief stories told {story.number} #{interview.id}",
+                            "primary"),),
+            tags=frozenset({"private"})))
+    return out

@@ -149,8 +149,8 @@ async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
         words.reflection_intro(interview)
     question = _ask(interview, lead=lead)
     if question is None:
-        return [*replies, await after_reflection(ctx, interview,
-                                                 await _complete(ctx, interview))]
+        return [*replies, *await after_reflection(ctx, interview,
+                                                  await _complete(ctx, interview))]
     return [*replies, question]
 
 
@@ -249,7 +249,7 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
                                     kinds=[NudgeKind.THANK_YOU])
     if complete:
         ctx.user.active_interview_id = None
-        return [await after_reflection(ctx, interview, await summary(ctx, interview))]
+        return await after_reflection(ctx, interview, await summary(ctx, interview))
     question = _ask(interview, lead=lead)
     assert question is not None
     return [question]

@@ -81,7 +81,7 @@ def story_list(stories: list[Story], interviews: dict[int, Interview], now: date
                zone: ZoneInfo) -> Reply:
     lines = []
     for story in stories:
-        lines.append(f"*{story.number}. {story.title}* - {_tags(story)}")
+        lines.append(f"{story.number}. {story.title} - {_tags(story)}")
         lines.append(f"   {_short(story.text)}")
         lines.append(f"   {_where(story, interviews, now, zone)}")
     lines += ["", gaps_line(stories),
@@ -113,30 +113,30 @@ def _numbers_hint(story: Story) -> str:
 
 
 def added(story: Story) -> str:
-    return (f"Saved as story {story.number}: *{story.title}* ({_tags(story)})."
+    return (f"Saved as story {story.number}: \"{story.title}\" ({_tags(story)})."
             f"{_numbers_hint(story)} Change the tags with "
             f'`/debrief stories edit {story.number} tags:"leadership, failure"`.')
 
 
 def saved_from_reflection(story: Story, company: str) -> str:
-    return (f"Saved to your story bank as story {story.number}: *{story.title}* "
+    return (f"Saved to your story bank as story {story.number}: \"{story.title}\" "
             f"({_tags(story)}), marked as told at {company}.{_numbers_hint(story)}")
 
 
 def edited(story: Story) -> str:
-    return f"Updated story {story.number}: *{story.title}* ({_tags(story)})."
+    return f"Updated story {story.number}: \"{story.title}\" ({_tags(story)})."
 
 
 def told(story: Story, interview: Interview, already: bool) -> str:
     if already:
         return f"Story {story.number} is already marked as told at {interview.company}."
-    return (f"Noted: you told *{story.title}* at {interview.company}. When you hear back, "
+    return (f"Noted: you told \"{story.title}\" at {interview.company}. When you hear back, "
             "the story bank shows what came of it.")
 
 
 def remove_ask(story: Story) -> Reply:
     return Reply(
-        text=(f"Remove story {story.number}, *{story.title}*? This can't be undone. Type "
+        text=(f"Remove story {story.number}, \"{story.title}\"? This can't be undone. Type "
               f"`/debrief stories remove {story.number} confirm` or press the button."),
         actions=(Choice("Remove it", f"/debrief stories remove {story.number} confirm",
                         "danger"),))
