@@ -252,6 +252,11 @@ class Reply:
     # A reflection question's identity: adapters wrap every choice's and action's value in
     # it (``AnswerKey.wrap``) so a click names the question it answers.
     answer_key: AnswerKey | None = None
+    # A reminder's own key (``nudge-<id>``): the platform can recognise a second send of it
+    # (Discord's nonce, Slack's message metadata). ``resend``: an earlier attempt may have
+    # reached the platform (its process died mid-send), so look before sending again.
+    delivery_key: str | None = None
+    resend: bool = False
 
 
 def clean_command(command: Command) -> Command:

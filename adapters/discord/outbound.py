@@ -33,8 +33,17 @@ async def send_to_channel(channel: discord.abc.Messageable, replies: list[Reply]
     """Every part of every reply, in order; returns the last message sent."""
     last = None
     for reply in replies:
-        for part in render(reply):
-            last = await channel.send(**part.send_kwargs())  # type: ignore[call-overload]
+        for number, part in enumerate(render(reply)):
+            extra: dict[str, Any] = {}
+            if reply.delivery_key:
+                # Create Message's nonce (up to 25 characters) with enforce_nonce, which
+                # discord.py sets whenever a nonce is given: "If another message was created
+                # by the same author with the same nonce, that message will be returned and
+                # no new message will be created" (discord-api-docs,
+                # developers/resources/message.mdx, Create Message). So a reminder resent
+                # after a crash mid-send is not posted twice.
+                extra["nonce"] = f"{reply.delivery_key}.{number}"[:25]
+            last = await channel.send(**part.send_kwargs(), **extra)  # type: ignore[call-overload]
     return last
 
 

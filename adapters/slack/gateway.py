@@ -13,7 +13,7 @@ from adapters.slack.client import delivery_error
 from adapters.slack.outbox import ReplyOutbox
 from bot.model import User
 from bot.ports import DeliveryDeclined, PermanentDeliveryError
-from bot.values import Reply
+from bot.values import Identity, Reply
 
 __all__ = ["SlackChatGateway"]
 
@@ -47,7 +47,8 @@ class SlackChatGateway:
         try:
             if identity.workspace_id != await self._our_team():
                 raise DeliveryDeclined(f"workspace {identity.workspace_id} is not served here")
-            ts = await self._outbox.post_dm(identity, reply)
+            ts = await self._earlier(identity, reply) or \
+                await self._outbox.post_dm(identity, reply)
         except DeliveryDeclined:
             raise
         except Exception as exc:
@@ -55,6 +56,14 @@ class SlackChatGateway:
         if not ts:
             raise PermanentDeliveryError("chat.postMessage returned no ts")
         return ts
+
+    async def _earlier(self, identity: Identity, reply: Reply) -> str | None:
+        """A resend whose earlier attempt may have reached Slack: that message, if it is
+        in the DM (found by its metadata), instead of a second copy."""
+        if not (reply.resend and reply.delivery_key):
+            return None
+        channel = await self._outbox.people.dm_channel(identity)
+        return await self._outbox.already_posted(channel, reply.delivery_key)
 
     async def post_to_channel(self, platform: str, workspace_id: str, channel_id: str,
                               reply: Reply) -> str:

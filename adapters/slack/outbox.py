@@ -31,7 +31,12 @@ from adapters.slack.render import SlackMessage, render_reply
 from bot import copy
 from bot.values import Attachment, Destination, Identity, Reply
 
-__all__ = ["Origin", "ReplyOutbox"]
+__all__ = ["DELIVERY_EVENT", "Origin", "ReplyOutbox"]
+
+#: The message metadata event type that marks a reminder with its delivery key.
+DELIVERY_EVENT = "debrief_nudge"
+# How far back a resend looks for its earlier attempt in the DM (the newest messages).
+RECENT_MESSAGES = 50
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +62,7 @@ class ReplyOutbox:
         self._client = client
         self.client = client
         self._people = people
+        self.people = people
         self._session = session
 
     async def send(self, replies: Sequence[Reply], origin: Origin) -> None:
@@ -90,14 +96,31 @@ class ReplyOutbox:
     async def post(self, channel: str, reply: Reply) -> str:
         """Post ``reply`` (and its attachment) in ``channel``; return the last message's ts."""
         ts = ""
+        metadata = None
+        if reply.delivery_key:
+            # Slack message metadata (docs.slack.dev "Using message metadata"): read back
+            # with conversations.history(include_all_metadata) before a resend.
+            metadata = {"event_type": DELIVERY_EVENT,
+                        "event_payload": {"key": reply.delivery_key}}
         for message in render_reply(reply):
             response = await self._client.chat_postMessage(
                 channel=channel, text=message.text, blocks=message.blocks,
-                unfurl_links=False, unfurl_media=False)
+                unfurl_links=False, unfurl_media=False, metadata=metadata)
             ts = str(response.get("ts") or "")
         if reply.attachment is not None:
             await self.upload(reply.attachment, channel)
         return ts
+
+    async def already_posted(self, channel: str, key: str) -> str | None:
+        """The ts of a recent message in ``channel`` carrying delivery ``key``, if any."""
+        response = await self._client.conversations_history(
+            channel=channel, limit=RECENT_MESSAGES, include_all_metadata=True)
+        for message in response.get("messages") or []:
+            metadata = message.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == DELIVERY_EVENT and payload.get("key") == key:
+                return str(message.get("ts") or "") or None
+        return None
 
     async def upload(self, attachment: Attachment, channel: str) -> None:
         """Share a file in ``channel`` (needs the ``files:write`` scope)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -220,9 +220,12 @@ class Dispatcher:
             note = follow_up_email(interview, sender=user.display_name, number=2).text
         else:
             note = thank_you_note(interview, user.display_name)
-        return nudge_reply(nudge, interview, zone, now, late=late,
-                           window_end=interview.happens_at + self.config.thank_you_window,
-                           note=note)
+        reply = nudge_reply(nudge, interview, zone, now, late=late,
+                            window_end=interview.happens_at + self.config.thank_you_window,
+                            note=note)
+        # attempts counts this one: above 1, an earlier attempt (a send cut off by a crash,
+        # or one that failed after reaching the platform) may have been delivered.
+        return replace(reply, delivery_key=f"nudge-{nudge.id}", resend=nudge.attempts > 1)
 
     async def _deliver_all(self, batch: list[tuple[Nudge, User, Reply]],
                            now: datetime, until: dict[int, datetime]) -> _Outcome:

@@ -42,6 +42,8 @@ from fake_discord_users import ActingAsUsers
 
 __all__ = ["EPHEMERAL", "Call", "FakeDiscord", "FakeInteraction", "FakeUser", "snowflake"]
 
+NONCE_WINDOW = 300.0  # Discord: "the past few minutes"
+
 class FakeDiscord(ActingAsUsers):
     def __init__(self, *, shard_count: int = 1) -> None:
         self.shard_count = shard_count
@@ -70,6 +72,8 @@ class FakeDiscord(ActingAsUsers):
         # Text channels of other servers the bot is in (channel id -> guild id); GET
         # /channels/<id> knows these and the guild's own channel, and 404s the rest.
         self.other_server_channels: dict[int, int] = {}
+        # (author id, nonce) -> (when, the message) for enforce_nonce.
+        self.nonces: dict[tuple[int, str], tuple[float, dict[str, Any]]] = {}
 
     # ----------------------------------------------------------------- lifecycle
     async def start(self) -> None:
@@ -314,7 +318,18 @@ class FakeDiscord(ActingAsUsers):
                 if owner is not None and self.users[owner].dms_closed:
                     return 403, {"message": "Cannot send messages to this user",
                                  "code": 50007}
-                return 200, self._store(self._message(channel, self.bot.payload, body))
+                nonce = body.get("nonce") if isinstance(body, dict) else None
+                if nonce is not None and body.get("enforce_nonce"):
+                    # Create Message with enforce_nonce: a message by the same author with
+                    # the same nonce in the past few minutes is returned, none is created
+                    # (discord-api-docs, developers/resources/message.mdx).
+                    earlier = self.nonces.get((self.bot.id, str(nonce)))
+                    if earlier is not None and time.monotonic() - earlier[0] < NONCE_WINDOW:
+                        return 200, earlier[1]
+                message = self._store(self._message(channel, self.bot.payload, body))
+                if nonce is not None and body.get("enforce_nonce"):
+                    self.nonces[(self.bot.id, str(nonce))] = (time.monotonic(), message)
+                return 200, message
             if method == "PATCH":
                 return 200, self._edit(int(parts[3]), body)
         return 404, {"message": "404: Not Found", "code": 0}

@@ -135,3 +135,18 @@ async def test_delivery_while_disconnected_or_to_another_platform_is_declined(
     await adapter.stop()
     with pytest.raises(DeliveryDeclined):
         await adapter.gateway.deliver(discord_user(fake.add_user("fay")), Reply(text="hi"))
+
+
+async def test_a_resent_reminder_carries_the_same_nonce_so_discord_returns_the_first_message(
+        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
+    alice = fake.add_user("alice")
+    user = discord_user(alice)
+    reply = Reply("Did you send the thank-you note?", delivery_key="nudge-41")
+    first = await adapter.gateway.deliver(user, reply)
+    again = await adapter.gateway.deliver(user, Reply(reply.text, delivery_key="nudge-41",
+                                                      resend=True))
+    assert again == first and len(fake.dms(alice)) == 1
+    sent = [c.body for c in fake.calls if c.method == "POST" and c.path.endswith("/messages")]
+    assert [(b["nonce"], b["enforce_nonce"]) for b in sent] == [("nudge-41.0", True)] * 2
+    other = await adapter.gateway.deliver(user, Reply("Heard back?", delivery_key="nudge-42"))
+    assert other != first and len(fake.dms(alice)) == 2

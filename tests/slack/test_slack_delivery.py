@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -124,3 +125,22 @@ async def test_when_the_dm_cannot_be_opened_the_channel_gets_a_content_free_hint
     assert hint.text == copy.DMS_CLOSED_HINT.replace("&", "&amp;")
     assert "How memorable" not in json.dumps(hint.args), "never the private text"
     assert not fake.posted()
+
+
+async def test_a_resent_reminder_already_in_the_dm_is_found_by_its_metadata_not_posted_twice(
+        slack_env: SlackEnv) -> None:
+    fake = slack_env.fake
+    user = User(Identity("slack", fake.team_id, "UADA"), id=1)
+    reply = Reply("Did you send the thank-you note?", delivery_key="nudge-7")
+    first = await slack_env.adapter.gateway.deliver(user, reply)
+    assert fake.messages[first]["metadata"] == {
+        "event_type": "debrief_nudge", "event_payload": {"key": "nudge-7"}}
+    # The first attempt's process died before it could mark the nudge sent: a resend.
+    again = await slack_env.adapter.gateway.deliver(user, replace(reply, resend=True))
+    assert again == first and len(fake.posted("DUADA")) == 1
+    history = fake.calls_to("conversations.history")[-1].args
+    assert history["channel"] == "DUADA" and history["include_all_metadata"] in (True, "1", "true")
+    # Another reminder's resend (never posted) is posted.
+    other = await slack_env.adapter.gateway.deliver(
+        user, Reply("Heard back?", delivery_key="nudge-8", resend=True))
+    assert other != first and len(fake.posted("DUADA")) == 2
