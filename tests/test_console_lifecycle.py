@@ -6,21 +6,35 @@ follow-up draft, the outcome; and the rejection path."""
 from __future__ import annotations
 
 import io
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-
-from conftest import migrated_sql_factory
 
 from adapters.console import ConsoleApp, ConsoleGateway
 from bot.clock import FixedClock
 from bot.nudges.dispatcher import Dispatcher
+from bot.ports import UnitOfWorkFactory
 from bot.service import Debrief
 from bot.values import Identity
+from storage import create_engine, sql_uow_factory, upgrade
 
 ANSWERS = ["2", "my story about cutting latency by 40%", "planned",
            "their migration to Kubernetes", "1", "1,3",
            "What does success look like in six months?", "4", "ten years of platform work"]
 ANN = Identity("console", "local", "ann")
+
+
+@asynccontextmanager
+async def migrated_sql_factory(url: str) -> AsyncIterator[UnitOfWorkFactory]:
+    """A fresh SQLite file, migrated as `debrief console` does (not imported from
+    tests/conftest.py: run beside tests/slack, `conftest` names that package's one)."""
+    await upgrade(url)
+    engine = create_engine(url)
+    try:
+        yield sql_uow_factory(engine)
+    finally:
+        await engine.dispose()
 
 
 class Console:
