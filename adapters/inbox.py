@@ -36,6 +36,7 @@ from adapters.lanes import PersonLanes
 from bot.clock import SystemClock
 from bot.inbox import InboxEntry, InboxStatus
 from bot.ports import Clock, UnitOfWorkFactory
+from bot.throttle import Throttled
 
 __all__ = ["DurableInbox", "InboxSettings", "InboxUnavailable", "Performer", "Throttled"]
 
@@ -50,27 +51,6 @@ RECLAIM_BATCH = 100
 
 class InboxUnavailable(RuntimeError):
     """The request could not be made durable: do not acknowledge it."""
-
-
-class Throttled:
-    """Log one line per ``every`` seconds for a condition that repeats (a database that
-    refuses writes would otherwise log on every request)."""
-
-    def __init__(self, logger: logging.Logger, every: float = 60.0) -> None:
-        self._log = logger
-        self._every = every
-        self._last = float("-inf")
-        self._suppressed = 0
-
-    def error(self, message: str, *args: object) -> None:
-        now = time.monotonic()
-        if now - self._last < self._every:
-            self._suppressed += 1
-            return
-        if self._suppressed:
-            message += f" ({self._suppressed} more like it in the last {self._every:.0f}s)"
-        self._last, self._suppressed = now, 0
-        self._log.error(message, *args)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from bot.records import handlers as records
 from bot.reflection import handlers as reflection
 from bot.shortcuts import near_subcommand, read_shortcut
 from bot.stories import handlers as stories
+from bot.throttle import Throttled
 from bot.tips import handlers as tips
 from bot.values import (
     Command,
@@ -86,6 +87,7 @@ class Debrief:
         # Called with the earliest due time whenever a request scheduled nudges (the
         # composition root points it at Dispatcher.wake).
         self.on_scheduled: Callable[[datetime], None] | None = None
+        self._failing = Throttled(log)
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         incoming = clean_incoming(incoming)
@@ -139,8 +141,10 @@ class Debrief:
         except UserError as exc:
             return [Reply(text=exc.message)]
         except Exception:
-            log.exception("handling a %s from %s failed",
-                          command.name if command else "dialogue turn", incoming.identity)
+            # One line a minute: a database that refuses writes fails every request.
+            self._failing.error("handling a %s from %s failed",
+                                command.name if command else "dialogue turn",
+                                incoming.identity, exc_info=True)
             return [Reply(text=copy.TRY_AGAIN_LATER)]
 
     async def _context(self, uow: UnitOfWork, incoming: Incoming) -> tuple[Context, User]:

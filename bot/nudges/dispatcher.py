@@ -31,6 +31,7 @@ from bot.ports import (
     UnitOfWorkFactory,
 )
 from bot.reflection.words import thank_you_note
+from bot.throttle import Throttled
 from bot.values import Reply
 
 __all__ = ["DispatchObserver", "Dispatcher", "DispatcherConfig"]
@@ -85,6 +86,7 @@ class Dispatcher:
         self._lock = asyncio.Lock()
         self._in_flight: set[int] = set()
         self._stopping = False
+        self._failing = Throttled(log)  # a database that refuses writes fails every tick
 
     # -- running under APScheduler -------------------------------------------------------
     def start(self) -> None:
@@ -130,7 +132,8 @@ class Dispatcher:
         try:
             await self.run_until_idle()
         except Exception:  # the scheduler must keep ticking after a database outage
-            log.exception("dispatch tick failed; will retry on the next tick")
+            self._failing.error("dispatch tick failed; will retry on the next tick",
+                                exc_info=True)
 
     # -- the work ------------------------------------------------------------------------
     async def run_until_idle(self, max_batches: int = 1000) -> int:

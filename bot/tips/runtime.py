@@ -37,6 +37,7 @@ from bot.ports import (
     PermanentDeliveryError,
     UnitOfWorkFactory,
 )
+from bot.throttle import Throttled
 from bot.tips import words
 from bot.tips.library import TIPS
 from bot.tips.model import TipPost, TipPostStatus, TipStatus, TipSubscription
@@ -88,6 +89,7 @@ class TipRuntime:
         self.settings = settings or TipRuntimeConfig()
         self._platforms = list(platforms) if platforms is not None else None
         self._library = library
+        self._failing = Throttled(log)  # a database that refuses writes fails every sync
         self._scheduler: AsyncIOScheduler | None = None
         self._jobs: dict[int, tuple[str, str]] = {}  # subscription id -> (schedule, zone)
         self._lock = asyncio.Lock()
@@ -133,7 +135,7 @@ class TipRuntime:
         try:
             await self.sync()
         except Exception:  # keep syncing after a database outage
-            log.exception("tip sync failed; will retry on the next one")
+            self._failing.error("tip sync failed; will retry on the next one", exc_info=True)
 
     async def _fire_job(self, subscription_id: int) -> None:
         try:
