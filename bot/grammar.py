@@ -128,12 +128,13 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
                    positional="area"),
     SubcommandSpec(
         "settings", "/debrief settings [timezone <Area/City>] [quiet <22:00-08:00|off>] "
-        "[prep <18:00|off>]",
-        "Your timezone, quiet hours and prep time",
+        "[prep <18:00|off>] [name <your name|off>]",
+        "Your timezone, quiet hours, prep time and the name your notes are signed with",
         (OptionSpec("timezone", "IANA zone such as Europe/Berlin", autocomplete="timezone",
                     aliases=("tz",)),
          OptionSpec("quiet", 'Quiet hours such as "22:00-08:00", or "off"'),
-         OptionSpec("prep", 'When prep comes the evening before: "18:00", or "off"')),
+         OptionSpec("prep", 'When prep comes the evening before: "18:00", or "off"'),
+         OptionSpec("name", 'The name your thank-you notes are signed with, or "off"')),
     ),
     SubcommandSpec("stats", "/debrief stats",
                    "Patterns across your interviews: ratings, thank-yous, callbacks (+ chart)"),

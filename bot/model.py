@@ -106,6 +106,9 @@ class User:
     # When the prep message comes the evening before ("18:00"), "off", or None for the
     # default (``/debrief settings prep``, bot.prep.timing).
     prep_time: str | None = None
+    # The name they sign notes with (``/debrief settings name``); wins over display_name,
+    # which is whatever their platform profile says and is refreshed on every request.
+    preferred_name: str | None = None
 
 
 @dataclass(slots=True)

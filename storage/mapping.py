@@ -61,6 +61,7 @@ def user_from_row(row: Row[Any]) -> User:
         last_channel_id=row.last_channel_id,
         created_at=row.created_at,
         tips_shown=row.tips_shown or 0,
+        preferred_name=row.preferred_name,
     )
 
 
@@ -75,6 +76,7 @@ def user_values(user: User) -> dict[str, Any]:
         "active_interview_id": user.active_interview_id,
         "last_channel_id": user.last_channel_id,
         "tips_shown": user.tips_shown,
+        "preferred_name": user.preferred_name,
     }
 
 

@@ -107,6 +107,7 @@ class UserRow(Base):
     last_channel_id: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     tips_shown: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    preferred_name: Mapped[str | None] = mapped_column(Text)
 
 
 class InterviewRow(Base):

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.notes.phrasings import REFERENCE
+
 INTERVIEW = '/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe"'
 ANSWERS = [
     "2",
@@ -32,6 +34,9 @@ ANSWERS = [
     "ten years of platform work",
 ]
 RULE = "-" * 60
+PANEL = '/debrief interview Acme role:"a Backend Engineer role" interviewer:"Priya, Tom and Lee"'
+# The note's reference sentence is one of these phrasings (chosen per interview and person).
+REFERENCE_SENTENCES = [p.format(ref="your migration to Kubernetes") for p in REFERENCE]
 
 
 def console_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -72,11 +77,32 @@ def test_a_whole_reflection_in_the_console_shows_the_thank_you_draft(tmp_path: P
     assert "== Your reflection: Acme ==" in out
     assert "-- One thing to focus on:" in out
     note = draft_block(out)
-    assert "Hi Jane," in note
+    assert "Subject: Thank you - Backend Engineer interview\n\nHi Jane,\n" in note
     assert "the Backend Engineer role at Acme" in note
-    assert "their migration to Kubernetes" in note  # the reference point
+    assert any(s in note for s in REFERENCE_SENTENCES)  # the reference point, made to fit
     assert out.rstrip().endswith("Bye - good luck with your interviews.")
     assert (tmp_path / "e2e.db").exists()
+
+
+def copy_blocks(stdout: str) -> list[str]:
+    """Every ready-to-copy block, in order."""
+    return stdout.split(RULE)[1::2]
+
+
+def test_a_panel_with_a_sentence_form_reference_gets_a_signed_note_each_from_draft(
+        tmp_path: Path) -> None:
+    answers = list(ANSWERS)
+    answers[3] = "We talked about their migration to Kubernetes lol"
+    result = run_console(tmp_path, ["/debrief settings name ann lee", PANEL, *answers,
+                                    "/debrief draft", "/quit"])
+    notes = [b.strip() for b in copy_blocks(result.stdout)][-3:]
+    assert [n.split("\n\n")[1] for n in notes] == ["Hi Priya,", "Hi Tom,", "Hi Lee,"]
+    for note in notes:
+        assert note.startswith("Subject: Thank you - Backend Engineer interview")
+        assert sum(s in note for s in REFERENCE_SENTENCES) == 1
+        assert note.endswith("\nAnn Lee")  # signed with the name set in settings
+        assert "role role" not in note and "lol" not in note
+    assert "Note 3 of 3: to Lee." in result.stdout
 
 
 def test_a_second_console_resumes_a_half_done_reflection(tmp_path: Path) -> None:
@@ -90,7 +116,7 @@ def test_a_second_console_resumes_a_half_done_reflection(tmp_path: Path) -> None
     assert "question 4 of 9" in resumed[1].split("\n\n", 2)[1]
     assert "What did you discuss that your thank-you note should mention?" in out
     assert "question 1 of 9" not in out  # nothing asked twice
-    assert "their migration to Kubernetes" in draft_block(out)
+    assert any(s in draft_block(out) for s in REFERENCE_SENTENCES)
     # the answers given in the first process made it into the summary
     assert "my story about cutting latency by 40%" in out
 

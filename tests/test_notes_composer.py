@@ -78,6 +78,7 @@ PHRASES: list[tuple[str, str]] = [
     ("Talked about A/B testing at scale :)", "A/B testing at scale"),
     ("we went over the case study on pricing 👍", "the case study on pricing"),
     ("Idk. Maybe their roadmap?", "your roadmap"),
+    ("the Kafka migration :rocket: :fire:", "the Kafka migration"),
     ("honestly probably their search ranking stuff haha", "your search ranking stuff"),
     # non-native phrasing
     ("we was talking about the data warehouse migration", "the data warehouse migration"),

@@ -133,11 +133,12 @@ async def test_a_whole_reflection_ends_in_a_summary_with_the_thank_you_note(
     (summary,) = replies
     assert summary.title == "Your reflection: Acme"
     note = summary.copy_text or ""
-    assert note.startswith("Hi Jane,")  # the interviewer's first name
+    # the subject names the role; the greeting is the interviewer's first name
+    assert note.startswith("Subject: Thank you - Backend Engineer interview\n\nHi Jane,\n")
     assert "Jane Doe" not in note
     assert "Backend Engineer" in note
     assert "Acme" in note
-    assert "their migration to Kubernetes" in note  # the reference point
+    assert "about your migration to Kubernetes" in note  # the reference, made to fit
     assert "Ann Lee" in note  # signed by the person
     stored = world.interview()
     assert stored.reflection_state is ReflectionState.COMPLETED
@@ -170,15 +171,16 @@ async def test_the_summary_mentions_no_interviewer_by_name_when_none_was_given(
     for answer in ANSWERS:
         replies = await world.say(answer)
     note = replies[-1].copy_text or ""
-    assert note.startswith("Hello,")
-    assert "Initech" in note and "their migration to Kubernetes" in note
+    assert "\n\nHello,\n" in note
+    assert "Initech" in note and "your migration to Kubernetes" in note
 
 
 async def test_draft_shows_the_note_with_the_reference_point(world: World) -> None:
     await world.reflect_fully()
     (reply,) = await world.say("/debrief draft")
-    assert "their migration to Kubernetes" in (reply.copy_text or "")
-    assert "Hi Jane," in (reply.copy_text or "")
+    assert "your migration to Kubernetes" in (reply.copy_text or "")
+    assert "\n\nHi Jane,\n" in (reply.copy_text or "")
+    assert any(a.label == "Mark as sent" for a in reply.actions)
 
 
 async def test_the_reflection_resumes_with_reflect_after_a_restart(world: World) -> None:
@@ -193,7 +195,7 @@ async def test_the_reflection_resumes_with_reflect_after_a_restart(world: World)
     assert "What did you discuss" in text
     for answer in ANSWERS[3:]:
         replies = await world.say(answer)
-    assert "their migration to Kubernetes" in (replies[-1].copy_text or "")
+    assert "your migration to Kubernetes" in (replies[-1].copy_text or "")
     assert world.interview().reflection_state is ReflectionState.COMPLETED
 
 

@@ -57,7 +57,7 @@ def incoming_from_interaction(interaction: discord.Interaction[Any], *, text: st
         identity=identity_for(interaction.user), text=text, command=command,
         in_dm=interaction.guild_id is None,
         channel_id=str(interaction.channel_id) if interaction.channel_id else None,
-        display_name=interaction.user.display_name, is_admin=has_manage_server(interaction),
+        display_name=_profile_name(interaction.user), is_admin=has_manage_server(interaction),
         community_id=str(interaction.guild_id) if interaction.guild_id else None,
         answer_key=answer_key)
 
@@ -72,4 +72,10 @@ def incoming_from_message(message: discord.Message, names: Names | None = None, 
                     keep_channel_links=content.lstrip().startswith(PREFIX))
     return Incoming(identity=identity_for(message.author), text=text, in_dm=True,
                     channel_id=str(message.channel.id),
-                    display_name=message.author.display_name, received_at=received_at)
+                    display_name=_profile_name(message.author), received_at=received_at)
+
+
+def _profile_name(user: discord.User | discord.Member) -> str:
+    """The global name (null for some accounts), else the username; not a server nickname,
+    which is often decorated. The core never signs with a handle-like name."""
+    return user.global_name or user.name

@@ -141,7 +141,7 @@ class Bridge:
         profile = await self.people.profile(identity)
         return Incoming(
             identity, text=text, command=command, in_dm=in_dm, channel_id=channel_id,
-            display_name=profile.display_name, is_admin=profile.is_admin,
+            display_name=profile.real_name or profile.display_name, is_admin=profile.is_admin,
             platform_timezone=profile.timezone, community_id=identity.workspace_id,
             answer_key=answer_key, received_at=received_at,
         )

@@ -73,6 +73,8 @@ class TTLCache(Generic[K, V]):
 class Profile:
     timezone: str | None = None
     display_name: str | None = None
+    # What signs the thank-you draft: the display name is often a short handle.
+    real_name: str | None = None
     is_admin: bool = False
 
 
@@ -118,6 +120,7 @@ class PeopleDirectory:
         return Profile(
             timezone=user.get("tz") or None,
             display_name=name or None,
+            real_name=profile.get("real_name") or user.get("real_name") or None,
             is_admin=bool(user.get("is_admin") or user.get("is_owner")
                           or user.get("is_primary_owner")),
         ), None

@@ -337,8 +337,9 @@ def tip_text(area: Area, tip: str, *, from_reflections: bool) -> str:
 
 
 def bad_setting(word: str) -> str:
-    return (f"I can't change \"{word[:40]}\". Try `/debrief settings timezone Europe/Berlin` "
-            "or `/debrief settings quiet 22:00-08:00` (or `quiet off`).")
+    return (f"I can't change \"{word[:40]}\". Try `/debrief settings timezone Europe/Berlin`, "
+            "`/debrief settings quiet 22:00-08:00` (or `quiet off`) or `/debrief settings name "
+            "Ann Lee`.")
 
 
 def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str],

@@ -25,6 +25,7 @@ from bot.context import Context, UserError
 from bot.followthrough import words
 from bot.followthrough.timeline import parse_timeline
 from bot.model import Area, Interview, Nudge, NudgeKind, NudgeStatus, Outcome
+from bot.notes.compose import sender_name
 from bot.notes.followups import follow_up_email, rejection_reply
 from bot.nudges.cadence import add_business_delay, check_in_after_named_date
 from bot.ports import UnitOfWork
@@ -109,7 +110,9 @@ async def after_no_reply(ctx: Context, interview: Interview,
 
 
 def _sender(ctx: Context) -> str | None:
-    return getattr(ctx.user, "preferred_name", None) or ctx.user.display_name
+    # The composer's signature rule: the name set with `settings name`, else the profile's
+    # name only when it is a name ("user_p3" signs nothing).
+    return sender_name(ctx.user)
 
 
 async def after_outcome(ctx: Context, interview: Interview) -> Reply | None:

@@ -8,7 +8,9 @@ from bot.notes.compose import (
     Situation,
     bring_phrase,
     compose,
+    notes_for,
     request_for,
+    sender_name,
     situation_for,
 )
 from bot.notes.people import Interviewer, parse_interviewers, role_name, signature_name
@@ -25,10 +27,12 @@ __all__ = [
     "Situation",
     "bring_phrase",
     "compose",
+    "notes_for",
     "parse_interviewers",
     "reference_phrase",
     "request_for",
     "role_name",
+    "sender_name",
     "signature_name",
     "situation_for",
 ]

@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
-from bot.model import Interview, Outcome, ThankYou
+from bot.model import Interview, Outcome, ThankYou, User
 from bot.notes import lexicon, phrasings
 from bot.notes.people import (
     Interviewer,
@@ -24,6 +25,7 @@ from bot.notes.people import (
     role_name,
     role_needs_suffix,
     role_title,
+    signature_name,
 )
 from bot.notes.reference import (
     MAX_WORDS,
@@ -43,7 +45,9 @@ __all__ = [
     "Situation",
     "bring_phrase",
     "compose",
+    "notes_for",
     "request_for",
+    "sender_name",
     "situation_for",
 ]
 
@@ -176,6 +180,7 @@ _NUMBER_WORD = re.compile(r"^(?:\d[\d.,+]*|one|two|three|four|five|six|seven|eig
                           r"eleven|twelve|fifteen|twenty|several|many)\b", re.I)
 
 
+@lru_cache(maxsize=2048)
 def bring_phrase(answer: str | None) -> str | None:
     """"What you bring" as a noun phrase to tie to the reference, or None when it is a
     generic self-description, a sentence about themselves, sensitive or too long."""
@@ -290,3 +295,15 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
         _pick(phrasings.CARD, seed, "card").format(reference=ref_sentence, **fill),
         signature])
     return Note(person, _subject(request, role), body, card, reference)
+
+
+def sender_name(user: User) -> str | None:
+    """How the person signs: the name they set, else their profile's name if it is one."""
+    return signature_name(getattr(user, "preferred_name", None), user.display_name)
+
+
+def notes_for(interview: Interview, user: User, *, now: datetime,
+              window: timedelta) -> tuple[Situation, list[Note]]:
+    """The notes for a logged interview, and the situation they were written for."""
+    request = request_for(interview, sender=sender_name(user), now=now, window=window)
+    return request.situation, compose(request)

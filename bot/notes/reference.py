@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.notes import lexicon
 
@@ -185,6 +186,10 @@ _TRAILING_JUNK = re.compile(r"(?:[\s,;:.!?…~*_\-–—]+|\s+(?:and|or|but|so|w
 _ACRONYM_WORD = re.compile(r"(?<![\w'-])(?:" + _words(lexicon.PHRASE_ACRONYMS) + r")(?![\w'-])")
 
 
+# Emoji typed as Slack/Discord shortcodes (":tada:", ":+1:"), which chat shows as pictures.
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])", re.I)
+
+
 def clean_text(text: str) -> str:
     """Emoji, emoticons, odd spaces and wrapping quotes removed; apostrophes made plain."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
@@ -198,6 +203,7 @@ def clean_text(text: str) -> str:
         else:
             kept.append(char)
     text = _EMOTICON.sub(" ", "".join(kept))
+    text = _SHORTCODE.sub(" ", text)
     text = " ".join(text.split())
     while len(text) >= 2 and text[0] + text[-1] in ('""', "''", "()", "[]", "**", "__", "``"):
         text = text[1:-1].strip()
@@ -283,10 +289,10 @@ def _to_second_person(text: str) -> str:
     position = 0
     while (match := _PRONOUN.search(text, position)) is not None:
         between = text[position:match.start()]
-        if _names_a_group(between):
-            break
-        out.append(between)
         word = match.group(1).lower()
+        if not word.startswith(("he", "she", "him", "his", "her")) and _names_a_group(between):
+            break  # "the data team and how they hire": "they" is the team, left as typed
+        out.append(between)
         rest = text[match.end():]
         if word in ("he", "she"):
             out.append("you")
@@ -435,6 +441,7 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     return Phrase(text, cut)
 
 
+@lru_cache(maxsize=2048)  # pure; a panel's notes and each reminder reuse the same answer
 def reference_phrase(answer: str | None) -> ReferenceResult:
     """The answer as a phrase for "our conversation about …", or why it cannot be one."""
     if answer is None or not answer.strip():

@@ -20,7 +20,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.config import CoreConfig
 from bot.followthrough.flow import close_silently
 from bot.model import Interview, Nudge, NudgeKind, User
+from bot.notes import notes_for, sender_name
 from bot.notes.followups import follow_up_email
+from bot.notes.words import panel_hint
 from bot.nudges.policy import NudgePolicy, user_zone
 from bot.nudges.words import nudge_reply
 from bot.ports import (
@@ -30,7 +32,6 @@ from bot.ports import (
     PermanentDeliveryError,
     UnitOfWorkFactory,
 )
-from bot.reflection.words import thank_you_note
 from bot.throttle import Throttled
 from bot.values import Reply
 
@@ -219,13 +220,16 @@ class Dispatcher:
     def _render(self, nudge: Nudge, user: User, interview: Interview, now: datetime,
                 late: bool) -> Reply:
         zone = user_zone(user, self.config)
+        note, hint = "", ""
         if nudge.kind is NudgeKind.FOLLOW_UP:
-            note = follow_up_email(interview, sender=user.display_name, number=2).text
-        else:
-            note = thank_you_note(interview, user.display_name)
+            note = follow_up_email(interview, sender=sender_name(user), number=2).text
+        elif nudge.kind is NudgeKind.THANK_YOU:  # only that reminder shows the note
+            _, notes = notes_for(interview, user, now=now,
+                                 window=self.config.thank_you_window)
+            note, hint = notes[0].text, panel_hint(notes)
         reply = nudge_reply(nudge, interview, zone, now, late=late,
                             window_end=interview.happens_at + self.config.thank_you_window,
-                            note=note)
+                            note=note, note_hint=hint)
         # attempts counts this one: above 1, an earlier attempt (a send cut off by a crash,
         # or one that failed after reaching the platform) may have been delivered.
         return replace(reply, delivery_key=f"nudge-{nudge.id}", resend=nudge.attempts > 1)

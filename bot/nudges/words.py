@@ -110,7 +110,7 @@ def _snooze_cancel(nudge: Nudge) -> tuple[Choice, ...]:
 
 
 def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetime, *,
-                late: bool, window_end: datetime, note: str) -> Reply:
+                late: bool, window_end: datetime, note: str, note_hint: str = "") -> Reply:
     lead = late_prefix(nudge.due_at, zone) if late else ""
     tags = frozenset({"nudge", nudge.kind.value})
     what = interview.company + (f" ({interview.role})" if interview.role else "")
@@ -118,10 +118,10 @@ def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetim
         if now < window_end:
             text = (f"{lead}A quick nudge: has your thank-you note to {what} gone out? The "
                     f"24-hour window closes in {delta_words(window_end - now)} "
-                    f"({fmt_local(window_end, zone)}). Here's your draft:")
+                    f"({fmt_local(window_end, zone)}). Here's your draft:{note_hint}")
         else:
             text = (f"{lead}The 24-hour window for {what} has passed, but a short, specific "
-                    "thank-you still beats none. Here's your draft:")
+                    f"thank-you still beats none. Here's your draft, worded for now:{note_hint}")
         return Reply(
             text=text, copy_text=note, destination=Destination.DM, tags=tags,
             actions=(Choice("I sent it", f"/debrief followup #{interview.id}", "primary"),

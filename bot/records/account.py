@@ -12,6 +12,8 @@ from typing import Any
 from bot import copy
 from bot.context import Context, UserError
 from bot.model import Area, ReflectionState
+from bot.notes import words as note_words
+from bot.notes.people import capitalise_name
 from bot.prep.settings import apply_prep_setting, bad_prep_time, prep_setting_words
 from bot.reflection.dialogue import area_scores
 from bot.reflection.questions import AREA_WORDS
@@ -21,6 +23,9 @@ from bot.values import Choice, Command, Destination, Reply, Surface
 from bot.zones import UnknownZone, ZoneMatch, resolve_zone
 
 __all__ = ["export", "help_", "settings", "tip"]
+
+# A signature longer than this is not a name (and would look odd under a note).
+MAX_PREFERRED_NAME = 60
 
 
 
@@ -62,8 +67,9 @@ async def settings(ctx: Context, cmd: Command) -> list[Reply]:
     zone_text = cmd.option("timezone")
     quiet_text = cmd.option("quiet")
     prep_text = cmd.option("prep")
+    name_text = cmd.option("name")
     words = cmd.text.split(maxsplit=1)
-    if words and not (zone_text or quiet_text or prep_text):
+    if words and not (zone_text or quiet_text or prep_text or name_text):
         key, value = words[0].lower(), (words[1] if len(words) > 1 else "")
         if key in ("timezone", "tz", "zone"):
             zone_text = value or None
@@ -73,6 +79,8 @@ async def settings(ctx: Context, cmd: Command) -> list[Reply]:
             prep_text = value
             if not value:
                 raise UserError(bad_prep_time(value))
+        elif key in ("name", "signature", "signoff"):
+            name_text = value
         elif "/" in key or _names_a_zone(cmd.text):  # `settings berlin`
             zone_text = cmd.text
         else:
@@ -91,8 +99,23 @@ async def settings(ctx: Context, cmd: Command) -> list[Reply]:
     if prep_text is not None:
         await apply_prep_setting(ctx, prep_text)
         changed.append("prep time")
+    if name_text is not None:
+        ctx.user.preferred_name = _preferred_name(name_text)
+        changed.append("name")
     note = "\n".join(filter(None, (note, prep_setting_words(ctx.user.prep_time))))
-    return [Reply(text=copy.settings_text(ctx.user, ctx.zone, ctx.now, changed, note))]
+    return [Reply(text=copy.settings_text(ctx.user, ctx.zone, ctx.now, changed, note) + "\n" +
+                  note_words.signature_line(ctx.user))]
+
+
+def _preferred_name(text: str) -> str | None:
+    """``settings name Ann Lee``; ``off`` goes back to the platform profile's name."""
+    name = " ".join(text.split())
+    if name.lower().strip(".") in ("off", "none", "clear", "reset", "default"):
+        return None
+    problem = note_words.preferred_name_problem(name, MAX_PREFERRED_NAME)
+    if problem:
+        raise UserError(problem)
+    return " ".join(capitalise_name(w) for w in name.split())
 
 
 def _names_a_zone(text: str) -> bool:

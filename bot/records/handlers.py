@@ -12,10 +12,12 @@ from bot.followthrough.words import timeline_with_result
 from bot.insights.patterns import interview_scores
 from bot.insights.profile import PROFILE_OPTIONS, ProfileError, apply_profile, profile_changes
 from bot.model import Area, Interview, NudgeKind, NudgeStatus, Outcome, ThankYou
+from bot.notes import notes_for
+from bot.notes.words import draft_replies
 from bot.prep.guard import not_happened_yet
 from bot.records import words
 from bot.reflection.handlers import THANK_YOU_BY_FOLLOWUP
-from bot.reflection.words import answer_lines, thank_you_note
+from bot.reflection.words import answer_lines
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Reply
 
@@ -77,7 +79,9 @@ async def draft(ctx: Context, cmd: Command) -> list[Reply]:
     if not ref and ctx.user.active_interview_id is not None:
         ref = f"#{ctx.user.active_interview_id}"
     interview = await ctx.find_interview(ref)
-    return [words.draft_reply(interview, thank_you_note(interview, ctx.user.display_name))]
+    situation, notes = notes_for(interview, ctx.user, now=ctx.now,
+                                 window=ctx.config.thank_you_window)
+    return draft_replies(interview, notes, situation)
 
 
 def _split_outcome(cmd: Command) -> tuple[str, Outcome | None, str]:

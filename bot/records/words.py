@@ -14,7 +14,6 @@ from bot.values import Choice, Reply, ReplyField
 
 __all__ = [
     "OUTCOME_NAMES",
-    "draft_reply",
     "followup_done",
     "history_detail",
     "history_list",
@@ -70,15 +69,6 @@ def sent_before_interview(text: str, interview: Interview, zone: ZoneInfo) -> st
     return (f"\"{text[:60]}\" is before the interview itself "
             f"({fmt_local(interview.happens_at, zone)}). Which time did the note go out? "
             "Nothing was changed.")
-
-
-def draft_reply(interview: Interview, note: str) -> Reply:
-    text = f"Your thank-you note for {_what(interview)}, ready to copy:"
-    if not interview.answers.get("reference"):
-        text += (" (Tip: a note that mentions something you discussed is remembered. "
-                 "`/debrief reflect` asks for it.)")
-    return Reply(text=text, copy_text=note, tags=frozenset({"private"}), actions=(
-        Choice("Mark as sent", f"/debrief followup #{interview.id}", "primary"),))
 
 
 def outcome_ask(interview: Interview) -> Reply:

@@ -8,6 +8,8 @@ from bot import copy
 from bot.context import Context, UserError
 from bot.insights.profile import ProfileError, apply_profile, profile_changes
 from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
+from bot.notes import notes_for
+from bot.notes import words as note_words
 from bot.nudges.words import nudge_line
 from bot.prep.guard import not_happened_yet, prep_offer
 from bot.prep.recall import after_reflection
@@ -343,5 +345,10 @@ async def summary(ctx: Context, interview: Interview) -> Reply:
     pending = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
                if n.status.value in ("pending", "claimed")]
     lines = [nudge_line(n, interview, ctx.zone) for n in pending]
-    note = words.thank_you_note(interview, ctx.user.display_name)
-    return words.summary_reply(interview, scores, focus, note, lines)
+    situation, notes = notes_for(interview, ctx.user, now=ctx.now,
+                                 window=ctx.config.thank_you_window)
+    intro = note_words.summary_note_intro(situation, notes) + note_words.panel_hint(notes)
+    return words.summary_reply(interview, scores, focus, notes[0].text, lines,
+                               note_intro=intro,
+                               note_actions=note_words.summary_note_actions(interview,
+                                                                            situation))

@@ -20,7 +20,6 @@ __all__ = [
     "reflection_intro",
     "reflection_not_open",
     "summary_reply",
-    "thank_you_note",
     "when_did_it_go_out",
 ]
 
@@ -132,37 +131,9 @@ def when_did_it_go_out(interview: Interview) -> str:
             "until then I count it as sent on time.")
 
 
-def _first_name(full: str | None) -> str:
-    return full.split()[0] if full and full.split() else ""
-
-
-def thank_you_note(interview: Interview, sender: str | None) -> str:
-    """A ready-to-copy note naming the interviewer, company, role and the reference point."""
-    answers = interview.answers
-    greeting = f"Hi {_first_name(interview.interviewer)}," if interview.interviewer \
-        else "Hello,"
-    role = f"the {interview.role} role" if interview.role else "the role"
-    reference = answers.get("reference")
-    bring = answers.get("bring")
-    lines = [
-        greeting,
-        "",
-        f"Thank you for taking the time to talk with me about {role} at {interview.company}.",
-    ]
-    if reference:
-        lines.append(f"I especially enjoyed our conversation about {reference.rstrip('.')} - "
-                     "it made me even more excited about the team's work.")
-    else:
-        lines.append("I especially enjoyed hearing how the team works and what it is building.")
-    if bring:
-        lines.append(f"I'm confident I could contribute: {bring.rstrip('.')}.")
-    lines += ["", f"I look forward to hearing about the next steps at {interview.company}.",
-              "", "Best regards,", sender or "[your name]"]
-    return "\n".join(lines)
-
-
 def summary_reply(interview: Interview, scores: dict[Area, float], focus: Area | None,
-                  note: str, nudge_lines: list[str]) -> Reply:
+                  note: str, nudge_lines: list[str], *, note_intro: str,
+                  note_actions: tuple[Choice, ...]) -> Reply:
     well = [WENT_WELL[a] for a in Area if scores.get(a, 0) >= 1.5]
     fields = [ReplyField("What went well", "\n".join(f"• {w}" for w in well) if well else
                          "• You showed up and reflected - that's how people get better.")]
@@ -176,11 +147,9 @@ def summary_reply(interview: Interview, scores: dict[Area, float], focus: Area |
         fields.insert(0, ReplyField("Your answers", "\n".join(answered)))
     return Reply(
         title=f"Your reflection: {interview.company}",
-        text=("That's it - thank you for taking the time. Here's your summary and your "
-              "thank-you note, ready to copy."),
+        text=f"That's it - thank you for taking the time. {note_intro}",
         fields=tuple(fields), copy_text=note, destination=Destination.DM,
-        actions=(Choice("Mark thank-you sent", f"/debrief followup #{interview.id}",
-                        "primary"),),
+        actions=note_actions,
         tags=frozenset({"summary"}),
     )
 

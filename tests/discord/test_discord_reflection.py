@@ -9,6 +9,7 @@ from fake_discord import EPHEMERAL, FakeDiscord, FakeUser
 from adapters.discord import DiscordAdapter
 from bot.memory import MemoryStore
 from bot.model import ThankYou
+from bot.notes.phrasings import REFERENCE
 from bot.values import Identity
 
 
@@ -34,7 +35,7 @@ async def test_whole_reflection_with_buttons_typed_replies_modal_and_select(
 
     # /debrief interview in a server: an ephemeral confirmation, the reflection in the DM.
     command = await fake.command(alice, "interview", company="Acme", role="Backend Engineer",
-                                 interviewer="Jane Doe")
+                                 interviewer="priya & tom")
     question = await next_dm(fake, alice, 0)
     await fake.wait_until(lambda: fake.replies_to(command)
                           and "Acme" in fake.replies_to(command)[0]["content"])
@@ -76,7 +77,8 @@ async def test_whole_reflection_with_buttons_typed_replies_modal_and_select(
     modal = opened.modal
     assert modal is not None and modal["components"][0]["component"]["max_length"] == 1000
     n = len(fake.dms(alice))
-    await fake.submit_modal(alice, opened, {"answer": "their migration to Kubernetes"})
+    await fake.submit_modal(alice, opened, {"answer": "We talked about their migration to "
+                                            "Kubernetes 🚀 lol"})
     question5 = await next_dm(fake, alice, n)
     assert all_disabled(fake, question4)
     assert "professional" in question5["content"]
@@ -110,9 +112,20 @@ async def test_whole_reflection_with_buttons_typed_replies_modal_and_select(
     field_names = [f["name"] for f in summary["embeds"][0]["fields"]]
     assert "What went well" in field_names
     assert "```" in summary["content"]
-    assert "Hi Jane," in summary["content"]
-    assert "their migration to Kubernetes" in summary["content"]
-    assert "Postgres at scale" in summary["content"]
+    # A panel: the summary shows Priya's note and points to the one for Tom; the reference
+    # typed as a sentence reads as a phrase; signed with the Discord global name (the fake's
+    # user payload: username "alice", global_name "Alice", as in discord-api-docs' User object).
+    content = summary["content"]
+    assert "Subject: Thank you - Backend Engineer interview\n\nHi Priya,\n" in content
+    assert sum(p.format(ref="your migration to Kubernetes") in content for p in REFERENCE) == 1
+    assert "Postgres at scale" in content
+    assert "\nAlice\n```" in content
+    assert "one for each of the 2 people you met" in content
+    n = len(fake.dms(alice))
+    await fake.send_dm(alice, "/debrief draft")
+    await fake.wait_until(lambda: len(fake.dms(alice)) >= n + 2)
+    drafts = [m["content"] for m in fake.dms(alice)[n:n + 2]]
+    assert "Note 2 of 2: to Tom." in drafts[1] and "\n\nHi Tom,\n" in drafts[1]
 
     user = store.users.rows[store.users.index[Identity("discord", "discord", str(alice.id))]]
     interview = next(iter(store.interviews.rows.values()))

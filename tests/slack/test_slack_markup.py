@@ -110,7 +110,8 @@ async def test_an_answer_with_a_link_and_a_mention_is_stored_and_drafted_as_plai
     draft = (await fake.wait_for(lambda: [c for c in fake.posted(ada.dm)
                                           if "Thank you" in json.dumps(c.args)]))[-1]
     shown = json.dumps(draft.args["blocks"], ensure_ascii=False)
-    assert "their launch post with Bob, mail cto@acme.com &amp; #jobs" in shown  # escaped once
+    # escaped once; "their" reads "your" in a note to them (bot/notes)
+    assert "your launch post with Bob, mail cto@acme.com &amp; #jobs" in shown
     assert "<https://" not in shown and "<@U0BOB>" not in shown and "mailto:" not in shown
 
 

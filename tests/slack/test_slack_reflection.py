@@ -5,7 +5,10 @@ from __future__ import annotations
 import copy
 import json
 
+from fake_slack import SlackUser
 from slack_env import SlackEnv
+
+from bot.notes.phrasings import REFERENCE
 
 
 def _texts(message: dict) -> str:
@@ -20,7 +23,7 @@ def _buttons(message: dict) -> list[str]:
 async def test_whole_reflection_from_slash_command_to_thank_you_draft(slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
 
-    ack = await ada.slash("interview Acme role:Backend")
+    ack = await ada.slash('interview Acme role:Backend interviewer:"Priya, Tom and Lee"')
     assert ack.status == 200 and ack.body == ""  # acknowledged at once, empty
     assert ack.seconds < 3
 
@@ -45,7 +48,7 @@ async def test_whole_reflection_from_slash_command_to_thank_you_draft(slack_env:
 
     # Typed answers in the DM: free text, a label, a number.
     answers = ["I told the story about the outage", "planning to send it",
-               "their migration to Kubernetes", "1"]
+               "we talked about their migration to Kubernetes lol", "1"]
     for n, answer in enumerate(answers, start=3):
         await ada.say(answer)
         await fake.wait_for(lambda n=n: len(ada.dm_messages()) == n)
@@ -70,8 +73,11 @@ async def test_whole_reflection_from_slash_command_to_thank_you_draft(slack_env:
     copy_block = next(b for b in blocks if b["type"] == "section"
                       and b["text"]["text"].startswith("```"))
     note = copy_block["text"]["text"]
-    assert "Thank you for taking the time" in note
-    assert "their migration to Kubernetes" in note
+    # A panel of three, a reference typed as a sentence, signed with Ada's Slack real name
+    # (users.info profile.real_name; https://api.slack.com/methods/users.info).
+    assert "Subject: Thank you - Backend interview\n\nHi Priya,\n" in note
+    assert sum(p.format(ref="your migration to Kubernetes") in note for p in REFERENCE) == 1
+    assert note.endswith("\nAda```")
     assert "distributed systems &amp; on-call experience" in note  # escaped for Slack
     assert "Mark thank-you sent" in _buttons(summary)
 
@@ -120,3 +126,19 @@ async def test_a_command_typed_in_the_dm_is_answered_in_the_dm(slack_env: SlackE
     await fake.wait_for(lambda: ada.dm_messages())
     assert "/debrief interview" in _texts(ada.dm_messages()[0])
     assert not fake.calls_to("chat.postEphemeral")
+
+
+async def test_notes_are_signed_with_the_slack_real_name_not_the_display_handle(
+        slack_env: SlackEnv) -> None:
+    # users.info: profile.display_name "grace.h" (a handle), real_name "Grace Hopper".
+    fake = slack_env.fake
+    grace = slack_env.person(SlackUser("UGRACE", "Grace Hopper", display_name="grace.h"))
+    await grace.slash('interview Acme role:"a Data Analyst role" interviewer:"Dr. Gonzalez"')
+    await fake.wait_for(lambda: grace.dm_messages())
+    await grace.say("/debrief draft")
+    await fake.wait_for(lambda: any("Subject:" in _texts(m) for m in grace.dm_messages()))
+    draft = next(m for m in grace.dm_messages() if "Subject:" in _texts(m))
+    text = _texts(draft)
+    assert "Subject: Thank you - Data Analyst interview" in text
+    assert "Dear Dr. Gonzalez," in text
+    assert "Grace Hopper" in text and "grace.h" not in text
