@@ -146,3 +146,19 @@ async def test_a_rejection_without_a_reflection_praises_nothing_it_cannot_see(
     assert reply.text.startswith("I'm sorry.")
     assert "Your strongest moments, in your words" not in [f.name for f in reply.fields]
     assert "feedback" in (reply.copy_text or "")
+
+
+async def test_the_timeline_answered_in_the_reflection_sets_the_first_check_in(
+        world: World) -> None:
+    await world.say('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe"')
+    for answer in ANSWERS[:-1]:
+        await world.say(answer)
+    # what the reflection's "the timeline they gave for next steps" answer stores
+    world.interview().answers["timeline"] = "by Friday"
+    (summary,) = await world.say(ANSWERS[-1])
+    fields = {f.name: f.value for f in summary.fields}
+    assert "you'd hear by Fri 12 Jun" in fields["Next steps"]
+    assert 'Tue 16 Jun 10:00 BST: "Heard back?" check-in' in fields["Reminders scheduled"]
+    assert "Wed 17 Jun" not in fields["Reminders scheduled"]  # the 5-day one is replaced
+    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
+    assert local(check_in.due_at) == "Tue 2026-06-16 10:00"

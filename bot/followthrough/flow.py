@@ -19,7 +19,7 @@ The cadence (COACHING.md), in business days on the person's calendar
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.context import Context, UserError
 from bot.followthrough import words
@@ -39,10 +39,14 @@ __all__ = [
     "after_no_reply",
     "after_outcome",
     "close_silently",
+    "schedule_check_in",
     "set_timeline",
+    "timeline_from_reflection",
 ]
 
 FOLLOW_UP_KINDS = (NudgeKind.FOLLOW_UP, NudgeKind.CLOSE)
+# Reflection answers that may hold the timeline the interviewer gave for next steps.
+TIMELINE_KEYS = ("timeline", "next_steps")
 _OPEN = (NudgeStatus.PENDING, NudgeStatus.CLAIMED)
 # Answers that show the person at their best, in their own words, best first.
 _STRONG_KEYS = (("remember", "What they'll remember"), ("questions_asked", "What you asked"),
@@ -51,11 +55,33 @@ _STRONG_KEYS = (("remember", "What they'll remember"), ("questions_asked", "What
 
 async def set_timeline(ctx: Context, interview: Interview, text: str) -> Reply:
     """The date they named: the first check-in moves to two business days after it."""
-    assert interview.id is not None
     try:
         named = parse_timeline(text, ctx.now, ctx.zone)
     except ValueError as exc:
         raise UserError(words.bad_timeline(text)) from exc
+    due = await schedule_check_in(ctx, interview, named)
+    return Reply(text=words.timeline_saved(interview, named, due, ctx.zone))
+
+
+async def timeline_from_reflection(ctx: Context, interview: Interview) -> str | None:
+    """The reflection's answer about the timeline they gave, if it names a date: the first
+    check-in moves to two business days after it. Returns a line for the summary."""
+    for key in TIMELINE_KEYS:
+        answer = interview.answers.get(key)
+        if not isinstance(answer, str):
+            continue
+        try:
+            named = parse_timeline(answer, ctx.now, ctx.zone)
+        except ValueError:
+            continue
+        due = await schedule_check_in(ctx, interview, named)
+        return words.timeline_saved(interview, named, due, ctx.zone)
+    return None
+
+
+async def schedule_check_in(ctx: Context, interview: Interview, named: date) -> datetime:
+    """Replace the check-ins still to come with one two business days after ``named``."""
+    assert interview.id is not None
     due = ctx.policy.outside_quiet(check_in_after_named_date(named, ctx.zone), ctx.user)
     await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
                                 kinds=[NudgeKind.CHECK_IN])
@@ -65,7 +91,7 @@ async def set_timeline(ctx: Context, interview: Interview, text: str) -> Reply:
                             f"{len(existing)}:named")
     await ctx.uow.nudges.add_many([nudge])
     ctx.scheduled.append(due)
-    return Reply(text=words.timeline_saved(interview, named, due, ctx.zone))
+    return due
 
 
 def _follow_up_time(nudges: list[Nudge], interview: Interview, ctx: Context) -> datetime:
