@@ -104,7 +104,8 @@ class Runtime:
             self.platforms["slack"] = slack
         if settings.discord_configured:
             from adapters.discord import DiscordAdapter
-            self.platforms["discord"] = DiscordAdapter(settings, self.conversation,
+            self.platforms["discord"] = DiscordAdapter(settings, self.conversation, uow=uow,
+                                                       inbox_settings=inbox_settings(settings),
                                                        api_observer=self.metrics, clock=clock)
         gateway = RoutingGateway({name: p.gateway for name, p in self.platforms.items()})
         # Claim only reminders for people on the platforms served here: a replica never

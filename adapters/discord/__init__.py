@@ -31,9 +31,12 @@ import discord
 from adapters.discord.client import apply_endpoints, build_client, shard_count_from_env
 from adapters.discord.gateway import DiscordChatGateway
 from adapters.discord.handlers import DiscordHandlers
+from adapters.inbox import DurableInbox, InboxSettings
+from adapters.lanes import PersonLanes
 from adapters.observe import ApiObserver, api_trace
 from adapters.settings import Settings
-from bot.ports import Clock, Conversation
+from bot.memory import memory_uow_factory
+from bot.ports import Clock, Conversation, UnitOfWorkFactory
 
 __all__ = ["DiscordAdapter", "DiscordChatGateway"]
 
@@ -49,17 +52,26 @@ class DiscordAdapter:
 
     def __init__(self, settings: Settings, conversation: Conversation, *,
                  shard_count: int | str | None = None, max_concurrent_work: int = 16,
-                 api_observer: ApiObserver | None = None, clock: Clock | None = None) -> None:
+                 api_observer: ApiObserver | None = None, clock: Clock | None = None,
+                 uow: UnitOfWorkFactory | None = None,
+                 inbox_settings: InboxSettings | None = None) -> None:
         """``shard_count``: None (default) reads ``DISCORD_SHARD_COUNT``. At most
         ``max_concurrent_work`` core calls (with their follow-ups) run at once; acknowledging
         interactions is never held back by it. ``api_observer`` hears about every REST
-        response (metrics)."""
+        response (metrics). ``uow``: where the inbox lives (the database in ``debrief run``;
+        without it, memory - not durable)."""
         if not settings.discord_token:
             raise ValueError("DISCORD_TOKEN is not set")
         self.settings = settings
         self.handlers = DiscordHandlers(conversation, max_concurrent_work=max_concurrent_work,
                                         clock=clock)
         self.handlers.job_deadline = settings.job_deadline_seconds
+        # Interactions and DMs are made durable before they are acknowledged; each person's
+        # run in order (adapters.lanes).
+        self.lanes = PersonLanes(max_concurrent_work)
+        self.inbox = DurableInbox(uow or memory_uow_factory(), "discord", self.lanes,
+                                  performer=self.handlers.perform, settings=inbox_settings)
+        self.handlers.inbox = self.inbox
         if shard_count is None:
             configured = settings.discord_shard_count
             shard_count = shard_count_from_env(
@@ -74,6 +86,7 @@ class DiscordAdapter:
         apply_endpoints(self.settings.discord_api_url, self.settings.discord_gateway_url)
         assert self.settings.discord_token is not None
         await self.client.login(self.settings.discord_token)
+        self.inbox.start()
         if self.delivery_only:
             log.info("Discord: delivering nudges only (DISCORD_DELIVERY_ONLY), no gateway "
                      "session in this process")
@@ -91,7 +104,13 @@ class DiscordAdapter:
             log.warning("Discord gateway not up after %.0fs; still trying in the background",
                         START_TIMEOUT)
 
+    async def idle(self, within: float | None = None) -> bool:
+        """Wait until every received interaction and DM has been answered (tests)."""
+        return await self.lanes.drain(within)
+
     async def stop(self) -> None:
+        await self.lanes.close()
+        await self.inbox.stop()
         await self.client.close()
         if self._task is not None:
             with contextlib.suppress(asyncio.CancelledError, Exception):

@@ -1,10 +1,15 @@
 """Discord callbacks: acknowledge within 3 seconds, translate, call the core, send replies.
 
-Every interaction is acknowledged before the core runs (a "thinking" defer for commands, an
-UPDATE_MESSAGE that disables the clicked message's buttons for components, or a modal),
-because Discord drops interactions not answered within 3 seconds. The core's replies then
-go out as follow-ups (see :mod:`adapters.discord.outbound`). Nothing here decides anything
-the core could: each callback is translate -> ``conversation.handle`` -> send.
+Every interaction is first made durable (the inbox, keyed by the interaction's id, see
+:mod:`adapters.inbox` and :mod:`adapters.discord.durable`), then acknowledged before the core
+runs (a "thinking" defer for commands, an UPDATE_MESSAGE that disables the clicked message's
+buttons for components, or a modal), because Discord drops interactions not answered within
+3 seconds. An interaction that cannot be made durable is not acknowledged (Discord tells the
+person it failed); one already received runs nothing. The core's replies then go out as
+follow-ups (see :mod:`adapters.discord.outbound`); work taken over after a crash answers in
+the person's DM. DMs typed to the bot are made durable the same way (by message id).
+Nothing here decides anything the core could: each callback is translate ->
+``conversation.handle`` -> send.
 """
 
 from __future__ import annotations
@@ -25,14 +30,16 @@ from adapters.discord.components import (
     InterviewModal,
     modal_values,
 )
+from adapters.discord.durable import incoming_from_json, incoming_to_json
 from adapters.discord.markup import MessageNames, to_plain
-from adapters.discord.outbound import InteractionReplier, send_to_channel
+from adapters.discord.outbound import InteractionReplier, send_dm, send_to_channel
 from adapters.discord.render import disabled_copy
 from adapters.discord.translate import (
     identity_for,
     incoming_from_interaction,
     incoming_from_message,
 )
+from adapters.inbox import DurableInbox, InboxUnavailable
 from bot import copy
 from bot.clock import SystemClock
 from bot.ports import Clock, Conversation
@@ -65,6 +72,74 @@ class DiscordHandlers:
         self._work = asyncio.Semaphore(max_concurrent_work)
         # Every job's deadline (DEBRIEF_JOB_DEADLINE; the adapter sets it from settings).
         self.job_deadline = 60.0
+        # Where interactions and DMs are made durable first (set by the adapter; None runs
+        # them without it), and the live objects of the ones received here, by inbox key:
+        # the interaction or DM channel to answer, and whether the acknowledgement worked.
+        self.inbox: DurableInbox | None = None
+        self._live: dict[str, tuple[Any, bool, asyncio.Future[bool]]] = {}
+
+    async def _durably(self, key: str, kind: str, incoming: Incoming, target: Any, *,
+                       original_pending: bool = False, ack: Any = None) -> None:
+        """Make the request durable, acknowledge it with ``ack`` (an async callable returning
+        whether that worked), and let the inbox run it (:meth:`perform`)."""
+        acked: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        if self.inbox is None:
+            acked.set_result(await ack() if ack is not None else True)
+            await self._answer(kind, incoming, target, original_pending, acked)
+            return
+        self._live[key] = (target, original_pending, acked)
+        try:
+            fresh = await self.inbox.accept(key, str(incoming.identity), kind,
+                                            {"key": key, "incoming": incoming_to_json(incoming)})
+        except InboxUnavailable:
+            self._live.pop(key, None)
+            if kind == "message":  # a gateway event cannot be refused: answer it anyway
+                acked.set_result(True)
+                await self._answer(kind, incoming, target, False, acked)
+            return  # not acknowledged: Discord tells the person it failed
+        if not fresh:
+            self._live.pop(key, None)
+            return
+        acked.set_result(await ack() if ack is not None else True)
+
+    async def perform(self, kind: str, payload: dict[str, Any]) -> None:
+        """The inbox's performer: answer where the person is waiting if this process
+        received the request, else (taken over after a crash) in their DM."""
+        incoming = incoming_from_json(payload["incoming"])
+        live = self._live.pop(str(payload.get("key")), None)
+        if live is None:
+            await self._answer_in_dm(kind, incoming)
+            return
+        target, original_pending, acked = live
+        await self._answer(kind, incoming, target, original_pending, acked)
+
+    async def _answer(self, kind: str, incoming: Incoming, target: Any,
+                      original_pending: bool, acked: asyncio.Future[bool]) -> None:
+        if not await acked:
+            return  # Discord already told the person it failed; they will try again
+        if kind == "message":
+            await self._reply_in_channel(target, incoming)
+        else:
+            await self._run(target, incoming, original_pending=original_pending)
+
+    async def _answer_in_dm(self, kind: str, incoming: Incoming) -> None:
+        client = self.client
+        if client is None:
+            return
+        try:
+            async with asyncio.timeout(self.job_deadline):
+                replies = await self._handle(incoming)
+                if kind == "message" and incoming.channel_id:
+                    channel = client.get_partial_messageable(int(incoming.channel_id))
+                    await send_to_channel(channel, replies)
+                    return
+                uid = int(incoming.identity.user_id)
+                user = client.get_user(uid) or await client.fetch_user(uid)
+                for reply in replies:
+                    await send_dm(user, reply)
+        except (discord.HTTPException, TimeoutError) as exc:
+            log.warning("answering a taken-over %s for %s failed (%s)", kind,
+                        incoming.identity, type(exc).__name__)
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         try:
@@ -103,13 +178,12 @@ class DiscordHandlers:
             await interaction.response.send_modal(
                 InterviewModal(copy.INTERVIEW_FORM_TITLE, defaults=options))
             return
-        if not await self._defer(interaction):
-            return
         names = MessageNames(None, self.client)
         typed = {k: to_plain(v, names, keep_channel_links=True) for k, v in options.items()}
         command = Command(name, options=tuple(typed.items()))
-        await self._run(interaction, incoming_from_interaction(interaction, command=command),
-                        original_pending=True)
+        await self._durably(f"interaction:{interaction.id}", "command",
+                            incoming_from_interaction(interaction, command=command), interaction,
+                            original_pending=True, ack=lambda: self._defer(interaction))
 
     async def suggest(self, interaction: discord.Interaction[Any], kind: str,
                       current: str) -> list[tuple[str, str]]:
@@ -133,19 +207,23 @@ class DiscordHandlers:
         ``typed`` text from the answer form."""
         key, text = (None, text) if typed else AnswerKey.unwrap(text)
         message = interaction.message
-        try:
-            if message is not None:
-                await interaction.response.edit_message(
-                    view=disabled_copy(message, clicked=custom_id, picked=picked))
-            else:
-                await interaction.response.defer(ephemeral=interaction.guild_id is not None,
-                                                 thinking=True)
-        except discord.HTTPException:
-            log.warning("could not acknowledge click %s in time", interaction.id)
-            return
-        await self._run(interaction, incoming_from_interaction(interaction, text=text,
-                                                               answer_key=key),
-                        original_pending=message is None)
+
+        async def acknowledge() -> bool:
+            try:
+                if message is not None:
+                    await interaction.response.edit_message(
+                        view=disabled_copy(message, clicked=custom_id, picked=picked))
+                else:
+                    await interaction.response.defer(
+                        ephemeral=interaction.guild_id is not None, thinking=True)
+            except discord.HTTPException:
+                log.warning("could not acknowledge click %s in time", interaction.id)
+                return False
+            return True
+
+        await self._durably(f"interaction:{interaction.id}", "click",
+                            incoming_from_interaction(interaction, text=text, answer_key=key),
+                            interaction, original_pending=message is None, ack=acknowledge)
 
     async def answer_requested(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.send_modal(AnswerModal())
@@ -164,11 +242,11 @@ class DiscordHandlers:
         elif custom_id == INTERVIEW_MODAL_ID:
             options = {k: values[k].strip() for k in INTERVIEW_FIELDS
                        if values.get(k, "").strip()}
-            if not await self._defer(interaction):
-                return
             command = Command("interview", options=tuple(options.items()))
-            await self._run(interaction, incoming_from_interaction(interaction, command=command),
-                            original_pending=True)
+            await self._durably(f"interaction:{interaction.id}", "form",
+                                incoming_from_interaction(interaction, command=command),
+                                interaction, original_pending=True,
+                                ack=lambda: self._defer(interaction))
 
     # -- DM messages -----------------------------------------------------------------------
     async def message(self, message: discord.Message) -> None:
@@ -182,14 +260,18 @@ class DiscordHandlers:
         if not isinstance(message.channel, discord.DMChannel):
             return
         received = self.clock.now()  # before waiting for a slot: which question was open
+        incoming = incoming_from_message(message, MessageNames(message, self.client),
+                                         received_at=received)
+        await self._durably(f"message:{message.id}", "message", incoming, message.channel)
+
+    async def _reply_in_channel(self, channel: Any, incoming: Incoming) -> None:
         async with self._work:
             try:
                 async with asyncio.timeout(self.job_deadline):
-                    replies = await self._handle(incoming_from_message(
-                        message, MessageNames(message, self.client), received_at=received))
-                    await send_to_channel(message.channel, replies)
+                    replies = await self._handle(incoming)
+                    await send_to_channel(channel, replies)
             except discord.HTTPException:
-                log.exception("replying to a DM from %s failed", message.author.id)
+                log.exception("replying to a DM from %s failed", incoming.identity)
             except TimeoutError:
                 log.warning("a DM from %s ran past its %.0fs deadline; given up",
-                            message.author.id, self.job_deadline)
+                            incoming.identity, self.job_deadline)
