@@ -38,11 +38,12 @@ _TOKEN = re.compile(
     r"|\[(?P<label>[^\]\n]+)\]\(<?(?P<target>https?://[^\s()<>]+)>?\)"
 )
 
-# discord-api-docs, "Timestamp Styles" (English examples; written in UTC here).
+# discord-api-docs, "Timestamp Styles", as numbers and names only (written in UTC here;
+# any words around them belong to the core's copy, and there are none).
 _STYLES = {
     "t": "%H:%M", "T": "%H:%M:%S", "d": "%d/%m/%Y", "D": "{month} {day}, %Y",
-    "f": "{month} {day}, %Y at %H:%M", "F": "%A, {month} {day}, %Y at %H:%M",
-    "s": "%d/%m/%Y, %H:%M", "S": "%d/%m/%Y, %H:%M:%S", "R": "{month} {day}, %Y at %H:%M",
+    "f": "{month} {day}, %Y %H:%M", "F": "%A, {month} {day}, %Y %H:%M",
+    "s": "%d/%m/%Y, %H:%M", "S": "%d/%m/%Y, %H:%M:%S", "R": "{month} {day}, %Y %H:%M",
 }
 _DATE_ONLY = {"d", "D"}
 

@@ -44,9 +44,9 @@ class _Names:
     ("at <t:1618953630:t>", "at 21:20 UTC"),
     ("on <t:1618953630:d>", "on 20/04/2021"),
     ("on <t:1618953630:D>", "on April 20, 2021"),
-    ("at <t:1618953630>", "at April 20, 2021 at 21:20 UTC"),   # default style f
-    ("at <t:1618953630:F>", "at Tuesday, April 20, 2021 at 21:20 UTC"),
-    ("sent <t:1618953630:R>", "sent April 20, 2021 at 21:20 UTC"),  # stays true later
+    ("at <t:1618953630>", "at April 20, 2021 21:20 UTC"),   # default style f
+    ("at <t:1618953630:F>", "at Tuesday, April 20, 2021 21:20 UTC"),
+    ("sent <t:1618953630:R>", "sent April 20, 2021 21:20 UTC"),  # stays true later
     ("see <https://acme.com/blog>", "see https://acme.com/blog"),
     ("their [launch post](https://acme.com/blog)", "their launch post"),
     ("their [launch post](<https://acme.com/blog>)", "their launch post"),

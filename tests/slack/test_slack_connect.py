@@ -15,6 +15,7 @@ from slack_people import HttpTransport, SlackPerson
 
 from adapters.slack import SlackAdapter
 from adapters.slack.authorize import CachedAuthorization
+from adapters.slack.client import SERVER_ERROR_RETRIES
 from bot.memory import memory_uow_factory
 from bot.nudges.dispatcher import Dispatcher
 from bot.service import Debrief
@@ -116,13 +117,13 @@ async def test_authorization_uses_the_first_good_auth_test_for_the_process(
     adapter = SlackAdapter(make_settings(fake), Debrief(memory_uow_factory()))
     await adapter.start()
     try:
-        authorize = CachedAuthorization(adapter.client, "xoxb-test-token")
-        fake.http_error("auth.test", 503, times=10)
+        # No back-off between tries here (it is 30 s in the adapter).
+        authorize = CachedAuthorization(adapter.client, "xoxb-test-token", retry_after=0)
+        # 503 for the first try and both of the client's retries of it.
+        fake.http_error("auth.test", 503, times=1 + SERVER_ERROR_RETRIES)
         early = await authorize(team_id="T0001")
         assert early is not None and early.bot_token == "xoxb-test-token"
         assert early.bot_user_id is None, "unknown yet, and not made up"
-        authorize._next_try = 0  # the 30 s back-off, elapsed
-        fake._scripts.clear()
         known = await authorize(team_id="T0001")
         assert known is not None and known.bot_user_id == fake.bot_user_id
         calls = len(fake.calls_to("auth.test"))
