@@ -73,6 +73,8 @@ class PipedLines:
                 loop.call_soon_threadsafe(self._queue.put_nowait, line)
         except (OSError, ValueError):  # stdin closed under us
             pass
+        except RuntimeError:  # the console ended (/quit) with input still coming: drop it
+            return
         finally:
             try:
                 loop.call_soon_threadsafe(self._queue.put_nowait, None)
