@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from test_service import ANSWERS, World
 
+from bot.model import InterviewType
 from bot.notes import REFERENCE_SLOT
 from bot.values import Reply
 
@@ -128,3 +129,13 @@ async def test_a_name_that_cannot_sign_a_note_is_refused_and_nothing_is_saved(
     (reply,) = await world.say(f"/debrief {typed}")
     assert "/debrief settings name Ann Lee" in reply.text or "shorten" in reply.text
     assert world.user().preferred_name == "Ann Lee"
+
+
+async def test_a_recruiter_screen_drafts_the_shorter_note_to_the_recruiter(world: World) -> None:
+    await reflect(world, '/debrief interview Acme role:"Data Analyst" interviewer:"Jane Doe"')
+    (full,) = await world.say("/debrief draft")
+    world.interview().interview_type = InterviewType.RECRUITER
+    (screen,) = await world.say("/debrief draft")
+    assert len((screen.copy_text or "").split()) < len((full.copy_text or "").split())
+    assert "\n\nHi Jane,\n" in (screen.copy_text or "")
+    assert "next stage" in (screen.copy_text or "") or "next step" in (screen.copy_text or "")

@@ -60,17 +60,15 @@ def _needs(notes: list[Note]) -> str:
 def _unsigned(notes: list[Note]) -> str:
     if not notes or "\n" in notes[0].body.rsplit("\n\n", 1)[-1]:
         return ""
-    return (" Add your name under it, or set it once with `/debrief settings name "
+    under = "under each note" if len(notes) > 1 else "under it"
+    return (f" Add your name {under}, or set it once with `/debrief settings name "
             "<your name>`.")
 
 
 def summary_note_intro(situation: Situation, notes: list[Note]) -> str:
     """The summary's sentence about the note (after its own opening)."""
-    many = len(notes) > 1
     text = {
-        Situation.FRESH: "Here's your summary and your thank-you note, ready to copy." if not
-        many else f"Here's your summary and a thank-you note for each of the {len(notes)} "
-                  "people you met, ready to copy.",
+        Situation.FRESH: "Here's your summary and your thank-you note, ready to copy.",
         Situation.LATE: "Here's your summary and your thank-you note: the 24-hour window has "
                         "passed, so it's worded as a late note - a late note still beats "
                         "none.",
@@ -138,12 +136,14 @@ def draft_replies(interview: Interview, notes: list[Note],
 def signature_line(user: User) -> str:
     """For ``settings``: how the person's notes are signed, and how to change it."""
     name = sender_name(user)
-    how = "`/debrief settings name <your name>` (or `name off`)"
+    how = "`/debrief settings name <your name>`"
     if name is None:
         return (f"Your notes are signed without a name (your chat profile shows none I can "
                 f"use). Set one with {how}.")
-    source = "set by you" if user.preferred_name else "from your chat profile"
-    return f"Your notes are signed: {name} ({source}). Change it with {how}."
+    if user.preferred_name:
+        return (f"Your notes are signed: {name} (set by you). Change it with {how}, or "
+                "`name off` for your chat profile's name.")
+    return f"Your notes are signed: {name} (from your chat profile). Change it with {how}."
 
 
 def preferred_name_problem(name: str, limit: int) -> str | None:

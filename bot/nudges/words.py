@@ -121,7 +121,8 @@ def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetim
                     f"({fmt_local(window_end, zone)}). Here's your draft:{note_hint}")
         else:
             text = (f"{lead}The 24-hour window for {what} has passed, but a short, specific "
-                    f"thank-you still beats none. Here's your draft, worded for now:{note_hint}")
+                    "thank-you still beats none. Here's your draft, worded as a late note:"
+                    f"{note_hint}")
         return Reply(
             text=text, copy_text=note, destination=Destination.DM, tags=tags,
             actions=(Choice("I sent it", f"/debrief followup #{interview.id}", "primary"),
