@@ -191,3 +191,16 @@ def test_no_reply_yet_is_waiting_until_the_interview_is_closed() -> None:
     assert (soon.with_outcome, soon.waiting, soon.callbacks) == (0, 1, 0)
     late = analyse([quiet], T0 + timedelta(days=40), WINDOW)
     assert (late.with_outcome, late.waiting) == (1, 0)
+
+
+async def test_tip_stops_pointing_at_follow_up_once_the_planned_note_is_sent(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    for answer in ("3", "a story", "Planning to send it", "their roadmap", "1", "all",
+                   "What does success look like?", "5", "ten years of platform work"):
+        await world.say(answer)
+    (before,) = await world.say("/debrief tip")
+    assert before.text.startswith("Tip · Follow up")
+    await world.say("/debrief followup")
+    (after,) = await world.say("/debrief tip")
+    assert not after.text.startswith("Tip · Follow up")

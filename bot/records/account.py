@@ -11,11 +11,11 @@ from typing import Any
 
 from bot import copy
 from bot.context import Context, UserError
+from bot.insights.patterns import interview_scores
 from bot.model import Area, ReflectionState
 from bot.notes import words as note_words
 from bot.notes.people import capitalise_name
 from bot.prep.settings import apply_prep_setting, bad_prep_time, prep_setting_words
-from bot.reflection.dialogue import area_scores
 from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
 from bot.tips.library import TIPS
@@ -56,7 +56,8 @@ async def _weakest_area(ctx: Context) -> Area:
     totals: dict[Area, list[float]] = {}
     for interview in await ctx.uow.interviews.list_for_user(ctx.user_id, limit=10):
         if interview.reflection_state is ReflectionState.COMPLETED:
-            for area, score in area_scores(interview.answers).items():
+            scores = interview_scores(interview, ctx.now, ctx.config.thank_you_window)
+            for area, score in scores.items():
                 totals.setdefault(area, []).append(score)
     if not totals:  # nothing to go by yet: each area in turn
         return list(Area)[ctx.user.tips_shown % len(Area)]
