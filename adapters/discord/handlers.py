@@ -178,7 +178,10 @@ class DiscordHandlers:
             await interaction.response.send_modal(
                 InterviewModal(copy.INTERVIEW_FORM_TITLE, defaults=options))
             return
-        names = MessageNames(None, self.client)
+        data: dict[str, Any] = dict(interaction.data or {})
+        resolved = data.get("resolved")
+        names = MessageNames(None, self.client,
+                             resolved=resolved if isinstance(resolved, dict) else None)
         typed = {k: to_plain(v, names, keep_channel_links=True) for k, v in options.items()}
         command = Command(name, options=tuple(typed.items()))
         await self._durably(f"interaction:{interaction.id}", "command",

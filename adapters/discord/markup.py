@@ -18,8 +18,9 @@ neutral word from the core's copy, never an id.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 import discord
 
@@ -107,12 +108,24 @@ class MessageNames:
     and the answer is kept either way. Without a message (command options) only the
     caches are asked."""
 
-    def __init__(self, message: discord.Message | None, client: discord.Client | None
-                 ) -> None:
+    def __init__(self, message: discord.Message | None, client: discord.Client | None,
+                 *, resolved: Mapping[str, Any] | None = None) -> None:
+        """``resolved``: an interaction's ``data.resolved`` (discord-api-docs
+        interactions/receiving-and-responding.mdx, "Resolved Data Structure"), which Discord
+        fills for the mentions in a command's string options too."""
         self._message = message
         self._client = client
+        self._resolved = resolved or {}
+
+    def _from_resolved(self, kind: str, key: int) -> Mapping[str, Any]:
+        found = (self._resolved.get(kind) or {}).get(str(key))
+        return found if isinstance(found, Mapping) else {}
 
     def user_name(self, user_id: int) -> str | None:
+        payload = self._from_resolved("users", user_id)
+        name = payload.get("global_name") or payload.get("username")
+        if name:
+            return str(name)
         for user in self._message.mentions if self._message is not None else ():
             if user.id == user_id:
                 return _name(user)
@@ -120,6 +133,8 @@ class MessageNames:
         return _name(cached) if cached is not None else None
 
     def channel_name(self, channel_id: int) -> str | None:
+        if name := self._from_resolved("channels", channel_id).get("name"):
+            return str(name)
         for channel in self._message.channel_mentions if self._message is not None else ():
             if channel.id == channel_id:
                 return channel.name
@@ -128,6 +143,8 @@ class MessageNames:
         return str(name) if name else None
 
     def role_name(self, role_id: int) -> str | None:
+        if name := self._from_resolved("roles", role_id).get("name"):
+            return str(name)
         for role in self._message.role_mentions if self._message is not None else ():
             if role.id == role_id:
                 return role.name

@@ -24,6 +24,7 @@ class ActingAsUsers:
     channel_id: int
     shard_count: int
     dm_channels: dict[int, int]
+    users: dict[int, FakeUser]
     messages: dict[int, dict[str, Any]]
     sent: list[dict[str, Any]]
     interactions: dict[int, FakeInteraction]
@@ -125,7 +126,27 @@ class ActingAsUsers:
         opts = [{"type": 3, "name": k, "value": v} for k, v in options.items()]
         data["data"] = {"id": self._command_id("debrief"), "name": "debrief", "type": 1,
                         "options": [{"type": 1, "name": sub, "options": opts}]}
+        resolved = self._resolved(" ".join(options.values()), in_dm)
+        if resolved:
+            data["data"]["resolved"] = resolved
         return await self._push(data, user, None if in_dm else self.guild_id)
+
+    def _resolved(self, text: str, in_dm: bool) -> dict[str, Any]:
+        """A mention picked in a string option arrives as ``<@!id>`` (discord-api-docs issue
+        #5173) with the user in ``data.resolved`` (discord.js issue #6728; shape:
+        interactions/receiving-and-responding.mdx, "Resolved Data Structure")."""
+        users = self.users
+        resolved: dict[str, Any] = {}
+        for user_id in dict.fromkeys(int(i) for i in re.findall(r"<@!?(\d+)>", text)):
+            if user_id in users:
+                resolved.setdefault("users", {})[str(user_id)] = users[user_id].payload
+                if not in_dm:
+                    member = users[user_id].member()
+                    member.pop("user", None)  # partial member: no user, deaf, mute
+                    member.pop("deaf", None)
+                    member.pop("mute", None)
+                    resolved.setdefault("members", {})[str(user_id)] = member
+        return resolved
 
     async def autocomplete(self, user: FakeUser, sub: str, option: str, current: str,
                            *, in_dm: bool = False) -> list[dict[str, Any]]:

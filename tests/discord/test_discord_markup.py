@@ -158,3 +158,27 @@ async def test_an_attachment_alone_gets_the_empty_answer_hint(
         "content_type": "image/png"}])
     await fake.wait_until(lambda: len(fake.dms(alice)) > n)
     assert "I didn't catch an answer there" in fake.dms(alice)[-1]["content"]
+
+
+async def test_a_mention_picked_in_a_command_option_is_stored_as_the_name(
+        fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore) -> None:
+    """Bob picked as "@bob" in a string option: ``<@!id>`` in the value, Bob in the
+    interaction's ``data.resolved`` (see the fake's ``_resolved``)."""
+    alice = fake.add_user("alice")
+    bob = fake.add_user("bob")
+    inter = await fake.command(alice, "interview", company="Acme",
+                               interviewer=f"<@!{bob.id}>")
+    await fake.wait_until(lambda: fake.settled(inter) and fake.dms(alice))
+    [interview] = list(store.interviews.rows.values())
+    assert interview.interviewer == "Bob"
+
+
+async def test_a_mention_nothing_resolves_in_a_command_option_is_neutral(
+        fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore) -> None:
+    """An id typed by hand (no user behind it, so nothing in ``resolved``)."""
+    alice = fake.add_user("alice")
+    inter = await fake.command(alice, "interview", company="Acme",
+                               interviewer="<@123456789012345678>")
+    await fake.wait_until(lambda: fake.settled(inter) and fake.dms(alice))
+    [interview] = list(store.interviews.rows.values())
+    assert interview.interviewer == copy.MENTION_SOMEONE
