@@ -3,7 +3,8 @@
 Issue 11 saw four wrong figures come from the data itself: "Already sent" timestamped at the
 answer (so a reflection three days later made the note late), `back` leaving the note marked
 sent with its reminders cancelled, `/debrief followup` not reaching the Follow up rating,
-and "no reply yet" counted as a failed callback. Everything goes through ``Debrief.handle``.
+and "no reply yet" counted as a failed callback. Everything goes through ``Debrief.handle``,
+on memory, SQLite and PostgreSQL alike (the ``uow_factory`` fixture).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import pytest
 
 from bot.clock import FixedClock
 from bot.insights.patterns import Timing, analyse, called_back, interview_scores, timing
-from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Area, Interview, NudgeKind, NudgeStatus, Outcome, ThankYou
+from bot.ports import UnitOfWorkFactory
 from bot.service import Debrief
 from bot.values import Identity, Incoming, Reply
 
@@ -29,30 +30,38 @@ WINDOW = timedelta(hours=24)
 
 @dataclass
 class World:
-    store: MemoryStore = field(default_factory=MemoryStore)
+    """The core on one store (memory, SQLite or PostgreSQL), read back through its ports."""
+
+    factory: UnitOfWorkFactory
     clock: FixedClock = field(default_factory=lambda: FixedClock(T0))
 
     async def say(self, text: str) -> list[Reply]:
-        bot = Debrief(memory_uow_factory(self.store), self.clock)
+        bot = Debrief(self.factory, self.clock)
         return await bot.handle(Incoming(ANN, text=text, display_name="Ann Lee",
                                          platform_timezone="Europe/London"))
 
-    def interview(self) -> Interview:
-        (only,) = self.store.interviews.rows.values()
-        return only
+    async def interview(self) -> Interview:
+        async with self.factory() as uow:
+            user = await uow.users.get(ANN)
+            assert user is not None and user.id is not None
+            (only,) = await uow.interviews.list_for_user(user.id)
+            return only
 
-    def thank_you_nudges(self) -> list[tuple[NudgeStatus, datetime]]:
-        return sorted((n.status, n.due_at) for n in self.store.nudges.rows.values()
-                      if n.kind is NudgeKind.THANK_YOU)
+    async def thank_you_nudges(self) -> list[tuple[NudgeStatus, datetime]]:
+        interview = await self.interview()
+        assert interview.id is not None
+        async with self.factory() as uow:
+            nudges = await uow.nudges.list_for_interview(interview.id)
+        return sorted((n.status, n.due_at) for n in nudges if n.kind is NudgeKind.THANK_YOU)
 
-    def pending_thank_you_dues(self) -> list[datetime]:
-        return [due for status, due in self.thank_you_nudges()
+    async def pending_thank_you_dues(self) -> list[datetime]:
+        return [due for status, due in await self.thank_you_nudges()
                 if status is NudgeStatus.PENDING]
 
 
 @pytest.fixture
-def world() -> World:
-    return World()
+def world(uow_factory: UnitOfWorkFactory) -> World:
+    return World(uow_factory)
 
 
 def said(replies: list[Reply]) -> str:
@@ -64,23 +73,23 @@ async def test_back_after_already_sent_undoes_the_status_its_time_and_the_remind
     await world.say("/debrief interview Acme")
     await world.say("2")
     await world.say("my latency story")
-    before = world.pending_thank_you_dues()
+    before = await world.pending_thank_you_dues()
     assert len(before) == 2  # 2 h and 20 h after the interview
     await world.say("Already sent")
-    assert world.interview().thank_you is ThankYou.SENT
-    assert world.pending_thank_you_dues() == []
+    assert (await world.interview()).thank_you is ThankYou.SENT
+    assert (await world.pending_thank_you_dues()) == []
 
     await world.say("back")
-    interview = world.interview()
+    interview = await world.interview()
     assert "thank_you" not in interview.answers
     assert (interview.thank_you, interview.thank_you_sent_at) == (None, None)
-    assert world.pending_thank_you_dues() == before  # the same reminders, back again
+    assert (await world.pending_thank_you_dues()) == before  # the same reminders, back again
 
     await world.say("Planning to send it")
-    interview = world.interview()
+    interview = await world.interview()
     assert interview.answers["thank_you"] == "planned"
     assert (interview.thank_you, interview.thank_you_sent_at) == (ThankYou.PLANNED, None)
-    assert world.pending_thank_you_dues() == before
+    assert (await world.pending_thank_you_dues()) == before
     assert timing(interview, T0 + timedelta(days=2), WINDOW) is Timing.NOT_SENT
 
 
@@ -89,8 +98,8 @@ async def test_back_twice_over_the_thank_you_answer_creates_no_duplicate_reminde
     await world.say("/debrief interview Acme")
     for answer in ("2", "a story", "not going to send one", "back", "no", "back"):
         await world.say(answer)
-    assert len(world.pending_thank_you_dues()) == 2
-    assert world.interview().thank_you is None
+    assert len(await world.pending_thank_you_dues()) == 2
+    assert (await world.interview()).thank_you is None
 
 
 async def test_redo_undoes_what_the_thank_you_answer_did(world: World) -> None:
@@ -98,8 +107,8 @@ async def test_redo_undoes_what_the_thank_you_answer_did(world: World) -> None:
     for answer in ("2", "a story", "Already sent"):
         await world.say(answer)
     await world.say("/debrief reflect redo")
-    assert world.interview().thank_you is None
-    assert len(world.pending_thank_you_dues()) == 2
+    assert (await world.interview()).thank_you is None
+    assert len(await world.pending_thank_you_dues()) == 2
 
 
 async def test_back_leaves_a_note_marked_by_followup_as_it_is(world: World) -> None:
@@ -108,10 +117,10 @@ async def test_back_leaves_a_note_marked_by_followup_as_it_is(world: World) -> N
     await world.say("/debrief followup")
     for answer in ("2", "a story", "Already sent", "back"):
         await world.say(answer)
-    interview = world.interview()
+    interview = await world.interview()
     assert interview.thank_you is ThankYou.SENT
     assert interview.thank_you_sent_at == T0 + timedelta(hours=3)
-    assert world.pending_thank_you_dues() == []
+    assert (await world.pending_thank_you_dues()) == []
 
 
 async def test_already_sent_reported_days_later_is_not_counted_late_and_is_asked_about(
@@ -124,7 +133,7 @@ async def test_already_sent_reported_days_later_is_not_counted_late_and_is_asked
     replies = await world.say("Already sent")
     assert "When did it go out?" in said(replies)
     assert "/debrief followup #1 when:" in said(replies)
-    interview = world.interview()
+    interview = await world.interview()
     assert interview.thank_you is ThankYou.SENT and interview.thank_you_sent_at is None
     assert timing(interview, world.clock.now(), WINDOW) is Timing.ON_TIME
 
@@ -136,20 +145,20 @@ async def test_already_sent_inside_the_window_is_dated_at_the_answer(world: Worl
         await world.say(answer)
     replies = await world.say("1")
     assert "When did it go out?" not in said(replies)
-    assert world.interview().thank_you_sent_at == T0 + timedelta(hours=5)
+    assert (await world.interview()).thank_you_sent_at == T0 + timedelta(hours=5)
 
 
 async def test_followup_when_records_the_time_the_note_went_out(world: World) -> None:
     await world.say("/debrief interview Acme")
     world.clock.advance(timedelta(days=3))
     (reply,) = await world.say('/debrief followup #1 when:"yesterday 14:00"')
-    interview = world.interview()
+    interview = await world.interview()
     assert interview.thank_you_sent_at == T0 + timedelta(days=2)
     assert "2 days after the interview" in reply.text
     assert timing(interview, world.clock.now(), WINDOW) is Timing.LATE
     # Said again with another time: corrected, not refused.
     await world.say('/debrief followup #1 when:"72h ago"')
-    assert world.interview().thank_you_sent_at == T0
+    assert (await world.interview()).thank_you_sent_at == T0
 
 
 @pytest.mark.parametrize(("when", "expected"), [
@@ -163,18 +172,18 @@ async def test_followup_refuses_an_impossible_time_and_changes_nothing(
     world.clock.advance(timedelta(hours=2))
     (reply,) = await world.say(f'/debrief followup #1 when:"{when}"')
     assert expected in reply.text
-    assert world.interview().thank_you is None
-    assert len(world.pending_thank_you_dues()) == 2  # nothing was cancelled
+    assert (await world.interview()).thank_you is None
+    assert len(await world.pending_thank_you_dues()) == 2  # nothing was cancelled
 
 
 async def test_followup_after_planning_lifts_the_follow_up_rating(world: World) -> None:
     await world.say("/debrief interview Acme")
     for answer in ("2", "a story", "Planning to send it"):
         await world.say(answer)
-    assert interview_scores(world.interview(), T0, WINDOW)[Area.FOLLOW_UP] == 1.0
+    assert interview_scores((await world.interview()), T0, WINDOW)[Area.FOLLOW_UP] == 1.0
     world.clock.advance(timedelta(hours=8))
     await world.say("/debrief followup")
-    interview = world.interview()
+    interview = await world.interview()
     assert interview.answers["thank_you"] == "planned"  # the answer stays what was said
     assert interview_scores(interview, world.clock.now(), WINDOW)[Area.FOLLOW_UP] == 2.0
 
