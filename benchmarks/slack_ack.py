@@ -90,7 +90,8 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
                             SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None,
                             SLACK_API_URL=api_url)
         extra = {"work_concurrency": concurrency} if concurrency else {}
-        adapter = SlackAdapter(settings, Debrief(uow), **extra)
+        # The inbox on the same storage: acknowledged only once durable, as in `debrief run`.
+        adapter = SlackAdapter(settings, Debrief(uow), uow=uow, **extra)
         adapter.mount(web_app)
         await adapter.start()
         return adapter

@@ -88,3 +88,34 @@ async def test_kill_9_right_after_40_acknowledged_answers_loses_none(
 
 async def _all(url: str) -> bool:
     return await answered(url) == PEOPLE
+
+
+async def test_an_event_retry_reaching_another_replica_on_postgres_runs_once(
+        tmp_path: Path, slack: OpsSlack, pg_url: str, report: Report) -> None:
+    from storage import upgrade
+    await upgrade(pg_url)  # what the migration job does before replicas start
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+           "SLACK_API_URL": slack.api_url, "DEBRIEF_DATABASE_URL": pg_url}
+    replicas = [DebriefProcess(tmp_path, env, name=f"replica-{n}") for n in range(2)]
+    try:
+        await asyncio.gather(*(r.start() for r in replicas))
+        ada = slack.add_user(SlackUser("UADA", "Ada", "UTC"))
+        async with aiohttp.ClientSession() as http:
+            to = [SlackPerson(slack, HttpTransport(r.url + "/slack/events", http), ada)
+                  for r in replicas]
+            first = await to[0].say("/debrief help", event_id="EvRETRY1")
+            retry = await to[1].say("/debrief help", event_id="EvRETRY1", retry_num=1)
+            both = await asyncio.gather(*(p.say("/debrief tip", event_id="EvBOTH1")
+                                          for p in to))
+            assert first.status == retry.status == 200 and {a.status for a in both} == {200}
+            await wait_until(lambda: len(slack.posted("DUADA")) >= 2, 30, "two replies")
+            await asyncio.sleep(2)  # anything run twice would have answered by now
+        replies = slack.posted("DUADA")
+        report(f"2 replicas on PostgreSQL: an event and its retry to the other replica, and "
+               f"one event sent to both at once -> {len(replies)} replies (2 expected)")
+        assert len(replies) == 2
+        for replica in replicas:
+            assert await replica.stop() == 0, replica.output()
+    finally:
+        for replica in replicas:
+            await replica.kill()
