@@ -25,6 +25,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.notes import lexicon
+from bot.notes.pronouns import to_second_person
 
 __all__ = [
     "MAX_WORDS",
@@ -150,27 +151,6 @@ _BOUNDARY_TIERS = [re.compile(p, re.I) for p in (
     r"\s+(?:which|because|since|but|while|whereas|so|though|although)\s+",
     r"\s+(?:and|including|especially|as well as|plus)\s+",
 )]
-_PRONOUN = re.compile(r"\b(they're|they've|they'll|they'd|he's|she's|they|them|their|theirs|"
-                      r"themselves|he|she|him|his|her|hers|himself|herself)\b", re.I)
-_SIMPLE_SWAP = {"they're": "you're", "they've": "you've", "they'll": "you'll",
-                "they'd": "you'd", "they": "you", "them": "you", "their": "your",
-                "theirs": "yours", "themselves": "yourselves", "him": "you", "his": "your",
-                "hers": "yours", "himself": "yourself", "herself": "yourself"}
-_NOT_A_NOUN = frozenset({"about", "and", "or", "but", "to", "for", "with", "on", "in", "at",
-                         "from", "that", "which", "who", "when", "how", "if", "so", "as",
-                         "the", "a", "an", "is", "was", "during", "after", "before"})
-_ADVERBS = frozenset({"always", "also", "really", "usually", "often", "still", "never",
-                      "just", "now", "actually", "personally", "currently"})
-_NOT_PLURAL = frozenset({"this", "is", "was", "has", "does", "its", "his", "hers", "yours",
-                         "kubernetes", "analytics", "business", "process", "status", "focus",
-                         "aws", "ios", "devops", "sales", "success", "access", "address",
-                         "class", "less", "across", "us", "as", "always", "plus", "series",
-                         "news", "bonus", "campus", "corpus", "canvas", "redis", "postgres",
-                         "chaos", "nexus", "thesis", "basis", "analysis", "diagnosis",
-                         "progress", "express", "ops", "mlops", "finops", "secops",
-                         "dataops", "gitops", "atlas", "lens", "alias", "axis",
-                         "genius", "previous", "various", "serious", "famous", "gas", "bus",
-                         "whats", "lets", "thus", "towards", "afterwards", "perhaps"})
 _LOWER_START = frozenset({"the", "a", "an", "how", "what", "why", "when", "where", "which",
                           "our", "my", "your", "their", "his", "her", "its", "that", "this",
                           "these", "those", "some", "all", "both", "each", "building",
@@ -284,71 +264,6 @@ def _cut_evaluation(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _to_second_person(text: str) -> str:
-    out: list[str] = []
-    position = 0
-    while (match := _PRONOUN.search(text, position)) is not None:
-        between = text[position:match.start()]
-        word = match.group(1).lower()
-        if not word.startswith(("he", "she", "him", "his", "her")) and _names_a_group(between):
-            break  # "the data team and how they hire": "they" is the team, left as typed
-        out.append(between)
-        rest = text[match.end():]
-        if word in ("he", "she"):
-            out.append("you")
-            text = text[:match.end()] + _conjugate_for_you(rest)
-        elif word in ("he's", "she's"):
-            following = rest.split()[:1]
-            perfect = bool(following) and (
-                following[0].lower() in ("been", "got", "gotten") or
-                following[0].lower().endswith(("ed", "en")))
-            out.append("you've" if perfect else "you're")
-        elif word == "her":
-            noun = re.match(r"\s+([A-Za-z][\w'-]*)", rest)
-            out.append("your" if noun and noun.group(1).lower() not in _NOT_A_NOUN else "you")
-        else:
-            out.append(_SIMPLE_SWAP[word])
-        position = match.end()
-    out.append(text[position:])
-    return "".join(out)
-
-
-def _names_a_group(between: str) -> bool:
-    for word in re.findall(r"[A-Za-z][\w'-]*", between):
-        lower = word.lower()
-        if lower in lexicon.GROUP_NOUNS:
-            return True
-        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s", "us")) \
-                and lower not in _NOT_PLURAL:
-            return True
-    return False
-
-
-def _conjugate_for_you(rest: str) -> str:
-    """The verb after "you" (was "he"/"she"): "leads" -> "lead", "is" -> "are"."""
-    match = re.match(r"(\s+)((?:\w+\s+)?)(\w[\w']*)", rest)
-    if not match:
-        return rest
-    space, adverb, verb = match.groups()
-    if adverb and adverb.strip().lower() not in _ADVERBS:
-        adverb, verb = "", adverb.strip()
-        match = re.match(r"(\s+)(\w[\w']*)", rest)
-        assert match is not None
-        space, verb = match.groups()
-    lower = verb.lower()
-    if lower in lexicon.VERB_FOR_YOU:
-        new = lexicon.VERB_FOR_YOU[lower]
-    elif lower.endswith("ies") and len(lower) > 4:
-        new = verb[:-3] + "y"
-    elif lower.endswith(("ches", "shes", "sses", "xes", "zzes", "oes")):
-        new = verb[:-2]
-    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2:
-        new = verb[:-1]
-    else:
-        return rest
-    return space + adverb + new + rest[match.end():]
-
-
 def _shorten(text: str) -> str | None:
     """The first clause of an over-long phrase, or None when it has no clean cut."""
     for tier in _BOUNDARY_TIERS:
@@ -420,7 +335,7 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     text, evaluated = _cut_evaluation(text)
     cut = cut or evaluated
     text = _strip_fillers(text)
-    text = _tidy(_to_second_person(_clause_to_phrase(text)))
+    text = _tidy(to_second_person(_clause_to_phrase(text)))
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, text)
     refusal = sensitive_topic(text)
