@@ -162,3 +162,13 @@ async def test_the_timeline_answered_in_the_reflection_sets_the_first_check_in(
     assert "Wed 17 Jun" not in fields["Reminders scheduled"]  # the 5-day one is replaced
     (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
     assert local(check_in.due_at) == "Tue 2026-06-16 10:00"
+
+
+async def test_a_follow_up_is_never_signed_with_a_handle(world: World) -> None:
+    await world.say("/debrief interview Acme", display_name="user_p3")
+    await world.say("cancel", display_name="user_p3")
+    world.clock.advance(timedelta(days=7))
+    (reply,) = await world.say("/debrief outcome no reply", display_name="user_p3")
+    draft = reply.copy_text or ""
+    assert "user_p3" not in draft
+    assert draft.rstrip().endswith(("regards,", "thanks,"))
