@@ -89,6 +89,12 @@ class Runtime:
         self.metrics = Metrics()
         self.engine = create_engine(settings.database_url)
         uow = sql_uow_factory(self.engine)
+        # The inbox gets its own engine (a small pool): the acknowledgement's one short
+        # write must not queue behind the work in this process (on SQLite, units of work
+        # of one engine take turns), only behind the one transaction writing right now.
+        self.inbox_engine = create_engine(settings.database_url, **(
+            {} if is_sqlite(settings.database_url) else {"pool_size": 2, "max_overflow": 3}))
+        inbox_uow = sql_uow_factory(self.inbox_engine)
         clock = SystemClock()
         self.core = Debrief(uow, clock, core_config(settings),
                             charts=MatplotlibChartRenderer())
@@ -98,13 +104,15 @@ class Runtime:
         if settings.slack_configured:
             from adapters.slack import SlackAdapter
             slack = SlackAdapter(settings, self.conversation, api_observer=self.metrics,
-                                 uow=uow, inbox_settings=inbox_settings(settings), clock=clock)
+                                 uow=inbox_uow, inbox_settings=inbox_settings(settings),
+                                 clock=clock)
             if not settings.slack_app_token:
                 slack.mount(self.web)
             self.platforms["slack"] = slack
         if settings.discord_configured:
             from adapters.discord import DiscordAdapter
-            self.platforms["discord"] = DiscordAdapter(settings, self.conversation, uow=uow,
+            self.platforms["discord"] = DiscordAdapter(settings, self.conversation,
+                                                       uow=inbox_uow,
                                                        inbox_settings=inbox_settings(settings),
                                                        api_observer=self.metrics, clock=clock)
         gateway = RoutingGateway({name: p.gateway for name, p in self.platforms.items()})
@@ -157,6 +165,7 @@ class Runtime:
         if self._runner is not None:
             await self._runner.cleanup()
         await self.engine.dispose()
+        await self.inbox_engine.dispose()
 
     async def _healthz(self, request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})

@@ -80,18 +80,19 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
 
         if storage == "memory":
             from bot.memory import memory_uow_factory
-            uow = memory_uow_factory()
+            uow = inbox = memory_uow_factory()
         else:
             from storage import create_engine, sql_uow_factory, upgrade
             url = f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
             await upgrade(url)
             uow = sql_uow_factory(create_engine(url))
+            inbox = sql_uow_factory(create_engine(url))  # its own engine, as in debrief run
         settings = Settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[call-arg]
                             SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None,
                             SLACK_API_URL=api_url)
         extra = {"work_concurrency": concurrency} if concurrency else {}
         # The inbox on the same storage: acknowledged only once durable, as in `debrief run`.
-        adapter = SlackAdapter(settings, Debrief(uow), uow=uow, **extra)
+        adapter = SlackAdapter(settings, Debrief(uow), uow=inbox, **extra)
         adapter.mount(web_app)
         await adapter.start()
         return adapter

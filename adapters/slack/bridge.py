@@ -9,6 +9,7 @@ acknowledge; the work runs later through the performer registered for the reques
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "slack"
 SPENT_TTL = 24 * 3600.0
+CORE_CONCURRENCY = 8
 
 
 def team_of(context: AsyncBoltContext) -> str:
@@ -101,6 +103,11 @@ class Bridge:
     # adapter), and the work for each kind of request.
     inbox: DurableInbox | None = None
     performers: dict[str, SlackPerformer] = field(default_factory=dict)
+    # How many core calls (database transactions) run at once. Separate from the lanes'
+    # work slots, which a job waiting on a slow Web API gives up after a second
+    # (adapters.lanes.SLOW_AFTER): the database stays bounded whatever the network does.
+    core_slots: asyncio.Semaphore = field(
+        default_factory=lambda: asyncio.Semaphore(CORE_CONCURRENCY))
 
     def later(self, identity: Identity, job: Job) -> None:
         """Run ``job`` after the acknowledgement, behind this person's earlier requests."""
@@ -153,7 +160,8 @@ class Bridge:
 
     async def ask_or_none(self, incoming: Incoming) -> list[Reply] | None:
         try:
-            return await self.conversation.handle(incoming)
+            async with self.core_slots:
+                return await self.conversation.handle(incoming)
         except Exception:
             log.exception("the core failed on a request from %s", incoming.identity)
             return None
@@ -163,7 +171,8 @@ class Bridge:
 
     async def home(self, identity: Identity) -> Reply | None:
         try:
-            return await self.conversation.home(identity)
+            async with self.core_slots:
+                return await self.conversation.home(identity)
         except Exception:
             log.exception("the core failed to build App Home for %s", identity)
             return None

@@ -15,9 +15,11 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.inbox import InboxUnavailable
 from adapters.slack.bridge import Bridge, usable_identity
 from adapters.slack.modal import ModalOrigin, interview_modal
 from adapters.slack.outbox import Origin
+from bot import copy
 from bot.values import Identity
 
 __all__ = ["COMMAND", "refused", "register"]
@@ -46,8 +48,14 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
             return refused("command")
         raw = str(body.get("text") or "")
         form = raw.strip().lower() == "interview" and bool(body.get("trigger_id"))
-        # The form's trigger expires 3 s after the command: its work starts at once.
-        await bridge.accept(identity, FORM_KIND if form else KIND, body, immediately=form)
+        try:
+            # The form's trigger expires 3 s after the command: its work starts at once.
+            await bridge.accept(identity, FORM_KIND if form else KIND, body, immediately=form)
+        except InboxUnavailable:
+            # Slack does not retry slash commands: say at once that nothing was taken, in
+            # the acknowledgement itself (only the caller sees it), instead of a bare error.
+            await ack(text=copy.TRY_AGAIN_LATER)
+            return None
         await ack()
         return None
 

@@ -55,6 +55,8 @@ async def ask(ada: SlackPerson, slack: OpsSlack, text: str) -> str:
     before = len(slack.calls_to("response_url"))
     ack = await ada.slash(text)
     assert ack.status == 200
+    if ack.body:  # the command could not be made durable: said so in the acknowledgement
+        return str(ack.json()["text"]) if ack.body.startswith("{") else ack.body
     calls = await slack.wait_for_calls("response_url", before + 1, within=20)
     return calls[before].text
 
