@@ -16,7 +16,11 @@ the work is done the row is marked finished. So:
 
 Group commit: requests arriving while a write is in flight go into the next write together,
 one transaction for all of them, so the acknowledgement costs one short transaction however
-many requests arrive at once. While a process holds rows (queued or running) it renews their
+many requests arrive at once. On SQLite these writes (and the batched "finished" marks) go
+ahead of the work's transactions in the queue for the write lock
+(:func:`storage.sql.urgent_writes`), so a backlog of work never delays an acknowledgement.
+
+While a process holds rows (queued or running) it renews their
 leases (a heartbeat), so a burst queued here is not taken over by another replica; every job
 runs under a deadline, after which it is given up (marked failed, logged).
 """
@@ -37,6 +41,7 @@ from bot.clock import SystemClock
 from bot.inbox import InboxEntry, InboxStatus
 from bot.ports import Clock, UnitOfWorkFactory
 from bot.throttle import Throttled
+from storage.sql import urgent_writes
 
 __all__ = ["DurableInbox", "InboxSettings", "InboxUnavailable", "Performer", "Throttled"]
 
@@ -116,6 +121,8 @@ class DurableInbox:
         except TimeoutError:
             # The write may still land; if it does, its work runs (the row is ours), and a
             # retry of the request finds the key taken. Either way: no acknowledgement now.
+            # Nobody waits for the outcome any more (a failure is logged by the writer).
+            future.cancel()
             self._down.error("the inbox write took over %.1fs; not acknowledging",
                              self.settings.write_timeout)
             raise InboxUnavailable("inbox write timed out") from None
@@ -124,9 +131,10 @@ class DurableInbox:
         while self._queue:
             batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
             try:
-                async with self._uow() as uow:
-                    stored = await uow.inbox.accept([entry for entry, _ in batch])
-                    await uow.commit()
+                with urgent_writes():
+                    async with self._uow() as uow:
+                        stored = await uow.inbox.accept([entry for entry, _ in batch])
+                        await uow.commit()
             except Exception as exc:
                 self.writable = False
                 self._down.error("cannot write the inbox (%s: %s); requests are not being "
@@ -185,9 +193,10 @@ class DurableInbox:
         while self._finished:
             batch, self._finished = self._finished[:MAX_BATCH], self._finished[MAX_BATCH:]
             try:
-                async with self._uow() as uow:
-                    await uow.inbox.finish(batch, self._clock.now())
-                    await uow.commit()
+                with urgent_writes():
+                    async with self._uow() as uow:
+                        await uow.inbox.finish(batch, self._clock.now())
+                        await uow.commit()
             except Exception as exc:
                 # Kept and retried by the worker loop; until then the lease protects them
                 # only while renewed, so keep renewing them too.

@@ -38,7 +38,7 @@ Job = Callable[[], Awaitable[None]]
 # starving the acknowledgements (see benchmarks/slack_ack.py).
 DEFAULT_CONCURRENCY = 8
 BACKLOG_WARNING = 5_000
-ACK_PRIORITY = 0.1  # seconds a job may wait for acknowledgements in flight
+ACK_PRIORITY = 0.01  # seconds a job may wait for acknowledgements in flight
 # A job still running after this long is waiting on something slow (a platform API that
 # hangs): it keeps running but stops counting against the concurrency bound, so one slow
 # person never holds up everybody else's replies.

@@ -30,6 +30,7 @@ import argparse
 import asyncio
 import itertools
 import logging
+import os
 import platform
 import random
 import sqlite3
@@ -45,6 +46,7 @@ import aiosqlite
 import machine  # benchmarks/machine.py: run as scripts, their folder is on sys.path
 import sqlalchemy
 from answerer import Script, ScriptRecorder, reflection_done
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import copy
@@ -77,11 +79,48 @@ class Tally:
 # -- the core, wired like the composition root -------------------------------------------
 
 
+# ``--postgres URL``: phases run on fresh databases beside the URL's instead of SQLite files.
+POSTGRES: list[str] = []
+
+
 async def make_core(directory: Path, name: str) -> tuple[Debrief, AsyncEngine]:
-    url = f"sqlite+aiosqlite:///{directory / name}"
+    if POSTGRES:
+        url = await fresh_postgres(POSTGRES[0], name)
+    else:
+        url = f"sqlite+aiosqlite:///{directory / name}"
     await upgrade(url)
     engine = create_engine(url)
     return Debrief(sql_uow_factory(engine), SystemClock()), engine
+
+
+async def fresh_postgres(admin_url: str, name: str) -> str:
+    """A new empty database next to ``admin_url``'s, dropped when the benchmark ends."""
+    base = make_url(admin_url)
+    database = f"debrief_bench_{os.getpid()}_{name.removesuffix('.db')}"
+    admin = create_engine(base.render_as_string(hide_password=False),
+                          isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            await conn.exec_driver_sql(f'CREATE DATABASE "{database}"')
+    finally:
+        await admin.dispose()
+    CREATED.append(database)
+    return base.set(database=database).render_as_string(hide_password=False)
+
+
+CREATED: list[str] = []
+
+
+async def drop_created(admin_url: str) -> None:
+    admin = create_engine(make_url(admin_url).render_as_string(hide_password=False),
+                          isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            for database in CREATED:
+                await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    finally:
+        await admin.dispose()
 
 
 async def person_run(core: Debrief, person: int, script: Script, tally: Tally,
@@ -217,7 +256,14 @@ async def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw-rows", type=int, default=None, help="raw inserts (5,000)")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--postgres", metavar="URL", default=None,
+                        help="run the dialogue on PostgreSQL instead: a server URL such as "
+                             "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres; fresh "
+                             "databases are created beside it and dropped afterwards (the raw "
+                             "floor stays SQLite's)")
     args = parser.parse_args(argv)
+    if args.postgres:
+        POSTGRES.append(args.postgres)
     people = args.people or (100 if args.quick else 500)
     raw_rows = args.raw_rows or (1000 if args.quick else 5000)
     reflections = args.reflections or 2
@@ -233,11 +279,19 @@ async def main(argv: list[str] | None = None) -> int:
           f"SQLAlchemy {sqlalchemy.__version__}, aiosqlite {aiosqlite.__version__}, "
           f"{platform.machine()} x{machine.cpus()}, load average {machine.load()} at start")
     print(machine.code_version())
+    if args.postgres:
+        print(f"storage: PostgreSQL at {make_url(args.postgres).render_as_string()} "
+              "(fresh databases); the raw floor below is still SQLite's")
     with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
         directory = Path(tmp)
         raw = await raw_insert_rate(directory, raw_rows)
-        paced = await run_phase(directory, "paced.db", people, args.seed, pause, reflections)
-        saturated = await run_phase(directory, "saturated.db", people, args.seed, None)
+        try:
+            paced = await run_phase(directory, "paced.db", people, args.seed, pause,
+                                    reflections)
+            saturated = await run_phase(directory, "saturated.db", people, args.seed, None)
+        finally:
+            if args.postgres:
+                await drop_created(args.postgres)
 
     nominal = people / (sum(pause) / 2)  # each person: one message per mean pause
     offered = paced.offered or 0.0

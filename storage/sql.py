@@ -11,13 +11,22 @@ touch the database; the busy handler is left to arbitrate between processes only
 Opening a second unit of work while the same task's first one still holds that lock can
 never succeed on SQLite, so it fails at once with :class:`NestedUnitOfWorkError` (as in
 the in-memory fake) instead of hanging until the timeout.
+
+Units of work opened inside :func:`urgent_writes` go ahead of that queue (FIFO among
+themselves, taking turns with the others so neither kind starves): the inbox's short
+group-committed writes, which an acknowledgement waits for, must not queue behind every
+reply being worked on (issue 14: with hundreds of replies waiting for the lock,
+acknowledgements waited seconds and Slack was answered 503).
 """
 
 from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from types import TracebackType
 from typing import Any, Self
 
@@ -44,7 +53,20 @@ from storage.stats import SqlStatsRepository
 from storage.stories import SqlPrepRepository, SqlStoryRepository
 from storage.tips import SqlTipRepository
 
-__all__ = ["NestedUnitOfWorkError", "SqlUnitOfWork", "sql_uow_factory"]
+__all__ = ["NestedUnitOfWorkError", "SqlUnitOfWork", "sql_uow_factory", "urgent_writes"]
+
+_urgent: ContextVar[bool] = ContextVar("debrief_urgent_writes", default=False)
+
+
+@contextmanager
+def urgent_writes() -> Iterator[None]:
+    """SQLite units of work opened inside take the process's write lock before any waiting
+    ordinary one (for short writes a platform's acknowledgement is waiting for)."""
+    token = _urgent.set(True)
+    try:
+        yield
+    finally:
+        _urgent.reset(token)
 
 
 class NestedUnitOfWorkError(RuntimeError):
@@ -52,11 +74,50 @@ class NestedUnitOfWorkError(RuntimeError):
 
 
 class _WriteLock:
-    """The per-engine FIFO queue for SQLite transactions in this process."""
+    """The per-engine queue for SQLite transactions in this process: FIFO, with urgent ones
+    taking turns with the others (an urgent waiter goes next unless the lock was just held
+    by an urgent one and an ordinary one is waiting), so neither kind can starve."""
 
     def __init__(self) -> None:
-        self.lock = asyncio.Lock()
         self.owner: asyncio.Task[Any] | None = None
+        self._locked = False
+        self._held_urgent = False
+        self._waiting: deque[tuple[asyncio.Future[None], bool]] = deque()
+        self._urgent: deque[tuple[asyncio.Future[None], bool]] = deque()
+
+    async def acquire(self, urgent: bool) -> None:
+        if not self._locked and not self._waiting and not self._urgent:
+            self._locked = True
+            self._held_urgent = urgent
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        queue = self._urgent if urgent else self._waiting
+        item = (future, urgent)
+        queue.append(item)
+        try:
+            await future
+        except BaseException:
+            if future.done() and not future.cancelled():
+                self.release()  # handed the lock just as we were cancelled: pass it on
+            else:
+                try:
+                    queue.remove(item)
+                except ValueError:
+                    pass
+            raise
+
+    def release(self) -> None:
+        """Hand the lock to the next waiter (it stays locked), or unlock."""
+        order = ((self._waiting, self._urgent) if self._held_urgent
+                 else (self._urgent, self._waiting))
+        for queue in order:
+            while queue:
+                future, urgent = queue.popleft()
+                if not future.done():
+                    self._held_urgent = urgent
+                    future.set_result(None)
+                    return
+        self._locked = False
 
 
 _write_locks: weakref.WeakKeyDictionary[Engine, _WriteLock] = weakref.WeakKeyDictionary()
@@ -164,7 +225,7 @@ class SqlUnitOfWork:
             )
         try:
             async with asyncio.timeout(SQLITE_BUSY_TIMEOUT_MS / 1000):
-                await write_lock.lock.acquire()
+                await write_lock.acquire(_urgent.get())
         except TimeoutError:
             raise TimeoutError(
                 f"database is locked: waited {SQLITE_BUSY_TIMEOUT_MS} ms for another unit "
@@ -177,7 +238,7 @@ class SqlUnitOfWork:
         if self._holding and self._write_lock is not None:
             self._holding = False
             self._write_lock.owner = None
-            self._write_lock.lock.release()
+            self._write_lock.release()
 
 
 def sql_uow_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
