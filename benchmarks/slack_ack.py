@@ -90,8 +90,8 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
             from bot.memory import memory_uow_factory
             uow = inbox = memory_uow_factory()
         else:
-            # As `debrief run` wires it: the durable inbox lives in the same database, so
-            # every request is written there before it is acknowledged.
+            # As `debrief run` wires it: the durable inbox lives in the same database (on an
+            # engine of its own), so every request is written there before it is acknowledged.
             from storage import create_engine, sql_uow_factory, upgrade
             url = f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
             await upgrade(url)
