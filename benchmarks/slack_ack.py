@@ -221,7 +221,7 @@ class Sender:
         body = urlencode({
             "team_id": "T0001", "channel_id": "C0BENCH", "channel_name": "bench",
             "user_id": f"U{n % PEOPLE:04d}", "command": "/debrief",
-            "text": TEXTS[n % len(TEXTS)], "trigger_id": f"trig{n}",
+            "text": TEXTS[n % len(TEXTS)], "trigger_id": f"trig-{self.phase}-{n}",
             "response_url": f"http://127.0.0.1:{self.fake_port}/response/{key}",
         })
         ts = str(int(time.time()))
