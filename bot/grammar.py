@@ -71,6 +71,7 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
     SubcommandSpec("help", "/debrief help", "Every command, one line each"),
     SubcommandSpec(
         "interview", '/debrief interview <company> [when:"tomorrow 3pm"] [role:…] [interviewer:…] '
+        '[type:recruiter|technical|panel|final|other] '
         '[field:… seniority:… location:… source:… stage:…]',
         "Log an interview (just ended, or coming up) and reflect on it",
         (
@@ -79,6 +80,8 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
                        '"2026-12-01 10:00", "2h ago"'),
             OptionSpec("role", "The role you interviewed for"),
             OptionSpec("interviewer", "Who interviewed you", aliases=("with",)),
+            OptionSpec("type", "What kind of interview (the reflection's questions adapt)",
+                       choices=("recruiter", "technical", "panel", "final", "other")),
             OptionSpec("notes", "Anything to remember"),
             *_PROFILE_OPTIONS,
         ),

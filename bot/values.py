@@ -230,7 +230,10 @@ class Reply:
     ``multi`` means several choices may be picked at once (typed as ``1,3``).
     ``actions`` are secondary buttons (skip, back, cancel, snooze …): not numbered, but
     each also has a typed equivalent in its ``value``.
-    ``tags`` carry hints for renderers: ``question`` (a reflection question),
+    ``tags`` carry hints for renderers: ``question`` (a reflection question; its choices
+    are shown numbered), ``scale`` (a rating whose labels already carry their number,
+    "4 · Good fit": not numbered again), ``already_answered`` (a refused click: keep the
+    clicked message as it is),
     ``free_text`` (the answer is typed; Discord offers a modal), ``nudge``, ``summary``,
     ``export``, and ``private`` (reflection content: the core routes it to the DM when it
     was asked for in a channel).

@@ -22,16 +22,20 @@ import pytest
 from bot.notes.phrasings import REFERENCE
 
 INTERVIEW = '/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe"'
+# As a person types them: no type given, so the first question asks it.
 ANSWERS = [
-    "2",
+    "something else",                       # the interview type
+    "a few moments stood out",
     "my story about cutting latency by 40%",
-    "planned",
+    "our on-call rotation",                 # what they seemed most interested in
+    "not yet",                              # the thank-you: planning to send it
     "their migration to Kubernetes",
-    "friendly and on topic",
-    "1,3",
+    "yes",                                  # the personal talk stayed on topic
+    "company and the role",
     "What does success look like in six months?",
-    "4",
+    "4 out of 5",
     "ten years of platform work",
+    "by Friday",
 ]
 RULE = "-" * 60
 PANEL = '/debrief interview Acme role:"a Backend Engineer role" interviewer:"Priya, Tom and Lee"'
@@ -72,8 +76,10 @@ def draft_block(stdout: str) -> str:
 def test_a_whole_reflection_in_the_console_shows_the_thank_you_draft(tmp_path: Path) -> None:
     result = run_console(tmp_path, [INTERVIEW, *ANSWERS, "/quit"])
     out = result.stdout
-    assert "question 1 of 9" in out and "question 9 of 9" in out
+    assert "question 1 of 12" in out and "question 12 of 12" in out
     assert "  1. I probably blended in" in out  # choices are shown numbered
+    assert "  4 · Good fit" in out and "1 · Poor fit" in out  # a scale: no second number
+    assert "1. 1" not in out and "4. 4" not in out
     assert "== Your reflection: Acme ==" in out
     assert "-- One thing to focus on:" in out
     note = draft_block(out)
@@ -106,16 +112,16 @@ def test_a_panel_with_a_sentence_form_reference_gets_a_signed_note_each_from_dra
 
 
 def test_a_second_console_resumes_a_half_done_reflection(tmp_path: Path) -> None:
-    first = run_console(tmp_path, [INTERVIEW, *ANSWERS[:3]])  # end of input mid-way
-    assert "question 4 of 9" in first.stdout
+    first = run_console(tmp_path, [INTERVIEW, *ANSWERS[:5]])  # end of input mid-way
+    assert "question 6 of 12" in first.stdout
 
-    second = run_console(tmp_path, ["/debrief reflect", *ANSWERS[3:]])
+    second = run_console(tmp_path, ["/debrief reflect", *ANSWERS[5:]])
     out = second.stdout
     resumed = out.split("Welcome back", 1)
     assert len(resumed) == 2, out
-    assert "question 4 of 9" in resumed[1].split("\n\n", 2)[1]
+    assert "question 6 of 12" in resumed[1].split("\n\n", 2)[1]
     assert "What did you discuss that your thank-you note should mention?" in out
-    assert "question 1 of 9" not in out  # nothing asked twice
+    assert "question 1 of 12" not in out  # nothing asked twice
     assert any(s in draft_block(out) for s in REFERENCE_SENTENCES)
     # the answers given in the first process made it into the summary
     assert "my story about cutting latency by 40%" in out
@@ -195,7 +201,7 @@ def test_a_due_reminder_prints_while_the_console_is_open(tmp_path: Path) -> None
         # whatever the time of day in London, no quiet hours hold the reminder back
         console.send("/debrief settings quiet off")
         console.send("/debrief interview Acme")
-        assert console.wait_for("question 1 of 9", timeout=20), console.output
+        assert console.wait_for("question 1 of 12", timeout=20), console.output
         started = time.monotonic()
         if not console.wait_for("[reminder]", timeout=15):
             pytest.fail(f"no reminder printed while the console was open:\n{console.output}")

@@ -45,7 +45,7 @@ def turn(answers: dict[str, Any], text: str) -> Any:
 
 
 def test_the_reflection_covers_all_five_areas_in_order() -> None:
-    areas = [q.area for q in QUESTIONS]
+    areas = [q.area for q in QUESTIONS if q.area is not None]
     assert list(dict.fromkeys(areas)) == list(Area)
 
 
@@ -73,7 +73,7 @@ def test_a_choice_is_answered_by_number_or_label_case_insensitively(typed: str,
 
 @pytest.mark.parametrize("typed, expected", [
     ("1", "sent"), ("already sent", "sent"), ("Planning to send it", "planned"),
-    ("3", "no"), ("not going to send one", "no"),
+    ("sent it", "sent"), ("not yet", "planned"),
 ])
 def test_the_thank_you_question_reads_numbers_and_labels(typed: str, expected: str) -> None:
     result = turn(answers_up_to("thank_you"), typed)
@@ -109,14 +109,14 @@ def test_multi_select_takes_several_numbers_or_labels(typed: str, expected: list
 def test_multi_select_with_an_unknown_option_is_refused(typed: str) -> None:
     result = turn(answers_up_to("researched"), typed)
     assert isinstance(result, Invalid)
-    assert result.reason == "not_an_option"
+    assert result.reason == "unclear"
 
 
-@pytest.mark.parametrize("typed", ["4", "0", "maybe", "12"])
+@pytest.mark.parametrize("typed", ["4", "0", "banana", "12"])
 def test_a_choice_that_is_not_an_option_is_refused(typed: str) -> None:
     result = turn({}, typed)
     assert isinstance(result, Invalid)
-    assert result.reason == "not_an_option"
+    assert result.reason == "unclear"
     assert result.question.key == "memorable"
 
 
@@ -226,18 +226,20 @@ def test_typing_an_answer_after_the_end_changes_nothing() -> None:
 
 def test_a_whole_walk_through_by_numbers_labels_and_free_text() -> None:
     answers: dict[str, Any] = {}
-    for typed in ["2", "my latency story", "already sent", "their Kubernetes move",
-                  "friendly and on topic", "1,3", "What does success look like?", "4",
-                  "ten years of platform work"]:
+    for typed in ["2", "my latency story", "our on-call rotation", "already sent",
+                  "their Kubernetes move", "friendly and on topic", "1,3",
+                  "What does success look like?", "4", "ten years of platform work",
+                  "by Friday"]:
         result = turn(answers, typed)
         assert isinstance(result, Answered), typed
         answers = result.answers
     assert next_question(answers) is None
     assert answers == {
-        "memorable": "some", "remember": "my latency story", "thank_you": "sent",
+        "memorable": "some", "remember": "my latency story",
+        "interest": "our on-call rotation", "thank_you": "sent",
         "reference": "their Kubernetes move", "professional": "on_topic",
         "researched": ["company", "role"], "questions_asked": "What does success look like?",
-        "fit": "4", "bring": "ten years of platform work",
+        "fit": "4", "bring": "ten years of platform work", "timeline": "by Friday",
     }
 
 
@@ -256,7 +258,7 @@ def test_skipped_questions_do_not_count_in_the_scores() -> None:
 
 
 def test_a_choice_can_be_answered_with_the_words_of_its_label_without_its_number() -> None:
-    at_fit = {q.key: None for q in QUESTIONS[:7]}
+    at_fit = answers_up_to("fit")
     for typed, value in (("poor fit", "1"), ("Great fit", "5"), ("partly", "3")):
         result = apply_turn(at_fit, typed, max_length=1000)
         assert isinstance(result, Answered), typed

@@ -174,12 +174,12 @@ async def test_logging_an_interview_during_a_reflection_pauses_it_and_says_how_t
     acme, initech = world.interviews()
     assert "paused your reflection on Acme (Backend Engineer)" in text
     assert f"/debrief reflect #{acme.id}" in text
-    assert "question 1 of 9" in text  # the new one starts
+    assert "question 1 of 12" in text  # the new one starts
     assert acme.reflection_state is ReflectionState.CANCELLED
     assert acme.answers  # kept
     assert world.user().active_interview_id == initech.id
     resumed = await world.say(f"/debrief reflect #{acme.id}")
-    assert "question 2 of 9" in said(resumed)
+    assert "question 2 of 11" in said(resumed)
 
 
 async def test_logging_an_interview_ahead_leaves_the_open_reflection_open(

@@ -33,6 +33,7 @@ BOB = Identity("console", "local", "bob")
 ANSWERS = [
     "2",                                    # memorable: a few moments stood out
     "my story about cutting latency by 40%",
+    "our on-call rotation",                 # what the interviewer seemed most interested in
     "planned",                              # thank-you: planning to send it
     "their migration to Kubernetes",        # the reference point
     "friendly and on topic",
@@ -40,8 +41,11 @@ ANSWERS = [
     "What does success look like in six months?",
     "4",                                    # fit
     "ten years of platform work",
+    "by Friday",                            # the timeline they gave
 ]
-INTERVIEW = '/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe"'
+# type:other: the general question set, without the type question first.
+INTERVIEW = ('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe" '
+             'type:other')
 
 
 @dataclass
@@ -122,7 +126,7 @@ async def test_logging_an_interview_starts_the_reflection_with_the_first_questio
     replies = await world.say(INTERVIEW)
     text = said(replies)
     assert "Acme (Backend Engineer)" in text
-    assert "question 1 of 9" in text
+    assert "question 1 of 11" in text
     assert "I probably blended in" in text  # the choices are offered
     assert world.interview().reflection_state is ReflectionState.OPEN
 
@@ -166,7 +170,7 @@ async def test_the_summary_lists_the_reminders_now_scheduled_in_local_time(
 
 async def test_the_summary_mentions_no_interviewer_by_name_when_none_was_given(
         world: World) -> None:
-    await world.say("/debrief interview Initech")
+    await world.say("/debrief interview Initech type:other")
     replies: list[Reply] = []
     for answer in ANSWERS:
         replies = await world.say(answer)
@@ -185,15 +189,15 @@ async def test_draft_shows_the_note_with_the_reference_point(world: World) -> No
 
 async def test_the_reflection_resumes_with_reflect_after_a_restart(world: World) -> None:
     await world.say(INTERVIEW)
-    for answer in ANSWERS[:3]:
+    for answer in ANSWERS[:4]:
         await world.say(answer)
     world.restart()
     replies = await world.say("/debrief reflect")
     text = said(replies)
     assert "Welcome back" in text
-    assert "question 4 of 9" in text
+    assert "question 5 of 11" in text
     assert "What did you discuss" in text
-    for answer in ANSWERS[3:]:
+    for answer in ANSWERS[4:]:
         replies = await world.say(answer)
     assert "your migration to Kubernetes" in (replies[-1].copy_text or "")
     assert world.interview().reflection_state is ReflectionState.COMPLETED
@@ -205,7 +209,7 @@ async def test_a_typed_answer_after_a_restart_continues_the_open_reflection(
     await world.say(ANSWERS[0])
     world.restart()
     replies = await world.say(ANSWERS[1])
-    assert "question 3 of 9" in said(replies)
+    assert "question 3 of 11" in said(replies)
     assert world.interview().answers["remember"] == ANSWERS[1]
 
 
@@ -220,7 +224,7 @@ async def test_cancel_keeps_the_answers_and_reflect_resumes_where_it_stopped(
     assert world.interview().answers["remember"] == ANSWERS[1]
 
     replies = await world.say("/debrief reflect")
-    assert "question 3 of 9" in said(replies)
+    assert "question 3 of 11" in said(replies)
     assert world.interview().reflection_state is ReflectionState.OPEN
 
 
@@ -237,7 +241,7 @@ async def test_back_and_skip_during_a_reflection(world: World) -> None:
     await world.say("2")
     replies = await world.say("back")
     assert "back one question" in said(replies)
-    assert "question 1 of 9" in said(replies)
+    assert "question 1 of 11" in said(replies)
     replies = await world.say("back")
     assert "first question" in said(replies)
     await world.say("skip")
@@ -252,14 +256,16 @@ async def test_an_oversized_answer_is_refused_and_the_question_stays(world: Worl
     assert "1001 characters" in reply.text and "nothing was saved" in reply.text
     assert world.snapshot() == before
     replies = await world.say("a short story")
-    assert "question 3 of 9" in said(replies)
+    assert "question 3 of 11" in said(replies)
 
 
 async def test_a_choice_that_matches_no_option_is_refused(world: World) -> None:
     await world.say(INTERVIEW)
     before = world.snapshot()
     (reply,) = await world.say("7")
-    assert "1, 2, 3" in reply.text
+    assert "didn't catch which one" in reply.text  # a short question with the options
+    assert [c.value for c in reply.choices] == ["generic", "some", "memorable"]
+    assert reply.answer_key is not None and reply.answer_key.question == "memorable"
     assert world.snapshot() == before
 
 
@@ -287,20 +293,21 @@ async def test_followup_twice_says_it_is_already_marked(world: World) -> None:
     assert "already marked as sent" in reply.text
 
 
-@pytest.mark.parametrize("answer", ["Already sent", "1", "not going to send one"])
+@pytest.mark.parametrize("answers", [["Already sent"], ["1"], ["sent it"], ["already did"],
+                                     ["not going to send one", "yes, I'm sure"],
+                                     ["no", "Yes im sure"]])
 async def test_thank_you_nudges_are_cancelled_by_the_reflection_answer(
-        world: World, answer: str) -> None:
+        world: World, answers: list[str]) -> None:
     await world.say(INTERVIEW)
-    await world.say(ANSWERS[0])
-    await world.say(ANSWERS[1])
-    await world.say(answer)
+    for answer in [*ANSWERS[:3], *answers]:
+        await world.say(answer)
     assert world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING) == []
     assert len(world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)) == 1
 
 
 async def test_planning_to_send_the_note_keeps_the_thank_you_nudges(world: World) -> None:
     await world.say(INTERVIEW)
-    for answer in ANSWERS[:3]:  # the third is "planned"
+    for answer in ANSWERS[:4]:  # the fourth is "planned"
         await world.say(answer)
     assert len(world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING)) == 2
 
@@ -598,7 +605,7 @@ async def test_an_interview_logged_ahead_schedules_a_reflect_prompt_and_waits(
 async def test_a_past_interview_starts_its_reflection_and_skips_past_nudges(
         world: World) -> None:
     replies = await world.say('/debrief interview Acme when:"3h ago"')
-    assert "question 1 of 9" in said(replies)
+    assert "question 1 of" in said(replies) and "What kind of interview" in said(replies)
     # the 2h thank-you reminder is already in the past; the 20h one (07:00 BST tomorrow)
     # is not, and waits for the end of quiet hours at 08:00 BST
     (thank_you,) = world.nudges(NudgeKind.THANK_YOU)
@@ -665,19 +672,19 @@ async def test_the_same_user_id_in_another_workspace_is_another_person(
 
 async def test_reflect_on_a_company_whose_name_ends_in_redo_keeps_the_answers(
         world: World) -> None:
-    await world.say("/debrief interview Laredo")
+    await world.say("/debrief interview Laredo type:other")
     await world.say(ANSWERS[0])
     await world.say(ANSWERS[1])
     await world.say("cancel")
     replies = await world.say("/debrief reflect Laredo")
-    assert "question 3 of 9" in said(replies)
+    assert "question 3 of 11" in said(replies)
     assert world.interview().answers["remember"] == ANSWERS[1]
 
 
 async def test_reflect_redo_starts_the_reflection_over(world: World) -> None:
     await world.reflect_fully()
     replies = await world.say("/debrief reflect Acme redo")
-    assert "question 1 of 9" in said(replies)
+    assert "question 1 of 11" in said(replies)
     assert world.interview().answers == {}
     assert world.interview().reflection_state is ReflectionState.OPEN
 
@@ -720,5 +727,5 @@ async def test_the_reflect_prompt_after_an_interview_logged_ahead_starts_the_ref
     assert "How did your interview at Globex go?" in prompts[0].text
     reflect_now = next(a for a in prompts[0].actions if a.label == "Reflect now")
     replies = await world.say(reflect_now.value)
-    assert "question 1 of 9" in said(replies)
+    assert "question 1 of" in said(replies) and "What kind of interview" in said(replies)
     assert world.interview().reflection_state is ReflectionState.OPEN

@@ -70,9 +70,10 @@ def said(replies: list[Reply]) -> str:
 
 async def test_back_after_already_sent_undoes_the_status_its_time_and_the_reminders(
         world: World) -> None:
-    await world.say("/debrief interview Acme")
+    await world.say("/debrief interview Acme type:other")  # the general questions
     await world.say("2")
     await world.say("my latency story")
+    await world.say("skip")  # what they seemed most interested in
     before = await world.pending_thank_you_dues()
     assert len(before) == 2  # 2 h and 20 h after the interview
     await world.say("Already sent")
@@ -95,16 +96,16 @@ async def test_back_after_already_sent_undoes_the_status_its_time_and_the_remind
 
 async def test_back_twice_over_the_thank_you_answer_creates_no_duplicate_reminders(
         world: World) -> None:
-    await world.say("/debrief interview Acme")
-    for answer in ("2", "a story", "not going to send one", "back", "no", "back"):
+    await world.say("/debrief interview Acme type:other")  # the general questions
+    for answer in ("2", "a story", "skip", "not going to send one", "back", "no", "back"):
         await world.say(answer)
     assert len(await world.pending_thank_you_dues()) == 2
     assert (await world.interview()).thank_you is None
 
 
 async def test_redo_undoes_what_the_thank_you_answer_did(world: World) -> None:
-    await world.say("/debrief interview Acme")
-    for answer in ("2", "a story", "Already sent"):
+    await world.say("/debrief interview Acme type:other")  # the general questions
+    for answer in ("2", "a story", "skip", "Already sent"):
         await world.say(answer)
     await world.say("/debrief reflect redo")
     assert (await world.interview()).thank_you is None
@@ -112,10 +113,10 @@ async def test_redo_undoes_what_the_thank_you_answer_did(world: World) -> None:
 
 
 async def test_back_leaves_a_note_marked_by_followup_as_it_is(world: World) -> None:
-    await world.say("/debrief interview Acme")
+    await world.say("/debrief interview Acme type:other")  # the general questions
     world.clock.advance(timedelta(hours=3))
     await world.say("/debrief followup")
-    for answer in ("2", "a story", "Already sent", "back"):
+    for answer in ("2", "a story", "skip", "Already sent", "back"):
         await world.say(answer)
     interview = await world.interview()
     assert interview.thank_you is ThankYou.SENT
@@ -125,11 +126,12 @@ async def test_back_leaves_a_note_marked_by_followup_as_it_is(world: World) -> N
 
 async def test_already_sent_reported_days_later_is_not_counted_late_and_is_asked_about(
         world: World) -> None:
-    await world.say("/debrief interview Acme")
+    await world.say("/debrief interview Acme type:other")  # the general questions
     world.clock.advance(timedelta(days=3))
     await world.say("/debrief reflect")
     await world.say("2")
     await world.say("a story")
+    await world.say("skip")  # what they seemed most interested in
     replies = await world.say("Already sent")
     assert "When did it go out?" in said(replies)
     assert "/debrief followup #1 when:" in said(replies)
@@ -139,9 +141,9 @@ async def test_already_sent_reported_days_later_is_not_counted_late_and_is_asked
 
 
 async def test_already_sent_inside_the_window_is_dated_at_the_answer(world: World) -> None:
-    await world.say("/debrief interview Acme")
+    await world.say("/debrief interview Acme type:other")  # the general questions
     world.clock.advance(timedelta(hours=5))
-    for answer in ("2", "a story"):
+    for answer in ("2", "a story", "skip"):
         await world.say(answer)
     replies = await world.say("1")
     assert "When did it go out?" not in said(replies)
@@ -149,7 +151,7 @@ async def test_already_sent_inside_the_window_is_dated_at_the_answer(world: Worl
 
 
 async def test_followup_when_records_the_time_the_note_went_out(world: World) -> None:
-    await world.say("/debrief interview Acme")
+    await world.say("/debrief interview Acme type:other")  # the general questions
     world.clock.advance(timedelta(days=3))
     (reply,) = await world.say('/debrief followup #1 when:"yesterday 14:00"')
     interview = await world.interview()
@@ -168,7 +170,7 @@ async def test_followup_when_records_the_time_the_note_went_out(world: World) ->
 ])
 async def test_followup_refuses_an_impossible_time_and_changes_nothing(
         world: World, when: str, expected: str) -> None:
-    await world.say("/debrief interview Acme")
+    await world.say("/debrief interview Acme type:other")  # the general questions
     world.clock.advance(timedelta(hours=2))
     (reply,) = await world.say(f'/debrief followup #1 when:"{when}"')
     assert expected in reply.text
@@ -177,8 +179,8 @@ async def test_followup_refuses_an_impossible_time_and_changes_nothing(
 
 
 async def test_followup_after_planning_lifts_the_follow_up_rating(world: World) -> None:
-    await world.say("/debrief interview Acme")
-    for answer in ("2", "a story", "Planning to send it"):
+    await world.say("/debrief interview Acme type:other")  # the general questions
+    for answer in ("2", "a story", "skip", "Planning to send it"):
         await world.say(answer)
     assert interview_scores((await world.interview()), T0, WINDOW)[Area.FOLLOW_UP] == 1.0
     world.clock.advance(timedelta(hours=8))
@@ -204,9 +206,10 @@ def test_no_reply_yet_is_waiting_until_the_interview_is_closed() -> None:
 
 async def test_tip_stops_pointing_at_follow_up_once_the_planned_note_is_sent(
         world: World) -> None:
-    await world.say("/debrief interview Acme")
-    for answer in ("3", "a story", "Planning to send it", "their roadmap", "1", "all",
-                   "What does success look like?", "5", "ten years of platform work"):
+    await world.say("/debrief interview Acme type:other")  # the general questions
+    for answer in ("3", "a story", "skip", "Planning to send it", "their roadmap", "1",
+                   "all", "What does success look like?", "5", "ten years of platform work",
+                   "skip"):
         await world.say(answer)
     (before,) = await world.say("/debrief tip")
     assert before.text.startswith("Tip · Follow up")

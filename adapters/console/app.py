@@ -44,7 +44,9 @@ def render_text(reply: Reply) -> str:
         lines += [f"== {reply.title} =="]
     lines.append(reply.text)
     for number, choice in enumerate(reply.choices, 1):
-        lines.append(f"  {number}. {choice.label}")
+        # A scale's labels carry their own number ("4 · Good fit"): never "4. 4 · Good fit".
+        lines.append(f"  {choice.label}" if "scale" in reply.tags
+                     else f"  {number}. {choice.label}")
     if reply.multi and reply.choices:
         lines.append(f"  ({copy.CONSOLE_SEVERAL})")
     for field in reply.fields:

@@ -114,7 +114,8 @@ def _view(reply: Reply) -> discord.ui.View | None:
                                         key=reply.answer_key)])
     elif reply.choices:
         buttons: list[discord.ui.Item[Any]] = []
-        numbered = "question" in reply.tags  # the dialogue accepts the number typed, too
+        # The dialogue accepts the number typed, too; a scale's labels carry theirs already.
+        numbered = "question" in reply.tags and "scale" not in reply.tags
         for number, choice in enumerate(reply.choices, start=1):
             shown = Choice(f"{number}. {choice.label}", choice.value, choice.style) \
                 if numbered else choice

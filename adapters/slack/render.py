@@ -214,7 +214,7 @@ def _content_blocks(reply: Reply) -> list[dict[str, Any]]:
 def _numbered(reply: Reply) -> tuple[Choice, ...]:
     """A question's choices show their numbers, because typing the number works too (the
     same as Discord and the console); other buttons show their labels as they are."""
-    if "question" not in reply.tags:
+    if "question" not in reply.tags or "scale" in reply.tags:  # "4 · Good fit" is numbered
         return reply.choices
     return tuple(Choice(f"{n}. {c.label}", c.value, c.style)
                  for n, c in enumerate(reply.choices, start=1))

@@ -4,6 +4,11 @@ State is just the answers dict stored on the interview: ``{question_key: value}`
 skipped question holds ``None``. The next question is always the first one without a key,
 so a reflection resumes exactly where it was after a restart, and ``back`` simply removes
 the previous key.
+
+One extra key, ``_pending``, holds a question's follow-up while it waits for the reply:
+``{"question": "thank_you", "why": "confirm_no"}`` (the person said they won't send a note:
+are they sure?) or ``{"question": "reference", "why": <refusal reason>}`` (the reference
+cannot go in a note: asked once more, and whatever comes next is kept).
 """
 
 from __future__ import annotations
@@ -13,12 +18,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.model import Area
+from bot.notes import Refusal, RefusalReason, reference_phrase
+from bot.reflection.choices import Picked, Unclear, norm, read_choice
 from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
+from bot.reflection.reading import asked, specifics
 
 __all__ = [
+    "PENDING",
     "Answered",
     "Back",
     "Cancel",
+    "Held",
     "Invalid",
     "Skipped",
     "TurnResult",
@@ -29,6 +39,14 @@ __all__ = [
 ]
 
 NONE_WORDS = {"none", "nothing", "no", "n/a", "-"}
+PENDING = "_pending"
+# Replies that confirm "not going to send one" when asked whether they are sure.
+_SURE = {"yes", "yep", "yeah", "sure", "i am sure", "yes i am sure", "yes sure", "i am",
+         "confirm", "no note", "not sending", "not sending one", "no thank you note"}
+_OFF_LIMITS = {RefusalReason.PAY, RefusalReason.PRIVATE, RefusalReason.NEGATIVE}
+# Reference refusals worth asking once more about (an answer too long is cut by the composer).
+_REASK = {RefusalReason.EMPTY, RefusalReason.NON_ANSWER, RefusalReason.GENERIC,
+          RefusalReason.PAY, RefusalReason.PRIVATE, RefusalReason.NEGATIVE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +71,23 @@ class Cancel:
 
 
 @dataclass(frozen=True, slots=True)
-class Invalid:
-    reason: str  # "empty" | "too_long" | "not_an_option"
+class Held:
+    """The answer needs one more word first: ``why`` is ``confirm_no`` or a refusal reason
+    of the reference; ``answers`` carry the ``_pending`` marker (so it survives restarts)."""
+
+    answers: dict[str, Any]
     question: Question
+    why: str
 
 
-TurnResult = Answered | Skipped | Back | Cancel | Invalid
+@dataclass(frozen=True, slots=True)
+class Invalid:
+    reason: str  # "empty" | "too_long" | "unclear"
+    question: Question
+    candidates: tuple[str, ...] = ()  # option values to offer first ("unclear")
+
+
+TurnResult = Answered | Skipped | Back | Cancel | Held | Invalid
 
 
 Questions = tuple[Question, ...]
@@ -75,22 +104,65 @@ def question_number(question: Question, questions: Questions = QUESTIONS) -> int
     return questions.index(question) + 1
 
 
+def pending(answers: dict[str, Any]) -> dict[str, str] | None:
+    held = answers.get(PENDING)
+    return held if isinstance(held, dict) else None
+
+
 def apply_turn(answers: dict[str, Any], text: str, *, max_length: int,
                questions: Questions = QUESTIONS) -> TurnResult:
     """One typed reply (or button value) against the current question. Never mutates."""
-    word = text.strip().lower()
+    word = norm(text)
+    settled = {k: v for k, v in answers.items() if k != PENDING}
     if word == "cancel":
         return Cancel()
     if word == "back":
-        return _back(answers, questions)
+        return _back(settled, questions)
     question = next_question(answers, questions)
     if question is None:  # complete; only back/cancel make sense
         return Back(dict(answers), moved=False)
     if word == "skip":
-        return Skipped({**answers, question.key: None})
+        return Skipped({**settled, question.key: None})
+    held = pending(answers)
+    if held is not None and held.get("question") == question.key:
+        return _follow_up(settled, question, held["why"], text.strip(), max_length)
     value = _parse(question, text.strip(), max_length)
     if isinstance(value, Invalid):
         return value
+    if question.key == "thank_you" and value == "no":
+        return Held({**settled, PENDING: {"question": question.key, "why": "confirm_no"}},
+                    question, "confirm_no")
+    if question.key == "reference":
+        refusal = reference_phrase(value)
+        if isinstance(refusal, Refusal) and refusal.reason in _REASK:
+            why = refusal.reason.value
+            return Held({**settled, PENDING: {"question": question.key, "why": why}},
+                        question, why)
+    return Answered({**settled, question.key: value})
+
+
+def _follow_up(answers: dict[str, Any], question: Question, why: str, text: str,
+               max_length: int) -> TurnResult:
+    if why == "confirm_no":
+        words = norm(text)
+        if words in _SURE or re.match(r"(?:yes|yep|yeah|yup|sure|correct|right|i am sure|"
+                                      r"im sure|i m sure)\b", words):
+            return Answered({**answers, question.key: "no"})
+        if words in ("no", "nope", "nah", "not sure"):
+            return Invalid("unclear", question, ("planned", "no"))
+        value = _parse(question, text, max_length)
+        if isinstance(value, Invalid):
+            return value
+        return Answered({**answers, question.key: value})
+    value = _parse(question, text, max_length)  # asked once more: whatever comes is kept,
+    if isinstance(value, Invalid):               # unless it is another off-limits topic
+        return value
+    refusal = reference_phrase(value)
+    if isinstance(refusal, Refusal) and refusal.reason in _OFF_LIMITS and \
+            refusal.reason.value != why:
+        return Held({**answers, PENDING: {"question": question.key,
+                                          "why": refusal.reason.value}},
+                    question, refusal.reason.value)
     return Answered({**answers, question.key: value})
 
 
@@ -103,6 +175,9 @@ def _back(answers: dict[str, Any], questions: Questions) -> Back:
     return Back({k: v for k, v in answers.items() if k != previous}, moved=True)
 
 
+_ALL_WORDS = {"all", "all of them", "everything", "all four", "every one", "all of it"}
+
+
 def _parse(question: Question, text: str, max_length: int) -> Any:
     if not text:
         return Invalid("empty", question)
@@ -111,62 +186,42 @@ def _parse(question: Question, text: str, max_length: int) -> Any:
     if question.kind == "text":
         return text
     if question.kind == "choice":
-        picked = _pick(question, text)
-        return picked if picked is not None else Invalid("not_an_option", question)
-    if text.lower() in NONE_WORDS:
+        read = read_choice(question, text)
+        if isinstance(read, Picked):
+            return read.value
+        return Invalid("unclear", question, read.candidates)
+    words = norm(text)
+    if words in NONE_WORDS or words in {"nope", "nah", "idk", "not really", "nothing really",
+                                        "none of them", "i did not", "did not"}:
         return []
-    if text.lower() == "all":
+    if words in _ALL_WORDS:
         return [o.value for o in question.options]
+    whole = read_choice(question, text)
+    if isinstance(whole, Picked) and "," not in text and " and " not in f" {words} ":
+        return [whole.value]
     values: list[str] = []
-    for part in re.split(r"[,;]+|\s+and\s+", text):
+    for part in re.split(r"[,;&+/]+|\s+and\s+|\s+", text) if \
+            re.fullmatch(r"[\d\s,;]+", text) else re.split(r"[,;&+/]+|\s+and\s+", text):
         if not part.strip():
             continue
-        picked = _pick(question, part.strip())
-        if picked is None:
-            return Invalid("not_an_option", question)
-        if picked not in values:
-            values.append(picked)
+        picked = read_choice(question, part.strip())
+        if isinstance(picked, Unclear):
+            return Invalid("unclear", question, picked.candidates)
+        if picked.value not in values:
+            values.append(picked.value)
     if not values:
-        return Invalid("not_an_option", question)
+        return Invalid("unclear", question)
     return [o.value for o in question.options if o.value in values]
 
 
-_CONTRACTIONS = (("’", "'"), ("'ll", " will"), ("n't", " not"), ("'re", " are"),
-                 ("'ve", " have"), ("'m", " am"))
-
-
-def _norm(text: str) -> str:
-    """Lower case, contractions spelled out, punctuation gone: "They'll" == "they will"."""
-    text = text.lower()
-    for short, long in _CONTRACTIONS:
-        text = text.replace(short, long)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
-
-
-def _pick(question: Question, text: str) -> str | None:
-    """An option by its number, value or label (case-insensitive), or a unique prefix."""
-    typed = _norm(text)
-    if text.strip().isdigit() and 1 <= int(typed) <= len(question.options):
-        if not any(o.value == typed for o in question.options):
-            return question.options[int(typed) - 1].value
-    for option in question.options:
-        if typed in (_norm(option.value), _norm(option.label)):
-            return option.value
-    if len(typed) >= 3:
-        hits = [o.value for o in question.options
-                if _norm(o.label).startswith(typed) or _norm(o.value).startswith(typed)
-                or f" {typed} " in f" {_norm(o.label)} "]
-        if len(hits) == 1:
-            return hits[0]
-    return None
-
-
 def area_scores(answers: dict[str, Any]) -> dict[Area, float]:
-    """0 (weak) … 2 (strong) per area, from whatever was answered; unanswered areas absent."""
+    """0 (weak) … 2 (strong) per area, from whatever was answered; unanswered areas absent.
+    Free text counts by what it says (:mod:`bot.reflection.reading`): a specific story or
+    result is strong, a stock self-description weak, "idk" or "didn't ask any" none."""
     totals: dict[Area, list[int]] = {}
     for question in ALL_QUESTIONS:
         score = _score(question, answers.get(question.key))
-        if score is not None:
+        if score is not None and question.area is not None:
             totals.setdefault(question.area, []).append(score)
     return {area: sum(s) / len(s) for area, s in totals.items()}
 
@@ -180,5 +235,11 @@ def _score(question: Question, value: Any) -> int | None:
         count = len(value)
         return 2 if count >= 3 else 1 if count >= 1 else 0
     if question.key == "questions_asked":
-        return 0 if _norm(value) in NONE_WORDS else 2
+        read = asked(str(value))
+        return 0 if read.nothing else 2 if read.own else 1
+    if question.key in ("remember", "bring"):
+        found = specifics(str(value))
+        if not str(value).strip() or norm(str(value)) in NONE_WORDS | {"idk", "not sure"}:
+            return 0
+        return 2 if found.specific else 0 if found.only_generic else 1
     return None

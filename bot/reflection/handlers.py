@@ -7,18 +7,20 @@ from datetime import datetime, timedelta
 from bot import copy
 from bot.context import Context, UserError
 from bot.insights.profile import ProfileError, apply_profile, profile_changes
-from bot.model import Area, Interview, NudgeKind, ReflectionState, ThankYou
+from bot.model import Interview, InterviewType, NudgeKind, ReflectionState, ThankYou
 from bot.notes import notes_for
 from bot.notes import words as note_words
 from bot.nudges.words import nudge_line
 from bot.prep.guard import not_happened_yet, prep_offer
 from bot.prep.recall import after_reflection
 from bot.records.duplicates import refuse_duplicate
-from bot.reflection import words
+from bot.reflection import prompts, words
+from bot.reflection.choices import Unclear, read_choice
 from bot.reflection.dialogue import (
     Answered,
     Back,
     Cancel,
+    Held,
     Invalid,
     apply_turn,
     area_scores,
@@ -26,7 +28,9 @@ from bot.reflection.dialogue import (
     question_number,
 )
 from bot.reflection.pause import pause_open_reflection
-from bot.reflection.questions import questions_for
+from bot.reflection.questions import TYPE_QUESTION, questions_for, type_of
+from bot.reflection.summary import choose_focus, focus_tip, summary_reply
+from bot.reflection.timeline import read_timeline
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import AnswerKey, Command, Destination, Reply
 
@@ -62,6 +66,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     notes = ctx.check_length("note", cmd.option("notes") or "",
                              ctx.config.max_answer_length) or None
     profile = _profile(cmd)
+    kind = _interview_type(cmd.option("type"))
     when_text = cmd.option("when")
     happens_at = ctx.now
     if when_text:
@@ -76,7 +81,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         user_id=ctx.user_id, company=company, role=role, interviewer=interviewer,
         notes=notes, happens_at=happens_at, logged_at=ctx.now,
         reflection_state=ReflectionState.NOT_STARTED if ahead else ReflectionState.OPEN,
-        community_id=ctx.incoming.community_id)
+        community_id=ctx.incoming.community_id, interview_type=kind)
     apply_profile(interview, profile)
     await refuse_duplicate(ctx, company, happens_at)  # a double click logs one interview
     interview = await ctx.uow.interviews.add(interview)
@@ -90,10 +95,20 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     ctx.user.active_interview_id = interview.id
     if not ctx.incoming.in_dm:
         replies.append(Reply(text=copy.logged_see_dm(interview)))
-    question = _ask(interview, lead=words.reflection_intro(interview))
+    question = _ask(interview, lead=words.reflection_intro(interview, ctx.now))
     assert question is not None
     replies.append(question)
     return replies
+
+
+def _interview_type(typed: str | None) -> InterviewType | None:
+    """``type:`` as typed ("technical", "phone screen", "final round"), or a clear refusal."""
+    if typed is None or not typed.strip():
+        return None
+    read = read_choice(TYPE_QUESTION, typed)
+    if isinstance(read, Unclear):
+        raise UserError(prompts.unknown_type(typed))
+    return type_of(read.value)
 
 
 def _profile(cmd: Command) -> dict[str, str | None]:
@@ -148,7 +163,7 @@ async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
     ctx.user.active_interview_id = interview.id
     replies = [] if ctx.incoming.in_dm else [Reply(text=copy.continue_in_dm(interview))]
     lead = copy.welcome_back(interview) if interview.answers else \
-        words.reflection_intro(interview)
+        words.reflection_intro(interview, ctx.now)
     question = _ask(interview, lead=lead)
     if question is None:
         return [*replies, *await after_reflection(ctx, interview,
@@ -206,9 +221,14 @@ async def turn(ctx: Context, text: str) -> list[Reply]:
 async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
     version = interview.answers_version
     questions = questions_for(interview)
+    asked = next_question(interview.answers, questions)
     result = apply_turn(interview.answers, text, max_length=ctx.config.max_answer_length,
                         questions=questions)
     if isinstance(result, Invalid):
+        if result.reason == "unclear":
+            assert interview.id is not None and asked is not None
+            key = AnswerKey(interview.id, asked.key, version)
+            return [prompts.unclear_choice(asked, text, result.candidates, key)]
         return [Reply(text=words.invalid_answer(result.reason, result.question,
                                                  ctx.config.max_answer_length,
                                                  len(text.strip())),
@@ -218,9 +238,21 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
         ctx.user.active_interview_id = None
         await ctx.uow.interviews.save(interview)
         return [Reply(text=copy.REFLECTION_CANCELLED, destination=Destination.DM)]
+    if isinstance(result, Held):
+        interview.answers = result.answers
+        interview.answers_changed_at = ctx.now
+        if not await ctx.uow.interviews.save_answers(interview, expected_version=version):
+            return [words.already_answered()]
+        assert interview.id is not None
+        key = AnswerKey(interview.id, result.question.key, interview.answers_version)
+        return [prompts.held_reply(result.why, result.question, key)]
     lead = ""
     if isinstance(result, Back):
         lead = copy.BACK_ONE if result.moved else copy.AT_FIRST_QUESTION
+    if isinstance(result, Answered) and asked is not None:
+        _typed_answer(ctx, interview, asked.key, result.answers)
+    if "type" in interview.answers and "type" not in result.answers:
+        interview.interview_type = None  # `back` over the type question: asked again
     changed = result.answers != interview.answers
     undo = "thank_you" in interview.answers and "thank_you" not in result.answers
     just_answered = isinstance(result, Answered) and \
@@ -229,7 +261,7 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
     interview.answers = result.answers
     if changed:
         interview.answers_changed_at = ctx.now
-    complete = next_question(interview.answers, questions) is None
+    complete = next_question(interview.answers, questions_for(interview)) is None
     if complete:
         interview.reflection_state = ReflectionState.COMPLETED
         interview.reflection_completed_at = ctx.now
@@ -255,6 +287,15 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
     question = _ask(interview, lead=lead)
     assert question is not None
     return [question]
+
+
+def _typed_answer(ctx: Context, interview: Interview, key: str,
+                  answers: dict[str, object]) -> None:
+    """What an answer means beyond itself: the interview's type; a timeline as a date."""
+    if key == "type":
+        interview.interview_type = type_of(answers["type"])
+    elif key == "timeline" and isinstance(answers.get("timeline"), str):
+        answers["timeline"] = read_timeline(str(answers["timeline"]), interview, ctx.zone)
 
 
 def _apply_thank_you(ctx: Context, interview: Interview, value: str | None) -> bool:
@@ -336,19 +377,25 @@ async def _complete(ctx: Context, interview: Interview) -> Reply:
 
 
 async def summary(ctx: Context, interview: Interview) -> Reply:
+    """The summary (``bot.reflection.summary``): what went well, the focus chosen by impact,
+    the reminders still ahead and the thank-you note."""
     scores = area_scores(interview.answers)
-    focus = min(Area, key=lambda a: scores.get(a, 2.0)) if scores else Area.FOLLOW_UP
-    if interview.thank_you is not ThankYou.SENT and interview.happens_at + \
-            ctx.config.thank_you_window > ctx.now and scores.get(Area.FOLLOW_UP, 0) < 2:
-        focus = min((focus, Area.FOLLOW_UP), key=lambda a: scores.get(a, 0))
+    window = ctx.config.thank_you_window
+    focus = choose_focus(interview, scores, ctx.now, window)
     assert interview.id is not None
     pending = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
                if n.status.value in ("pending", "claimed")]
     lines = [nudge_line(n, interview, ctx.zone) for n in pending]
-    situation, notes = notes_for(interview, ctx.user, now=ctx.now,
-                                 window=ctx.config.thank_you_window)
+    tip = ""
+    if focus is not None:
+        mine = await ctx.uow.interviews.list_for_user(ctx.user_id)
+        variant = sum(1 for i in mine if (i.happens_at, i.id or 0) <
+                      (interview.happens_at, interview.id))
+        deadline = (interview.happens_at + window).astimezone(ctx.zone)
+        tip = focus_tip(focus, interview, ctx.now, window, f"{deadline:%a %H:%M}", variant)
+    situation, notes = notes_for(interview, ctx.user, now=ctx.now, window=window)
     intro = note_words.summary_note_intro(situation, notes) + note_words.panel_hint(notes)
-    return words.summary_reply(interview, scores, focus, notes[0].text, lines,
-                               note_intro=intro,
-                               note_actions=note_words.summary_note_actions(interview,
-                                                                            situation))
+    return summary_reply(interview, focus=focus, tip=tip, note=notes[0].text,
+                         nudge_lines=lines, answered=words.answer_lines(interview.answers),
+                         note_intro=intro,
+                         note_actions=note_words.summary_note_actions(interview, situation))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.model import Area, Interview
+from bot.model import Area, Interview, InterviewType
 
-__all__ = ["ALL_QUESTIONS", "AREA_NAMES", "AREA_WORDS", "QUESTIONS", "Option", "Question",
-           "questions_for"]
+__all__ = ["ALL_QUESTIONS", "AREA_NAMES", "AREA_WORDS", "BY_TYPE", "QUESTIONS", "Option",
+           "Question", "questions_for", "type_of"]
 
 AREA_NAMES: dict[Area, str] = {
     Area.STAND_OUT: "Stand out",
@@ -30,83 +30,218 @@ class Option:
     value: str
     label: str
     score: int | None = None  # 0 weak, 1 so-so, 2 strong; None: not scored
+    # Everyday words that mean this option ("sent it", "not yet", "pretty good"); matched
+    # whole, inside a sentence (the longest wins), or with a small typo (bot.reflection.choices).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Question:
     key: str
-    area: Area
+    area: Area | None  # None: about the interview itself (type, timeline, names)
     prompt: str
     kind: Literal["choice", "multi", "text"]
     options: tuple[Option, ...] = ()
     hint: str = ""
+    # A rating whose labels carry their own number ("4 · Good fit"): not numbered again.
+    scale: bool = False
+    # May be skipped without costing the summary anything (the newer, deeper questions).
+    optional: bool = False
 
 
-QUESTIONS: tuple[Question, ...] = (
-    Question(
-        "memorable", Area.STAND_OUT,
-        "How memorable do you think you were?", "choice",
-        (Option("generic", "I probably blended in", 0),
-         Option("some", "A few moments stood out", 1),
-         Option("memorable", "They'll remember me", 2)),
-    ),
-    Question(
-        "remember", Area.STAND_OUT,
-        "What is the one thing the interviewer will remember about you?", "text",
-        hint="A story you told, a result you named, a question that made them think.",
-    ),
-    Question(
-        "thank_you", Area.FOLLOW_UP,
-        "Your thank-you note: where are you with it?", "choice",
-        (Option("sent", "Already sent", 2),
-         Option("planned", "Planning to send it", 1),
-         Option("no", "Not going to send one", 0)),
-    ),
-    Question(
-        "reference", Area.FOLLOW_UP,
-        "What did you discuss that your thank-you note should mention?", "text",
-        hint="A project they described, a challenge the team has, something you both enjoyed.",
-    ),
-    Question(
-        "professional", Area.PROFESSIONAL,
-        "Did the personal talk stay professional and on topic?", "choice",
-        (Option("on_topic", "Friendly and on topic", 2),
-         Option("drifted", "It drifted a little", 1),
-         Option("too_personal", "It got too personal or off-topic", 0)),
-    ),
-    Question(
-        "researched", Area.PREPARED,
-        "What did you research beforehand? Pick all that apply.", "multi",
-        (Option("company", "The company"),
-         Option("industry", "The industry"),
-         Option("role", "The role"),
-         Option("interviewer", "The interviewer")),
-        hint="Type the numbers separated by commas (like 1,3), or none.",
-    ),
-    Question(
-        "questions_asked", Area.PREPARED,
-        "Which questions did you ask them?", "text",
-        hint="Type them in one message, or none.",
-    ),
-    Question(
-        "fit", Area.RIGHT_JOBS,
-        "How well does this role fit what you bring to the table?", "choice",
-        (Option("1", "1 - Poor fit", 0),
-         Option("2", "2", 0),
-         Option("3", "3 - Partly", 1),
-         Option("4", "4", 2),
-         Option("5", "5 - Great fit", 2)),
-    ),
-    Question(
-        "bring", Area.RIGHT_JOBS,
-        "In a sentence: what do you bring to the table for this role?", "text",
-    ),
+TYPE_QUESTION = Question(
+    "type", None, "What kind of interview was it?", "choice",
+    (Option("recruiter", "Recruiter screen", aliases=(
+        "recruiter", "screen", "screening", "phone screen", "hr", "hr screen", "intro call")),
+     Option("technical", "Technical", aliases=(
+         "tech", "technical interview", "coding", "live coding", "system design",
+         "take home", "case study", "case")),
+     Option("panel", "Panel", aliases=("panel interview", "group", "several people",
+                                       "multiple interviewers")),
+     Option("final", "Final round", aliases=("final", "onsite", "on site", "last round",
+                                             "final interview", "hiring manager")),
+     Option("other", "Something else", aliases=("other", "something else", "not sure"))),
+)
+
+MEMORABLE = Question(
+    "memorable", Area.STAND_OUT,
+    "How memorable do you think you were?", "choice",
+    (Option("generic", "I probably blended in", 0, aliases=(
+        "blended in", "not memorable", "forgettable", "generic", "not really", "no",
+        "nope", "probably not", "meh", "not very")),
+     Option("some", "A few moments stood out", 1, aliases=(
+        "some", "somewhat", "a bit", "a little", "kind of", "kinda", "sort of", "maybe",
+        "a few moments", "partly", "so so", "ok", "okay")),
+     Option("memorable", "They'll remember me", 2, aliases=(
+        "yes", "yeah", "yep", "definitely", "very", "very memorable", "for sure",
+        "they will remember", "memorable", "absolutely"))),
+)
+
+REMEMBER = Question(
+    "remember", Area.STAND_OUT,
+    "What is the one thing the interviewer will remember about you?", "text",
+    hint="A story you told, a result you named, a question that made them think.",
+)
+
+HARDEST = Question(
+    "hardest", Area.PREPARED,
+    "Which question was hardest, and why?", "text",
+    hint="It tells you what to study before the next round. `skip` is fine.",
+    optional=True,
+)
+
+INTEREST = Question(
+    "interest", Area.FOLLOW_UP,
+    "What did the interviewer seem most interested in?", "text",
+    hint="A project, a skill, a problem their team has. `skip` is fine.",
+    optional=True,
+)
+
+INTERVIEWERS = Question(
+    "interviewers", None,
+    "Who was on the panel? Their names, separated by commas.", "text",
+    hint="Each gets a note of their own. `skip` if you don't have them.",
+    optional=True,
+)
+
+THANK_YOU = Question(
+    "thank_you", Area.FOLLOW_UP,
+    "Your thank-you note: where are you with it?", "choice",
+    (Option("sent", "Already sent", 2, aliases=(
+        "sent", "sent it", "i sent it", "already did", "did it", "done", "yes", "yep",
+        "yeah", "already", "emailed them", "sent one", "i did")),
+     Option("planned", "Planning to send it", 1, aliases=(
+        "not yet", "planning", "planning to", "will do", "will send", "going to",
+        "gonna", "later", "tonight", "tomorrow", "soon", "working on it", "drafting",
+        "writing it", "not sent yet", "haven't yet", "have not yet", "have not sent it yet")),
+     Option("no", "Not going to send one", 0, aliases=(
+        "no", "nope", "nah", "won't", "will not", "not sending", "not going to",
+        "not sending one", "no thanks", "skip it", "not going to send one",
+        "not going to send it"))),
+)
+
+REFERENCE = Question(
+    "reference", Area.FOLLOW_UP,
+    "What did you discuss that your thank-you note should mention?", "text",
+    hint="A project they described, a challenge the team has, something you both enjoyed.",
+)
+
+PROFESSIONAL = Question(
+    "professional", Area.PROFESSIONAL,
+    "Did the personal talk stay professional and on topic?", "choice",
+    (Option("on_topic", "Friendly and on topic", 2, aliases=(
+        "yes", "yep", "yeah", "it did", "on topic", "professional", "friendly",
+        "stayed on topic", "all good", "fine")),
+     Option("drifted", "It drifted a little", 1, aliases=(
+        "a little", "drifted", "a bit", "somewhat", "mostly", "kind of", "kinda",
+        "sort of", "mostly yes")),
+     Option("too_personal", "It got too personal or off-topic", 0, aliases=(
+        "no", "nope", "too personal", "off topic", "not really", "it did not",
+        "way off topic"))),
+)
+
+RESEARCHED = Question(
+    "researched", Area.PREPARED,
+    "What did you research beforehand? Pick all that apply.", "multi",
+    (Option("company", "The company", aliases=("company", "their website", "website",
+                                               "products", "the product", "news")),
+     Option("industry", "The industry", aliases=("industry", "market", "competitors",
+                                                 "the market")),
+     Option("role", "The role", aliases=("role", "job description", "the job", "posting",
+                                         "job posting", "jd", "job ad")),
+     Option("interviewer", "The interviewer", aliases=("interviewer", "interviewers",
+                                                       "linkedin", "the people"))),
+    hint="Type the numbers separated by commas (like 1,3), or none.",
+)
+
+QUESTIONS_ASKED = Question(
+    "questions_asked", Area.PREPARED,
+    "Which questions did you ask them?", "text",
+    hint="Type them in one message, or none.",
+)
+
+FIT = Question(
+    "fit", Area.RIGHT_JOBS,
+    "How well does this role fit what you bring to the table?", "choice",
+    (Option("1", "1 · Poor fit", 0, aliases=(
+        "poor", "poor fit", "bad", "bad fit", "terrible", "awful", "not at all", "no",
+        "not a fit", "one")),
+     Option("2", "2 · Weak fit", 0, aliases=(
+        "weak", "weak fit", "not great", "not really", "not much", "meh not great", "two")),
+     Option("3", "3 · Partly", 1, aliases=(
+        "partly", "meh", "ok", "okay", "so so", "average", "somewhat", "kind of",
+        "kinda", "half", "mixed", "three", "decent")),
+     Option("4", "4 · Good fit", 2, aliases=(
+        "good", "good fit", "pretty good", "quite good", "fairly good", "yes", "solid",
+        "four", "strong")),
+     Option("5", "5 · Great fit", 2, aliases=(
+        "great", "great fit", "perfect", "excellent", "very good", "really good",
+        "amazing", "perfect fit", "five", "definitely"))),
+    scale=True,
+)
+
+BRING = Question(
+    "bring", Area.RIGHT_JOBS,
+    "In a sentence: what do you bring to the table for this role?", "text",
+)
+
+TIMELINE = Question(
+    "timeline", None,
+    "What timeline did they give for next steps?", "text",
+    hint="Like \"by Friday\", \"in two weeks\", or \"they didn't say\". I'll time your "
+    "check-in to it.",
+    optional=True,
 )
 
 # Every question any interview type may ask, in the order they are asked.
-ALL_QUESTIONS: tuple[Question, ...] = QUESTIONS
+ALL_QUESTIONS: tuple[Question, ...] = (
+    TYPE_QUESTION, MEMORABLE, REMEMBER, HARDEST, INTERVIEWERS, INTEREST, THANK_YOU,
+    REFERENCE, PROFESSIONAL, RESEARCHED, QUESTIONS_ASKED, FIT, BRING, TIMELINE,
+)
+
+# The general set (no type given, or "something else"): 11 questions.
+QUESTIONS: tuple[Question, ...] = (
+    MEMORABLE, REMEMBER, INTEREST, THANK_YOU, REFERENCE, PROFESSIONAL, RESEARCHED,
+    QUESTIONS_ASKED, FIT, BRING, TIMELINE,
+)
+
+# Per interview type (README "What Debrief decides"): recruiter screens skip the fit-depth
+# and research-depth questions; technical rounds ask the hardest question instead of the
+# small talk; panels ask the names (one note each); final rounds ask it all but research.
+BY_TYPE: dict[InterviewType, tuple[Question, ...]] = {
+    InterviewType.RECRUITER: (
+        MEMORABLE, REMEMBER, INTEREST, THANK_YOU, REFERENCE, PROFESSIONAL,
+        QUESTIONS_ASKED, TIMELINE),
+    InterviewType.TECHNICAL: (
+        MEMORABLE, REMEMBER, HARDEST, THANK_YOU, REFERENCE, RESEARCHED, QUESTIONS_ASKED,
+        FIT, BRING, TIMELINE),
+    InterviewType.PANEL: (
+        MEMORABLE, REMEMBER, INTERVIEWERS, INTEREST, THANK_YOU, REFERENCE, PROFESSIONAL,
+        QUESTIONS_ASKED, FIT, TIMELINE),
+    InterviewType.FINAL: (
+        MEMORABLE, REMEMBER, HARDEST, INTEREST, THANK_YOU, REFERENCE, PROFESSIONAL,
+        QUESTIONS_ASKED, FIT, BRING, TIMELINE),
+    InterviewType.OTHER: QUESTIONS,
+}
 
 
 def questions_for(interview: Interview) -> tuple[Question, ...]:
-    """The questions this interview's reflection asks, in order."""
-    return QUESTIONS
+    """The questions this interview's reflection asks, in order.
+
+    A type given at ``/debrief interview … type:…`` chooses the set at once; without one the
+    first question asks it and the set for the answer follows. A reflection begun before
+    types existed keeps the general set it started with."""
+    answers = interview.answers
+    if "type" in answers:
+        return (TYPE_QUESTION, *BY_TYPE[type_of(answers["type"])])
+    if interview.interview_type is not None:
+        return BY_TYPE[interview.interview_type]
+    if any(not key.startswith("_") for key in answers):
+        return QUESTIONS
+    return (TYPE_QUESTION, *QUESTIONS)
+
+
+def type_of(value: object) -> InterviewType:
+    """The type an answer names (skipped or unknown: other)."""
+    return InterviewType(value) if isinstance(value, str) and value in set(InterviewType) \
+        else InterviewType.OTHER

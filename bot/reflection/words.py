@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
-from bot.model import Area, Interview
+from bot.model import Interview
 from bot.reflection.questions import ALL_QUESTIONS, AREA_NAMES, Question, questions_for
-from bot.values import AnswerKey, Choice, Destination, Reply, ReplyField
+from bot.values import AnswerKey, Choice, Destination, Reply
 
 __all__ = [
-    "FOCUS_TIPS",
-    "WENT_WELL",
     "already_answered",
     "already_complete",
     "answer_lines",
@@ -19,9 +18,11 @@ __all__ = [
     "question_reply",
     "reflection_intro",
     "reflection_not_open",
-    "summary_reply",
     "when_did_it_go_out",
 ]
+
+# "While it's fresh" is said only this soon after the interview.
+FRESH_FOR = timedelta(days=1)
 
 NAV_ACTIONS = (
     Choice("Skip", "skip"),
@@ -29,50 +30,24 @@ NAV_ACTIONS = (
     Choice("Cancel", "cancel", "danger"),
 )
 
-WENT_WELL: dict[Area, str] = {
-    Area.STAND_OUT: "You left them with something to remember you by.",
-    Area.FOLLOW_UP: "Your follow-up is on track.",
-    Area.PROFESSIONAL: "You kept things friendly and on topic.",
-    Area.PREPARED: "You came prepared and asked your own questions.",
-    Area.RIGHT_JOBS: "This role fits what you bring - that shows in an interview.",
-}
-
-FOCUS_TIPS: dict[Area, str] = {
-    Area.STAND_OUT: (
-        "Before your next interview, write down three short stories (problem, what you did, "
-        "the result in numbers) and tell at least one of them. A story is what they repeat "
-        "to the hiring manager."),
-    Area.FOLLOW_UP: (
-        "Send the thank-you note within 24 hours and mention one specific thing you "
-        "discussed - it shows you listened, and it's the easiest way to be remembered. "
-        "Your draft is below."),
-    Area.PROFESSIONAL: (
-        "Be warm, but steer back within a minute: when small talk runs long, link it to the "
-        "role (\"That reminds me of how your team…\"). Aim to be personable, not their new "
-        "friend."),
-    Area.PREPARED: (
-        "Next time spend 30 minutes on the company's recent news, the industry's big "
-        "challenge, the job description and the interviewer's profile, and bring two "
-        "questions only you could ask."),
-    Area.RIGHT_JOBS: (
-        "Check the fit before you apply: list the role's top five requirements and mark the "
-        "ones you clearly meet. Three or more is a good sign; fewer, and a related field or "
-        "another place may value you more."),
-}
-
-
-def reflection_intro(interview: Interview) -> str:
+def reflection_intro(interview: Interview, now: datetime) -> str:
+    """"While it's fresh" only within a day of the interview; the number of questions once
+    the interview's type has chosen them."""
     what = interview.company + (f" ({interview.role})" if interview.role else "")
-    return (f"Let's reflect on your interview at {what} while it's fresh - "
-            f"{len(questions_for(interview))} quick questions. Answer by number or in your own "
-            "words; type `skip`, `back` or `cancel` any time.")
+    fresh = " while it's fresh" if now - interview.happens_at <= FRESH_FOR else ""
+    questions = questions_for(interview)
+    how_many = "a few quick questions" if questions[0].key == "type" else \
+        f"{len(questions)} quick questions"
+    return (f"Let's reflect on your interview at {what}{fresh} - {how_many}. Answer by "
+            "number or in your own words; type `skip`, `back` or `cancel` any time.")
 
 
 def question_reply(question: Question, number: int, total: int, *, key: AnswerKey | None,
                    lead: str = "") -> Reply:
     """A question; ``key`` names it, so its buttons answer this question and no other."""
     text = f"{lead}\n\n" if lead else ""
-    text += f"{AREA_NAMES[question.area]} · question {number} of {total}\n"
+    area = AREA_NAMES[question.area] if question.area else "About the interview"
+    text += f"{area} · question {number} of {total}\n"
     text += question.prompt
     choices: tuple[Choice, ...] = ()
     if question.options:
@@ -80,6 +55,8 @@ def question_reply(question: Question, number: int, total: int, *, key: AnswerKe
     if question.hint:
         text += f"\n{question.hint}"
     tags = {"question", "free_text"} if question.kind == "text" else {"question"}
+    if question.scale:
+        tags.add("scale")  # labels carry their numbers ("4 · Good fit"): not numbered again
     return Reply(text=text, choices=choices, multi=question.kind == "multi",
                  actions=NAV_ACTIONS, destination=Destination.DM, tags=frozenset(tags),
                  answer_key=key)
@@ -131,27 +108,6 @@ def when_did_it_go_out(interview: Interview) -> str:
             "until then I count it as sent on time.")
 
 
-def summary_reply(interview: Interview, scores: dict[Area, float], focus: Area | None,
-                  note: str, nudge_lines: list[str], *, note_intro: str,
-                  note_actions: tuple[Choice, ...]) -> Reply:
-    well = [WENT_WELL[a] for a in Area if scores.get(a, 0) >= 1.5]
-    fields = [ReplyField("What went well", "\n".join(f"• {w}" for w in well) if well else
-                         "• You showed up and reflected - that's how people get better.")]
-    if focus is not None:
-        fields.append(ReplyField(f"One thing to focus on: {AREA_NAMES[focus]}",
-                                 FOCUS_TIPS[focus]))
-    fields.append(ReplyField("Reminders scheduled",
-                             "\n".join(nudge_lines) if nudge_lines else "None"))
-    answered = answer_lines(interview.answers)
-    if answered:
-        fields.insert(0, ReplyField("Your answers", "\n".join(answered)))
-    return Reply(
-        title=f"Your reflection: {interview.company}",
-        text=f"That's it - thank you for taking the time. {note_intro}",
-        fields=tuple(fields), copy_text=note, destination=Destination.DM,
-        actions=note_actions,
-        tags=frozenset({"summary"}),
-    )
 
 
 def answer_lines(answers: dict[str, Any]) -> list[str]:
@@ -167,6 +123,8 @@ def answer_lines(answers: dict[str, Any]) -> list[str]:
         elif question.kind == "multi":
             labels = [o.label for o in question.options if o.value in value]
             shown = ", ".join(labels) if labels else "none"
+        elif isinstance(value, dict):  # the timeline: as typed
+            shown = str(value.get("text") or "")
         else:
             shown = str(value)
         lines.append(f"• {question.prompt} {shown}")

@@ -75,7 +75,8 @@ async def only_interview(uow: UnitOfWorkFactory, user: FakeUser) -> Interview:
 
 
 async def first_question(fake: FakeDiscord, user: FakeUser) -> dict[str, Any]:
-    await fake.command(user, "interview", company="Globex")  # in a server: questions go to the DM
+    # In a server: the questions go to the DM.
+    await fake.command(user, "interview", company="Globex", type="other")
     await fake.wait_until(lambda: fake.dms(user) and fake.buttons(fake.dms(user)[0]))
     return copy.deepcopy(fake.dms(user)[0])  # as first shown, buttons live
 

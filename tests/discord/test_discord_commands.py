@@ -81,7 +81,8 @@ async def test_interview_autocomplete_lists_the_persons_own_interviews(
         fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     erin, frank = fake.add_user("erin"), fake.add_user("frank")
     for user, company in ((erin, "Acme"), (erin, "Hooli"), (frank, "Acme Rockets")):
-        inter = await fake.command(user, "interview", company=company, when="tomorrow 10:00")
+        inter = await fake.command(user, "interview", company=company, type="other",
+                                   when="tomorrow 10:00")
         await fake.wait_until(lambda i=inter: fake.settled(i))
     choices = await fake.autocomplete(erin, "followup", "interview", "ac")
     assert [c["name"] for c in choices] == ["#1 Acme"]

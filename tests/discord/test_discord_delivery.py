@@ -27,7 +27,8 @@ def discord_user(fake_user: FakeUser, last_channel_id: int | None = None) -> Use
 
 async def log_interview(fake: FakeDiscord, user: FakeUser, store: MemoryStore
                         ) -> tuple[User, Interview, Nudge]:
-    inter = await fake.command(user, "interview", company="Acme", interviewer="Jane Doe")
+    inter = await fake.command(user, "interview", company="Acme", type="other",
+                               interviewer="Jane Doe")
     await fake.wait_until(lambda: fake.dms(user) and fake.replies_to(inter))
     stored = store.users.rows[store.users.index[Identity("discord", "discord", str(user.id))]]
     interview = next(iter(store.interviews.rows.values()))
@@ -106,7 +107,7 @@ async def test_closed_dms_during_a_command_get_an_ephemeral_hint_not_the_reflect
         fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     dan = fake.add_user("dan")
     fake.close_dms(dan)
-    inter = await fake.command(dan, "interview", company="Acme")
+    inter = await fake.command(dan, "interview", company="Acme", type="other")
     await fake.wait_until(lambda: any(copy.DMS_CLOSED_HINT[:40] in m["content"]
                                       for m in fake.replies_to(inter)))
     here = fake.replies_to(inter)

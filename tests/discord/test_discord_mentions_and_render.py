@@ -20,7 +20,7 @@ RAW_MENTIONS = ("@everyone", "@here", "<@123>", "<@&456>", "<@123456789012345678
 async def test_mentions_in_a_company_name_produce_no_pings(
         fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     mallory = fake.add_user("mallory")
-    inter = await fake.command(mallory, "interview", company=INJECTION)
+    inter = await fake.command(mallory, "interview", company=INJECTION, type="other")
     await fake.wait_until(lambda: fake.dms(mallory) and fake.replies_to(inter)
                           and "Logged" in fake.replies_to(inter)[0]["content"])
     # Read the draft too: the company name is echoed in several places.
@@ -44,7 +44,7 @@ async def test_mentions_in_a_company_name_produce_no_pings(
 async def test_typed_dm_answers_are_echoed_without_pings(
         fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     mallory = fake.add_user("mallory")
-    await fake.command(mallory, "interview", in_dm=True, company="Acme")
+    await fake.command(mallory, "interview", in_dm=True, company="Acme", type="other")
     await fake.wait_until(lambda: fake.dms(mallory))
     for answer in ("1", INJECTION):
         before = len(fake.dms(mallory))

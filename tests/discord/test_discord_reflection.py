@@ -34,8 +34,8 @@ async def test_whole_reflection_with_buttons_typed_replies_modal_and_select(
     alice = fake.add_user("alice")
 
     # /debrief interview in a server: an ephemeral confirmation, the reflection in the DM.
-    command = await fake.command(alice, "interview", company="Acme", role="Backend Engineer",
-                                 interviewer="priya & tom")
+    command = await fake.command(alice, "interview", company="Acme", type="other",
+                                 role="Backend Engineer", interviewer="priya & tom")
     question = await next_dm(fake, alice, 0)
     await fake.wait_until(lambda: fake.replies_to(command)
                           and "Acme" in fake.replies_to(command)[0]["content"])
@@ -62,6 +62,10 @@ async def test_whole_reflection_with_buttons_typed_replies_modal_and_select(
     # 2. free text, typed as an ordinary DM message.
     n = len(fake.dms(alice))
     await fake.send_dm(alice, "The story about cutting deploy time by 80%")
+    question3 = await next_dm(fake, alice, n)
+    assert "most interested in" in question3["content"]
+    n = len(fake.dms(alice))
+    await fake.send_dm(alice, "our on-call setup")
     question3 = await next_dm(fake, alice, n)
     assert "thank-you note" in question3["content"]
 
@@ -105,6 +109,10 @@ async def test_whole_reflection_with_buttons_typed_replies_modal_and_select(
         await next_dm(fake, alice, n)
     n = len(fake.dms(alice))
     await fake.send_dm(alice, "Five years of running Postgres at scale")
+    timeline = await next_dm(fake, alice, n)
+    assert "timeline" in timeline["content"]
+    n = len(fake.dms(alice))
+    await fake.send_dm(alice, "in two weeks")
     summary = await next_dm(fake, alice, n)
 
     # The summary: fields in an embed, the thank-you draft ready to copy, one action.
@@ -145,7 +153,7 @@ async def test_buttons_still_work_after_a_restart(
         fake: FakeDiscord, start_adapter: Any) -> None:
     first = await start_adapter()
     bob = fake.add_user("bob")
-    await fake.command(bob, "interview", in_dm=True, company="Globex")
+    await fake.command(bob, "interview", in_dm=True, company="Globex", type="other")
     question = await next_dm(fake, bob, 0)
     await first.stop()
 
@@ -160,7 +168,7 @@ async def test_buttons_still_work_after_a_restart(
 async def test_dm_slash_commands_reply_in_the_dm_without_ephemeral(
         fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     carol = fake.add_user("carol")
-    inter = await fake.command(carol, "interview", in_dm=True, company="Initech")
+    inter = await fake.command(carol, "interview", in_dm=True, company="Initech", type="other")
     await fake.wait_until(lambda: any("How memorable" in m["content"]
                                       for m in fake.replies_to(inter)))
     assert inter.callbacks[0]["type"] == 5

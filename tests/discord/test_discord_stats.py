@@ -83,7 +83,7 @@ async def test_community_in_a_server_counts_its_own_interviews_from_five_people(
     assert refused["content"] == words.COMMUNITY_ADMINS_ONLY
 
     for member in members[:-1]:  # four people log an interview in this server
-        command = await fake.command(member, "interview", company="Acme")
+        command = await fake.command(member, "interview", company="Acme", type="other")
         await fake.wait_until(lambda c=command: fake.settled(c))
     assert {i.community_id for i in store.interviews.rows.values()} == {str(fake.guild_id)}
     too_small = await ask(mod)

@@ -32,8 +32,10 @@ from storage import create_engine, sql_uow_factory, upgrade
 ANSWERS = ["Told the zanzibarquokka outage story", "their xylophonemigration to Kubernetes",
            "What does plumtreesuccess look like?", "Five years of tangerineoncall rotations"]
 MARKERS = [re.search(r"\b([a-z]{12,})\b", a).group(1) for a in ANSWERS]  # type: ignore[union-attr]
-# Choices typed by number, in the order of bot.reflection.dialogue's questions.
-TYPED = ["2", ANSWERS[0], "2", ANSWERS[1], "1", "1,2", ANSWERS[2], "4", ANSWERS[3]]
+# Choices typed by number, in the order of bot.reflection.dialogue's questions: the type
+# first ("5", something else: the general set), the optional new questions skipped.
+TYPED = ["5", "2", ANSWERS[0], "skip", "2", ANSWERS[1], "1", "1,2", ANSWERS[2], "4",
+         ANSWERS[3], "skip"]
 
 
 @pytest.fixture

@@ -80,14 +80,14 @@ async def test_one_process_serves_slack_and_discord_with_probes_and_metrics_and_
             transport = (SocketTransport(slack) if slack_mode == "socket"
                          else HttpTransport(bot.url + "/slack/events", http))
             ada = SlackPerson(slack, transport, slack.users["UADA"])
-            await ada.slash("interview Acme")
+            await ada.slash("interview Acme type:other")
             await slack.wait_for(lambda: ada.dm_messages(), within=15)
             assert "How memorable" in str(ada.dm_messages()[0]["blocks"])
             await ada.say("2")
             await slack.wait_for(lambda: len(ada.dm_messages()) >= 2, within=15)
 
         alice = discord_fake.add_user("alice")
-        await discord_fake.command(alice, "interview", company="Globex")
+        await discord_fake.command(alice, "interview", company="Globex", type="other")
         await discord_fake.wait_until(lambda: discord_fake.dms(alice), 15)
         assert "How memorable" in discord_fake.dms(alice)[0]["content"]
 

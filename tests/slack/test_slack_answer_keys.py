@@ -88,7 +88,7 @@ async def test_a_double_click_reaching_two_replicas_on_postgres_stores_one_answe
         fake: FakeSlack, pg_url: str) -> None:
     async with postgres_store(pg_url) as uow, open_env(fake, uow=uow) as one, \
             open_env(fake, uow=uow) as two:
-        await one.ada.slash("interview Acme")
+        await one.ada.slash("interview Acme type:other")
         await fake.wait_for(lambda: one.ada.dm_messages())
         question = copy.deepcopy(one.ada.dm_messages()[0])
         first, second = await asyncio.gather(
@@ -107,7 +107,7 @@ async def test_a_double_click_reaching_two_replicas_on_postgres_stores_one_answe
 async def test_twenty_clicks_at_once_on_one_question_store_one_answer(
         slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
-    await ada.slash("interview Acme")
+    await ada.slash("interview Acme type:other")
     await fake.wait_for(lambda: ada.dm_messages())
     question = copy.deepcopy(ada.dm_messages()[0])
     labels = ["They'll remember me", "A few moments stood out", "I probably blended in"]
@@ -125,7 +125,7 @@ async def test_typing_3_while_a_click_is_on_its_way_stores_one_answer(fake: Fake
     async with open_env(fake, uow=store, clock=TickingClock(START),
                         wrap=lambda core: SlowAnswers(core, 0.3)) as env:
         ada = env.ada
-        await ada.slash("interview Acme")
+        await ada.slash("interview Acme type:other")
         await fake.wait_for(lambda: ada.dm_messages())
         await ada.click("They'll remember me")
         await ada.say("3")  # typed for the same question, before the click was stored
@@ -144,7 +144,7 @@ async def test_typing_3_while_a_click_is_on_its_way_stores_one_answer(fake: Fake
 async def test_an_old_button_after_a_restart_does_nothing(fake: FakeSlack) -> None:
     store = memory_uow_factory(MemoryStore())
     async with open_env(fake, uow=store) as before:
-        await before.ada.slash("interview Acme")
+        await before.ada.slash("interview Acme type:other")
         await fake.wait_for(lambda: before.ada.dm_messages())
         question = before.ada.dm_messages()[0]
         fake.fail("chat.update", "internal_error")  # so the buttons stay on the question

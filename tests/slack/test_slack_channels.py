@@ -18,7 +18,7 @@ from bot.values import Identity, Incoming
 
 async def test_forget_asks_in_the_channel_and_its_button_works_there(slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
-    await ada.slash("interview Acme")
+    await ada.slash("interview Acme type:other")
     await fake.wait_for(lambda: ada.dm_messages())
     await ada.slash("forget")
     ask = (await fake.wait_for_calls("response_url", 2))[1]
@@ -64,7 +64,7 @@ async def test_when_a_channel_refuses_ephemeral_posts_the_answer_goes_to_the_dm(
     await fake.wait_for(lambda: len(ada.dm_messages()) == 2)
     texts = [m["text"] for m in ada.dm_messages()]
     assert "Logged your interview at Acme" in texts[0]
-    assert "How memorable" in texts[1]
+    assert "What kind of interview" in texts[1]  # no type on the form: asked first
 
 
 async def test_a_refused_app_token_fails_start_with_the_reason(fake: FakeSlack) -> None:

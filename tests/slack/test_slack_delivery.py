@@ -27,7 +27,7 @@ async def test_a_429_on_post_message_is_waited_out_and_the_question_still_arrive
     fake, ada = slack_env.fake, slack_env.ada
     fake.rate_limit("chat.postMessage", times=1, retry_after=1)
     started = time.monotonic()
-    ack = await ada.slash("interview Acme")
+    ack = await ada.slash("interview Acme type:other")
     assert ack.seconds < 1, "the rate limit never delays the acknowledgement"
     await fake.wait_for(lambda: ada.dm_messages(), within=10)
     assert time.monotonic() - started >= 1, "Retry-After was respected"
@@ -37,7 +37,7 @@ async def test_a_429_on_post_message_is_waited_out_and_the_question_still_arrive
 
 async def test_a_due_nudge_arrives_as_a_dm_whose_button_works(slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
-    await ada.slash("interview Acme")
+    await ada.slash("interview Acme type:other")
     await fake.wait_for(lambda: ada.dm_messages())
     before = len(ada.dm_messages())
 
@@ -117,7 +117,7 @@ async def test_when_the_dm_cannot_be_opened_the_channel_gets_a_content_free_hint
         slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
     fake.fail("conversations.open", "messages_tab_disabled")
-    await ada.slash("interview Secret Corp")
+    await ada.slash("interview Secret Corp type:other")
     await fake.wait_for(lambda: len(fake.calls_to("response_url")) == 2)
     confirmation, hint = fake.calls_to("response_url")
     assert "Secret Corp" in confirmation.text  # the command itself was answered

@@ -72,7 +72,7 @@ def test_entities_decode_in_one_pass() -> None:
 
 async def _start_reflection(env: SlackEnv) -> None:
     fake, ada = env.fake, env.ada
-    await ada.slash("interview Acme interviewer:Jane")
+    await ada.slash("interview Acme interviewer:Jane type:other")
     await fake.wait_for(lambda: ada.dm_messages())
     await ada.click("They'll remember me")
     await fake.wait_for(lambda: len(ada.dm_messages()) == 2)
@@ -94,13 +94,15 @@ async def test_an_answer_with_a_link_and_a_mention_is_stored_and_drafted_as_plai
     await _start_reflection(slack_env)
     await ada.say("the outage story")
     await fake.wait_for(lambda: len(ada.dm_messages()) == 3)
-    await ada.say("planning to")
+    await ada.say("skip")  # what they seemed most interested in
     await fake.wait_for(lambda: len(ada.dm_messages()) == 4)
+    await ada.say("planning to")
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 5)
     # The reference point, as Slack delivers "their launch post (link) with @Bob, mail
     # cto@acme.com & #jobs" typed with the composer's link button and autocompletion.
     await ada.say_markup("their <https://acme.com/blog|launch post> with <@U0BOB>, mail "
                          "<mailto:cto@acme.com|cto@acme.com> &amp; <#C0JOBS>")
-    await fake.wait_for(lambda: len(ada.dm_messages()) == 5)
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 6)
 
     answers = await _interview_answers(slack_env, ada.user)
     meant = "their launch post with Bob, mail cto@acme.com & #jobs"
@@ -125,7 +127,7 @@ async def test_a_file_with_text_is_an_answer_and_a_file_alone_gets_the_empty_ans
 
     await ada.share_file("the whiteboard design, photo attached")
     await fake.wait_for(lambda: len(ada.dm_messages()) == 4)
-    assert "question 3 of 9" in json.dumps(ada.dm_messages()[-1]["blocks"])
+    assert "question 3 of 11" in json.dumps(ada.dm_messages()[-1]["blocks"])
     answers = await _interview_answers(slack_env, ada.user)
     assert "the whiteboard design, photo attached" in answers.values()
 
@@ -136,7 +138,7 @@ async def test_a_thread_reply_also_sent_to_the_dm_is_an_answer(slack_env: SlackE
     question = ada.dm_messages()[-1]
     await ada.reply_in_thread_and_dm("my answer, from the thread", question["ts"])
     await fake.wait_for(lambda: len(ada.dm_messages()) == 3)
-    assert "question 3 of 9" in json.dumps(ada.dm_messages()[-1]["blocks"])
+    assert "question 3 of 11" in json.dumps(ada.dm_messages()[-1]["blocks"])
     assert "my answer, from the thread" in (await _interview_answers(slack_env, ada.user)
                                             ).values()
 
@@ -164,7 +166,7 @@ async def test_edits_joins_and_bot_messages_in_the_dm_are_still_ignored(
 async def test_slash_command_text_loses_its_markup_but_a_tips_channel_keeps_its_id(
         slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
-    await ada.slash("interview <https://acme.com|Acme &amp; Sons>")
+    await ada.slash("interview <https://acme.com|Acme &amp; Sons> type:other")
     confirmation = (await fake.wait_for_calls("response_url", 1))[0]
     assert "Acme &amp; Sons" in json.dumps(confirmation.args)  # one escape: Slack's own
     async with slack_env.uow() as uow:

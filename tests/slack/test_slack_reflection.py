@@ -33,38 +33,48 @@ async def test_whole_reflection_from_slash_command_to_thank_you_draft(slack_env:
     assert "Acme" in confirmation.text
     await fake.wait_for(lambda: ada.dm_messages())
     first = ada.dm_messages()[0]
-    assert "How memorable" in _texts(first)
-    assert _buttons(first)[:3] == ["1. I probably blended in", "2. A few moments stood out",
-                                   "3. They'll remember me"]  # numbered: typing 2 works too
+    assert "What kind of interview" in _texts(first)  # no type given: asked first
+    assert _buttons(first)[:2] == ["1. Recruiter screen", "2. Technical"]
     assert not fake.posted("C0GENERAL"), "nothing about the reflection goes to the channel"
+    await ada.click("Technical")
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 2)
+    memorable = ada.dm_messages()[1]
+    assert _buttons(memorable)[:3] == ["1. I probably blended in",
+                                       "2. A few moments stood out",
+                                       "3. They'll remember me"]  # numbered: typing 2 works too
 
     # Click an answer: the message keeps its text and its buttons become a check mark.
     await ada.click("A few moments stood out")
-    await fake.wait_for(lambda: len(ada.dm_messages()) == 2)
-    clicked = fake.messages[first["ts"]]
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 3)
+    clicked = fake.messages[memorable["ts"]]
     assert "How memorable" in _texts(clicked)
     assert not _buttons(clicked)
     assert "✓ A few moments stood out" in _texts(clicked)
 
-    # Typed answers in the DM: free text, a label, a number.
-    answers = ["I told the story about the outage", "planning to send it",
-               "we talked about their migration to Kubernetes lol", "1"]
-    for n, answer in enumerate(answers, start=3):
+    # Typed answers in the DM, in everyday words: free text, "not yet" for the thank-you.
+    answers = ["I told the story about the outage", "the sharding question, I froze",
+               "not yet", "we talked about their migration to Kubernetes lol"]
+    for n, answer in enumerate(answers, start=4):
         await ada.say(answer)
         await fake.wait_for(lambda n=n: len(ada.dm_messages()) == n)
     assert "Pick all that apply" in _texts(ada.dm_messages()[-1])
 
     # Several at once: tick two boxes, press Done.
     await ada.tick_and_done(["The company", "The role"])
-    await fake.wait_for(lambda: len(ada.dm_messages()) == 7)
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 8)
     research = ada.dm_messages()[-2]
     assert "✓ The company, The role" in _texts(research)
 
     await ada.say("what does success look like in six months")
-    await fake.wait_for(lambda: len(ada.dm_messages()) == 8)
-    await ada.click("4")
     await fake.wait_for(lambda: len(ada.dm_messages()) == 9)
+    scale = ada.dm_messages()[-1]
+    assert _buttons(scale)[:5] == ["1 · Poor fit", "2 · Weak fit", "3 · Partly", "4 · Good fit",
+                                   "5 · Great fit"]  # the number once, not "4. 4"
+    await ada.click("4 · Good fit")
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 10)
     await ada.say("distributed systems & on-call experience")
+    await fake.wait_for(lambda: len(ada.dm_messages()) == 11)
+    await ada.say("by Friday")
     await fake.wait_for(lambda: "Your reflection" in _texts(ada.dm_messages()[-1]))
 
     summary = ada.dm_messages()[-1]
@@ -87,7 +97,7 @@ async def test_whole_reflection_from_slash_command_to_thank_you_draft(slack_env:
 
 async def test_app_home_shows_upcoming_nudges_and_recent_interviews(slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
-    await ada.slash("interview Initech")
+    await ada.slash("interview Initech type:other")
     await fake.wait_for(lambda: ada.dm_messages())
 
     ack = await ada.open_home()
@@ -101,7 +111,7 @@ async def test_app_home_shows_upcoming_nudges_and_recent_interviews(slack_env: S
 
 async def test_a_double_click_answers_once(slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
-    await ada.slash("interview Acme")
+    await ada.slash("interview Acme type:other")
     await fake.wait_for(lambda: ada.dm_messages())
     question = copy.deepcopy(ada.dm_messages()[0])  # as it looked on a second screen
 

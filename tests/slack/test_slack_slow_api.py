@@ -62,7 +62,7 @@ async def test_ten_people_with_hung_api_calls_do_not_delay_an_eleventh_persons_h
 async def _run(env: SlackEnv, fake: HangingSlack) -> None:
     slow = [SlackPerson(fake, env.ada.transport, fake.add_user(SlackUser(u, u)))
             for u in sorted(HUNG)]
-    acks = await asyncio.gather(*(p.slash("interview Acme", channel=p.dm) for p in slow))
+    acks = await asyncio.gather(*(p.slash("interview Acme type:other", channel=p.dm) for p in slow))
     assert {a.status for a in acks} == {200}
     await fake.wait_for(lambda: fake.hung_calls >= 10, within=5)
 

@@ -19,7 +19,8 @@ async def test_a_reflection_runs_over_socket_mode(socket_env: SlackEnv) -> None:
     assert opened and opened[0].token == APP_TOKEN
     assert socket_env.adapter.connected()
 
-    ack = await ada.slash("interview Acme")  # an envelope; the ack comes back on the socket
+    # An envelope; the ack comes back on the socket.
+    ack = await ada.slash("interview Acme type:other")
     assert ack.body == ""
     await fake.wait_for(lambda: ada.dm_messages() and fake.calls_to("response_url"))
     assert "Acme" in fake.calls_to("response_url")[0].text
@@ -33,7 +34,7 @@ async def test_a_reflection_runs_over_socket_mode(socket_env: SlackEnv) -> None:
     await fake.wait_for(lambda: len(ada.dm_messages()) == 3)
     await ada.say("sent")
     await fake.wait_for(lambda: len(ada.dm_messages()) == 4)
-    assert "question 4 of 9" in _blocks(ada.dm_messages()[-1])
+    assert "question 4 of 11" in _blocks(ada.dm_messages()[-1])
     assert len(fake.acks) == 5, "every envelope was acknowledged once"
 
 

@@ -74,7 +74,7 @@ async def test_forged_clicks_and_events_are_refused_too(slack_env: SlackEnv) -> 
 
 async def test_a_retried_event_is_handled_once(slack_env: SlackEnv) -> None:
     fake, ada = slack_env.fake, slack_env.ada
-    await ada.slash("interview Acme")
+    await ada.slash("interview Acme type:other")
     await fake.wait_for(lambda: ada.dm_messages())
     await ada.click("They'll remember me")
     await fake.wait_for(lambda: len(ada.dm_messages()) == 2)  # question 2: free text
@@ -85,7 +85,7 @@ async def test_a_retried_event_is_handled_once(slack_env: SlackEnv) -> None:
     await fake.wait_for(lambda: len(ada.dm_messages()) == 3)
     await ada.say("planned")  # if the retry had been taken as an answer, this would be Q5
     await fake.wait_for(lambda: len(ada.dm_messages()) == 4)
-    assert "question 4 of 9" in json.dumps(ada.dm_messages()[-1]["blocks"])
+    assert "question 4 of 11" in json.dumps(ada.dm_messages()[-1]["blocks"])
 
 
 async def test_mentions_typed_by_a_person_cannot_ping_anyone(slack_env: SlackEnv) -> None:
@@ -94,7 +94,7 @@ async def test_mentions_typed_by_a_person_cannot_ping_anyone(slack_env: SlackEnv
     # as text arrive entity-escaped (formatting docs) and are echoed escaped again.
     evil = ("<!channel> <@U999> <!here|here> <!subteam^S1> &lt;!channel&gt; &lt;@U999&gt; "
             "@everyone *bold* _it_ ~x~")
-    await ada.slash(f"interview {evil}")
+    await ada.slash(f"interview {evil} type:other")
     await fake.wait_for(lambda: ada.dm_messages() and fake.calls_to("response_url"))
     await ada.click("They'll remember me")
     await fake.wait_for(lambda: len(ada.dm_messages()) == 2)

@@ -1,0 +1,168 @@
+"""Reading a typed choice the way a person types it.
+
+In order, the first rule that decides wins:
+
+1. the option's number ("3"), or a rating out of something ("4/5", "4 out of 5", "8/10");
+2. the exact words of an option: its value, its label, the visible label of its button
+   (``2. A few moments stood out``, ``4 · Good fit``), or one of its everyday words
+   (``Option.aliases``: "sent it", "not yet", "pretty good", "meh"), case, punctuation and
+   contractions ignored ("They'll" == "they will");
+3. those words inside a sentence ("yes I sent it this morning"): the longest one found wins,
+   so "not yet sent" is "not yet", not "sent";
+4. a unique start of a label ("plann" -> "Planning to send it");
+5. a small typo ("alredy sent", "planing to send it"): rapidfuzz's ratio against every label
+   and everyday word, accepted at :data:`FUZZY_ACCEPT` or more when one option is clearly
+   ahead; from :data:`FUZZY_SUGGEST` the closest options are offered as a question instead.
+
+Anything else is :class:`Unclear`: the dialogue asks a short question with buttons
+(``candidates`` first, or every option).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.reflection.questions import Option, Question
+
+__all__ = ["FUZZY_ACCEPT", "FUZZY_SUGGEST", "Picked", "Unclear", "norm", "read_choice"]
+
+# rapidfuzz ratio (0-100). 85 accepts one or two wrong letters in a short phrase ("alredy
+# sent" 95, "planing to send it" 97) but not a different word ("sent" vs "spent" 89 is a
+# real risk only for 4-letter words: those need MIN_FUZZY_LENGTH). tests/test_choices.py
+# holds the table these numbers were chosen by.
+FUZZY_ACCEPT = 85
+FUZZY_SUGGEST = 70
+MIN_FUZZY_LENGTH = 5  # shorter typed words are matched exactly or not at all
+CLEAR_LEAD = 5  # the best option must beat the next by this much to be taken
+
+_CONTRACTIONS = (("’", "'"), ("won't", "will not"), ("can't", "can not"), ("'ll", " will"),
+                 ("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'m", " am"))
+# Contractions typed without their apostrophe ("havent sent it", "im sure").
+_BARE = {"didnt": "did not", "dont": "do not", "havent": "have not", "wont": "will not",
+         "im": "i am", "ive": "i have", "isnt": "is not", "wasnt": "was not",
+         "theyll": "they will", "cant": "can not"}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_RATING = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+                     r"(?:/|out of|of)\s*(\d{1,2}|five|ten)\b")
+_BUTTON_NUMBER = re.compile(r"^(\d{1,2})\s*[.·:)-]\s+(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Picked:
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unclear:
+    """No option is clear; ``candidates`` are the option values worth offering first."""
+
+    candidates: tuple[str, ...] = ()
+
+
+def norm(text: str) -> str:
+    """Lower case, contractions spelled out, punctuation gone, spaces single."""
+    text = text.lower()
+    for short, long in _CONTRACTIONS:
+        text = text.replace(short, long)
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    return " ".join(_BARE.get(w, w) for w in words)
+
+
+def _label_words(option: Option) -> str:
+    """A label without its own number ("4 · Good fit" -> "good fit")."""
+    return norm(_BUTTON_NUMBER.sub("", option.label))
+
+
+def _phrases(option: Option) -> list[str]:
+    return [p for p in dict.fromkeys([norm(option.value), norm(option.label),
+                                      _label_words(option),
+                                      *(norm(a) for a in option.aliases)]) if p]
+
+
+def read_choice(question: Question, text: str) -> Picked | Unclear:
+    options = question.options
+    typed = text.strip()
+    numbered = _BUTTON_NUMBER.match(typed)
+    if numbered:  # the visible label of a numbered button: "2. A few moments stood out"
+        rest = norm(typed[numbered.end():])
+        number = int(numbered.group(1))
+        if 1 <= number <= len(options) and rest in _phrases(options[number - 1]):
+            return Picked(options[number - 1].value)
+        typed = typed[numbered.end():]
+    words = norm(typed)
+    if not words:
+        return Unclear()
+    by_number = _by_number(question, words)
+    if by_number is not None:
+        return Picked(by_number)
+    for option in options:
+        if words in _phrases(option):
+            return Picked(option.value)
+    inside = _inside(options, words)
+    if inside is not None:
+        return inside
+    if len(words) >= 3:
+        starts = [o.value for o in options if _label_words(o).startswith(words)]
+        if len(starts) == 1:
+            return Picked(starts[0])
+    return _fuzzy(options, words)
+
+
+def _by_number(question: Question, words: str) -> str | None:
+    options = question.options
+    if words.isdigit():
+        number = int(words)
+        if any(o.value == words for o in options):
+            return words
+        return options[number - 1].value if 1 <= number <= len(options) else None
+    rating = _RATING.search(words)
+    if rating and question.scale:
+        top = _as_number(rating.group(2))
+        got = _as_number(rating.group(1))
+        if top and 0 < got <= top:
+            scaled = max(1, round(got * len(options) / top))
+            return options[scaled - 1].value
+    return None
+
+
+def _as_number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+
+
+def _inside(options: tuple[Option, ...], words: str) -> Picked | Unclear | None:
+    padded = f" {words} "
+    found: list[tuple[int, str]] = []
+    for option in options:
+        for phrase in _phrases(option):
+            if f" {phrase} " in padded:
+                found.append((len(phrase), option.value))
+    if not found:
+        return None
+    longest = max(length for length, _ in found)
+    winners = list(dict.fromkeys(value for length, value in found if length == longest))
+    return Picked(winners[0]) if len(winners) == 1 else Unclear(tuple(winners))
+
+
+def _fuzzy(options: tuple[Option, ...], words: str) -> Picked | Unclear:
+    if len(words) < MIN_FUZZY_LENGTH:
+        return Unclear()
+    best: dict[str, float] = {}
+    for option in options:
+        for phrase in _phrases(option):
+            if len(phrase) < MIN_FUZZY_LENGTH:
+                continue
+            score = fuzz.ratio(words, phrase)
+            best[option.value] = max(best.get(option.value, 0.0), score)
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    if not ranked:
+        return Unclear()
+    top_value, top_score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top_score >= FUZZY_ACCEPT and top_score - runner_up >= CLEAR_LEAD:
+        return Picked(top_value)
+    close = tuple(value for value, score in ranked if score >= FUZZY_SUGGEST)
+    return Unclear(close[:3])

@@ -1,0 +1,72 @@
+"""The reflection's follow-up words: a choice that was unclear, a thank-you the person will
+not send, a reference that cannot go in a note, an unknown interview type."""
+
+from __future__ import annotations
+
+from bot.reflection.questions import TYPE_QUESTION, Question
+from bot.values import AnswerKey, Choice, Destination, Reply
+
+__all__ = ["held_reply", "unclear_choice", "unknown_type"]
+
+_NOTE_MATTERS = ("A short note within 24 hours brings your conversation back to mind when "
+                 "they decide, and most candidates never send one.")
+
+# Asked once more when the reference cannot go in a note (the refusal's reason).
+_REASK: dict[str, str] = {
+    "empty": ("The note works best with one thing you really talked about - even a small "
+              "one. A project they described, a problem the team has, something you both "
+              "laughed about?"),
+    "non_answer": ("The note works best with one thing you really talked about - even a "
+                   "small one. A project they described, a problem the team has, a tool "
+                   "they use?"),
+    "generic": ("That could be said after any interview, so it won't remind them of you. "
+                "What's one specific thing - a project, a tool, a problem they mentioned?"),
+    "pay": ("Pay and benefits are best kept out of a thank-you note - it reads as the reason "
+            "you're interested. What else came up: the work, the team, a problem they're "
+            "solving?"),
+    "private": ("Family and private life are best left out of the note, even if it was a "
+                "warm moment. What did you discuss about the work or the team?"),
+    "negative": ("A thank-you stays positive: criticism of the company or of people there "
+                 "sticks more than the thanks. Was there something you enjoyed discussing?"),
+}
+_REASK_TAIL = " If nothing comes to mind, type `skip` and the draft will mark the spot."
+
+
+def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
+                   key: AnswerKey) -> Reply:
+    """A short question with buttons when a typed choice could be several or none."""
+    shown = typed.strip()
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    offered = [o for o in question.options if o.value in candidates] or list(question.options)
+    if len(offered) < len(question.options) and candidates:
+        text = f"Just checking - by \"{shown}\", did you mean one of these?"
+    else:
+        text = f"I didn't catch which one \"{shown}\" means - pick one, or type it in other words."
+    if question.kind == "multi":
+        text += " (Several are fine: 1,3 or the words, or none.)"
+    tags = {"question", "scale"} if question.scale else {"question"}
+    return Reply(text=text, choices=tuple(Choice(o.label, o.value) for o in offered),
+                 multi=question.kind == "multi", destination=Destination.DM,
+                 tags=frozenset(tags), answer_key=key)
+
+
+def held_reply(why: str, question: Question, key: AnswerKey) -> Reply:
+    """One more word before the answer counts (see ``dialogue.Held``)."""
+    if why == "confirm_no":
+        return Reply(
+            text=f"Just to check: no thank-you note for this one? {_NOTE_MATTERS} If you're "
+                 "sure, I'll stop the reminders.",
+            choices=(Choice("I'll send one", "planned", "primary"),
+                     Choice("Yes, I'm sure", "sure")),
+            destination=Destination.DM, tags=frozenset({"question"}), answer_key=key)
+    text = _REASK.get(why, _REASK["non_answer"]) + _REASK_TAIL
+    return Reply(text=text, destination=Destination.DM,
+                 tags=frozenset({"question", "free_text"}), answer_key=key,
+                 actions=(Choice("Skip", "skip"),))
+
+
+def unknown_type(typed: str) -> str:
+    kinds = ", ".join(f"`{o.value}`" for o in TYPE_QUESTION.options)
+    shown = typed.strip()[:40]
+    return (f"I don't know the interview type \"{shown}\". Use one of {kinds} - or leave "
+            "`type:` out and I'll ask.")

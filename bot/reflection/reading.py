@@ -1,0 +1,158 @@
+"""Reading what people typed: specific or generic, questions asked or not.
+
+Word lists are data (tests/test_reading.py holds the table). The reading is deliberately
+modest: it finds numbers, named things and results, and the stock phrases every candidate
+uses; it never guesses more than that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "GENERIC_QUESTIONS",
+    "GENERIC_SELF",
+    "NOTHING_ASKED",
+    "Asked",
+    "Specifics",
+    "asked",
+    "is_nothing",
+    "specifics",
+]
+
+# Self-descriptions every candidate uses: the opposite of memorable (COACHING.md, reason 1).
+GENERIC_SELF: tuple[str, ...] = (
+    "hard worker", "hard working", "hardworking", "team player", "passionate",
+    "detail oriented", "detail-oriented", "attention to detail", "fast learner",
+    "quick learner", "self starter", "self-starter", "motivated", "highly motivated",
+    "go getter", "go-getter", "people person", "perfectionist", "good communicator",
+    "great communicator", "communication skills", "problem solver", "problem-solver",
+    "work well under pressure", "dedicated", "reliable", "think outside the box",
+    "results driven", "results-driven", "results oriented", "enthusiastic",
+    "positive attitude", "eager to learn", "love to learn", "my personality", "my energy",
+    "my attitude", "i am a fit", "good fit", "great fit", "my experience", "my skills",
+    "my passion",
+)
+
+# Answers to "which questions did you ask" that mean none were asked.
+NOTHING_ASKED: tuple[str, ...] = (
+    "none", "nothing", "no", "nope", "nah", "n a", "na", "idk", "i do not know", "dunno",
+    "not sure", "do not remember", "cannot remember", "can not remember", "forgot",
+    "i forgot", "did not ask", "did not ask any", "did not ask anything", "i did not ask",
+    "did not have time", "no time", "ran out of time", "not really", "none really",
+    "no questions", "not any", "zero", "0", "-", "skip", "nothing really",
+)
+
+# Questions any candidate could ask anywhere (fine to ask, but nobody remembers them).
+GENERIC_QUESTIONS: tuple[str, ...] = (
+    "next steps", "next step", "typical day", "day to day", "day in the life",
+    "company culture", "the culture", "culture like", "when will i hear", "when can i expect",
+    "hear back", "timeline", "how big is the team", "team size", "how many people",
+    "benefits", "salary", "remote", "work from home", "hybrid", "vacation", "holidays",
+    "what do you like about working", "what do you enjoy about working", "why do you like",
+    "anything else", "any concerns", "what are you looking for", "ideal candidate",
+    "growth opportunities", "opportunities for growth", "training",
+)
+
+_RESULT_VERBS = (
+    "cut", "reduced", "increased", "grew", "saved", "launched", "built", "shipped", "led",
+    "migrated", "designed", "doubled", "tripled", "halved", "won", "fixed", "automated",
+    "improved", "raised", "closed", "delivered", "rewrote", "scaled", "hired", "mentored",
+    "founded", "created", "wrote", "published",
+)
+_NUMBER = re.compile(r"(?<![\w])(?:[$€£]\s?)?\d[\d,.]*\s?(?:%|x|k|m|bn|percent|ms|s|hours|"
+                     r"days|weeks|months|years|people|users|customers|clients)?(?![\w])",
+                     re.I)
+_NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z0-9+#.-]{1,}|[A-Z]{2,}[a-z]*)\b")
+_NOT_NAMES = {"I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "My", "We", "They",
+              "It", "And", "But", "So", "Also", "OK", "Ok"}
+
+
+# Contractions typed without their apostrophe ("didnt ask any").
+_BARE = {"didnt": "did not", "dont": "do not", "doesnt": "does not", "havent": "have not",
+         "hadnt": "had not", "wasnt": "was not", "couldnt": "could not", "cant": "can not",
+         "wont": "will not", "im": "i am", "ive": "i have", "isnt": "is not"}
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("’", "'")
+    for short, long in (("n't", " not"), ("'m", " am"), ("'ve", " have"), ("'re", " are")):
+        text = text.replace(short, long)
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    return " ".join(_BARE.get(w, w) for w in words)
+
+
+def _found(phrases: tuple[str, ...], text: str) -> list[str]:
+    padded = f" {_norm(text)} "
+    return [p for p in phrases if f" {_norm(p)} " in padded]
+
+
+@dataclass(frozen=True, slots=True)
+class Specifics:
+    """What makes an answer memorable (numbers, named things, results) and what does not
+    (stock self-descriptions), each as the person's own words."""
+
+    numbers: tuple[str, ...]
+    named: tuple[str, ...]
+    results: tuple[str, ...]
+    generic: tuple[str, ...]
+
+    @property
+    def specific(self) -> bool:
+        return bool(self.numbers or self.named or self.results)
+
+    @property
+    def only_generic(self) -> bool:
+        return bool(self.generic) and not self.specific
+
+    @property
+    def example(self) -> str:
+        """One specific thing, in their words, to name back to them."""
+        return (self.numbers or self.named or self.results or ("",))[0]
+
+
+def specifics(text: str | None) -> Specifics:
+    if not text or is_nothing(text):
+        return Specifics((), (), (), ())
+    numbers = tuple(m.group(0).strip() for m in _NUMBER.finditer(text))
+    named = tuple(dict.fromkeys(m.group(1) for m in _NAMED.finditer(text)
+                                if m.group(1) not in _NOT_NAMES))
+    words = _norm(text).split()
+    results = tuple(w for w in _RESULT_VERBS if w in words)
+    return Specifics(numbers, named, results, tuple(_found(GENERIC_SELF, text)))
+
+
+def is_nothing(text: str | None) -> bool:
+    """A non-answer: "idk", "none", "didn't ask any", "no time"."""
+    if text is None:
+        return True
+    words = _norm(text)
+    if not words:
+        return True
+    return words in {_norm(p) for p in NOTHING_ASKED} or bool(re.fullmatch(
+        r"(?:i )?(?:did not|didn t|never) (?:really )?(?:ask|get to ask)(?: any(?:thing)?)?"
+        r"(?: questions?)?(?: really)?|no(?:t)? (?:really )?(?:any )?questions?|"
+        r"(?:no|ran out of) time(?: for (?:any|questions))?", words))
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """The questions they asked, read: none at all, or which were generic."""
+
+    nothing: bool
+    questions: tuple[str, ...]
+    generic: tuple[str, ...]
+
+    @property
+    def own(self) -> tuple[str, ...]:
+        return tuple(q for q in self.questions if q not in self.generic)
+
+
+def asked(text: str | None) -> Asked:
+    if text is None or is_nothing(text):
+        return Asked(True, (), ())
+    parts = [p.strip(" -•*\t") for p in re.split(r"\?|\n|;|(?<=\.)\s", text)]
+    questions = tuple(p for p in parts if len(p) > 2)
+    generic = tuple(q for q in questions if _found(GENERIC_QUESTIONS, q))
+    return Asked(False, questions, generic)

@@ -1,0 +1,105 @@
+"""The timeline the interviewer gave for next steps, as typed and, when it reads as one, as a
+date: what the follow-up check-ins are timed by.
+
+Stored in the answers as ``{"text": "by Friday", "date": "2026-06-12"}`` (``date`` None when
+it is not a date: "they didn't say", "soon"). Read it with :func:`next_steps`; the date is
+the day by which they said the person would hear, in the person's own calendar, counted
+from the day of the interview:
+
+* a day (``friday``, ``Dec 4``, ``tomorrow``, ``2026-12-01``): that day (``by``, ``on``,
+  ``before`` and ``until`` are read past);
+* ``this week`` / ``end of the week``: that week's Friday; ``next week``: next week's Friday;
+* ``in|within N days|weeks`` (also ``a week``, ``a couple of weeks``, ``a few days``, words
+  up to ten): that many calendar days after the interview;
+* ``end of the month``: its last day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.model import Interview
+from bot.timeparse import TimeParseError, parse_when
+
+__all__ = ["NextSteps", "next_steps", "read_timeline"]
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple": 2, "a couple": 2,
+            "a couple of": 2, "few": 3, "a few": 3}
+_SPAN = re.compile(r"(?:in|within|about|around|roughly|under|after)?\s*(?:the next\s+)?"
+                   r"(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"(?:a )?couple(?: of)?|(?:a )?few)(?:\s*(?:-|to|or)\s*(\d{1,2}))?\s+"
+                   r"(business days?|working days?|days?|weeks?)\b")
+_LEAD = re.compile(r"^(?:they said|she said|he said|said|hopefully|probably|maybe|"
+                   r"we'?ll hear|i'?ll hear|should hear|hear back|decision|answer|"
+                   r"next steps?|by|on|before|until|till|no later than|around|sometime)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class NextSteps:
+    text: str
+    on: date | None
+
+
+def read_timeline(text: str, interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
+    """What to store for the typed ``text`` (see the module docstring)."""
+    day = _date(text, interview.happens_at, zone)
+    return {"text": text, "date": day.isoformat() if day else None}
+
+
+def next_steps(interview: Interview) -> NextSteps | None:
+    """The timeline answer, or None when it was not asked, skipped or not answered."""
+    stored = interview.answers.get("timeline")
+    if isinstance(stored, str):
+        return NextSteps(stored, None)
+    if not isinstance(stored, dict) or not stored.get("text"):
+        return None
+    raw = stored.get("date")
+    try:
+        on = date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        on = None
+    return NextSteps(str(stored["text"]), on)
+
+
+def _date(text: str, since: datetime, zone: ZoneInfo) -> date | None:
+    words = re.sub(r"[^a-z0-9:\- ]+", " ", text.lower().replace("’", "'"))
+    words = re.sub(r"\s+", " ", words).strip()
+    while True:
+        shorter = _LEAD.sub("", words)
+        if shorter == words:
+            break
+        words = shorter
+    start = since.astimezone(zone).date()
+    friday = start + timedelta(days=(4 - start.weekday()) % 7)
+    if re.search(r"\b(?:this week|end of (?:the )?week|week'?s end|eow)\b", words):
+        return friday
+    if re.search(r"\bnext week\b", words):
+        return friday + timedelta(days=7) if friday != start else start + timedelta(days=7)
+    if re.search(r"\b(?:end of (?:the )?month|eom|this month)\b", words):
+        first_next = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return first_next - timedelta(days=1)
+    span = _SPAN.search(words)
+    if span:
+        said = (span.group(2) or span.group(1)).strip()  # "1-2 weeks": the later end
+        count = int(said) if said.isdigit() else _NUMBERS.get(said)
+        if count:
+            unit = span.group(3)
+            if unit.startswith(("business", "working")):
+                day, left = start, count
+                while left:
+                    day += timedelta(days=1)
+                    if day.weekday() < 5:
+                        left -= 1
+                return day
+            return start + timedelta(days=count * (7 if unit.startswith("week") else 1))
+    try:
+        when = parse_when(words, since, zone)
+    except TimeParseError:
+        return None
+    day = when.astimezone(zone).date()
+    return day if day >= start else None
