@@ -96,7 +96,7 @@ def read_choice(question: Question, text: str) -> Picked | Unclear:
     words = norm(typed)
     if not words:
         return Unclear()
-    by_number = _by_number(question, words)
+    by_number = _by_number(question, words, typed.lower())
     if by_number is not None:
         return Picked(by_number)
     for option in options:
@@ -112,14 +112,14 @@ def read_choice(question: Question, text: str) -> Picked | Unclear:
     return _fuzzy(options, words)
 
 
-def _by_number(question: Question, words: str) -> str | None:
+def _by_number(question: Question, words: str, raw: str) -> str | None:
     options = question.options
     if words.isdigit():
         number = int(words)
         if any(o.value == words for o in options):
             return words
         return options[number - 1].value if 1 <= number <= len(options) else None
-    rating = _RATING.search(words)
+    rating = _RATING.search(raw)
     if rating and question.scale:
         top = _as_number(rating.group(2))
         got = _as_number(rating.group(1))
