@@ -4,6 +4,7 @@ chosen by impact and "what went well" stating only what the answers show."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -126,7 +127,7 @@ def test_the_same_person_never_gets_the_same_paragraph_twice_in_a_row() -> None:
     answers = {"memorable": "generic", "remember": "idk", "thank_you": "sent"}
     one = interview(answers, ThankYou.SENT)
     tips = [focus_tip(Area.STAND_OUT, one, LATER, WINDOW, "", n) for n in range(6)]
-    assert all(a != b for a, b in zip(tips, tips[1:], strict=False))
+    assert all(a != b for a, b in pairwise(tips))
 
 
 def test_the_follow_up_tip_names_the_deadline_and_the_reference() -> None:
