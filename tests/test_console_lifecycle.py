@@ -19,9 +19,11 @@ from bot.service import Debrief
 from bot.values import Identity
 from storage import create_engine, sql_uow_factory, upgrade
 
-ANSWERS = ["2", "my story about cutting latency by 40%", "planned",
+# The type first (logged without one), the optional new questions skipped.
+ANSWERS = ["other", "2", "my story about cutting latency by 40%", "skip", "planned",
            "their migration to Kubernetes", "1", "1,3",
-           "What does success look like in six months?", "4", "ten years of platform work"]
+           "What does success look like in six months?", "4", "ten years of platform work",
+           "skip"]
 ANN = Identity("console", "local", "ann")
 
 

@@ -107,8 +107,8 @@ def test_a_reminder_prints_above_the_prompt_and_the_half_typed_line_comes_back(
         child.send("/debrief settings quiet off\r")  # any time of day in London
         child.expect_exact("Quiet hours: off")
         child.expect(PROMPT)
-        child.send("/debrief interview Acme\r")
-        child.expect_exact("question 1 of 9")
+        child.send("/debrief interview Acme type:other\r")
+        child.expect_exact("question 1 of 11")
         child.expect(PROMPT)
         child.send("I probably bl")
         child.expect_exact("[reminder]", timeout=20)
@@ -116,7 +116,7 @@ def test_a_reminder_prints_above_the_prompt_and_the_half_typed_line_comes_back(
         child.expect(PROMPT)  # the prompt is drawn again below the reminder …
         child.expect_exact("I probably bl")  # … with what was being typed
         child.send("ended in\r")
-        child.expect_exact("question 2 of 9")  # the whole line was taken as the answer
+        child.expect_exact("question 2 of 11")  # the whole line was taken as the answer
         child.expect(PROMPT)
         child.send(CTRL_D)
         out = finish(child)

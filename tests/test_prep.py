@@ -234,7 +234,7 @@ async def test_the_reflection_asks_about_what_was_prepared(world: World) -> None
     await world.say("/debrief prep story 1")
     world.clock.set(datetime(2026, 6, 12, 10, 0, tzinfo=UTC))  # 11:00 BST, an hour after
     replies = await world.say("/debrief reflect Acme")
-    for answer in ANSWERS:
+    for answer in ["other", *ANSWERS]:  # logged without a type: the first question asks it
         replies = await world.say(answer)
     summary, questions, story_reply = replies
     assert summary.title == "Your reflection: Acme"

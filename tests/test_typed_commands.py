@@ -36,7 +36,7 @@ async def test_help_inside_a_reflection_shows_the_help_and_stores_nothing(
     assert world.interview().reflection_state is ReflectionState.OPEN
     # and the reflection carries on where it was
     replies = await world.say(ANSWERS[2])
-    assert "question 4 of 9" in said(replies)
+    assert "question 4 of 11" in said(replies)
 
 
 @pytest.mark.parametrize("typed", ["quit", "exit", "Exit.", "stop", "pause"])
@@ -50,7 +50,7 @@ async def test_quit_inside_a_reflection_pauses_it_and_says_how_to_resume(
     assert world.interview().reflection_state is ReflectionState.CANCELLED
     assert world.interview().answers == before
     replies = await world.say("/debrief reflect")
-    assert "question 3 of 9" in said(replies)
+    assert "question 3 of 11" in said(replies)
 
 
 async def test_quit_with_no_reflection_open_says_there_is_nothing_to_pause(
@@ -70,7 +70,7 @@ async def test_quit_with_no_reflection_open_says_there_is_nothing_to_pause(
 ])
 async def test_near_miss_commands_in_a_reflection_run_and_are_not_answers(
         world: World, typed: str, expected: str) -> None:
-    await in_reflection(world, answered=3)  # at the free-text reference-point question
+    await in_reflection(world, answered=4)  # at the free-text reference-point question
     before = dict(world.interview().answers)
     replies = await world.say(typed)
     assert expected in said(replies)
@@ -93,9 +93,12 @@ async def test_a_mistyped_forget_is_never_guessed(world: World) -> None:
                                     "debrief was fine", "helpful people, their Kafka move"])
 async def test_answers_that_merely_look_like_commands_are_still_answers(
         world: World, answer: str) -> None:
-    await in_reflection(world, answered=3)
+    await in_reflection(world, answered=4)  # at the reference-point question
     await world.say(answer)
-    assert world.interview().answers.get("reference") is not None
+    answers = world.interview().answers
+    # Taken as an answer: stored, or (not usable in a note) asked about once more.
+    assert answers.get("reference") is not None or \
+        answers.get("_pending", {}).get("question") == "reference"
 
 
 @pytest.mark.parametrize(("text", "kind"), [

@@ -41,7 +41,8 @@ def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
     if len(offered) < len(question.options) and candidates:
         text = f"Just checking - by \"{shown}\", did you mean one of these?"
     else:
-        text = f"I didn't catch which one \"{shown}\" means - pick one, or type it in other words."
+        text = (f"I didn't catch which one \"{shown}\" means - pick one, type it in other "
+                "words, or `skip`.")
     if question.kind == "multi":
         text += " (Several are fine: 1,3 or the words, or none.)"
     tags = {"question", "scale"} if question.scale else {"question"}

@@ -20,9 +20,11 @@ from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import NudgeKind, NudgeStatus, Outcome
 from bot.nudges.dispatcher import Dispatcher
 
-ANSWERS = ["2", "my story about cutting latency by 40%", "planned",
+# The type first (logged without one), the optional new questions skipped.
+ANSWERS = ["other", "2", "my story about cutting latency by 40%", "skip", "planned",
            "their migration to Kubernetes", "1", "1,3",
-           "What does success look like in six months?", "4", "ten years of platform work"]
+           "What does success look like in six months?", "4", "ten years of platform work",
+           "skip"]
 
 
 def shown(message: dict[str, Any]) -> str:
