@@ -113,7 +113,9 @@ THANK_YOU = Question(
      Option("planned", "Planning to send it", 1, aliases=(
         "not yet", "planning", "planning to", "will do", "will send", "going to",
         "gonna", "later", "tonight", "tomorrow", "soon", "working on it", "drafting",
-        "writing it", "not sent yet", "haven't yet", "have not yet", "have not sent it yet")),
+        "writing it", "not sent yet", "haven't yet", "have not yet", "have not sent it yet",
+        "send one", "i will send", "i will send one", "i will send it", "will send one",
+        "i'll send one", "ill send one", "ill send it", "i'll send it")),
      Option("no", "Not going to send one", 0, aliases=(
         "no", "nope", "nah", "won't", "will not", "not sending", "not going to",
         "not sending one", "no thanks", "skip it", "not going to send one",
