@@ -150,12 +150,11 @@ async def test_a_rejection_without_a_reflection_praises_nothing_it_cannot_see(
 
 async def test_the_timeline_answered_in_the_reflection_sets_the_first_check_in(
         world: World) -> None:
-    await world.say('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe"')
+    await world.say('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe" '
+                    'type:other')
     for answer in ANSWERS[:-1]:
         await world.say(answer)
-    # what the reflection's "the timeline they gave for next steps" answer stores
-    world.interview().answers["timeline"] = "by Friday"
-    (summary,) = await world.say(ANSWERS[-1])
+    (summary,) = await world.say("by Friday")  # the timeline they gave for next steps
     fields = {f.name: f.value for f in summary.fields}
     assert "you'd hear by Fri 12 Jun" in fields["Next steps"]
     assert 'Tue 16 Jun 10:00 BST: "Heard back?" check-in' in fields["Reminders scheduled"]

@@ -148,3 +148,16 @@ async def test_the_scale_reads_natural_ratings_end_to_end(world: World) -> None:
     (question,) = await world.say("back")
     assert "scale" in question.tags
     assert [c.label for c in question.choices][:2] == ["1 · Poor fit", "2 · Weak fit"]
+
+
+async def test_the_timeline_is_stored_as_typed_with_the_date_it_names(world: World) -> None:
+    await world.say(INTERVIEW)
+    for answer in [*ANSWERS[:-1], "by Friday"]:
+        await world.say(answer)
+    stored = world.interview().answers
+    assert (stored["timeline"], stored["timeline_date"]) == ("by Friday", "2026-06-12")
+    await world.say("/debrief reflect redo")
+    for answer in [*ANSWERS[:-1], "they didn't say"]:
+        await world.say(answer)
+    stored = world.interview().answers
+    assert (stored["timeline"], stored["timeline_date"]) == ("they didn't say", None)

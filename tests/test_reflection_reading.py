@@ -172,6 +172,6 @@ def test_the_timeline_is_kept_as_typed_with_a_date_when_it_reads_as_one(
         typed: str, day: str | None) -> None:
     stored = read_timeline(typed, interview({}), ZoneInfo("Europe/London"))
     assert stored == {"text": typed, "date": day}
-    steps = next_steps(interview({"timeline": stored}))
+    steps = next_steps(interview({"timeline": typed, "timeline_date": day}))
     assert steps is not None and steps.text == typed
     assert (steps.on.isoformat() if steps.on else None) == day

@@ -41,7 +41,7 @@ ANSWERS = [
     "What does success look like in six months?",
     "4",                                    # fit
     "ten years of platform work",
-    "by Friday",                            # the timeline they gave
+    "they didn't say",                      # the timeline: no date, the usual check-in
 ]
 # type:other: the general question set, without the type question first.
 INTERVIEW = ('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe" '

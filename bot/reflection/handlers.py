@@ -30,7 +30,7 @@ from bot.reflection.dialogue import (
 from bot.reflection.pause import pause_open_reflection
 from bot.reflection.questions import TYPE_QUESTION, questions_for, type_of
 from bot.reflection.summary import choose_focus, focus_tip, summary_reply
-from bot.reflection.timeline import read_timeline
+from bot.reflection.timeline import TIMELINE_DATE, read_timeline
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import AnswerKey, Command, Destination, Reply
 
@@ -253,6 +253,8 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
         _typed_answer(ctx, interview, asked.key, result.answers)
     if "type" in interview.answers and "type" not in result.answers:
         interview.interview_type = None  # `back` over the type question: asked again
+    if "timeline" not in result.answers:
+        result.answers.pop(TIMELINE_DATE, None)  # `back` over the timeline: its date goes
     changed = result.answers != interview.answers
     undo = "thank_you" in interview.answers and "thank_you" not in result.answers
     just_answered = isinstance(result, Answered) and \
@@ -295,7 +297,8 @@ def _typed_answer(ctx: Context, interview: Interview, key: str,
     if key == "type":
         interview.interview_type = type_of(answers["type"])
     elif key == "timeline" and isinstance(answers.get("timeline"), str):
-        answers["timeline"] = read_timeline(str(answers["timeline"]), interview, ctx.zone)
+        answers[TIMELINE_DATE] = read_timeline(str(answers["timeline"]), interview,
+                                               ctx.zone)["date"]
 
 
 def _apply_thank_you(ctx: Context, interview: Interview, value: str | None) -> bool:

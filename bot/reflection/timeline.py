@@ -1,8 +1,10 @@
 """The timeline the interviewer gave for next steps, as typed and, when it reads as one, as a
 date: what the follow-up check-ins are timed by.
 
-Stored in the answers as ``{"text": "by Friday", "date": "2026-06-12"}`` (``date`` None when
-it is not a date: "they didn't say", "soon"). Read it with :func:`next_steps`; the date is
+Stored in the answers as the text typed, ``"timeline": "by Friday"`` (what
+``bot.followthrough`` reads), and beside it the date it names, ``"timeline_date":
+"2026-06-12"`` (None when it is not a date: "they didn't say", "soon"); ``back`` over the
+question removes both. Read them with :func:`next_steps`; the date is
 the day by which they said the person would hear, in the person's own calendar, counted
 from the day of the interview:
 
@@ -25,7 +27,9 @@ from zoneinfo import ZoneInfo
 from bot.model import Interview
 from bot.timeparse import TimeParseError, parse_when
 
-__all__ = ["NextSteps", "next_steps", "read_timeline"]
+__all__ = ["TIMELINE_DATE", "NextSteps", "next_steps", "read_timeline"]
+
+TIMELINE_DATE = "timeline_date"  # the answers' key for the date the timeline names
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple": 2, "a couple": 2,
@@ -53,17 +57,17 @@ def read_timeline(text: str, interview: Interview, zone: ZoneInfo) -> dict[str, 
 
 def next_steps(interview: Interview) -> NextSteps | None:
     """The timeline answer, or None when it was not asked, skipped or not answered."""
-    stored = interview.answers.get("timeline")
-    if isinstance(stored, str):
-        return NextSteps(stored, None)
-    if not isinstance(stored, dict) or not stored.get("text"):
+    answer: Any = interview.answers.get("timeline")
+    raw: Any = interview.answers.get(TIMELINE_DATE)
+    if isinstance(answer, dict):  # {"text", "date"} as read_timeline gives it
+        answer, raw = answer.get("text"), answer.get("date")
+    if not isinstance(answer, str) or not answer.strip():
         return None
-    raw = stored.get("date")
     try:
         on = date.fromisoformat(raw) if isinstance(raw, str) else None
     except ValueError:
         on = None
-    return NextSteps(str(stored["text"]), on)
+    return NextSteps(answer, on)
 
 
 def _date(text: str, since: datetime, zone: ZoneInfo) -> date | None:
