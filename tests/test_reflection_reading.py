@@ -49,7 +49,7 @@ def test_specifics_versus_stock_self_descriptions(text: str, specific: bool,
 
 @pytest.mark.parametrize("text", ["idk", "none", "nope", "no time", "didn't ask any",
                                   "didnt ask any", "I didn't ask anything", "ran out of time",
-                                  "No questions", "n/a", "  "])
+                                  "No questions", "n/a", "  ", "1,3", "2", "??"])
 def test_these_mean_no_questions_were_asked(text: str) -> None:
     assert is_nothing(text)
     assert asked(text).nothing

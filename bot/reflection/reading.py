@@ -128,8 +128,8 @@ def is_nothing(text: str | None) -> bool:
     if text is None:
         return True
     words = _norm(text)
-    if not words:
-        return True
+    if not words or not re.search(r"[a-z]", words):
+        return True  # nothing, or only numbers and signs ("1,3" typed at the wrong question)
     return words in {_norm(p) for p in NOTHING_ASKED} or bool(re.fullmatch(
         r"(?:i )?(?:did not|didn t|never) (?:really )?(?:ask|get to ask)(?: any(?:thing)?)?"
         r"(?: questions?)?(?: really)?|no(?:t)? (?:really )?(?:any )?questions?|"
