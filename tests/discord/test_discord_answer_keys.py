@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import copy
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from conftest import START, StartAdapter
 from fake_discord import FakeDiscord, FakeUser
 
+from adapters.discord import DiscordAdapter
 from bot.clock import FixedClock
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Interview
@@ -27,6 +27,11 @@ from bot.values import Identity, Incoming, Reply
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.sql import sql_uow_factory
+
+# As in tests/discord/conftest.py. Not imported from there: beside tests/slack, the module
+# name 'conftest' can name the other package's, so `pytest tests/discord tests/slack` failed.
+START = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
+StartAdapter = Callable[..., Awaitable[DiscordAdapter]]
 
 
 class TickingClock(FixedClock):
