@@ -105,7 +105,9 @@ async def check(image: str) -> None:
             if ack.status != 200:
                 raise CheckFailed(f"/debrief interview over HTTP: status {ack.status}")
             took = await until("the reflection's first question in the DM", 20,
-                               lambda: "How memorable" in str(person.dm_messages()))
+                               # The progress line every reflection question carries
+                               # (bot/reflection/words.py), whichever question comes first.
+                               lambda: "question 1 of" in str(person.dm_messages()))
             print(f"  /debrief interview Acme on POST /slack/events: its first question in "
                   f"Ada's DM after {took:.1f}s (the fake Slack saw "
                   f"{', '.join(sorted(set(slack.methods())))})")
