@@ -20,6 +20,7 @@ Anything else is :class:`Unclear`: the dialogue asks a short question with butto
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,6 +64,9 @@ class Unclear:
     candidates: tuple[str, ...] = ()
 
 
+# Pure and called for every phrase of the word lists on every answer: cached, so the lists
+# are normalised once rather than again each turn (they were most of a turn's CPU).
+@functools.lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Lower case, contractions spelled out, punctuation gone, spaces single."""
     text = text.lower()

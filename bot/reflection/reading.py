@@ -7,6 +7,7 @@ uses; it never guesses more than that.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -75,6 +76,9 @@ _BARE = {"didnt": "did not", "dont": "do not", "doesnt": "does not", "havent": "
          "wont": "will not", "im": "i am", "ive": "i have", "isnt": "is not"}
 
 
+# Pure and called for every phrase of the word lists on every answer: cached, so the lists
+# are normalised once rather than again each turn (they were most of a turn's CPU).
+@functools.lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     text = text.lower().replace("’", "'")
     for short, long in (("n't", " not"), ("'m", " am"), ("'ve", " have"), ("'re", " are")):
