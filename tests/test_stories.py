@@ -112,6 +112,41 @@ async def test_saving_the_what_will_they_remember_answer_as_a_story(world: World
     assert len(bank(world)) == 1
 
 
+async def _reflect_remembering(world: World, remember: str) -> list:  # type: ignore[type-arg]
+    await world.say(INTERVIEW)
+    replies: list = []  # type: ignore[type-arg]
+    for answer in [ANSWERS[0], remember, *ANSWERS[2:]]:
+        replies = await world.say(answer)
+    return replies
+
+
+@pytest.mark.parametrize("remember", [
+    "I'm a hard worker", "idk", "it went fine", "probably that i am a team player 🙂",
+    "my passion for the role tbh",
+])
+async def test_a_generic_answer_is_neither_offered_nor_saved_as_a_story(
+        world: World, remember: str) -> None:
+    (summary, *_) = await _reflect_remembering(world, remember)
+    assert "Worth keeping" not in [f.name for f in summary.fields]
+    (reply,) = await world.say("/debrief stories save Acme")
+    assert "Saved" not in reply.text
+    assert bank(world) == []
+
+
+async def test_a_specific_answer_typed_casually_is_offered_and_saved(world: World) -> None:
+    (summary, *_) = await _reflect_remembering(world, "prob the outage i fixed in 20 min lol")
+    offer = next(f.value for f in summary.fields if f.name == "Worth keeping")
+    (reply,) = await world.say(offer.split("`")[1])
+    assert "Saved to your story bank as story 1" in reply.text
+
+
+async def test_saving_a_generic_answer_says_why_and_how_to_add_a_real_one(
+        world: World) -> None:
+    await _reflect_remembering(world, "I'm a hard worker")
+    (reply,) = await world.say("/debrief stories save")
+    assert "still general" in reply.text and "/debrief stories add" in reply.text
+
+
 @pytest.mark.parametrize("command, message", [
     ("/debrief stories edit 7 new text here please", "don't have a story number 7"),
     ("/debrief stories remove 7", "don't have a story number 7"),

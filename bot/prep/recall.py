@@ -3,7 +3,8 @@
 Called once by the reflection when its summary is shown (a small hook in
 ``bot.reflection.handlers``), so the reflection knows what the person prepared:
 
-* if their "what will they remember" answer reads like a story and is not in the bank yet,
+* if their "what will they remember" answer reads like a story (something specific in it:
+  :func:`bot.stories.bank.worth_keeping`) and is not in the bank yet,
   the summary gets a field offering to save it (``/debrief stories save #n``, typed: the
   summary keeps its one button, the thank-you's);
 * if their answer about the timeline they were given names a date, the first check-in
@@ -23,6 +24,7 @@ from bot.followthrough.flow import timeline_from_reflection
 from bot.model import Interview
 from bot.nudges.words import nudge_line
 from bot.prep import words
+from bot.stories.bank import worth_keeping
 from bot.stories.handlers import REMEMBER_KEY
 from bot.stories.model import Story
 from bot.values import Reply, ReplyField
@@ -67,8 +69,8 @@ def save_offer(interview: Interview, bank: list[Story]) -> ReplyField | None:
     """A field offering to keep the "what will they remember" answer as a story (typed,
     so the summary's own button stays the only one)."""
     answer = interview.answers.get(REMEMBER_KEY)
-    if not isinstance(answer, str) or len(answer.split()) < 4:
-        return None
+    if not isinstance(answer, str) or not worth_keeping(answer):
+        return None  # generic ("I'm a hard worker") or a non-answer: nothing to tell again
     if any(s.source_interview_id == interview.id for s in bank):
         return None
     return ReplyField(

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.reflection.reading import specifics
+
 __all__ = [
     "GAP_WORDS",
     "MAX_STORIES",
@@ -27,6 +29,7 @@ __all__ = [
     "infer_tags",
     "parse_tags",
     "split_story",
+    "worth_keeping",
 ]
 
 MAX_TITLE = 100
@@ -133,3 +136,12 @@ def parse_tags(text: str) -> tuple[list[str], list[str]]:
         else:
             found.add(skill)
     return [s for s in SKILLS if s in found], unknown
+
+
+def worth_keeping(answer: object) -> bool:
+    """Whether an answer reads like a story to tell again: a few words with something
+    specific in them (a number, a named thing, a result), judged as the reflection judges
+    "what will they remember" (:func:`bot.reflection.reading.specifics`). "I'm a hard
+    worker", "idk" and "it went fine" are not stories, so they are never offered or saved."""
+    return (isinstance(answer, str) and len(answer.split()) >= 3
+            and specifics(answer).specific)

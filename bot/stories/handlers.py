@@ -14,6 +14,7 @@ import re
 from bot.context import Context, UserError
 from bot.model import Interview
 from bot.prep.guard import still_ahead
+from bot.reflection.reading import is_nothing
 from bot.stories import words
 from bot.stories.bank import (
     MAX_STORIES,
@@ -22,6 +23,7 @@ from bot.stories.bank import (
     natural_title,
     parse_tags,
     split_story,
+    worth_keeping,
 )
 from bot.stories.model import Story
 from bot.values import Command, Reply
@@ -164,12 +166,15 @@ async def _latest_happened(ctx: Context) -> Interview:
 
 async def save_from_reflection(ctx: Context, ref: str) -> Reply:
     """Save the reflection's "what will they remember" answer as a story, told there.
-    Saving the same answer twice keeps one story."""
+    Saving the same answer twice keeps one story; a generic answer ("I'm a hard worker")
+    is not a story, so it is not saved (see :func:`worth_keeping`)."""
     interview = await ctx.find_interview(ref) if ref.strip() else await _latest_happened(ctx)
     assert interview.id is not None
     answer = interview.answers.get(REMEMBER_KEY)
-    if not isinstance(answer, str) or len(answer.split()) < 3:
+    if not isinstance(answer, str) or is_nothing(answer):
         raise UserError(words.nothing_to_save(interview.company))
+    if not worth_keeping(answer):
+        raise UserError(words.not_a_story_yet(interview.company))
     bank = await ctx.uow.stories.list_for_user(ctx.user_id)
     for story in bank:
         if story.source_interview_id == interview.id and story.text == answer.strip():

@@ -18,6 +18,7 @@ __all__ = [
     "gaps_line",
     "missing_story",
     "no_such_story",
+    "not_a_story_yet",
     "nothing_to_edit",
     "nothing_to_save",
     "remove_ask",
@@ -171,6 +172,12 @@ def nothing_to_edit(number: int) -> str:
 def nothing_to_save(company: str) -> str:
     return (f"Your reflection on {company} has no answer to \"what will they remember\" to "
             "save. Add a story yourself with `/debrief stories add …`.")
+
+
+def not_a_story_yet(company: str) -> str:
+    return (f"I didn't save that one: what you said {company} will remember is still general, "
+            "and a story needs one detail (a number, a name or a result). Tell one in a "
+            "sentence: `/debrief stories add <what happened, what you did, the result>`.")
 
 
 def bad_tags(unknown: list[str]) -> str:
