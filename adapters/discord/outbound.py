@@ -13,7 +13,7 @@ from typing import Any
 
 import discord
 
-from adapters.discord.render import NO_MENTIONS, Rendered, escape, render
+from adapters.discord.render import NO_MENTIONS, Rendered, disabled_copy, escape, render
 from bot import copy
 from bot.values import Destination, Reply
 
@@ -69,6 +69,12 @@ class InteractionReplier:
 
     async def send(self, replies: list[Reply]) -> None:
         hinted = False
+        message = self.interaction.message
+        if message is not None and any("already_answered" in r.tags for r in replies):
+            # The click was refused, but its acknowledgement already showed the clicked
+            # button as chosen (render.disabled_copy): show the question closed, with no
+            # button chosen by this click.
+            await self.interaction.edit_original_response(view=disabled_copy(message))
         for reply in replies:
             if reply.destination is Destination.DM and not self.in_dm:
                 try:

@@ -357,10 +357,15 @@ class FakeDiscord(ActingAsUsers):
             inter.original_id = int(msg["id"])
             result["interaction"]["response_message_id"] = msg["id"]
             result["resource"]["message"] = msg
-        elif kind == 7:
+        elif kind in (6, 7):
+            # For components the original response is the message they are on ("ACK an
+            # interaction and edit the original message later": discord-api-docs,
+            # interactions/receiving-and-responding.mdx, DEFERRED_UPDATE_MESSAGE).
             source = inter.message
             if source is not None:
-                result["resource"]["message"] = self._edit(int(source["id"]), data)
+                inter.original_id = int(source["id"])
+                if kind == 7:
+                    result["resource"]["message"] = self._edit(int(source["id"]), data)
         return 200, result
 
     def _webhook(self, method: str, parts: list[str], body: Any) -> tuple[int, Any]:

@@ -155,3 +155,21 @@ async def test_an_old_question_clicked_after_a_restart_does_nothing(
     assert "already answered" in fake.dms(bob)[-1]["content"]
     interview = await only_interview(memory_uow_factory(store), bob)
     assert interview.answers == {"memorable": "memorable"}
+
+
+async def test_a_refused_click_does_not_show_its_button_as_chosen(
+        fake: FakeDiscord, start_adapter: StartAdapter, store: MemoryStore) -> None:
+    """Bob answers by typing, then clicks a button on the same question: the click is
+    refused, so the button he clicked must not stay green as if it were his answer."""
+    await start_adapter()
+    bob = fake.add_user("bob")
+    question = await first_question(fake, bob)
+    await fake.send_dm(bob, "3")
+    await fake.wait_until(lambda: len(fake.dms(bob)) == 2)
+    await fake.click(bob, question, "A few moments")
+    await fake.wait_until(lambda: "already answered" in fake.dms(bob)[-1]["content"])
+    buttons = fake.buttons(fake.messages[int(question["id"])])
+    assert all(b.get("disabled") for b in buttons)  # the question is closed
+    assert [b["style"] for b in buttons if b["style"] == 3] == []  # nothing shown as chosen
+    interview = await only_interview(memory_uow_factory(store), bob)
+    assert interview.answers == {"memorable": "memorable"}
