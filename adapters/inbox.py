@@ -38,7 +38,7 @@ from typing import Any
 
 from adapters.lanes import PersonLanes
 from bot.clock import SystemClock
-from bot.inbox import InboxEntry, InboxStatus
+from bot.inbox import InboxClaim, InboxEntry, InboxStatus, current_claim
 from bot.ports import Clock, UnitOfWorkFactory
 from bot.throttle import Throttled
 from storage.sql import urgent_writes
@@ -66,6 +66,9 @@ class InboxSettings:
     reclaim_interval: float = 5.0  # how often to look for rows whose process died
     max_attempts: int = 3  # a row taken over this often (it kills its process?) is dropped
     keep_finished: timedelta = timedelta(days=1)  # how long finished keys stay known
+    # The work commits in the inbox's own database (``debrief run``: one database), so the
+    # core marks the entry done in that commit: exactly once (bot.inbox.finish_in).
+    finish_with_work: bool = False
 
 
 class DurableInbox:
@@ -160,6 +163,9 @@ class DurableInbox:
 
         async def job() -> None:
             status = InboxStatus.DONE
+            # The core marks the entry done in its own commit (exactly once; bot.inbox).
+            claim = InboxClaim(entry_id, entry.attempts)
+            token = current_claim.set(claim if self.settings.finish_with_work else None)
             try:
                 if self.performer is None:
                     raise RuntimeError("no performer set for the inbox")
@@ -176,8 +182,11 @@ class DurableInbox:
             except Exception:
                 status = InboxStatus.FAILED
                 log.exception("%s %s work failed", self.platform, entry.kind)
+            finally:
+                current_claim.reset(token)
             self._held.discard(entry_id)
-            self._finish(entry_id, status)
+            if not (claim.finished or claim.lost):  # else: marked, or another process's
+                self._finish(entry_id, status)
 
         if immediately:
             self.lanes.run_now(job)

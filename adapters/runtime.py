@@ -95,6 +95,8 @@ class Runtime:
         self.inbox_engine = create_engine(settings.database_url, **(
             {} if is_sqlite(settings.database_url) else {"pool_size": 2, "max_overflow": 3}))
         inbox_uow = sql_uow_factory(self.inbox_engine)
+        # One database: the core marks a request's inbox entry done in its own commit.
+        inboxes = replace(inbox_settings(settings), finish_with_work=True)
         clock = SystemClock()
         self.core = Debrief(uow, clock, core_config(settings),
                             charts=MatplotlibChartRenderer())
@@ -104,7 +106,7 @@ class Runtime:
         if settings.slack_configured:
             from adapters.slack import SlackAdapter
             slack = SlackAdapter(settings, self.conversation, api_observer=self.metrics,
-                                 uow=inbox_uow, inbox_settings=inbox_settings(settings),
+                                 uow=inbox_uow, inbox_settings=inboxes,
                                  clock=clock)
             if not settings.slack_app_token:
                 slack.mount(self.web)
@@ -113,7 +115,7 @@ class Runtime:
             from adapters.discord import DiscordAdapter
             self.platforms["discord"] = DiscordAdapter(settings, self.conversation,
                                                        uow=inbox_uow,
-                                                       inbox_settings=inbox_settings(settings),
+                                                       inbox_settings=inboxes,
                                                        api_observer=self.metrics, clock=clock)
         gateway = RoutingGateway({name: p.gateway for name, p in self.platforms.items()})
         # Claim only reminders for people on the platforms served here: a replica never

@@ -298,6 +298,11 @@ class InboxRepository(Protocol):
         """Mark entries done (or failed) and drop their payload; the key stays."""
         ...
 
+    async def finish_claim(self, entry_id: int, attempts: int, now: datetime) -> bool:
+        """Mark one entry done, in ONE conditional write, only if it is still claimed by
+        the attempt numbered ``attempts`` (not taken over since); True if it was."""
+        ...
+
     async def purge(self, finished_before: datetime) -> int:
         """Delete finished entries older than ``finished_before``; return how many."""
         ...

@@ -17,6 +17,7 @@ from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.context import Context, UserError
 from bot.grammar import PREFIX, CommandSyntaxError, is_command, parse_command, spec_for
+from bot.inbox import ClaimLost, finish_in
 from bot.insights import handlers as stats
 from bot.model import User
 from bot.nudges import handlers as nudges
@@ -132,7 +133,12 @@ class Debrief:
                     replies = lead + await HANDLERS[command.name](ctx, command)
                 if ctx.user != loaded:  # most turns change nothing about the person
                     await uow.users.save(ctx.user)
+                # A platform request's inbox entry is finished with its effects: a crash
+                # after this commit cannot run the request again (see bot.inbox).
+                claim = await finish_in(uow, self.clock.now())
                 await uow.commit()
+            if claim is not None:
+                claim.finished = True
             if ctx.scheduled and self.on_scheduled is not None:
                 self.on_scheduled(min(ctx.scheduled))
             for finish in ctx.after_commit:
@@ -140,6 +146,9 @@ class Debrief:
             return _keep_private(replies, incoming)
         except UserError as exc:
             return [Reply(text=exc.message)]
+        except ClaimLost:
+            log.info("another process took over this request; it answers instead")
+            return []
         except Exception:
             # One line a minute: a database that refuses writes fails every request.
             self._failing.error("handling a %s from %s failed",

@@ -99,6 +99,14 @@ class SqlInboxRepository:
                 {"b_id": entry_id, "b_status": status.value, "b_finished_at": now}
                 for entry_id, status in results])
 
+    async def finish_claim(self, entry_id: int, attempts: int, now: datetime) -> bool:
+        result = await self._db.execute(
+            update(inbox)
+            .where(inbox.c.id == entry_id, inbox.c.status == _CLAIMED,
+                   inbox.c.attempts == attempts)
+            .values(status=InboxStatus.DONE.value, payload=None, finished_at=now))
+        return int(getattr(result, "rowcount", 0) or 0) == 1
+
     async def purge(self, finished_before: datetime) -> int:
         result = await self._db.execute(
             delete(inbox).where(inbox.c.finished_at < finished_before))

@@ -82,6 +82,16 @@ class MemoryInboxRepository:
             self._uow.write(table, entry_id, replace(entry, status=status, payload=None,
                                                      finished_at=require_utc(now)))
 
+    async def finish_claim(self, entry_id: int, attempts: int, now: datetime) -> bool:
+        table = (await self._store()).inbox
+        entry = table.rows.get(entry_id)
+        if (entry is None or entry.status is not InboxStatus.CLAIMED
+                or entry.attempts != attempts):
+            return False
+        self._uow.write(table, entry_id, replace(entry, status=InboxStatus.DONE, payload=None,
+                                                 finished_at=require_utc(now)))
+        return True
+
     async def purge(self, finished_before: datetime) -> int:
         finished_before = require_utc(finished_before)
         table = (await self._store()).inbox
