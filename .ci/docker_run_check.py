@@ -106,8 +106,9 @@ async def check(image: str) -> None:
                 raise CheckFailed(f"/debrief interview over HTTP: status {ack.status}")
             took = await until("the reflection's first question in the DM", 20,
                                # The progress line every reflection question carries
-                               # (bot/reflection/words.py), whichever question comes first.
-                               lambda: "question 1 of" in str(person.dm_messages()))
+                               # (bot/reflection/words.py), whichever question comes first
+                               # ("question 1" alone when it asks the interview type).
+                               lambda: "· question 1" in str(person.dm_messages()))
             print(f"  /debrief interview Acme on POST /slack/events: its first question in "
                   f"Ada's DM after {took:.1f}s (the fake Slack saw "
                   f"{', '.join(sorted(set(slack.methods())))})")

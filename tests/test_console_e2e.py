@@ -76,7 +76,7 @@ def draft_block(stdout: str) -> str:
 def test_a_whole_reflection_in_the_console_shows_the_thank_you_draft(tmp_path: Path) -> None:
     result = run_console(tmp_path, [INTERVIEW, *ANSWERS, "/quit"])
     out = result.stdout
-    assert "question 1 of 12" in out and "question 12 of 12" in out
+    assert "· question 1\n" in out and "question 12 of 12" in out
     assert "  1. I probably blended in" in out  # choices are shown numbered
     assert "  4 · Good fit" in out and "1 · Poor fit" in out  # a scale: no second number
     assert "1. 1" not in out and "4. 4" not in out
@@ -121,7 +121,7 @@ def test_a_second_console_resumes_a_half_done_reflection(tmp_path: Path) -> None
     assert len(resumed) == 2, out
     assert "question 6 of 12" in resumed[1].split("\n\n", 2)[1]
     assert "What did you discuss that your thank-you note should mention?" in out
-    assert "question 1 of 12" not in out  # nothing asked twice
+    assert "· question 1\n" not in out  # nothing asked twice
     assert any(s in draft_block(out) for s in REFERENCE_SENTENCES)
     # the answers given in the first process made it into the summary
     assert "my story about cutting latency by 40%" in out
@@ -201,7 +201,7 @@ def test_a_due_reminder_prints_while_the_console_is_open(tmp_path: Path) -> None
         # whatever the time of day in London, no quiet hours hold the reminder back
         console.send("/debrief settings quiet off")
         console.send("/debrief interview Acme")
-        assert console.wait_for("question 1 of 12", timeout=20), console.output
+        assert console.wait_for("· question 1\n", timeout=20), console.output
         started = time.monotonic()
         if not console.wait_for("[reminder]", timeout=15):
             pytest.fail(f"no reminder printed while the console was open:\n{console.output}")

@@ -58,7 +58,7 @@ async def test_the_profile_is_never_required(world: World) -> None:
     replies = await world.say("/debrief interview Acme")
     (interview,) = world.interviews()
     assert profile(interview) == (None,) * 6
-    assert "question 1 of 12" in replies[-1].text  # straight into the reflection
+    assert "question 1\n" in replies[-1].text  # straight into the reflection
 
 
 async def test_a_value_outside_a_closed_list_is_refused_and_nothing_is_logged(

@@ -3,6 +3,7 @@ chooses, the thank-you "no" asked about once, the reference asked about once, th
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -33,6 +34,31 @@ async def test_without_a_type_the_first_question_asks_it_and_the_set_follows() -
         replies = await world.say(answer)
     assert replies[-1].title == "Your reflection: Acme"
     assert "fit" not in world.interview().answers  # a recruiter screen skips the fit depth
+
+
+def _progress(text: str) -> tuple[int, int | None]:
+    found = re.search(r"· question (\d+)(?: of (\d+))?\n", text)
+    assert found, text
+    return int(found.group(1)), int(found.group(2)) if found.group(2) else None
+
+
+@pytest.mark.parametrize("typed, total", [
+    ("phone screen", 9), ("Technical", 11), ("panel", 11), ("onsite", 12), ("skip", 12),
+])
+async def test_the_progress_count_never_shows_a_total_it_takes_back(typed: str,
+                                                                    total: int) -> None:
+    """The type question chooses the set, so it shows no total; from question 2 the total
+    is known and the count only goes up, ending at it."""
+    world = World()
+    (first,) = await world.say("/debrief interview acme")
+    assert _progress(first.text) == (1, None)
+    seen = [_progress((await world.say(typed))[-1].text)]
+    while True:
+        replies = await world.say("skip")
+        if replies[-1].title == "Your reflection: acme":
+            break
+        seen.append(_progress(replies[-1].text))
+    assert seen == [(n, total) for n in range(2, total + 1)]
 
 
 @pytest.mark.parametrize("typed, kind, asks, skips", [

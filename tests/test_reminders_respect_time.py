@@ -174,7 +174,7 @@ async def test_logging_an_interview_during_a_reflection_pauses_it_and_says_how_t
     acme, initech = world.interviews()
     assert "paused your reflection on Acme (Backend Engineer)" in text
     assert f"/debrief reflect #{acme.id}" in text
-    assert "question 1 of 12" in text  # the new one starts
+    assert "question 1\n" in text  # the new one starts (its type question: no total)
     assert acme.reflection_state is ReflectionState.CANCELLED
     assert acme.answers  # kept
     assert world.user().active_interview_id == initech.id

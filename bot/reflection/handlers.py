@@ -127,8 +127,11 @@ def _ask(interview: Interview, *, lead: str = "") -> Reply | None:
         return None
     assert interview.id is not None
     key = AnswerKey(interview.id, question.key, interview.answers_version)
-    return words.question_reply(question, question_number(question, questions),
-                                len(questions), key=key, lead=lead)
+    # The type question chooses how many follow, so it shows no total ("question 1"); from
+    # question 2 the total is the chosen set's and stays put.
+    total = None if question.key == "type" else len(questions)
+    return words.question_reply(question, question_number(question, questions), total,
+                                key=key, lead=lead)
 
 
 async def reflect(ctx: Context, cmd: Command) -> list[Reply]:

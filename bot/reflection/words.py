@@ -42,12 +42,14 @@ def reflection_intro(interview: Interview, now: datetime) -> str:
             "number or in your own words; type `skip`, `back` or `cancel` any time.")
 
 
-def question_reply(question: Question, number: int, total: int, *, key: AnswerKey | None,
-                   lead: str = "") -> Reply:
-    """A question; ``key`` names it, so its buttons answer this question and no other."""
+def question_reply(question: Question, number: int, total: int | None, *,
+                   key: AnswerKey | None, lead: str = "") -> Reply:
+    """A question; ``key`` names it, so its buttons answer this question and no other.
+    ``total`` None: not known yet (the answer chooses the questions that follow)."""
     text = f"{lead}\n\n" if lead else ""
     area = AREA_NAMES[question.area] if question.area else "About the interview"
-    text += f"{area} · question {number} of {total}\n"
+    of = f" of {total}" if total is not None else ""
+    text += f"{area} · question {number}{of}\n"
     text += question.prompt
     choices: tuple[Choice, ...] = ()
     if question.options:
