@@ -17,6 +17,7 @@ dozen short words).
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -52,9 +53,7 @@ def read_shortcut(text: str) -> Shortcut | None:
     word = first.lower()
     if word.startswith("/") and word[1:] in _NAMES:  # "/history", "/tip prepared"
         return Shortcut("command", f"{PREFIX} {word[1:]} {rest}".strip())
-    near_prefix = difflib.SequenceMatcher(None, word, PREFIX).ratio() >= _CUTOFF or \
-        difflib.SequenceMatcher(None, "/" + word, PREFIX).ratio() >= 0.85
-    if not near_prefix:
+    if not _near_prefix(word):
         return None
     next_word = rest.split(" ", 1)[0].lower()
     # Without a slash ("debrief help") only when a command follows: "debriefing went
@@ -62,6 +61,21 @@ def read_shortcut(text: str) -> Shortcut | None:
     if word.startswith("/") or next_word in _NAMES or near_subcommand(next_word):
         return Shortcut("command", f"{PREFIX} {rest}".strip())
     return None
+
+
+# Asked of the first word of every answer typed in a reflection: the same few words ("the",
+# "i", "3") come again and again, so each is compared with the prefix once.
+@functools.lru_cache(maxsize=4096)
+def _near_prefix(word: str) -> bool:
+    return _at_least(word, PREFIX, _CUTOFF) or _at_least("/" + word, PREFIX, 0.85)
+
+
+def _at_least(word: str, target: str, cutoff: float) -> bool:
+    """``SequenceMatcher(None, word, target).ratio() >= cutoff``, without building the
+    matcher when the lengths alone rule it out (difflib's own ``real_quick_ratio`` bound)."""
+    if 2.0 * min(len(word), len(target)) / (len(word) + len(target)) < cutoff:
+        return False
+    return difflib.SequenceMatcher(None, word, target).ratio() >= cutoff
 
 
 def near_subcommand(word: str) -> str | None:
