@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.grammar import SUBCOMMANDS
 from bot.model import Area, Interview, User
+from bot.notes.people import role_label
 from bot.values import Reply
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "help_text",
     "home_empty",
     "home_reply",
+    "interview_label",
     "late_prefix",
     "logged_ahead",
     "logged_see_dm",
@@ -278,8 +280,13 @@ BACK_ONE = "Okay, back one question - your previous answer is cleared."
 AT_FIRST_QUESTION = "This is the first question, so there's nothing to go back to."
 
 
-def _what(interview: Interview) -> str:
-    return interview.company + (f" ({interview.role})" if interview.role else "")
+def interview_label(interview: Interview) -> str:
+    """"Acme (Data Analyst)": the role as a job title however it was typed ("a data analyst
+    role"), by the note composer's own reading of it (bot.notes.people.role_label)."""
+    role = role_label(interview.role, interview.company)
+    return interview.company + (f" ({role})" if role else "")
+
+
 
 
 def when_out_of_range(text: str) -> str:
@@ -288,7 +295,7 @@ def when_out_of_range(text: str) -> str:
 
 
 def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -> str:
-    lines = [f"Logged your interview at {_what(interview)} on "
+    lines = [f"Logged your interview at {interview_label(interview)} on "
              f"{fmt_local(interview.happens_at, zone)} (#{interview.id}). Good luck - "
              f"`/debrief prep #{interview.id}` gets you ready (research checklist, your "
              "questions, your stories). Your reminders:"]
@@ -297,16 +304,16 @@ def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -
 
 
 def logged_see_dm(interview: Interview) -> str:
-    return (f"Logged your interview at {_what(interview)} (#{interview.id}). I've sent you a "
-            "direct message to reflect on it - only you can see it.")
+    return (f"Logged your interview at {interview_label(interview)} (#{interview.id}). "
+            "I've sent you a direct message to reflect on it - only you can see it.")
 
 
 def continue_in_dm(interview: Interview) -> str:
-    return f"Let's continue your reflection on {_what(interview)} in a direct message."
+    return f"Let's continue your reflection on {interview_label(interview)} in a direct message."
 
 
 def welcome_back(interview: Interview) -> str:
-    return f"Welcome back - let's pick up your reflection on {_what(interview)}."
+    return f"Welcome back - let's pick up your reflection on {interview_label(interview)}."
 
 
 def unknown_nudge_action(word: str) -> str:
@@ -371,7 +378,7 @@ def home_empty() -> str:
 
 def home_reply(nudge_lines: list[str], interviews: list[Interview], zone: ZoneInfo) -> Reply:
     from bot.values import ReplyField
-    recent = [f"#{i.id} {_what(i)} - {fmt_local(i.happens_at, zone)}" for i in interviews]
+    recent = [f"#{i.id} {interview_label(i)} - {fmt_local(i.happens_at, zone)}" for i in interviews]
     return Reply(
         title="Debrief",
         text="Your interview coach. `/debrief help` lists everything I can do.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import fmt_local
+from bot.copy.messages import fmt_local, interview_label
 from bot.model import Interview
 
 __all__ = [
@@ -21,8 +21,6 @@ __all__ = [
 ]
 
 
-def _what(interview: Interview) -> str:
-    return interview.company + (f" ({interview.role})" if interview.role else "")
 
 
 def timeline_saved(interview: Interview, named: date, check_in: datetime,
@@ -68,10 +66,11 @@ def second_follow_up_text(interview: Interview) -> str:
 
 
 def closing_text(interview: Interview) -> str:
-    return (f"No word from {_what(interview)} since your second follow-up. Silence like this "
-            "usually means they've moved on, and it happens to strong candidates every day - "
-            "it isn't a verdict on you. I've closed it as \"no reply\", so it stops taking up "
-            f"room. If they do write, `/debrief outcome #{interview.id} callback` reopens it.")
+    return (f"No word from {interview_label(interview)} since your second follow-up. "
+            "Silence like this usually means they've moved on, and it happens to strong "
+            "candidates every day - it isn't a verdict on you. I've closed it as \"no reply\", "
+            "so it stops taking up room. If they do write, "
+            f"`/debrief outcome #{interview.id} callback` reopens it.")
 
 
 def rejection_intro(interview: Interview) -> str:

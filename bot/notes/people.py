@@ -24,6 +24,7 @@ __all__ = [
     "Interviewer",
     "capitalise_name",
     "parse_interviewers",
+    "role_label",
     "role_name",
     "role_title",
     "signature_name",
@@ -195,6 +196,13 @@ def role_name(role: str | None, company: str = "") -> str | None:
     if not words or (words[0].lower() in lexicon.ROLE_SUFFIX_WORDS and len(words) == 1):
         return None
     return text
+
+
+def role_label(role: str | None, company: str = "") -> str | None:
+    """The role as a job title wherever it is named beside the company: "a data analyst
+    role" -> "Data Analyst", as in the note's subject line. None when nothing is left."""
+    name = role_name(role, company)
+    return role_title(name) if name else None
 
 
 def role_needs_suffix(role: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import delta_words, fmt_local, late_prefix
+from bot.copy.messages import delta_words, fmt_local, interview_label, late_prefix
 from bot.followthrough.words import closing_text, second_follow_up_text
 from bot.model import Interview, Nudge, NudgeKind
 from bot.values import Choice, Destination, Reply
@@ -37,7 +37,7 @@ KIND_NAMES = {
 def _about(interview: Interview | None) -> str:
     if interview is None:
         return ""
-    return f" - {interview.company}" + (f" ({interview.role})" if interview.role else "")
+    return f" - {interview_label(interview)}"
 
 
 def nudge_line(nudge: Nudge, interview: Interview | None, zone: ZoneInfo) -> str:
@@ -113,7 +113,7 @@ def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetim
                 late: bool, window_end: datetime, note: str, note_hint: str = "") -> Reply:
     lead = late_prefix(nudge.due_at, zone) if late else ""
     tags = frozenset({"nudge", nudge.kind.value})
-    what = interview.company + (f" ({interview.role})" if interview.role else "")
+    what = interview_label(interview)
     if nudge.kind is NudgeKind.THANK_YOU:
         if now < window_end:
             text = (f"{lead}A quick nudge: has your thank-you note to {what} gone out? The "

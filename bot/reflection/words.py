@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.copy.messages import interview_label
 from bot.model import Interview
 from bot.reflection.questions import ALL_QUESTIONS, AREA_NAMES, Question, questions_for
 from bot.values import AnswerKey, Choice, Destination, Reply
@@ -33,7 +34,7 @@ NAV_ACTIONS = (
 def reflection_intro(interview: Interview, now: datetime) -> str:
     """"While it's fresh" only within a day of the interview; the number of questions once
     the interview's type has chosen them."""
-    what = interview.company + (f" ({interview.role})" if interview.role else "")
+    what = interview_label(interview)
     fresh = " while it's fresh" if now - interview.happens_at <= FRESH_FOR else ""
     questions = questions_for(interview)
     how_many = "a few quick questions" if questions[0].key == "type" else \
