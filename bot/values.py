@@ -120,6 +120,10 @@ class Surface:
 
     buttons: bool = True   # a reply's choices and actions can be clicked
     channels: bool = True  # a community with channels and admins (channel tips, figures)
+    # How the platform links a channel by its id without pinging anyone, with ``{id}`` in
+    # it; the core writes a channel that way where set (Discord's ``<#{id}>``, which shows
+    # the channel's current name), else by the name it was given or its id.
+    channel_link: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

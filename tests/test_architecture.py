@@ -91,3 +91,28 @@ def test_the_checker_allows_the_core_and_the_standard_library() -> None:
     snippet = "import asyncio\nfrom bot.model import User\nfrom .values import Reply\n" \
               "from apscheduler.schedulers.asyncio import AsyncIOScheduler\n"
     assert [n for _, n in imported_modules(snippet, Path("x.py")) if forbidden_in(n)] == []
+
+
+PLATFORM_NAMES = {"slack", "discord", "console"}
+
+
+def platform_comparisons(source: str, path: Path) -> list[int]:
+    """Lines comparing something with a platform's name (``platform == "discord"``): the
+    core words replies by what the adapter declares (bot.values.Surface), not by name."""
+    lines = []
+    for node in ast.walk(ast.parse(source, filename=str(path))):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            if any(isinstance(o, ast.Constant) and o.value in PLATFORM_NAMES
+                   for o in operands):
+                lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("path", core_modules(), ids=lambda p: p.relative_to(BOT).as_posix())
+def test_core_module_never_branches_on_a_platform_name(path: Path) -> None:
+    assert platform_comparisons(path.read_text(encoding="utf-8"), path) == []
+
+
+def test_the_platform_name_checker_catches_a_comparison() -> None:
+    assert platform_comparisons('if sub.platform != "discord":\n    pass\n', Path("x.py")) == [1]

@@ -18,7 +18,7 @@ from bot.service import Debrief
 from bot.tips import words
 from bot.tips.library import TIPS
 from bot.tips.model import TipStatus, TipSubscription
-from bot.values import Command, Destination, Identity, Incoming
+from bot.values import Command, Destination, Identity, Incoming, Surface
 
 T0 = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)  # Friday, 13:00 in Berlin
 ADMIN = Identity("slack", "T1", "UADMIN")
@@ -38,10 +38,11 @@ def core(store: MemoryStore) -> Debrief:
 
 async def say(core: Debrief, text: str, *, who: Identity = ADMIN, admin: bool = True,
               channel: str | None = "CGENERAL", in_dm: bool = False,
-              command: Command | None = None, community: str | None = None) -> str:
+              command: Command | None = None, community: str | None = None,
+              surface: Surface | None = None) -> str:
     replies = await core.handle(Incoming(
         who, text=text, command=command, in_dm=in_dm, channel_id=channel, is_admin=admin,
-        community_id=community or who.workspace_id))
+        community_id=community or who.workspace_id, surface=surface or Surface()))
     assert len(replies) == 1
     return replies[0].text
 
@@ -101,7 +102,7 @@ async def test_discord_named_options_do_the_same(core: Debrief, store: MemorySto
                                        ("schedule", "weekly mon 09:00"),
                                        ("areas", "stand out"), ("tz", "Europe/Berlin")))
     text = await say(core, "", who=mod, command=command, channel="999999999999999999",
-                     community="777")
+                     community="777", surface=Surface(channel_link="<#{id}>"))
     assert "<#123456789012345678> gets an interview tip every Monday at 09:00" in text
     [sub] = subs(store)
     assert (sub.platform, sub.workspace_id, sub.channel_id) == (
@@ -153,7 +154,7 @@ async def test_list_pause_resume_and_off(core: Debrief, store: MemoryStore) -> N
     assert "Turned tips off" in await say(core, "/debrief tips off")
     assert "this channel" not in await say(core, "/debrief tips list")
     assert await say(core, "/debrief tips resume") == words.not_subscribed(
-        "slack", "CGENERAL", None, "CGENERAL")
+        "CGENERAL", None, words.Where("CGENERAL"))
     statuses = {s.channel_id: s.status for s in subs(store)}
     assert statuses == {"CGENERAL": TipStatus.OFF, "C2": TipStatus.ACTIVE}
 
@@ -176,7 +177,7 @@ async def test_other_communities_subscriptions_are_neither_listed_nor_touched(
     await say(core, "/debrief tips subscribe daily 09:00", who=other)
     assert await say(core, "/debrief tips list") == words.NO_SUBSCRIPTIONS
     assert await say(core, "/debrief tips off") == words.not_subscribed(
-        "slack", "CGENERAL", None, "CGENERAL")
+        "CGENERAL", None, words.Where("CGENERAL"))
     assert [s.status for s in subs(store)] == [TipStatus.ACTIVE]
 
 

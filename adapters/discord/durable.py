@@ -32,7 +32,8 @@ def incoming_to_json(incoming: Incoming) -> dict[str, Any]:
         "display_name": incoming.display_name, "is_admin": incoming.is_admin,
         "platform_timezone": incoming.platform_timezone,
         "community_id": incoming.community_id,
-        "surface": [incoming.surface.buttons, incoming.surface.channels],
+        "surface": [incoming.surface.buttons, incoming.surface.channels,
+                    incoming.surface.channel_link],
         "answer_key": None if key is None else [key.interview_id, key.question, key.version],
         "received_at": incoming.received_at.isoformat() if incoming.received_at else None,
     }
@@ -42,7 +43,9 @@ def incoming_from_json(data: dict[str, Any]) -> Incoming:
     command = data.get("command")
     key = data.get("answer_key")
     received = data.get("received_at")
-    buttons, channels = data.get("surface") or (True, True)
+    # Rows written before channel_link was kept have two entries.
+    buttons, channels, *rest = data.get("surface") or (True, True)
+    channel_link = str(rest[0]) if rest and rest[0] else None
     return Incoming(
         identity=Identity(*data["identity"]), text=data.get("text") or "",
         command=None if command is None else Command(
@@ -52,7 +55,8 @@ def incoming_from_json(data: dict[str, Any]) -> Incoming:
         display_name=data.get("display_name"), is_admin=bool(data.get("is_admin")),
         platform_timezone=data.get("platform_timezone"),
         community_id=data.get("community_id"),
-        surface=Surface(buttons=bool(buttons), channels=bool(channels)),
+        surface=Surface(buttons=bool(buttons), channels=bool(channels),
+                        channel_link=channel_link),
         answer_key=None if key is None else AnswerKey(int(key[0]), str(key[1]), int(key[2])),
         received_at=datetime.fromisoformat(received) if received else None,
     )

@@ -19,10 +19,11 @@ import discord
 
 from adapters.discord.markup import MessageNames, Names, to_plain
 from bot.grammar import PREFIX
-from bot.values import AnswerKey, Command, Identity, Incoming
+from bot.values import AnswerKey, Command, Identity, Incoming, Surface
 
 __all__ = [
     "PLATFORM",
+    "SURFACE",
     "WORKSPACE",
     "has_manage_server",
     "identity_for",
@@ -32,6 +33,9 @@ __all__ = [
 
 PLATFORM = "discord"
 WORKSPACE = "discord"
+# A channel written as <#id> shows as its current name and pings nobody (discord-api-docs
+# developers/reference.mdx, "Message Formatting").
+SURFACE = Surface(channel_link="<#{id}>")
 
 
 def identity_for(user: discord.abc.User) -> Identity:
@@ -59,7 +63,7 @@ def incoming_from_interaction(interaction: discord.Interaction[Any], *, text: st
         channel_id=str(interaction.channel_id) if interaction.channel_id else None,
         display_name=_profile_name(interaction.user), is_admin=has_manage_server(interaction),
         community_id=str(interaction.guild_id) if interaction.guild_id else None,
-        answer_key=answer_key)
+        answer_key=answer_key, surface=SURFACE)
 
 
 def incoming_from_message(message: discord.Message, names: Names | None = None, *,
@@ -72,7 +76,8 @@ def incoming_from_message(message: discord.Message, names: Names | None = None, 
                     keep_channel_links=content.lstrip().startswith(PREFIX))
     return Incoming(identity=identity_for(message.author), text=text, in_dm=True,
                     channel_id=str(message.channel.id),
-                    display_name=_profile_name(message.author), received_at=received_at)
+                    display_name=_profile_name(message.author), received_at=received_at,
+                    surface=SURFACE)
 
 
 def _profile_name(user: discord.User | discord.Member) -> str:

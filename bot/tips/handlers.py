@@ -60,8 +60,10 @@ def _community(ctx: Context) -> tuple[str, str]:
     return identity.platform, ctx.incoming.community_id or identity.workspace_id
 
 
-def _here(ctx: Context) -> str | None:
-    return None if ctx.incoming.in_dm else ctx.incoming.channel_id
+def _here(ctx: Context) -> words.Where:
+    """The channel the admin is in, and how their platform links channels."""
+    return words.Where(None if ctx.incoming.in_dm else ctx.incoming.channel_id,
+                       ctx.incoming.surface.channel_link)
 
 
 def _channel(ctx: Context, given: str | None) -> tuple[str, str | None]:
@@ -166,7 +168,7 @@ async def _subscribe(ctx: Context, cmd: Command, channel_id: str, name: str | No
     return Reply(text=words.subscribed(sub, schedule, next_at,
                                        updated=existing is not None
                                        and existing.status is not TipStatus.OFF,
-                                       zone_from=zone_from, here=_here(ctx)))
+                                       zone_from=zone_from, where=_here(ctx)))
 
 
 async def _list(ctx: Context) -> Reply:
@@ -187,7 +189,7 @@ async def _change(ctx: Context, action: str, channel_id: str, name: str | None) 
     platform, community = _community(ctx)
     sub = await ctx.uow.tips.get_subscription(platform, community, channel_id)
     if sub is None or (sub.status is TipStatus.OFF and action != "off"):
-        raise UserError(words.not_subscribed(platform, channel_id,
+        raise UserError(words.not_subscribed(channel_id,
                                              name or (sub.channel_name if sub else None),
                                              _here(ctx)))
     wanted = {"pause": TipStatus.PAUSED, "resume": TipStatus.ACTIVE, "off": TipStatus.OFF}

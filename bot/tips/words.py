@@ -1,13 +1,15 @@
 """What Debrief says about scheduled channel tips (``/debrief tips``), and the posted tip.
 
-Channels are named the way each platform shows them best without pinging anyone: on Discord
-``<#id>`` (a channel link), elsewhere ``#name`` when the admin typed it as a link, else the
-channel's id.
+Channels are named the way each platform shows them best without pinging anyone: as the
+link its adapter declares (:attr:`bot.values.Surface.channel_link`: Discord's ``<#id>``),
+elsewhere ``#name`` when the admin typed it as a link, "this channel" for the one the admin
+is in, else the channel's id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -22,6 +24,7 @@ __all__ = [
     "ADMIN_ONLY",
     "NEED_A_CHANNEL",
     "NO_SUBSCRIPTIONS",
+    "Where",
     "already",
     "bad_areas",
     "bad_channel",
@@ -71,17 +74,25 @@ _WHY = {
 _DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def channel_label(platform: str, channel_id: str, name: str | None = None) -> str:
-    if platform == "discord":
-        return f"<#{channel_id}>"
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where the admin is (``here``: their channel, None in a DM) and how their platform
+    links a channel (``link``: :attr:`bot.values.Surface.channel_link`)."""
+
+    here: str | None = None
+    link: str | None = None
+
+
+def channel_label(channel_id: str, name: str | None = None, where: Where = Where()) -> str:
+    if where.link:
+        return where.link.format(id=channel_id)
+    if channel_id == where.here and not name:
+        return "this channel"
     return f"#{name}" if name else f"channel {channel_id}"
 
 
-def _label(sub: TipSubscription, here: str | None = None) -> str:
-    """How to name the subscription's channel; ``here`` is the channel the admin is in."""
-    if sub.channel_id == here and not sub.channel_name and sub.platform != "discord":
-        return "this channel"
-    return channel_label(sub.platform, sub.channel_id, sub.channel_name)
+def _label(sub: TipSubscription, where: Where) -> str:
+    return channel_label(sub.channel_id, sub.channel_name, where)
 
 
 def describe_schedule(schedule: TipSchedule) -> str:
@@ -148,51 +159,49 @@ def bad_areas(word: str) -> str:
 
 
 def subscribed(sub: TipSubscription, schedule: TipSchedule, next_at: datetime | None,
-               *, updated: bool, zone_from: str, here: str | None = None) -> str:
+               *, updated: bool, zone_from: str, where: Where = Where()) -> str:
     zone = ZoneInfo(sub.timezone)
     verb = "Updated" if updated else "Subscribed"
-    where = {"given": "as you set it", "community": "this community's zone",
-             "default": "the default zone - add `tz:Area/City` to change it"}[zone_from]
-    return (f"{verb}: {_label(sub, here)} gets an interview tip {describe_schedule(schedule)}, "
-            f"{zone.key} time ({where}), from {_areas(sub.areas)}. {_next(next_at, zone)} "
+    zone_why = {"given": "as you set it", "community": "this community's zone",
+                "default": "the default zone - add `tz:Area/City` to change it"}[zone_from]
+    return (f"{verb}: {_label(sub, where)} gets an interview tip {describe_schedule(schedule)}, "
+            f"{zone.key} time ({zone_why}), from {_areas(sub.areas)}. {_next(next_at, zone)} "
             "No tip repeats there until all of them have been posted. "
             "Manage with `/debrief tips list`, `pause`, `resume` or `off`.").replace("  ", " ")
 
 
-def not_subscribed(platform: str, channel_id: str, name: str | None,
-                   here: str | None = None) -> str:
-    label = "This channel" if channel_id == here and not name and platform != "discord" \
-        else channel_label(platform, channel_id, name)
-    return (f"{label} isn't subscribed to tips. "
+def not_subscribed(channel_id: str, name: str | None, where: Where = Where()) -> str:
+    label = channel_label(channel_id, name, where)
+    return (f"{label[:1].upper()}{label[1:]} isn't subscribed to tips. "
             "`/debrief tips list` shows the channels that are.")
 
 
-def already(sub: TipSubscription, here: str | None = None) -> str:
+def already(sub: TipSubscription, where: Where = Where()) -> str:
     state = {TipStatus.ACTIVE: "already getting tips",
              TipStatus.PAUSED: "already paused",
              TipStatus.OFF: "already off"}[sub.status]
-    label = _label(sub, here)
+    label = _label(sub, where)
     return f"{label[:1].upper()}{label[1:]} is {state}. Nothing was changed."
 
 
-def paused(sub: TipSubscription, here: str | None = None) -> str:
-    return (f"Paused tips in {_label(sub, here)}. `/debrief tips resume` starts them again "
+def paused(sub: TipSubscription, where: Where = Where()) -> str:
+    return (f"Paused tips in {_label(sub, where)}. `/debrief tips resume` starts them again "
             "(without posting the ones missed meanwhile).")
 
 
-def resumed(sub: TipSubscription, next_at: datetime | None, here: str | None = None) -> str:
+def resumed(sub: TipSubscription, next_at: datetime | None, where: Where = Where()) -> str:
     zone = ZoneInfo(sub.timezone)
-    return f"Tips are back on in {_label(sub, here)}. {_next(next_at, zone)}".strip()
+    return f"Tips are back on in {_label(sub, where)}. {_next(next_at, zone)}".strip()
 
 
-def turned_off(sub: TipSubscription, here: str | None = None) -> str:
-    return (f"Turned tips off in {_label(sub, here)}. Subscribe again any time - tips already "
+def turned_off(sub: TipSubscription, where: Where = Where()) -> str:
+    return (f"Turned tips off in {_label(sub, where)}. Subscribe again any time - tips already "
             "posted there won't repeat until the rest have been.")
 
 
 def subscription_list(entries: Sequence[tuple[TipSubscription, TipSchedule,
                                               datetime | None]],
-                      here: str | None = None) -> str:
+                      where: Where = Where()) -> str:
     lines = ["Channels getting scheduled tips:"]
     for sub, schedule, next_at in entries:
         zone = ZoneInfo(sub.timezone)
@@ -200,7 +209,7 @@ def subscription_list(entries: Sequence[tuple[TipSubscription, TipSchedule,
                  TipStatus.PAUSED: "Paused" + (f" - {sub.paused_reason}"
                                                if sub.paused_reason else "") + ".",
                  TipStatus.OFF: "Off."}[sub.status]
-        lines.append(f"• {_label(sub, here)}: {describe_schedule(schedule)} ({zone.key}), "
+        lines.append(f"• {_label(sub, where)}: {describe_schedule(schedule)} ({zone.key}), "
                      f"{_areas(sub.areas)}. {state}")
     return "\n".join(lines)
 

@@ -105,9 +105,11 @@ def test_an_incoming_survives_the_inbox_round_trip_field_by_field() -> None:
                     command=Command("outcome", "#3", (("result", "offer"),)), in_dm=False,
                     channel_id="C", display_name="Ann", is_admin=True,
                     platform_timezone="Europe/Berlin", community_id="G",
-                    surface=Surface(buttons=False, channels=True),
+                    surface=Surface(buttons=False, channels=True, channel_link="<#{id}>"),
                     answer_key=AnswerKey(3, "memorable", 2),
                     received_at=datetime(2026, 11, 30, 12, 0, tzinfo=UTC))
     assert incoming_from_json(json.loads(json.dumps(incoming_to_json(full)))) == full
     bare = Incoming(Identity("discord", "discord", "7"))
     assert incoming_from_json(incoming_to_json(bare)) == bare
+    older = incoming_to_json(full) | {"surface": [False, True]}  # written before channel_link
+    assert incoming_from_json(older).surface == Surface(buttons=False, channels=True)
