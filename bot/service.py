@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import datetime
+from operator import attrgetter
 
 from bot import copy
 from bot.clock import SystemClock
@@ -66,6 +67,12 @@ HANDLERS: dict[str, Handler] = {
     "stories": stories.stories,
     "prep": prep.prep,
 }
+
+
+# Every field of a person, as one tuple: what ``handle`` compares after the handler to save
+# the person only when something changed (a copy of the User cost more than the rest of a
+# typical turn's bookkeeping).
+_user_fields = attrgetter(*(f.name for f in fields(User)))
 
 
 def _keep_private(replies: list[Reply], incoming: Incoming) -> list[Reply]:
@@ -131,7 +138,7 @@ class Debrief:
                     replies = await reflection.turn(ctx, text)
                 else:
                     replies = lead + await HANDLERS[command.name](ctx, command)
-                if ctx.user != loaded:  # most turns change nothing about the person
+                if _user_fields(ctx.user) != loaded:  # most turns change nothing about them
                     await uow.users.save(ctx.user)
                 # A platform request's inbox entry is finished with its effects: a crash
                 # after this commit cannot run the request again (see bot.inbox).
@@ -156,11 +163,13 @@ class Debrief:
                                 incoming.identity, exc_info=True)
             return [Reply(text=copy.TRY_AGAIN_LATER)]
 
-    async def _context(self, uow: UnitOfWork, incoming: Incoming) -> tuple[Context, User]:
-        """The handler's context, and the person as loaded (to save only what changed)."""
+    async def _context(self, uow: UnitOfWork,
+                       incoming: Incoming) -> tuple[Context, tuple[object, ...]]:
+        """The handler's context, and the person's fields as loaded (to save only what
+        changed)."""
         now = self.clock.now()
         user = await uow.users.get_or_create(incoming.identity, created_at=now)
-        loaded = replace(user)
+        loaded = _user_fields(user)
         if incoming.display_name:
             user.display_name = incoming.display_name[: self.config.max_name_length]
         if incoming.platform_timezone:

@@ -268,14 +268,19 @@ class Reply:
 
 def clean_command(command: Command) -> Command:
     """``command`` with :func:`clean_text` applied to its text and every option."""
-    return replace(command, text=clean_text(command.text), options=tuple(
-        (name, clean_text(value)) for name, value in command.options))
+    text = clean_text(command.text)
+    options = tuple((name, clean_text(value)) for name, value in command.options)
+    if text == command.text and options == command.options:
+        return command  # nothing to clean (nearly always): no copy
+    return replace(command, text=text, options=options)
 
 
 def clean_incoming(incoming: Incoming) -> Incoming:
     """What a person sent, with :func:`clean_text` applied to every text in it: the one
     place text enters the core (``Debrief.handle``), whatever the platform."""
     command = clean_command(incoming.command) if incoming.command is not None else None
-    name = clean_text(incoming.display_name) if incoming.display_name else None
-    return replace(incoming, text=clean_text(incoming.text), command=command,
-                   display_name=name or None)
+    name = (clean_text(incoming.display_name) if incoming.display_name else None) or None
+    text = clean_text(incoming.text)
+    if text == incoming.text and command is incoming.command and name == incoming.display_name:
+        return incoming  # nothing to clean (nearly always): no copy
+    return replace(incoming, text=text, command=command, display_name=name)
