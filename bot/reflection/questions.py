@@ -235,7 +235,7 @@ def questions_for(interview: Interview) -> tuple[Question, ...]:
     types existed keeps the general set it started with."""
     answers = interview.answers
     if "type" in answers:
-        return (TYPE_QUESTION, *BY_TYPE[type_of(answers["type"])])
+        return _AFTER_TYPE[type_of(answers["type"])]
     if interview.interview_type is not None:
         return BY_TYPE[interview.interview_type]
     if any(not key.startswith("_") for key in answers):
@@ -245,5 +245,12 @@ def questions_for(interview: Interview) -> tuple[Question, ...]:
 
 def type_of(value: object) -> InterviewType:
     """The type an answer names (skipped or unknown: other)."""
-    return InterviewType(value) if isinstance(value, str) and value in set(InterviewType) \
+    return _TYPES.get(value, InterviewType.OTHER) if isinstance(value, str) \
         else InterviewType.OTHER
+
+
+# Asked several times a turn: the sets that follow the type question, and the types by
+# value, built once.
+_AFTER_TYPE: dict[InterviewType, tuple[Question, ...]] = {
+    kind: (TYPE_QUESTION, *questions) for kind, questions in BY_TYPE.items()}
+_TYPES: dict[str, InterviewType] = {kind.value: kind for kind in InterviewType}
