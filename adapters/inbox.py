@@ -90,7 +90,7 @@ class DurableInbox:
         self._renewed_at = time.monotonic()
         self._purged_at = float("-inf")
         self._worker: asyncio.Task[None] | None = None
-        self._down = Throttled(log)
+        self.down = Throttled(log)
         #: False since a write failed, until one succeeds (``/readyz``).
         self.writable = True
 
@@ -126,7 +126,7 @@ class DurableInbox:
             # retry of the request finds the key taken. Either way: no acknowledgement now.
             # Nobody waits for the outcome any more (a failure is logged by the writer).
             future.cancel()
-            self._down.error("the inbox write took over %.1fs; not acknowledging",
+            self.down.error("the inbox write took over %.1fs; not acknowledging",
                              self.settings.write_timeout)
             raise InboxUnavailable("inbox write timed out") from None
 
@@ -140,7 +140,7 @@ class DurableInbox:
                         await uow.commit()
             except Exception as exc:
                 self.writable = False
-                self._down.error("cannot write the inbox (%s: %s); requests are not being "
+                self.down.error("cannot write the inbox (%s: %s); requests are not being "
                                  "acknowledged, so the platform will retry them",
                                  type(exc).__name__, _first_line(exc))
                 for _, future in batch:
@@ -211,7 +211,7 @@ class DurableInbox:
                 # only while renewed, so keep renewing them too.
                 self._finished = batch + self._finished
                 self._held.update(entry_id for entry_id, _ in batch)
-                self._down.error("cannot mark inbox rows finished (%s); will retry",
+                self.down.error("cannot mark inbox rows finished (%s); will retry",
                                  type(exc).__name__)
                 return
             self._held.difference_update(entry_id for entry_id, _ in batch)
@@ -228,7 +228,7 @@ class DurableInbox:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                self._down.error("inbox worker: %s: %s", type(exc).__name__, _first_line(exc))
+                self.down.error("inbox worker: %s: %s", type(exc).__name__, _first_line(exc))
             await asyncio.sleep(self.settings.reclaim_interval)
 
     async def sweep(self) -> int:

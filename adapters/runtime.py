@@ -2,7 +2,7 @@
 process, with a graceful shutdown on SIGTERM/SIGINT.
 
 HTTP: ``POST /slack/events`` (when Slack runs over HTTP), ``GET /healthz`` (alive),
-``GET /readyz`` (database reachable and platforms connected), ``GET /metrics``.
+``GET /readyz`` (database reachable and taking writes, platforms connected), ``GET /metrics``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from sqlalchemy import func, select, text
 
 from adapters.charts import MatplotlibChartRenderer
 from adapters.gateways import RoutingGateway
+from adapters.inbox import DurableInbox
 from adapters.metrics import Metrics
 from adapters.settings import Settings, core_config, dispatcher_config, inbox_settings
+from adapters.write_probe import WriteProbe
 from bot.clock import SystemClock
 from bot.grammar import CommandSyntaxError, is_command, parse_command
 from bot.model import NudgeStatus
@@ -33,6 +35,7 @@ from bot.values import Identity, Incoming, Reply
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.engine import is_sqlite
 from storage.mapping import nudges
+from storage.sqlite_files import database_path, guard_engine
 
 __all__ = ["InstrumentedConversation", "Runtime", "serve"]
 
@@ -127,6 +130,16 @@ class Runtime:
         self.core.on_scheduled = self.dispatcher.wake
         # Scheduled channel tips, for the platforms this process serves.
         self.tips = TipRuntime(uow, gateway, clock, platforms=gateway.platforms)
+        # A write every few seconds tells /readyz whether the database takes writes; one
+        # cause, one ERROR line a minute, whichever part notices first.
+        self.write_probe = WriteProbe(self.inbox_engine,
+                                      sqlite_path=database_path(settings.database_url))
+        if self.write_probe.files is not None:  # SQLite: never touch files that refuse
+            for engine in (self.engine, self.inbox_engine):
+                guard_engine(engine, self.write_probe.files)
+        for throttle in (self.dispatcher.failing, self.tips.failing,
+                         *(inbox.down for inbox in self._inboxes())):
+            throttle.share(self.write_probe.failing)
         self.web.router.add_get("/healthz", self._healthz)
         self.web.router.add_get("/readyz", self._readyz)
         self.web.router.add_get("/metrics", self._metrics_view)
@@ -144,6 +157,7 @@ class Runtime:
         for name, platform in self.platforms.items():
             await platform.start()
             log.info("%s started", name)
+        self.write_probe.start()
         self.dispatcher.start()
         self.tips.start()
         log.info("debrief is running on %s:%s (%s)", self.settings.http_host,
@@ -166,6 +180,7 @@ class Runtime:
                 log.exception("stopping a platform failed")
         if self._runner is not None:
             await self._runner.cleanup()
+        await self.write_probe.stop()
         await self.engine.dispose()
         await self.inbox_engine.dispose()
 
@@ -181,15 +196,23 @@ class Runtime:
             checks["database"] = True
         except Exception:
             checks["database"] = False
-        # A database that answers reads but refuses writes cannot take requests: the inbox
-        # (written before every acknowledgement) says whether its last write worked.
-        inboxes = [getattr(p, "inbox", None) for p in self.platforms.values()]
-        checks["writes"] = all(inbox.writable for inbox in inboxes if inbox is not None)
+        # A database that answers reads but refuses writes cannot take requests: the write
+        # probe (every few seconds) and the inboxes (written before every acknowledgement)
+        # say whether their last write worked; a probe that works clears an inbox's failure.
+        if self.write_probe.writable:
+            for inbox in self._inboxes():
+                inbox.writable = True
+        checks["writes"] = (self.write_probe.writable and self.write_probe.refusal() is None
+                            and all(inbox.writable for inbox in self._inboxes()))
         for name, platform in self.platforms.items():
             checks[name] = platform.connected()
         ready = all(checks.values())
         return web.json_response({"ready": ready, "checks": checks},
                                  status=200 if ready else 503)
+
+    def _inboxes(self) -> list[DurableInbox]:
+        inboxes = (getattr(p, "inbox", None) for p in self.platforms.values())
+        return [inbox for inbox in inboxes if isinstance(inbox, DurableInbox)]
 
     async def _metrics_view(self, request: web.Request) -> web.Response:
         await self._refresh_nudge_counts()

@@ -42,7 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
-    "Base", "InboxRow", "InterviewPrepRow", "InterviewRow", "NudgeRow", "StoryRow",
+    "Base", "HeartbeatRow", "InboxRow", "InterviewPrepRow", "InterviewRow", "NudgeRow", "StoryRow",
     "TipPostRow", "TipSubscriptionRow", "UTCDateTime", "UserRow", "metadata",
 ]
 
@@ -289,3 +289,14 @@ class InterviewPrepRow(Base):
     asked_questions: Mapped[bool | None] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class HeartbeatRow(Base):
+    """One row per running process, rewritten every few seconds by its write probe
+    (``adapters.write_probe``): ``/readyz`` learns that the database refuses writes from a
+    write that really commits, not only from a request that failed."""
+
+    __tablename__ = "heartbeats"
+
+    process: Mapped[str] = mapped_column(String(128), primary_key=True)
+    beat_at: Mapped[datetime] = mapped_column(UTCDateTime)

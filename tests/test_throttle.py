@@ -58,3 +58,20 @@ async def test_ticks_and_requests_against_a_database_refusing_writes_log_once(
             assert "try again" in replies[0].text.lower()
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 2, [r.getMessage() for r in errors]
+
+
+def test_parts_sharing_one_allowance_log_one_line_a_minute_between_them(
+        caplog: pytest.LogCaptureFixture) -> None:
+    now = Now()
+    probe = Throttled(logging.getLogger("test.probe"), every=60, clock=now)
+    ticks = Throttled(logging.getLogger("test.ticks"), every=60, clock=now)
+    ticks.share(probe)
+    with caplog.at_level(logging.ERROR):
+        for _ in range(20):
+            ticks.error("dispatch tick failed")
+            probe.error("the database refuses writes")
+            now.t += 1
+        now.t += 41
+        probe.error("the database refuses writes")
+    assert [r.getMessage() for r in caplog.records] == [
+        "dispatch tick failed", "the database refuses writes (39 more like it in the last 60s)"]

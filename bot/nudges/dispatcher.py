@@ -87,7 +87,7 @@ class Dispatcher:
         self._lock = asyncio.Lock()
         self._in_flight: set[int] = set()
         self._stopping = False
-        self._failing = Throttled(log)  # a database that refuses writes fails every tick
+        self.failing = Throttled(log)  # a database that refuses writes fails every tick
 
     # -- running under APScheduler -------------------------------------------------------
     def start(self) -> None:
@@ -133,7 +133,7 @@ class Dispatcher:
         try:
             await self.run_until_idle()
         except Exception:  # the scheduler must keep ticking after a database outage
-            self._failing.error("dispatch tick failed; will retry on the next tick",
+            self.failing.error("dispatch tick failed; will retry on the next tick",
                                 exc_info=True)
 
     # -- the work ------------------------------------------------------------------------

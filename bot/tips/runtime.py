@@ -89,7 +89,7 @@ class TipRuntime:
         self.settings = settings or TipRuntimeConfig()
         self._platforms = list(platforms) if platforms is not None else None
         self._library = library
-        self._failing = Throttled(log)  # a database that refuses writes fails every sync
+        self.failing = Throttled(log)  # a database that refuses writes fails every sync
         self._scheduler: AsyncIOScheduler | None = None
         self._jobs: dict[int, tuple[str, str]] = {}  # subscription id -> (schedule, zone)
         self._lock = asyncio.Lock()
@@ -135,7 +135,7 @@ class TipRuntime:
         try:
             await self.sync()
         except Exception:  # keep syncing after a database outage
-            self._failing.error("tip sync failed; will retry on the next one", exc_info=True)
+            self.failing.error("tip sync failed; will retry on the next one", exc_info=True)
 
     async def _fire_job(self, subscription_id: int) -> None:
         try:
