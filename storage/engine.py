@@ -10,7 +10,8 @@ transaction starts with ``BEGIN IMMEDIATE``, which takes the write lock up front
 wait up to ``busy_timeout``. Units of work are short, so serialising them costs little; WAL
 keeps readers outside transactions unblocked.
 
-PostgreSQL needs nothing special beyond a pre-pinged pool (replicas outlive DB restarts).
+PostgreSQL needs a pre-pinged pool (replicas outlive DB restarts) that serves waiting
+units of work in arrival order (:mod:`storage.pool`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from storage.pool import POOL_TIMEOUT_S, FairAsyncQueuePool
 
 __all__ = ["SQLITE_BUSY_TIMEOUT_MS", "create_engine", "is_sqlite"]
 
@@ -46,7 +49,10 @@ def create_engine(url: str, **kw: Any) -> AsyncEngine:
         return _sqlite_engine(parsed, kw)
     options: dict[str, Any] = {"pool_pre_ping": True}
     if "poolclass" not in kw:  # NullPool and friends take no size
-        options.update(pool_size=10, max_overflow=10)
+        # First come, first served: SQLAlchemy's own async pool lets newcomers take a
+        # returned connection ahead of those waiting (storage.pool says how that failed).
+        options.update(poolclass=FairAsyncQueuePool, pool_size=10, max_overflow=10,
+                       pool_timeout=POOL_TIMEOUT_S)
     options.update(kw)
     return create_async_engine(parsed, **options)
 
