@@ -93,6 +93,9 @@ class DurableInbox:
         self.down = Throttled(log)
         #: False since a write failed, until one succeeds (``/readyz``).
         self.writable = True
+        #: Why the database refuses writes now, if it does (the runtime's write probe):
+        #: acknowledged work is then not started, only left for a worker to run later.
+        self.refusal: Callable[[], str | None] | None = None
 
     # -- the acknowledgement path ---------------------------------------------------------
     async def accept(self, key: str, lane: str, kind: str, payload: dict[str, Any], *,
@@ -169,6 +172,11 @@ class DurableInbox:
             try:
                 if self.performer is None:
                     raise RuntimeError("no performer set for the inbox")
+                if self.refusal is not None and self.refusal() is not None:
+                    # Its work would fail: keep it claimed, stop renewing its lease, and a
+                    # worker (sweep) runs it once the database takes writes again.
+                    self._held.discard(entry_id)
+                    return
                 async with asyncio.timeout(self.settings.deadline):
                     await self.performer(entry.kind, payload)
             except TimeoutError:

@@ -140,6 +140,8 @@ class Runtime:
         for throttle in (self.dispatcher.failing, self.tips.failing,
                          *(inbox.down for inbox in self._inboxes())):
             throttle.share(self.write_probe.failing)
+        for inbox in self._inboxes():  # acknowledged work waits while writes would fail
+            inbox.refusal = self.write_probe.refuses
         self.web.router.add_get("/healthz", self._healthz)
         self.web.router.add_get("/readyz", self._readyz)
         self.web.router.add_get("/metrics", self._metrics_view)

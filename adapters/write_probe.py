@@ -57,6 +57,10 @@ class WriteProbe:
         """Why the database's files cannot be written right now (SQLite only), or None."""
         return self.files.refusal() if self.files is not None else None
 
+    def refuses(self) -> str | None:
+        """Why writes would fail now: the files refuse them, or the last probe failed."""
+        return self.refusal() or (None if self.writable else self.reason)
+
     async def probe(self) -> bool:
         """One write; True if it committed."""
         reason = self.refusal()

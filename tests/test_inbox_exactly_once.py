@@ -18,6 +18,7 @@ from adapters.inbox import DurableInbox, InboxSettings
 from adapters.lanes import PersonLanes
 from bot.clock import FixedClock
 from bot.inbox import InboxClaim, InboxStatus, current_claim
+from bot.memory import memory_uow_factory
 from bot.ports import UnitOfWorkFactory
 from bot.service import Debrief
 from bot.values import Identity, Incoming
@@ -106,3 +107,25 @@ async def test_finishing_a_claim_is_conditional_on_the_attempt_that_holds_it(
         taken = await uow.inbox.claim_expired(T0 + timedelta(minutes=5), limit=10,
                                               lease_seconds=60, platforms=["slack"])
         assert [(e.id, e.attempts, e.status) for e in taken] == [(2, 2, InboxStatus.CLAIMED)]
+
+
+async def test_acknowledged_work_waits_while_the_database_refuses_writes_then_runs_once(
+        ) -> None:
+    uow_factory = memory_uow_factory()
+    clock = FixedClock(T0)
+    inbox, lanes = process(uow_factory, clock)
+    refused: list[str | None] = ["debrief.db is immutable (chattr +i)"]
+    inbox.refusal = lambda: refused[0]
+    assert await inbox.accept("trigger-1", str(ANN), "command", {"text": INTERVIEW})
+    assert await lanes.drain(within=5)
+    assert await interviews(uow_factory) == 0, "not run into a refusing database"
+    async with uow_factory() as uow:
+        assert await uow.inbox.count_open() == 1, "kept, not given up"
+
+    refused[0] = None
+    clock.advance(timedelta(minutes=2))
+    assert await inbox.sweep() == 1
+    assert await lanes.drain(within=5)
+    assert await interviews(uow_factory) == 1
+    async with uow_factory() as uow:
+        assert await uow.inbox.count_open() == 0
