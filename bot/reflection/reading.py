@@ -87,9 +87,25 @@ def _norm(text: str) -> str:
     return " ".join(_BARE.get(w, w) for w in words)
 
 
-def _found(phrases: tuple[str, ...], text: str) -> list[str]:
+# Each list's phrases as they are looked for: normalised and padded, once at import.
+def _padded(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((p, f" {_norm(p)} ") for p in phrases)
+
+
+_GENERIC_SELF = _padded(GENERIC_SELF)
+_GENERIC_QUESTIONS = _padded(GENERIC_QUESTIONS)
+_NOTHING = frozenset(_norm(p) for p in NOTHING_ASKED)
+_LETTER = re.compile(r"[a-z]")
+_NOTHING_SAID = re.compile(
+    r"(?:i )?(?:did not|didn t|never) (?:really )?(?:ask|get to ask)(?: any(?:thing)?)?"
+    r"(?: questions?)?(?: really)?|no(?:t)? (?:really )?(?:any )?questions?|"
+    r"(?:no|ran out of) time(?: for (?:any|questions))?")
+_QUESTION_BREAK = re.compile(r"\?|\n|;|(?<=\.)\s")
+
+
+def _found(phrases: tuple[tuple[str, str], ...], text: str) -> list[str]:
     padded = f" {_norm(text)} "
-    return [p for p in phrases if f" {_norm(p)} " in padded]
+    return [p for p, looked_for in phrases if looked_for in padded]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,28 +132,40 @@ class Specifics:
         return (self.numbers or self.named or self.results or ("",))[0]
 
 
+# A summary reads the same answer several times (scores, what went well, the focus, the
+# story offer): the readings are pure and their results frozen, so each is made once.
 def specifics(text: str | None) -> Specifics:
-    if not text or is_nothing(text):
-        return Specifics((), (), (), ())
+    if not text:
+        return _NO_SPECIFICS
+    return _specifics(text)
+
+
+_NO_SPECIFICS = Specifics((), (), (), ())
+
+
+@functools.lru_cache(maxsize=1024)
+def _specifics(text: str) -> Specifics:
+    if is_nothing(text):
+        return _NO_SPECIFICS
     numbers = tuple(m.group(0).strip() for m in _NUMBER.finditer(text))
     named = tuple(dict.fromkeys(m.group(1) for m in _NAMED.finditer(text)
                                 if m.group(1) not in _NOT_NAMES))
-    words = _norm(text).split()
+    words = frozenset(_norm(text).split())
     results = tuple(w for w in _RESULT_VERBS if w in words)
-    return Specifics(numbers, named, results, tuple(_found(GENERIC_SELF, text)))
+    return Specifics(numbers, named, results, tuple(_found(_GENERIC_SELF, text)))
 
 
 def is_nothing(text: str | None) -> bool:
     """A non-answer: "idk", "none", "didn't ask any", "no time"."""
-    if text is None:
-        return True
+    return True if text is None else _is_nothing(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_nothing(text: str) -> bool:
     words = _norm(text)
-    if not words or not re.search(r"[a-z]", words):
+    if not words or not _LETTER.search(words):
         return True  # nothing, or only numbers and signs ("1,3" typed at the wrong question)
-    return words in {_norm(p) for p in NOTHING_ASKED} or bool(re.fullmatch(
-        r"(?:i )?(?:did not|didn t|never) (?:really )?(?:ask|get to ask)(?: any(?:thing)?)?"
-        r"(?: questions?)?(?: really)?|no(?:t)? (?:really )?(?:any )?questions?|"
-        r"(?:no|ran out of) time(?: for (?:any|questions))?", words))
+    return words in _NOTHING or bool(_NOTHING_SAID.fullmatch(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,9 +182,17 @@ class Asked:
 
 
 def asked(text: str | None) -> Asked:
-    if text is None or is_nothing(text):
-        return Asked(True, (), ())
-    parts = [p.strip(" -•*\t") for p in re.split(r"\?|\n|;|(?<=\.)\s", text)]
+    return _NOTHING_READ if text is None else _asked(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _asked(text: str) -> Asked:
+    if is_nothing(text):
+        return _NOTHING_READ
+    parts = [p.strip(" -•*\t") for p in _QUESTION_BREAK.split(text)]
     questions = tuple(p for p in parts if len(p) > 2)
-    generic = tuple(q for q in questions if _found(GENERIC_QUESTIONS, q))
+    generic = tuple(q for q in questions if _found(_GENERIC_QUESTIONS, q))
     return Asked(False, questions, generic)
+
+
+_NOTHING_READ = Asked(True, (), ())
