@@ -172,6 +172,17 @@ _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])", re.I)
 
 def clean_text(text: str) -> str:
     """Emoji, emoticons, odd spaces and wrapping quotes removed; apostrophes made plain."""
+    if not text.isascii():  # plain ASCII has no curly quotes, emoji or joiners to look at
+        text = _without_symbols(text)
+    text = _EMOTICON.sub(" ", text)
+    text = _SHORTCODE.sub(" ", text)
+    text = " ".join(text.split())
+    while len(text) >= 2 and text[0] + text[-1] in ('""', "''", "()", "[]", "**", "__", "``"):
+        text = text[1:-1].strip()
+    return text
+
+
+def _without_symbols(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
     text = text.replace("“", '"').replace("”", '"')
     kept = []
@@ -182,12 +193,7 @@ def clean_text(text: str) -> str:
             kept.append(" ")
         else:
             kept.append(char)
-    text = _EMOTICON.sub(" ", "".join(kept))
-    text = _SHORTCODE.sub(" ", text)
-    text = " ".join(text.split())
-    while len(text) >= 2 and text[0] + text[-1] in ('""', "''", "()", "[]", "**", "__", "``"):
-        text = text[1:-1].strip()
-    return text
+    return "".join(kept)
 
 
 def _strip_fillers(text: str) -> str:
