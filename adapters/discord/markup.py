@@ -11,8 +11,8 @@ else username), ``#channel-name``, ``@role name``, ``:emoji:``, ``/command``, th
 written out (in UTC, since the adapter does not know the reader's zone; relative styles are
 written as the date, which stays true when the answer is read again later), the link's
 label or address. Names come from :class:`Names` (the message's own ``mentions`` array, which
-Discord includes with every message, then the client's caches); what cannot be named gets a
-neutral word from the core's copy, never an id.
+Discord includes with every message, then the client's caches, guild members included);
+what cannot be named gets a neutral word from the core's copy ("someone"), never an id.
 """
 
 from __future__ import annotations
@@ -122,6 +122,21 @@ class MessageNames:
         return found if isinstance(found, Mapping) else {}
 
     def user_name(self, user_id: int) -> str | None:
+        """The name a Discord client shows for ``<@id>`` / ``<@!id>`` (the ``!`` form is
+        deprecated and "should be handled like any other user mention": discord-api-docs
+        developers/reference.mdx, "Message Formatting").
+
+        In order: the interaction's ``resolved`` user; the message's ``mentions`` array
+        ("users specifically mentioned in the message", developers/resources/message.mdx,
+        and MESSAGE_CREATE in developers/events/gateway-events.mdx); then what the client
+        has cached, without asking Discord: a user it has seen, else a member of a server
+        it shares with them (the guild member cache). Debrief does not ask for the
+        privileged members intent (client.intents), so those caches hold few people: the
+        ``mentions`` array is what names them in practice, and an id it leaves out is
+        usually no one's. Always the person's own name (global name, else username), never
+        a server nickname, which is often decorated and belongs to one server (as
+        ``translate._profile_name``). None when nothing here knows them: the caller
+        writes a neutral word ("someone")."""
         payload = self._from_resolved("users", user_id)
         name = payload.get("global_name") or payload.get("username")
         if name:
@@ -129,8 +144,16 @@ class MessageNames:
         for user in self._message.mentions if self._message is not None else ():
             if user.id == user_id:
                 return _name(user)
-        cached = self._client.get_user(user_id) if self._client is not None else None
-        return _name(cached) if cached is not None else None
+        client = self._client
+        if client is None:
+            return None
+        cached = client.get_user(user_id)
+        if cached is not None:
+            return _name(cached)
+        for other in client.guilds:
+            if (seen := other.get_member(user_id)) is not None:
+                return _name(seen)
+        return None
 
     def channel_name(self, channel_id: int) -> str | None:
         if name := self._from_resolved("channels", channel_id).get("name"):

@@ -13,7 +13,7 @@ import pytest
 from fake_discord import FakeDiscord, FakeUser
 
 from adapters.discord import DiscordAdapter
-from adapters.discord.markup import to_plain
+from adapters.discord.markup import MessageNames, to_plain
 from bot import copy
 from bot.memory import MemoryStore
 from bot.values import Identity
@@ -184,3 +184,36 @@ async def test_a_mention_nothing_resolves_in_a_command_option_is_neutral(
     await fake.wait_until(lambda: fake.settled(inter) and fake.dms(alice))
     [interview] = list(store.interviews.rows.values())
     assert interview.interviewer == copy.MENTION_SOMEONE
+
+
+class _Person:
+    def __init__(self, name: str, global_name: str | None = None) -> None:
+        self.name, self.global_name = name, global_name
+
+
+class _Guild:
+    def __init__(self, members: dict[int, _Person]) -> None:
+        self.members = members
+
+    def get_member(self, user_id: int) -> _Person | None:
+        return self.members.get(user_id)
+
+
+class _CachingClient:
+    """What a discord.py client answers from its caches (nothing is fetched)."""
+
+    def __init__(self, users: dict[int, _Person], guilds: list[_Guild]) -> None:
+        self.users, self.guilds = users, guilds
+
+    def get_user(self, user_id: int) -> _Person | None:
+        return self.users.get(user_id)
+
+
+def test_a_mention_missing_from_the_payload_is_named_from_the_client_caches() -> None:
+    """An id neither ``mentions`` nor ``resolved`` names: from the user cache, else the
+    guild member cache, else the neutral "someone" (never the id)."""
+    client: Any = _CachingClient({7: _Person("bob", "Bob")},
+                                 [_Guild({}), _Guild({8: _Person("dana_k")})])
+    names = MessageNames(None, client)
+    assert to_plain("ask <@7>, <@!8> and <@9>", names) == \
+        f"ask Bob, dana_k and {copy.MENTION_SOMEONE}"
