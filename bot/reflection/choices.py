@@ -76,15 +76,19 @@ def norm(text: str) -> str:
     return " ".join(_BARE.get(w, w) for w in words)
 
 
+# An option's words are fixed (options are frozen, defined at import), yet every answer to a
+# choice looked them all up again, several times: each option's are made once.
+@functools.lru_cache(maxsize=1024)
 def _label_words(option: Option) -> str:
     """A label without its own number ("4 · Good fit" -> "good fit")."""
     return norm(_BUTTON_NUMBER.sub("", option.label))
 
 
-def _phrases(option: Option) -> list[str]:
-    return [p for p in dict.fromkeys([norm(option.value), norm(option.label),
-                                      _label_words(option),
-                                      *(norm(a) for a in option.aliases)]) if p]
+@functools.lru_cache(maxsize=1024)
+def _phrases(option: Option) -> tuple[str, ...]:
+    return tuple(p for p in dict.fromkeys([norm(option.value), norm(option.label),
+                                           _label_words(option),
+                                           *(norm(a) for a in option.aliases)]) if p)
 
 
 def read_choice(question: Question, text: str) -> Picked | Unclear:
