@@ -16,9 +16,14 @@ the work is done the row is marked finished. So:
 
 Group commit: requests arriving while a write is in flight go into the next write together,
 one transaction for all of them, so the acknowledgement costs one short transaction however
-many requests arrive at once. On SQLite these writes (and the batched "finished" marks) go
-ahead of the work's transactions in the queue for the write lock
-(:func:`storage.sql.urgent_writes`), so a backlog of work never delays an acknowledgement.
+many requests arrive at once. The "finished" marks ride along in that same transaction, or,
+when no request comes, go in one write of their own after :data:`FINISH_DELAY`: a
+transaction costs about a millisecond of CPU on SQLite whatever it holds, so one per
+request each way was the biggest cost of a reply at a steady rate (issue 14). The price: a
+``kill -9`` in the FINISH_DELAY after a reply left lets that request run again on
+recovery. On SQLite these writes go ahead of the work's transactions in the queue for the
+write lock (:func:`storage.sql.urgent_writes`), so a backlog of work never delays an
+acknowledgement.
 
 While a process holds rows (queued or running) it renews their
 leases (a heartbeat), so a burst queued here is not taken over by another replica; every job
@@ -51,6 +56,8 @@ log = logging.getLogger(__name__)
 Performer = Callable[[str, dict[str, Any]], Awaitable[None]]
 
 MAX_BATCH = 500
+#: How long "finished" marks wait for an acceptance write to ride along with (seconds).
+FINISH_DELAY = 0.2
 RECLAIM_BATCH = 100
 
 
@@ -85,6 +92,7 @@ class DurableInbox:
         self._writer: asyncio.Task[None] | None = None
         self._finished: list[tuple[int, InboxStatus]] = []
         self._finisher: asyncio.Task[None] | None = None
+        self._finish_now = asyncio.Event()
         self._held: set[int] = set()
         self._given_back: set[int] = set()
         self._renewed_at = time.monotonic()
@@ -136,12 +144,19 @@ class DurableInbox:
     async def _write_batches(self) -> None:
         while self._queue:
             batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+            marks, self._finished = self._finished[:MAX_BATCH], self._finished[MAX_BATCH:]
             try:
                 with urgent_writes():
                     async with self._uow() as uow:
                         stored = await uow.inbox.accept([entry for entry, _ in batch])
+                        if marks:
+                            await uow.inbox.finish(marks, self._clock.now())
                         await uow.commit()
+            except asyncio.CancelledError:
+                self._finished = marks + self._finished
+                raise
             except Exception as exc:
+                self._finished = marks + self._finished  # the finisher or sweep retries
                 self.writable = False
                 self.down.error("cannot write the inbox (%s: %s); requests are not being "
                                  "acknowledged, so the platform will retry them",
@@ -151,6 +166,7 @@ class DurableInbox:
                         future.set_exception(InboxUnavailable(type(exc).__name__))
                 continue
             self.writable = True
+            self._held.difference_update(entry_id for entry_id, _ in marks)
             for (entry, future), row in zip(batch, stored, strict=True):
                 if future.done():  # the request gave up waiting; the work is ours anyway
                     if row is not None:
@@ -204,7 +220,17 @@ class DurableInbox:
     def _finish(self, entry_id: int, status: InboxStatus) -> None:
         self._finished.append((entry_id, status))
         if self._finisher is None or self._finisher.done():
-            self._finisher = asyncio.create_task(self._flush_finished(), name="inbox-finish")
+            self._finisher = asyncio.create_task(self._flush_finished_later(),
+                                                 name="inbox-finish")
+
+    async def _flush_finished_later(self) -> None:
+        """Give the marks :data:`FINISH_DELAY` to ride along with an acceptance write (or
+        to gather), then write what is left (``stop`` cuts the wait short)."""
+        try:
+            await asyncio.wait_for(self._finish_now.wait(), FINISH_DELAY)
+        except TimeoutError:
+            pass
+        await self._flush_finished()
 
     async def _flush_finished(self) -> None:
         while self._finished:
@@ -214,6 +240,9 @@ class DurableInbox:
                     async with self._uow() as uow:
                         await uow.inbox.finish(batch, self._clock.now())
                         await uow.commit()
+            except asyncio.CancelledError:
+                self._finished = batch + self._finished
+                raise
             except Exception as exc:
                 # Kept and retried by the worker loop; until then the lease protects them
                 # only while renewed, so keep renewing them too.
@@ -280,6 +309,7 @@ class DurableInbox:
             self._worker.cancel()
             await asyncio.gather(self._worker, return_exceptions=True)
             self._worker = None
+        self._finish_now.set()
         for task in (self._writer, self._finisher):
             if task is not None and not task.done():
                 await asyncio.gather(task, return_exceptions=True)
