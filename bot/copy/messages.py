@@ -336,11 +336,15 @@ def bad_area(word: str) -> str:
             "professional, prepared, right jobs.")
 
 
-def tip_text(area: Area, tip: str, *, from_reflections: bool) -> str:
+def tip_text(area: Area, tip: str, *, from_reflections: bool,
+             for_interview: str | None = None) -> str:
+    """``for_interview``: the interview the tip was chosen for ("your technical interview
+    at Acme"), named when the tip is that kind of interview's own."""
     from bot.reflection.questions import AREA_NAMES
     why = " (picked from where your reflections show the most room to grow)" \
         if from_reflections else ""
-    return f"Tip · {AREA_NAMES[area]}{why}\n{tip}"
+    where = f"For {for_interview}: " if for_interview else ""
+    return f"Tip · {AREA_NAMES[area]}{why}\n{where}{tip}"
 
 
 def bad_setting(word: str) -> str:

@@ -31,7 +31,7 @@ from bot.nudges.cadence import add_business_delay, check_in_after_named_date
 from bot.ports import UnitOfWork
 from bot.reflection.dialogue import area_scores
 from bot.reflection.questions import AREA_NAMES
-from bot.tips.library import TIPS
+from bot.tips.library import tip_for_interview
 from bot.values import Choice, Reply, ReplyField
 
 __all__ = [
@@ -169,7 +169,7 @@ def _rejection(ctx: Context, interview: Interview) -> Reply:
     scores = area_scores(interview.answers)
     if scores:
         area = min(Area, key=lambda a: scores.get(a, 2.0))
-        tip = next(text for a, text in TIPS if a is area)
+        tip, _ = tip_for_interview(area, interview.interview_type)
         fields.append(ReplyField(f"To carry to the next one: {AREA_NAMES[area]}", tip))
     return Reply(text=words.rejection_intro(interview), fields=tuple(fields),
                  copy_text=draft.text, tags=frozenset({"rejection", "private"}))

@@ -5,20 +5,21 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from enum import Enum
 from typing import Any
 
 from bot import copy
 from bot.context import Context, UserError
 from bot.insights.patterns import interview_scores
-from bot.model import Area, ReflectionState
+from bot.model import Area, Interview, ReflectionState
 from bot.notes import words as note_words
 from bot.notes.people import capitalise_name
+from bot.prep.guard import still_ahead
 from bot.prep.settings import apply_prep_setting, bad_prep_time, prep_setting_words
 from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
-from bot.tips.library import TIPS
+from bot.tips.library import TYPE_WORDS, tip_for_interview
 from bot.values import Choice, Command, Destination, Reply, Surface
 from bot.zones import UnknownZone, ZoneMatch, resolve_zone
 
@@ -26,6 +27,8 @@ __all__ = ["export", "help_", "settings", "tip"]
 
 # A signature longer than this is not a name (and would look odd under a note).
 MAX_PREFERRED_NAME = 60
+# How long after an interview ``/debrief tip`` still picks tips for its kind.
+TIP_LOOKBACK = timedelta(days=7)
 
 
 
@@ -44,12 +47,28 @@ async def tip(ctx: Context, cmd: Command) -> list[Reply]:
             raise UserError(copy.bad_area(wanted))
     else:
         area = await _weakest_area(ctx)
-    pool = [text for a, text in TIPS if a is area]
+    interview = await _interview_to_tip_for(ctx, after=area is Area.FOLLOW_UP)
+    kind = interview.interview_type if interview is not None else None
     # Rotate by the person's own count of tips shown (stored): asking again, even right
     # away or after a restart, never repeats the tip just given; tests stay deterministic.
-    index = ctx.user.tips_shown % len(pool)
+    text, own = tip_for_interview(area, kind, ctx.user.tips_shown)
     ctx.user.tips_shown += 1
-    return [Reply(text=copy.tip_text(area, pool[index], from_reflections=not wanted))]
+    about = f"your {TYPE_WORDS[kind]} at {interview.company}" \
+        if own and interview is not None and kind is not None else None
+    return [Reply(text=copy.tip_text(area, text, from_reflections=not wanted,
+                                     for_interview=about))]
+
+
+async def _interview_to_tip_for(ctx: Context, *, after: bool) -> Interview | None:
+    """The interview a tip now helps with: the next one ahead, else the latest of the last
+    week (what to carry to the next round); ``after`` (a follow-up tip) the other way round,
+    since following up is what comes after an interview."""
+    mine = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=20)  # latest first
+    ahead = sorted((i for i in mine if still_ahead(ctx, i)), key=lambda i: i.happens_at)
+    past = [i for i in mine
+            if not still_ahead(ctx, i) and ctx.now - i.happens_at <= TIP_LOOKBACK]
+    order = [*past, *ahead] if after else [*ahead, *past]
+    return order[0] if order else None
 
 
 async def _weakest_area(ctx: Context) -> Area:

@@ -1,10 +1,15 @@
-"""The tip library: short, concrete interview tips, each tagged with its area."""
+"""The tip library: short, concrete interview tips, each tagged with its area.
+
+``TIPS`` is what channels get on a schedule; its order is stored (``TipPost.tip_index``),
+so tips are only ever appended. ``TYPE_TIPS`` adds, per kind of interview, one tip for each
+area, for tips given to a person about their own interview (:func:`tip_for_interview`).
+"""
 
 from __future__ import annotations
 
-from bot.model import Area
+from bot.model import Area, InterviewType
 
-__all__ = ["TIPS"]
+__all__ = ["TIPS", "TYPE_TIPS", "TYPE_WORDS", "tip_for_interview"]
 
 TIPS: tuple[tuple[Area, str], ...] = (
     (Area.STAND_OUT, "Prepare three stories in the form problem, action, result - with a "
@@ -87,3 +92,81 @@ TIPS: tuple[tuple[Area, str], ...] = (
     (Area.RIGHT_JOBS, "Tailor your CV's top third to each role; if you can't, it may not be "
      "the right job."),
 )
+
+# How a kind of interview is named in a sentence ("your technical interview at Acme").
+TYPE_WORDS: dict[InterviewType, str] = {
+    InterviewType.RECRUITER: "recruiter screen",
+    InterviewType.TECHNICAL: "technical interview",
+    InterviewType.PANEL: "panel interview",
+    InterviewType.FINAL: "final round",
+}
+
+TYPE_TIPS: dict[InterviewType, dict[Area, str]] = {
+    InterviewType.RECRUITER: {
+        Area.STAND_OUT: "The recruiter sums you up for the hiring manager in a line or two. "
+                        "Hand them that line: one result of yours, with a number in it.",
+        Area.FOLLOW_UP: "After a recruiter screen, a short thank-you to the recruiter is "
+                        "enough: two or three lines, one thing you talked about, and that you "
+                        "look forward to the next step.",
+        Area.PROFESSIONAL: "Recruiters often ask about pay early. Give a range you have "
+                           "researched rather than one number, and ask what the role's range "
+                           "is.",
+        Area.PREPARED: "For a recruiter screen, have three answers ready: why this role, the "
+                       "range you're looking for, and when you could start.",
+        Area.RIGHT_JOBS: "Use the screen to check the fit too: ask what the hiring manager "
+                         "most needs from this hire in the first six months.",
+    },
+    InterviewType.TECHNICAL: {
+        Area.STAND_OUT: "In a technical interview, think out loud: your first idea, its "
+                        "trade-off, and how you'd test it. They score how you reason, not "
+                        "only the answer.",
+        Area.FOLLOW_UP: "In the thank-you after a technical round, name the problem you "
+                        "worked on together and one thing you'd add with more time.",
+        Area.PROFESSIONAL: "Stuck on a technical question? Say what you'd try next and ask "
+                           "one clarifying question - a visible plan is easier to score than "
+                           "silence.",
+        Area.PREPARED: "Ask the recruiter what format the technical round takes (live "
+                       "coding, system design, take-home) and practise that format once, "
+                       "out loud.",
+        Area.RIGHT_JOBS: "Note which technical topics came up. If they're far from what you "
+                         "do best, that tells you about the fit, not only what to study.",
+    },
+    InterviewType.PANEL: {
+        Area.STAND_OUT: "A panel compares notes afterwards. Give each person one specific "
+                        "example they can bring to that discussion.",
+        Area.FOLLOW_UP: "After a panel, send each person a short note of their own that names "
+                        "something they asked - not one note copied to all.",
+        Area.PROFESSIONAL: "On a panel, answer the person who asked, then bring the others in "
+                           "with a look or their name - each of them is scoring you.",
+        Area.PREPARED: "Before a panel, look up each person, guess their angle (manager, "
+                       "peer, partner team) and prepare one question for each.",
+        Area.RIGHT_JOBS: "Watch how the panel members talk to each other: it's your clearest "
+                         "look at the team you'd join.",
+    },
+    InterviewType.FINAL: {
+        Area.STAND_OUT: "In a final round, link your stories to what earlier interviewers "
+                        "cared about - it shows you listened through the whole process.",
+        Area.FOLLOW_UP: "After a final round, thank each person you met with a short note, "
+                        "and say in one line why you want this job.",
+        Area.PROFESSIONAL: "Lunches and informal chats in a final round still count. Stay "
+                           "friendly, and keep to work and the role.",
+        Area.PREPARED: "Before a final round, reread your notes from earlier rounds: what "
+                       "they asked, what interested them most, and who you'll meet now.",
+        Area.RIGHT_JOBS: "Before the final round, write down what would make you say yes to "
+                         "an offer, so you can ask about it while you still can.",
+    },
+}
+
+
+def tip_for_interview(area: Area, interview_type: InterviewType | None, count: int = 0
+                      ) -> tuple[str, bool]:
+    """A tip in ``area`` for a person whose interview is of ``interview_type``, and whether
+    it is that type's own. ``count`` rotates: the type's tip on even counts, the general
+    tips in turn on odd ones, so asking again never repeats the tip just given."""
+    general = [text for a, text in TIPS if a is area]
+    own = TYPE_TIPS.get(interview_type, {}).get(area) if interview_type else None
+    if own is None:
+        return general[count % len(general)], False
+    if count % 2 == 0:
+        return own, True
+    return general[(count // 2) % len(general)], False
