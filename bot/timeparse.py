@@ -111,8 +111,9 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
         return local_to_utc(day, parse_clock_time(iso.group(4)), zone)
     words = raw.split()
     # Every split into a day part and a time part, in either order: "dec 4 10:30",
-    # "tomorrow at 3pm", "3pm on friday". Inputs are a few words, so this is cheap.
-    for cut in range(len(words), -1, -1):
+    # "tomorrow at 3pm", "3pm on friday". The day part has ``cut`` words (one more with
+    # "on"), so free text is not split where that is more than a day can take.
+    for cut in range(min(len(words), _MOST_DAY_WORDS + 1), -1, -1):
         for day_words, time_words, joiner in ((words[:cut], words[cut:], "at"),
                                                (words[len(words) - cut:],
                                                 words[:len(words) - cut], "on")):
@@ -122,6 +123,8 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
                 time_words = time_words[1:]
             if day_words and day_words[0] == "on":
                 day_words = day_words[1:]
+            if len(day_words) > _MOST_DAY_WORDS:  # names no day (see _day): nothing to read
+                continue
             found = _read(day_words, time_words, today, zone)
             if found is not None:
                 return found
@@ -193,12 +196,18 @@ def _month(word: str) -> int | None:
     return None
 
 
+_SIMPLE_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "tomorow": 1, "yesterday": -1}
+# The most words a day can take ("4th of december 2026"); free text is tried split at every
+# word, and a longer day part is passed over without reading it.
+_MOST_DAY_WORDS = 4
+
+
 def _day(text: str, today: date) -> date | None:
-    """The day ``text`` names, or None if it names none."""
-    simple = {"today": 0, "tomorrow": 1, "tmrw": 1, "tomorow": 1,
-              "yesterday": -1}
-    if text in simple:
-        return today + timedelta(days=simple[text])
+    """The day ``text`` names, or None if it names none. Never more than
+    :data:`_MOST_DAY_WORDS` words: a weekday after next/last/this is one word, and the
+    calendar patterns (``_MONTH_DAY``, ``_DAY_MONTH``, ``_ISO_DAY``) take at most four."""
+    if text in _SIMPLE_DAYS:
+        return today + timedelta(days=_SIMPLE_DAYS[text])
     if text == "next week":
         return today + timedelta(days=7 - today.weekday())
     which, _, rest = text.partition(" ")

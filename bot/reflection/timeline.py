@@ -38,6 +38,9 @@ _SPAN = re.compile(r"(?:in|within|about|around|roughly|under|after)?\s*(?:the ne
                    r"(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
                    r"(?:a )?couple(?: of)?|(?:a )?few)(?:\s*(?:-|to|or)\s*(\d{1,2}))?\s+"
                    r"(business days?|working days?|days?|weeks?)\b")
+_THIS_WEEK = re.compile(r"\b(?:this week|end of (?:the )?week|week'?s end|eow)\b")
+_NEXT_WEEK = re.compile(r"\bnext week\b")
+_MONTH_END = re.compile(r"\b(?:end of (?:the )?month|eom|this month)\b")
 _LEAD = re.compile(r"^(?:they said|she said|he said|said|hopefully|probably|maybe|"
                    r"we'?ll hear|i'?ll hear|should hear|hear back|decision|answer|"
                    r"next steps?|by|on|before|until|till|no later than|around|sometime)\s+")
@@ -80,14 +83,17 @@ def _date(text: str, since: datetime, zone: ZoneInfo) -> date | None:
         words = shorter
     start = since.astimezone(zone).date()
     friday = start + timedelta(days=(4 - start.weekday()) % 7)
-    if re.search(r"\b(?:this week|end of (?:the )?week|week'?s end|eow)\b", words):
+    # Each pattern is searched for only where its words are (a span's unit has "day" or
+    # "week" in it): an answer that names no date no longer pays for every search.
+    weekly = "week" in words
+    if (weekly or "eow" in words) and _THIS_WEEK.search(words):
         return friday
-    if re.search(r"\bnext week\b", words):
+    if weekly and _NEXT_WEEK.search(words):
         return friday + timedelta(days=7) if friday != start else start + timedelta(days=7)
-    if re.search(r"\b(?:end of (?:the )?month|eom|this month)\b", words):
+    if ("month" in words or "eom" in words) and _MONTH_END.search(words):
         first_next = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
         return first_next - timedelta(days=1)
-    span = _SPAN.search(words)
+    span = _SPAN.search(words) if weekly or "day" in words else None
     if span:
         said = (span.group(2) or span.group(1)).strip()  # "1-2 weeks": the later end
         count = int(said) if said.isdigit() else _NUMBERS.get(said)
