@@ -10,8 +10,9 @@ transaction starts with ``BEGIN IMMEDIATE``, which takes the write lock up front
 wait up to ``busy_timeout``. Units of work are short, so serialising them costs little; WAL
 keeps readers outside transactions unblocked.
 
-PostgreSQL needs a pre-pinged pool (replicas outlive DB restarts) that serves waiting
-units of work in arrival order (:mod:`storage.pool`).
+PostgreSQL needs a pool that serves waiting units of work in arrival order and hands out
+only live connections (replicas outlive DB restarts) without a round trip per checkout
+(:mod:`storage.pool`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from storage.pool import POOL_TIMEOUT_S, FairAsyncQueuePool
+from storage.pool import POOL_TIMEOUT_S, FairAsyncQueuePool, check_liveness_on_checkout
 
 __all__ = ["SQLITE_BUSY_TIMEOUT_MS", "create_engine", "is_sqlite"]
 
@@ -47,14 +48,17 @@ def create_engine(url: str, **kw: Any) -> AsyncEngine:
     kw.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, kw)
-    options: dict[str, Any] = {"pool_pre_ping": True}
+    options: dict[str, Any] = {}
     if "poolclass" not in kw:  # NullPool and friends take no size
         # First come, first served: SQLAlchemy's own async pool lets newcomers take a
         # returned connection ahead of those waiting (storage.pool says how that failed).
         options.update(poolclass=FairAsyncQueuePool, pool_size=10, max_overflow=10,
                        pool_timeout=POOL_TIMEOUT_S)
     options.update(kw)
-    return create_async_engine(parsed, **options)
+    engine = create_async_engine(parsed, **options)
+    if not options.get("pool_pre_ping"):  # replicas outlive database restarts either way
+        check_liveness_on_checkout(engine)
+    return engine
 
 
 def _sqlite_engine(url: URL, kw: dict[str, Any]) -> AsyncEngine:

@@ -17,14 +17,17 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy.exc
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import NullPool
 
+import storage.pool
 from bot import copy
 from bot.service import Debrief
 from bot.values import Identity, Incoming
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.pool import FairAsyncQueuePool
-from tests.conftest import fresh_postgres_database
+from tests.conftest import fresh_postgres_database, postgres_admin_url
 
 
 def one_connection_engine(tmp_path: Path, timeout: float = 5.0) -> AsyncEngine:
@@ -98,3 +101,45 @@ async def test_people_queueing_for_connections_are_not_told_the_database_is_down
         finally:
             await engine.dispose()
         assert failed == []
+
+
+async def _terminate_backends(admin_url: str, database: str) -> int:
+    admin = create_async_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        async with admin.connect() as conn:
+            result = await conn.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{database}' AND pid <> pg_backend_pid()")
+            return sum(1 for killed in result.scalars() if killed)
+    finally:
+        await admin.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("idle_ping_s", [60.0, 0.0], ids=["no-ping", "ping-every-checkout"])
+async def test_connections_the_server_dropped_are_replaced_before_a_turn_uses_them(
+        idle_ping_s: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No pre-ping round trip per checkout (storage.pool.check_liveness_on_checkout), yet
+    after the server ends every connection (a restart does the same) the next turns get
+    fresh ones, noticed from the closed socket (whether or not idle ones are also pinged)."""
+    monkeypatch.setattr(storage.pool, "IDLE_PING_S", idle_ping_s)
+    async with fresh_postgres_database() as url:
+        await upgrade(url)
+        engine = create_engine(url, pool_size=3, max_overflow=0)
+        core = Debrief(sql_uow_factory(engine))
+        people = [Identity("test", "T1", f"U{n}") for n in range(3)]
+
+        async def everyone_once() -> list[str]:
+            replies = await asyncio.gather(*(core.handle(Incoming(p, text="/debrief help",
+                                                                  in_dm=True))
+                                             for p in people))
+            return [r.text for rs in replies for r in rs]
+
+        try:
+            assert copy.TRY_AGAIN_LATER not in await everyone_once()  # three in the pool
+            assert await _terminate_backends(postgres_admin_url(), make_url(url).database
+                                             or "") == 3
+            await asyncio.sleep(0.2)  # the goodbyes reach the client
+            assert copy.TRY_AGAIN_LATER not in await everyone_once()
+        finally:
+            await engine.dispose()
