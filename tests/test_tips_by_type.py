@@ -81,3 +81,12 @@ async def test_a_follow_up_tip_is_for_the_interview_just_had_others_for_the_next
     await world.say("/debrief tip follow up")  # a general one in between
     (prepared,) = await world.say("/debrief tip prepared")
     assert "For your technical interview at Acme" in prepared.text
+
+
+async def test_a_tip_claims_to_come_from_reflections_only_when_there_are_some() -> None:
+    world = World()
+    (first,) = await world.say("/debrief tip")
+    assert first.text.startswith("Tip · ") and "reflections" not in first.text
+    await world.reflect_fully()
+    (later,) = await world.say("/debrief tip")
+    assert "picked from where your reflections show the most room to grow" in later.text

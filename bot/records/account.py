@@ -41,12 +41,13 @@ async def help_(ctx: Context, cmd: Command) -> list[Reply]:
 
 async def tip(ctx: Context, cmd: Command) -> list[Reply]:
     wanted = " ".join((cmd.option("area") or cmd.text).lower().replace("-", " ").split())
+    from_reflections = False
     if wanted:
         area = AREA_WORDS.get(wanted)
         if area is None:
             raise UserError(copy.bad_area(wanted))
     else:
-        area = await _weakest_area(ctx)
+        area, from_reflections = await _weakest_area(ctx)
     interview = await _interview_to_tip_for(ctx, after=area is Area.FOLLOW_UP)
     kind = interview.interview_type if interview is not None else None
     # Rotate by the person's own count of tips shown (stored): asking again, even right
@@ -55,7 +56,7 @@ async def tip(ctx: Context, cmd: Command) -> list[Reply]:
     ctx.user.tips_shown += 1
     about = f"your {TYPE_WORDS[kind]} at {interview.company}" \
         if own and interview is not None and kind is not None else None
-    return [Reply(text=copy.tip_text(area, text, from_reflections=not wanted,
+    return [Reply(text=copy.tip_text(area, text, from_reflections=from_reflections,
                                      for_interview=about))]
 
 
@@ -71,7 +72,9 @@ async def _interview_to_tip_for(ctx: Context, *, after: bool) -> Interview | Non
     return order[0] if order else None
 
 
-async def _weakest_area(ctx: Context) -> Area:
+async def _weakest_area(ctx: Context) -> tuple[Area, bool]:
+    """The area the person's finished reflections rate lowest (and True), or, with none to
+    go by, each area in turn (and False: the tip must not claim to come from them)."""
     totals: dict[Area, list[float]] = {}
     for interview in await ctx.uow.interviews.list_for_user(ctx.user_id, limit=10):
         if interview.reflection_state is ReflectionState.COMPLETED:
@@ -79,8 +82,9 @@ async def _weakest_area(ctx: Context) -> Area:
             for area, score in scores.items():
                 totals.setdefault(area, []).append(score)
     if not totals:  # nothing to go by yet: each area in turn
-        return list(Area)[ctx.user.tips_shown % len(Area)]
-    return min(Area, key=lambda a: sum(totals[a]) / len(totals[a]) if a in totals else 2.0)
+        return list(Area)[ctx.user.tips_shown % len(Area)], False
+    return min(Area, key=lambda a: sum(totals[a]) / len(totals[a]) if a in totals else 2.0), \
+        True
 
 
 async def settings(ctx: Context, cmd: Command) -> list[Reply]:
