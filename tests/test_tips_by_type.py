@@ -90,3 +90,17 @@ async def test_a_tip_claims_to_come_from_reflections_only_when_there_are_some() 
     await world.reflect_fully()
     (later,) = await world.say("/debrief tip")
     assert "picked from where your reflections show the most room to grow" in later.text
+
+
+@pytest.mark.parametrize("typed, heading", [
+    ("folow up", "Tip · Follow up"), ("PREPARD", "Tip · Prepared"),
+    ("stand-out", "Tip · Stand out"),
+])
+async def test_a_small_typo_in_the_area_still_gets_its_tip(typed: str, heading: str) -> None:
+    (reply,) = await World().say(f"/debrief tip {typed}")
+    assert reply.text.startswith(heading)
+
+
+async def test_an_area_that_is_no_area_is_still_refused() -> None:
+    (reply,) = await World().say("/debrief tip charm")
+    assert "I don't have tips for \"charm\"" in reply.text

@@ -9,6 +9,8 @@ from datetime import datetime, time, timedelta
 from enum import Enum
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from bot import copy
 from bot.context import Context, UserError
 from bot.insights.patterns import interview_scores
@@ -43,7 +45,7 @@ async def tip(ctx: Context, cmd: Command) -> list[Reply]:
     wanted = " ".join((cmd.option("area") or cmd.text).lower().replace("-", " ").split())
     from_reflections = False
     if wanted:
-        area = AREA_WORDS.get(wanted)
+        area = _area_as_typed(wanted)
         if area is None:
             raise UserError(copy.bad_area(wanted))
     else:
@@ -70,6 +72,15 @@ async def _interview_to_tip_for(ctx: Context, *, after: bool) -> Interview | Non
             if not still_ahead(ctx, i) and ctx.now - i.happens_at <= TIP_LOOKBACK]
     order = [*past, *ahead] if after else [*ahead, *past]
     return order[0] if order else None
+
+
+def _area_as_typed(wanted: str) -> Area | None:
+    """The area named, forgiving a small typo ("folow up"); the tip's heading shows which
+    area was taken."""
+    if wanted in AREA_WORDS:
+        return AREA_WORDS[wanted]
+    close = process.extractOne(wanted, list(AREA_WORDS), scorer=fuzz.ratio, score_cutoff=85)
+    return AREA_WORDS[close[0]] if close is not None else None
 
 
 async def _weakest_area(ctx: Context) -> tuple[Area, bool]:
