@@ -34,12 +34,13 @@ def utc_or_none(value: datetime | None) -> datetime | None:
     """``value`` in UTC; a naive datetime is refused (SQLite would drop its meaning)."""
     if value is None:
         return None
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"naive datetime {value!r}: pass timezone-aware UTC")
-    return value.astimezone(UTC)
+    return require_utc(value)
 
 
 def require_utc(value: datetime) -> datetime:
-    result = utc_or_none(value)
-    assert result is not None
-    return result
+    """``value`` in UTC; a naive datetime is refused."""
+    if value.tzinfo is UTC:  # nearly every one (stores copy each row's several times a turn)
+        return value  # what astimezone(UTC) gives back for it
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"naive datetime {value!r}: pass timezone-aware UTC")
+    return value.astimezone(UTC)
