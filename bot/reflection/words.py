@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -52,17 +53,23 @@ def question_reply(question: Question, number: int, total: int | None, *,
     of = f" of {total}" if total is not None else ""
     text += f"{area} · question {number}{of}\n"
     text += question.prompt
-    choices: tuple[Choice, ...] = ()
-    if question.options:
-        choices = tuple(Choice(o.label, o.value) for o in question.options)
+    choices, tags = _buttons(question)
     if question.hint:
         text += f"\n{question.hint}"
+    return Reply(text=text, choices=choices, multi=question.kind == "multi",
+                 actions=NAV_ACTIONS, destination=Destination.DM, tags=tags,
+                 answer_key=key)
+
+
+# A question's buttons and tags never change (questions are frozen, defined at import):
+# made once per question rather than on every turn that asks it.
+@functools.lru_cache(maxsize=128)
+def _buttons(question: Question) -> tuple[tuple[Choice, ...], frozenset[str]]:
+    choices = tuple(Choice(o.label, o.value) for o in question.options)
     tags = {"question", "free_text"} if question.kind == "text" else {"question"}
     if question.scale:
         tags.add("scale")  # labels carry their numbers ("4 · Good fit"): not numbered again
-    return Reply(text=text, choices=choices, multi=question.kind == "multi",
-                 actions=NAV_ACTIONS, destination=Destination.DM, tags=frozenset(tags),
-                 answer_key=key)
+    return choices, frozenset(tags)
 
 
 def already_answered() -> Reply:
