@@ -24,6 +24,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from storage.direct import enable_direct
 from storage.pool import POOL_TIMEOUT_S, FairAsyncQueuePool, check_liveness_on_checkout
 
 __all__ = ["SQLITE_BUSY_TIMEOUT_MS", "create_engine", "is_sqlite"]
@@ -41,7 +42,8 @@ def create_engine(url: str, **kw: Any) -> AsyncEngine:
 
     Keyword arguments are passed to :func:`sqlalchemy.ext.asyncio.create_async_engine` and
     override the defaults chosen here; ``fast_sqlite=False`` keeps SQLAlchemy's stock
-    aiosqlite dialect instead of :mod:`storage.fast_aiosqlite`.
+    aiosqlite dialect instead of :mod:`storage.fast_aiosqlite`, and ``direct_sqlite=False``
+    runs units of work through aiosqlite instead of on the loop thread (:mod:`storage.direct`).
     """
     parsed = make_url(url)
     # Error messages (and so logs) never carry statement parameters: they hold answers.
@@ -62,6 +64,7 @@ def create_engine(url: str, **kw: Any) -> AsyncEngine:
 
 
 def _sqlite_engine(url: URL, kw: dict[str, Any]) -> AsyncEngine:
+    direct = kw.pop("direct_sqlite", True)
     if kw.pop("fast_sqlite", True) and url.get_driver_name() == "aiosqlite":
         from storage import fast_aiosqlite  # registers the dialect
 
@@ -98,4 +101,7 @@ def _sqlite_engine(url: URL, kw: dict[str, Any]) -> AsyncEngine:
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
+    if direct and not in_memory:
+        enable_direct(engine, database, uri=database.startswith("file:"),
+                      busy_timeout_ms=SQLITE_BUSY_TIMEOUT_MS)
     return engine

@@ -29,6 +29,7 @@ from sqlalchemy.sql.elements import BindParameter
 
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
 from bot.values import Identity
+from storage.direct import hot
 from storage.mapping import (
     dialect_insert,
     identity_params,
@@ -60,21 +61,29 @@ _PENDING = NudgeStatus.PENDING.value
 _CLAIMED = NudgeStatus.CLAIMED.value
 _OPEN_STATES = (_PENDING, _CLAIMED)
 
-# -- hot statements, compiled once and cached by SQLAlchemy ------------------------------
+# -- hot statements: compiled once (storage.direct runs them straight on SQLite) ---------
 
-_USER_BY_IDENTITY = select(users).where(
+_USER_BY_IDENTITY = hot(select(users).where(
     users.c.platform == bindparam("platform"),
     users.c.workspace_id == bindparam("workspace_id"),
     users.c.user_id == bindparam("user_id"),
-)
-_UPDATE_USER = update(users).where(users.c.id == bindparam("b_id"))
-_INTERVIEW = select(interviews).where(
+))
+_UPDATE_USER = hot(update(users).where(users.c.id == bindparam("b_id")))
+_INTERVIEW = hot(select(interviews).where(
     interviews.c.id == bindparam("b_id"), interviews.c.user_id == bindparam("b_user_id")
+))
+_UPDATE_INTERVIEW = hot(update(interviews).where(interviews.c.id == bindparam("b_id")))
+# The answers' conditional write: the other columns come as parameters (SET follows them).
+_SAVE_ANSWERS = hot(
+    update(interviews)
+    .where(interviews.c.id == bindparam("b_id"),
+           interviews.c.answers_version == bindparam("b_expected"))
+    .values(answers_version=interviews.c.answers_version + 1)
 )
-_UPDATE_INTERVIEW = update(interviews).where(interviews.c.id == bindparam("b_id"))
-_NUDGE = select(nudges).where(
+_ADD_INTERVIEW = hot(interviews.insert().returning(interviews.c.id))
+_NUDGE = hot(select(nudges).where(
     nudges.c.id == bindparam("b_id"), nudges.c.user_id == bindparam("b_user_id")
-)
+))
 _UPDATE_NUDGE = update(nudges).where(nudges.c.id == bindparam("b_id"))
 _UPDATE_CLAIMED_NUDGE = update(nudges).where(
     nudges.c.id == bindparam("b_id"), nudges.c.status == _CLAIMED
@@ -172,10 +181,8 @@ class SqlInterviewRepository:
         self._db = db
 
     async def add(self, interview: Interview) -> Interview:
-        stmt = interviews.insert().values(
-            {**interview_values(interview), "answers_version": interview.answers_version}
-        ).returning(interviews.c.id)
-        interview.id = (await self._db.execute(stmt)).scalar_one()
+        params = {**interview_values(interview), "answers_version": interview.answers_version}
+        interview.id = (await self._db.execute(_ADD_INTERVIEW, params)).scalar_one()
         return interview
 
     async def get(self, user_id: int, interview_id: int) -> Interview | None:
@@ -206,14 +213,9 @@ class SqlInterviewRepository:
         await self._db.execute(_UPDATE_INTERVIEW, {"b_id": require_id(interview), **values})
 
     async def save_answers(self, interview: Interview, *, expected_version: int) -> bool:
-        stmt = (
-            update(interviews)
-            .where(interviews.c.id == require_id(interview),
-                   interviews.c.answers_version == expected_version)
-            .values(**interview_values(interview),
-                    answers_version=interviews.c.answers_version + 1)
-        )
-        result = await self._db.execute(stmt)
+        result = await self._db.execute(_SAVE_ANSWERS, {
+            "b_id": require_id(interview), "b_expected": expected_version,
+            **interview_values(interview)})
         if cast(CursorResult[Any], result).rowcount != 1:
             return False
         interview.answers_version = expected_version + 1

@@ -46,6 +46,7 @@ from bot.ports import (
     UnitOfWorkFactory,
     UserRepository,
 )
+from storage.direct import DirectSqlite, direct_for
 from storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from storage.inbox import SqlInboxRepository
 from storage.repositories import SqlInterviewRepository, SqlNudgeRepository, SqlUserRepository
@@ -85,10 +86,16 @@ class _WriteLock:
         self._waiting: deque[tuple[asyncio.Future[None], bool]] = deque()
         self._urgent: deque[tuple[asyncio.Future[None], bool]] = deque()
 
+    def try_acquire(self, urgent: bool) -> bool:
+        """Take the lock if it is free and nobody waits for it."""
+        if self._locked or self._waiting or self._urgent:
+            return False
+        self._locked = True
+        self._held_urgent = urgent
+        return True
+
     async def acquire(self, urgent: bool) -> None:
-        if not self._locked and not self._waiting and not self._urgent:
-            self._locked = True
-            self._held_urgent = urgent
+        if self.try_acquire(urgent):
             return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         queue = self._urgent if urgent else self._waiting
@@ -137,10 +144,13 @@ class SqlUnitOfWork:
 
     def __init__(
         self, engine: AsyncEngine, dialect: str, write_lock: _WriteLock | None = None,
+        direct: DirectSqlite | None = None,
     ) -> None:
         self._engine = engine
         self._dialect = dialect
         self._write_lock = write_lock
+        self._direct = direct
+        self._in_direct = False
         self._holding = False
         self._open_flag = False
         self._connection: AsyncConnection | None = None
@@ -174,6 +184,15 @@ class SqlUnitOfWork:
         params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
     ) -> Result[Any]:
         """Run ``statement`` in this unit of work's transaction (the repositories' executor)."""
+        direct = self._direct
+        if direct is not None:  # SQLite on the loop thread (storage.direct)
+            if not self._in_direct:
+                self._check_open()
+                if self._write_lock is not None and not self._holding:
+                    await self._acquire(self._write_lock)
+                await direct.begin()
+                self._in_direct = True
+            return direct.execute(statement, params)
         connection = self._connection
         if connection is None:
             self._check_open()
@@ -193,6 +212,10 @@ class SqlUnitOfWork:
     async def commit(self) -> None:
         self._check_open()
         try:
+            if self._in_direct:
+                assert self._direct is not None
+                self._in_direct = False
+                self._direct.commit()
             if self._connection is not None:
                 await self._connection.commit()
         finally:
@@ -212,6 +235,10 @@ class SqlUnitOfWork:
 
     async def _close(self) -> None:
         """Return the connection to the pool; an open transaction on it is rolled back."""
+        if self._in_direct:
+            assert self._direct is not None
+            self._in_direct = False
+            self._direct.rollback()
         connection, self._connection = self._connection, None
         if connection is not None:
             await connection.close()
@@ -224,8 +251,9 @@ class SqlUnitOfWork:
                 "SQLite allows one writer, so the inner one could never start"
             )
         try:
-            async with asyncio.timeout(SQLITE_BUSY_TIMEOUT_MS / 1000):
-                await write_lock.acquire(_urgent.get())
+            if not write_lock.try_acquire(_urgent.get()):
+                async with asyncio.timeout(SQLITE_BUSY_TIMEOUT_MS / 1000):
+                    await write_lock.acquire(_urgent.get())
         except TimeoutError:
             raise TimeoutError(
                 f"database is locked: waited {SQLITE_BUSY_TIMEOUT_MS} ms for another unit "
@@ -247,8 +275,9 @@ def sql_uow_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
     write_lock = None
     if dialect == "sqlite":
         write_lock = _write_locks.setdefault(engine.sync_engine, _WriteLock())
+    direct = direct_for(engine)
 
     def make() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine, dialect, write_lock)
+        return SqlUnitOfWork(engine, dialect, write_lock, direct)
 
     return make

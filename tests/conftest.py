@@ -112,7 +112,7 @@ async def uow_factory(
         yield memory_uow_factory()
     elif request.param.startswith("sqlite"):
         fast = request.param == "sqlite"
-        async with migrated_sql_factory(sqlite_url, fast_sqlite=fast) as f:
+        async with migrated_sql_factory(sqlite_url, fast_sqlite=fast, direct_sqlite=fast) as f:
             yield f
     else:
         async with fresh_postgres_database() as url, migrated_sql_factory(url) as f:
