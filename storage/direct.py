@@ -124,7 +124,7 @@ def _plan(compiled: SQLCompiler) -> _Plan | None:
     """A plan, or None when the statement needs SQLAlchemy's full execution path."""
     if (compiled.insert_prefetch or compiled.update_prefetch or not compiled.positional
             or compiled.literal_execute_params or compiled.post_compile_params
-            or compiled.escaped_bind_names or compiled._collect_params
+            or compiled.escaped_bind_names
             or len(set(compiled.positiontup or ())) != len(compiled.positiontup or ())
             or any(bind.callable for bind in compiled.bind_names)):
         return None
@@ -161,6 +161,9 @@ class DirectResult:
         return self.one()[0]
 
 
+#: Connections not closed because their files refused writes when they were let go.
+_kept_open: list[Connection] = []
+
 _directs: weakref.WeakKeyDictionary[Engine, DirectSqlite] = weakref.WeakKeyDictionary()
 
 
@@ -192,6 +195,9 @@ class DirectSqlite:
         self.engine = create_sync_engine(
             "sqlite://", creator=self._connect, poolclass=pool.StaticPool,
             hide_parameters=True)
+        #: Raises when the files must not be touched (:func:`storage.sqlite_files.guard_engine`):
+        #: asked before connecting, before each transaction and before each checkpoint.
+        self.guard: Callable[[], None] | None = None
         self._connection: Connection | None = None
         self._plans: dict[int, dict[tuple[str, ...], _Plan | None]] = {}
         self._commits = 0
@@ -200,6 +206,8 @@ class DirectSqlite:
         self._checkpoint_local = threading.local()
 
     def _connect(self) -> sqlite3.Connection:
+        if self.guard is not None:
+            self.guard()
         connection = sqlite3.connect(self.database, uri=self.uri, timeout=0,
                                      isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA busy_timeout = 0")
@@ -223,6 +231,8 @@ class DirectSqlite:
 
     async def begin(self) -> None:
         """``BEGIN IMMEDIATE``, awaiting (not blocking) while another process writes."""
+        if self.guard is not None:
+            self.guard()
         raw = self.raw
         deadline: float | None = None
         pause = 0.0005
@@ -313,6 +323,11 @@ class DirectSqlite:
             self.raw.rollback()
 
     def close(self) -> None:
+        if self._refused():
+            # Closing the last connection checkpoints, which touches the mapped -shm: with
+            # files that refuse writes that is SIGBUS. Leave it to the process's exit.
+            self._connection = None
+            return
         connection, self._connection = self._connection, None
         if connection is not None:
             connection.close()
@@ -334,8 +349,19 @@ class DirectSqlite:
         except RuntimeError:  # shut down meanwhile
             self._checkpointing = False
 
+    def _refused(self) -> bool:
+        if self.guard is None:
+            return False
+        try:
+            self.guard()
+        except Exception:
+            return True
+        return False
+
     def _checkpoint(self) -> None:
         try:
+            if self._refused():
+                return
             connection = getattr(self._checkpoint_local, "connection", None)
             if connection is None:
                 connection = sqlite3.connect(self.database, uri=self.uri, timeout=0,
@@ -349,6 +375,6 @@ class DirectSqlite:
 
     def _close_checkpoint_connection(self) -> None:
         connection = getattr(self._checkpoint_local, "connection", None)
-        if connection is not None:
+        if connection is not None and not self._refused():
             self._checkpoint_local.connection = None
             connection.close()

@@ -72,6 +72,11 @@ _UPDATE_USER = hot(update(users).where(users.c.id == bindparam("b_id")))
 _INTERVIEW = hot(select(interviews).where(
     interviews.c.id == bindparam("b_id"), interviews.c.user_id == bindparam("b_user_id")
 ))
+_INTERVIEWS = hot(
+    select(interviews).where(interviews.c.user_id == bindparam("b_user_id"))
+    .order_by(interviews.c.happens_at.desc(), interviews.c.id.desc())
+)
+_INTERVIEWS_LIMITED = hot(_INTERVIEWS.limit(bindparam("b_limit")))
 _UPDATE_INTERVIEW = hot(update(interviews).where(interviews.c.id == bindparam("b_id")))
 # The answers' conditional write: the other columns come as parameters (SET follows them).
 _SAVE_ANSWERS = hot(
@@ -84,6 +89,20 @@ _ADD_INTERVIEW = hot(interviews.insert().returning(interviews.c.id))
 _NUDGE = hot(select(nudges).where(
     nudges.c.id == bindparam("b_id"), nudges.c.user_id == bindparam("b_user_id")
 ))
+_INTERVIEW_NUDGES = hot(
+    select(nudges).where(nudges.c.interview_id == bindparam("b_interview_id"))
+    .order_by(nudges.c.due_at, nudges.c.id)
+)
+
+
+def _add_user(dialect: str) -> Executable:
+    return (dialect_insert(dialect)(users)
+            .on_conflict_do_nothing(index_elements=["platform", "workspace_id", "user_id"])
+            .returning(*users.c))
+
+
+_ADD_USER = hot(_add_user("sqlite"))
+_ADD_USER_PG = _add_user("postgresql")
 _UPDATE_NUDGE = update(nudges).where(nudges.c.id == bindparam("b_id"))
 _UPDATE_CLAIMED_NUDGE = update(nudges).where(
     nudges.c.id == bindparam("b_id"), nudges.c.status == _CLAIMED
@@ -147,13 +166,9 @@ class SqlUserRepository:
         if user is not None:
             return user
         # ON CONFLICT: a concurrent first message from the same person must not fail.
-        stmt = (
-            dialect_insert(self._dialect)(users)
-            .values(**identity_params(identity), created_at=created_at)
-            .on_conflict_do_nothing(index_elements=["platform", "workspace_id", "user_id"])
-            .returning(*users.c)
-        )
-        row = (await self._db.execute(stmt)).first()
+        stmt = _ADD_USER_PG if self._dialect == "postgresql" else _ADD_USER
+        row = (await self._db.execute(
+            stmt, {**identity_params(identity), "created_at": created_at})).first()
         if row is None:
             row = (await self._db.execute(_USER_BY_IDENTITY, identity_params(identity))).one()
         return user_from_row(row)
@@ -199,13 +214,12 @@ class SqlInterviewRepository:
         return {row.id: interview_from_row(row) for row in await self._db.execute(stmt)}
 
     async def list_for_user(self, user_id: int, *, limit: int | None = None) -> list[Interview]:
-        stmt = (
-            select(interviews)
-            .where(interviews.c.user_id == user_id)
-            .order_by(interviews.c.happens_at.desc(), interviews.c.id.desc())
-            .limit(limit)
-        )
-        return [interview_from_row(row) for row in await self._db.execute(stmt)]
+        if limit is None:
+            rows = await self._db.execute(_INTERVIEWS, {"b_user_id": user_id})
+        else:
+            rows = await self._db.execute(_INTERVIEWS_LIMITED,
+                                          {"b_user_id": user_id, "b_limit": limit})
+        return [interview_from_row(row) for row in rows]
 
     async def save(self, interview: Interview) -> None:
         values = interview_values(interview)
@@ -259,12 +273,8 @@ class SqlNudgeRepository:
         return [nudge_from_row(row) for row in await self._db.execute(stmt)]
 
     async def list_for_interview(self, interview_id: int) -> list[Nudge]:
-        stmt = (
-            select(nudges)
-            .where(nudges.c.interview_id == interview_id)
-            .order_by(nudges.c.due_at, nudges.c.id)
-        )
-        return [nudge_from_row(row) for row in await self._db.execute(stmt)]
+        rows = await self._db.execute(_INTERVIEW_NUDGES, {"b_interview_id": interview_id})
+        return [nudge_from_row(row) for row in rows]
 
     async def cancel(
         self, user_id: int, *, interview_id: int | None = None,

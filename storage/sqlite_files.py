@@ -33,6 +33,8 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage.direct import direct_for
+
 __all__ = ["FilesRefuseWrites", "SqliteFiles", "database_path", "guard_engine"]
 
 #: ``FS_IOC_GETFLAGS`` from ``linux/fs.h`` (``_IOR('f', 1, long)``), and its flags.
@@ -74,6 +76,9 @@ def guard_engine(engine: AsyncEngine, files: SqliteFiles) -> None:
     # insert=True: before storage.engine's own listeners, which run the first statements.
     event.listen(engine.sync_engine, "connect", on_connect, insert=True)
     event.listen(engine.sync_engine, "begin", on_begin, insert=True)
+    direct = direct_for(engine)
+    if direct is not None:  # its units of work bypass those events (storage.direct)
+        direct.guard = check
 
 
 def database_path(url: str) -> str | None:

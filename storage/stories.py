@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import Row, Table, delete, func, insert, literal, select, update
+from sqlalchemy import Row, Table, bindparam, delete, func, insert, literal, select, update
 
 from bot.stories.model import Prep, Story
+from storage.direct import hot
 from storage.models import InterviewPrepRow, StoryRow
 from storage.repositories import Executor
 
@@ -20,6 +21,15 @@ __all__ = ["SqlPrepRepository", "SqlStoryRepository"]
 
 stories = cast(Table, StoryRow.__table__)
 preps = cast(Table, InterviewPrepRow.__table__)
+
+_STORY = hot(select(stories).where(stories.c.user_id == bindparam("b_user_id"),
+                                   stories.c.number == bindparam("b_number")))
+_STORIES = hot(select(stories).where(stories.c.user_id == bindparam("b_user_id"))
+               .order_by(stories.c.number))
+_PREP = hot(select(preps).where(preps.c.user_id == bindparam("b_user_id"),
+                                preps.c.interview_id == bindparam("b_interview_id")))
+_PREPS = hot(select(preps).where(preps.c.user_id == bindparam("b_user_id"))
+             .order_by(preps.c.interview_id))
 
 
 def story_from_row(row: Row[Any]) -> Story:
@@ -69,13 +79,12 @@ class SqlStoryRepository:
         return story_from_row(row)
 
     async def get(self, user_id: int, number: int) -> Story | None:
-        row = (await self._db.execute(select(stories).where(
-            stories.c.user_id == user_id, stories.c.number == number))).first()
+        row = (await self._db.execute(
+            _STORY, {"b_user_id": user_id, "b_number": number})).first()
         return story_from_row(row) if row is not None else None
 
     async def list_for_user(self, user_id: int) -> list[Story]:
-        rows = await self._db.execute(
-            select(stories).where(stories.c.user_id == user_id).order_by(stories.c.number))
+        rows = await self._db.execute(_STORIES, {"b_user_id": user_id})
         return [story_from_row(r) for r in rows]
 
     async def save(self, story: Story) -> None:
@@ -96,13 +105,12 @@ class SqlPrepRepository:
         self._dialect = dialect
 
     async def get(self, user_id: int, interview_id: int) -> Prep | None:
-        row = (await self._db.execute(select(preps).where(
-            preps.c.user_id == user_id, preps.c.interview_id == interview_id))).first()
+        row = (await self._db.execute(
+            _PREP, {"b_user_id": user_id, "b_interview_id": interview_id})).first()
         return prep_from_row(row) if row is not None else None
 
     async def list_for_user(self, user_id: int) -> list[Prep]:
-        rows = await self._db.execute(
-            select(preps).where(preps.c.user_id == user_id).order_by(preps.c.interview_id))
+        rows = await self._db.execute(_PREPS, {"b_user_id": user_id})
         return [prep_from_row(r) for r in rows]
 
     async def save(self, prep: Prep) -> Prep:
