@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy.exc
+from postgres_db import fresh_postgres_database, postgres_admin_url
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
@@ -27,7 +28,6 @@ from bot.service import Debrief
 from bot.values import Identity, Incoming
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.pool import FairAsyncQueuePool
-from tests.conftest import fresh_postgres_database, postgres_admin_url
 
 
 def one_connection_engine(tmp_path: Path, timeout: float = 5.0) -> AsyncEngine:
