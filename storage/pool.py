@@ -105,14 +105,10 @@ class FairAsyncQueue(QueueCommon[_T]):
                 self.put_nowait(waiter.result())
             else:
                 waiter.cancel()
+                self._waiters.remove(waiter)  # handed-over waiters left the line already
             if isinstance(exc, TimeoutError):
                 raise Empty() from None
             raise
-        finally:
-            try:
-                self._waiters.remove(waiter)
-            except ValueError:
-                pass
 
 
 class FairAsyncQueuePool(AsyncAdaptedQueuePool):
