@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import multiprocessing as mp
 import os
@@ -73,7 +74,7 @@ def _serve_fake(ports: Any, cpus: set[int] | None) -> None:
 
 def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
                cpus: set[int] | None, concurrency: int | None,
-               profile: str | None = None) -> None:
+               profile: str | None = None, inbox_engine: str = "own") -> None:
     _pin(cpus)
     if profile and kind == "debrief":
         _profile_until_terminated(profile)
@@ -96,7 +97,8 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
             url = f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
             await upgrade(url)
             uow = sql_uow_factory(create_engine(url))
-            inbox = sql_uow_factory(create_engine(url))  # its own engine, as in debrief run
+            # Its own engine, as in debrief run (or, to compare, the core's).
+            inbox = uow if inbox_engine == "shared" else sql_uow_factory(create_engine(url))
         settings = Settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[call-arg]
                             SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None,
                             SLACK_API_URL=api_url)
@@ -132,6 +134,10 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
         runner = web.AppRunner(web_app, handle_signals=False, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()
+        # As `debrief run` does once started (adapters.runtime): without it, full collections
+        # of the start-up objects stalled Debrief's loop 100-400 ms under load.
+        gc.collect()
+        gc.freeze()
         ports.put(runner.addresses[0][1])
         await asyncio.Event().wait()
         del keep
@@ -336,7 +342,7 @@ def run_against(kind: str, fake_port: int, args: argparse.Namespace) -> tuple[Fi
     api_url = f"http://127.0.0.1:{fake_port}/api/"
     proc = ctx.Process(target=_serve_app,
                        args=(kind, api_url, args.storage, ports, args.app_cpus,
-                             args.work_concurrency, args.profile),
+                             args.work_concurrency, args.profile, args.inbox_engine),
                        daemon=True)
     proc.start()
     try:
@@ -355,6 +361,9 @@ def main() -> None:
     parser.add_argument("--burst-seconds", type=float, default=10)
     parser.add_argument("--senders", type=int, default=50)
     parser.add_argument("--storage", choices=("sqlite", "memory"), default="sqlite")
+    parser.add_argument("--inbox-engine", choices=("own", "shared"), default="own",
+                        help="SQLite: the inbox on an engine of its own (as debrief run "
+                             "wires it) or on the core's")
     parser.add_argument("--work-concurrency", type=int, default=None,
                         help="SlackAdapter(work_concurrency=…); default: the adapter's")
     parser.add_argument("--drain-wait", type=float, default=300,
