@@ -319,6 +319,7 @@ async def measure(kind: str, port: int, fake_port: int, pid: int,
         sender.count, sender.phase = 0, "a"
         sender.sent_at.clear()
         cpu = _cpu(pid)
+        gc.disable()  # this load generator's own collections would show as slow acks
         a = await steady(sender, args.rate, args.seconds)
         if kind == "debrief":
             _add_replies(a, *await sender.replies(a.sent, within=120))
@@ -329,6 +330,7 @@ async def measure(kind: str, port: int, fake_port: int, pid: int,
         sender.sent_at.clear()
         cpu = _cpu(pid)
         b = await saturate(sender, args.senders, args.burst_seconds)
+        gc.enable()
         if kind == "debrief":
             _add_replies(b, *await sender.replies(b.sent, within=args.drain_wait))
         b.cpu_ms = (_cpu(pid) - cpu) * 1000 / max(1, b.sent)
