@@ -64,8 +64,11 @@ BUTTONS_PER_BLOCK = 25
 CHECKBOX_OPTIONS = 10
 FALLBACK_CHARS = 3900
 
-_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_LOOKALIKES = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
+# Chained str.replace, not str.translate: translate takes its slow path (a dict look-up per
+# character) whenever a character maps to more than one or to a non-Latin-1 one, and that
+# made the help text's blocks cost ~0.4 ms of CPU per reply (issue 14).
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))  # "&" first
+_LOOKALIKES = (("*", "\u2217"), ("_", "\u02cd"), ("~", "\u223c"), ("`", "\u02cb"))
 _SOFT_HYPHEN = "\u00ad"
 _WORD_JOINER = "\u2060"
 _URL = re.compile(r"https?://[^\s<>`]+")
@@ -86,9 +89,16 @@ def unescape_slack(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 def escape_plain(text: str) -> str:
     """For ``plain_text`` objects (labels, headers): entities only, no formatting exists."""
-    return text.translate(_ENTITIES)
+    return _replace_all(text, _ENTITIES)
 
 
 def escape_mrkdwn(text: str) -> str:
@@ -97,7 +107,7 @@ def escape_mrkdwn(text: str) -> str:
     pos = 0
     for match in _CODE_SPAN.finditer(text):
         out.append(_neutralise(text[pos:match.start()]))
-        out.append(match.group().translate(_ENTITIES))
+        out.append(escape_plain(match.group()))
         pos = match.end()
     out.append(_neutralise(text[pos:]))
     escaped = "".join(out)
@@ -109,16 +119,16 @@ def _neutralise(segment: str) -> str:
     out: list[str] = []
     pos = 0
     for match in _URL.finditer(segment):
-        out.append(segment[pos:match.start()].translate(_LOOKALIKES).translate(_ENTITIES))
-        out.append(match.group().translate(_ENTITIES))
+        out.append(escape_plain(_replace_all(segment[pos:match.start()], _LOOKALIKES)))
+        out.append(escape_plain(match.group()))
         pos = match.end()
-    out.append(segment[pos:].translate(_LOOKALIKES).translate(_ENTITIES))
+    out.append(escape_plain(_replace_all(segment[pos:], _LOOKALIKES)))
     return "".join(out)
 
 
 def _escape_code_block(text: str) -> str:
     """Inside ``` nothing is formatted; only a run of backticks could close the block."""
-    return re.sub(r"`{3,}", lambda m: "\u02cb" * len(m.group()), text).translate(_ENTITIES)
+    return escape_plain(re.sub(r"`{3,}", lambda m: "\u02cb" * len(m.group()), text))
 
 
 def fallback_text(reply: Reply) -> str:
