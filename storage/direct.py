@@ -80,6 +80,7 @@ def hot(statement: _HotStatement) -> _HotStatement:
 
 
 _REQUIRED = object()
+_UNPLANNED = object()
 
 
 class _Plan:
@@ -199,7 +200,8 @@ class DirectSqlite:
         #: asked before connecting, before each transaction and before each checkpoint.
         self.guard: Callable[[], None] | None = None
         self._connection: Connection | None = None
-        self._plans: dict[int, dict[tuple[str, ...], _Plan | None]] = {}
+        self._raw: sqlite3.Connection | None = None
+        self._plans: dict[int, dict[tuple[str, ...], _Plan | object | None]] = {}
         self._commits = 0
         self._checkpointer: ThreadPoolExecutor | None = None
         self._checkpointing = False
@@ -221,13 +223,18 @@ class DirectSqlite:
     def connection(self) -> Connection:
         if self._connection is None:
             self._connection = self.engine.connect()
+            self._raw = cast(sqlite3.Connection, self._connection.connection.dbapi_connection)
         return self._connection
 
     @property
     def raw(self) -> sqlite3.Connection:
-        raw = self.connection.connection.dbapi_connection
-        assert raw is not None
-        return cast(sqlite3.Connection, raw)
+        """The ``sqlite3`` connection under :attr:`connection` (StaticPool: always the same)."""
+        raw = self._raw
+        if raw is None or self._connection is None:
+            self.connection  # noqa: B018 - opens it, setting _raw
+            raw = self._raw
+            assert raw is not None
+        return raw
 
     async def begin(self) -> None:
         """``BEGIN IMMEDIATE``, awaiting (not blocking) while another process writes."""
@@ -259,19 +266,19 @@ class DirectSqlite:
 
     def execute(self, statement: Executable,
                 params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None) -> Result[Any]:
-        if id(statement) in _hot and (params is None or isinstance(params, Mapping)):
-            plans = self._plans.get(id(statement))
+        key = id(statement)
+        if key in _hot and (params is None or isinstance(params, dict)):
+            plans = self._plans.get(key)
             if plans is None:
-                plans = self._plans[id(statement)] = {}
+                plans = self._plans[key] = {}
             keys = tuple(params) if params else ()
-            if keys in plans:
-                plan = plans[keys]
-            else:
+            plan = plans.get(keys, _UNPLANNED)
+            if plan is _UNPLANNED:
                 compiled = cast(ClauseElement, statement).compile(
                     dialect=self.engine.dialect, column_keys=sorted(keys))
                 plan = plans[keys] = _plan(cast(SQLCompiler, compiled))
             if plan is not None:
-                return cast(Result[Any], self._run(plan, params))
+                return cast(Result[Any], self._run(cast(_Plan, plan), params))
         return self.connection.execute(statement, params)
 
     def _run(self, plan: _Plan, params: Mapping[str, Any] | None) -> DirectResult:
@@ -325,10 +332,13 @@ class DirectSqlite:
     def close(self) -> None:
         if self._refused():
             # Closing the last connection checkpoints, which touches the mapped -shm: with
-            # files that refuse writes that is SIGBUS. Leave it to the process's exit.
-            self._connection = None
+            # files that refuse writes that is SIGBUS. Keep it open (referenced here) and
+            # leave it to the process's exit.
+            if self._connection is not None:
+                _kept_open.append(self._connection)
+            self._connection, self._raw = None, None
             return
-        connection, self._connection = self._connection, None
+        connection, self._connection, self._raw = self._connection, None, None
         if connection is not None:
             connection.close()
         self.engine.dispose()

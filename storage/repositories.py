@@ -103,6 +103,33 @@ def _add_user(dialect: str) -> Executable:
 
 _ADD_USER = hot(_add_user("sqlite"))
 _ADD_USER_PG = _add_user("postgresql")
+def _add_nudges(dialect: str) -> Executable:
+    return (dialect_insert(dialect)(nudges)
+            .on_conflict_do_nothing(index_elements=["idempotency_key"])
+            .returning(*nudges.c))
+
+
+_ADD_NUDGES = _add_nudges("sqlite")
+_ADD_NUDGES_PG = _add_nudges("postgresql")
+
+
+def _cancel(by_interview: bool, by_kinds: bool, by_nudge: bool) -> Executable:
+    stmt = (update(nudges)
+            .where(nudges.c.user_id == bindparam("b_user_id"),
+                   nudges.c.status.in_(_OPEN_STATES))
+            .values(status=NudgeStatus.CANCELLED.value, lease_until=None))
+    if by_interview:
+        stmt = stmt.where(nudges.c.interview_id == bindparam("b_interview_id"))
+    if by_kinds:
+        stmt = stmt.where(nudges.c.kind.in_(bindparam("b_kinds", expanding=True)))
+    if by_nudge:
+        stmt = stmt.where(nudges.c.id == bindparam("b_nudge_id"))
+    return stmt
+
+
+#: ``cancel``'s statement for each combination of its filters (built once).
+_CANCEL = {(i, k, n): _cancel(i, k, n)
+           for i in (False, True) for k in (False, True) for n in (False, True)}
 _UPDATE_NUDGE = update(nudges).where(nudges.c.id == bindparam("b_id"))
 _UPDATE_CLAIMED_NUDGE = update(nudges).where(
     nudges.c.id == bindparam("b_id"), nudges.c.status == _CLAIMED
@@ -244,11 +271,7 @@ class SqlNudgeRepository:
     async def add_many(self, items: Sequence[Nudge]) -> list[Nudge]:
         if not items:
             return []
-        stmt = (
-            dialect_insert(self._dialect)(nudges)
-            .on_conflict_do_nothing(index_elements=["idempotency_key"])
-            .returning(*nudges.c)
-        )
+        stmt = _ADD_NUDGES_PG if self._dialect == "postgresql" else _ADD_NUDGES
         rows = await self._db.execute(stmt, [nudge_values(n) for n in items])
         # RETURNING order is not guaranteed for multi-row inserts: match by the unique key.
         stored = {row.idempotency_key: nudge_from_row(row) for row in rows}
@@ -280,18 +303,15 @@ class SqlNudgeRepository:
         self, user_id: int, *, interview_id: int | None = None,
         kinds: Sequence[NudgeKind] | None = None, nudge_id: int | None = None,
     ) -> int:
-        stmt = (
-            update(nudges)
-            .where(nudges.c.user_id == user_id, nudges.c.status.in_(_OPEN_STATES))
-            .values(status=NudgeStatus.CANCELLED.value, lease_until=None)
-        )
+        params: dict[str, Any] = {"b_user_id": user_id}
         if interview_id is not None:
-            stmt = stmt.where(nudges.c.interview_id == interview_id)
+            params["b_interview_id"] = interview_id
         if kinds is not None:
-            stmt = stmt.where(nudges.c.kind.in_([kind.value for kind in kinds]))
+            params["b_kinds"] = [kind.value for kind in kinds]
         if nudge_id is not None:
-            stmt = stmt.where(nudges.c.id == nudge_id)
-        result = await self._db.execute(stmt)
+            params["b_nudge_id"] = nudge_id
+        statement = _CANCEL[(interview_id is not None, kinds is not None, nudge_id is not None)]
+        result = await self._db.execute(statement, params)
         return cast(CursorResult[Any], result).rowcount
 
     async def reschedule(self, nudge_id: int, due_at: datetime) -> None:
