@@ -198,9 +198,12 @@ class CpuSampler:
             if first:
                 self.first[proc.pid] = cpu
             self.last[proc.pid] = cpu
-            if proc.pid not in self.titles:  # a backend's title names its database
-                title = " ".join(proc.info["cmdline"] or ())
-                self.titles[proc.pid] = title if proc.info["name"] == "postgres" else ""
+            # A backend's title names its database once it has started (just after the
+            # fork it still reads like the server's command line): read it every time.
+            if proc.info["name"] == "postgres":
+                self.titles[proc.pid] = " ".join(proc.info["cmdline"] or ()) or "postgres"
+            else:
+                self.titles.setdefault(proc.pid, "")
 
     def finish(self) -> CpuShare:
         self.sample()
