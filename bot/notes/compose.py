@@ -43,8 +43,10 @@ __all__ = [
     "Note",
     "NoteRequest",
     "Situation",
+    "addressees",
     "bring_phrase",
     "compose",
+    "note_recipients",
     "notes_for",
     "request_for",
     "sender_name",
@@ -124,12 +126,22 @@ def request_for(interview: Interview, *, sender: str | None, now: datetime,
     per_person = answers.get("references_by_person")
     return NoteRequest(
         company=interview.company, seed=interview.id or 0, role=interview.role,
-        interviewer=interview.interviewer,
+        interviewer=addressees(interview),
         references=tuple(_text(answers.get(key)) for key in REFERENCE_KEYS),
         per_person=per_person if isinstance(per_person, dict) else {},
         bring=_text(answers.get("bring")), sender=sender,
         situation=situation_for(interview, now, window),
         interview_type=str(kind) if kind else None)
+
+
+def addressees(interview: Interview) -> str | None:
+    """Who the notes go to, as typed (one note each, :func:`compose`)."""
+    return interview.interviewer
+
+
+def note_recipients(interview: Interview) -> list[Interviewer]:
+    """The people the interview's notes are addressed to (none named: empty)."""
+    return parse_interviewers(addressees(interview))
 
 
 def _text(value: object) -> str | None:

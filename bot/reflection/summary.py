@@ -23,13 +23,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.model import Area, Interview, ThankYou
-from bot.notes import Phrase, reference_phrase
-from bot.reflection.questions import AREA_NAMES, RESEARCHED
+from bot.model import Area, Interview, InterviewType, ThankYou
+from bot.notes import Phrase, note_recipients, reference_phrase
+from bot.reflection.focus import FOLLOW_UP_BY_TYPE, LATE_BY_TYPE, TIPS_BY_TYPE
+from bot.reflection.questions import AREA_NAMES, RESEARCHED, type_of
 from bot.reflection.reading import asked, is_nothing, specifics
 from bot.values import Choice, Destination, Reply, ReplyField
 
-__all__ = ["IMPACT", "choose_focus", "focus_tip", "summary_reply", "went_well"]
+__all__ = ["IMPACT", "choose_focus", "focus_tip", "interview_kind", "summary_reply",
+           "went_well"]
 
 IMPACT: tuple[Area, ...] = (Area.FOLLOW_UP, Area.STAND_OUT, Area.PREPARED, Area.RIGHT_JOBS,
                             Area.PROFESSIONAL)
@@ -222,23 +224,50 @@ def _said(area: Area, answers: dict[str, Any]) -> str:
     return ""
 
 
+def interview_kind(interview: Interview) -> InterviewType | None:
+    """The kind the reflection's first question (or ``type:``) gave, if any."""
+    if interview.interview_type is not None:
+        return interview.interview_type
+    return type_of(interview.answers["type"]) if "type" in interview.answers else None
+
+
+def _note_to(interview: Interview, kind: InterviewType) -> tuple[str, str]:
+    """Who the follow-up tip tells them to write to, and the line pointing at the drafts:
+    the names the notes are addressed to, else the recruiter or each panel member."""
+    named = [p.name for p in note_recipients(interview) if p.name]
+    drafts = ("Your drafts are below, one each." if len(named) > 1
+              else "Your draft is below.")
+    if kind is InterviewType.PANEL:
+        if len(named) > 1:
+            return ", ".join(named[:-1]) + " and " + named[-1], drafts
+        return "each person on the panel", drafts
+    return (named[0] if len(named) == 1 else "the recruiter"), drafts
+
+
 def focus_tip(area: Area, interview: Interview, now: datetime, window: timedelta,
               deadline: str, variant: int) -> str:
+    """The focus paragraph, in the words of the interview's kind where the advice differs
+    by kind (:mod:`bot.reflection.focus`), else the general ones."""
     answers = interview.answers
+    kind = interview_kind(interview)
     if area is Area.FOLLOW_UP:
+        to, drafts = _note_to(interview, kind) if kind is not None else ("", "")
         if not window_open(interview, now, window):
-            return _FOLLOW_UP_LATE[variant % len(_FOLLOW_UP_LATE)]
+            tips = LATE_BY_TYPE.get(kind, _FOLLOW_UP_LATE) if kind else _FOLLOW_UP_LATE
+            return tips[variant % len(tips)].format(to=to)
         reference = answers.get("reference")
         phrase = reference_phrase(reference) if isinstance(reference, str) else None
         mention = f" and mention {phrase.text}" if isinstance(phrase, Phrase) else ""
-        tip = _FOLLOW_UP[variant % len(_FOLLOW_UP)].format(deadline=deadline,
-                                                           mention=mention)
+        tips = FOLLOW_UP_BY_TYPE.get(kind, _FOLLOW_UP) if kind else _FOLLOW_UP
+        tip = tips[variant % len(tips)].format(deadline=deadline, mention=mention, to=to,
+                                               drafts=drafts)
         if interview.thank_you is ThankYou.NO:
             return "You decided not to send a note - if you change your mind, it isn't too " \
                    "late. " + tip
         return tip
-    tips = {Area.STAND_OUT: _STAND_OUT, Area.PREPARED: _PREPARED,
-            Area.RIGHT_JOBS: _RIGHT_JOBS, Area.PROFESSIONAL: _PROFESSIONAL}[area]
+    own = TIPS_BY_TYPE.get(kind, {}).get(area) if kind else None
+    tips = own or {Area.STAND_OUT: _STAND_OUT, Area.PREPARED: _PREPARED,
+                   Area.RIGHT_JOBS: _RIGHT_JOBS, Area.PROFESSIONAL: _PROFESSIONAL}[area]
     return tips[variant % len(tips)].format(said=_said(area, answers),
                                             example=own_question(answers)).strip()
 
