@@ -124,7 +124,7 @@ def test_after_a_panel_each_person_gets_their_own_note_by_name() -> None:
                                               interviewer="Dana Smith, Lee Park and Sam"),
                     OPEN, WINDOW, "Thu 14:00", 0)
     assert "send Dana, Lee and Sam a short note of their own" in tip
-    assert tip.endswith("Your drafts are below, one each.")
+    assert tip.endswith("Your drafts are ready, one each.")
     nobody = focus_tip(Area.FOLLOW_UP, interview(InterviewType.PANEL), OPEN, WINDOW,
                        "Thu 14:00", 0)
     assert "send each person on the panel a short note of their own" in nobody

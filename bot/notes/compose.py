@@ -134,9 +134,27 @@ def request_for(interview: Interview, *, sender: str | None, now: datetime,
         interview_type=str(kind) if kind else None)
 
 
+# A panel answer that gives no names ("forgot their names", "didn't catch them").
+_NO_NAMES = re.compile(r"\b(?:forgot|forget|don'?t|didn'?t|do not|did not|not sure|no idea|"
+                       r"can'?t|cannot|remember|unsure|no names?)\b", re.I)
+
+
+def _says_nothing(text: str) -> bool:
+    read = reference_phrase(text)
+    return isinstance(read, Refusal) and read.reason in (RefusalReason.EMPTY,
+                                                         RefusalReason.NON_ANSWER)
+
+
 def addressees(interview: Interview) -> str | None:
-    """Who the notes go to, as typed (one note each, :func:`compose`)."""
-    return interview.interviewer
+    """Who the notes go to, as typed (one note each, :func:`compose`): the names the
+    reflection's panel question gave, after whoever was named when it was logged."""
+    panel = interview.answers.get("interviewers")
+    if not isinstance(panel, str) or _NO_NAMES.search(panel) or _says_nothing(panel):
+        return interview.interviewer
+    logged = interview.interviewer
+    if logged and any(p.name for p in parse_interviewers(logged)):
+        return f"{logged} & {panel}"  # the same person in both is greeted once
+    return panel
 
 
 def note_recipients(interview: Interview) -> list[Interviewer]:

@@ -235,7 +235,7 @@ def _note_to(interview: Interview, kind: InterviewType) -> tuple[str, str]:
     """Who the follow-up tip tells them to write to, and the line pointing at the drafts:
     the names the notes are addressed to, else the recruiter or each panel member."""
     named = [p.name for p in note_recipients(interview) if p.name]
-    drafts = ("Your drafts are below, one each." if len(named) > 1
+    drafts = ("Your drafts are ready, one each." if len(named) > 1
               else "Your draft is below.")
     if kind is InterviewType.PANEL:
         if len(named) > 1:

@@ -1,0 +1,37 @@
+"""The panel question's names reach the notes: "Each gets a note of their own" is what the
+question promises, so the summary and `/debrief draft` greet every person named there."""
+
+from __future__ import annotations
+
+from test_service import World
+
+PANEL = ("2", "my churn model cut churn 12%", "Dana Smith, Lee Park and sam",
+         "their data platform", "not yet", "their move to dbt", "1",
+         "what's the hardest part of the dbt move?", "4", "by friday")
+
+
+async def test_each_person_named_on_the_panel_gets_a_note() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:panel")
+    for answer in PANEL:
+        replies = await world.say(answer)
+    (summary,) = replies
+    assert summary.copy_text is not None and summary.copy_text.split("\n")[2] == "Hi Dana,"
+    assert "This one is for Dana; `/debrief draft` has one for each of the 3 people" \
+        in summary.text
+    focus = next(f for f in summary.fields if f.name.startswith("One thing to focus on"))
+    assert "Dana, Lee and Sam" in focus.value
+    drafts = await world.say("/debrief draft")
+    greetings = [line for r in drafts for line in (r.copy_text or "").split("\n")
+                 if line.startswith("Hi ")]
+    assert greetings == ["Hi Dana,", "Hi Lee,", "Hi Sam,"]
+
+
+async def test_a_panel_answer_without_names_keeps_the_one_note() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:panel")
+    for answer in (*PANEL[:2], "forgot their names tbh", *PANEL[3:]):
+        replies = await world.say(answer)
+    (summary,) = replies
+    assert summary.copy_text is not None and "Hello," in summary.copy_text
+    assert "Forgot" not in summary.copy_text and "/debrief draft` has one" not in summary.text
