@@ -53,6 +53,8 @@ GENERIC_TOPICS: frozenset[str] = frozenset({
     "the basics", "the usual questions", "normal questions", "questions", "the questions",
     "the process", "next steps", "the next steps", "about me", "work", "experience",
     "the whole thing", "everything really", "all sorts", "all sorts of things",
+    "pretty much everything", "a little bit of everything", "all kinds of things",
+    "all kinds of stuff", "random stuff", "a mix of things", "kind of everything",
 })
 
 # Things that do not belong in a thank-you note, by family (matched as whole words).
@@ -108,7 +110,8 @@ FILLER_START: tuple[str, ...] = (
     "maybe", "perhaps", "honestly", "basically", "definitely", "tbh", "like", "mostly",
     "mainly", "mostly just", "mainly just", "just", "actually", "hm", "lol", "haha",
     "i would say", "i'd say", "id say", "i believe", "let me think", "let's see",
-    "lets see", "good question", "hmm let me think", "ah", "right",
+    "lets see", "good question", "hmm let me think", "ah", "right", "idk", "idk but",
+    "dunno", "dunno but",
 )
 FILLER_END: tuple[str, ...] = (
     "lol", "lmao", "haha", "hahaha", "hehe", "i guess", "i think", "i suppose",

@@ -144,6 +144,10 @@ _START_LEADS = [re.compile(p, re.I) for p in (
 _SECOND_LEAD = re.compile(r"(?:\s*[,;]\s*|\s+)(?:and|but|then|while|,)\s+(?=(?:" +
                           _SUBJECT_WORD + r"\s+){1,4}" + _VERB.replace("?P<verb>", "?:") +
                           r"\b)", re.I)
+# "…, she said they have a backlog": a new clause with its own speaker after a comma is a
+# second thought, not part of the topic ("our conversation about X, she said Y" misreads).
+_NEW_CLAUSE = re.compile(r"\s*[,;]\s*(?:(?:and|but|then|so|plus)\s+)?(?:she|he|they|we|i)"
+                         r"(?:'(?:re|ve|d|ll|s|m))?\s+[a-z]", re.I)
 _EVALUATIVE = re.compile(r"(?:\s*[,;:]\s*|\s+[-–—]+\s*|\s*[(]\s*|\s+(?:and|but|so)\s+)"
                          r"(?:" + "|".join(lexicon.EVALUATIVE_TAIL) + r")", re.I)
 _BOUNDARY_TIERS = [re.compile(p, re.I) for p in (
@@ -336,6 +340,9 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     cut = False
     if second and len(text[:second.start()].split()) >= 1:
         text, cut = text[:second.start()], True
+    clause = _NEW_CLAUSE.search(text)
+    if clause and len(text[:clause.start()].split()) >= 2:
+        text, cut = text[:clause.start()], True
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, text)
     text, evaluated = _cut_evaluation(text)

@@ -1,0 +1,45 @@
+"""What people really type as "what did you discuss", and the sentence the note makes of
+it: a second thought after a comma, a leading "idk", a vague "pretty much everything"."""
+
+from __future__ import annotations
+
+import pytest
+from test_service import World
+
+from bot.notes import Phrase, RefusalReason, reference_phrase
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("we talked about their move to snowflake and dbt, she said they have a backlog of "
+     "dashboards", "your move to snowflake and dbt"),
+    ("their roadmap, they're rebuilding search", "your roadmap"),
+    ("idk, their data platform i think", "your data platform"),
+    ("idk but their churn model", "your churn model"),
+    ("the data team and how they hire", "the data team and how they hire"),  # no comma: kept
+])
+def test_the_reference_keeps_the_topic_not_the_second_thought(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase
+
+
+@pytest.mark.parametrize("typed", ["pretty much everything lol",
+                                   "honestly idk, we talked about a lot",
+                                   "a little bit of everything"])
+def test_a_vague_answer_is_asked_about_not_pasted(typed: str) -> None:
+    read = reference_phrase(typed)
+    assert not isinstance(read, Phrase) and read.reason is RefusalReason.GENERIC
+
+
+async def test_the_note_reads_as_a_sentence_the_person_would_send() -> None:
+    world = World()
+    await world.say("/debrief interview Acme role: data analyst with: Dana Smith "
+                    "type:recruiter")
+    for answer in ("2", "idk", "the team is moving to snowflake", "not yet",
+                   "we talked about their move to snowflake and dbt, she said they have a "
+                   "backlog of dashboards", "yeah", "what are the next steps"):
+        await world.say(answer)
+    (summary,) = await world.say("they said by friday")
+    assert summary.copy_text is not None
+    assert "Our conversation about your move to snowflake and dbt has stayed with me" in \
+        summary.copy_text.replace("\n", " ")
+    assert "you said" not in summary.copy_text
