@@ -21,7 +21,7 @@ from bot.model import Area
 from bot.notes import Refusal, RefusalReason, reference_phrase
 from bot.reflection.choices import Picked, Unclear, norm, read_choice
 from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
-from bot.reflection.reading import asked, specifics
+from bot.reflection.reading import asked, is_nothing, specifics
 
 __all__ = [
     "PENDING",
@@ -39,6 +39,13 @@ __all__ = [
 ]
 
 NONE_WORDS = {"none", "nothing", "no", "n/a", "-"}
+# A multiple choice answered with none of its options (besides what reading.is_nothing
+# knows: "none really", "no time", "forgot").
+_NONE_OF_THEM = NONE_WORDS | {"nope", "nah", "idk", "not really", "nothing really",
+                              "none of them", "i did not", "did not", "not much",
+                              "nothing much", "none at all", "nothing at all", "not a lot",
+                              "none of those", "neither"}
+_HAS_LETTER = re.compile(r"[a-z]")
 PENDING = "_pending"
 # Replies that confirm "not going to send one" when asked whether they are sure.
 _SURE = {"yes", "yep", "yeah", "sure", "i am sure", "yes i am sure", "yes sure", "i am",
@@ -191,9 +198,8 @@ def _parse(question: Question, text: str, max_length: int) -> Any:
             return read.value
         return Invalid("unclear", question, read.candidates)
     words = norm(text)
-    if words in NONE_WORDS or words in {"nope", "nah", "idk", "not really", "nothing really",
-                                        "none of them", "i did not", "did not"}:
-        return []
+    if words in _NONE_OF_THEM or (_HAS_LETTER.search(words) and is_nothing(text)):
+        return []  # "none really", "didn't have time", "idk" (not "1,3": numbers are picks)
     if words in _ALL_WORDS:
         return [o.value for o in question.options]
     whole = read_choice(question, text)

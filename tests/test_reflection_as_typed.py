@@ -1,0 +1,38 @@
+"""A whole reflection answered the way people type on a bad day, and what they read back:
+each answer understood, nothing praised that they did not say, nothing quoted twice."""
+
+from __future__ import annotations
+
+from test_service import World
+
+from bot.values import Reply
+
+TECHNICAL = [
+    "technical", "meh",
+    "i explained how i cut our api latency from 900ms to 120ms with redis caching",
+    "the system design one, i blanked on sharding 😅", "sent it",
+    "their migration off the monolith!! they are splitting it into like 12 services",
+    "none really", "didnt get to ask any, ran out of time", "4 out of 5",
+    "I have 5 years of python and built the payments service at my last job", "by friday",
+]
+
+
+async def reflect(answers: list[str]) -> tuple[World, list[Reply]]:
+    world = World()
+    await world.say("/debrief interview Globex role: backend engineer")
+    replies: list[Reply] = []
+    for answer in answers:
+        replies = await world.say(answer)
+    return world, replies
+
+
+def field(summary: Reply, starts: str) -> str:
+    return next(f.value for f in summary.fields if f.name.startswith(starts))
+
+
+async def test_none_really_is_no_research_not_an_unclear_pick() -> None:
+    world, replies = await reflect(TECHNICAL[:7])
+    (question,) = replies
+    assert question.text.endswith("Which questions did you ask them?\n"
+                                  "Type them in one message, or none.")
+    assert world.interviews()[0].answers["researched"] == []
