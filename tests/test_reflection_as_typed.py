@@ -36,3 +36,9 @@ async def test_none_really_is_no_research_not_an_unclear_pick() -> None:
     assert question.text.endswith("Which questions did you ask them?\n"
                                   "Type them in one message, or none.")
     assert world.interviews()[0].answers["researched"] == []
+
+
+async def test_ran_out_of_time_is_never_praised_as_a_question_of_their_own() -> None:
+    _, (summary, *_) = await reflect(TECHNICAL)
+    well = field(summary, "What went well")
+    assert "question of your own" not in well and "ran out of time" not in well

@@ -100,6 +100,9 @@ _NOTHING_SAID = re.compile(
     r"(?:i )?(?:did not|didn t|never) (?:really )?(?:ask|get to ask)(?: any(?:thing)?)?"
     r"(?: questions?)?(?: really)?|no(?:t)? (?:really )?(?:any )?questions?|"
     r"(?:no|ran out of) time(?: for (?:any|questions))?")
+_ASIDES = frozenset({"sorry", "unfortunately", "sadly", "honestly", "tbh", "lol", "haha",
+                     "oops", "ugh", "really", "though", "i guess", "to be honest"})
+_NOTHING_PARTS = re.compile(r"[,;.!]+|\s+(?:and|but|so|because|since|as)\s+|\s+-+\s+", re.I)
 _QUESTION_BREAK = re.compile(r"\?|\n|;|(?<=\.)\s")
 
 
@@ -165,7 +168,12 @@ def _is_nothing(text: str) -> bool:
     words = _norm(text)
     if not words or not _LETTER.search(words):
         return True  # nothing, or only numbers and signs ("1,3" typed at the wrong question)
-    return words in _NOTHING or bool(_NOTHING_SAID.fullmatch(words))
+    if words in _NOTHING or _NOTHING_SAID.fullmatch(words):
+        return True
+    # "didn't get to ask any, ran out of time": every part of it says none.
+    parts = [p for p in _NOTHING_PARTS.split(text) if p.strip()]
+    said = [p for p in parts if _norm(p) not in _ASIDES]
+    return len(parts) > 1 and bool(said) and all(_is_nothing(p) for p in said)
 
 
 @dataclass(frozen=True, slots=True)
