@@ -43,6 +43,7 @@ __all__ = [
     "PrepRepository",
     "RetryableDeliveryError",
     "StatsRepository",
+    "StorageBusy",
     "StoryRepository",
     "TipRepository",
     "UnitOfWork",
@@ -55,6 +56,12 @@ class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware UTC."""
         ...
+
+
+class StorageBusy(TimeoutError):
+    """The store could not take this unit of work in time (every connection in use, or
+    another writer holding the lock past its timeout). Nothing was written; the same
+    request can simply be sent again."""
 
 
 class DeliveryError(Exception):

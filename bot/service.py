@@ -24,7 +24,7 @@ from bot.model import User
 from bot.nudges import handlers as nudges
 from bot.nudges.policy import NudgePolicy, user_zone
 from bot.nudges.words import nudge_line
-from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
+from bot.ports import ChartRenderer, Clock, StorageBusy, UnitOfWork, UnitOfWorkFactory
 from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
@@ -156,6 +156,11 @@ class Debrief:
         except ClaimLost:
             log.info("another process took over this request; it answers instead")
             return []
+        except StorageBusy:
+            self._failing.error("the store was too busy for a %s from %s",
+                                command.name if command else "dialogue turn",
+                                incoming.identity)
+            return [Reply(text=copy.BUSY)]
         except Exception:
             # One line a minute: a database that refuses writes fails every request.
             self._failing.error("handling a %s from %s failed",

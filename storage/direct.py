@@ -59,6 +59,8 @@ from sqlalchemy.sql import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 
+from bot.ports import StorageBusy
+
 __all__ = ["CHECKPOINT_EVERY", "DirectSqlite", "direct_for", "enable_direct", "hot"]
 
 #: Commits between two background checkpoints.
@@ -255,7 +257,8 @@ class DirectSqlite:
                 if deadline is None:
                     deadline = now + self.busy_timeout
                 if now >= deadline:
-                    raise self._wrapped("BEGIN IMMEDIATE", (), error) from error
+                    raise StorageBusy("database is locked: another process held the write "
+                                      f"lock for over {self.busy_timeout:g} s") from error
             await asyncio.sleep(pause)
             pause = min(pause * 2, 0.02)
 

@@ -32,6 +32,7 @@ from typing import Any, Self
 
 from sqlalchemy import Result
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Executable
 
@@ -41,6 +42,7 @@ from bot.ports import (
     NudgeRepository,
     PrepRepository,
     StatsRepository,
+    StorageBusy,
     StoryRepository,
     TipRepository,
     UnitOfWorkFactory,
@@ -200,7 +202,10 @@ class SqlUnitOfWork:
                 await self._acquire(self._write_lock)
             # A plain connection, no ORM session: the repositories run Core statements only,
             # and a session's bookkeeping cost more CPU per turn than the statements.
-            connection = await self._engine.connect()
+            try:
+                connection = await self._engine.connect()
+            except PoolTimeout as exc:  # every pooled connection stayed busy (storage.pool)
+                raise StorageBusy(f"no database connection came free: {exc}") from exc
             try:
                 await connection.begin()
             except BaseException:
@@ -255,7 +260,7 @@ class SqlUnitOfWork:
                 async with asyncio.timeout(SQLITE_BUSY_TIMEOUT_MS / 1000):
                     await write_lock.acquire(_urgent.get())
         except TimeoutError:
-            raise TimeoutError(
+            raise StorageBusy(
                 f"database is locked: waited {SQLITE_BUSY_TIMEOUT_MS} ms for another unit "
                 "of work in this process"
             ) from None

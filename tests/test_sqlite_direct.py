@@ -11,10 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.values import Identity
+from bot import copy
+from bot.clock import SystemClock
+from bot.ports import StorageBusy
+from bot.service import Debrief
+from bot.values import Identity, Incoming
 from storage import create_engine, sql_uow_factory, upgrade
 from storage import direct as direct_module
 from storage.direct import direct_for
@@ -88,7 +91,7 @@ async def test_a_lock_held_past_the_busy_timeout_fails_as_database_locked(
         async with sql_uow_factory(engine_a)() as holder:
             await holder.users.get_or_create(Identity("t", "W", "A"), created_at=NOW)
             started = time.monotonic()
-            with pytest.raises(OperationalError, match="locked"):
+            with pytest.raises(StorageBusy, match="locked"):
                 async with sql_uow_factory(engine_b)() as uow:
                     await uow.users.get_or_create(Identity("t", "W", "B"), created_at=NOW)
             assert 0.15 <= time.monotonic() - started < 2
@@ -126,3 +129,26 @@ async def test_checkpoints_run_off_the_loop_after_enough_commits(
         assert _size(path) > size_before
     finally:
         await engine.dispose()
+
+
+async def test_a_person_is_told_busy_not_database_down_when_the_lock_stays_taken(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine_a, engine_b = await _engines(tmp_path / "d.db", 2)
+    direct_b = direct_for(engine_b)
+    assert direct_b is not None
+    monkeypatch.setattr(direct_b, "busy_timeout", 0.2)
+    core = Debrief(sql_uow_factory(engine_b), SystemClock())
+    person = Identity("console", "local", "sam")
+    try:
+        async with sql_uow_factory(engine_a)() as holder:  # another process writing, long
+            await holder.users.get_or_create(Identity("t", "W", "A"), created_at=NOW)
+            replies = await core.handle(Incoming(person, text="/debrief interview Acme",
+                                                 in_dm=True))
+            await holder.commit()
+        assert [r.text for r in replies] == [copy.BUSY]
+        assert "swamped" in copy.BUSY and "database" not in copy.BUSY
+        async with sql_uow_factory(engine_b)() as uow:  # nothing half-stored
+            assert await uow.users.get(person) is None
+    finally:
+        for engine in (engine_a, engine_b):
+            await engine.dispose()

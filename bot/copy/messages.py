@@ -16,6 +16,7 @@ __all__ = [
     "ANSWER_FORM_TITLE",
     "AT_FIRST_QUESTION",
     "BACK_ONE",
+    "BUSY",
     "COMMAND_DESCRIPTION",
     "CONSOLE_BYE",
     "CONSOLE_INTERRUPTED",
@@ -95,6 +96,10 @@ DMS_CLOSED_HINT = (
     "from server members) and run `/debrief nudges` to see what you missed."
 )
 WORKING_ON_IT = "One moment…"
+BUSY = (
+    "Sorry - I'm swamped right now and couldn't get to that. Nothing was saved; please send "
+    "it again in a minute."
+)
 TRY_AGAIN_LATER = (
     "Sorry - I couldn't reach my database just now. Nothing was lost; please try again in a "
     "minute."
