@@ -42,3 +42,14 @@ async def test_ran_out_of_time_is_never_praised_as_a_question_of_their_own() -> 
     _, (summary, *_) = await reflect(TECHNICAL)
     well = field(summary, "What went well")
     assert "question of your own" not in well and "ran out of time" not in well
+
+
+async def test_the_focus_names_their_detail_instead_of_quoting_the_whole_answer_again() -> None:
+    prepared = [*TECHNICAL[:6], "1,3", "how do you shard the ledger?", *TECHNICAL[8:]]
+    _, (summary, *_) = await reflect(prepared)
+    story = TECHNICAL[2]
+    assert story in field(summary, "What went well")
+    focus = field(summary, "One thing to focus on")
+    assert story not in focus
+    assert focus.startswith('You felt you blended in, yet "900ms" is a detail that sticks - '
+                            "lead with it sooner. In your next technical round,")

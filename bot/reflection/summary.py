@@ -195,6 +195,12 @@ def _said(area: Area, answers: dict[str, Any]) -> str:
         found = specifics(remember)
         if found.only_generic:
             return f"\"{_quote(found.generic[0])}\" is what most candidates say about themselves."
+        if found.specific:  # already quoted whole in "What went well": name the detail
+            if answers.get("memorable") == "generic":
+                return (f"You felt you blended in, yet \"{found.example}\" is a detail that "
+                        "sticks - lead with it sooner.")
+            return (f"\"{found.example}\" is a good detail - make it the headline of your "
+                    "answer, not a side note.")
         return f"You said they'll remember \"{_quote(remember)}\" - make it sharper."
     if area is Area.PREPARED:
         questions = answers.get("questions_asked")
