@@ -53,3 +53,28 @@ async def test_the_focus_names_their_detail_instead_of_quoting_the_whole_answer_
     assert story not in focus
     assert focus.startswith('You felt you blended in, yet "900ms" is a detail that sticks - '
                             "lead with it sooner. In your next technical round,")
+
+
+async def test_everyday_answers_to_the_choices_are_understood() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:final")
+    (after_memorable,) = await world.say("pretty good i think")
+    assert "question 2 of" in after_memorable.text  # understood: the next question
+    answers = world.interviews()[0].answers
+    assert answers["memorable"] == "some"
+    for typed in ("the churn model", "skip", "skip", "not yet", "their data platform"):
+        await world.say(typed)
+    await world.say("pretty good i think")  # professional: friendly and on topic
+    await world.say("how do you measure churn?")
+    await world.say("not bad")  # fit: partly, never "poor" for the "bad" in it
+    answers = world.interviews()[0].answers
+    assert (answers["professional"], answers["fit"]) == ("on_topic", "3")
+
+
+async def test_not_sure_gets_every_option_and_no_pressure() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:final")
+    (reply,) = await world.say("not sure")  # was: "did you mean" They'll remember me
+    assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."
+    assert [c.label for c in reply.choices] == [
+        "I probably blended in", "A few moments stood out", "They'll remember me"]

@@ -4,6 +4,7 @@ not send, a reference that cannot go in a note, an unknown interview type."""
 from __future__ import annotations
 
 from bot.reflection.questions import TYPE_QUESTION, Question
+from bot.reflection.reading import is_nothing
 from bot.values import AnswerKey, Choice, Destination, Reply
 
 __all__ = ["held_reply", "unclear_choice", "unknown_type"]
@@ -37,8 +38,12 @@ def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
     """A short question with buttons when a typed choice could be several or none."""
     shown = typed.strip()
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    offered = [o for o in question.options if o.value in candidates] or list(question.options)
-    if len(offered) < len(question.options) and candidates:
+    unsure = is_nothing(shown)  # "idk", "not sure": every option, and no pressure
+    offered = [o for o in question.options if o.value in candidates and not unsure] or \
+        list(question.options)
+    if unsure:
+        text = "Not sure is fine - pick the closest one, or type `skip`."
+    elif len(offered) < len(question.options) and candidates:
         text = f"Just checking - by \"{shown}\", did you mean one of these?"
     else:
         text = (f"I didn't catch which one \"{shown}\" means - pick one, type it in other "

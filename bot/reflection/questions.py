@@ -71,7 +71,9 @@ MEMORABLE = Question(
         "nope", "probably not", "meh", "not very")),
      Option("some", "A few moments stood out", 1, aliases=(
         "some", "somewhat", "a bit", "a little", "kind of", "kinda", "sort of", "maybe",
-        "a few moments", "partly", "so so", "ok", "okay")),
+        "a few moments", "partly", "so so", "ok", "okay", "pretty good", "good",
+        "fairly", "fairly memorable", "somewhat memorable", "i think so", "i hope so",
+        "hopefully", "pretty well", "decent", "not bad")),
      Option("memorable", "They'll remember me", 2, aliases=(
         "yes", "yeah", "yep", "definitely", "very", "very memorable", "for sure",
         "they will remember", "memorable", "absolutely"))),
@@ -133,7 +135,8 @@ PROFESSIONAL = Question(
     "Did the personal talk stay professional and on topic?", "choice",
     (Option("on_topic", "Friendly and on topic", 2, aliases=(
         "yes", "yep", "yeah", "it did", "on topic", "professional", "friendly",
-        "stayed on topic", "all good", "fine")),
+        "stayed on topic", "all good", "fine", "pretty good", "good", "i think so",
+        "pretty much", "mostly professional", "it was fine")),
      Option("drifted", "It drifted a little", 1, aliases=(
         "a little", "drifted", "a bit", "somewhat", "mostly", "kind of", "kinda",
         "sort of", "mostly yes")),
@@ -169,10 +172,12 @@ FIT = Question(
         "poor", "poor fit", "bad", "bad fit", "terrible", "awful", "not at all", "no",
         "not a fit", "one")),
      Option("2", "2 · Weak fit", 0, aliases=(
-        "weak", "weak fit", "not great", "not really", "not much", "meh not great", "two")),
+        "weak", "weak fit", "not great", "not really", "not much", "meh not great", "two",
+        "not good", "not a good fit", "not a great fit", "not very good")),
      Option("3", "3 · Partly", 1, aliases=(
         "partly", "meh", "ok", "okay", "so so", "average", "somewhat", "kind of",
-        "kinda", "half", "mixed", "three", "decent")),
+        "kinda", "half", "mixed", "three", "decent", "not bad", "not too bad",
+        "not a bad fit")),
      Option("4", "4 · Good fit", 2, aliases=(
         "good", "good fit", "pretty good", "quite good", "fairly good", "yes", "solid",
         "four", "strong")),
