@@ -83,6 +83,7 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
     from fake_slack import BOT_TOKEN
 
     async def real_app(web_app: web.Application) -> Any:
+        from adapters.inbox import InboxSettings
         from adapters.settings import Settings
         from adapters.slack import SlackAdapter
         from bot.service import Debrief
@@ -103,8 +104,10 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
                             SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None,
                             SLACK_API_URL=api_url)
         extra = {"work_concurrency": concurrency} if concurrency else {}
-        # The inbox on the same storage: acknowledged only once durable, as in `debrief run`.
-        adapter = SlackAdapter(settings, Debrief(uow), uow=inbox, **extra)
+        # The inbox on the same storage: acknowledged only once durable, and the core marks
+        # an entry done in the commit of its work, as in `debrief run`.
+        adapter = SlackAdapter(settings, Debrief(uow), uow=inbox,
+                               inbox_settings=InboxSettings(finish_with_work=True), **extra)
         adapter.mount(web_app)
         await adapter.start()
         return adapter
