@@ -85,7 +85,7 @@ def test_the_tip_still_quotes_what_they_typed(kind: InterviewType) -> None:
     tip = focus_tip(Area.STAND_OUT, interview(kind), LATER, WINDOW, "", 1)
     assert tip.startswith('"hard worker" is what most candidates say about themselves.')
     tip = focus_tip(Area.FOLLOW_UP, interview(kind), OPEN, WINDOW, "Thu 14:00", 0)
-    assert "Thu 14:00" in tip and "mention your Kafka migration" in tip
+    assert "Thu 14:00" in tip and 'mention "your Kafka migration"' in tip
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -78,3 +78,15 @@ async def test_not_sure_gets_every_option_and_no_pressure() -> None:
     assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."
     assert [c.label for c in reply.choices] == [
         "I probably blended in", "A few moments stood out", "They'll remember me"]
+
+
+async def test_the_focus_quotes_the_notes_words_so_your_and_i_read_right() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:panel")
+    for typed in ("1", "idk", "Dana, Lee", "skip", "planning to",
+                  "how i prioritise roadmaps lol", "1", "none", "3"):
+        await world.say(typed)
+    (summary, *_) = await world.say("in two weeks")
+    focus = field(summary, "One thing to focus on")
+    assert 'send Dana and Lee a short note of their own and mention "how I prioritise ' \
+        'roadmaps"' in focus

@@ -263,7 +263,9 @@ def focus_tip(area: Area, interview: Interview, now: datetime, window: timedelta
             return tips[variant % len(tips)].format(to=to)
         reference = answers.get("reference")
         phrase = reference_phrase(reference) if isinstance(reference, str) else None
-        mention = f" and mention {phrase.text}" if isinstance(phrase, Phrase) else ""
+        # Quoted as the note says it (to the interviewer): unquoted, "mention your Kafka
+        # migration" or "mention how I prioritise" reads as the bot speaking of their own.
+        mention = f" and mention \"{phrase.text}\"" if isinstance(phrase, Phrase) else ""
         tips = FOLLOW_UP_BY_TYPE.get(kind, _FOLLOW_UP) if kind else _FOLLOW_UP
         tip = tips[variant % len(tips)].format(deadline=deadline, mention=mention, to=to,
                                                drafts=drafts)
