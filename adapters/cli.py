@@ -70,13 +70,19 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:  # Ctrl-C while a request was running: leave quietly
             print(file=sys.stderr)
             return 130
-    if args.command == "db":
-        return asyncio.run(_db_upgrade(settings))
-    if not (settings.slack_configured or settings.discord_configured):
-        print(NOTHING_TO_RUN, file=sys.stderr)
-        return 2
-    from adapters.runtime import serve
-    return asyncio.run(serve(settings))
+    from storage.sqlite_files import FilesRefuseWrites
+    try:
+        if args.command == "db":
+            return asyncio.run(_db_upgrade(settings))
+        if not (settings.slack_configured or settings.discord_configured):
+            print(NOTHING_TO_RUN, file=sys.stderr)
+            return 2
+        from adapters.runtime import serve
+        return asyncio.run(serve(settings))
+    except FilesRefuseWrites as exc:  # a schema to migrate on files that refuse writes
+        print(f"debrief: the database refuses writes: {exc.reason}. Make its files "
+              "writable, then start again.", file=sys.stderr)
+        return 1
 
 
 def unknown_zone_line(typed: str, suggestions: tuple[str, ...]) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import os
 import signal
+import sys
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import NoReturn, Protocol
 
 from aiohttp import web
 from sqlalchemy import func, select, text
@@ -36,7 +38,7 @@ from bot.values import Identity, Incoming, Reply
 from storage import create_engine, sql_uow_factory, upgrade
 from storage.engine import is_sqlite
 from storage.mapping import nudges
-from storage.sqlite_files import database_path, guard_engine
+from storage.sqlite_files import FilesRefuseWrites, database_path, guard_engine
 
 __all__ = ["InstrumentedConversation", "Runtime", "serve"]
 
@@ -88,7 +90,7 @@ class InstrumentedConversation:
 class Runtime:
     """Everything ``debrief run`` starts, in one object so tests can start and stop it."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, error_every: float = 60.0) -> None:
         self.settings = settings
         self.metrics = Metrics()
         self.engine = create_engine(settings.database_url)
@@ -134,13 +136,15 @@ class Runtime:
         # A write every few seconds tells /readyz whether the database takes writes; one
         # cause, one ERROR line a minute, whichever part notices first.
         self.write_probe = WriteProbe(self.inbox_engine,
-                                      sqlite_path=database_path(settings.database_url))
+                                      sqlite_path=database_path(settings.database_url),
+                                      error_every=error_every)
         if self.write_probe.files is not None:  # SQLite: never touch files that refuse
             for engine in (self.engine, self.inbox_engine):
                 guard_engine(engine, self.write_probe.files)
-        for throttle in (self.dispatcher.failing, self.tips.failing,
-                         *(inbox.down for inbox in self._inboxes())):
-            throttle.share(self.write_probe.failing)
+        self.dispatcher.failing = self.write_probe.speaks_for(self.dispatcher.failing)
+        self.tips.failing = self.write_probe.speaks_for(self.tips.failing)
+        for inbox in self._inboxes():
+            inbox.down = self.write_probe.speaks_for(inbox.down)
         for inbox in self._inboxes():  # acknowledged work waits while writes would fail
             inbox.refusal = self.write_probe.refuses
         self.web.router.add_get("/healthz", self._healthz)
@@ -148,11 +152,16 @@ class Runtime:
         self.web.router.add_get("/metrics", self._metrics_view)
         self._runner: web.AppRunner | None = None
         self._stopping = False
+        #: Why the database was left open at :meth:`stop` (its files refused writes).
+        self.left_open: str | None = None
         self._counts_at = float("-inf")
 
     async def start(self) -> None:
         if is_sqlite(self.settings.database_url):
             await upgrade(self.settings.database_url)  # PostgreSQL: `debrief db upgrade` job
+        # One write before anything else: the first request already finds /readyz right,
+        # and when the database refuses writes its ERROR line is the first, and clear.
+        await self.write_probe.probe()
         self._runner = web.AppRunner(self.web, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
@@ -178,8 +187,14 @@ class Runtime:
         flight, then gives the rest back (their leases end now, not after the lease); the
         platforms finish acknowledged requests and disconnect; the HTTP listener closes."""
         self._stopping = True
-        await self.dispatcher.stop(grace=self.settings.shutdown_grace_seconds)
-        await self.tips.stop(grace=self.settings.shutdown_grace_seconds)
+        grace = self.settings.shutdown_grace_seconds
+        for part, stop in (("the dispatcher", self.dispatcher.stop(grace=grace)),
+                           ("the tips", self.tips.stop(grace=grace))):
+            try:  # giving claimed nudges back is a write: it may be refused
+                await stop
+            except Exception as exc:
+                log.warning("stopping %s: %s; what it held is taken over when its lease "
+                            "ends", part, type(exc).__name__)
         for platform in self.platforms.values():
             try:
                 await platform.stop()
@@ -187,7 +202,16 @@ class Runtime:
                 log.exception("stopping a platform failed")
         if self._runner is not None:
             await self._runner.cleanup()
+        refusal = self.write_probe.refusal()
         await self.write_probe.stop()
+        if refusal is not None:
+            # Closing SQLite's last connection checkpoints through the mapped -shm: on files
+            # that refuse writes that is SIGBUS (so is closing them as the interpreter
+            # exits: serve() leaves with os._exit). Unfinished work stays in the inbox.
+            self.left_open = refusal
+            log.warning("leaving without closing the database (%s): closing it would crash "
+                        "the process; unfinished requests run at the next start", refusal)
+            return
         await self.engine.dispose()
         await self.inbox_engine.dispose()
         gc.unfreeze()  # a process that starts another runtime (the tests) collects them
@@ -261,6 +285,27 @@ async def serve(settings: Settings) -> int:
         await runtime.start()
         await stop.wait()
         log.info("shutting down")
-    finally:
+    except BaseException as exc:
         await runtime.stop()
+        # FilesRefuseWrites here is the start's migration, refused before any connection
+        # was opened: the CLI says why. Anything else with files that refuse: leave now.
+        if runtime.left_open is not None and not isinstance(exc, FilesRefuseWrites):
+            log.error("debrief stopped: %s", type(exc).__name__, exc_info=True)
+            _exit_now(1)
+        raise
+    await runtime.stop()
+    if runtime.left_open is not None:
+        _exit_now(0)
     return 0
+
+
+def _exit_now(code: int) -> NoReturn:
+    """Leave at once, logs flushed, no finalizers: they would close SQLite connections
+    whose files refuse writes, and that kills the process with SIGBUS (Runtime.stop)."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

@@ -5,10 +5,13 @@ heartbeat row, :mod:`storage.heartbeat`) and remembers whether it worked.
 On SQLite it first asks the filesystem whether the database's files can be written
 (:class:`storage.sqlite_files.SqliteFiles`): files made immutable would kill the process
 with SIGBUS the moment SQLite touched its ``-shm`` mapping, so the probe never touches them
-then. While the probe fails it logs one clear ERROR line a minute (the runtime shares that
-allowance with the dispatcher, the tips and the inboxes, so one cause is one line), and
-says so once when writes work again. The probe does not jump the queue for the write lock:
-one row every few seconds behind real traffic.
+then. While the probe fails it logs one clear ERROR line a minute, and says so once when
+writes work again. The dispatcher, the tips and the inboxes fail then too: the runtime
+hands their ERROR lines to :meth:`WriteProbe.speaks_for`, so while the database refuses
+writes whichever part notices first logs the probe's line, naming the cause, in the one
+allowance they share: one line a minute in all, not one per part, request or tick. The
+probe does not jump the queue for the write lock: one row every few seconds behind real
+traffic.
 """
 
 from __future__ import annotations
@@ -38,13 +41,15 @@ FORGET_EVERY = 720  # ... checked every this many beats (an hour at 5 s)
 
 class WriteProbe:
     def __init__(self, engine: AsyncEngine, *, sqlite_path: str | None = None,
-                 interval: float = 5.0, timeout: float = 5.0, clock: Clock | None = None) -> None:
+                 interval: float = 5.0, timeout: float = 5.0, clock: Clock | None = None,
+                 error_every: float = 60.0) -> None:
         self.engine = engine
         self.interval = interval
         self.timeout = timeout
         self.files = SqliteFiles(sqlite_path) if sqlite_path else None
         self.process = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"[-128:]
-        self.failing = Throttled(log)
+        #: One ERROR line per ``error_every`` seconds while writes fail (shared, runtime).
+        self.failing = Throttled(log, every=error_every)
         #: False while the database refuses writes (``/readyz``).
         self.writable = True
         #: Why the last probe failed (None when it worked).
@@ -78,13 +83,22 @@ class WriteProbe:
         self._beats += 1
         if reason is not None:
             self.writable, self.reason = False, reason
-            self.failing.error("the database refuses writes (%s); /readyz fails and requests "
-                               "are not acknowledged until it takes them again", reason)
+            self.say_refused(reason)
             return False
         if not self.writable:
             log.warning("the database takes writes again")
         self.writable, self.reason = True, None
         return True
+
+    def say_refused(self, reason: str) -> None:
+        """The one clear line (at most one per ``error_every``, shared)."""
+        self.failing.error("the database refuses writes (%s); /readyz fails and requests "
+                           "are not acknowledged until it takes them again", reason)
+
+    def speaks_for(self, part: Throttled) -> Throttled:
+        """``part``'s ERROR lines, in this probe's allowance, saying the probe's line
+        instead while the database refuses writes."""
+        return _CauseFirst(part, self)
 
     def start(self) -> None:
         if self._task is None:
@@ -106,3 +120,19 @@ class WriteProbe:
             self._task = None
         if self.files is not None:
             self.files.close()
+
+
+class _CauseFirst(Throttled):
+    def __init__(self, part: Throttled, probe: WriteProbe) -> None:
+        super().__init__(log)
+        part.share(probe.failing)
+        self.share(probe.failing)
+        self._part = part
+        self._probe = probe
+
+    def error(self, message: str, *args: object, exc_info: bool = False) -> None:
+        reason = self._probe.refuses()
+        if reason is None:
+            self._part.error(message, *args, exc_info=exc_info)
+        else:
+            self._probe.say_refused(reason)

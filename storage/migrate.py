@@ -4,20 +4,30 @@
 when there is nothing to do, safe when two replicas start at once, and usable from inside a
 running event loop. The Alembic config is built here from the package path, not read from
 an ini file in the working directory, so an installed wheel can migrate its database.
+
+A SQLite database whose files refuse writes (immutable, on a read-only mount; see
+:mod:`storage.sqlite_files`) is only read, with a read-only ``sqlite3`` connection: at the
+newest schema there is nothing to do (the process starts, unready, and waits for writes);
+behind it, :class:`~storage.sqlite_files.FilesRefuseWrites` says why it cannot be migrated,
+before anything was tried.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import weakref
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import pool
 from sqlalchemy.engine import Connection
 
 from storage.engine import create_engine
+from storage.sqlite_files import FilesRefuseWrites, SqliteFiles, database_path
 
 __all__ = ["MIGRATIONS_DIR", "alembic_config", "upgrade"]
 
@@ -48,6 +58,8 @@ _in_process: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] 
 
 async def upgrade(url: str) -> None:
     """Bring the database at ``url`` to the newest schema (a no-op when it is already there)."""
+    if _refused_and_current(url):
+        return
     lock = _in_process.setdefault(asyncio.get_running_loop(), asyncio.Lock())
     async with lock:
         engine = create_engine(url, poolclass=pool.NullPool)
@@ -65,3 +77,40 @@ def _upgrade(connection: Connection) -> None:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
         command.upgrade(alembic_config(connection), "head")
+
+
+def _refused_and_current(url: str) -> bool:
+    """True for a SQLite file that refuses writes and is at the newest schema (nothing to
+    do); raises :class:`FilesRefuseWrites` for one that refuses writes and is behind."""
+    path = database_path(url)
+    if path is None or not Path(path).exists():
+        return False
+    files = SqliteFiles(path)
+    try:
+        reason = files.refusal()
+    finally:
+        files.close()
+    if reason is None:
+        return False
+    behind = _pending_read_only(path)
+    if behind:
+        raise FilesRefuseWrites(f"{reason}, so {behind}")
+    return True
+
+
+def _pending_read_only(path: str) -> str | None:
+    """Why the SQLite file at ``path`` needs migrating ("its schema (0010) ... to 0011"),
+    read without writing; None when it is at the newest schema. A connection opened
+    read-only while the files refuse writes maps nothing it could write, so this is safe."""
+    newest = ", ".join(sorted(ScriptDirectory.from_config(alembic_config()).get_heads()))
+    connection = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        current = ", ".join(sorted(str(row[0]) for row in rows))
+    except sqlite3.Error:
+        current = ""  # a new database, or not Debrief's
+    finally:
+        connection.close()
+    if current == newest:
+        return None
+    return f"its schema ({current or 'none'}) cannot be brought up to {newest}"

@@ -55,6 +55,8 @@ class FilesRefuseWrites(OperationalError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"the database refuses writes: {reason}", None,
                          OSError(reason), connection_invalidated=False)
+        #: What the filesystem said ("debrief.db is immutable (chattr +i)").
+        self.reason = reason
 
 
 def guard_engine(engine: AsyncEngine, files: SqliteFiles) -> None:

@@ -9,17 +9,29 @@ probe says so (one line a minute), and all works again once the attribute is rem
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import logging
+import os
 import subprocess
+import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.runtime import Runtime
+from adapters.settings import Settings
 from adapters.write_probe import WriteProbe
 from storage import create_engine, upgrade
+from storage.migrate import alembic_config
 from storage.sqlite_files import FilesRefuseWrites, SqliteFiles, database_path, guard_engine
 
 
@@ -95,3 +107,89 @@ async def test_the_write_probe_fails_with_one_line_a_minute_and_says_when_it_rec
         assert (await connection.execute(text("SELECT count(*) FROM heartbeats"))
                 ).scalar_one() == 1
     await probe.stop()
+
+
+async def test_one_clear_error_line_per_interval_from_every_part_while_writes_are_refused(
+        engine: tuple[AsyncEngine, Path], caplog: pytest.LogCaptureFixture,
+        unused_tcp_port: int) -> None:
+    """The dispatcher (every second), the write probe (made to run every 0.2 s), the Slack
+    inbox's worker and /readyz all fail or look while the files refuse writes; the log gets
+    the probe's line once per interval (2 s here, 60 s by default), nothing else at ERROR."""
+    _, db = engine
+    every = 2.0
+    runtime = Runtime(Settings(_env_file=None,  # type: ignore[call-arg]
+                               DEBRIEF_DATABASE_URL=f"sqlite+aiosqlite:///{db}",
+                               SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET="secret",
+                               SLACK_API_URL=f"http://127.0.0.1:{unused_tcp_port}/api/",
+                               DEBRIEF_DISPATCH_INTERVAL="1s", DEBRIEF_HTTP_HOST="127.0.0.1",
+                               DEBRIEF_HTTP_PORT=unused_tcp_port), error_every=every)
+    runtime.write_probe.interval = 0.2
+    paths = [db, Path(f"{db}-wal"), Path(f"{db}-shm")]
+    await runtime.start()
+    try:
+        assert all(p.exists() for p in paths)
+        with caplog.at_level(logging.INFO):
+            assert chattr("+i", *paths)
+            frozen = time.monotonic()
+            statuses = set()
+            async with aiohttp.ClientSession() as http:
+                while time.monotonic() - frozen < 3.6 * every:
+                    async with http.get(f"http://127.0.0.1:{unused_tcp_port}/readyz") as r:
+                        statuses.add(r.status)
+                    await asyncio.sleep(0.1)
+            errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+            assert chattr("-i", *paths)
+    finally:
+        chattr("-i", *(p for p in paths if p.exists()))
+        await runtime.stop()
+    gaps = [b.created - a.created for a, b in itertools.pairwise(errors)]
+    print(f"{len(errors)} ERROR lines in {3.6 * every:.1f}s at one per {every:.0f}s; gaps "
+          f"{[round(g, 2) for g in gaps]}")
+    assert statuses == {503}
+    assert 3 <= len(errors) <= 4, [r.getMessage() for r in errors]
+    assert all(gap >= every - 0.05 for gap in gaps), gaps
+    for record in errors:
+        assert record.getMessage().startswith(
+            "the database refuses writes (debrief.db is immutable (chattr +i))"), record
+        assert not record.exc_info
+    assert "more like it" in errors[-1].getMessage()
+
+
+def at_revision(db: Path, revision: str) -> None:
+    sync = create_sync_engine(f"sqlite:///{db}")
+    with sync.begin() as connection:
+        command.upgrade(alembic_config(connection), revision)
+    sync.dispose()
+
+
+async def test_upgrade_on_files_that_refuse_writes_reads_only_and_says_what_it_cannot_do(
+        engine: tuple[AsyncEngine, Path], tmp_path: Path, unused_tcp_port: int) -> None:
+    _, current = engine  # at the newest schema
+    (newest,) = ScriptDirectory.from_config(alembic_config()).get_heads()
+    old = tmp_path / "old.db"
+    at_revision(old, "0010")
+    try:
+        assert chattr("+i", current, old)
+        await upgrade(f"sqlite+aiosqlite:///{current}")  # nothing to write: nothing done
+        with pytest.raises(FilesRefuseWrites) as refused:
+            await upgrade(f"sqlite+aiosqlite:///{old}")
+        assert refused.value.reason == ("old.db is immutable (chattr +i), so its schema "
+                                        f"(0010) cannot be brought up to {newest}")
+        env = {**{k: v for k, v in os.environ.items() if not k.startswith("DEBRIEF_")},
+               "DEBRIEF_DATABASE_URL": f"sqlite+aiosqlite:///{old}",
+               "DEBRIEF_HTTP_PORT": str(unused_tcp_port),
+               "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret"}
+        upgraded, ran = [await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "adapters.cli", *argv], capture_output=True,
+            text=True, check=False, cwd=tmp_path, env=env, timeout=60)
+            for argv in (["db", "upgrade"], ["run"])]
+    finally:
+        chattr("-i", current, old)
+    assert (upgraded.returncode, ran.returncode) == (1, 1)
+    assert "Traceback" not in upgraded.stderr + ran.stderr
+    assert ran.stderr.endswith(upgraded.stderr)  # after the runtime's one warning
+    assert upgraded.stderr == (
+        "debrief: the database refuses writes: old.db is immutable (chattr +i), so its schema "
+        f"(0010) cannot be brought up to {newest}. Make its files writable, then start "
+        "again.\n")
+    await upgrade(f"sqlite+aiosqlite:///{old}")
