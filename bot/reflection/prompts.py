@@ -38,7 +38,8 @@ def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
     """A short question with buttons when a typed choice could be several or none."""
     shown = typed.strip()
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    unsure = is_nothing(shown)  # "idk", "not sure": every option, and no pressure
+    # "idk", "not sure": every option, and no pressure ("7", "1,9": numbers out of range)
+    unsure = is_nothing(shown) and any(c.isalpha() for c in shown)
     offered = [o for o in question.options if o.value in candidates and not unsure] or \
         list(question.options)
     if unsure:
