@@ -90,3 +90,17 @@ async def test_the_focus_quotes_the_notes_words_so_your_and_i_read_right() -> No
     focus = field(summary, "One thing to focus on")
     assert 'send Dana and Lee a short note of their own and mention "how I prioritise ' \
         'roadmaps"' in focus
+
+FINAL = ["final round", "yes!!", "i showed my dashboard that saved the sales team 10 hours a week",
+         "the case study, i wasnt sure how to size the market", "their expansion into europe",
+         "no", "yes im sure", "their expansion into europe and the new berlin office",
+         "mostly on topic, we chatted about hiking for a bit",
+         "what are the next steps, whats the team like", "5",
+         "I am a hard worker and a team player", "they didnt say"]
+
+
+async def test_mostly_on_topic_is_a_little_drift_not_praised_as_on_topic() -> None:
+    world, (summary, *_) = await reflect(FINAL)
+    assert world.interviews()[0].answers["professional"] == "drifted"
+    assert "friendly and on topic" not in field(summary, "What went well")
+    assert "It drifted a little" in field(summary, "Your answers")

@@ -136,10 +136,12 @@ PROFESSIONAL = Question(
     (Option("on_topic", "Friendly and on topic", 2, aliases=(
         "yes", "yep", "yeah", "it did", "on topic", "professional", "friendly",
         "stayed on topic", "all good", "fine", "pretty good", "good", "i think so",
-        "pretty much", "mostly professional", "it was fine")),
+        "pretty much", "it was fine")),
      Option("drifted", "It drifted a little", 1, aliases=(
         "a little", "drifted", "a bit", "somewhat", "mostly", "kind of", "kinda",
-        "sort of", "mostly yes")),
+        "sort of", "mostly yes", "mostly on topic", "mostly professional", "a bit off topic",
+        "a little off topic", "slightly off topic", "bit off topic", "a bit personal",
+        "a little personal", "for a bit")),
      Option("too_personal", "It got too personal or off-topic", 0, aliases=(
         "no", "nope", "too personal", "off topic", "not really", "it did not",
         "way off topic"))),
