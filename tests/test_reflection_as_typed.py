@@ -104,3 +104,11 @@ async def test_mostly_on_topic_is_a_little_drift_not_praised_as_on_topic() -> No
     assert world.interviews()[0].answers["professional"] == "drifted"
     assert "friendly and on topic" not in field(summary, "What went well")
     assert "It drifted a little" in field(summary, "Your answers")
+
+
+async def test_questions_typed_in_one_line_are_read_one_by_one() -> None:
+    _, (summary, *_) = await reflect(FINAL)
+    read = field(summary, "Specific or generic")
+    assert '"what are the next steps" is a question any candidate asks.' in read
+    assert "whats the team…" not in read
+    assert "question of your own" not in field(summary, "What went well")

@@ -53,7 +53,8 @@ GENERIC_QUESTIONS: tuple[str, ...] = (
     "benefits", "salary", "remote", "work from home", "hybrid", "vacation", "holidays",
     "what do you like about working", "what do you enjoy about working", "why do you like",
     "anything else", "any concerns", "what are you looking for", "ideal candidate",
-    "growth opportunities", "opportunities for growth", "training",
+    "growth opportunities", "opportunities for growth", "training", "the team like",
+    "team like", "how is the team", "about the team",
 )
 
 _RESULT_VERBS = (
@@ -103,7 +104,13 @@ _NOTHING_SAID = re.compile(
 _ASIDES = frozenset({"sorry", "unfortunately", "sadly", "honestly", "tbh", "lol", "haha",
                      "oops", "ugh", "really", "though", "i guess", "to be honest"})
 _NOTHING_PARTS = re.compile(r"[,;.!]+|\s+(?:and|but|so|because|since|as)\s+|\s+-+\s+", re.I)
-_QUESTION_BREAK = re.compile(r"\?|\n|;|(?<=\.)\s")
+_PART_LEAD = re.compile(r"^(?:also|and|plus|then)\s+", re.I)
+# Between questions: "?", a line, ";", a sentence end, or a comma (or "and") before a
+# question word ("what are the next steps, whats the team like").
+_QUESTION_BREAK = re.compile(
+    r"\?|\n|;|(?<=\.)\s|,\s*(?:and\s+|also\s+)?(?=(?:what|whats|what's|how|why|when|who|"
+    r"where|which|is|are|do|does|did|can|could|would|will)\b)|\s+and\s+(?=(?:what|whats|"
+    r"what's|how|why|when|who|where|which)\b)", re.I)
 
 
 def _found(phrases: tuple[tuple[str, str], ...], text: str) -> list[str]:
@@ -197,7 +204,7 @@ def asked(text: str | None) -> Asked:
 def _asked(text: str) -> Asked:
     if is_nothing(text):
         return _NOTHING_READ
-    parts = [p.strip(" -•*\t") for p in _QUESTION_BREAK.split(text)]
+    parts = [_PART_LEAD.sub("", p.strip(" -•*\t")) for p in _QUESTION_BREAK.split(text)]
     questions = tuple(p for p in parts if len(p) > 2)
     generic = tuple(q for q in questions if _found(_GENERIC_QUESTIONS, q))
     return Asked(False, questions, generic)
