@@ -43,3 +43,35 @@ async def test_the_note_reads_as_a_sentence_the_person_would_send() -> None:
     assert "Our conversation about your move to snowflake and dbt has stayed with me" in \
         summary.copy_text.replace("\n", " ")
     assert "you said" not in summary.copy_text
+
+
+@pytest.mark.parametrize("typed", ["it was a good chat", "great conversation honestly",
+                                   "So honestly it was a pretty chill call. 🙏",
+                                   "a quick and friendly chat"])
+def test_how_the_call_felt_is_not_a_topic_for_the_note(typed: str) -> None:
+    read = reference_phrase(typed)
+    assert not isinstance(read, Phrase) and read.reason is RefusalReason.GENERIC
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("their weekly planning meeting", "your weekly planning meeting"),
+    ("the quarterly planning talk", "the quarterly planning talk"),
+])
+def test_a_meeting_that_is_the_topic_is_kept(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase
+
+
+async def test_a_good_chat_is_asked_about_before_it_goes_in_the_note() -> None:
+    world = World()
+    await world.say("/debrief interview Acme with: Dana Smith type:recruiter")
+    for answer in ("2", "idk", "skip", "not yet"):
+        await world.say(answer)
+    (again,) = await world.say("it was a good chat")
+    assert again.text.startswith("That could be said after any interview, so it won't "
+                                 "remind them of you.")
+    for answer in ("their move to snowflake", "1", "none"):
+        await world.say(answer)
+    (summary,) = await world.say("skip")
+    assert summary.copy_text is not None and "good chat" not in summary.copy_text
+    assert "your move to snowflake" in summary.copy_text

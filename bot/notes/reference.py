@@ -148,6 +148,15 @@ _SECOND_LEAD = re.compile(r"(?:\s*[,;]\s*|\s+)(?:and|but|then|while|,)\s+(?=(?:"
 # second thought, not part of the topic ("our conversation about X, she said Y" misreads).
 _NEW_CLAUSE = re.compile(r"\s*[,;]\s*(?:(?:and|but|then|so|plus)\s+)?(?:she|he|they|we|i)"
                          r"(?:'(?:re|ve|d|ll|s|m))?\s+[a-z]", re.I)
+# How the interview felt, not what it was about: "(it was) a pretty chill call", "great
+# conversation overall" would read "our conversation about a pretty chill call".
+_FELT = (r"(?:good|great|nice|chill|fine|ok|okay|friendly|relaxed|casual|quick|short|long|"
+         r"solid|positive|pleasant|lovely|awesome|amazing|fun|easy|tough|hard|intense|"
+         r"decent|productive|interesting|informal|standard|normal|typical)")
+_ABOUT_THE_CALL = re.compile(
+    r"(?:(?:a|an)\s+)?(?:(?:really|very|pretty|quite|super|so|overall)\s+)*" + _FELT +
+    r"(?:,?\s+(?:and\s+)?" + _FELT + r")*\s+(?:call|chat|conversation|interview|meeting|"
+    r"talk|vibe|vibes|one)(?:\s+(?:overall|all in all|honestly|tbh|really|i think))?", re.I)
 _EVALUATIVE = re.compile(r"(?:\s*[,;:]\s*|\s+[-–—]+\s*|\s*[(]\s*|\s+(?:and|but|so)\s+)"
                          r"(?:" + "|".join(lexicon.EVALUATIVE_TAIL) + r")", re.I)
 _BOUNDARY_TIERS = [re.compile(p, re.I) for p in (
@@ -362,7 +371,7 @@ def _one_sentence(sentence: str) -> ReferenceResult:
         if short is None:
             return Refusal(RefusalReason.TOO_LONG)
         text, cut = short, True
-    if text.lower().strip(" .") in lexicon.GENERIC_TOPICS:
+    if text.lower().strip(" .") in lexicon.GENERIC_TOPICS or _ABOUT_THE_CALL.fullmatch(text):
         return Refusal(RefusalReason.GENERIC, text)
     if not re.search(r"[^\W\d_]", text):
         return Refusal(RefusalReason.NON_ANSWER, text)
