@@ -112,3 +112,11 @@ async def test_questions_typed_in_one_line_are_read_one_by_one() -> None:
     assert '"what are the next steps" is a question any candidate asks.' in read
     assert "whats the team…" not in read
     assert "question of your own" not in field(summary, "What went well")
+
+
+async def test_a_thumbs_up_is_a_yes() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:recruiter")
+    (reply,) = await world.say("👍")
+    assert "question 2 of" in reply.text
+    assert world.interviews()[0].answers["memorable"] == "memorable"

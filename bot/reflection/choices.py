@@ -49,6 +49,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "eight": 8, "nine": 9, "ten": 10}
 _RATING = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
                      r"(?:/|out of|of)\s*(\d{1,2}|five|ten)\b")
+_THUMBS = str.maketrans({"👍": " yes ", "👎": " no "})
 _BUTTON_NUMBER = re.compile(r"^(\d{1,2})\s*[.·:)-]\s+(?=\S)")
 
 
@@ -94,6 +95,8 @@ def _phrases(option: Option) -> tuple[str, ...]:
 def read_choice(question: Question, text: str) -> Picked | Unclear:
     options = question.options
     typed = text.strip()
+    if not typed.isascii():  # a thumbs up is a yes (emoji are otherwise dropped by norm)
+        typed = typed.translate(_THUMBS)
     numbered = _BUTTON_NUMBER.match(typed)
     if numbered:  # the visible label of a numbered button: "2. A few moments stood out"
         rest = norm(typed[numbered.end():])
