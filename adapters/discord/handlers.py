@@ -33,6 +33,7 @@ from adapters.discord.components import (
 from adapters.discord.durable import incoming_from_json, incoming_to_json
 from adapters.discord.markup import MessageNames, to_plain
 from adapters.discord.outbound import InteractionReplier, send_dm, send_to_channel
+from adapters.discord.priority import AckFirst
 from adapters.discord.render import disabled_copy
 from adapters.discord.translate import (
     identity_for,
@@ -70,6 +71,8 @@ class DiscordHandlers:
         # many core calls and their follow-ups run at once (15 minutes are allowed for
         # those), which also keeps the database pool from being swamped.
         self._work = asyncio.Semaphore(max_concurrent_work)
+        # ... and the work's requests give way while acknowledgements are on their way.
+        self.acks = AckFirst()
         # Every job's deadline (DEBRIEF_JOB_DEADLINE; the adapter sets it from settings).
         self.job_deadline = 60.0
         # Where interactions and DMs are made durable first (set by the adapter; None runs
@@ -84,23 +87,36 @@ class DiscordHandlers:
         whether that worked), and let the inbox run it (:meth:`perform`)."""
         acked: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         if self.inbox is None:
-            acked.set_result(await ack() if ack is not None else True)
+            with self.acks.acknowledging():
+                acked.set_result(await ack() if ack is not None else True)
             await self._answer(kind, incoming, target, original_pending, acked)
             return
+        with self.acks.acknowledging():
+            unrecorded = await self._accept(key, kind, incoming, target, original_pending,
+                                            acked, ack)
+        if unrecorded:  # a DM the inbox could not take: answered without it
+            await self._answer(kind, incoming, target, False, acked)
+
+    async def _accept(self, key: str, kind: str, incoming: Incoming, target: Any,
+                      original_pending: bool, acked: asyncio.Future[bool], ack: Any) -> bool:
+        """The inbox write and the acknowledgement. True: a DM the inbox refused, to be
+        answered anyway (a gateway event cannot be refused)."""
+        assert self.inbox is not None
         self._live[key] = (target, original_pending, acked)
         try:
             fresh = await self.inbox.accept(key, str(incoming.identity), kind,
                                             {"key": key, "incoming": incoming_to_json(incoming)})
         except InboxUnavailable:
             self._live.pop(key, None)
-            if kind == "message":  # a gateway event cannot be refused: answer it anyway
+            if kind == "message":
                 acked.set_result(True)
-                await self._answer(kind, incoming, target, False, acked)
-            return  # not acknowledged: Discord tells the person it failed
+                return True
+            return False  # not acknowledged: Discord tells the person it failed
         if not fresh:
             self._live.pop(key, None)
-            return
+            return False
         acked.set_result(await ack() if ack is not None else True)
+        return False
 
     async def perform(self, kind: str, payload: dict[str, Any]) -> None:
         """The inbox's performer: answer where the person is waiting if this process
@@ -153,9 +169,10 @@ class DiscordHandlers:
         async with self._work:
             try:
                 async with asyncio.timeout(self.job_deadline):
+                    await self.acks.give_way()
                     replies = await self._handle(incoming)
-                    await InteractionReplier(interaction, original_pending=original_pending
-                                             ).send(replies)
+                    await InteractionReplier(interaction, original_pending=original_pending,
+                                             give_way=self.acks.give_way).send(replies)
             except discord.HTTPException:
                 log.exception("sending replies for interaction %s failed", interaction.id)
             except TimeoutError:
@@ -271,8 +288,9 @@ class DiscordHandlers:
         async with self._work:
             try:
                 async with asyncio.timeout(self.job_deadline):
+                    await self.acks.give_way()
                     replies = await self._handle(incoming)
-                    await send_to_channel(channel, replies)
+                    await send_to_channel(channel, replies, self.acks.give_way)
             except discord.HTTPException:
                 log.exception("replying to a DM from %s failed", incoming.identity)
             except TimeoutError:

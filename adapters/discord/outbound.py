@@ -9,6 +9,7 @@ gets the content-free :data:`bot.copy.DMS_CLOSED_HINT` where they are, never the
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -23,13 +24,20 @@ log = logging.getLogger(__name__)
 
 DMS_CLOSED = 50007  # Discord: "Cannot send messages to this user"
 
+#: Awaited before each request (``priority.AckFirst.give_way``: acknowledgements first).
+GiveWay = Callable[[], Awaitable[None]]
+
+
+async def _go_ahead() -> None:
+    return None
+
 
 def is_dms_closed(exc: BaseException) -> bool:
     return isinstance(exc, discord.Forbidden) and exc.code == DMS_CLOSED
 
 
-async def send_to_channel(channel: discord.abc.Messageable, replies: list[Reply]
-                          ) -> discord.Message | None:
+async def send_to_channel(channel: discord.abc.Messageable, replies: list[Reply],
+                          give_way: GiveWay = _go_ahead) -> discord.Message | None:
     """Every part of every reply, in order; returns the last message sent."""
     last = None
     for reply in replies:
@@ -43,14 +51,18 @@ async def send_to_channel(channel: discord.abc.Messageable, replies: list[Reply]
                 # developers/resources/message.mdx, Create Message). So a reminder resent
                 # after a crash mid-send is not posted twice.
                 extra["nonce"] = f"{reply.delivery_key}.{number}"[:25]
+            await give_way()
             last = await channel.send(**part.send_kwargs(), **extra)  # type: ignore[call-overload]
     return last
 
 
-async def send_dm(user: discord.abc.User, reply: Reply) -> discord.Message:
+async def send_dm(user: discord.abc.User, reply: Reply, give_way: GiveWay = _go_ahead
+                  ) -> discord.Message:
     """Raises :class:`discord.Forbidden` (code 50007) when the person's DMs are closed."""
-    channel = await user.create_dm()  # type: ignore[attr-defined]  # User and Member have it
-    message = await send_to_channel(channel, [reply])
+    if user.dm_channel is None:  # type: ignore[attr-defined]  # User and Member have it
+        await give_way()
+    channel = await user.create_dm()  # type: ignore[attr-defined]
+    message = await send_to_channel(channel, [reply], give_way)
     assert message is not None
     return message
 
@@ -62,10 +74,12 @@ class InteractionReplier:
     shown here replaces that placeholder, and if nothing is shown here it is deleted.
     """
 
-    def __init__(self, interaction: discord.Interaction[Any], *, original_pending: bool) -> None:
+    def __init__(self, interaction: discord.Interaction[Any], *, original_pending: bool,
+                 give_way: GiveWay = _go_ahead) -> None:
         self.interaction = interaction
         self.in_dm = interaction.guild_id is None
         self.original_pending = original_pending
+        self.give_way = give_way
 
     async def send(self, replies: list[Reply]) -> None:
         hinted = False
@@ -74,11 +88,12 @@ class InteractionReplier:
             # The click was refused, but its acknowledgement already showed the clicked
             # button as chosen (render.disabled_copy): show the question closed, with no
             # button chosen by this click.
+            await self.give_way()
             await self.interaction.edit_original_response(view=disabled_copy(message))
         for reply in replies:
             if reply.destination is Destination.DM and not self.in_dm:
                 try:
-                    await send_dm(self.interaction.user, reply)
+                    await send_dm(self.interaction.user, reply, self.give_way)
                 except discord.Forbidden as exc:
                     if not is_dms_closed(exc):
                         raise
@@ -90,9 +105,11 @@ class InteractionReplier:
                 await self.here(part)
         if self.original_pending:
             self.original_pending = False
+            await self.give_way()
             await self.interaction.delete_original_response()
 
     async def here(self, part: Rendered) -> None:
+        await self.give_way()
         if self.original_pending:
             self.original_pending = False
             file = part.file()
