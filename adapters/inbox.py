@@ -104,6 +104,8 @@ class DurableInbox:
         #: Why the database refuses writes now, if it does (the runtime's write probe):
         #: acknowledged work is then not started, only left for a worker to run later.
         self.refusal: Callable[[], str | None] | None = None
+        #: Told after each inbox write that committed (the probe's verdict is then stale).
+        self.wrote: Callable[[], None] | None = None
 
     # -- the acknowledgement path ---------------------------------------------------------
     async def accept(self, key: str, lane: str, kind: str, payload: dict[str, Any], *,
@@ -166,6 +168,8 @@ class DurableInbox:
                         future.set_exception(InboxUnavailable(type(exc).__name__))
                 continue
             self.writable = True
+            if self.wrote is not None:
+                self.wrote()
             self._held.difference_update(entry_id for entry_id, _ in marks)
             for (entry, future), row in zip(batch, stored, strict=True):
                 if future.done():  # the request gave up waiting; the work is ours anyway

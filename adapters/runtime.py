@@ -147,6 +147,7 @@ class Runtime:
             inbox.down = self.write_probe.speaks_for(inbox.down)
         for inbox in self._inboxes():  # acknowledged work waits while writes would fail
             inbox.refusal = self.write_probe.refuses
+            inbox.wrote = self.write_probe.saw_write
         self.web.router.add_get("/healthz", self._healthz)
         self.web.router.add_get("/readyz", self._readyz)
         self.web.router.add_get("/metrics", self._metrics_view)

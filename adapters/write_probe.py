@@ -66,6 +66,15 @@ class WriteProbe:
         """Why writes would fail now: the files refuse them, or the last probe failed."""
         return self.refusal() or (None if self.writable else self.reason)
 
+    def saw_write(self) -> None:
+        """Another write just committed (the inbox's): the database takes writes again,
+        whatever the last probe said (it may be up to ``interval`` old)."""
+        if self.refusal() is not None:
+            return
+        if not self.writable:
+            log.warning("the database takes writes again")
+        self.writable, self.reason = True, None
+
     async def probe(self) -> bool:
         """One write; True if it committed."""
         reason = self.refusal()
