@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import itertools
 import logging
 import platform
@@ -86,7 +87,12 @@ async def make_core(directory: Path, name: str) -> tuple[Debrief, AsyncEngine]:
     url = f"sqlite+aiosqlite:///{directory / name}"
     await upgrade(url)
     engine = create_engine(url)
-    return Debrief(sql_uow_factory(engine), SystemClock()), engine
+    core = Debrief(sql_uow_factory(engine), SystemClock())
+    # As `debrief run` does after start-up (adapters/runtime.py): what was built so far lives
+    # as long as the process, so the collector's full passes need not walk it.
+    gc.collect()
+    gc.freeze()
+    return core, engine
 
 
 async def person_run(core: Debrief, person: int, script: Script, tally: Tally,
@@ -319,7 +325,10 @@ async def main(argv: list[str] | None = None) -> int:
     full = not args.quick  # the targets are for 500 people; a quick run only smoke-tests
     low, high = paced.window or (0.0, 0.0)
     # Issue 14: PostgreSQL's target is for two processes (replicas) on one database.
-    goal, target = (1500, ">= 1,500 (2 processes)") if args.postgres else (1000, ">= 1,000")
+    # SQLite's is for one process (issue 14: saturated >= 1,500 turns/s, <= 0.5 ms of the
+    # loop thread's CPU per turn).
+    goal, target = (1500, ">= 1,500 (2 processes)") if args.postgres else (1500, ">= 1,500")
+    loop_cpu = saturated.cpu_loop / saturated.turns * 1000 if saturated.turns else 0.0
     rows = [
         ("raw aiosqlite INSERT+COMMIT /s (floor)", "-", f"{raw:,.0f}", "-"),
         (f"paced: offered turns/s (steady {low:.1f}-{high:.1f} s)", f"~{nominal:,.0f}",
@@ -341,6 +350,9 @@ async def main(argv: list[str] | None = None) -> int:
         ("saturated: turns/s / raw inserts/s", "-", f"{saturated.achieved / raw:.3f}", "-"),
         ("CPU ms per turn, loop thread / process", "-",
          f"{paced.cpu_ms()} paced, {saturated.cpu_ms()} saturated", "-"),
+        ("CPU ms per turn, loop thread (saturated)", "<= 0.5" if not args.postgres else "-",
+         f"{loop_cpu:.2f}",
+         verdict(loop_cpu <= 0.5 if not args.postgres and full else None)),
         ("turns/s one loop thread could do at that CPU", "-",
          f"{saturated.turns / saturated.cpu_loop:,.0f}" if saturated.cpu_loop else "?", "-"),
     ]
