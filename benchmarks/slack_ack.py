@@ -74,7 +74,8 @@ def _serve_fake(ports: Any, cpus: set[int] | None) -> None:
 
 def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
                cpus: set[int] | None, concurrency: int | None,
-               profile: str | None = None, inbox_engine: str = "own") -> None:
+               profile: str | None = None, inbox_engine: str = "own",
+               url: str | None = None) -> None:
     _pin(cpus)
     if profile and kind == "debrief":
         _profile_until_terminated(profile)
@@ -94,9 +95,9 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
         else:
             # As `debrief run` wires it: the durable inbox lives in the same database (on an
             # engine of its own), so every request is written there before it is acknowledged.
-            from storage import create_engine, sql_uow_factory, upgrade
-            url = f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
-            await upgrade(url)
+            # Replicas share the database (upgraded by the load generator).
+            from storage import create_engine, sql_uow_factory
+            assert url is not None
             uow = sql_uow_factory(create_engine(url))
             # Its own engine, as in debrief run (or, to compare, the core's).
             inbox = uow if inbox_engine == "shared" else sql_uow_factory(create_engine(url))
@@ -187,9 +188,9 @@ class Figures:
 
 
 class Sender:
-    def __init__(self, url: str, fake_port: int, session: aiohttp.ClientSession,
+    def __init__(self, urls: list[str], fake_port: int, session: aiohttp.ClientSession,
                  kind: str) -> None:
-        self.url = url
+        self.urls = urls  # replicas: requests take turns, as behind a load balancer
         self.fake_port = fake_port
         self.session = session
         self.verifier = SignatureVerifier(SECRET)
@@ -241,7 +242,8 @@ class Sender:
         self.sent_at[key] = time.time()
         started = time.perf_counter()
         try:
-            async with self.session.post(self.url, data=body, headers=headers) as resp:
+            async with self.session.post(self.urls[n % len(self.urls)], data=body,
+                                         headers=headers) as resp:
                 await resp.read()
                 ok = resp.status == 200
         except aiohttp.ClientError:
@@ -303,40 +305,39 @@ def _add_replies(figures: Figures, delays: list[float], drained: float | None,
     figures.reply_rate = rate
 
 
-def _cpu(pid: int) -> float:
+def _cpu(pids: list[int]) -> float:
     import psutil
 
-    times = psutil.Process(pid).cpu_times()
-    return float(times.user + times.system)
+    return sum(float(t.user + t.system) for t in (psutil.Process(p).cpu_times() for p in pids))
 
 
-async def measure(kind: str, port: int, fake_port: int, pid: int,
+async def measure(kind: str, ports: list[int], fake_port: int, pids: list[int],
                   args: argparse.Namespace) -> tuple[Figures, Figures]:
-    url = f"http://127.0.0.1:{port}/slack/events"
+    urls = [f"http://127.0.0.1:{port}/slack/events" for port in ports]
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
-        sender = Sender(url, fake_port, session, kind)
-        for _ in range(PEOPLE):  # warm up: auth.test, profile caches, connections
+        sender = Sender(urls, fake_port, session, kind)
+        for _ in range(PEOPLE * len(urls)):  # warm up: auth.test, profiles, connections
             await sender.one()
         await asyncio.sleep(1)
         sender.count, sender.phase = 0, "a"
         sender.sent_at.clear()
-        cpu = _cpu(pid)
+        cpu = _cpu(pids)
         gc.disable()  # this load generator's own collections would show as slow acks
         a = await steady(sender, args.rate, args.seconds)
         if kind == "debrief":
             _add_replies(a, *await sender.replies(a.sent, within=120))
         else:
             await asyncio.sleep(1)
-        a.cpu_ms = (_cpu(pid) - cpu) * 1000 / max(1, a.sent)
+        a.cpu_ms = (_cpu(pids) - cpu) * 1000 / max(1, a.sent)
         sender.count, sender.phase = 0, "b"
         sender.sent_at.clear()
-        cpu = _cpu(pid)
+        cpu = _cpu(pids)
         b = await saturate(sender, args.senders, args.burst_seconds)
         gc.enable()
         if kind == "debrief":
             _add_replies(b, *await sender.replies(b.sent, within=args.drain_wait))
-        b.cpu_ms = (_cpu(pid) - cpu) * 1000 / max(1, b.sent)
+        b.cpu_ms = (_cpu(pids) - cpu) * 1000 / max(1, b.sent)
     return a, b
 
 
@@ -345,18 +346,27 @@ def run_against(kind: str, fake_port: int, args: argparse.Namespace) -> tuple[Fi
     ctx = mp.get_context("spawn")
     ports = ctx.Queue()
     api_url = f"http://127.0.0.1:{fake_port}/api/"
-    proc = ctx.Process(target=_serve_app,
-                       args=(kind, api_url, args.storage, ports, args.app_cpus,
-                             args.work_concurrency, args.profile, args.inbox_engine),
-                       daemon=True)
-    proc.start()
+    url = None
+    if kind == "debrief" and args.storage == "sqlite":
+        from storage import upgrade
+        url = f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
+        asyncio.run(upgrade(url))
+    procs = [ctx.Process(target=_serve_app,
+                         args=(kind, api_url, args.storage, ports, args.app_cpus,
+                               args.work_concurrency, args.profile if n == 0 else None,
+                               args.inbox_engine, url),
+                         daemon=True) for n in range(args.replicas)]
+    for proc in procs:
+        proc.start()
     try:
-        port = ports.get(timeout=60)
-        assert proc.pid is not None
-        return asyncio.run(measure(kind, port, fake_port, proc.pid, args))
+        app_ports = [ports.get(timeout=60) for _ in procs]
+        pids = [proc.pid for proc in procs if proc.pid is not None]
+        return asyncio.run(measure(kind, app_ports, fake_port, pids, args))
     finally:
-        proc.terminate()
-        proc.join(10)
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.join(10)
 
 
 def main() -> None:
@@ -378,7 +388,11 @@ def main() -> None:
                              "(read with python -m pstats; slows the app down)")
     parser.add_argument("--no-pin", action="store_true",
                         help="do not give the app under test a CPU of its own")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="app processes (each app), on one database; requests take "
+                             "turns between them; more than one implies --no-pin")
     args = parser.parse_args()
+    args.no_pin = args.no_pin or args.replicas > 1
     # The app under test gets CPU 0 to itself; the fake Slack and this load generator share
     # the rest, so Slack's side of the background traffic does not eat the app's CPU.
     cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
@@ -395,7 +409,8 @@ def main() -> None:
         print(f"# {code_version()}; load average at start {load()}", flush=True)
         print(f"# {args.rate:g}/s for {args.seconds:g}s, then {args.senders} senders for "
               f"{args.burst_seconds:g}s; storage={args.storage}; cpus={os.cpu_count()}; "
-              f"app pinned to {sorted(args.app_cpus) if args.app_cpus else 'no cpu'}",
+              f"replicas={args.replicas}; app pinned to "
+              f"{sorted(args.app_cpus) if args.app_cpus else 'no cpu'}",
               flush=True)
         debrief = run_against("debrief", fake_port, args)
         bare = run_against("bare", fake_port, args)
