@@ -167,6 +167,10 @@ def test_what_went_well_names_the_evidence() -> None:
     ("next week", "2026-06-19"), ("end of the week", "2026-06-12"),
     ("1-2 weeks", "2026-06-24"), ("in 5 business days", "2026-06-17"),
     ("Dec 4", "2026-12-04"), ("they didn't say", None), ("soon", None),
+    # A date said at the end of a sentence, as people type it.
+    ("they said they would let me know by friday", "2026-06-12"),
+    ("the recruiter will email me on Dec 4", "2026-12-04"),
+    ("no idea, they went on and on", None),
 ])
 def test_the_timeline_is_kept_as_typed_with_a_date_when_it_reads_as_one(
         typed: str, day: str | None) -> None:

@@ -45,6 +45,8 @@ _LEAD = re.compile(r"^(?:they said|she said|he said|said|hopefully|probably|mayb
                    r"we'?ll hear|i'?ll hear|should hear|hear back|decision|answer|"
                    r"next steps?|by|on|before|until|till|no later than|around|sometime)\s+")
 
+_BY = re.compile(r"\b(?:by|before|on|until|till)\s+")
+
 
 @dataclass(frozen=True, slots=True)
 class NextSteps:
@@ -107,9 +109,18 @@ def _date(text: str, since: datetime, zone: ZoneInfo) -> date | None:
                         left -= 1
                 return day
             return start + timedelta(days=count * (7 if unit.startswith("week") else 1))
-    try:
-        when = parse_when(words, since, zone)
-    except TimeParseError:
-        return None
-    day = when.astimezone(zone).date()
-    return day if day >= start else None
+    for candidate in (words, *_tails(words)):
+        try:
+            when = parse_when(candidate, since, zone)
+        except TimeParseError:
+            continue
+        day = when.astimezone(zone).date()
+        return day if day >= start else None
+    return None
+
+
+def _tails(words: str) -> list[str]:
+    """What follows the last "by", "before", "on" or "until" in a sentence ("they would let
+    me know by friday" -> "friday"), for a date said at the end of one."""
+    found = list(_BY.finditer(words))
+    return [words[found[-1].end():]] if found else []
