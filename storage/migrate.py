@@ -101,16 +101,22 @@ def _refused_and_current(url: str) -> bool:
 def _pending_read_only(path: str) -> str | None:
     """Why the SQLite file at ``path`` needs migrating ("its schema (0010) ... to 0011"),
     read without writing; None when it is at the newest schema. A connection opened
-    read-only while the files refuse writes maps nothing it could write, so this is safe."""
+    read-only while the files refuse writes maps nothing it could write, so this is safe.
+    Without a ``-wal`` the file holds every commit and is read as immutable: on a
+    read-only mount SQLite could not create the ``-shm`` a WAL database is read through."""
     newest = ", ".join(sorted(ScriptDirectory.from_config(alembic_config()).get_heads()))
-    connection = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
+    mode = "mode=ro" if Path(path + "-wal").exists() else "mode=ro&immutable=1"
     try:
-        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-        current = ", ".join(sorted(str(row[0]) for row in rows))
-    except sqlite3.Error:
-        current = ""  # a new database, or not Debrief's
-    finally:
-        connection.close()
+        connection = sqlite3.connect(f"file:{quote(path)}?{mode}", uri=True)
+        try:
+            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        if "no such table" not in str(error):
+            return f"it cannot be read ({error})"
+        rows = []  # a new database, or not Debrief's
+    current = ", ".join(sorted(str(row[0]) for row in rows))
     if current == newest:
         return None
     return f"its schema ({current or 'none'}) cannot be brought up to {newest}"

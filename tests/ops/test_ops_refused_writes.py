@@ -20,7 +20,7 @@ import signal
 import sqlite3
 import subprocess
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,11 @@ PROBE_INTERVAL = 5.0  # adapters.write_probe.WriteProbe's default
 def chattr(flag: str, *paths: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True, text=True,
                           check=False)
+
+
+def thawing(files: list[Path]) -> Callable[[], bool]:
+    """What makes ``files`` writable again (the immutable attribute removed)."""
+    return lambda: chattr("-i", *files).returncode == 0
 
 
 @pytest.fixture
@@ -86,6 +91,17 @@ async def before(bot: DebriefProcess, slack: OpsSlack,
     return ada
 
 
+async def until_unready(bot: DebriefProcess) -> tuple[int, str]:
+    """``/readyz`` polled until 503, for up to a probe interval and a margin."""
+    status, body, since = 200, "", time.monotonic()
+    while time.monotonic() - since < PROBE_INTERVAL + 3:
+        status, body = await bot.get("/readyz")
+        if status == 503:
+            break
+        await asyncio.sleep(0.2)
+    return status, body
+
+
 def interviews(db: Path) -> list[str]:
     with sqlite3.connect(db) as connection:
         return [row[0] for row in connection.execute("SELECT company FROM interviews")]
@@ -127,11 +143,12 @@ class Refused:
         return (f"{sum(copy.TRY_AGAIN_LATER in d for d in self.during)}/5 commands refused "
                 f"in their ack; in {self.seconds:.1f}s {len(self.errors)} ERROR lines, "
                 f"{self.tracebacks} traceback lines, {len(self.entries)} lines in all; ready "
-                f"again {self.recovered:.1f}s after the attribute was removed")
+                f"{self.recovered:.1f}s after the files took writes again")
 
 
 async def refused_then_thawed(bot: DebriefProcess, ada: SlackPerson, slack: OpsSlack,
-                              files: list[Path], logged_before: int, since: float) -> Refused:
+                              thaw: Callable[[], bool], logged_before: int,
+                              since: float) -> Refused:
     """Five commands while the files refuse writes, a few rounds of every part, then the
     attribute removed."""
     during = [await command(ada, slack, f"interview During{n} type:other") for n in range(5)]
@@ -139,7 +156,7 @@ async def refused_then_thawed(bot: DebriefProcess, ada: SlackPerson, slack: OpsS
     assert bot.proc is not None and bot.proc.returncode is None, bot.output()
     entries = log_entries(bot)[logged_before:]
     seconds = time.monotonic() - since
-    assert chattr("-i", *files).returncode == 0
+    assert thaw()
     thawed = time.monotonic()
     await bot.wait_ready(within=PROBE_INTERVAL + 10)
     recovered = time.monotonic() - thawed
@@ -161,14 +178,10 @@ async def test_files_made_immutable_mid_run_refuse_acks_fail_readyz_and_recover(
 
             assert chattr("+i", *files).returncode == 0
             frozen = time.monotonic()
-            status, body = 200, ""
-            while time.monotonic() - frozen < PROBE_INTERVAL + 3:
-                status, body = await bot.get("/readyz")
-                if status == 503:
-                    break
-                await asyncio.sleep(0.2)
+            status, body = await until_unready(bot)
             noticed = time.monotonic() - frozen
-            seen = await refused_then_thawed(bot, ada, slack, files, logged_before, frozen)
+            seen = await refused_then_thawed(bot, ada, slack, thawing(files), logged_before,
+                                             frozen)
         assert await bot.stop() == 0, bot.output()
     finally:
         chattr("-i", *[path for path in files if path.exists()])
@@ -229,7 +242,7 @@ async def test_started_on_immutable_files_it_waits_unready_then_recovers(
         async with aiohttp.ClientSession() as http:
             ada = SlackPerson(slack, HttpTransport(bot.url + "/slack/events", http),
                               slack.users["UADA"])
-            seen = await refused_then_thawed(bot, ada, slack, files, 0, started)
+            seen = await refused_then_thawed(bot, ada, slack, thawing(files), 0, started)
         code = await bot.stop()
     finally:
         chattr("-i", *[path for path in files if path.exists()])
