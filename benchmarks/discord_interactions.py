@@ -1,7 +1,10 @@
 """Benchmark: Discord interactions through the fake gateway, Debrief vs a bare discord.py client.
 
-For each client (Debrief's adapter on the real core with in-memory storage, and a bare
-discord.py client that only answers), in its own process against a fresh fake Discord:
+For each client (Debrief's adapter on the real core, and a bare discord.py client that only
+answers), in its own process against a fresh fake Discord. Debrief's storage is a fresh
+SQLite file wired as ``debrief run`` wires it (``--storage sqlite``, the default: the inbox
+in the same database on an engine of its own, the core marking an entry done in its work's
+commit), or memory (``--storage memory``).
 
 (a) steady load: INTERACTION_CREATE for ``/debrief help`` and ``/debrief interview`` (alternating)
     at ``--rate`` per second for ``--seconds``; latency is from the dispatch being written
@@ -21,6 +24,7 @@ replies are follow-up requests), and that CPU competes with the acknowledgements
 machine.
 
     .venv/bin/python benchmarks/discord_interactions.py [--rate 50] [--seconds 30] [--burst 1000]
+                                                        [--storage sqlite|memory]
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import logging
 import os
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,22 +49,34 @@ from machine import code_version, load  # noqa: E402
 
 # -- the clients under test (run in a child process) -------------------------------------
 
-async def serve_debrief(api: str, gateway: str, token: str, max_work: int = 16) -> None:
+async def serve_debrief(api: str, gateway: str, token: str, max_work: int = 16,
+                        storage: str = "sqlite") -> None:
     from adapters.discord import DiscordAdapter
+    from adapters.inbox import InboxSettings
     from adapters.settings import Settings
     from bot.memory import memory_uow_factory
     from bot.service import Debrief
 
     settings = Settings(_env_file=None, DISCORD_TOKEN=token,  # type: ignore[call-arg]
                         DISCORD_API_URL=api, DISCORD_GATEWAY_URL=gateway)
-    adapter = DiscordAdapter(settings, Debrief(memory_uow_factory()),
-                             max_concurrent_work=max_work)
+    if storage == "memory":
+        adapter = DiscordAdapter(settings, Debrief(memory_uow_factory()),
+                                 max_concurrent_work=max_work)
+    else:
+        from storage import create_engine, sql_uow_factory, upgrade
+        url = f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
+        await upgrade(url)
+        adapter = DiscordAdapter(settings, Debrief(sql_uow_factory(create_engine(url))),
+                                 max_concurrent_work=max_work,
+                                 uow=sql_uow_factory(create_engine(url)),
+                                 inbox_settings=InboxSettings(finish_with_work=True))
     await adapter.start()
     gc.freeze()  # what a long-running process does after start-up (same for the bare client)
     await asyncio.Event().wait()
 
 
-async def serve_bare(api: str, gateway: str, token: str, max_work: int = 0) -> None:
+async def serve_bare(api: str, gateway: str, token: str, max_work: int = 0,
+                     storage: str = "") -> None:
     import discord
     import yarl
     from discord.gateway import DiscordWebSocket
@@ -133,9 +150,10 @@ async def settle(fake: FakeDiscord, sent: list[FakeInteraction], wait_s: float) 
 class Target:
     """One client process under test with its own fake Discord."""
 
-    def __init__(self, kind: str, max_work: int = 16) -> None:
+    def __init__(self, kind: str, max_work: int = 16, storage: str = "sqlite") -> None:
         self.kind = kind
         self.max_work = max_work
+        self.storage = storage
         self.fake = FakeDiscord()
         self.result = Result(kind)
         self.users: list[FakeUser] = []
@@ -147,7 +165,8 @@ class Target:
         self.child = await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--serve", self.kind, "--api", self.fake.api_url,
             "--gateway", self.fake.gateway_url, "--token", self.fake.token,
-            "--max-work", str(self.max_work), env={**os.environ, "PYTHONPATH": str(ROOT)})
+            "--max-work", str(self.max_work), "--storage", self.storage,
+            env={**os.environ, "PYTHONPATH": str(ROOT)})
         await self.fake.wait_connected(wait_s=30)
         await asyncio.sleep(0.5)  # let setup (command sync) finish
         self.users = [self.fake.add_user(f"user{n}") for n in range(100)]
@@ -231,8 +250,9 @@ def report(results: list[Result], rate: float, seconds: float) -> None:
 
 async def main(args: argparse.Namespace) -> None:
     """Both clients run in alternating rounds, so background load hits them alike."""
-    print(f"# {code_version()}; load average at start {load()}", flush=True)
-    targets = [Target("debrief", args.max_work), Target("bare")]
+    print(f"# {code_version()}; load average at start {load()}; debrief storage="
+          f"{args.storage}; cpus={os.cpu_count()}", flush=True)
+    targets = [Target("debrief", args.max_work, args.storage), Target("bare")]
     try:
         for target in targets:
             await target.start()
@@ -257,6 +277,8 @@ if __name__ == "__main__":
     parser.add_argument("--burst", type=int, default=1000)
     parser.add_argument("--max-work", type=int, default=16,
                         help="DiscordAdapter(max_concurrent_work=…)")
+    parser.add_argument("--storage", choices=("sqlite", "memory"), default="sqlite",
+                        help="Debrief's storage (sqlite: as `debrief run` wires it)")
     parser.add_argument("--serve", choices=("debrief", "bare"))
     parser.add_argument("--api")
     parser.add_argument("--gateway")
@@ -265,6 +287,6 @@ if __name__ == "__main__":
     logging.basicConfig(level=logging.WARNING)
     if args.serve:
         serve = serve_debrief if args.serve == "debrief" else serve_bare
-        asyncio.run(serve(args.api, args.gateway, args.token, args.max_work))
+        asyncio.run(serve(args.api, args.gateway, args.token, args.max_work, args.storage))
     else:
         asyncio.run(main(args))
