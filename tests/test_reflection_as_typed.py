@@ -120,3 +120,21 @@ async def test_a_thumbs_up_is_a_yes() -> None:
     (reply,) = await world.say("👍")
     assert "question 2 of" in reply.text
     assert world.interviews()[0].answers["memorable"] == "memorable"
+
+
+NO_QUESTIONS_TYPED = ["didnt get to ask any tbh", "didn't ask any tbh", "none tbh",
+                      "no, ran out of time lol", "i didnt really", "nope not really",
+                      "Not really, no time at the end"]
+
+
+async def test_saying_no_questions_were_asked_is_never_praised_as_a_question() -> None:
+    for typed in NO_QUESTIONS_TYPED:
+        _, (summary, *_) = await reflect([*TECHNICAL[:7], typed, *TECHNICAL[8:]])
+        well = field(summary, "What went well")
+        assert "question of your own" not in well and typed not in well, (typed, well)
+
+
+async def test_a_real_question_beside_a_denial_is_still_counted() -> None:
+    typed = "didn't ask about pay, but asked how they measure success?"
+    _, (summary, *_) = await reflect([*TECHNICAL[:7], typed, *TECHNICAL[8:]])
+    assert "question of your own" in field(summary, "What went well")

@@ -49,10 +49,19 @@ def test_specifics_versus_stock_self_descriptions(text: str, specific: bool,
 
 @pytest.mark.parametrize("text", ["idk", "none", "nope", "no time", "didn't ask any",
                                   "didnt ask any", "I didn't ask anything", "ran out of time",
-                                  "No questions", "n/a", "  ", "1,3", "2", "??"])
+                                  "No questions", "n/a", "  ", "1,3", "2", "??",
+                                  "didnt get to ask any tbh", "didn't ask any tbh", "none tbh",
+                                  "no, ran out of time lol", "i didnt really",
+                                  "nope not really"])
 def test_these_mean_no_questions_were_asked(text: str) -> None:
     assert is_nothing(text)
     assert asked(text).nothing
+
+
+def test_a_question_typed_beside_a_denial_is_still_a_question() -> None:
+    read = asked("didn't ask about pay, but asked how they measure success?")
+    assert not read.nothing and read.own
+    assert not is_nothing("no questions about the stack, just how they pick projects")
 
 
 def test_generic_questions_are_named_and_own_ones_kept() -> None:

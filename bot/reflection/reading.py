@@ -103,6 +103,19 @@ _NOTHING_SAID = re.compile(
     r"(?:no|ran out of) time(?: for (?:any|questions))?")
 _ASIDES = frozenset({"sorry", "unfortunately", "sadly", "honestly", "tbh", "lol", "haha",
                      "oops", "ugh", "really", "though", "i guess", "to be honest"})
+# An answer made only of these words, with a "no" in it, says no question was asked however
+# it is put ("didnt get to ask any tbh", "no, ran out of time lol", "nope not really"); one
+# word outside them ("didn't ask about pay, but asked how they measure success?") is content.
+_DENIALS = frozenset({"no", "not", "none", "nope", "nah", "never", "nothing", "zero"})
+_ABOUT_ASKING = _DENIALS | frozenset({
+    "i", "did", "do", "get", "got", "to", "ask", "asked", "any", "anything", "question",
+    "questions", "time", "ran", "run", "out", "of", "really", "there", "was", "were", "is",
+    "enough", "for", "at", "the", "end", "a", "chance", "have", "had", "left", "them", "it",
+    "we", "us", "me", "my", "so", "just", "much", "sorry", "unfortunately", "sadly",
+    "honestly", "tbh", "lol", "haha", "oops", "ugh", "though", "guess", "think", "am",
+    "remember", "can", "could", "sure", "this", "one", "round", "in", "on", "yet", "all",
+    "ones", "real", "be", "honest", "because", "since", "as", "but", "and", "oh", "well",
+    "um", "uh", "hmm", "idk", "kinda", "kind", "sort", "forgot", "didn", "t", "wasn"})
 _NOTHING_PARTS = re.compile(r"[,;.!]+|\s+(?:and|but|so|because|since|as)\s+|\s+-+\s+", re.I)
 _PART_LEAD = re.compile(r"^(?:also|and|plus|then)\s+", re.I)
 # Between questions: "?", a line, ";", a sentence end, or a comma (or "and") before a
@@ -177,10 +190,13 @@ def _is_nothing(text: str) -> bool:
         return True  # nothing, or only numbers and signs ("1,3" typed at the wrong question)
     if words in _NOTHING or _NOTHING_SAID.fullmatch(words):
         return True
+    said = words.split()
+    if "?" not in text and _DENIALS.intersection(said) and _ABOUT_ASKING.issuperset(said):
+        return True
     # "didn't get to ask any, ran out of time": every part of it says none.
     parts = [p for p in _NOTHING_PARTS.split(text) if p.strip()]
-    said = [p for p in parts if _norm(p) not in _ASIDES]
-    return len(parts) > 1 and bool(said) and all(_is_nothing(p) for p in said)
+    kept = [p for p in parts if _norm(p) not in _ASIDES]
+    return len(parts) > 1 and bool(kept) and all(_is_nothing(p) for p in kept)
 
 
 @dataclass(frozen=True, slots=True)
