@@ -51,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         for line in configuration_errors(exc):
             print(line, file=sys.stderr)
         return 2
-    configure_logging(level="WARNING" if args.command == "console" else settings.log_level,
-                      json_lines=settings.log_json)
+    console = args.command == "console"
+    configure_logging(level="WARNING" if console else settings.log_level,
+                      json_lines=settings.log_json, tracebacks=not console)
     if args.command == "console":
         zone = None
         if args.tz:
@@ -65,11 +66,16 @@ def main(argv: list[str] | None = None) -> int:
             if match.abbreviation:
                 print(copy.zone_from_abbreviation(match.abbreviation, zone).replace("`", ""))
         user = (args.user or _login() or "me").strip()[:64] or "me"
+        from storage.sqlite_files import FilesRefuseWrites
         try:
             return asyncio.run(_console(settings, user, zone))
         except KeyboardInterrupt:  # Ctrl-C while a request was running: leave quietly
             print(file=sys.stderr)
             return 130
+        except FilesRefuseWrites as exc:
+            print(f"debrief: the database refuses writes: {exc.reason}. Make its files "
+                  "writable, then start again.", file=sys.stderr)
+            return 1
     from storage.sqlite_files import FilesRefuseWrites
     try:
         if args.command == "db":
@@ -123,9 +129,14 @@ async def _console(settings: Settings, user: str, tz: str | None) -> int:
     from bot.service import Debrief
     from bot.values import Identity
     from storage import create_engine, sql_uow_factory, upgrade
+    from storage.sqlite_files import SqliteFiles, database_path, guard_engine
 
     await upgrade(settings.database_url)
     engine = create_engine(settings.database_url)
+    path = database_path(settings.database_url)
+    files = SqliteFiles(path) if path else None
+    if files is not None:  # files made immutable mid-session: refused, not SIGBUS
+        guard_engine(engine, files)
     try:
         uow = sql_uow_factory(engine)
         clock = SystemClock()
@@ -141,7 +152,10 @@ async def _console(settings: Settings, user: str, tz: str | None) -> int:
         finally:
             await dispatcher.stop()
     finally:
-        await engine.dispose()
+        if files is None or files.refusal() is None:
+            await engine.dispose()  # closing checkpoints: not on files that refuse writes
+        if files is not None:
+            files.close()
     return 0
 
 

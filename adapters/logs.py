@@ -119,16 +119,26 @@ class _HumanFormatter(logging.Formatter):
     """Human lines; a traceback's lines are indented, so no line of one can pass for a log
     line of its own."""
 
+    def __init__(self, fmt: str, *, tracebacks: bool = True) -> None:
+        super().__init__(fmt)
+        self._tracebacks = tracebacks
+
     def format(self, record: logging.LogRecord) -> str:
+        if not self._tracebacks and (record.exc_info or record.exc_text):
+            # The line says what failed; the terminal's person needs no traceback.
+            record = logging.makeLogRecord({**record.__dict__, "exc_info": None,
+                                            "exc_text": None})
         return super().format(record).replace("\n", "\n    ")
 
 
 def configure_logging(*, level: str | int = "INFO", json_lines: bool = False,
-                      stream: TextIO | None = None) -> logging.Handler:
-    """Send every record at ``level`` or above to ``stream`` (stderr); return the handler."""
+                      stream: TextIO | None = None, tracebacks: bool = True) -> logging.Handler:
+    """Send every record at ``level`` or above to ``stream`` (stderr); return the handler.
+    ``tracebacks=False`` (the console) logs failures as their one line."""
     numeric = logging.getLevelName(level.upper()) if isinstance(level, str) else level
     handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(JsonFormatter() if json_lines else _HumanFormatter(HUMAN_FORMAT))
+    handler.setFormatter(JsonFormatter() if json_lines
+                         else _HumanFormatter(HUMAN_FORMAT, tracebacks=tracebacks))
     handler.addFilter(SafeRecords())
     root = logging.getLogger()
     for old in list(root.handlers):

@@ -193,3 +193,39 @@ async def test_upgrade_on_files_that_refuse_writes_reads_only_and_says_what_it_c
         f"(0010) cannot be brought up to {newest}. Make its files writable, then start "
         "again.\n")
     await upgrade(f"sqlite+aiosqlite:///{old}")
+
+
+async def test_a_console_whose_files_freeze_mid_session_answers_and_exits_cleanly(
+        engine: tuple[AsyncEngine, Path]) -> None:
+    # `debrief console` on the same file (a subprocess: SIGBUS would kill pytest itself).
+    _, db = engine
+    paths = [db, Path(f"{db}-wal"), Path(f"{db}-shm")]
+    env = {**os.environ, "DEBRIEF_DATABASE_URL": f"sqlite+aiosqlite:///{db}",
+           "PYTHONUNBUFFERED": "1"}
+    console = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "adapters.cli", "console", "--user", "sam",
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env=env)
+    assert console.stdin is not None and console.stdout is not None
+
+    async def say(line: str, expect: str) -> str:
+        assert console.stdin is not None and console.stdout is not None
+        console.stdin.write(line.encode() + b"\n")
+        await console.stdin.drain()
+        seen = ""
+        while expect not in seen:
+            seen += (await asyncio.wait_for(console.stdout.readline(), 20)).decode()
+        return seen
+
+    try:
+        await say("/debrief history", "logged an interview")
+        assert chattr("+i", *(p for p in paths if p.exists()))
+        answer = await say("/debrief interview Acme", "try again")
+        assert "couldn't reach my database" in answer
+    finally:
+        chattr("-i", *(p for p in paths if p.exists()))
+    console.stdin.write(b"/quit\n")
+    await console.stdin.drain()
+    _, errors = await asyncio.wait_for(console.communicate(), 20)
+    assert console.returncode == 0, errors.decode()[-500:]
+    assert b"Traceback" not in errors
