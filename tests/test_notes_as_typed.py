@@ -11,7 +11,7 @@ from bot.notes import Phrase, RefusalReason, reference_phrase
 
 @pytest.mark.parametrize(("typed", "phrase"), [
     ("we talked about their move to snowflake and dbt, she said they have a backlog of "
-     "dashboards", "your move to snowflake and dbt"),
+     "dashboards", "your move to Snowflake and dbt"),
     ("their roadmap, they're rebuilding search", "your roadmap"),
     ("idk, their data platform i think", "your data platform"),
     ("idk but their churn model", "your churn model"),
@@ -40,7 +40,7 @@ async def test_the_note_reads_as_a_sentence_the_person_would_send() -> None:
         await world.say(answer)
     (summary,) = await world.say("they said by friday")
     assert summary.copy_text is not None
-    assert "Our conversation about your move to snowflake and dbt has stayed with me" in \
+    assert "Our conversation about your move to Snowflake and dbt has stayed with me" in \
         summary.copy_text.replace("\n", " ")
     assert "you said" not in summary.copy_text
 
@@ -74,4 +74,4 @@ async def test_a_good_chat_is_asked_about_before_it_goes_in_the_note() -> None:
         await world.say(answer)
     (summary,) = await world.say("skip")
     assert summary.copy_text is not None and "good chat" not in summary.copy_text
-    assert "your move to snowflake" in summary.copy_text
+    assert "your move to Snowflake" in summary.copy_text

@@ -23,6 +23,7 @@ __all__ = [
     "PAY",
     "PHRASE_ACRONYMS",
     "PRIVATE",
+    "PRODUCT_NAMES",
     "ROLE_SUFFIX_WORDS",
     "ROLE_WITHOUT_SUFFIX",
     "TITLES",
@@ -144,7 +145,8 @@ LEAD_VERBS: tuple[str, ...] = (
     r"talk(?:ed|ing|s)?", r"discuss(?:ed|ing|es)?", r"spo(?:ke|ken)", r"speak(?:ing|s)?",
     r"chat(?:ted|ting|s)?", r"cover(?:ed|ing|s)?", r"mention(?:ed|ing|s)?",
     r"explain(?:ed|ing|s)?", r"describ(?:ed|ing|es|e)", r"shar(?:ed|ing|es|e)",
-    r"told", r"tell(?:ing|s)?", r"ask(?:ed|ing|s)?", r"show(?:ed|n|ing|s)?",
+    r"told", r"tell(?:ing|s)?", r"sa(?:id|ys)(?: that)?", r"ask(?:ed|ing|s)?",
+    r"show(?:ed|n|ing|s)?",
     r"went (?:over|through|into|deep into)", r"go(?:ing)? (?:over|through|into)",
     r"brought up", r"bring(?:ing)? up", r"focus(?:ed|ing|es)? (?:on|mostly on|a lot on)",
     r"dug into", r"dig(?:ging)? into", r"got (?:into|onto|on to)", r"touched on",
@@ -243,6 +245,18 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "saas", "llm", "llms", "ci",
     "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
 })
+# Tools and products people type in lowercase, as the note writes them ("looker" ->
+# "Looker"). Only names that are not also everyday words ("spark", "react", "go" are left).
+PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
+    "Looker", "Excel", "Python", "dbt", "Kafka", "Tableau", "Airflow", "Snowflake",
+    "BigQuery", "Redshift", "Databricks", "PostgreSQL", "Postgres", "MySQL", "MongoDB",
+    "JavaScript", "TypeScript", "Java", "Kotlin", "Scala", "Kubernetes", "Docker",
+    "Terraform", "GitHub", "GitLab", "Jira", "Salesforce", "HubSpot", "Figma", "Linux",
+    "Azure", "Shopify", "Zendesk", "PowerPoint", "Power BI", "Google Sheets", "Heroku",
+    "Django", "Flask", "FastAPI", "PyTorch", "TensorFlow", "Redis", "Elasticsearch",
+    "Grafana", "Datadog", "Segment", "Mixpanel", "Amplitude", "Metabase", "Alteryx",
+    "SharePoint", "Workday", "Rust", "Golang", "Next.js", "Node.js", "Vue", "Angular",
+)}
 # Short words written in capitals when a role typed in lowercase is capitalised.
 ACRONYMS: frozenset[str] = frozenset({
     "ux", "ui", "qa", "sre", "hr", "it", "ml", "ai", "bi", "pm", "cto", "vp", "seo", "crm",

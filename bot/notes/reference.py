@@ -25,6 +25,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.notes import lexicon
+from bot.notes.clauses import clause_to_phrase, one_clause
 from bot.notes.pronouns import to_second_person
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "Refusal",
     "RefusalReason",
     "clean_text",
+    "known_names",
     "reference_phrase",
     "sensitive_topic",
 ]
@@ -177,6 +179,16 @@ _TRAILING_JUNK = re.compile(r"(?:[\s,;:.!?…~*_\-–—]+|\s+(?:and|or|but|so|w
 
 
 _ACRONYM_WORD = re.compile(r"(?<![\w'-])(?:" + _words(lexicon.PHRASE_ACRONYMS) + r")(?![\w'-])")
+# "excel" is a product unless it is the verb ("to excel at").
+_PRODUCT_WORD = re.compile(r"(?<![\w'-])(?:" + _words(frozenset(lexicon.PRODUCT_NAMES)) +
+                           r")(?![\w'-])(?<!excel(?= at\b| in\b))", re.I)
+
+
+def known_names(text: str) -> str:
+    """Acronyms and product names typed in lowercase, written as they are spelled ("sql"
+    -> "SQL", "looker" -> "Looker"); anything typed with a capital is left as typed."""
+    text = _ACRONYM_WORD.sub(lambda m: m.group(0).upper(), text)
+    return _PRODUCT_WORD.sub(lambda m: lexicon.PRODUCT_NAMES.get(m.group(0), m.group(0)), text)
 
 
 # Emoji typed as Slack/Discord shortcodes (":tada:", ":+1:"), which chat shows as pictures.
@@ -249,33 +261,6 @@ def _lead_is_plausible(match: re.Match[str]) -> bool:
         _PAST.match(match.group("verb")))
 
 
-def _gerund(verb: str) -> str:
-    lower = verb.lower()
-    if lower.endswith("ie"):
-        return verb[:-2] + "ying"
-    if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")) and len(lower) > 2:
-        return verb[:-1] + "ing"
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lower) and len(lower) <= 4:
-        return verb + verb[-1] + "ing"
-    return verb + "ing"
-
-
-def _clause_to_phrase(text: str) -> str:
-    """"to design X" -> "designing X"; "that they moved" / "they moved" -> "how they moved"."""
-    words = text.split()
-    if len(words) >= 2 and words[0].lower() == "to" and words[1].isalpha() and \
-            words[1].lower() not in ("the", "a", "an", "my", "your", "their", "our"):
-        return " ".join([_gerund(words[1]), *words[2:]])
-    subjects = ("they", "he", "she", "we", "i", "you", "they're", "we're", "i'm", "you're",
-                "he's", "she's", "they've", "we've", "i've")
-    if len(words) >= 2 and words[0].lower() == "that" and words[1].lower() in subjects:
-        return "how " + " ".join(words[1:])
-    if len(words) >= 3 and words[0].lower() in subjects and \
-            words[1].lower() not in lexicon.GROUP_NOUNS:
-        return "how " + text
-    return text
-
-
 def _cut_evaluation(text: str) -> tuple[str, bool]:
     match = _EVALUATIVE.search(text)
     if match and len(text[:match.start()].split()) >= 1:
@@ -298,7 +283,7 @@ def _tidy(text: str) -> str:
     text = _TRAILING_JUNK.sub("", text.strip())
     text = re.sub(r"^[\s,;:.\-–—]+", "", text)
     text = re.sub(r"\bi\b", "I", text)
-    text = _ACRONYM_WORD.sub(lambda m: m.group(0).upper(), text)
+    text = known_names(text)
     text = re.sub(r"\bi'(m|ve|d|ll)\b", r"I'\1", text)
     first, _, rest = text.partition(" ")
     if first[:1].isupper() and first[1:].islower() and first.lower() in _LOWER_START:
@@ -355,9 +340,10 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, text)
     text, evaluated = _cut_evaluation(text)
-    cut = cut or evaluated
+    text, split = one_clause(_strip_fillers(text))
+    cut = cut or evaluated or split
     text = _strip_fillers(text)
-    text = _tidy(to_second_person(_clause_to_phrase(text)))
+    text = _tidy(to_second_person(clause_to_phrase(text)))
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, text)
     refusal = sensitive_topic(text)

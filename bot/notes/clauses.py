@@ -1,0 +1,118 @@
+"""A reference typed as a clause ("the team is 6 people", "they are moving reporting to
+Looker") made into a phrase that reads after "our conversation about".
+
+People answer "what did you discuss" with what they heard, so a subject and a verb are
+common. Dropped raw into the note the clause reads badly ("our conversation about the team
+is 6 people"). The rules, modest on purpose:
+
+* Two clauses joined by "and" or a comma: the one about something happening ("they are
+  moving all reporting to Looker") is kept over a plain fact ("the team is 6 people"); when
+  both are facts, or both are happening, the first is kept.
+* A clause about something happening gets "how" ("how the team is moving to Looker"), as a
+  pronoun-led clause already did ("how you run the platform group").
+* A plain fact becomes a gerund phrase: "the team is small" -> "the team being small",
+  "the company has 200 engineers" -> "the company having 200 engineers".
+
+Nothing is added but "how", "being" or "having"; the person's words stay in their order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.notes import lexicon
+
+__all__ = ["clause_to_phrase", "one_clause"]
+
+_PRONOUNS = ("they", "he", "she", "we", "i", "you", "they're", "we're", "i'm", "you're",
+             "he's", "she's", "they've", "we've", "i've")
+_OWNER = r"(?:the|their|your|our|his|her|its|this|these|those|my)"
+# A noun subject: a determiner and one to three words that are not a joint or a question.
+_NOUN_SUBJECT = (_OWNER + r"\s+(?:(?!(?:and|or|how|what|which|who|that|of|with|is|are|was|"
+                 r"were|has|have|had)\b)[\w'&/.+-]+\s+){1,3}?")
+_BE = r"(?:is|are|was|were)"
+_HAVE = r"(?:has|have|had)"
+_DOES = (r"(?:will|would|can|could|should|might|must|is going to|are going to|plans?|"
+         r"wants?|needs?|uses?|runs?|builds?|owns?|handles?|hopes?|expects?|intends?)")
+_VERB = r"(?:" + _BE + "|" + _HAVE + "|" + _DOES + r")"
+_NOUN_CLAUSE = re.compile(r"^(?:that\s+)?(?P<subj>" + _NOUN_SUBJECT + r")(?P<verb>" + _VERB
+                          + r")\s+(?P<rest>\S.*)$", re.I)
+_PRONOUN_CLAUSE = re.compile(r"^(?:that\s+)?(?:" + "|".join(_PRONOUNS) + r")\s+\w", re.I)
+# Where a second clause starts: "and" or a comma, then a subject and its verb.
+_JOIN = re.compile(r"\s*,\s*(?:and\s+|but\s+|while\s+)?(?=(?:" + "|".join(_PRONOUNS)
+                   + r")\s+\w|" + _NOUN_SUBJECT + _VERB + r"\s)|\s+(?:and|but|while|plus)\s+"
+                   r"(?=(?:" + "|".join(_PRONOUNS) + r")\s+\w|" + _NOUN_SUBJECT + _VERB
+                   + r"\s)", re.I)
+_PRONOUN_FACT = re.compile(r"^(?:that\s+)?(?:they|we|he|she|you)(?:\s+(?:are|is|were|was)|"
+                           r"'re)\s+(?!\w+ing\b)", re.I)
+_BE_WORD = re.compile(_BE, re.I)
+_HAVE_WORD = re.compile(_HAVE, re.I)
+_DOUBLED = re.compile(r"[^aeiou]*[aeiou][bdgmnpt]")
+_PARTICIPLE = re.compile(r"^(?:\w+ed|\w+en|been|built|done|made|grown|run|set|begun|gone|"
+                         r"just|already|recently|finally|also|started|spent|hired|moved|"
+                         r"brought|bought|won|lost|kept|put|cut)\b", re.I)
+_NOT_VERB_ING = frozenset({"thing", "something", "nothing", "everything", "anything",
+                           "king", "spring", "string", "ring", "morning", "evening",
+                           "ceiling", "building", "wedding", "meeting", "offering", "ping"})
+
+
+def _is_fact(clause: str) -> bool:
+    """A plain fact ("the team is 6 people") rather than something happening."""
+    if _PRONOUN_FACT.match(clause):
+        return True
+    match = _NOUN_CLAUSE.match(clause)
+    if match is None:
+        return False
+    verb = match.group("verb").lower()
+    first = match.group("rest").split()[0].lower()
+    if _BE_WORD.fullmatch(verb):
+        return not first.endswith("ing") or first in _NOT_VERB_ING
+    if _HAVE_WORD.fullmatch(verb):
+        return not _PARTICIPLE.match(first)
+    return False
+
+
+def one_clause(text: str) -> tuple[str, bool]:
+    """The clause to keep when the answer is several ("the team is 6 people and they are
+    moving reporting to Looker" -> the second), and whether any was left out."""
+    if not (_NOUN_CLAUSE.match(text) or _PRONOUN_CLAUSE.match(text)):
+        return text, False
+    parts = [p.strip() for p in _JOIN.split(text) if p.strip()]
+    if len(parts) < 2:
+        return text, False
+    happening = [p for p in parts if len(p.split()) >= 3 and not _is_fact(p)]
+    return (happening or parts)[0], True
+
+
+def _gerund(verb: str) -> str:
+    lower = verb.lower()
+    if lower.endswith("ie"):
+        return verb[:-2] + "ying"
+    if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")) and len(lower) > 2:
+        return verb[:-1] + "ing"
+    if _DOUBLED.fullmatch(lower) and len(lower) <= 4:
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def clause_to_phrase(text: str) -> str:
+    """"to design X" -> "designing X"; "that they moved" / "they moved" -> "how they moved";
+    "the team is moving X" -> "how the team is moving X"; "the team is small" -> "the team
+    being small"."""
+    words = text.split()
+    if len(words) >= 2 and words[0].lower() == "to" and words[1].isalpha() and \
+            words[1].lower() not in ("the", "a", "an", "my", "your", "their", "our"):
+        return " ".join([_gerund(words[1]), *words[2:]])
+    if len(words) >= 2 and words[0].lower() == "that" and words[1].lower() in _PRONOUNS:
+        return "how " + " ".join(words[1:])
+    if len(words) >= 3 and words[0].lower() in _PRONOUNS and \
+            words[1].lower() not in lexicon.GROUP_NOUNS:
+        return "how " + text
+    match = _NOUN_CLAUSE.match(text)
+    if match is None:
+        return text
+    clause = text[match.start("subj"):]
+    if not _is_fact(clause):
+        return "how " + clause
+    verb = "being" if _BE_WORD.fullmatch(match.group("verb")) else "having"
+    return f"{match.group('subj')}{verb} {match.group('rest')}"

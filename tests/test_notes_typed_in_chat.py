@@ -1,0 +1,31 @@
+"""The note from a reflection typed the way people chat (lowercase names, a clause for what
+was discussed, a list for what they bring): the sentences the person copies and sends."""
+
+from __future__ import annotations
+
+from test_service import World
+
+ANSWERS = [
+    "2", "1", "the story about fixing their churn dashboard in a week",
+    "idk, maybe the sql question about window functions", "not yet",
+    "She explained the team is 6 people and they are moving all reporting from excel to "
+    "looker by spring, which sounded like a big lift",
+    "1,3", "didnt get to ask any tbh", "4", "sql, dashboards and being calm with stakeholders",
+    "they said they would let me know by friday",
+]
+
+
+async def note_for(command: str) -> str:
+    world = World()
+    await world.say(command)
+    for answer in ANSWERS[:-1]:
+        await world.say(answer)
+    (summary,) = await world.say(ANSWERS[-1])
+    assert summary.copy_text is not None
+    return " ".join(summary.copy_text.split())
+
+
+async def test_a_clause_about_what_was_discussed_reads_as_a_phrase_in_the_note() -> None:
+    note = await note_for("/debrief interview globex role: data analyst with: Dana Smith")
+    assert "about how you are moving all reporting from Excel to Looker by spring" in note
+    assert "the team is 6 people" not in note
