@@ -271,6 +271,11 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
     ("I bring 5 years of SQL and dashboards", "my 5 years of SQL and dashboards"),
     ("building data pipelines at scale", "my experience building data pipelines at scale"),
     ("a background in statistics", "a background in statistics"),
+    ("sql and looker", "my SQL and Looker"),
+    ("building dashboards and mentoring analysts",
+     "my experience building dashboards and mentoring analysts"),
+    ("sql, dashboards and being calm with stakeholders", None),  # nouns and a gerund
+    ("python, and explaining numbers to non-technical people", None),
     ("I'm a hard worker", None),
     ("team player, passionate and detail oriented", None),
     ("hard work and passion lol", None),

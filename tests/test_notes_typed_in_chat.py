@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from test_service import World
 
+from bot.notes import phrasings
+
 ANSWERS = [
     "2", "1", "the story about fixing their churn dashboard in a week",
     "idk, maybe the sql question about window functions", "not yet",
@@ -29,3 +31,9 @@ async def test_a_clause_about_what_was_discussed_reads_as_a_phrase_in_the_note()
     note = await note_for("/debrief interview globex role: data analyst with: Dana Smith")
     assert "about how you are moving all reporting from Excel to Looker by spring" in note
     assert "the team is 6 people" not in note
+
+
+async def test_a_list_of_what_they_bring_that_mixes_nouns_and_a_gerund_is_left_out() -> None:
+    note = await note_for("/debrief interview globex role: data analyst with: Dana Smith")
+    assert "being calm with stakeholders" not in note and "sql" not in note
+    assert any(tie in note for tie in phrasings.NO_BRING_ABOUT_THEM)

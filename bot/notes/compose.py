@@ -34,6 +34,7 @@ from bot.notes.reference import (
     Refusal,
     RefusalReason,
     clean_text,
+    known_names,
     reference_phrase,
     sensitive_topic,
 )
@@ -210,6 +211,19 @@ _NUMBER_WORD = re.compile(r"^(?:\d[\d.,+]*|one|two|three|four|five|six|seven|eig
                           r"eleven|twelve|fifteen|twenty|several|many)\b", re.I)
 
 
+# A list's items ("sql, dashboards and being calm with stakeholders"): "my ___" takes nouns
+# or gerunds, not both, so a list mixing them is left out of the note rather than misread.
+_LIST_ITEM = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+", re.I)
+_GERUND_ITEM = re.compile(r"^(?!(?:thing|something|nothing|everything|anything|string|"
+                          r"spring|king|morning|evening|building blocks)\b)\w+ing\b", re.I)
+
+
+def _mixes_nouns_and_gerunds(text: str) -> bool:
+    items = [item for item in _LIST_ITEM.split(text) if item.strip()]
+    gerunds = sum(1 for item in items if _GERUND_ITEM.match(item.strip()))
+    return 0 < gerunds < len(items)
+
+
 @lru_cache(maxsize=2048)
 def bring_phrase(answer: str | None) -> str | None:
     """"What you bring" as a noun phrase to tie to the reference, or None when it is a
@@ -228,9 +242,9 @@ def bring_phrase(answer: str | None) -> str | None:
     if sensitive_topic(text) is not None or reference_phrase(text) == Refusal(
             RefusalReason.NON_ANSWER, text):
         return None
-    if len(text.split()) > MAX_WORDS - 2:
+    if len(text.split()) > MAX_WORDS - 2 or _mixes_nouns_and_gerunds(text):
         return None
-    text = re.sub(r"\bi\b", "I", text)
+    text = known_names(re.sub(r"\bi\b", "I", text))
     first_word = text.split()[0]
     if first_word[:1].isupper() and first_word[1:].islower() and \
             first_word.lower() not in lexicon.PHRASE_ACRONYMS:
