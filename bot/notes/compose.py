@@ -21,6 +21,7 @@ from bot.model import Interview, Outcome, ThankYou, User
 from bot.notes import lexicon, phrasings
 from bot.notes.people import (
     Interviewer,
+    company_name,
     parse_interviewers,
     role_name,
     role_needs_suffix,
@@ -275,7 +276,7 @@ def _greeting(person: Interviewer | None, card: bool = False) -> str:
 def _subject(request: NoteRequest, role: str | None) -> str:
     if role:
         return f"Thank you - {role_title(role)} interview"
-    return f"Thank you - {request.company} interview"
+    return f"Thank you - {company_name(request.company)} interview"
 
 
 def compose(request: NoteRequest) -> list[Note]:
@@ -287,7 +288,7 @@ def compose(request: NoteRequest) -> list[Note]:
 def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
     seed = f"{request.seed}:{index}"
     role_text, role = _role_phrase(request)
-    fill = {"role": role_text, "company": request.company}
+    fill = {"role": role_text, "company": company_name(request.company)}
     reference = _for_person(person, request)
     ref_text = reference.text if isinstance(reference, Phrase) else REFERENCE_SLOT
     about_me = isinstance(reference, Phrase) and bool(

@@ -21,7 +21,13 @@ from datetime import timedelta
 
 from bot.model import Interview
 from bot.notes.compose import REFERENCE_KEYS, Situation, compose, request_for
-from bot.notes.people import parse_interviewers, role_name, role_title, signature_name
+from bot.notes.people import (
+    company_name,
+    parse_interviewers,
+    role_name,
+    role_title,
+    signature_name,
+)
 from bot.notes.reference import Phrase, reference_phrase
 
 __all__ = ["Draft", "follow_up_email", "rejection_reply"]
@@ -93,7 +99,8 @@ def follow_up_email(interview: Interview, *, sender: str | None, number: int) ->
     """Follow-up ``number`` (1 or 2) to the employer about ``interview``."""
     seed = f"{interview.id}:followup{number}"
     role = role_name(interview.role, interview.company)
-    fill = {"role": f"the {role} role" if role else "the role", "company": interview.company}
+    fill = {"role": f"the {role} role" if role else "the role",
+            "company": company_name(interview.company)}
     ref = _reference(interview)
     opening = _pick(_FIRST_OPEN if number == 1 else _SECOND_OPEN, seed, "open").format(**fill)
     if number == 1:
@@ -105,7 +112,7 @@ def follow_up_email(interview: Interview, *, sender: str | None, number: int) ->
     name = signature_name(sender, None) if sender else None
     sign = _pick(_SIGN, seed, "sign")
     body = "\n\n".join([_greeting(interview), middle, f"{sign}\n{name}" if name else sign])
-    title = role_title(role) if role else f"{interview.company}"
+    title = role_title(role) if role else company_name(interview.company)
     subject = f"Following up - {title} interview" if number == 1 else \
         f"Following up again - {title} interview"
     return Draft(subject, body)

@@ -20,6 +20,7 @@ __all__ = [
     "LEAD_VERBS",
     "NEGATIVE",
     "NON_ANSWERS",
+    "ORDINARY_SHORT_WORDS",
     "PAY",
     "PHRASE_ACRONYMS",
     "PRIVATE",
@@ -257,6 +258,24 @@ PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
     "Grafana", "Datadog", "Segment", "Mixpanel", "Amplitude", "Metabase", "Alteryx",
     "SharePoint", "Workday", "Rust", "Golang", "Next.js", "Node.js", "Vue", "Angular",
 )}
+# Two- and three-letter words that are words, not initials, in a company name typed in
+# lowercase ("big fish" -> "Big Fish"); any other short word reads as initials ("ibm").
+ORDINARY_SHORT_WORDS: frozenset[str] = frozenset("""
+    a an as at be by do go he if in is it me my no of on or so to up us we all and any app
+    are art bay bee big box bus buy can cap car cat co day dog dot eat egg end eye fan far
+    fit fix fly for fox fun gap gas get got gym hat hey hot how hub ice ink inn jam jet job
+    joy key kid lab law leg let lid lit log lot low mad man map max may men mix mob mom
+    mud net new nor not now nut oak odd off oil old one our out owl own pad pan paw pay pen
+    pet pie pig pin pit pod pop pot pro pub put ray red rim rio rod row run sea see set
+    she sky son spa sun tab tan tap tea ten the tie tin tip toe top toy try tub two use
+    van via war way web wet who why win wit yes yet you zen zoo ace age aid aim air ant
+    ape arc ark arm ash ask axe bag ban bar bat bed bet bid bin bit bow boy bud bug bun
+    cab cam cod cog cot cow cry cub cup cut dam den dew dig dim dip duo dye ear elk elm
+    emu era eve fab fat fee few fig fin fir fog fur gel gem gin gum guy ham hay hip hit
+    hop hue hug ion ivy jar jaw jog kit lap lip mat mop mug nap oat ode orb ore pal pea peg
+    pup ram rat raw rib rig rip rub rug rye sad saw say sip sit six ski sky soy spy sub
+    tag tar tow urn vet vow wax wig yak yam zip inc ltd bio eco geo neo duo hive
+""".split())
 # Short words written in capitals when a role typed in lowercase is capitalised.
 ACRONYMS: frozenset[str] = frozenset({
     "ux", "ui", "qa", "sre", "hr", "it", "ml", "ai", "bi", "pm", "cto", "vp", "seo", "crm",

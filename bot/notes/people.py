@@ -173,6 +173,28 @@ def signature_name(chosen: str | None, platform: str | None) -> str | None:
     return name
 
 
+_LOWER_INSIDE = frozenset({"of", "and", "the", "&", "for", "de", "du", "van", "von"})
+
+
+def company_name(company: str) -> str:
+    """The company as an employer reads it in a note. Typed all in lowercase, as people chat
+    ("globex", "bank of america", "ibm", "jp morgan"), it gets capitals: "Globex", "Bank of
+    America", "IBM", "JP Morgan" (a short word that is not an everyday word reads as
+    initials); typed with any capital ("eBay", "iRobot", "DeepMind") it is kept as typed."""
+    if company != company.lower():
+        return company
+    words = []
+    for index, word in enumerate(company.split()):
+        if index and word in _LOWER_INSIDE:
+            words.append(word)
+        elif "&" in word or word in lexicon.ACRONYMS or (
+                2 <= len(word) <= 3 and word not in lexicon.ORDINARY_SHORT_WORDS):
+            words.append(word.upper())
+        else:
+            words.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(words)
+
+
 def _role_words(role: str) -> list[str]:
     words = clean_text(role).strip(" .,;:-").split()
     while words and words[0].lower() in ("a", "an", "the", "my", "this", "that", "for"):
