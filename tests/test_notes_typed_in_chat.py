@@ -54,6 +54,8 @@ async def test_a_company_typed_in_lowercase_is_capitalised_in_the_note() -> None
     ("the home depot", "The Home Depot"), ("big fish games", "Big Fish Games"),
     ("coca-cola", "Coca-Cola"), ("booking.com", "Booking.com"),
     ("eBay", "eBay"), ("iRobot", "iRobot"), ("Globex corp", "Globex corp"),
+    ("kpmg", "KPMG"), ("hsbc", "HSBC"), ("mckinsey", "McKinsey"), ("mcdonald's", "McDonald's"),
+    ("lyft", "Lyft"), ("sky", "Sky"),
 ])
 def test_the_company_reads_as_an_employer_writes_it(typed: str, shown: str) -> None:
     assert company_name(typed) == shown

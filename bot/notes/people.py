@@ -176,6 +176,9 @@ def signature_name(chosen: str | None, platform: str | None) -> str | None:
 _LOWER_INSIDE = frozenset({"of", "and", "the", "&", "for", "de", "du", "van", "von"})
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def company_name(company: str) -> str:
     """The company as an employer reads it in a note. Typed all in lowercase, as people chat
     ("globex", "bank of america", "ibm", "jp morgan"), it gets capitals: "Globex", "Bank of
@@ -188,8 +191,11 @@ def company_name(company: str) -> str:
         if index and word in _LOWER_INSIDE:
             words.append(word)
         elif "&" in word or word in lexicon.ACRONYMS or (
-                2 <= len(word) <= 3 and word not in lexicon.ORDINARY_SHORT_WORDS):
+                2 <= len(word) <= 3 and word not in lexicon.ORDINARY_SHORT_WORDS) or (
+                word.isalpha() and not _VOWELS.intersection(word)):  # kpmg, hsbc
             words.append(word.upper())
+        elif len(word) > 3 and word.startswith("mc") and word[2].isalpha():
+            words.append("Mc" + word[2].upper() + word[3:])  # mckinsey, mcdonald's
         else:
             words.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
     return " ".join(words)
