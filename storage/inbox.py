@@ -1,9 +1,10 @@
 """The SQL :class:`~bot.ports.InboxRepository` (see :mod:`bot.inbox`; the in-memory twin is
 :mod:`bot.memory.inbox`, ``tests/test_inbox_contract.py`` pins both).
 
-* ``accept`` is one multi-row ``INSERT … ON CONFLICT (platform, key) DO NOTHING RETURNING``:
-  the caller batches many requests into it (group commit), and on PostgreSQL a second
-  replica inserting the same key waits for the first one's transaction and inserts nothing.
+* ``accept`` is ``INSERT … ON CONFLICT (platform, key) DO NOTHING RETURNING``, multi-row on
+  PostgreSQL and one row per execution on SQLite (cheaper there, :mod:`storage.direct`), all
+  in the caller's one transaction (group commit); on PostgreSQL a second replica inserting
+  the same key waits for the first one's transaction and inserts nothing.
 * ``claim_expired`` is one ``UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)
   RETURNING``, as for nudges: an entry whose process died is taken by exactly one replica.
 """
@@ -18,6 +19,7 @@ from sqlalchemy import Row, Table, bindparam, delete, func, select, update
 from sqlalchemy.sql.elements import BindParameter
 
 from bot.inbox import InboxEntry, InboxStatus
+from storage.direct import hot
 from storage.mapping import dialect_insert
 from storage.models import InboxRow
 from storage.repositories import Executor
@@ -41,6 +43,19 @@ _CLAIM_EXPIRED = (
     .values(lease_until=bindparam("lease_until"), attempts=inbox.c.attempts + 1)
     .returning(*inbox.c)
 )
+# SQLite (storage.direct): one row per execution, run straight on the cursor; a batch of
+# single-row inserts there costs less than SQLAlchemy's multi-row path for one.
+_ACCEPT_ONE = hot(dialect_insert("sqlite")(inbox)
+                  .on_conflict_do_nothing(index_elements=["platform", "key"])
+                  .returning(*inbox.c))
+_ACCEPT_MANY_PG = (dialect_insert("postgresql")(inbox)
+                   .on_conflict_do_nothing(index_elements=["platform", "key"])
+                   .returning(*inbox.c))
+_FINISH_CLAIM = hot(update(inbox)
+                    .where(inbox.c.id == bindparam("b_id"), inbox.c.status == _CLAIMED,
+                           inbox.c.attempts == bindparam("b_attempts"))
+                    .values(status=InboxStatus.DONE.value, payload=None,
+                            finished_at=bindparam("b_finished_at")))
 _FINISH = (update(inbox)
            .where(inbox.c.id == bindparam("b_id"), inbox.c.status == _CLAIMED)
            .values(status=bindparam("b_status"), payload=None,
@@ -69,10 +84,13 @@ class SqlInboxRepository:
     async def accept(self, entries: Sequence[InboxEntry]) -> list[InboxEntry | None]:
         if not entries:
             return []
-        stmt = (dialect_insert(self._dialect)(inbox)
-                .on_conflict_do_nothing(index_elements=["platform", "key"])
-                .returning(*inbox.c))
-        rows = await self._db.execute(stmt, [entry_values(e) for e in entries])
+        if self._dialect != "postgresql":
+            accepted: list[InboxEntry | None] = []
+            for entry in entries:
+                row = (await self._db.execute(_ACCEPT_ONE, entry_values(entry))).first()
+                accepted.append(entry_from_row(row) if row is not None else None)
+            return accepted
+        rows = await self._db.execute(_ACCEPT_MANY_PG, [entry_values(e) for e in entries])
         # RETURNING order is not guaranteed for multi-row inserts: match by the unique key.
         stored = {(row.platform, row.key): entry_from_row(row) for row in rows}
         return [stored.pop((e.platform, e.key), None) for e in entries]
@@ -100,11 +118,8 @@ class SqlInboxRepository:
                 for entry_id, status in results])
 
     async def finish_claim(self, entry_id: int, attempts: int, now: datetime) -> bool:
-        result = await self._db.execute(
-            update(inbox)
-            .where(inbox.c.id == entry_id, inbox.c.status == _CLAIMED,
-                   inbox.c.attempts == attempts)
-            .values(status=InboxStatus.DONE.value, payload=None, finished_at=now))
+        result = await self._db.execute(_FINISH_CLAIM, {
+            "b_id": entry_id, "b_attempts": attempts, "b_finished_at": now})
         return int(getattr(result, "rowcount", 0) or 0) == 1
 
     async def purge(self, finished_before: datetime) -> int:
