@@ -260,7 +260,7 @@ class DirectSqlite:
                     raise StorageBusy("database is locked: another process held the write "
                                       f"lock for over {self.busy_timeout:g} s") from error
             await asyncio.sleep(pause)
-            pause = min(pause * 2, 0.02)
+            pause = min(pause * 2, 0.004)
 
     def _wrapped(self, sql: str, arguments: Sequence[Any], error: sqlite3.Error) -> StatementError:
         """``error`` as SQLAlchemy raises it (callers and tests see one kind of error)."""
