@@ -133,12 +133,15 @@ class DurableInbox:
         if self._writer is None or self._writer.done():
             self._writer = asyncio.create_task(self._write_batches(), name="inbox-writer")
         try:
-            return await asyncio.wait_for(asyncio.shield(future), self.settings.write_timeout)
+            # Awaited directly (no shield, no wait_for task): fewer loop round trips before
+            # the acknowledgement. A timeout or a cancelled request cancels the future; the
+            # writer then runs the stored row's work itself (see _write_batches).
+            async with asyncio.timeout(self.settings.write_timeout):
+                return await future
         except TimeoutError:
             # The write may still land; if it does, its work runs (the row is ours), and a
             # retry of the request finds the key taken. Either way: no acknowledgement now.
             # Nobody waits for the outcome any more (a failure is logged by the writer).
-            future.cancel()
             self.down.error("the inbox write took over %.1fs; not acknowledging",
                              self.settings.write_timeout)
             raise InboxUnavailable("inbox write timed out") from None

@@ -18,7 +18,7 @@ def code_version() -> str:
         head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--",
-                                "bot", "storage"], capture_output=True, text=True,
+                                "bot", "storage", "adapters"], capture_output=True, text=True,
                                check=True).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError):
         return f"code from {root} (not a git checkout)"

@@ -39,7 +39,9 @@ RUNS: list[tuple[str, str, list[str]]] = [
      ["benchmarks/dialogue.py", "--postgres", POSTGRES]),
     ("dialogue_pg2", "Dialogue on PostgreSQL, two processes",
      ["benchmarks/dialogue.py", "--postgres", POSTGRES, "--processes", "2"]),
-    ("slack", "Slack: acknowledgements and replies", ["benchmarks/slack_ack.py"]),
+    ("slack", "Slack: acknowledgements and replies, one process", ["benchmarks/slack_ack.py"]),
+    ("slack2", "Slack: two processes on one SQLite file",
+     ["benchmarks/slack_ack.py", "--replicas", "2"]),
     ("discord", "Discord: interactions", ["benchmarks/discord_interactions.py"]),
     ("nudges", "Reminders: 100,000 pending", ["benchmarks/nudges.py"]),
 ]
