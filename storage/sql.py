@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from sqlalchemy import Result
 from sqlalchemy.engine import Engine
@@ -49,6 +49,8 @@ from bot.ports import (
     UserRepository,
 )
 from storage.direct import DirectSqlite, direct_for
+from storage.direct_pg import PgHot
+from storage.direct_pg import supported as pg_hot_supported
 from storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from storage.inbox import SqlInboxRepository
 from storage.repositories import SqlInterviewRepository, SqlNudgeRepository, SqlUserRepository
@@ -146,12 +148,13 @@ class SqlUnitOfWork:
 
     def __init__(
         self, engine: AsyncEngine, dialect: str, write_lock: _WriteLock | None = None,
-        direct: DirectSqlite | None = None,
+        direct: DirectSqlite | None = None, pg_hot: PgHot | None = None,
     ) -> None:
         self._engine = engine
         self._dialect = dialect
         self._write_lock = write_lock
         self._direct = direct
+        self._pg_hot = pg_hot
         self._in_direct = False
         self._holding = False
         self._open_flag = False
@@ -212,6 +215,11 @@ class SqlUnitOfWork:
                 await connection.close()
                 raise
             self._connection = connection
+        if self._pg_hot is not None:  # PostgreSQL's hot statements (storage.direct_pg)
+            plan = self._pg_hot.plan(statement, params)
+            if plan is not None:
+                return await self._pg_hot.run(connection, plan,
+                                              cast(Mapping[str, Any], params))
         return await connection.execute(statement, params)
 
     async def commit(self) -> None:
@@ -281,8 +289,9 @@ def sql_uow_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
     if dialect == "sqlite":
         write_lock = _write_locks.setdefault(engine.sync_engine, _WriteLock())
     direct = direct_for(engine)
+    pg_hot = PgHot(engine) if dialect == "postgresql" and pg_hot_supported() else None
 
     def make() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine, dialect, write_lock, direct)
+        return SqlUnitOfWork(engine, dialect, write_lock, direct, pg_hot)
 
     return make
