@@ -46,7 +46,7 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import Result, event, pool
 from sqlalchemy import create_engine as create_sync_engine
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.exc import (
     DBAPIError,
     InvalidRequestError,
@@ -82,7 +82,6 @@ def hot(statement: _HotStatement) -> _HotStatement:
 
 
 _REQUIRED = object()
-_UNPLANNED = object()
 
 
 class _Plan:
@@ -132,6 +131,27 @@ def _plan(compiled: SQLCompiler) -> _Plan | None:
             or any(bind.callable for bind in compiled.bind_names)):
         return None
     return _Plan(compiled)
+
+
+#: Plans by statement id, then by the parameters' names (None: not runnable directly).
+Plans = dict[int, dict[tuple[str, ...], "_Plan | None"]]
+
+
+def plan_for(plans: Plans, dialect: Dialect, statement: Executable,
+             params: object) -> _Plan | None:
+    """``statement``'s plan for these parameters when it is hot and can run directly."""
+    key = id(statement)
+    if key not in _hot or not (params is None or isinstance(params, dict)):
+        return None
+    by_keys = plans.get(key)
+    if by_keys is None:
+        by_keys = plans[key] = {}
+    keys = tuple(params) if params else ()
+    if keys not in by_keys:
+        compiled = cast(ClauseElement, statement).compile(dialect=dialect,
+                                                          column_keys=sorted(keys))
+        by_keys[keys] = _plan(cast(SQLCompiler, compiled))
+    return by_keys[keys]
 
 
 class DirectResult:
@@ -203,7 +223,7 @@ class DirectSqlite:
         self.guard: Callable[[], None] | None = None
         self._connection: Connection | None = None
         self._raw: sqlite3.Connection | None = None
-        self._plans: dict[int, dict[tuple[str, ...], _Plan | object | None]] = {}
+        self._plans: Plans = {}
         self._commits = 0
         self._checkpointer: ThreadPoolExecutor | None = None
         self._checkpointing = False
@@ -269,19 +289,9 @@ class DirectSqlite:
 
     def execute(self, statement: Executable,
                 params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None) -> Result[Any]:
-        key = id(statement)
-        if key in _hot and (params is None or isinstance(params, dict)):
-            plans = self._plans.get(key)
-            if plans is None:
-                plans = self._plans[key] = {}
-            keys = tuple(params) if params else ()
-            plan = plans.get(keys, _UNPLANNED)
-            if plan is _UNPLANNED:
-                compiled = cast(ClauseElement, statement).compile(
-                    dialect=self.engine.dialect, column_keys=sorted(keys))
-                plan = plans[keys] = _plan(cast(SQLCompiler, compiled))
-            if plan is not None:
-                return cast(Result[Any], self._run(cast(_Plan, plan), params))
+        plan = plan_for(self._plans, self.engine.dialect, statement, params)
+        if plan is not None:
+            return cast(Result[Any], self._run(plan, cast(Mapping[str, Any] | None, params)))
         return self.connection.execute(statement, params)
 
     def _run(self, plan: _Plan, params: Mapping[str, Any] | None) -> DirectResult:

@@ -30,10 +30,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Executable
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.elements import ClauseElement
 
-from storage.direct import _UNPLANNED, DirectResult, _hot, _Plan, _plan
+from storage.direct import DirectResult, Plans, _Plan, plan_for
 
 __all__ = ["SUPPORTED", "PgHot", "supported"]
 
@@ -49,8 +47,7 @@ def supported() -> bool:
 
 _ROWCOUNT = re.compile(r"(?:SELECT|UPDATE|DELETE|INSERT \d+) (\d+)")
 
-_plans: weakref.WeakKeyDictionary[Engine, dict[int, dict[tuple[str, ...], object]]] = (
-    weakref.WeakKeyDictionary())
+_plans: weakref.WeakKeyDictionary[Engine, Plans] = weakref.WeakKeyDictionary()
 
 
 class PgHot:
@@ -62,19 +59,7 @@ class PgHot:
 
     def plan(self, statement: Executable, params: Any) -> _Plan | None:
         """The statement's plan when it is hot and can run here, else None."""
-        key = id(statement)
-        if key not in _hot or not (params is None or isinstance(params, dict)):
-            return None
-        plans = self._plans.get(key)
-        if plans is None:
-            plans = self._plans[key] = {}
-        keys = tuple(params) if params else ()
-        plan = plans.get(keys, _UNPLANNED)
-        if plan is _UNPLANNED:
-            compiled = cast(ClauseElement, statement).compile(
-                dialect=self._dialect, column_keys=sorted(keys))
-            plan = plans[keys] = _plan(cast(SQLCompiler, compiled))
-        return cast(_Plan | None, plan)
+        return plan_for(self._plans, self._dialect, statement, params)
 
     async def run(self, connection: AsyncConnection, plan: _Plan,
                   params: Mapping[str, Any] | None) -> Result[Any]:
