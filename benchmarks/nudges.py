@@ -56,6 +56,7 @@ from bot.model import NudgeKind, NudgeStatus, User
 from bot.nudges.dispatcher import Dispatcher, DispatcherConfig
 from bot.values import Reply
 from storage import create_engine, sql_uow_factory, upgrade
+from storage.direct import direct_for
 from storage.models import InterviewRow, NudgeRow, UserRow
 
 users_t: Table = UserRow.__table__  # type: ignore[assignment]
@@ -198,7 +199,9 @@ def rss() -> int:
 async def child_idle(url: str, ticks: int) -> dict[str, Any]:
     """(a)+(b): start a dispatcher, let it tick, report RSS and what it read."""
     base = rss()
-    engine = create_engine(url)
+    # Through aiosqlite, whose cursors hold the rows they brought back, so they can be
+    # counted (storage.direct's sqlite3 cursors do not say): the statements are the same.
+    engine = create_engine(url, direct_sqlite=False)
     log = SqlLog()
     event.listen(engine.sync_engine, "after_cursor_execute", log)
     gateway = InstantGateway()
@@ -223,6 +226,9 @@ async def child_dispatch(url: str, expect: int) -> dict[str, Any]:
     engine = create_engine(url)
     log = SqlLog()
     event.listen(engine.sync_engine, "after_cursor_execute", log)
+    direct = direct_for(engine)  # SQLite's units of work run there (storage.direct)
+    if direct is not None:
+        event.listen(direct.engine, "after_cursor_execute", log)
     gateway = InstantGateway()
     settings = DispatcherConfig()
     dispatcher = Dispatcher(sql_uow_factory(engine), gateway, SystemClock(), CoreConfig(),

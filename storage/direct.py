@@ -214,7 +214,8 @@ class DirectSqlite:
         self.uri = uri
         self.busy_timeout = busy_timeout_ms / 1000
         self._foreign_keys = foreign_keys
-        #: Statements of units of work run on this engine: listen here for cursor events.
+        #: Units of work's statements that are not hot run on this engine (listen here for
+        #: their cursor events; hot ones go straight to the sqlite3 cursor).
         self.engine = create_sync_engine(
             "sqlite://", creator=self._connect, poolclass=pool.StaticPool,
             hide_parameters=True)
