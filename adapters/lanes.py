@@ -24,9 +24,9 @@ import asyncio
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Hashable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
-__all__ = ["DEFAULT_CONCURRENCY", "Job", "PersonLanes"]
+__all__ = ["DEFAULT_CONCURRENCY", "MAX_YIELD", "AckFirst", "Job", "PersonLanes"]
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +39,52 @@ Job = Callable[[], Awaitable[None]]
 DEFAULT_CONCURRENCY = 8
 BACKLOG_WARNING = 5_000
 ACK_PRIORITY = 0.01  # seconds a job may wait for acknowledgements in flight
+MAX_YIELD = 0.1  # AckFirst's default: Discord's follow-up requests, each
 # A job still running after this long is waiting on something slow (a platform API that
 # hangs): it keeps running but stops counting against the concurrency bound, so one slow
 # person never holds up everybody else's replies.
 SLOW_AFTER = 1.0
+
+
+class AckFirst:
+    """Counts acknowledgements on their way; work gives way to them for a bounded time.
+
+    Discord drops an interaction not acknowledged within 3 seconds and Slack retries a
+    request not acknowledged within 3; replies may come much later. In one event loop both
+    kinds of work interleave step by step, so a reply being sent delays every
+    acknowledgement arriving meanwhile (issue 14). So work waits while any acknowledgement
+    is on its way, at most ``max_yield`` seconds each time (0: never), so a slow or stuck
+    acknowledgement never holds the replies up for long.
+    """
+
+    def __init__(self, max_yield: float = MAX_YIELD) -> None:
+        self.max_yield = max_yield
+        self._acking = 0
+        self._clear = asyncio.Event()
+        self._clear.set()
+
+    @contextmanager
+    def acknowledging(self) -> Iterator[None]:
+        """Around making one request durable and acknowledging it."""
+        self._acking += 1
+        self._clear.clear()
+        try:
+            yield
+        finally:
+            self._acking -= 1
+            if not self._acking:
+                self._clear.set()
+
+    async def give_way(self) -> None:
+        """Before work (or its follow-up request): wait while acknowledgements are on
+        their way, at most ``max_yield`` seconds."""
+        if not self._acking or self.max_yield <= 0:
+            return
+        try:
+            async with asyncio.timeout(self.max_yield):
+                await self._clear.wait()
+        except TimeoutError:
+            pass
 
 
 class PersonLanes:
@@ -50,10 +92,7 @@ class PersonLanes:
                  ack_priority: float = ACK_PRIORITY, slow_after: float = SLOW_AFTER) -> None:
         self._slots = asyncio.Semaphore(concurrency)
         self._slow_after = slow_after
-        self._ack_priority = ack_priority
-        self._acking = 0
-        self._no_acks = asyncio.Event()
-        self._no_acks.set()
+        self._acks = AckFirst(ack_priority)
         self._queues: dict[Hashable, deque[Job]] = {}
         self._workers: set[asyncio.Task[None]] = set()
         self._pending = 0
@@ -66,24 +105,12 @@ class PersonLanes:
         """Jobs accepted and not finished yet."""
         return self._pending
 
-    @contextmanager
-    def acknowledging(self) -> Iterator[None]:
+    def acknowledging(self) -> AbstractContextManager[None]:
         """Wrap the handling of one incoming request (until its acknowledgement is sent)."""
-        self._acking += 1
-        self._no_acks.clear()
-        try:
-            yield
-        finally:
-            self._acking -= 1
-            if self._acking == 0:
-                self._no_acks.set()
+        return self._acks.acknowledging()
 
     async def _after_acks(self) -> None:
-        if self._acking and self._ack_priority > 0:
-            try:
-                await asyncio.wait_for(self._no_acks.wait(), self._ack_priority)
-            except TimeoutError:
-                pass
+        await self._acks.give_way()
 
     def submit(self, key: Hashable, job: Job) -> None:
         """Queue ``job`` behind ``key``'s earlier jobs; returns immediately."""

@@ -33,7 +33,6 @@ from adapters.discord.components import (
 from adapters.discord.durable import incoming_from_json, incoming_to_json
 from adapters.discord.markup import MessageNames, to_plain
 from adapters.discord.outbound import InteractionReplier, send_dm, send_to_channel
-from adapters.discord.priority import AckFirst
 from adapters.discord.render import disabled_copy
 from adapters.discord.translate import (
     identity_for,
@@ -41,6 +40,7 @@ from adapters.discord.translate import (
     incoming_from_message,
 )
 from adapters.inbox import DurableInbox, InboxUnavailable
+from adapters.lanes import AckFirst
 from bot import copy
 from bot.clock import SystemClock
 from bot.ports import Clock, Conversation

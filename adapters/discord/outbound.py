@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 DMS_CLOSED = 50007  # Discord: "Cannot send messages to this user"
 
-#: Awaited before each request (``priority.AckFirst.give_way``: acknowledgements first).
+#: Awaited before each request (``adapters.lanes.AckFirst.give_way``: acknowledgements first).
 GiveWay = Callable[[], Awaitable[None]]
 
 

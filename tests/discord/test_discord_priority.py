@@ -1,4 +1,4 @@
-"""Acknowledgements first (adapters.discord.priority): follow-up requests wait while an
+"""Acknowledgements first (adapters.lanes.AckFirst): follow-up requests wait while an
 interaction is being acknowledged, but never longer than the bound."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from adapters.discord.priority import AckFirst
+from adapters.lanes import AckFirst
 
 
 async def test_nothing_to_give_way_to_goes_at_once() -> None:
