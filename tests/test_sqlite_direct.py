@@ -35,6 +35,16 @@ async def _engines(path: Path, count: int) -> list[AsyncEngine]:
     return [create_engine(url) for _ in range(count)]
 
 
+async def _impatient_pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                          ) -> list[AsyncEngine]:
+    """Two engines on one file (two processes); the second gives up waiting after 0.2 s."""
+    engines = await _engines(tmp_path / "d.db", 2)
+    direct = direct_for(engines[1])
+    assert direct is not None
+    monkeypatch.setattr(direct, "busy_timeout", 0.2)
+    return engines
+
+
 async def test_a_writer_elsewhere_is_awaited_while_the_loop_keeps_serving(
         tmp_path: Path) -> None:
     # Two engines on one file stand for two processes: B must wait for A's write lock
@@ -83,10 +93,7 @@ async def test_a_writer_elsewhere_is_awaited_while_the_loop_keeps_serving(
 
 async def test_a_lock_held_past_the_busy_timeout_fails_as_database_locked(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    engine_a, engine_b = await _engines(tmp_path / "d.db", 2)
-    direct_b = direct_for(engine_b)
-    assert direct_b is not None
-    monkeypatch.setattr(direct_b, "busy_timeout", 0.2)
+    engine_a, engine_b = await _impatient_pair(tmp_path, monkeypatch)
     try:
         async with sql_uow_factory(engine_a)() as holder:
             await holder.users.get_or_create(Identity("t", "W", "A"), created_at=NOW)
@@ -133,10 +140,7 @@ async def test_checkpoints_run_off_the_loop_after_enough_commits(
 
 async def test_a_person_is_told_busy_not_database_down_when_the_lock_stays_taken(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    engine_a, engine_b = await _engines(tmp_path / "d.db", 2)
-    direct_b = direct_for(engine_b)
-    assert direct_b is not None
-    monkeypatch.setattr(direct_b, "busy_timeout", 0.2)
+    engine_a, engine_b = await _impatient_pair(tmp_path, monkeypatch)
     core = Debrief(sql_uow_factory(engine_b), SystemClock())
     person = Identity("console", "local", "sam")
     try:
