@@ -39,6 +39,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import IntEnum
 from typing import Any
 
 from adapters.lanes import PersonLanes
@@ -48,7 +49,8 @@ from bot.ports import Clock, UnitOfWorkFactory
 from bot.throttle import Throttled
 from storage.sql import urgent_writes
 
-__all__ = ["DurableInbox", "InboxSettings", "InboxUnavailable", "Performer", "Throttled"]
+__all__ = ["Accepted", "DurableInbox", "InboxSettings", "InboxUnavailable", "Performer",
+           "Throttled"]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,14 @@ MAX_BATCH = 500
 #: How long "finished" marks wait for an acceptance write to ride along with (seconds).
 FINISH_DELAY = 0.2
 RECLAIM_BATCH = 100
+
+
+class Accepted(IntEnum):
+    """What :meth:`DurableInbox.accept` did; false only for a request already known."""
+
+    KNOWN = 0  # a retry or replay: acknowledge it, run nothing
+    QUEUED = 1  # durable; its work runs after the acknowledgement
+    STARTED = 2  # durable; its work started at once (``eager``) and may answer in the ack
 
 
 class InboxUnavailable(RuntimeError):
@@ -109,11 +119,13 @@ class DurableInbox:
 
     # -- the acknowledgement path ---------------------------------------------------------
     async def accept(self, key: str, lane: str, kind: str, payload: dict[str, Any], *,
-                     immediately: bool = False) -> bool:
+                     immediately: bool = False, eager: bool = False) -> Accepted:
         """Make the request durable, then queue its work behind ``lane``'s earlier requests
-        (``immediately``: start it now, for work with its own deadline). Returns False for
-        a request already known (a retry or replay: acknowledge it and do nothing).
-        Raises :class:`InboxUnavailable`: do not acknowledge."""
+        (``immediately``: start it now, for work with its own deadline; ``eager``: start it
+        now if the lane and the machine are free, see :meth:`PersonLanes.submit`). Returns
+        ``Accepted.KNOWN`` (false) for a request already known (a retry or replay:
+        acknowledge it and do nothing). Raises :class:`InboxUnavailable`: do not
+        acknowledge."""
         now = self._clock.now()
         entry = InboxEntry(
             platform=self.platform, key=key[:255], lane=lane[:255], kind=kind,
@@ -123,9 +135,9 @@ class DurableInbox:
         if stored is None:
             log.info("%s request %s was already received; not running it again",
                      self.platform, _short(key))
-            return False
-        self._run(stored, payload, immediately=immediately)
-        return True
+            return Accepted.KNOWN
+        started = self._run(stored, payload, immediately=immediately, eager=eager)
+        return Accepted.STARTED if started else Accepted.QUEUED
 
     async def _write(self, entry: InboxEntry) -> InboxEntry | None:
         future: asyncio.Future[InboxEntry | None] = asyncio.get_running_loop().create_future()
@@ -182,7 +194,8 @@ class DurableInbox:
                 future.set_result(row)
 
     # -- the work -------------------------------------------------------------------------
-    def _run(self, entry: InboxEntry, payload: dict[str, Any], *, immediately: bool) -> None:
+    def _run(self, entry: InboxEntry, payload: dict[str, Any], *, immediately: bool,
+             eager: bool = False) -> bool:
         assert entry.id is not None
         entry_id = entry.id
         self._held.add(entry_id)
@@ -221,8 +234,8 @@ class DurableInbox:
 
         if immediately:
             self.lanes.run_now(job)
-        else:
-            self.lanes.submit(entry.lane, job)
+            return True
+        return self.lanes.submit(entry.lane, job, eager=eager)
 
     def _finish(self, entry_id: int, status: InboxStatus) -> None:
         self._finished.append((entry_id, status))

@@ -75,6 +75,11 @@ class AckFirst:
             if not self._acking:
                 self._clear.set()
 
+    @property
+    def in_flight(self) -> int:
+        """Acknowledgements on their way now."""
+        return self._acking
+
     async def give_way(self) -> None:
         """Before work (or its follow-up request): wait while acknowledgements are on
         their way, at most ``max_yield`` seconds."""
@@ -112,8 +117,13 @@ class PersonLanes:
     async def _after_acks(self) -> None:
         await self._acks.give_way()
 
-    def submit(self, key: Hashable, job: Job) -> None:
-        """Queue ``job`` behind ``key``'s earlier jobs; returns immediately."""
+    def submit(self, key: Hashable, job: Job, *, eager: bool = False) -> bool:
+        """Queue ``job`` behind ``key``'s earlier jobs; returns immediately.
+
+        ``eager``: if nothing of ``key``'s is queued, a work slot is free and no other
+        acknowledgement is on its way, the job starts at once without giving way (it is part
+        of the one acknowledgement in flight: its answer can go into it). Under a burst that
+        is never so, and acknowledgements keep going first. Returns True if it started so."""
         self._pending += 1
         self._idle.clear()
         if self._pending > BACKLOG_WARNING and not self._warned:
@@ -123,11 +133,13 @@ class PersonLanes:
         queue = self._queues.get(key)
         if queue is not None:  # a worker is already draining this person's lane
             queue.append(job)
-            return
+            return False
+        eager = eager and not self._slots.locked() and self._acks.in_flight <= 1
         self._queues[key] = deque([job])
-        worker = asyncio.create_task(self._drain_lane(key), name="lane")
+        worker = asyncio.create_task(self._drain_lane(key, eager), name="lane")
         self._workers.add(worker)
         worker.add_done_callback(self._workers.discard)
+        return eager
 
     def run_now(self, job: Job) -> None:
         """Start ``job`` at once, outside every lane and the concurrency bound: for work
@@ -148,13 +160,14 @@ class PersonLanes:
         self._workers.add(worker)
         worker.add_done_callback(self._workers.discard)
 
-    async def _drain_lane(self, key: Hashable) -> None:
+    async def _drain_lane(self, key: Hashable, eager: bool = False) -> None:
         queue = self._queues[key]
         try:
             while queue:
                 job = queue.popleft()
                 try:
-                    await self._run_in_slot(job)
+                    await self._run_in_slot(job, give_way=not eager)
+                    eager = False
                 except Exception:
                     log.exception("work for %s failed", key)
                 finally:
@@ -166,13 +179,14 @@ class PersonLanes:
                 self._pending = 0
                 self._idle.set()
 
-    async def _run_in_slot(self, job: Job) -> None:
+    async def _run_in_slot(self, job: Job, *, give_way: bool = True) -> None:
         await self._slots.acquire()
         released = False
         try:
             # Inside the slot on purpose: with every slot waiting, work runs at most
             # ``concurrency`` jobs per ``ack_priority`` during a burst.
-            await self._after_acks()
+            if give_way:
+                await self._after_acks()
             task = asyncio.ensure_future(job())
             done, _ = await asyncio.wait({task}, timeout=self._slow_after)
             if not done:

@@ -71,7 +71,7 @@ async def test_a_run_whose_entry_was_taken_over_keeps_none_of_its_effects(
         uow_factory: UnitOfWorkFactory) -> None:
     clock = FixedClock(T0)
     first, _ = process(uow_factory, clock)
-    first._run = lambda entry, payload, immediately: None  # type: ignore[method-assign]
+    first._run = lambda entry, payload, **_: False  # type: ignore[method-assign]
     assert await first.accept("trigger-1", str(ANN), "command", {"text": INTERVIEW})
     clock.advance(timedelta(minutes=5))
     async with uow_factory() as uow:  # another replica takes it over (attempt 2)
@@ -94,7 +94,7 @@ async def test_finishing_a_claim_is_conditional_on_the_attempt_that_holds_it(
         uow_factory: UnitOfWorkFactory) -> None:
     clock = FixedClock(T0)
     inbox, _ = process(uow_factory, clock)
-    inbox._run = lambda entry, payload, immediately: None  # type: ignore[method-assign]
+    inbox._run = lambda entry, payload, **_: False  # type: ignore[method-assign]
     assert await inbox.accept("a", "ann", "command", {"text": "help"})
     assert await inbox.accept("b", "ann", "command", {"text": "help"})
     async with uow_factory() as uow:

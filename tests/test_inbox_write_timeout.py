@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from adapters.inbox import DurableInbox, InboxSettings, InboxUnavailable
+from adapters.inbox import Accepted, DurableInbox, InboxSettings, InboxUnavailable
 from adapters.lanes import PersonLanes
 from bot.memory import memory_uow_factory
 
@@ -66,7 +66,7 @@ async def test_work_whose_write_outlasted_the_ack_runs_at_once_and_its_retry_run
     assert performed == [{"n": 1}], "the stored request runs now, not after its lease"
 
     delay[0] = 0.0
-    assert await inbox.accept("trigger:1", "ada", "command", {"n": 1}) is False
+    assert await inbox.accept("trigger:1", "ada", "command", {"n": 1}) is Accepted.KNOWN
     assert await lanes.drain(within=2)
     assert performed == [{"n": 1}]
     await inbox.stop()

@@ -18,6 +18,7 @@ Usage (the composition root)::
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -38,6 +39,7 @@ from adapters.slack.bridge import PLATFORM, Bridge
 from adapters.slack.client import slack_error_code
 from adapters.slack.directory import PeopleDirectory
 from adapters.slack.gateway import SlackChatGateway
+from adapters.slack.inline import ARRIVED
 from adapters.slack.mrkdwn import ChannelNames
 from adapters.slack.outbox import ReplyOutbox
 from bot.clock import SystemClock
@@ -79,6 +81,7 @@ class _SocketModeHandler(AsyncSocketModeHandler):
         if self.lanes is None:
             await super().handle(client, req)
             return
+        ARRIVED.set(asyncio.get_running_loop().time())
         with self.lanes.acknowledging():
             await super().handle(client, req)
 
@@ -132,6 +135,7 @@ class SlackAdapter:
             log.warning("rejecting a %s request of %d bytes", EVENTS_PATH,
                         request.content_length or 0)
             return web.Response(status=413, text="")
+        ARRIVED.set(asyncio.get_running_loop().time())  # an answer in the ack must hurry
         with self.bridge.lanes.acknowledging():
             try:
                 bolt_request = await to_bolt_request(request)

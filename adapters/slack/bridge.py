@@ -20,9 +20,10 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncBoltContext
 
-from adapters.inbox import DurableInbox
+from adapters.inbox import Accepted, DurableInbox
 from adapters.lanes import Job, PersonLanes
 from adapters.slack.directory import PeopleDirectory, TTLCache
+from adapters.slack.inline import InlineAnswer
 from adapters.slack.mrkdwn import ChannelNames, SlackNames, to_plain
 from adapters.slack.outbox import Origin, ReplyOutbox
 from bot import copy
@@ -108,6 +109,8 @@ class Bridge:
     # (adapters.lanes.SLOW_AFTER): the database stays bounded whatever the network does.
     core_slots: asyncio.Semaphore = field(
         default_factory=lambda: asyncio.Semaphore(CORE_CONCURRENCY))
+    # Acknowledgements waiting for their work's answer, by request key (see ``inline``).
+    inline: dict[str, InlineAnswer] = field(default_factory=dict)
 
     def later(self, identity: Identity, job: Job) -> None:
         """Run ``job`` after the acknowledgement, behind this person's earlier requests."""
@@ -117,23 +120,47 @@ class Bridge:
         self.performers[kind] = performer
 
     async def accept(self, identity: Identity, kind: str, body: Mapping[str, Any], *,
-                     immediately: bool = False) -> bool:
-        """Make the request durable, then queue its work; False for a request already
-        received (a retry or replay: acknowledge it, do nothing). Raises
+                     immediately: bool = False, inline: InlineAnswer | None = None
+                     ) -> Accepted:
+        """Make the request durable, then queue its work; false (``Accepted.KNOWN``) for a
+        request already received (a retry or replay: acknowledge it, do nothing). With
+        ``inline``, the work starts at once if it can (``Accepted.STARTED``) and may give
+        its answer to the acknowledgement; otherwise ``inline`` is closed. Raises
         :class:`~adapters.inbox.InboxUnavailable`: do not acknowledge."""
         assert self.inbox is not None, "the adapter sets the inbox"
+        key = request_key(body)
         payload = {"team": identity.workspace_id, "user": identity.user_id, "body": body}
-        return await self.inbox.accept(request_key(body), str(identity), kind, payload,
-                                       immediately=immediately)
+        if inline is not None:
+            self.inline[key] = inline
+        state = Accepted.KNOWN
+        try:
+            state = await self.inbox.accept(key, str(identity), kind, payload,
+                                            immediately=immediately, eager=inline is not None)
+        finally:
+            if inline is not None and state is not Accepted.STARTED:
+                self.inline.pop(key, None)
+                inline.close()
+        return state
+
+    def inline_for(self, body: Mapping[str, Any]) -> InlineAnswer | None:
+        """The acknowledgement still waiting for this request's answer, if any."""
+        return self.inline.get(request_key(body)) if self.inline else None
 
     async def perform(self, kind: str, payload: dict[str, Any]) -> None:
         """The inbox's performer: run the work registered for ``kind``."""
         performer = self.performers.get(kind)
-        if performer is None:
-            log.warning("no Slack work registered for %s requests; dropped", kind)
-            return
-        identity = Identity(PLATFORM, str(payload["team"]), str(payload["user"]))
-        await performer(identity, dict(payload["body"]))
+        body = dict(payload["body"])
+        try:
+            if performer is None:
+                log.warning("no Slack work registered for %s requests; dropped", kind)
+                return
+            identity = Identity(PLATFORM, str(payload["team"]), str(payload["user"]))
+            await performer(identity, body)
+        finally:
+            if self.inline:  # the work is over: its acknowledgement waits no longer
+                inline = self.inline.pop(request_key(body), None)
+                if inline is not None:
+                    inline.close()
 
     async def typed(self, identity: Identity, text: str, *, command: bool = False) -> str:
         """What the person typed, Slack's markup turned into the words they saw (see

@@ -1,4 +1,5 @@
-"""``/debrief <text>``: acknowledge at once, then ask the core and answer where it was typed.
+"""``/debrief <text>``: acknowledge at once, then ask the core and answer where it was typed
+(in the acknowledgement itself when the answer is ready in time: :mod:`adapters.slack.inline`).
 
 ``/debrief interview`` with nothing after it opens the "log an interview" modal instead.
 The command is made durable (the inbox) before it is acknowledged; one without a usable
@@ -15,8 +16,9 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.inbox import InboxUnavailable
+from adapters.inbox import Accepted, InboxUnavailable
 from adapters.slack.bridge import Bridge, usable_identity
+from adapters.slack.inline import InlineAnswer
 from adapters.slack.modal import ModalOrigin, interview_modal
 from adapters.slack.outbox import Origin
 from bot import copy
@@ -48,14 +50,22 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
             return refused("command")
         raw = str(body.get("text") or "")
         form = raw.strip().lower() == "interview" and bool(body.get("trigger_id"))
+        # When the machine is free, the answer rides in the acknowledgement (see inline).
+        inline = None if form else InlineAnswer()
         try:
             # The form's trigger expires 3 s after the command: its work starts at once.
-            await bridge.accept(identity, FORM_KIND if form else KIND, body, immediately=form)
+            state = await bridge.accept(identity, FORM_KIND if form else KIND, body,
+                                        immediately=form, inline=inline)
         except InboxUnavailable:
             # Slack does not retry slash commands: say at once that nothing was taken, in
             # the acknowledgement itself (only the caller sees it), instead of a bare error.
             await ack(text=copy.TRY_AGAIN_LATER)
             return None
+        if inline is not None and state is Accepted.STARTED:
+            message = await inline.wait()
+            if message is not None:
+                await ack(message)
+                return None
         await ack()
         return None
 
@@ -90,4 +100,5 @@ async def _answer(bridge: Bridge, identity: Identity, text: str, body: dict[str,
     incoming = await bridge.incoming(
         identity, text=f"{COMMAND} {text}".strip(), in_dm=in_dm, channel_id=channel)
     replies = await bridge.ask(incoming)
-    await bridge.answer(replies, Origin(identity, channel, in_dm, body.get("response_url")))
+    await bridge.answer(replies, Origin(identity, channel, in_dm, body.get("response_url"),
+                                        bridge.inline_for(body)))

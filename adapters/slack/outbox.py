@@ -27,6 +27,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack.client import PERMANENT_ERRORS, retry_handlers, slack_error_code
 from adapters.slack.directory import PeopleDirectory
+from adapters.slack.inline import InlineAnswer
 from adapters.slack.render import SlackMessage, render_reply
 from bot import copy
 from bot.values import Attachment, Destination, Identity, Reply
@@ -47,13 +48,34 @@ CHANNEL_UNREACHABLE = frozenset({"not_in_channel", "channel_not_found", "is_arch
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where a person spoke: the channel, whether it is their DM with us, and the command's
-    ``response_url`` if Slack gave one."""
+    """Where a person spoke: the channel, whether it is their DM with us, the command's
+    ``response_url`` if Slack gave one, and its acknowledgement if that is still waiting
+    for an answer (:mod:`adapters.slack.inline`)."""
 
     identity: Identity
     channel_id: str | None
     in_dm: bool
     response_url: str | None = None
+    inline: InlineAnswer | None = None
+
+
+def _inline_message(replies: Sequence[Reply], origin: Origin
+                    ) -> tuple[int, dict[str, object]] | None:
+    """The acknowledgement's message and which reply it is: in a channel (in their DM the
+    person gets ordinary DM messages), the one reply for where they typed the command, when
+    it is one message and every other reply goes to their DM (another conversation, so
+    their order does not matter)."""
+    if origin.in_dm:
+        return None
+    here = [n for n, r in enumerate(replies) if r.destination != Destination.DM]
+    if len(here) != 1 or replies[here[0]].attachment is not None:
+        return None
+    reply = replies[here[0]]
+    messages = render_reply(reply)
+    if len(messages) != 1:
+        return None
+    return here[0], {"response_type": "ephemeral" if reply.private else "in_channel",
+                     "text": messages[0].text, "blocks": messages[0].blocks}
 
 
 class ReplyOutbox:
@@ -68,6 +90,12 @@ class ReplyOutbox:
     async def send(self, replies: Sequence[Reply], origin: Origin) -> None:
         """Deliver in order. Failures are logged, never raised: the person's request was
         already acknowledged, and nothing is left half-stored by a failed send."""
+        inline = origin.inline
+        if inline is not None and inline.open:
+            here = _inline_message(replies, origin)
+            if here is not None and inline.offer(here[1]):
+                replies = [r for n, r in enumerate(replies) if n != here[0]]
+            inline.close()  # the acknowledgement leaves; the other replies go out below
         for reply in replies:
             try:
                 await self._send_one(reply, origin)

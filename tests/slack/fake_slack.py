@@ -260,6 +260,21 @@ class FakeSlack(FileUploads):
         return web.json_response({k: v for k, v in self.response_times.items()
                                   if k.startswith(prefix)})
 
+    def acknowledged_command(self, response_url: str, status: int, body: Any) -> None:
+        """What Slack does with a slash command's acknowledgement: a message in it (its
+        "immediate response": a JSON body with ``text``/``blocks`` and ``response_type``, or
+        plain text, which shows as an ephemeral message; docs.slack.dev, "Implementing
+        slash commands", *Responding to the command*) is shown exactly like one sent to
+        the command's response URL, so it is recorded as such, with ``via: "ack"``."""
+        if status != 200 or not body:
+            return
+        message = dict(body) if isinstance(body, dict) else {"text": str(body)}
+        if not (message.get("text") or message.get("blocks")):
+            return
+        key = response_url.rsplit("/", 1)[-1]
+        self.response_times.setdefault(key, time.time())
+        self._record(Call("response_url", {**message, "key": key, "via": "ack"}))
+
     async def _response_url(self, request: web.Request) -> web.Response:
         args = await self._read_args(request)
         args["key"] = request.match_info["key"]

@@ -153,14 +153,18 @@ class SlackPerson:
     # ------------------------------------------------------------------ what they do
 
     async def slash(self, text: str, *, channel: str = "C0GENERAL") -> Ack:
-        return await self.transport.command({
+        response_url = self.fake.response_url()
+        ack = await self.transport.command({
             "token": "legacy", "team_id": self.fake.team_id, "team_domain": "fake",
             "channel_id": channel,
             "channel_name": "directmessage" if channel.startswith("D") else "general",
             "user_id": self.user.id, "user_name": self.user.name.lower(),
             "command": "/debrief", "text": text, "api_app_id": "A0001",
-            "response_url": self.fake.response_url(), "trigger_id": uuid.uuid4().hex,
+            "response_url": response_url, "trigger_id": uuid.uuid4().hex,
         })
+        self.fake.acknowledged_command(response_url, ack.status, ack.json() if ack.body
+                                       and ack.body.lstrip().startswith("{") else ack.body)
+        return ack
 
     def event_body(self, event: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
         # Shape: slack_bolt tests/scenario_tests_async/test_events_shared_channels.py: the

@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 from fake_slack import FakeSlack
-from slack_env import START, SlackEnv, open_env
+from slack_env import START, SlackEnv, SlowCore, open_env
 
 from bot.clock import FixedClock
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Interview
-from bot.ports import Conversation, UnitOfWorkFactory
-from bot.values import Identity, Incoming, Reply
+from bot.ports import UnitOfWorkFactory
+from bot.values import Identity
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.sql import sql_uow_factory
@@ -39,24 +39,6 @@ class TickingClock(FixedClock):
     def now(self) -> datetime:
         self.advance(timedelta(milliseconds=1))
         return super().now()
-
-
-class SlowAnswers:
-    """The real core, but a clicked answer takes a moment (a busy database)."""
-
-    def __init__(self, core: Conversation, delay: float) -> None:
-        self.core, self.delay = core, delay
-
-    async def handle(self, incoming: Incoming) -> list[Reply]:
-        if incoming.answer_key is not None:
-            await asyncio.sleep(self.delay)
-        return await self.core.handle(incoming)
-
-    async def home(self, identity: Identity) -> Reply:
-        return await self.core.home(identity)
-
-    async def suggest_interviews(self, identity: Identity, prefix: str) -> list[tuple[str, str]]:
-        return await self.core.suggest_interviews(identity, prefix)
 
 
 async def only_interview(uow: UnitOfWorkFactory) -> Interview:
@@ -123,7 +105,7 @@ async def test_twenty_clicks_at_once_on_one_question_store_one_answer(
 async def test_typing_3_while_a_click_is_on_its_way_stores_one_answer(fake: FakeSlack) -> None:
     store = memory_uow_factory(MemoryStore())
     async with open_env(fake, uow=store, clock=TickingClock(START),
-                        wrap=lambda core: SlowAnswers(core, 0.3)) as env:
+                        wrap=lambda core: SlowCore(core, 0.3, answers_only=True)) as env:
         ada = env.ada
         await ada.slash("interview Acme type:other")
         await fake.wait_for(lambda: ada.dm_messages())
