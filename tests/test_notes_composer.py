@@ -4,9 +4,11 @@ point and as the interviewer, and the notes that come out of it."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 
+from bot.model import Interview
 from bot.notes import (
     REFERENCE_SLOT,
     NoteRequest,
@@ -21,7 +23,9 @@ from bot.notes import (
     role_name,
     signature_name,
 )
+from bot.notes.followups import follow_up_email
 from bot.notes.people import role_title
+from bot.reflection.summary import own_question
 
 # (what the person typed, the phrase that goes after "our conversation about")
 PHRASES: list[tuple[str, str]] = [
@@ -96,17 +100,22 @@ PHRASES: list[tuple[str, str]] = [
      "remote policy and how they plan releases and what the team does on fridays",
      "your data stack"),
     ("the Kafka migration and salary", "the Kafka migration"),
-    # clauses, as people type what they heard: "how …" for what is happening, a gerund for a
-    # plain fact, and the happening one kept when a fact comes first
+    # clauses, as people type what they heard: "how …" for what is happening, a plain fact
+    # kept as a clause (the note says it as one), and the happening one kept when a fact
+    # comes first
     ("She explained the team is 6 people and they are moving all reporting from excel to "
      "looker by spring, which sounded like a big lift",
      "how you are moving all reporting from Excel to Looker by spring"),
     ("the team is moving to looker", "how the team is moving to Looker"),
     ("she said the team is rebuilding their data warehouse on snowflake",
      "how the team is rebuilding their data warehouse on Snowflake"),
-    ("the team is 6 people", "the team being 6 people"),
-    ("their stack is mostly python and dbt", "your stack being mostly Python and dbt"),
-    ("the company has 200 engineers", "the company having 200 engineers"),
+    ("the team is 6 people", "the team is 6 people"),
+    ("the team being 6 people", "the team is 6 people"),
+    ("their stack is mostly python and dbt", "your stack is mostly Python and dbt"),
+    ("the company has 200 engineers", "the company has 200 engineers"),
+    ("3 rounds left", "there are 3 rounds left"),
+    ("the office is in berlin", "the office in berlin"),
+    ("they use kafka", "how you use Kafka"),
     ("the team has just moved to snowflake", "how the team has just moved to Snowflake"),
     ("the team uses dbt and airflow", "how the team uses dbt and Airflow"),
     ("the office is in leeds and they are hiring 3 more analysts",
@@ -158,8 +167,8 @@ def test_a_reference_answer_becomes_a_phrase_that_reads_right_in_the_note(
     # the phrase is made of the person's own words (apart from pronouns and "how")
     typed = set(re.findall(r"[a-z0-9]+", answer.lower()))
     added = set(re.findall(r"[a-z0-9]+", result.text.lower())) - typed
-    assert added <= {"you", "your", "how", "ve", "designing", "lead", "run", "sql", "being",
-                     "having"}, added
+    assert added <= {"you", "your", "how", "ve", "designing", "lead", "run", "sql", "there",
+                     "are", "is"}, added
 
 
 @pytest.mark.parametrize(("answer", "reason"), REFUSALS)
@@ -385,3 +394,47 @@ def test_without_a_role_the_subject_names_the_company() -> None:
     assert "the role at Acme" in note.body
     (doubled,) = compose(request(role="a marketing role"))
     assert "the marketing role at Acme" in doubled.body and "role role" not in doubled.body
+
+
+FACTS = ["the team is 6 people", "the team being 6 people", "3 rounds left",
+         "the company has 200 engineers", "they are a team of 6", "the role is remote"]
+
+
+@pytest.mark.parametrize("answer", FACTS)
+def test_a_plain_fact_is_said_as_something_heard_not_as_a_flat_topic(answer: str) -> None:
+    for seed in range(6):
+        for bring in ("ten years of platform work", None):
+            (note,) = compose(request(seed=seed, references=(answer,), bring=bring))
+            assert " being " not in note.body and " having " not in note.body
+            assert "conversation about" not in note.body, note.body
+            assert re.search(r"(?:hear|learn) that (?:the|there|you) ", note.body), note.body
+            # no line about "that work" or "challenges like that" after a fact
+            assert "challenge" not in note.body and "that work" not in note.body
+            assert 100 <= len(note.body.split()) <= 180, note.body
+            assert note.card is not None and re.search(r"(?:hear|learn) that ", note.card)
+
+
+def test_a_fact_in_a_sentence_reads_as_one() -> None:
+    (note,) = compose(request(seed=1, references=("the team being 6 people",), bring=None))
+    assert "that the team is 6 people." in note.body
+    (note,) = compose(request(seed=1, references=("3 rounds left",), bring=None))
+    assert "that there are 3 rounds left." in note.body
+    (note,) = compose(request(seed=1, references=("the office is in berlin",), bring=None))
+    assert "about the office in berlin" in note.body
+
+
+def test_a_place_or_something_happening_stays_a_topic() -> None:
+    for answer, topic in (("the office is in berlin", "the office in berlin"),
+                          ("they use kafka", "how you use Kafka")):
+        result = reference_phrase(answer)
+        assert result == Phrase(topic), result
+
+
+def test_the_follow_up_email_and_the_question_example_say_a_fact_as_one() -> None:
+    interview = Interview(user_id=1, company="Acme", happens_at=datetime(2026, 1, 5, tzinfo=UTC),
+                          logged_at=datetime(2026, 1, 5, tzinfo=UTC), id=3,
+                          answers={"reference": "the team being 6 people"})
+    body = follow_up_email(interview, sender="Ann", number=1).body
+    assert "that the team is 6 people, and I" in body and " being " not in body
+    # "What's the hardest part of the team is 6 people?" would not be a question
+    assert "6 people" not in own_question(interview.answers)

@@ -10,19 +10,25 @@ is 6 people"). The rules, modest on purpose:
   both are facts, or both are happening, the first is kept.
 * A clause about something happening gets "how" ("how the team is moving to Looker"), as a
   pronoun-led clause already did ("how you run the platform group").
-* A plain fact becomes a gerund phrase: "the team is small" -> "the team being small",
-  "the company has 200 engineers" -> "the company having 200 engineers".
+* A plain fact cannot be a topic without reading flat ("our conversation about the team
+  being 6 people"), so it stays a clause and is marked as a fact: the note says it as one
+  ("It was good to hear that the team is 6 people"). Typed as a gerund ("the team being 6
+  people") it is made a clause again; typed without a verb ("3 rounds left") it gets
+  "there are". A place is the exception: "the office is in Berlin" reads well as "the
+  office in Berlin", a topic like any other.
 
-Nothing is added but "how", "being" or "having"; the person's words stay in their order.
+Nothing is added but "how", "there are" or "is"/"has" for a typed "being"/"having"; the
+person's words stay in their order.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bot.notes import lexicon
 
-__all__ = ["clause_to_phrase", "one_clause"]
+__all__ = ["Clause", "clause_to_phrase", "one_clause"]
 
 _PRONOUNS = ("they", "he", "she", "we", "i", "you", "they're", "we're", "i'm", "you're",
              "he's", "she's", "they've", "we've", "i've")
@@ -43,8 +49,19 @@ _JOIN = re.compile(r"\s*,\s*(?:and\s+|but\s+|while\s+)?(?=(?:" + "|".join(_PRONO
                    + r")\s+\w|" + _NOUN_SUBJECT + _VERB + r"\s)|\s+(?:and|but|while|plus)\s+"
                    r"(?=(?:" + "|".join(_PRONOUNS) + r")\s+\w|" + _NOUN_SUBJECT + _VERB
                    + r"\s)", re.I)
-_PRONOUN_FACT = re.compile(r"^(?:that\s+)?(?:they|we|he|she|you)(?:\s+(?:are|is|were|was)|"
-                           r"'re)\s+(?!\w+ing\b)", re.I)
+_PRONOUN_FACT = re.compile(r"^(?:that\s+)?(?:(?:they|we|he|she|you|it|there)(?:\s+(?:are|is|"
+                           r"were|was)|'re|'s)|(?:they|we|you)\s+(?:have|had)|"
+                           r"(?:he|she|it)\s+(?:has|had))\s+(?!\w+ing\b|\w+ed\b|been\b|"
+                           r"got\b|gotten\b|gone\b|done\b)", re.I)
+# A fact typed as a topic ("the team being 6 people"): the clause it stands for.
+_GERUND_FACT = re.compile(r"^(?P<subj>" + _NOUN_SUBJECT + r")(?P<verb>being|having)\s+"
+                          r"(?P<rest>\S.*)$", re.I)
+# A count with nothing to say what it counts in ("3 rounds left", "two more interviews").
+_BARE_COUNT = re.compile(r"^(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|"
+                         r"several)\s+(?:more\s+)?\w+\s+(?:left|to go|remaining|ahead|still "
+                         r"to come)$", re.I)
+# "the office is in Berlin" -> "the office in Berlin": a place reads as a topic.
+_PLACE = re.compile(r"^(?:(?:based|located)\s+)?(?:in|at|near|outside)\s+\S", re.I)
 _BE_WORD = re.compile(_BE, re.I)
 _HAVE_WORD = re.compile(_HAVE, re.I)
 _DOUBLED = re.compile(r"[^aeiou]*[aeiou][bdgmnpt]")
@@ -95,24 +112,45 @@ def _gerund(verb: str) -> str:
     return verb + "ing"
 
 
-def clause_to_phrase(text: str) -> str:
+class Clause(NamedTuple):
+    text: str
+    fact: bool  # a plain fact, said as one ("that the team is 6 people"), not a topic
+
+
+def clause_to_phrase(text: str) -> Clause:
     """"to design X" -> "designing X"; "that they moved" / "they moved" -> "how they moved";
-    "the team is moving X" -> "how the team is moving X"; "the team is small" -> "the team
-    being small"."""
+    "the team is moving X" -> "how the team is moving X"; "the team is small" stays a
+    clause, marked as a fact; "the office is in Berlin" -> "the office in Berlin"."""
     words = text.split()
     if len(words) >= 2 and words[0].lower() == "to" and words[1].isalpha() and \
             words[1].lower() not in ("the", "a", "an", "my", "your", "their", "our"):
-        return " ".join([_gerund(words[1]), *words[2:]])
-    if len(words) >= 2 and words[0].lower() == "that" and words[1].lower() in _PRONOUNS:
-        return "how " + " ".join(words[1:])
+        return Clause(" ".join([_gerund(words[1]), *words[2:]]), False)
+    if words and words[0].lower() == "that" and len(words) >= 2:
+        text, words = " ".join(words[1:]), words[1:]
+    if _BARE_COUNT.match(text):
+        one = words[0].lower() == "one"
+        return Clause(("there is " if one else "there are ") + text, True)
+    if len(words) >= 3 and _PRONOUN_FACT.match(text):
+        return Clause(text, True)
     if len(words) >= 3 and words[0].lower() in _PRONOUNS and \
             words[1].lower() not in lexicon.GROUP_NOUNS:
-        return "how " + text
+        return Clause("how " + text, False)
+    gerund = _GERUND_FACT.match(text)
+    if gerund is not None:
+        verb = "has" if gerund.group("verb").lower() == "having" else \
+            "are" if _plural(gerund.group("subj")) else "is"
+        text = f"{gerund.group('subj')}{verb} {gerund.group('rest')}"
     match = _NOUN_CLAUSE.match(text)
     if match is None:
-        return text
-    clause = text[match.start("subj"):]
-    if not _is_fact(clause):
-        return "how " + clause
-    verb = "being" if _BE_WORD.fullmatch(match.group("verb")) else "having"
-    return f"{match.group('subj')}{verb} {match.group('rest')}"
+        return Clause(text, False)
+    if not _is_fact(text):
+        return Clause("how " + text, False)
+    if _BE_WORD.fullmatch(match.group("verb")) and _PLACE.match(match.group("rest")):
+        return Clause(f"{match.group('subj')}{match.group('rest')}", False)
+    return Clause(text, True)
+
+
+def _plural(subject: str) -> bool:
+    """"the engineers" are, "the team" is (a guess from the last word's ending)."""
+    last = subject.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))

@@ -301,12 +301,14 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
         person is not None and person.is_recruiter and person.name is None) or (
         person is not None and person.is_recruiter and bool(re.search(
             r"recruit", person.job, re.I)))
-    ref_sentence = _pick(phrasings.REFERENCE, seed, "ref").format(ref=ref_text)
+    fact = isinstance(reference, Phrase) and reference.fact
+    ref_sentence = _pick(phrasings.FACT_REFERENCE, seed, "ref").format(fact=ref_text) \
+        if fact else _pick(phrasings.REFERENCE, seed, "ref").format(ref=ref_text)
 
     if request.situation is Situation.REJECTED:
         paragraphs = [
             _pick(phrasings.REJECTED_THANKS, seed, "thanks").format(**fill)
-            + (f" {ref_sentence}" if isinstance(reference, Phrase) else ""),
+            + (f" {ref_sentence}" if isinstance(reference, Phrase) and not fact else ""),
             _pick(phrasings.REJECTED_FEEDBACK, seed, "feedback"),
             _pick(phrasings.REJECTED_CLOSE, seed, "close").format(**fill),
         ]
@@ -322,7 +324,10 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
     else:
         thanks = phrasings.LATE_THANKS if request.situation is Situation.LATE \
             else phrasings.THANKS
-        if about_me:
+        if fact:
+            tie = _pick(phrasings.FACT_BRING, seed, "bring").format(bring=bring) if bring \
+                else _pick(phrasings.FACT_NO_BRING, seed, "bring")
+        elif about_me:
             tie = _pick(phrasings.BRING_ABOUT_ME, seed, "bring").format(bring=bring) if bring \
                 else _pick(phrasings.NO_BRING_ABOUT_ME, seed, "bring")
         else:

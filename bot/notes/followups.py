@@ -55,6 +55,10 @@ _REASON = (
     "I enjoyed our conversation about {ref}, and I'm still very interested in the role.",
     "Our conversation about {ref} stayed with me, and I remain very interested.",
 )
+_FACT_REASON = (
+    "It was good to hear that {ref}, and I'm still very interested in the role.",
+    "I was glad to learn that {ref}, and I remain very interested.",
+)
 _NO_REASON = (
     "I'm still very interested in the role and in joining the team.",
     "I remain very interested in the role.",
@@ -76,13 +80,13 @@ def _pick(options: Sequence[str], seed: object, slot: str) -> str:
     return options[int.from_bytes(digest[:4], "big") % len(options)]
 
 
-def _reference(interview: Interview) -> str | None:
+def _reference(interview: Interview) -> Phrase | None:
     for key in REFERENCE_KEYS:
         answer = interview.answers.get(key)
         if isinstance(answer, str):
             result = reference_phrase(answer)
             if isinstance(result, Phrase):
-                return result.text
+                return result
     return None
 
 
@@ -104,8 +108,8 @@ def follow_up_email(interview: Interview, *, sender: str | None, number: int) ->
     ref = _reference(interview)
     opening = _pick(_FIRST_OPEN if number == 1 else _SECOND_OPEN, seed, "open").format(**fill)
     if number == 1:
-        reason = _pick(_REASON, seed, "why").format(ref=ref) if ref else \
-            _pick(_NO_REASON, seed, "why")
+        reasons = _NO_REASON if ref is None else _FACT_REASON if ref.fact else _REASON
+        reason = _pick(reasons, seed, "why").format(ref=ref.text if ref else "")
         middle = f"{opening} {reason}\n\n{_pick(_ASK_FIRST, seed, 'ask')}"
     else:
         middle = f"{opening} {_pick(_ASK_SECOND, seed, 'ask')}"

@@ -13,6 +13,9 @@ __all__ = [
     "BRING_ABOUT_THEM",
     "CARD",
     "CLOSE",
+    "FACT_BRING",
+    "FACT_NO_BRING",
+    "FACT_REFERENCE",
     "INTEREST",
     "LATE_THANKS",
     "NO_BRING_ABOUT_ME",
@@ -50,6 +53,23 @@ REFERENCE = (
     "I particularly enjoyed talking with you about {ref}.",
     "Our conversation about {ref} has stayed with me since.",
     "I keep coming back to our conversation about {ref}.",
+)
+# A reference that is a plain fact ("the team is 6 people", "there are 3 rounds left"):
+# said as something heard, since "our conversation about the team being 6 people" reads flat.
+# The lines after it thank for the telling: "it is the kind of challenge I'd enjoy" would
+# not fit "there are 3 rounds left".
+FACT_REFERENCE = (
+    "It was good to hear that {fact}.",
+    "I was glad to learn that {fact}.",
+    "It was helpful to hear that {fact}.",
+)
+FACT_NO_BRING = (
+    "I appreciated you taking the time to explain it.",
+    "Thank you for telling me more about it.",
+)
+FACT_BRING = (
+    "I would be glad to bring {bring} to the team.",
+    "I hope I get the chance to bring {bring} to the team.",
 )
 # The line after the reference, when it was about their work ("your Kafka migration").
 BRING_ABOUT_THEM = (

@@ -60,6 +60,9 @@ class Phrase:
 
     text: str
     shortened: bool = False  # part of the answer was left out (a later sentence, a clause)
+    # A plain fact kept as a clause ("the team is 6 people"): it reads after "hear that",
+    # not after "our conversation about" (bot.notes.clauses).
+    fact: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +346,8 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     text, split = one_clause(_strip_fillers(text))
     cut = cut or evaluated or split
     text = _strip_fillers(text)
-    text = _tidy(to_second_person(clause_to_phrase(text)))
+    text, fact = clause_to_phrase(text)
+    text = _tidy(to_second_person(text))
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, text)
     refusal = sensitive_topic(text)
@@ -361,7 +365,7 @@ def _one_sentence(sentence: str) -> ReferenceResult:
         return Refusal(RefusalReason.GENERIC, text)
     if not re.search(r"[^\W\d_]", text):
         return Refusal(RefusalReason.NON_ANSWER, text)
-    return Phrase(text, cut)
+    return Phrase(text, cut, fact)
 
 
 @lru_cache(maxsize=2048)  # pure; a panel's notes and each reminder reuse the same answer
@@ -378,7 +382,7 @@ def reference_phrase(answer: str | None) -> ReferenceResult:
             rest = [_one_sentence(s) for s in sentences[index + 1:]]
             dropped = any(isinstance(r, Phrase) or r.reason not in (
                 RefusalReason.EMPTY, RefusalReason.NON_ANSWER) for r in rest)
-            return Phrase(result.text, result.shortened or dropped)
+            return Phrase(result.text, result.shortened or dropped, result.fact)
         refusals.append(result)
     return min(refusals, key=lambda r: _PRIORITY.index(r.reason))
 

@@ -66,8 +66,9 @@ def _topic(answers: dict[str, Any]) -> str | None:
         value = answers.get(key)
         if isinstance(value, str):
             phrase = reference_phrase(value)
-            if isinstance(phrase, Phrase) and not phrase.text.lower().startswith(
-                    ("how ", "what ", "why ", "when ", "who ", "that ")):
+            if isinstance(phrase, Phrase) and not phrase.fact and not \
+                    phrase.text.lower().startswith(("how ", "what ", "why ", "when ", "who ",
+                                                     "that ")):
                 return phrase.text
     return None
 
