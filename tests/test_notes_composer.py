@@ -289,6 +289,17 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
     ("team player, passionate and detail oriented", None),
     ("hard work and passion lol", None),
     ("idk", None),
+    # a list mixing stock phrases with specifics keeps the specifics; a result is told as
+    # experience ("my led the migration" read nowhere)
+    ("hard worker, led the migration to k8s that cut deploys from 2h to 10min",
+     "my experience leading the migration to k8s that cut deploys from 2h to 10min"),
+    ("hard worker and 5 years of python", "my 5 years of Python"),
+    ("team player, sql and dashboards", "my SQL and dashboards"),
+    ("motivated and I built a data platform used by 200 analysts",
+     "my experience building a data platform used by 200 analysts"),
+    ("led the migration to k8s", "my experience leading the migration to k8s"),
+    ("I built the payments service and led a team of 4",
+     "my experience building the payments service and leading a team of 4"),
 ])
 def test_what_the_person_brings_is_used_only_when_it_is_specific(
         answer: str, phrase: str | None) -> None:
@@ -438,3 +449,11 @@ def test_the_follow_up_email_and_the_question_example_say_a_fact_as_one() -> Non
     assert "that the team is 6 people, and I" in body and " being " not in body
     # "What's the hardest part of the team is 6 people?" would not be a question
     assert "6 people" not in own_question(interview.answers)
+
+
+def test_a_mixed_list_of_what_you_bring_reaches_the_note_without_the_stock_phrase() -> None:
+    (note,) = compose(request(bring="hard worker, led the migration to k8s that cut deploys "
+                                    "from 2h to 10min"))
+    assert "my experience leading the migration to k8s that cut deploys from 2h to 10min" \
+        in note.body
+    assert "hard worker" not in note.body

@@ -225,10 +225,40 @@ def _mixes_nouns_and_gerunds(text: str) -> bool:
     return 0 < gerunds < len(items)
 
 
+def _is_generic(item: str) -> bool:
+    return not _GENERIC_SELF.sub("", item).strip(" ,.&-")
+
+
+_I_DID = re.compile(r"^(?:and\s+)?i\s+(?=(?:" + "|".join(lexicon.PAST_RESULT_VERBS) + r")\b)",
+                    re.I)
+
+
+def _as_result(item: str) -> str:
+    """"(I) led the migration" -> "leading the migration" (read as "my experience …")."""
+    item = _I_DID.sub("", item.strip())
+    first, _, rest = item.partition(" ")
+    gerund = lexicon.PAST_RESULT_VERBS.get(first.lower())
+    return f"{gerund} {rest}".strip() if gerund and rest else item
+
+
+def _specific_items(text: str) -> str:
+    """The list's specific items, results read as gerunds: "hard worker, led the migration
+    to k8s" -> "leading the migration to k8s"; "" when every item is a stock phrase."""
+    items = [item.strip() for item in _LIST_ITEM.split(text) if item.strip()]
+    kept = [_as_result(item) for item in items if not _is_generic(item)]
+    if kept == items:
+        return text
+    if len(kept) <= 1:
+        return "".join(kept)
+    return ", ".join(kept[:-1]) + " and " + kept[-1]
+
+
 @lru_cache(maxsize=2048)
 def bring_phrase(answer: str | None) -> str | None:
     """"What you bring" as a noun phrase to tie to the reference, or None when it is a
-    generic self-description, a sentence about themselves, sensitive or too long."""
+    generic self-description, a sentence about themselves, sensitive or too long. A list
+    that mixes stock phrases with specifics keeps the specifics ("hard worker, led the
+    migration to k8s" -> "my experience leading the migration to k8s")."""
     if not answer or not answer.strip():
         return None
     first = re.split(r"(?<=[.!?])\s+|\n+", clean_text(answer))[0]
@@ -236,9 +266,8 @@ def bring_phrase(answer: str | None) -> str | None:
     text = _BRING_LEAD.sub("", text).strip()
     text = re.sub(r"\s*(?:,|-|–|—)?\s*(?:lol|haha|i guess|i think|tbh|etc\.?)$", "", text,
                   flags=re.I).strip(" ,.")
+    text = _specific_items(text)
     if not text or re.match(r"^(?:i|i'm|im|i am|we|they|it|that|this)\b", text, re.I):
-        return None
-    if not _GENERIC_SELF.sub("", text).strip(" ,.&-"):
         return None
     if sensitive_topic(text) is not None or reference_phrase(text) == Refusal(
             RefusalReason.NON_ANSWER, text):

@@ -21,6 +21,7 @@ __all__ = [
     "NEGATIVE",
     "NON_ANSWERS",
     "ORDINARY_SHORT_WORDS",
+    "PAST_RESULT_VERBS",
     "PAY",
     "PHRASE_ACRONYMS",
     "PRIVATE",
@@ -191,6 +192,24 @@ GROUP_NOUNS: frozenset[str] = frozenset({
     "organization", "stakeholders", "colleagues", "coworkers", "peers", "leadership",
     "execs", "executives", "interns", "candidates", "recruiters",
 })
+
+# Past-tense verbs that open a result ("led the migration", "cut deploys to 10 minutes"), with
+# their -ing form: "what you bring" reads them as "my experience leading the migration".
+_REGULAR_PAST = """
+    shipped launched migrated designed reduced increased saved doubled tripled halved fixed
+    automated improved raised closed delivered scaled hired mentored founded created
+    published managed owned developed implemented introduced trained organised organized
+    coordinated negotiated analysed analyzed redesigned streamlined optimised optimized
+    deployed maintained started spearheaded architected refactored handled coached
+    modernised modernized
+""".split()
+PAST_RESULT_VERBS: dict[str, str] = {
+    "led": "leading", "built": "building", "rebuilt": "rebuilding", "cut": "cutting",
+    "ran": "running", "grew": "growing", "wrote": "writing", "rewrote": "rewriting",
+    "won": "winning", "made": "making", "taught": "teaching", "drove": "driving",
+    "tried": "trying", "applied": "applying",
+    **{past: past[:-2] + "ing" for past in _REGULAR_PAST},  # "migrated" -> "migrating"
+}
 
 # he/she + verb -> you + verb: the irregular ones; regular ones lose their -s.
 VERB_FOR_YOU: dict[str, str] = {
