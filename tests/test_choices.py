@@ -63,6 +63,23 @@ TABLE = [
     (TYPE_QUESTION, "final round", "final"),
     (TYPE_QUESTION, "panel", "panel"),
     (TYPE_QUESTION, "Panle", None),  # too short to guess at: asked
+    # a bare yes or no counts only beside words that add nothing; a sentence that answers
+    # something else is asked about, never read as the option "no"
+    (THANK_YOU, "no, sorry", "no"),
+    (THANK_YOU, "nope not really", "no"),
+    (THANK_YOU, "no questions, sorry", None),
+    (THANK_YOU, "no idea what to say", None),
+    (THANK_YOU, "no time to ask", None),
+    (THANK_YOU, "yes they asked about kafka", None),
+    (MEMORABLE, "no questions, sorry", None),
+    (MEMORABLE, "yes I sent it", None),
+    (MEMORABLE, "yes definitely", "memorable"),
+    (PROFESSIONAL, "no questions, sorry", None),
+    (FIT, "no questions, sorry", None),
+    (FIT, "yes i did", "4"),
+    # words followed by "not" are not the option they spell
+    (THANK_YOU, "no, I did not", "no"),  # was "Already sent", for its "I did"
+    (MEMORABLE, "definitely not", None),  # was offered "They'll remember me"
 ]
 
 
@@ -88,3 +105,7 @@ def test_the_fuzzy_threshold_accepts_a_slip_but_not_another_word() -> None:
     assert FUZZY_ACCEPT >= 80
     assert read_choice(THANK_YOU, "spent") != Picked("sent")  # too short to guess at
     assert isinstance(read_choice(FIT, "goodbye"), Unclear)
+
+
+def test_definitely_not_is_not_offered_as_its_opposite() -> None:
+    assert read_choice(MEMORABLE, "definitely not") == Unclear()

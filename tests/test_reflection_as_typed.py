@@ -138,3 +138,28 @@ async def test_a_real_question_beside_a_denial_is_still_counted() -> None:
     typed = "didn't ask about pay, but asked how they measure success?"
     _, (summary, *_) = await reflect([*TECHNICAL[:7], typed, *TECHNICAL[8:]])
     assert "question of your own" in field(summary, "What went well")
+
+
+async def test_no_questions_typed_at_a_choice_is_asked_about_not_read_as_no() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:recruiter")
+    (reply,) = await world.say("no questions, sorry")
+    assert reply.text.startswith('I didn\'t catch which one "no questions, sorry" means')
+    assert "memorable" not in world.interviews()[0].answers
+    for typed in ("a few moments stood out", "my churn model", "skip"):
+        await world.say(typed)
+    (reply,) = await world.say("no questions, sorry")  # the thank-you: not "won't send one"
+    assert "Just to check: no thank-you note" not in reply.text
+    assert "thank_you" not in world.interviews()[0].answers
+
+
+async def test_no_questions_at_the_research_question_is_not_no_research() -> None:
+    world = World()
+    await world.say("/debrief interview Globex type:technical")
+    for typed in TECHNICAL[1:6]:
+        await world.say(typed)
+    (reply,) = await world.say("no questions, sorry")
+    assert "researched" not in world.interviews()[0].answers
+    assert [c.label for c in reply.choices][:2] == ["The company", "The industry"]
+    await world.say("none really")
+    assert world.interviews()[0].answers["researched"] == []

@@ -52,7 +52,9 @@ def test_specifics_versus_stock_self_descriptions(text: str, specific: bool,
                                   "No questions", "n/a", "  ", "1,3", "2", "??",
                                   "didnt get to ask any tbh", "didn't ask any tbh", "none tbh",
                                   "no, ran out of time lol", "i didnt really",
-                                  "nope not really"])
+                                  "nope not really", "no questions, sorry",
+                                  "no questions from me", "no qs", "I forgot to ask any",
+                                  "no questions - they covered it all", "no idea"])
 def test_these_mean_no_questions_were_asked(text: str) -> None:
     assert is_nothing(text)
     assert asked(text).nothing

@@ -8,7 +8,10 @@ In order, the first rule that decides wins:
    (``Option.aliases``: "sent it", "not yet", "pretty good", "meh"), case, punctuation and
    contractions ignored ("They'll" == "they will");
 3. those words inside a sentence ("yes I sent it this morning"): the longest one found wins,
-   so "not yet sent" is "not yet", not "sent";
+   so "not yet sent" is "not yet", not "sent"; words followed by "not" do not count ("no, I
+   did not" is not "I did"), and a bare yes or no counts only when the rest of the sentence
+   says nothing else ("no, sorry" is no; "no questions, sorry" or "yes they asked about
+   Kafka" answer something else and are asked about);
 4. a unique start of a label ("plann" -> "Planning to send it");
 5. a small typo ("alredy sent", "planing to send it"): rapidfuzz's ratio against every label
    and everyday word, accepted at :data:`FUZZY_ACCEPT` or more when one option is clearly
@@ -144,17 +147,40 @@ def _as_number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
 
 
+# A yes or a no answers any question, so inside a sentence it counts only beside words
+# that add nothing ("no, sorry", "yes i did", "nope not really"); "no questions, sorry"
+# typed at "how memorable were you?" is not "I probably blended in".
+_PARTICLES = frozenset({"yes", "yeah", "yep", "yup", "no", "nope", "nah"})
+_ADDS_NOTHING = _PARTICLES | frozenset("""
+    sorry lol haha tbh honestly really definitely absolutely totally i think guess so it
+    did do does not am are is was were will would they he she we you me my the a thanks
+    thank ok okay well um uh hmm oh of course sure still yet at all just maybe probably
+    pretty much mostly quite very kind kinda have has had been and but too either that
+    this one unfortunately sadly afraid
+""".split())
+
+
 def _inside(options: tuple[Option, ...], words: str) -> Picked | Unclear | None:
     padded = f" {words} "
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
+    negated = False
     for option in options:
         for phrase in _phrases(option):
-            if f" {phrase} " in padded:
-                found.append((len(phrase), option.value))
+            at = padded.find(f" {phrase} ")
+            while at >= 0:
+                if phrase in _PARTICLES or phrase.endswith(" not") or \
+                        not padded.startswith(" not ", at + len(phrase) + 1):
+                    found.append((len(phrase), option.value, phrase))
+                    break
+                negated = True
+                at = padded.find(f" {phrase} ", at + 1)
     if not found:
-        return None
-    longest = max(length for length, _ in found)
-    winners = list(dict.fromkeys(value for length, value in found if length == longest))
+        return Unclear() if negated else None  # "definitely not": no guess at an option
+    longest = max(length for length, _, _ in found)
+    winners = list(dict.fromkeys(value for length, value, _ in found if length == longest))
+    particle = next(p for length, _, p in found if length == longest)
+    if particle in _PARTICLES and not _ADDS_NOTHING.issuperset(words.split()):
+        return Unclear()
     return Picked(winners[0]) if len(winners) == 1 else Unclear(tuple(winners))
 
 

@@ -46,6 +46,7 @@ _NONE_OF_THEM = NONE_WORDS | {"nope", "nah", "idk", "not really", "nothing reall
                               "nothing much", "none at all", "nothing at all", "not a lot",
                               "none of those", "neither"}
 _HAS_LETTER = re.compile(r"[a-z]")
+_ABOUT_ASKING = re.compile(r"\b(?:questions?|qs|ask\w*)\b")
 PENDING = "_pending"
 # Replies that confirm "not going to send one" when asked whether they are sure.
 _SURE = {"yes", "yep", "yeah", "sure", "i am sure", "yes i am sure", "yes sure", "i am",
@@ -198,8 +199,10 @@ def _parse(question: Question, text: str, max_length: int) -> Any:
             return read.value
         return Invalid("unclear", question, read.candidates)
     words = norm(text)
-    if words in _NONE_OF_THEM or (_HAS_LETTER.search(words) and is_nothing(text)):
-        return []  # "none really", "didn't have time", "idk" (not "1,3": numbers are picks)
+    if words in _NONE_OF_THEM or (_HAS_LETTER.search(words) and is_nothing(text) and
+                                  not _ABOUT_ASKING.search(words)):
+        return []  # "none really", "didn't have time", "idk" (not "1,3": numbers are picks;
+        # not "no questions, sorry": that answers the questions-asked question, not this)
     if words in _ALL_WORDS:
         return [o.value for o in question.options]
     whole = read_choice(question, text)

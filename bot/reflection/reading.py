@@ -106,7 +106,8 @@ _ASIDES = frozenset({"sorry", "unfortunately", "sadly", "honestly", "tbh", "lol"
 # An answer made only of these words, with a "no" in it, says no question was asked however
 # it is put ("didnt get to ask any tbh", "no, ran out of time lol", "nope not really"); one
 # word outside them ("didn't ask about pay, but asked how they measure success?") is content.
-_DENIALS = frozenset({"no", "not", "none", "nope", "nah", "never", "nothing", "zero"})
+_DENIALS = frozenset({"no", "not", "none", "nope", "nah", "never", "nothing", "zero",
+                      "forgot"})
 _ABOUT_ASKING = _DENIALS | frozenset({
     "i", "did", "do", "get", "got", "to", "ask", "asked", "any", "anything", "question",
     "questions", "time", "ran", "run", "out", "of", "really", "there", "was", "were", "is",
@@ -115,7 +116,9 @@ _ABOUT_ASKING = _DENIALS | frozenset({
     "honestly", "tbh", "lol", "haha", "oops", "ugh", "though", "guess", "think", "am",
     "remember", "can", "could", "sure", "this", "one", "round", "in", "on", "yet", "all",
     "ones", "real", "be", "honest", "because", "since", "as", "but", "and", "oh", "well",
-    "um", "uh", "hmm", "idk", "kinda", "kind", "sort", "forgot", "didn", "t", "wasn"})
+    "um", "uh", "hmm", "idk", "kinda", "kind", "sort", "forgot", "didn", "t", "wasn",
+    "from", "qs", "q", "idea", "clue", "covered", "answered", "everything", "already",
+    "need", "needed", "by", "then", "they", "he", "she"})
 _NOTHING_PARTS = re.compile(r"[,;.!]+|\s+(?:and|but|so|because|since|as)\s+|\s+-+\s+", re.I)
 _PART_LEAD = re.compile(r"^(?:also|and|plus|then)\s+", re.I)
 # Between questions: "?", a line, ";", a sentence end, or a comma (or "and") before a
