@@ -17,6 +17,7 @@ from bot import copy
 from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.context import Context, UserError
+from bot.copy.messages import employer
 from bot.grammar import PREFIX, CommandSyntaxError, is_command, parse_command, spec_for
 from bot.inbox import ClaimLost, finish_in
 from bot.insights import handlers as stats
@@ -236,7 +237,7 @@ class Debrief:
         wanted = prefix.strip().lstrip("#").casefold()
         out = []
         for interview in interviews:
-            label = f"#{interview.id} {interview.company}" + (
+            label = f"#{interview.id} {employer(interview)}" + (
                 f" ({interview.role})" if interview.role else "")
             if not wanted or wanted in label.casefold():
                 out.append((label[:100], f"#{interview.id}"))

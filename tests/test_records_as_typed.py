@@ -132,3 +132,30 @@ async def test_tip_rotation_is_stored_so_it_survives_a_restart(
     async with uow_factory() as uow:
         person = await uow.users.get(ANN)
     assert person is not None and person.tips_shown == 2
+
+
+# -- the company as a person writes it ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("acme corp", "Acme Corp"), ("ibm", "IBM"), ("eBay", "eBay"), ("iRobot", "iRobot"),
+    ("bank of america", "Bank of America"),
+])
+async def test_the_company_typed_in_lowercase_is_shown_with_capitals_but_stored_as_typed(
+        world: World, typed: str, shown: str) -> None:
+    (question,) = await world.say(f"/debrief interview {typed} role:\"data analyst\"")
+    assert f"interview at {shown} (Data Analyst)" in question.text
+    for _ in range(12):
+        replies = await world.say("skip")
+        if replies[0].title is not None and replies[0].title.startswith("Your reflection"):
+            break
+    summary = replies[0]
+    assert summary.title == f"Your reflection: {shown}"
+    reminders = next(f.value for f in summary.fields if f.name == "Reminders scheduled")
+    assert f"Thank-you reminder - {shown} (Data Analyst)" in reminders
+    assert typed not in reminders or typed == shown
+    (listed,) = await world.say("/debrief nudges")
+    assert f"- {shown} (Data Analyst)" in listed.text
+    assert world.interviews()[0].company == typed  # stored as typed
+    (history,) = await world.say(f"/debrief history {typed}")  # and found as typed
+    assert history.title == f"#1 {shown} (Data Analyst)"

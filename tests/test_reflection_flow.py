@@ -55,7 +55,7 @@ async def test_the_progress_count_never_shows_a_total_it_takes_back(typed: str,
     seen = [_progress((await world.say(typed))[-1].text)]
     while True:
         replies = await world.say("skip")
-        if replies[-1].title == "Your reflection: acme":
+        if replies[-1].title == "Your reflection: Acme":  # typed "acme", shown as written
             break
         seen.append(_progress(replies[-1].text))
     assert seen == [(n, total) for n in range(2, total + 1)]

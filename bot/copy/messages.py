@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.grammar import SUBCOMMANDS
 from bot.model import Area, Interview, User
-from bot.notes.people import role_label
+from bot.notes.people import company_and_role, company_name
 from bot.values import Reply
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "console_or_type",
     "continue_in_dm",
     "delta_words",
+    "employer",
     "export_intro",
     "fmt_clock",
     "fmt_local",
@@ -285,11 +286,16 @@ BACK_ONE = "Okay, back one question - your previous answer is cleared."
 AT_FIRST_QUESTION = "This is the first question, so there's nothing to go back to."
 
 
+def employer(interview: Interview) -> str:
+    """The company as a person writes it ("acme corp" -> "Acme Corp", "ibm" -> "IBM";
+    "eBay" as typed): for display only, what is stored and matched stays as typed."""
+    return company_name(interview.company)
+
+
 def interview_label(interview: Interview) -> str:
-    """"Acme (Data Analyst)": the role as a job title however it was typed ("a data analyst
-    role"), by the note composer's own reading of it (bot.notes.people.role_label)."""
-    role = role_label(interview.role, interview.company)
-    return interview.company + (f" ({role})" if role else "")
+    """"Acme Corp (Data Analyst)" for "acme corp" and "a data analyst role", by the note
+    composer's own reading of both (bot.notes.people.company_and_role)."""
+    return company_and_role(interview.company, interview.role)
 
 
 

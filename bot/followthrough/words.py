@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import fmt_local, interview_label
+from bot.copy.messages import employer, fmt_local, interview_label
 from bot.model import Interview
 
 __all__ = [
@@ -25,7 +25,7 @@ __all__ = [
 
 def timeline_saved(interview: Interview, named: date, check_in: datetime,
                    zone: ZoneInfo) -> str:
-    return (f"Noted - {interview.company} said you'd hear by {named:%a %d %b}. I'll check in "
+    return (f"Noted - {employer(interview)} said you'd hear by {named:%a %d %b}. I'll check in "
             f"{fmt_local(check_in, zone)}, two business days after, and help you follow up "
             "if there's no word by then.")
 
@@ -42,25 +42,25 @@ def timeline_with_result() -> str:
 
 
 def follow_up_started(interview: Interview, second: datetime, zone: ZoneInfo) -> str:
-    return (f"Noted - no reply yet, so it's a good time to follow up with {interview.company}."
+    return (f"Noted - no reply yet, so it's a good time to follow up with {employer(interview)}."
             " Here's a short e-mail to send (reply to the last message you had from them). "
             f"If there's still no word, I'll bring you a second one {fmt_local(second, zone)},"
             " and after that I'll close it - two follow-ups is plenty.")
 
 
 def follow_ups_pending(interview: Interview, due: datetime, zone: ZoneInfo) -> str:
-    return (f"Noted - no reply yet from {interview.company}. Your next follow-up is ready "
+    return (f"Noted - no reply yet from {employer(interview)}. Your next follow-up is ready "
             f"{fmt_local(due, zone)}; nothing more to do until then.")
 
 
 def follow_ups_done(interview: Interview) -> str:
-    return (f"Noted. You've followed up with {interview.company} twice, which is as much as "
+    return (f"Noted. You've followed up with {employer(interview)} twice, which is as much as "
             "anyone should. If they write, tell me with `/debrief outcome`; meanwhile your "
             "energy is best spent on the next application.")
 
 
 def second_follow_up_text(interview: Interview) -> str:
-    return (f"A week since your follow-up to {interview.company}, and no word yet. Here's a "
+    return (f"A week since your follow-up to {employer(interview)}, and no word yet. Here's a "
             "second, shorter note - the last one worth sending. If you've heard back, tell me "
             "with a button.")
 
@@ -74,4 +74,4 @@ def closing_text(interview: Interview) -> str:
 
 
 def rejection_intro(interview: Interview) -> str:
-    return f"I'm sorry. That's disappointing news from {interview.company}."
+    return f"I'm sorry. That's disappointing news from {employer(interview)}."

@@ -23,6 +23,8 @@ from bot.notes.reference import clean_text
 __all__ = [
     "Interviewer",
     "capitalise_name",
+    "company_and_role",
+    "company_name",
     "parse_interviewers",
     "role_label",
     "role_name",
@@ -224,6 +226,14 @@ def role_name(role: str | None, company: str = "") -> str | None:
     if not words or (words[0].lower() in lexicon.ROLE_SUFFIX_WORDS and len(words) == 1):
         return None
     return text
+
+
+def company_and_role(company: str, role: str | None) -> str:
+    """"Acme Corp (Data Analyst)" wherever an interview is named: the company as a person
+    writes it (:func:`company_name`), the role as a job title (:func:`role_label`). What is
+    stored and matched stays as typed."""
+    label = role_label(role, company)
+    return company_name(company) + (f" ({label})" if label else "")
 
 
 def role_label(role: str | None, company: str = "") -> str | None:

@@ -7,6 +7,7 @@ import re
 
 from bot.model import Interview, User
 from bot.notes.compose import REFERENCE_SLOT, Note, Situation, sender_name
+from bot.notes.people import company_and_role, company_name
 from bot.notes.reference import Refusal, RefusalReason
 from bot.values import Choice, Reply, ReplyField
 
@@ -46,7 +47,7 @@ def reference_retry_prompt(refusal: Refusal) -> str:
 
 
 def _what(interview: Interview) -> str:
-    return interview.company + (f" ({interview.role})" if interview.role else "")
+    return company_and_role(interview.company, interview.role)
 
 
 def _needs(notes: list[Note]) -> str:
@@ -110,8 +111,9 @@ def draft_replies(interview: Interview, notes: list[Note],
                         "(a late note still beats none), ready to copy:",
         Situation.SENT: f"Your thank-you note for {what} is already sent. For your records, "
                         "here's the note as Debrief would write it:",
-        Situation.REJECTED: f"A short reply to {interview.company}'s decision: it thanks them, "
-                            "asks for brief feedback and leaves the door open. Ready to copy:",
+        Situation.REJECTED: f"A short reply to {company_name(interview.company)}'s decision: it "
+                            "thanks them, asks for brief feedback and leaves the door open. "
+                            "Ready to copy:",
     }[situation]
     if len(notes) > 1:
         lead = lead.rstrip(":") + f" - one for each of the {len(notes)} people you met."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import delta_words, fmt_local, interview_label, late_prefix
+from bot.copy.messages import delta_words, employer, fmt_local, interview_label, late_prefix
 from bot.followthrough.words import closing_text, second_follow_up_text
 from bot.model import Interview, Nudge, NudgeKind
 from bot.values import Choice, Destination, Reply
@@ -78,7 +78,7 @@ def snooze_earlier(nudge: Nudge, floor: datetime, zone: ZoneInfo) -> str:
 
 
 def prep_snoozed_too_late(interview: Interview) -> str:
-    return (f"That would be after your interview at {interview.company} has started, so it "
+    return (f"That would be after your interview at {employer(interview)} has started, so it "
             f"wouldn't help. `/debrief prep #{interview.id}` works any time before it. "
             "Nothing was changed.")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.context import Context
-from bot.copy.messages import fmt_local
+from bot.copy.messages import fmt_local, interview_label
 from bot.model import Interview
 from bot.values import Choice, Reply
 
@@ -33,7 +33,7 @@ def not_happened_yet(ctx: Context, interview: Interview, action: str) -> Reply |
     """The reply for ``action`` on an interview still ahead, or None once it has begun."""
     if not still_ahead(ctx, interview):
         return None
-    what = interview.company + (f" ({interview.role})" if interview.role else "")
+    what = interview_label(interview)
     return Reply(
         text=(f"Your interview at {what} is {fmt_local(interview.happens_at, ctx.zone)} - "
               f"it hasn't happened yet, so {_WHAT.get(action, 'that has to wait')}. "

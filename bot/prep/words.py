@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import fmt_local
+from bot.copy.messages import employer, fmt_local, interview_label
 from bot.model import Interview
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION
 from bot.stories.model import Prep, Story
@@ -31,10 +31,6 @@ __all__ = [
 ]
 
 
-def _what(interview: Interview) -> str:
-    return interview.company + (f" ({interview.role})" if interview.role else "")
-
-
 def _checklist(interview: Interview, prep: Prep | None) -> str:
     done = set(prep.checked if prep else [])
     lines = []
@@ -56,7 +52,7 @@ def _questions(interview: Interview, prep: Prep | None) -> str:
         if len(questions) < 2:
             lines.append(f"One more: `/debrief prep #{interview.id} question <your question>`.")
         return "\n".join(lines)
-    return (f"Write two that come from your research on {interview.company} - not \"what does "
+    return (f"Write two that come from your research on {employer(interview)} - not \"what does "
             "a typical day look like\", but something like \"Your spring update said you're "
             "moving intake to mobile - what has surprised the team so far?\" or \"The posting "
             "mentions on-call for the new payments service; how is that shared while the "
@@ -109,7 +105,7 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo, kind: st
                               f"/debrief prep #{interview.id} practised", "primary"))
     kind_title, kind_text = _kind(kind)
     return Reply(
-        title=f"Prep: {_what(interview)}, {fmt_local(interview.happens_at, zone)}",
+        title=f"Prep: {interview_label(interview)}, {fmt_local(interview.happens_at, zone)}",
         text=_checklist(interview, prep),
         fields=(
             ReplyField("Two questions only you could ask", _questions(interview, prep)),
@@ -122,7 +118,7 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo, kind: st
 def ticked(interview: Interview, prep: Prep) -> str:
     left = [item.label for item in CHECKLIST if item.key not in prep.checked]
     if not left:
-        return (f"Research done for {interview.company} - all {len(CHECKLIST)} ticked. "
+        return (f"Research done for {employer(interview)} - all {len(CHECKLIST)} ticked. "
                 "Now your two questions and one story out loud.")
     return (f"Ticked. {len(CHECKLIST) - len(left)} of {len(CHECKLIST)} done; next: "
             f"{left[0].lower()}.")
@@ -138,7 +134,7 @@ def question_saved(interview: Interview, prep: Prep, generic: bool) -> str:
     head = f"Saved as question {count} of 2."
     if generic:
         head += (f" That one could be asked in any interview, though - can you tie it to "
-                 f"something you found about {interview.company}? Replace it with "
+                 f"something you found about {employer(interview)}? Replace it with "
                  f"`/debrief prep #{interview.id} question {count} <new question>`.")
     elif count < 2:
         head += " One more and you're set."
@@ -156,12 +152,12 @@ def generic_question(limit: int = MAX_QUESTION) -> str:
 
 
 def story_planned(story: Story, interview: Interview) -> str:
-    return (f"Planned: you'll tell \"{story.title}\" at {interview.company}. Say it out loud "
+    return (f"Planned: you'll tell \"{story.title}\" at {employer(interview)}. Say it out loud "
             "once before - under two minutes.")
 
 
 def practised_saved(interview: Interview) -> str:
-    return (f"Good - a story said out loud once comes out better at {interview.company}. "
+    return (f"Good - a story said out loud once comes out better at {employer(interview)}. "
             "Good luck!")
 
 
@@ -176,8 +172,9 @@ def asked_saved(count: int) -> str:
 
 
 def asked_too_early(interview: Interview, zone: ZoneInfo) -> str:
-    return (f"Your interview at {_what(interview)} is {fmt_local(interview.happens_at, zone)}"
-            " - tell me afterwards whether you asked your questions. Nothing was changed.")
+    return (f"Your interview at {interview_label(interview)} is "
+            f"{fmt_local(interview.happens_at, zone)} - tell me afterwards whether you asked "
+            "your questions. Nothing was changed.")
 
 
 def bad_asked(text: str) -> str:
@@ -198,9 +195,9 @@ def nothing_happened() -> str:
 
 
 def past_interview(interview: Interview, zone: ZoneInfo) -> str:
-    return (f"Your interview at {_what(interview)} was {fmt_local(interview.happens_at, zone)},"
-            f" so it's too late to prepare for it. `/debrief reflect #{interview.id}` looks back"
-            " on it instead.")
+    return (f"Your interview at {interview_label(interview)} was "
+            f"{fmt_local(interview.happens_at, zone)}, so it's too late to prepare for it. "
+            f"`/debrief reflect #{interview.id}` looks back on it instead.")
 
 
 def unknown_prep_action(word: str) -> str:
@@ -224,7 +221,7 @@ def recall_replies(interview: Interview, prep: Prep, stories: list[Story]) -> li
         several = len(prep.questions) > 1
         what, it = ("these questions", "them") if several else ("a question", "it")
         out.append(Reply(
-            text=(f"You prepared {what} for {interview.company}: {quoted}. Did you get to "
+            text=(f"You prepared {what} for {employer(interview)}: {quoted}. Did you get to "
                   f"ask {it}?"),
             actions=tuple(choices), tags=frozenset({"private"})))
     for story in stories:

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 
 from bot import copy
 from bot.context import Context, UserError
+from bot.copy.messages import employer
 from bot.insights.patterns import interview_scores
 from bot.model import Area, Interview, ReflectionState
 from bot.notes import words as note_words
@@ -56,7 +57,7 @@ async def tip(ctx: Context, cmd: Command) -> list[Reply]:
     # away or after a restart, never repeats the tip just given; tests stay deterministic.
     text, own = tip_for_interview(area, kind, ctx.user.tips_shown)
     ctx.user.tips_shown += 1
-    about = f"your {TYPE_WORDS[kind]} at {interview.company}" \
+    about = f"your {TYPE_WORDS[kind]} at {employer(interview)}" \
         if own and interview is not None and kind is not None else None
     return [Reply(text=copy.tip_text(area, text, from_reflections=from_reflections,
                                      for_interview=about))]

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import delta_words, fmt_local
+from bot.copy.messages import delta_words, employer, fmt_local, interview_label
 from bot.insights.profile import profile_line
 from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
 from bot.reflection.questions import AREA_NAMES
@@ -41,10 +41,6 @@ _STATE = {
 _THANKS = {ThankYou.SENT: "sent", ThankYou.PLANNED: "planned", ThankYou.NO: "not sending"}
 
 
-def _what(interview: Interview) -> str:
-    return interview.company + (f" ({interview.role})" if interview.role else "")
-
-
 def followup_done(interview: Interview, sent_at: datetime, window: timedelta,
                   cancelled: int) -> str:
     elapsed = sent_at - interview.happens_at
@@ -53,11 +49,11 @@ def followup_done(interview: Interview, sent_at: datetime, window: timedelta,
               f"{delta_words(elapsed)} after the interview. Late is still far better than "
               "never.")
     tail = f" I've stopped {cancelled} reminder(s) about it." if cancelled else ""
-    return f"Marked your thank-you note to {_what(interview)} as sent, {timing}{tail}"
+    return f"Marked your thank-you note to {interview_label(interview)} as sent, {timing}{tail}"
 
 
 def followup_already(interview: Interview) -> str:
-    return f"Your thank-you note to {_what(interview)} is already marked as sent."
+    return f"Your thank-you note to {interview_label(interview)} is already marked as sent."
 
 
 def sent_in_future(text: str) -> str:
@@ -73,7 +69,7 @@ def sent_before_interview(text: str, interview: Interview, zone: ZoneInfo) -> st
 
 def outcome_ask(interview: Interview) -> Reply:
     return Reply(
-        text=f"What did you hear back from {_what(interview)}?",
+        text=f"What did you hear back from {interview_label(interview)}?",
         choices=tuple(Choice(name, f"/debrief outcome #{interview.id} {o.value}")
                       for o, name in OUTCOME_NAMES.items()))
 
@@ -90,7 +86,7 @@ def outcome_saved(interview: Interview, next_check: datetime | None, zone: ZoneI
     }[interview.outcome]
     if next_check is not None:
         base += f" I'll ask again {fmt_local(next_check, zone)}."
-    return f"{base} (Recorded for {_what(interview)}.)"
+    return f"{base} (Recorded for {interview_label(interview)}.)"
 
 
 def outcome_typo(word: str, meant: str) -> str:
@@ -99,7 +95,7 @@ def outcome_typo(word: str, meant: str) -> str:
 
 
 def already_logged(interview: Interview, zone: ZoneInfo) -> str:
-    return (f"You've already logged {_what(interview)} for "
+    return (f"You've already logged {interview_label(interview)} for "
             f"{fmt_local(interview.happens_at, zone)} (#{interview.id}), so I haven't added "
             f"it again. `/debrief reflect #{interview.id}` picks up its reflection; for "
             "another interview there, give its time with `when:`.")
@@ -120,7 +116,7 @@ def _status(interview: Interview) -> str:
 
 
 def history_list(interviews: list[Interview], zone: ZoneInfo, total: int) -> Reply:
-    lines = [f"#{i.id} {_what(i)} - {fmt_local(i.happens_at, zone)}\n    {_status(i)}"
+    lines = [f"#{i.id} {interview_label(i)} - {fmt_local(i.happens_at, zone)}\n    {_status(i)}"
              for i in interviews]
     more = f"\n(Showing the latest {len(interviews)} of {total}.)" if total > len(interviews) \
         else ""
@@ -143,8 +139,8 @@ def history_detail(interview: Interview, zone: ZoneInfo, answer_lines: list[str]
         fields.append(ReplyField("Reflection", "\n".join(answer_lines)))
     if focus is not None:
         fields.append(ReplyField("Focus area", AREA_NAMES[focus]))
-    return Reply(title=f"#{interview.id} {_what(interview)}", text="Here's what you logged:",
-                 fields=tuple(fields), tags=frozenset({"private"}))
+    return Reply(title=f"#{interview.id} {interview_label(interview)}",
+                 text="Here's what you logged:", fields=tuple(fields), tags=frozenset({"private"}))
 
 
 # -- the interview's profile (bot/insights/profile.py) -------------------------------------
@@ -152,7 +148,7 @@ def history_detail(interview: Interview, zone: ZoneInfo, answer_lines: list[str]
 
 def profile_how(interview: Interview) -> str:
     now = profile_line(interview) or "nothing yet"
-    return (f"#{interview.id} {_what(interview)} - profile: {now}.\n"
+    return (f"#{interview.id} {interview_label(interview)} - profile: {now}.\n"
             f"Change any part with `/debrief history #{interview.id} edit` and one or more "
             "of `role:…`, `field:…` (engineering, data, product, design, sales, support … or "
             "your own words), `seniority:` entry/mid/senior/lead/manager/executive, "
@@ -163,7 +159,7 @@ def profile_how(interview: Interview) -> str:
 
 def profile_saved(interview: Interview) -> str:
     profile = profile_line(interview) or "no profile"
-    return (f"Saved. #{interview.id} {interview.company}: {profile}. `/debrief stats` uses "
+    return (f"Saved. #{interview.id} {employer(interview)}: {profile}. `/debrief stats` uses "
             "it from now on.")
 
 

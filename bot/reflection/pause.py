@@ -8,6 +8,7 @@ says so and how to pick it up again, instead of dropping it without a word.
 from __future__ import annotations
 
 from bot.context import Context
+from bot.copy.messages import interview_label
 from bot.model import Interview, ReflectionState
 from bot.values import Destination, Reply
 
@@ -15,9 +16,8 @@ __all__ = ["pause_open_reflection", "paused_words"]
 
 
 def paused_words(open_one: Interview) -> str:
-    what = open_one.company + (f" ({open_one.role})" if open_one.role else "")
-    return (f"I've paused your reflection on {what} and kept your answers so far - "
-            f"`/debrief reflect #{open_one.id}` picks it up where you left off.")
+    return (f"I've paused your reflection on {interview_label(open_one)} and kept your answers "
+            f"so far - `/debrief reflect #{open_one.id}` picks it up where you left off.")
 
 
 async def pause_open_reflection(ctx: Context, new: Interview) -> list[Reply]:

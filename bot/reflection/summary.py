@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.copy.messages import employer
 from bot.model import Area, Interview, InterviewType, ThankYou
 from bot.notes import Phrase, note_recipients, reference_phrase
 from bot.reflection.focus import FOLLOW_UP_BY_TYPE, LATE_BY_TYPE, TIPS_BY_TYPE
@@ -313,6 +314,6 @@ def summary_reply(interview: Interview, *, focus: Area | None, tip: str, note: s
     fields.append(ReplyField("Reminders scheduled",
                              "\n".join(nudge_lines) if nudge_lines else "None"))
     opener = _OPENERS[interview.id % len(_OPENERS)]
-    return Reply(title=f"Your reflection: {interview.company}", text=f"{opener} {note_intro}",
+    return Reply(title=f"Your reflection: {employer(interview)}", text=f"{opener} {note_intro}",
                  fields=tuple(fields), copy_text=note, destination=Destination.DM,
                  actions=note_actions, tags=frozenset({"summary"}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.copy.messages import employer
 from bot.model import Interview, Outcome
 from bot.stories.bank import GAP_WORDS, MAX_STORIES, SKILLS
 from bot.stories.model import Story
@@ -64,7 +65,7 @@ def _where(story: Story, interviews: dict[int, Interview], now: datetime,
             came = "coming up"
         else:
             came = "waiting to hear"
-        parts.append(f"{interview.company} ({when}): {came}")
+        parts.append(f"{employer(interview)} ({when}): {came}")
     return "Told at " + "; ".join(parts) + "."
 
 
@@ -130,8 +131,8 @@ def edited(story: Story) -> str:
 
 def told(story: Story, interview: Interview, already: bool) -> str:
     if already:
-        return f"Story {story.number} is already marked as told at {interview.company}."
-    return (f"Noted: you told \"{story.title}\" at {interview.company}. When you hear back, "
+        return f"Story {story.number} is already marked as told at {employer(interview)}."
+    return (f"Noted: you told \"{story.title}\" at {employer(interview)}. When you hear back, "
             "the story bank shows what came of it.")
 
 
