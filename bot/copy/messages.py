@@ -1,4 +1,6 @@
-"""Replies, confirmations and errors. See the package docstring."""
+"""Replies and confirmations, and how times and interviews are named in them. Errors for
+bad input are in ``bot.copy.errors``, the words of platform surfaces in
+``bot.copy.surfaces``; the package re-exports all three."""
 
 from __future__ import annotations
 
@@ -12,52 +14,20 @@ from bot.values import Reply
 
 __all__ = [
     "ALREADY_FORGOTTEN",
-    "ANSWER_BUTTON",
-    "ANSWER_FORM_TITLE",
     "AT_FIRST_QUESTION",
     "BACK_ONE",
-    "BUSY",
-    "COMMAND_DESCRIPTION",
-    "CONSOLE_BYE",
-    "CONSOLE_INTERRUPTED",
-    "CONSOLE_SEVERAL",
-    "CONSOLE_WELCOME",
-    "DMS_CLOSED_HINT",
     "FORGET_ASK",
     "FORGET_DONE",
-    "FORM_CANCEL",
-    "FORM_MISSING_COMPANY",
-    "FORM_SUBMIT",
     "HELP_WORDS",
-    "INTERVIEW_FORM_TITLE",
-    "MENTION_A_CHANNEL",
-    "MENTION_A_GROUP",
-    "MENTION_A_ROLE",
-    "MENTION_CHANNEL",
-    "MENTION_EVERYONE",
-    "MENTION_HERE",
-    "MENTION_SOMEONE",
     "NOTHING_TO_PAUSE",
     "NO_INTERVIEWS",
     "NO_NUDGES",
     "NO_OPEN_REFLECTION",
     "NUDGE_BEING_SENT",
-    "PICK_DONE",
     "QUIT_WORDS",
     "REFLECTION_CANCELLED",
     "REFLECTION_STILL_OPEN",
     "SENT_TO_DM",
-    "TRY_AGAIN_LATER",
-    "WORKING_ON_IT",
-    "bad_area",
-    "bad_duration",
-    "bad_quiet_hours",
-    "bad_setting",
-    "bad_time",
-    "bad_timezone",
-    "command_too_long",
-    "console_action",
-    "console_or_type",
     "continue_in_dm",
     "delta_words",
     "employer",
@@ -72,62 +42,12 @@ __all__ = [
     "late_prefix",
     "logged_ahead",
     "logged_see_dm",
-    "missing_company",
-    "needs_a_community",
-    "no_such_interview",
-    "no_such_nudge",
     "settings_text",
-    "snooze_out_of_range",
-    "text_too_long",
     "tip_text",
     "took_as",
-    "unknown_nudge_action",
-    "unknown_subcommand",
     "welcome_back",
-    "when_out_of_range",
-    "which_nudge",
-    "zone_from_abbreviation",
 ]
 
-# Shown in a channel when a person's DMs are closed. Content-free on purpose: the private
-# text never goes to a channel.
-DMS_CLOSED_HINT = (
-    "I tried to send you a private message from Debrief but couldn't - your direct "
-    "messages seem to be closed to this app. Allow direct messages from it (on Discord: "
-    "from server members) and run `/debrief nudges` to see what you missed."
-)
-WORKING_ON_IT = "One moment…"
-BUSY = (
-    "Sorry - I'm swamped right now and couldn't get to that. Nothing was saved; please send "
-    "it again in a minute."
-)
-TRY_AGAIN_LATER = (
-    "Sorry - I couldn't reach my database just now. Nothing was lost; please try again in a "
-    "minute."
-)
-# Words on platform surfaces (command pickers, forms, buttons).
-COMMAND_DESCRIPTION = "Reflect on interviews, draft thank-you notes, get reminders"
-INTERVIEW_FORM_TITLE = "Log an interview"
-ANSWER_BUTTON = "Answer…"
-ANSWER_FORM_TITLE = "Your answer"
-FORM_SUBMIT = "Save"
-FORM_CANCEL = "Cancel"
-# The console's own words (it has no buttons, so it says what to type instead).
-CONSOLE_WELCOME = "Debrief - your interview coach. Type /debrief help, or /quit to leave."
-CONSOLE_BYE = "Bye - good luck with your interviews."
-CONSOLE_INTERRUPTED = "(Line cancelled. Press Ctrl-C again or Ctrl-D to leave.)"
-CONSOLE_SEVERAL = "several allowed: type like 1,3"
-PICK_DONE = "Done ✓"
-# Chat markup a person typed (a mention, a channel link, @here) is stored as words, because
-# it ends up in their answers and drafts; these stand in where the adapter cannot name it.
-MENTION_SOMEONE = "someone"
-MENTION_A_CHANNEL = "a channel"
-MENTION_A_GROUP = "a group"
-MENTION_A_ROLE = "a role"
-MENTION_HERE = "everyone here"
-MENTION_CHANNEL = "everyone in the channel"
-MENTION_EVERYONE = "everyone"
-FORM_MISSING_COMPANY = "Which company was it? The company name is the one thing I need."
 
 NO_OPEN_REFLECTION = (
     "There's no reflection open right now. Log an interview with "
@@ -198,75 +118,6 @@ def took_as(typed: str, meant: str) -> str:
     return f"(I read `{typed[:40]}` as `/debrief {meant}`.)"
 
 
-def needs_a_community(name: str) -> str:
-    return (f"`/debrief {name}` works in a community with channels - a Slack workspace or "
-            "a Discord server - and there are none here.")
-
-
-def unknown_subcommand(word: str, meant: str | None = None) -> str:
-    if meant:
-        return (f"I don't know the command `{word[:40]}` - did you mean "
-                f"`/debrief {meant}`?")
-    return (f"I don't know the command `{word[:40]}`. Type `/debrief help` to see "
-            "everything I can do.")
-
-
-def command_too_long(limit: int) -> str:
-    return f"That command is too long for me (over {limit} characters). Please shorten it."
-
-
-def text_too_long(what: str, limit: int, length: int) -> str:
-    return (f"That {what} is {length} characters; I keep at most {limit}. "
-            "Please shorten it and send it again - nothing was saved.")
-
-
-def missing_company() -> str:
-    return ("Which company was it? Try `/debrief interview Acme` - you can add "
-            '`when:"tomorrow 3pm"`, `role:"Data Analyst"` and `interviewer:"Jane Doe"`.')
-
-
-def bad_time(text: str) -> str:
-    return (f"I couldn't read the time \"{text[:60]}\". Try `now`, `2h ago`, "
-            "`in 90 minutes`, `today 14:00`, `tomorrow at 3pm`, `next monday`, `fri 10:30`, "
-            "`Dec 4 10:30` or `2026-12-01 10:00` (in your timezone). Nothing was saved.")
-
-
-def bad_duration(text: str) -> str:
-    return (f"I couldn't read \"{text[:60]}\" as a time to snooze to. Try `30m`, "
-            "`2 hours`, `1d`, `tomorrow` (09:00), `tomorrow 9:00` or `next monday`.")
-
-
-def bad_timezone(text: str, suggestions: tuple[str, ...] = ()) -> str:
-    if suggestions:
-        names = " or ".join(f"`{name}`" for name in suggestions)
-        return (f"I don't know the timezone \"{text[:60]}\" - did you mean {names}? "
-                "Nothing was changed.")
-    return (f"I don't know the timezone \"{text[:60]}\". Use a city such as `berlin` or "
-            "`new york`, or an IANA name such as `Europe/Berlin`, `America/New_York` or "
-            "`Asia/Kolkata`. Nothing was changed.")
-
-
-def zone_from_abbreviation(abbreviation: str, zone: str) -> str:
-    return (f"(I read \"{abbreviation[:10]}\" as {zone}: the local time there all year, "
-            "summer time included. If you meant somewhere else, set its city, e.g. "
-            "`/debrief settings timezone phoenix`.)")
-
-
-def bad_quiet_hours(text: str) -> str:
-    return (f"I couldn't read \"{text[:60]}\" as quiet hours. Use a range such as "
-            "`22:00-08:00`, or `off`. Nothing was changed.")
-
-
-def no_such_interview(ref: str) -> str:
-    return (f"I couldn't find an interview matching \"{ref[:60]}\". "
-            "`/debrief history` lists yours with their numbers (#).")
-
-
-def no_such_nudge(ref: str) -> str:
-    return (f"I couldn't find a scheduled reminder #{ref[:20]}. "
-            "`/debrief nudges` lists them with their numbers.")
-
-
 def late_prefix(due: datetime, zone: ZoneInfo) -> str:
     return (f"(Sorry this is late - it was due {fmt_local(due, zone)}, while I was "
             "offline.) ")
@@ -298,13 +149,6 @@ def interview_label(interview: Interview) -> str:
     return company_and_role(interview.company, interview.role)
 
 
-
-
-def when_out_of_range(text: str) -> str:
-    return (f"\"{text[:60]}\" is too far away: I can log interviews from the last 90 days up "
-            "to a year ahead. Nothing was saved.")
-
-
 def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -> str:
     lines = [f"Logged your interview at {interview_label(interview)} on "
              f"{fmt_local(interview.happens_at, zone)} (#{interview.id}). Good luck - "
@@ -327,26 +171,6 @@ def welcome_back(interview: Interview) -> str:
     return f"Welcome back - let's pick up your reflection on {interview_label(interview)}."
 
 
-def unknown_nudge_action(word: str) -> str:
-    return (f"`{word[:20]}` isn't something I can do with reminders. Use "
-            "`/debrief nudges` (list), `/debrief nudges cancel <#>` or "
-            "`/debrief nudges snooze <#> 2h`.")
-
-
-def which_nudge() -> str:
-    return ("Which reminder? Give its number from `/debrief nudges`, like "
-            "`/debrief nudges cancel 12`.")
-
-
-def snooze_out_of_range() -> str:
-    return "I can snooze a reminder to any time in the next 30 days. Nothing was changed."
-
-
-def bad_area(word: str) -> str:
-    return (f"I don't have tips for \"{word[:40]}\". Pick one of: stand out, follow up, "
-            "professional, prepared, right jobs.")
-
-
 def tip_text(area: Area, tip: str, *, from_reflections: bool,
              for_interview: str | None = None) -> str:
     """``for_interview``: the interview the tip was chosen for ("your technical interview
@@ -356,12 +180,6 @@ def tip_text(area: Area, tip: str, *, from_reflections: bool,
         if from_reflections else ""
     where = f"For {for_interview}: " if for_interview else ""
     return f"Tip · {AREA_NAMES[area]}{why}\n{where}{tip}"
-
-
-def bad_setting(word: str) -> str:
-    return (f"I can't change \"{word[:40]}\". Try `/debrief settings timezone Europe/Berlin`, "
-            "`/debrief settings quiet 22:00-08:00` (or `quiet off`) or `/debrief settings name "
-            "Ann Lee`.")
 
 
 def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str],
@@ -402,9 +220,3 @@ def home_reply(nudge_lines: list[str], interviews: list[Interview], zone: ZoneIn
     )
 
 
-def console_or_type(words: list[str]) -> str:
-    return f"or type: {', '.join(words)}"
-
-
-def console_action(label: str, command: str) -> str:
-    return f"{label}: type {command}"
