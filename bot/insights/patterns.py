@@ -12,7 +12,7 @@ Definitions used throughout:
   callback. Waiting interviews and those without an outcome are left out of comparisons.
 * a thank-you is *on time* when it was marked sent within the thank-you window (24 h) of
   the interview's start, or reported "Already sent" in a reflection answered after the
-  window, without a time (see :func:`bot.reflection.handlers.reported_sent_at`); it is
+  window, without a time (see :func:`bot.reflection.thank_you.reported_sent_at`); it is
   *decided* once it was sent or the window has closed, and undecided interviews are left
   out of the on-time rate.
 * a *factor* (:mod:`bot.insights.factors`) splits the interviews with a known answer by

@@ -16,7 +16,7 @@ from bot.notes import notes_for
 from bot.notes.words import draft_replies
 from bot.prep.guard import not_happened_yet
 from bot.records import words
-from bot.reflection.handlers import THANK_YOU_BY_FOLLOWUP
+from bot.reflection.thank_you import THANK_YOU_BY_FOLLOWUP
 from bot.reflection.words import answer_lines
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Reply

@@ -1,13 +1,17 @@
-"""Logging an interview and the reflection dialogue around it."""
+"""Logging an interview and the reflection dialogue around it.
+
+What the thank-you answer does to the interview's thank-you status and reminders (and how
+``back`` and ``redo`` undo it) is in :mod:`bot.reflection.thank_you`; its names used
+elsewhere are re-exported here."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot import copy
 from bot.context import Context, UserError
 from bot.insights.profile import ProfileError, apply_profile, profile_changes
-from bot.model import Interview, InterviewType, NudgeKind, ReflectionState, ThankYou
+from bot.model import Interview, InterviewType, NudgeKind, ReflectionState
 from bot.notes import notes_for
 from bot.notes import words as note_words
 from bot.nudges.words import nudge_line
@@ -30,6 +34,16 @@ from bot.reflection.dialogue import (
 from bot.reflection.pause import pause_open_reflection
 from bot.reflection.questions import TYPE_QUESTION, questions_for, type_of
 from bot.reflection.summary import choose_focus, focus_tip, summary_reply
+from bot.reflection.thank_you import (
+    THANK_YOU_BY_FOLLOWUP,
+    THANK_YOU_BY_REFLECTION,
+    apply_thank_you,
+    late_sent_report,
+    reported_sent_at,
+    restore_thank_you_reminders,
+    undo_thank_you_answer,
+    undo_thank_you_fields,
+)
 from bot.reflection.timeline import TIMELINE_DATE, read_timeline
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import AnswerKey, Command, Destination, Reply
@@ -45,9 +59,6 @@ __all__ = [
     "undo_thank_you_answer",
 ]
 
-# Interview.thank_you_source: who marked the thank-you status.
-THANK_YOU_BY_REFLECTION = "reflection"
-THANK_YOU_BY_FOLLOWUP = "followup"
 
 # An interview logged this close to "now" counts as just ended: the reflection starts.
 JUST_ENDED_SLACK = timedelta(minutes=5)
@@ -262,7 +273,7 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
     undo = "thank_you" in interview.answers and "thank_you" not in result.answers
     just_answered = isinstance(result, Answered) and \
         result.answers.get("thank_you") != interview.answers.get("thank_you")
-    restore = _undo_thank_you_fields(interview) if undo else False
+    restore = undo_thank_you_fields(interview) if undo else False
     interview.answers = result.answers
     if changed:
         interview.answers_changed_at = ctx.now
@@ -272,7 +283,7 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
         interview.reflection_completed_at = ctx.now
     cancel = False
     if just_answered:
-        cancel = _apply_thank_you(ctx, interview, result.answers["thank_you"])
+        cancel = apply_thank_you(ctx, interview, result.answers["thank_you"])
         if late_sent_report(interview, ctx.now, ctx.config.thank_you_window):
             lead = words.when_did_it_go_out(interview)
     # One conditional write; only once it is in do the reminders change.
@@ -281,7 +292,7 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
     elif not await ctx.uow.interviews.save_answers(interview, expected_version=version):
         return [words.already_answered()]  # another answer got there first: nothing written
     if restore:
-        await _restore_thank_you_reminders(ctx, interview)
+        await restore_thank_you_reminders(ctx, interview)
     if cancel:
         assert interview.id is not None
         await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
@@ -302,76 +313,6 @@ def _typed_answer(ctx: Context, interview: Interview, key: str,
     elif key == "timeline" and isinstance(answers.get("timeline"), str):
         answers[TIMELINE_DATE] = read_timeline(str(answers["timeline"]), interview,
                                                ctx.zone)["date"]
-
-
-def _apply_thank_you(ctx: Context, interview: Interview, value: str | None) -> bool:
-    """The reflection's answer about the note counts like /debrief followup, unless the
-    command already marked it (the command is the more exact record; the answer never
-    overrides it). What it does here, :func:`undo_thank_you_answer` undoes. True when the
-    thank-you reminders are to be cancelled (sent, or not going to be)."""
-    if value is None or interview.thank_you_source == THANK_YOU_BY_FOLLOWUP:
-        return False
-    if interview.thank_you is ThankYou.SENT and interview.thank_you_source is None:
-        return False  # marked sent before anyone recorded who did it: leave it as it is
-    interview.thank_you = ThankYou(value)
-    interview.thank_you_source = THANK_YOU_BY_REFLECTION
-    interview.thank_you_sent_at = None
-    if interview.thank_you is ThankYou.SENT:
-        interview.thank_you_sent_at = reported_sent_at(interview, ctx.now,
-                                                       ctx.config.thank_you_window)
-    return interview.thank_you in (ThankYou.SENT, ThankYou.NO)
-
-
-def reported_sent_at(interview: Interview, now: datetime, window: timedelta) -> datetime | None:
-    """When a note reported as "Already sent" in the reflection went out.
-
-    It went out no later than the answer. Inside the 24-hour window that is all we need: the
-    answer's time is recorded and the note counts as on time, rightly. After the window the
-    moment is unknown (an interview logged three days later whose note went out that
-    evening is not late), so no time is recorded: the note counts as sent on time, as the
-    person said it was sent, and the reflection asks when it went out
-    (``/debrief followup #n when:…`` records it exactly). README: "Thank-you timing".
-    """
-    return now if now <= interview.happens_at + window else None
-
-
-def late_sent_report(interview: Interview, now: datetime, window: timedelta) -> bool:
-    """Answered "Already sent" after the window: the note's time is unknown, so ask it."""
-    return (interview.thank_you is ThankYou.SENT and interview.thank_you_sent_at is None
-            and interview.thank_you_source == THANK_YOU_BY_REFLECTION)
-
-
-async def undo_thank_you_answer(ctx: Context, interview: Interview) -> None:
-    """``back`` over (or ``redo`` of) the thank-you answer undoes what the answer did: the
-    status and its time go, and cancelled thank-you reminders still ahead come back."""
-    if _undo_thank_you_fields(interview):
-        await _restore_thank_you_reminders(ctx, interview)
-
-
-def _undo_thank_you_fields(interview: Interview) -> bool:
-    """The status part of :func:`undo_thank_you_answer`; True when the reminders it had
-    cancelled are to come back."""
-    if interview.thank_you_source != THANK_YOU_BY_REFLECTION:
-        return False
-    stopped = interview.thank_you in (ThankYou.SENT, ThankYou.NO)
-    interview.thank_you = None
-    interview.thank_you_sent_at = None
-    interview.thank_you_source = None
-    return stopped
-
-
-async def _restore_thank_you_reminders(ctx: Context, interview: Interview) -> None:
-    """Plan the thank-you reminders again (only those still ahead), under fresh keys: the
-    cancelled rows keep theirs, so the history of what was cancelled stays true."""
-    assert interview.id is not None
-    earlier = [n for n in await ctx.uow.nudges.list_for_interview(interview.id)
-               if n.kind is NudgeKind.THANK_YOU]
-    again = [ctx.policy.make(ctx.user, interview, NudgeKind.THANK_YOU, n.due_at,
-                             f"{n.idempotency_key.rsplit(':', 1)[-1]}.{len(earlier)}")
-             for n in ctx.policy.plan(interview, ctx.user, ctx.now)
-             if n.kind is NudgeKind.THANK_YOU]
-    added = await ctx.uow.nudges.add_many(again)
-    ctx.scheduled.extend(n.due_at for n in added)
 
 
 async def _complete(ctx: Context, interview: Interview) -> Reply:
