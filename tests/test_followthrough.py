@@ -171,3 +171,19 @@ async def test_a_follow_up_is_never_signed_with_a_handle(world: World) -> None:
     draft = reply.copy_text or ""
     assert "user_p3" not in draft
     assert draft.rstrip().endswith(("regards,", "thanks,"))
+
+
+@pytest.mark.parametrize("typed", ["they said 2 weeks", "probably within 2 weeks tbh"])
+async def test_a_timeline_said_in_a_sentence_moves_the_check_in_too(
+        world: World, typed: str) -> None:
+    """The reflection reads "they said 2 weeks" as a date; the check-in used to ignore it
+    (only "in 2 weeks" moved it) and stayed at the default five business days."""
+    await world.say('/debrief interview Acme role:"Backend Engineer" type:other')
+    for answer in ANSWERS[:-1]:
+        await world.say(answer)
+    (summary,) = await world.say(typed)
+    fields = {f.name: f.value for f in summary.fields}
+    assert "you'd hear by Wed 24 Jun. I'll check in Fri 26 Jun 10:00" in fields["Next steps"]
+    assert 'Fri 26 Jun 10:00 BST: "Heard back?" check-in' in fields["Reminders scheduled"]
+    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
+    assert local(check_in.due_at) == "Fri 2026-06-26 10:00"

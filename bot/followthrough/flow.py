@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 from bot.context import Context, UserError
 from bot.followthrough import words
-from bot.followthrough.timeline import parse_timeline
+from bot.followthrough.timeline import MAX_TIMELINE, parse_timeline
 from bot.model import Area, Interview, Nudge, NudgeKind, NudgeStatus, Outcome
 from bot.notes.compose import sender_name
 from bot.notes.followups import follow_up_email, rejection_reply
@@ -31,6 +31,7 @@ from bot.nudges.cadence import add_business_delay, check_in_after_named_date
 from bot.ports import UnitOfWork
 from bot.reflection.dialogue import area_scores
 from bot.reflection.questions import AREA_NAMES
+from bot.reflection.timeline import next_steps
 from bot.tips.library import tip_for_interview
 from bot.values import Choice, Reply, ReplyField
 
@@ -65,18 +66,28 @@ async def set_timeline(ctx: Context, interview: Interview, text: str) -> Reply:
 
 async def timeline_from_reflection(ctx: Context, interview: Interview) -> str | None:
     """The reflection's answer about the timeline they gave, if it names a date: the first
-    check-in moves to two business days after it. Returns a line for the summary."""
+    check-in moves to two business days after it. Returns a line for the summary.
+
+    The date the reflection read when the answer came (bot.reflection.timeline: "they said
+    2 weeks", "in a week or two") comes first; the text is read again only without one."""
+    stored = next_steps(interview)
+    named = stored.on if stored is not None else None
+    today = ctx.now.astimezone(ctx.zone).date()
+    if named is not None and not \
+            today <= named <= (ctx.now + MAX_TIMELINE).astimezone(ctx.zone).date():
+        named = None  # already past, or further than any check-in is planned
     for key in TIMELINE_KEYS:
         answer = interview.answers.get(key)
-        if not isinstance(answer, str):
+        if named is not None or not isinstance(answer, str):
             continue
         try:
             named = parse_timeline(answer, ctx.now, ctx.zone)
         except ValueError:
             continue
-        due = await schedule_check_in(ctx, interview, named)
-        return words.timeline_saved(interview, named, due, ctx.zone)
-    return None
+    if named is None:
+        return None
+    due = await schedule_check_in(ctx, interview, named)
+    return words.timeline_saved(interview, named, due, ctx.zone)
 
 
 async def schedule_check_in(ctx: Context, interview: Interview, named: date) -> datetime:
