@@ -227,8 +227,12 @@ INTERVIEWERS: list[tuple[str, list[str | None]]] = [
     ("Sam + Alex + Jo", ["Sam", "Alex", "Jo"]),
     ("Priya/Tom", ["Priya", "Tom"]),
     ("Mr. and Mrs. Smith", ["Mrs. Smith"]),
-    ("idk", [None]),
+    ("idk", []),  # names nobody: the note says "Hello,"
     ("the CTO", [None]),
+    # a sentence typed at the panel question names nobody (was "Dear Is,", "Dear Havent,")
+    ("the team is 8 people", []),
+    ("havent sent it yet", []),
+    ("priya and tom & the team is 8 people", ["Priya", "Tom"]),
 ]
 
 
@@ -457,3 +461,8 @@ def test_a_mixed_list_of_what_you_bring_reaches_the_note_without_the_stock_phras
     assert "my experience leading the migration to k8s that cut deploys from 2h to 10min" \
         in note.body
     assert "hard worker" not in note.body
+
+
+def test_a_sentence_at_the_panel_question_adds_no_note_to_nobody() -> None:
+    notes = compose(request(interviewer="priya and tom & the team is 8 people"))
+    assert [n.body.split("\n")[0] for n in notes] == ["Hi Priya,", "Hi Tom,"]

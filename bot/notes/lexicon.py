@@ -20,6 +20,7 @@ __all__ = [
     "LEAD_VERBS",
     "NEGATIVE",
     "NON_ANSWERS",
+    "NOT_NAME_WORDS",
     "ORDINARY_SHORT_WORDS",
     "PAST_RESULT_VERBS",
     "PAY",
@@ -181,6 +182,16 @@ LEAD_SUBJECT_WORDS: frozenset[str] = frozenset({
     "lot", "spent", "most", "time", "hr", "person", "head", "senior", "second", "last",
     "one", "some", "briefly", "quickly", "eventually", "finally", "partner", "staff",
 })
+
+# Words that make a segment of the interviewers' answer a sentence, not a person: "the team
+# is 8 people" or "havent sent it yet" typed at the panel question names nobody (it gave
+# "Dear Is," and "Dear Havent,").
+NOT_NAME_WORDS: frozenset[str] = frozenset("""
+    is are was were has have had havent haven't hasn't isn't wasn't it it's its yet yeah yep
+    yes nope not mostly sent did didn't didnt think really very just because lol haha idk
+    dunno sure maybe probably i i'm im we they them their he she him her you me my our
+    there this that these those
+""".split())
 
 # Nouns that a later "they"/"their" may point at, so we leave such pronouns alone.
 GROUP_NOUNS: frozenset[str] = frozenset({

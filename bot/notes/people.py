@@ -85,7 +85,7 @@ def _one(segment: str) -> Interviewer | None:
             text = text[:match.start()]
     text = text.strip(" .,;:-@")
     words = [w.lstrip("@") for w in text.split() if w.lstrip("@")]
-    if not words:
+    if not words or any(w.lower().strip(".,!?") in lexicon.NOT_NAME_WORDS for w in words):
         return None
     if _is_job_only(words):
         return Interviewer(None, " ".join(words), " ".join(job_parts))
