@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from test_reminders_respect_time import button, deliver_due
-from test_service import ANSWERS, World, said
+from test_service import ANSWERS, INTERVIEW, World, said
 
 from bot.followthrough.timeline import parse_timeline
 from bot.model import NudgeKind, NudgeStatus, Outcome
@@ -187,3 +187,17 @@ async def test_a_timeline_said_in_a_sentence_moves_the_check_in_too(
     assert 'Fri 26 Jun 10:00 BST: "Heard back?" check-in' in fields["Reminders scheduled"]
     (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
     assert local(check_in.due_at) == "Fri 2026-06-26 10:00"
+
+
+async def test_after_a_rejection_only_real_strengths_are_named_back(world: World) -> None:
+    """Every answer of three words or more used to be quoted as a "strongest moment",
+    "didn't get to ask any, ran out of time" included, right after the rejection."""
+    await world.say(INTERVIEW)
+    answers = list(ANSWERS)
+    answers[7] = "didn't get to ask any, ran out of time"  # the questions they asked
+    answers[9] = "hard worker, team player, passionate"  # what they bring
+    for answer in answers:
+        await world.say(answer)
+    (reply,) = await world.say("/debrief outcome Acme rejected")
+    strengths = {f.name: f.value for f in reply.fields}["Your strongest moments, in your words"]
+    assert strengths == "• What they'll remember: \"my story about cutting latency by 40%\""

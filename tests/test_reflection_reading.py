@@ -38,6 +38,9 @@ def interview(answers: dict[str, Any], thank_you: ThankYou | None = None,
     ("passionate, detail oriented", False, True),
     ("my energy i guess", False, True),
     ("that I was nice", False, False),
+    ("ten years of platform work", True, False),  # a number in words
+    ("cut deploys from 2h to 10min", True, False),  # units people type
+    ("two things", False, False),
     ("idk", False, False),
 ])
 def test_specifics_versus_stock_self_descriptions(text: str, specific: bool,

@@ -31,6 +31,7 @@ from bot.nudges.cadence import add_business_delay, check_in_after_named_date
 from bot.ports import UnitOfWork
 from bot.reflection.dialogue import area_scores
 from bot.reflection.questions import AREA_NAMES
+from bot.reflection.reading import asked, specifics
 from bot.reflection.timeline import next_steps
 from bot.tips.library import tip_for_interview
 from bot.values import Choice, Reply, ReplyField
@@ -165,11 +166,9 @@ async def after_outcome(ctx: Context, interview: Interview) -> Reply | None:
 
 def _rejection(ctx: Context, interview: Interview) -> Reply:
     fields: list[ReplyField] = []
-    strong = []
-    for key, label in _STRONG_KEYS:
-        answer = interview.answers.get(key)
-        if isinstance(answer, str) and len(answer.split()) >= 3:
-            strong.append(f"• {label}: \"{' '.join(answer.split())[:160]}\"")
+    strong = [f"• {label}: \"{' '.join(answer.split())[:160]}\""
+              for key, label in _STRONG_KEYS
+              if isinstance(answer := interview.answers.get(key), str) and _strong(key, answer)]
     if strong:
         fields.append(ReplyField("Your strongest moments, in your words", "\n".join(strong)))
     draft = rejection_reply(interview, sender=_sender(ctx))
@@ -184,6 +183,15 @@ def _rejection(ctx: Context, interview: Interview) -> Reply:
         fields.append(ReplyField(f"To carry to the next one: {AREA_NAMES[area]}", tip))
     return Reply(text=words.rejection_intro(interview), fields=tuple(fields),
                  copy_text=draft.text, tags=frozenset({"rejection", "private"}))
+
+
+def _strong(key: str, answer: str) -> bool:
+    """Worth naming back after a rejection, as the reflection reads it: a question of their
+    own, or something specific (a number, a name, a result). "didn't get to ask any, ran
+    out of time" or "hard worker, team player" is not a strongest moment."""
+    if key == "questions_asked":
+        return bool(asked(answer).own)
+    return specifics(answer).specific
 
 
 async def close_silently(uow: UnitOfWork, interview: Interview, now: datetime) -> None:

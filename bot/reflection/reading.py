@@ -63,9 +63,12 @@ _RESULT_VERBS = (
     "improved", "raised", "closed", "delivered", "rewrote", "scaled", "hired", "mentored",
     "founded", "created", "wrote", "published",
 )
-_NUMBER = re.compile(r"(?<![\w])(?:[$€£]\s?)?\d[\d,.]*\s?(?:%|x|k|m|bn|percent|ms|s|hours|"
-                     r"days|weeks|months|years|people|users|customers|clients)?(?![\w])",
-                     re.I)
+_NUMBER = re.compile(r"(?<![\w])(?:[$€£]\s?)?\d[\d,.]*\s?(?:%|x|k|m|bn|percent|ms|s|h|hrs?|"
+                     r"mins?|secs?|hours|days|weeks|months|years|people|ppl|users|customers|"
+                     r"clients)?(?![\w])|(?<![\w])(?:two|three|four|five|six|seven|eight|nine|"
+                     r"ten|twelve|fifteen|twenty|thirty|fifty|a hundred|hundreds of|"
+                     r"thousands of)\s+(?:years|months|people|users|customers|clients|"
+                     r"engineers|services|teams|countries|languages)\b", re.I)
 _NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z0-9+#.-]{1,}|[A-Z]{2,}[a-z]*)\b")
 _NOT_NAMES = {"I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "My", "We", "They",
               "It", "And", "But", "So", "Also", "OK", "Ok"}
