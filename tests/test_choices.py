@@ -80,6 +80,8 @@ TABLE = [
     # words followed by "not" are not the option they spell
     (THANK_YOU, "no, I did not", "no"),  # was "Already sent", for its "I did"
     (MEMORABLE, "definitely not", None),  # was offered "They'll remember me"
+    (MEMORABLE, "honestly nothing, i bombed it", "generic"),  # was "I didn't catch which"
+    (MEMORABLE, "not at all", "generic"),
 ]
 
 

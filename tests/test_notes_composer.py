@@ -140,6 +140,9 @@ REFUSALS: list[tuple[str, RefusalReason]] = [
     ("   ", RefusalReason.EMPTY),
     ("honestly the usual stuff", RefusalReason.GENERIC),
     ("everything", RefusalReason.GENERIC),
+    ("idk we talked about a lot of stuff", RefusalReason.GENERIC),  # was "a lot of stuff"
+    ("lots of different things", RefusalReason.GENERIC),
+    ("some technical stuff", RefusalReason.GENERIC),
     ("salary range and start date", RefusalReason.PAY),
     ("pay and benefits", RefusalReason.PAY),
     ("the health insurance and PTO", RefusalReason.PAY),

@@ -163,3 +163,10 @@ async def test_no_questions_at_the_research_question_is_not_no_research() -> Non
     assert [c.label for c in reply.choices][:2] == ["The company", "The industry"]
     await world.say("none really")
     assert world.interviews()[0].answers["researched"] == []
+
+
+async def test_idk_with_an_aside_is_not_sure_not_an_unreadable_answer() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:final")
+    (reply,) = await world.say("idk tbh 😬")  # was: "I didn't catch which one … means"
+    assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."

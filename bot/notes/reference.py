@@ -162,6 +162,13 @@ _ABOUT_THE_CALL = re.compile(
     r"(?:(?:a|an)\s+)?(?:(?:really|very|pretty|quite|super|so|overall)\s+)*" + _FELT +
     r"(?:,?\s+(?:and\s+)?" + _FELT + r")*\s+(?:call|chat|conversation|interview|meeting|"
     r"talk|vibe|vibes|one)(?:\s+(?:overall|all in all|honestly|tbh|really|i think))?", re.I)
+# "a lot of stuff", "lots of different things", "various topics": no topic at all (it read
+# "Our conversation about a lot of stuff has stayed with me since.").
+_VAGUE = re.compile(
+    r"(?:(?:a lot|lots|loads|a bunch|a ton|tons|plenty|all sorts|all kinds|a mix|a range|"
+    r"a variety|a couple|a few|so many|many|several|various|some|the usual)\s+(?:of\s+)?)?"
+    r"(?:(?:different|random|general|other|normal|typical|usual|interesting|cool|"
+    r"technical|work)\s+)?(?:stuff|things|topics|subjects|bits|questions)", re.I)
 _EVALUATIVE = re.compile(r"(?:\s*[,;:]\s*|\s+[-–—]+\s*|\s*[(]\s*|\s+(?:and|but|so)\s+)"
                          r"(?:" + "|".join(lexicon.EVALUATIVE_TAIL) + r")", re.I)
 _BOUNDARY_TIERS = [re.compile(p, re.I) for p in (
@@ -361,7 +368,8 @@ def _one_sentence(sentence: str) -> ReferenceResult:
         if short is None:
             return Refusal(RefusalReason.TOO_LONG)
         text, cut = short, True
-    if text.lower().strip(" .") in lexicon.GENERIC_TOPICS or _ABOUT_THE_CALL.fullmatch(text):
+    if text.lower().strip(" .") in lexicon.GENERIC_TOPICS or _ABOUT_THE_CALL.fullmatch(text) \
+            or _VAGUE.fullmatch(text):
         return Refusal(RefusalReason.GENERIC, text)
     if not re.search(r"[^\W\d_]", text):
         return Refusal(RefusalReason.NON_ANSWER, text)

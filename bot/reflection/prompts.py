@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 
+from bot.reflection.choices import norm
 from bot.reflection.questions import TYPE_QUESTION, Question
 from bot.reflection.reading import is_nothing
 from bot.values import AnswerKey, Choice, Destination, Reply
 
 __all__ = ["held_reply", "unclear_choice", "unknown_type"]
 
+_UNSURE = re.compile(r"(?:i )?(?:idk|do not know|dunno|not sure|no idea|no clue|unsure|"
+                     r"hard to say|who knows|hmm+)\b")
 _ABOUT_ASKING = re.compile(r"\b(?:questions?|qs|ask\w*)\b", re.I)
 _NOTE_MATTERS = ("A short note within 24 hours brings your conversation back to mind when "
                  "they decide, and most candidates never send one.")
@@ -43,8 +46,9 @@ def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
     # "idk", "not sure": every option, and no pressure ("7", "1,9": numbers out of range);
     # "no questions, sorry" says none were asked (an answer to another question), not unsure
-    unsure = is_nothing(shown) and any(c.isalpha() for c in shown) and \
-        not _ABOUT_ASKING.search(shown)
+    unsure = bool(_UNSURE.match(norm(shown))) or (
+        is_nothing(shown) and any(c.isalpha() for c in shown) and
+        not _ABOUT_ASKING.search(shown))
     offered = [o for o in question.options if o.value in candidates and not unsure] or \
         list(question.options)
     if unsure:

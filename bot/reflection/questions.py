@@ -68,7 +68,9 @@ MEMORABLE = Question(
     "How memorable do you think you were?", "choice",
     (Option("generic", "I probably blended in", 0, aliases=(
         "blended in", "not memorable", "forgettable", "generic", "not really", "no",
-        "nope", "probably not", "meh", "not very")),
+        "nope", "probably not", "meh", "not very", "not at all", "nothing", "bombed",
+        "i bombed it", "bombed it", "badly", "it went badly", "went badly", "terrible",
+        "awful", "not memorable at all")),
      Option("some", "A few moments stood out", 1, aliases=(
         "some", "somewhat", "a bit", "a little", "kind of", "kinda", "sort of", "maybe",
         "a few moments", "partly", "so so", "ok", "okay", "pretty good", "good",
