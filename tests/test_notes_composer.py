@@ -114,6 +114,8 @@ PHRASES: list[tuple[str, str]] = [
     ("their stack is mostly python and dbt", "your stack is mostly Python and dbt"),
     ("the company has 200 engineers", "the company has 200 engineers"),
     ("3 rounds left", "there are 3 rounds left"),
+    ("we talked about how the team is 6 people", "the team is 6 people"),
+    ("the role reports to the CTO", "the role reports to the CTO"),  # was read as a topic
     ("the office is in berlin", "the office in berlin"),
     ("they use kafka", "how you use Kafka"),
     ("the team has just moved to snowflake", "how the team has just moved to Snowflake"),
@@ -415,7 +417,8 @@ def test_without_a_role_the_subject_names_the_company() -> None:
 
 
 FACTS = ["the team is 6 people", "the team being 6 people", "3 rounds left",
-         "the company has 200 engineers", "they are a team of 6", "the role is remote"]
+         "the company has 200 engineers", "they are a team of 6", "the role is remote",
+         "there's a lot of legacy code", "the role reports to the CTO"]
 
 
 @pytest.mark.parametrize("answer", FACTS)
@@ -425,9 +428,11 @@ def test_a_plain_fact_is_said_as_something_heard_not_as_a_flat_topic(answer: str
             (note,) = compose(request(seed=seed, references=(answer,), bring=bring))
             assert " being " not in note.body and " having " not in note.body
             assert "conversation about" not in note.body, note.body
-            assert re.search(r"(?:hear|learn) that (?:the|there|you) ", note.body), note.body
+            assert re.search(r"(?:hear|learn) that (?:the|there|you)", note.body), note.body
             # no line about "that work" or "challenges like that" after a fact
             assert "challenge" not in note.body and "that work" not in note.body
+            # neutral: "good to hear that there's a lot of legacy code" reads as irony
+            assert "good to hear" not in note.body and "glad to learn" not in note.body
             assert 100 <= len(note.body.split()) <= 180, note.body
             assert note.card is not None and re.search(r"(?:hear|learn) that ", note.card)
 

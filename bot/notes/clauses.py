@@ -37,9 +37,13 @@ _OWNER = r"(?:the|their|your|our|his|her|its|this|these|those|my)"
 _NOUN_SUBJECT = (_OWNER + r"\s+(?:(?!(?:and|or|how|what|which|who|that|of|with|is|are|was|"
                  r"were|has|have|had)\b)[\w'&/.+-]+\s+){1,3}?")
 _BE = r"(?:is|are|was|were)"
+# Verbs that state how things are ("the role reports to the CTO"): facts, like "is".
+_STATIVE = r"reports?|sits?|belongs?|includes?|covers?|depends?|relies?|consists?"
 _HAVE = r"(?:has|have|had)"
 _DOES = (r"(?:will|would|can|could|should|might|must|is going to|are going to|plans?|"
-         r"wants?|needs?|uses?|runs?|builds?|owns?|handles?|hopes?|expects?|intends?)")
+         r"wants?|needs?|uses?|runs?|builds?|owns?|handles?|hopes?|expects?|intends?|"
+         r"ships?|sells?|serves?|supports?|leads?|manages?|hires?|releases?|deploys?|"
+         + _STATIVE + r")")
 _VERB = r"(?:" + _BE + "|" + _HAVE + "|" + _DOES + r")"
 _NOUN_CLAUSE = re.compile(r"^(?:that\s+)?(?P<subj>" + _NOUN_SUBJECT + r")(?P<verb>" + _VERB
                           + r")\s+(?P<rest>\S.*)$", re.I)
@@ -64,6 +68,7 @@ _BARE_COUNT = re.compile(r"^(?P<n>\d+|one|two|three|four|five|six|seven|eight|ni
 _PLACE = re.compile(r"^(?:(?:based|located)\s+)?(?:in|at|near|outside)\s+\S", re.I)
 _BE_WORD = re.compile(_BE, re.I)
 _HAVE_WORD = re.compile(_HAVE, re.I)
+_STATIVE_WORD = re.compile(_STATIVE, re.I)
 _DOUBLED = re.compile(r"[^aeiou]*[aeiou][bdgmnpt]")
 _PARTICIPLE = re.compile(r"^(?:\w+ed|\w+en|been|built|done|made|grown|run|set|begun|gone|"
                          r"just|already|recently|finally|also|started|spent|hired|moved|"
@@ -86,7 +91,7 @@ def _is_fact(clause: str) -> bool:
         return not first.endswith("ing") or first in _NOT_VERB_ING
     if _HAVE_WORD.fullmatch(verb):
         return not _PARTICIPLE.match(first)
-    return False
+    return bool(_STATIVE_WORD.fullmatch(verb))
 
 
 def one_clause(text: str) -> tuple[str, bool]:
@@ -125,8 +130,9 @@ def clause_to_phrase(text: str) -> Clause:
     if len(words) >= 2 and words[0].lower() == "to" and words[1].isalpha() and \
             words[1].lower() not in ("the", "a", "an", "my", "your", "their", "our"):
         return Clause(" ".join([_gerund(words[1]), *words[2:]]), False)
-    if words and words[0].lower() == "that" and len(words) >= 2:
-        text, words = " ".join(words[1:]), words[1:]
+    if words and words[0].lower() in ("that", "how") and len(words) >= 3 and \
+            (words[0].lower() == "that" or _is_fact(" ".join(words[1:]))):
+        text, words = " ".join(words[1:]), words[1:]  # "how the team is 6 people": a fact
     if _BARE_COUNT.match(text):
         one = words[0].lower() == "one"
         return Clause(("there is " if one else "there are ") + text, True)

@@ -56,8 +56,8 @@ _REASON = (
     "Our conversation about {ref} stayed with me, and I remain very interested.",
 )
 _FACT_REASON = (
-    "It was good to hear that {ref}, and I'm still very interested in the role.",
-    "I was glad to learn that {ref}, and I remain very interested.",
+    "It was helpful to hear that {ref}, and I'm still very interested in the role.",
+    "I was interested to learn that {ref}, and I remain very interested in the role.",
 )
 _NO_REASON = (
     "I'm still very interested in the role and in joining the team.",

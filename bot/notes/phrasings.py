@@ -58,10 +58,11 @@ REFERENCE = (
 # said as something heard, since "our conversation about the team being 6 people" reads flat.
 # The lines after it thank for the telling: "it is the kind of challenge I'd enjoy" would
 # not fit "there are 3 rounds left".
+# Neutral on purpose: "good to hear that there's a lot of legacy code" would read as irony.
 FACT_REFERENCE = (
-    "It was good to hear that {fact}.",
-    "I was glad to learn that {fact}.",
     "It was helpful to hear that {fact}.",
+    "I was interested to learn that {fact}.",
+    "It was useful to hear that {fact}.",
 )
 FACT_NO_BRING = (
     "I appreciated you taking the time to explain it.",
