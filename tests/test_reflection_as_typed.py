@@ -170,3 +170,15 @@ async def test_idk_with_an_aside_is_not_sure_not_an_unreadable_answer() -> None:
     await world.say("/debrief interview Initech type:final")
     (reply,) = await world.say("idk tbh 😬")  # was: "I didn't catch which one … means"
     assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."
+
+
+async def test_the_hardest_question_comes_back_as_what_to_study() -> None:
+    """The question's hint promises "It tells you what to study before the next round";
+    the summary used to say nothing of the answer."""
+    _, (summary, *_) = await reflect(TECHNICAL)
+    assert field(summary, "Before the next round") == (
+        'You found "the system design one, i blanked on sharding 😅" hardest: that\'s what '
+        "to study before your next round.")
+    for typed in ("all of them lol", "idk", "skip"):
+        _, (summary, *_) = await reflect([*TECHNICAL[:3], typed, *TECHNICAL[4:]])
+        assert "Before the next round" not in [f.name for f in summary.fields], typed

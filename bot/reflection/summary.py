@@ -20,12 +20,13 @@ interviews in a row never get the same paragraph.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.copy.messages import employer
 from bot.model import Area, Interview, InterviewType, ThankYou
-from bot.notes import Phrase, note_recipients, reference_phrase
+from bot.notes import Phrase, Refusal, RefusalReason, note_recipients, reference_phrase
 from bot.reflection.focus import FOLLOW_UP_BY_TYPE, LATE_BY_TYPE, TIPS_BY_TYPE
 from bot.reflection.questions import AREA_NAMES, RESEARCHED, type_of
 from bot.reflection.reading import asked, is_nothing, specifics
@@ -290,6 +291,26 @@ _OPENERS = (
     "Finished - here's the short version.",
 )
 
+_ALL_OF_THEM = re.compile(r"\W*(?:honestly\s+|tbh\s+)?(?:all|everything|every (?:one|question)|"
+                          r"the whole thing|most|pretty much all)(?: of (?:them|it))?"
+                          r"(?:\s+(?:lol|haha|tbh|honestly|really|tbf|to be honest))*\W*$",
+                          re.I)
+
+
+def to_study(interview: Interview) -> str | None:
+    """The hardest question, named back as what to study: the question's hint promises it
+    ("It tells you what to study before the next round"). None for a skip or "idk"."""
+    hardest = interview.answers.get("hardest")
+    if not isinstance(hardest, str) or is_nothing(hardest) or _ALL_OF_THEM.match(hardest):
+        return None  # "all of them lol", quoted back, would read as a jibe
+    read = reference_phrase(hardest)
+    if isinstance(read, Refusal) and read.reason in (RefusalReason.EMPTY,
+                                                     RefusalReason.NON_ANSWER,
+                                                     RefusalReason.GENERIC):
+        return None
+    return f"You found \"{_quote(hardest)}\" hardest: that's what to study before your next round."
+
+
 def summary_reply(interview: Interview, *, focus: Area | None, tip: str, note: str,
                   nudge_lines: list[str], answered: list[str], note_intro: str,
                   note_actions: tuple[Choice, ...]) -> Reply:
@@ -311,6 +332,9 @@ def summary_reply(interview: Interview, *, focus: Area | None, tip: str, note: s
     else:
         fields.append(ReplyField("Keep doing this", "Nothing in your answers stands out as "
                                  "weak - do the same in your next interview."))
+    study = to_study(interview)
+    if study:
+        fields.append(ReplyField("Before the next round", study))
     fields.append(ReplyField("Reminders scheduled",
                              "\n".join(nudge_lines) if nudge_lines else "None"))
     opener = _OPENERS[interview.id % len(_OPENERS)]
