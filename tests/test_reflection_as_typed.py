@@ -182,3 +182,31 @@ async def test_the_hardest_question_comes_back_as_what_to_study() -> None:
     for typed in ("all of them lol", "idk", "skip"):
         _, (summary, *_) = await reflect([*TECHNICAL[:3], typed, *TECHNICAL[4:]])
         assert "Before the next round" not in [f.name for f in summary.fields], typed
+
+
+async def test_no_to_are_you_sure_offers_the_two_it_could_mean() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:recruiter")
+    for typed in ("good i think", "that i know their product well", "skip"):
+        await world.say(typed)
+    (sure,) = await world.say("nope not sending one")
+    assert sure.text.startswith("Just to check: no thank-you note for this one?")
+    (reply,) = await world.say("no")  # was: "Not sure is fine", with every option
+    assert reply.text == 'Just checking - by "no", did you mean one of these?'
+    assert [c.label for c in reply.choices] == ["Planning to send it",
+                                                "Not going to send one"]
+
+
+async def test_the_summary_asks_to_mention_what_the_note_mentions() -> None:
+    """A plain fact as the reference and a topic as what they were interested in: the note
+    uses the topic, and the focus used to ask to mention the fact."""
+    world = World()
+    await world.say("/debrief interview Initech type:recruiter")
+    for typed in ("good i think", "that i know their product well",
+                  "their move to usage based pricing", "planning to", "3 rounds left",
+                  "yeah all good", "none", "next week"):
+        replies = await world.say(typed)
+    summary = replies[0]
+    assert 'mention "your move to usage based pricing"' in field(summary,
+                                                                  "One thing to focus on")
+    assert "about your move to usage based pricing" in (summary.copy_text or "")

@@ -50,6 +50,7 @@ __all__ = [
     "compose",
     "note_recipients",
     "notes_for",
+    "reference_for",
     "request_for",
     "sender_name",
     "situation_for",
@@ -169,15 +170,29 @@ def _text(value: object) -> str | None:
 
 
 def _best_reference(answers: Sequence[str | None]) -> ReferenceResult:
+    """The first usable answer, a topic before a plain fact: "your move to usage-based
+    pricing" (what they seemed interested in) says more than "there are 3 rounds left"."""
     refusals: list[Refusal] = []
+    facts: list[Phrase] = []
     for answer in answers:
         if answer is None:
             continue
         result = reference_phrase(answer)
-        if isinstance(result, Phrase):
+        if isinstance(result, Phrase) and not result.fact:
             return result
-        refusals.append(result)
+        if isinstance(result, Phrase):
+            facts.append(result)
+        else:
+            refusals.append(result)
+    if facts:
+        return facts[0]
     return refusals[0] if refusals else Refusal(RefusalReason.EMPTY)
+
+
+def reference_for(interview: Interview) -> ReferenceResult:
+    """The reference a note about ``interview`` uses (without a panel member's own), so the
+    summary and the follow-up e-mails name the same thing the note does."""
+    return _best_reference(tuple(_text(interview.answers.get(key)) for key in REFERENCE_KEYS))
 
 
 def _for_person(person: Interviewer | None, request: NoteRequest) -> ReferenceResult:

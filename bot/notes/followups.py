@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.model import Interview
-from bot.notes.compose import REFERENCE_KEYS, Situation, compose, request_for
+from bot.notes.compose import Situation, compose, reference_for, request_for
 from bot.notes.people import (
     company_name,
     parse_interviewers,
@@ -28,7 +28,7 @@ from bot.notes.people import (
     role_title,
     signature_name,
 )
-from bot.notes.reference import Phrase, reference_phrase
+from bot.notes.reference import Phrase
 
 __all__ = ["Draft", "follow_up_email", "rejection_reply"]
 
@@ -81,13 +81,8 @@ def _pick(options: Sequence[str], seed: object, slot: str) -> str:
 
 
 def _reference(interview: Interview) -> Phrase | None:
-    for key in REFERENCE_KEYS:
-        answer = interview.answers.get(key)
-        if isinstance(answer, str):
-            result = reference_phrase(answer)
-            if isinstance(result, Phrase):
-                return result
-    return None
+    found = reference_for(interview)
+    return found if isinstance(found, Phrase) else None
 
 
 def _greeting(interview: Interview) -> str:

@@ -14,6 +14,7 @@ __all__ = ["held_reply", "unclear_choice", "unknown_type"]
 
 _UNSURE = re.compile(r"(?:i )?(?:idk|do not know|dunno|not sure|no idea|no clue|unsure|"
                      r"hard to say|who knows|hmm+)\b")
+_DENIAL = re.compile(r"(?:no|nope|nah|not)\b")
 _ABOUT_ASKING = re.compile(r"\b(?:questions?|qs|ask\w*)\b", re.I)
 _NOTE_MATTERS = ("A short note within 24 hours brings your conversation back to mind when "
                  "they decide, and most candidates never send one.")
@@ -46,9 +47,10 @@ def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
     # "idk", "not sure": every option, and no pressure ("7", "1,9": numbers out of range);
     # "no questions, sorry" says none were asked (an answer to another question), not unsure
+    # ("no" when asked "are you sure?" is not unsure: it is offered the two it could mean)
     unsure = bool(_UNSURE.match(norm(shown))) or (
         is_nothing(shown) and any(c.isalpha() for c in shown) and
-        not _ABOUT_ASKING.search(shown))
+        not _ABOUT_ASKING.search(shown) and not _DENIAL.match(norm(shown)))
     offered = [o for o in question.options if o.value in candidates and not unsure] or \
         list(question.options)
     if unsure:

@@ -26,7 +26,14 @@ from typing import Any
 
 from bot.copy.messages import employer
 from bot.model import Area, Interview, InterviewType, ThankYou
-from bot.notes import Phrase, Refusal, RefusalReason, note_recipients, reference_phrase
+from bot.notes import (
+    Phrase,
+    Refusal,
+    RefusalReason,
+    note_recipients,
+    reference_for,
+    reference_phrase,
+)
 from bot.reflection.focus import FOLLOW_UP_BY_TYPE, LATE_BY_TYPE, TIPS_BY_TYPE
 from bot.reflection.questions import AREA_NAMES, RESEARCHED, type_of
 from bot.reflection.reading import asked, is_nothing, specifics
@@ -264,8 +271,7 @@ def focus_tip(area: Area, interview: Interview, now: datetime, window: timedelta
         if not window_open(interview, now, window):
             tips = LATE_BY_TYPE.get(kind, _FOLLOW_UP_LATE) if kind else _FOLLOW_UP_LATE
             return tips[variant % len(tips)].format(to=to)
-        reference = answers.get("reference")
-        phrase = reference_phrase(reference) if isinstance(reference, str) else None
+        phrase = reference_for(interview)  # the one the note uses
         # Quoted as the note says it (to the interviewer): unquoted, "mention your Kafka
         # migration" or "mention how I prioritise" reads as the bot speaking of their own.
         mention = f" and mention \"{phrase.text}\"" if isinstance(phrase, Phrase) else ""
