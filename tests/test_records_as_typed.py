@@ -159,3 +159,5 @@ async def test_the_company_typed_in_lowercase_is_shown_with_capitals_but_stored_
     assert world.interviews()[0].company == typed  # stored as typed
     (history,) = await world.say(f"/debrief history {typed}")  # and found as typed
     assert history.title == f"#1 {shown} (Data Analyst)"
+    (saved,) = await world.say("/debrief stories save #1")  # nothing to save: says where
+    assert saved.text.startswith(f"Your reflection on {shown} has no answer")

@@ -27,6 +27,7 @@ from bot.insights.patterns import (
     Timing,
 )
 from bot.model import Area, Outcome
+from bot.notes.people import company_name
 from bot.reflection.questions import AREA_NAMES
 from bot.values import Chart, ChartSeries, Reply, ReplyField
 
@@ -259,7 +260,8 @@ def stats_reply(p: Patterns, zone: ZoneInfo) -> Reply:
 
 
 def _x_label(point: InterviewPoint, zone: ZoneInfo) -> str:
-    company = point.company if len(point.company) <= 14 else point.company[:13] + "…"
+    name = company_name(point.company)
+    company = name if len(name) <= 14 else name[:13] + "…"
     number = f"#{point.number} " if point.number is not None else ""
     return f"{number}{company}\n{point.happens_at.astimezone(zone):%d %b}"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.context import Context, UserError
+from bot.copy.messages import employer
 from bot.model import Interview
 from bot.prep.guard import still_ahead
 from bot.reflection.reading import is_nothing
@@ -172,13 +173,13 @@ async def save_from_reflection(ctx: Context, ref: str) -> Reply:
     assert interview.id is not None
     answer = interview.answers.get(REMEMBER_KEY)
     if not isinstance(answer, str) or is_nothing(answer):
-        raise UserError(words.nothing_to_save(interview.company))
+        raise UserError(words.nothing_to_save(employer(interview)))
     if not worth_keeping(answer):
-        raise UserError(words.not_a_story_yet(interview.company))
+        raise UserError(words.not_a_story_yet(employer(interview)))
     bank = await ctx.uow.stories.list_for_user(ctx.user_id)
     for story in bank:
         if story.source_interview_id == interview.id and story.text == answer.strip():
-            return Reply(text=words.saved_from_reflection(story, interview.company))
+            return Reply(text=words.saved_from_reflection(story, employer(interview)))
     if len(bank) >= MAX_STORIES:
         raise UserError(words.too_many())
     text = answer.strip()[: ctx.config.max_answer_length]
@@ -186,4 +187,4 @@ async def save_from_reflection(ctx: Context, ref: str) -> Reply:
     story = await ctx.uow.stories.add(Story(
         user_id=ctx.user_id, number=0, title=title, text=text, tags=infer_tags(text),
         told_in=[interview.id], source_interview_id=interview.id, created_at=ctx.now))
-    return Reply(text=words.saved_from_reflection(story, interview.company))
+    return Reply(text=words.saved_from_reflection(story, employer(interview)))
