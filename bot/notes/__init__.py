@@ -1,12 +1,12 @@
 """The note composer: thank-you notes (and replies after a rejection) built from the
 person's own words. Pure functions, no I/O; the words sit beside the logic."""
 
+from bot.notes.bring import bring_phrase
 from bot.notes.compose import (
     REFERENCE_SLOT,
     Note,
     NoteRequest,
     Situation,
-    bring_phrase,
     compose,
     note_recipients,
     notes_for,

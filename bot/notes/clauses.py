@@ -12,7 +12,7 @@ is 6 people"). The rules, modest on purpose:
   pronoun-led clause already did ("how you run the platform group").
 * A plain fact cannot be a topic without reading flat ("our conversation about the team
   being 6 people"), so it stays a clause and is marked as a fact: the note says it as one
-  ("It was good to hear that the team is 6 people"). Typed as a gerund ("the team being 6
+  ("It was helpful to hear that the team is 6 people"). Typed as a gerund ("the team being 6
   people") it is made a clause again; typed without a verb ("3 rounds left") it gets
   "there are". A place is the exception: "the office is in Berlin" reads well as "the
   office in Berlin", a topic like any other.

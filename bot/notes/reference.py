@@ -19,13 +19,13 @@ First-person words stay: the note is written by the person who typed them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from bot.notes import lexicon
 from bot.notes.clauses import clause_to_phrase, one_clause
+from bot.notes.cleaning import alternation, clean_text, known_names
 from bot.notes.pronouns import to_second_person
 
 __all__ = [
@@ -89,19 +89,16 @@ _PRIORITY = [RefusalReason.NEGATIVE, RefusalReason.PAY, RefusalReason.PRIVATE,
              RefusalReason.EMPTY]
 
 
-def _words(phrases: tuple[str, ...] | frozenset[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
-
-_EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX][-'^]?[)(\]\[dDpP/\\|*3oO]+|<3+|\^_\^|:'\()(?!\w)")
-_FILLER_END = re.compile(r"(?:^|[\s,;]+)(?:" + _words(lexicon.FILLER_END) + r")$", re.I)
-_FILLER_START = re.compile(r"^(?:" + _words(lexicon.FILLER_START) + r")(?:[\s,;:]+|$)", re.I)
+_FILLER_END = re.compile(r"(?:^|[\s,;]+)(?:" + alternation(lexicon.FILLER_END) + r")$", re.I)
+_FILLER_START = re.compile(r"^(?:" + alternation(lexicon.FILLER_START) + r")(?:[\s,;:]+|$)",
+                           re.I)
 _NON_ANSWER_START = re.compile(
     r"^(?:i\s+)?(?:(?:really\s+)?(?:can'?t|cannot|don'?t|do not)\s+(?:really\s+)?"
     r"(?:remember|recall|know)|no\s+idea|not\s+sure|nothing\s+(?:specific|special|really|"
     r"much|in particular|stood out))\b", re.I)
 
-_SUBJECT_WORD = (r"(?:" + _words(lexicon.LEAD_SUBJECT_WORDS) +
+_SUBJECT_WORD = (r"(?:" + alternation(lexicon.LEAD_SUBJECT_WORDS) +
                  r"|(?-i:[A-Z][\w'’.-]*))")
 _VERB = r"(?P<verb>" + "|".join(lexicon.LEAD_VERBS) + r")"
 _PAST = re.compile(r"(?:talked|discussed|spoke|chatted|covered|mentioned|explained|described|"
@@ -186,49 +183,6 @@ _LOWER_START = frozenset({"the", "a", "an", "how", "what", "why", "when", "where
                           "more", "most", "new", "future", "plans", "lessons", "ways"})
 _TRAILING_JUNK = re.compile(r"(?:[\s,;:.!?…~*_\-–—]+|\s+(?:and|or|but|so|with|about|the|of|a|"
                             r"an|to|for|in|on|like|because|which|that)\b)+$", re.I)
-
-
-_ACRONYM_WORD = re.compile(r"(?<![\w'-])(?:" + _words(lexicon.PHRASE_ACRONYMS) + r")(?![\w'-])")
-# "excel" is a product unless it is the verb ("to excel at").
-_PRODUCT_WORD = re.compile(r"(?<![\w'-])(?:" + _words(frozenset(lexicon.PRODUCT_NAMES)) +
-                           r")(?![\w'-])(?<!excel(?= at\b| in\b))", re.I)
-
-
-def known_names(text: str) -> str:
-    """Acronyms and product names typed in lowercase, written as they are spelled ("sql"
-    -> "SQL", "looker" -> "Looker"); anything typed with a capital is left as typed."""
-    text = _ACRONYM_WORD.sub(lambda m: m.group(0).upper(), text)
-    return _PRODUCT_WORD.sub(lambda m: lexicon.PRODUCT_NAMES.get(m.group(0), m.group(0)), text)
-
-
-# Emoji typed as Slack/Discord shortcodes (":tada:", ":+1:"), which chat shows as pictures.
-_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])", re.I)
-
-
-def clean_text(text: str) -> str:
-    """Emoji, emoticons, odd spaces and wrapping quotes removed; apostrophes made plain."""
-    if not text.isascii():  # plain ASCII has no curly quotes, emoji or joiners to look at
-        text = _without_symbols(text)
-    text = _EMOTICON.sub(" ", text)
-    text = _SHORTCODE.sub(" ", text)
-    text = " ".join(text.split())
-    while len(text) >= 2 and text[0] + text[-1] in ('""', "''", "()", "[]", "**", "__", "``"):
-        text = text[1:-1].strip()
-    return text
-
-
-def _without_symbols(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
-    text = text.replace("“", '"').replace("”", '"')
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category in ("So", "Cs", "Co") or char in "\u200d\ufe0f\ufe0e\u20e3" or \
-                0x1F3FB <= ord(char) <= 0x1F3FF:
-            kept.append(" ")
-        else:
-            kept.append(char)
-    return "".join(kept)
 
 
 def _strip_fillers(text: str) -> str:

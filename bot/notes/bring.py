@@ -1,0 +1,116 @@
+"""What the person brings to the role, read as a noun phrase for the note's tie line ("I would
+be glad to bring <phrase> to the team"): their own words, with a stock self-description
+("hard worker", "team player") left out and a result told as experience ("led the migration
+to k8s" -> "my experience leading the migration to k8s"). None when nothing specific is
+left, when it is a sentence about themselves, sensitive, or too long for the line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.notes import lexicon
+from bot.notes.reference import (
+    MAX_WORDS,
+    Refusal,
+    RefusalReason,
+    clean_text,
+    known_names,
+    reference_phrase,
+    sensitive_topic,
+)
+
+__all__ = ["bring_phrase"]
+
+_BRING_LEAD = re.compile(
+    r"^(?:i\s+(?:think\s+)?(?:would\s+|'d\s+|can\s+|could\s+|will\s+|'ll\s+)?"
+    r"(?:bring|offer|have|add|contribute)|i've got|i've|i have got|bring|mostly|probably|"
+    r"definitely|honestly)\s+", re.I)
+_GENERIC_SELF = re.compile(
+    r"\b(?:hard[- ]?work(?:er|ing)?|team[- ]player|passion(?:ate)?|detail[- ]oriented|"
+    r"attention to detail|motivat(?:ed|ion)|fast learner|quick learner|learn(?:s|ing)? fast|"
+    r"dedicat(?:ed|ion)|reliab(?:le|ility)|punctual|positive attitude|good attitude|"
+    r"people person|good communicator|communication skills|enthusias(?:m|tic)|energy|"
+    r"self[- ]starter|go[- ]getter|results[- ]driven|problem[- ]solver|problem solving|"
+    r"creativ(?:e|ity)|work ethic|determination|determined|eager(?:ness)? to learn|"
+    r"willing(?:ness)? to learn|can[- ]do|adaptab(?:le|ility)|flexib(?:le|ility)|"
+    r"hungry|driven|leadership skills|soft skills|my personality|myself|a lot|everything|"
+    r"skills|experience|and|a|an|my|great|good|strong|lots of|plenty of|real)\b", re.I)
+_DETERMINER = re.compile(r"^(?:my|a|an|the|our|some|years|\d)", re.I)
+_NUMBER_WORD = re.compile(r"^(?:\d[\d.,+]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|fifteen|twenty|several|many)\b", re.I)
+
+
+# A list's items ("sql, dashboards and being calm with stakeholders"): "my ___" takes nouns
+# or gerunds, not both, so a list mixing them is left out of the note rather than misread.
+_LIST_ITEM = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+", re.I)
+_GERUND_ITEM = re.compile(r"^(?!(?:thing|something|nothing|everything|anything|string|"
+                          r"spring|king|morning|evening|building blocks)\b)\w+ing\b", re.I)
+
+
+def _mixes_nouns_and_gerunds(text: str) -> bool:
+    items = [item for item in _LIST_ITEM.split(text) if item.strip()]
+    gerunds = sum(1 for item in items if _GERUND_ITEM.match(item.strip()))
+    return 0 < gerunds < len(items)
+
+
+def _is_generic(item: str) -> bool:
+    return not _GENERIC_SELF.sub("", item).strip(" ,.&-")
+
+
+_I_DID = re.compile(r"^(?:and\s+)?i\s+(?=(?:" + "|".join(lexicon.PAST_RESULT_VERBS) + r")\b)",
+                    re.I)
+
+
+def _as_result(item: str) -> str:
+    """"(I) led the migration" -> "leading the migration" (read as "my experience …")."""
+    item = _I_DID.sub("", item.strip())
+    first, _, rest = item.partition(" ")
+    gerund = lexicon.PAST_RESULT_VERBS.get(first.lower())
+    return f"{gerund} {rest}".strip() if gerund and rest else item
+
+
+def _specific_items(text: str) -> str:
+    """The list's specific items, results read as gerunds: "hard worker, led the migration
+    to k8s" -> "leading the migration to k8s"; "" when every item is a stock phrase."""
+    items = [item.strip() for item in _LIST_ITEM.split(text) if item.strip()]
+    kept = [_as_result(item) for item in items if not _is_generic(item)]
+    if kept == items:
+        return text
+    if len(kept) <= 1:
+        return "".join(kept)
+    return ", ".join(kept[:-1]) + " and " + kept[-1]
+
+
+@lru_cache(maxsize=2048)
+def bring_phrase(answer: str | None) -> str | None:
+    """"What you bring" as a noun phrase to tie to the reference, or None when it is a
+    generic self-description, a sentence about themselves, sensitive or too long. A list
+    that mixes stock phrases with specifics keeps the specifics ("hard worker, led the
+    migration to k8s" -> "my experience leading the migration to k8s")."""
+    if not answer or not answer.strip():
+        return None
+    first = re.split(r"(?<=[.!?])\s+|\n+", clean_text(answer))[0]
+    text = _BRING_LEAD.sub("", first.strip().rstrip(".!?,;: ")).strip()
+    text = _BRING_LEAD.sub("", text).strip()
+    text = re.sub(r"\s*(?:,|-|–|—)?\s*(?:lol|haha|i guess|i think|tbh|etc\.?)$", "", text,
+                  flags=re.I).strip(" ,.")
+    text = _specific_items(text)
+    if not text or re.match(r"^(?:i|i'm|im|i am|we|they|it|that|this)\b", text, re.I):
+        return None
+    if sensitive_topic(text) is not None or reference_phrase(text) == Refusal(
+            RefusalReason.NON_ANSWER, text):
+        return None
+    if len(text.split()) > MAX_WORDS - 2 or _mixes_nouns_and_gerunds(text):
+        return None
+    text = known_names(re.sub(r"\bi\b", "I", text))
+    first_word = text.split()[0]
+    if first_word[:1].isupper() and first_word[1:].islower() and \
+            first_word.lower() not in lexicon.PHRASE_ACRONYMS:
+        text = first_word.lower() + text[len(first_word):]
+    if re.match(r"^\w+ing\b", text) and not _DETERMINER.match(text):
+        return "my experience " + text
+    if _NUMBER_WORD.match(text) or not _DETERMINER.match(text):
+        return "my " + text
+    return text

@@ -1,0 +1,63 @@
+"""Text as typed in chat, cleaned to go into a note: emoji, emoticons, Slack/Discord
+shortcodes, odd spaces and wrapping quotes removed, curly apostrophes made plain, and
+acronyms and product names typed in lowercase written as they are spelled ("sql" -> "SQL",
+"looker" -> "Looker"). Used by the reference reader, "what you bring" and the names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.notes import lexicon
+
+__all__ = ["alternation", "clean_text", "known_names"]
+
+
+def alternation(phrases: tuple[str, ...] | frozenset[str]) -> str:
+    """The phrases as one regex alternation, longest first (so the longest one matches)."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+_EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX][-'^]?[)(\]\[dDpP/\\|*3oO]+|<3+|\^_\^|:'\()(?!\w)")
+_ACRONYM_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(lexicon.PHRASE_ACRONYMS) +
+                           r")(?![\w'-])")
+# "excel" is a product unless it is the verb ("to excel at").
+_PRODUCT_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(frozenset(lexicon.PRODUCT_NAMES)) +
+                           r")(?![\w'-])(?<!excel(?= at\b| in\b))", re.I)
+
+
+def known_names(text: str) -> str:
+    """Acronyms and product names typed in lowercase, written as they are spelled ("sql"
+    -> "SQL", "looker" -> "Looker"); anything typed with a capital is left as typed."""
+    text = _ACRONYM_WORD.sub(lambda m: m.group(0).upper(), text)
+    return _PRODUCT_WORD.sub(lambda m: lexicon.PRODUCT_NAMES.get(m.group(0), m.group(0)), text)
+
+
+# Emoji typed as Slack/Discord shortcodes (":tada:", ":+1:"), which chat shows as pictures.
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])", re.I)
+
+
+def clean_text(text: str) -> str:
+    """Emoji, emoticons, odd spaces and wrapping quotes removed; apostrophes made plain."""
+    if not text.isascii():  # plain ASCII has no curly quotes, emoji or joiners to look at
+        text = _without_symbols(text)
+    text = _EMOTICON.sub(" ", text)
+    text = _SHORTCODE.sub(" ", text)
+    text = " ".join(text.split())
+    while len(text) >= 2 and text[0] + text[-1] in ('""', "''", "()", "[]", "**", "__", "``"):
+        text = text[1:-1].strip()
+    return text
+
+
+def _without_symbols(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
+    text = text.replace("“", '"').replace("”", '"')
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("So", "Cs", "Co") or char in "\u200d\ufe0f\ufe0e\u20e3" or \
+                0x1F3FB <= ord(char) <= 0x1F3FF:
+            kept.append(" ")
+        else:
+            kept.append(char)
+    return "".join(kept)
