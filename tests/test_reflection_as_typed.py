@@ -210,3 +210,10 @@ async def test_the_summary_asks_to_mention_what_the_note_mentions() -> None:
     assert 'mention "your move to usage based pricing"' in field(summary,
                                                                   "One thing to focus on")
     assert "about your move to usage based pricing" in (summary.copy_text or "")
+
+
+async def test_a_shrug_is_not_sure() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:final")
+    (reply,) = await world.say("🤷")  # was: "I didn't catch which one "🤷" means"
+    assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."

@@ -48,7 +48,7 @@ def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
     # "idk", "not sure": every option, and no pressure ("7", "1,9": numbers out of range);
     # "no questions, sorry" says none were asked (an answer to another question), not unsure
     # ("no" when asked "are you sure?" is not unsure: it is offered the two it could mean)
-    unsure = bool(_UNSURE.match(norm(shown))) or (
+    unsure = bool(_UNSURE.match(norm(shown))) or "🤷" in shown or (
         is_nothing(shown) and any(c.isalpha() for c in shown) and
         not _ABOUT_ASKING.search(shown) and not _DENIAL.match(norm(shown)))
     offered = [o for o in question.options if o.value in candidates and not unsure] or \
