@@ -11,6 +11,7 @@ from test_service import ANSWERS, INTERVIEW, World, said
 
 from bot.followthrough.timeline import parse_timeline
 from bot.model import NudgeKind, NudgeStatus, Outcome
+from bot.tips.library import TIPS
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 6, 10, 13, 0, tzinfo=UTC)  # Wednesday 14:00 BST
@@ -201,3 +202,10 @@ async def test_after_a_rejection_only_real_strengths_are_named_back(world: World
     (reply,) = await world.say("/debrief outcome Acme rejected")
     strengths = {f.name: f.value for f in reply.fields}["Your strongest moments, in your words"]
     assert strengths == "• What they'll remember: \"my story about cutting latency by 40%\""
+
+
+def test_no_tip_tells_a_late_note_it_is_an_afterthought() -> None:
+    """After a rejection the weakest area's tip is shown; "after 24 hours it reads as an
+    afterthought" contradicted the late-note advice ("a late note still beats none") and
+    read as blame."""
+    assert not [text for _, text in TIPS if "afterthought" in text]

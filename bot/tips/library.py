@@ -28,8 +28,8 @@ TIPS: tuple[tuple[Area, str], ...] = (
      "tighter than the first."),
     (Area.STAND_OUT, "Show curiosity about their problem, not just their perks: ask what a "
      "great first year in the role looks like."),
-    (Area.FOLLOW_UP, "Send your thank-you note within 24 hours. After that it reads as an "
-     "afterthought."),
+    (Area.FOLLOW_UP, "Send your thank-you note within 24 hours, while the conversation is "
+     "fresh for both of you. If that has passed, a late note still beats none."),
     (Area.FOLLOW_UP, "Mention one specific thing you discussed in your thank-you note. It "
      "proves you listened and jogs their memory of you."),
     (Area.FOLLOW_UP, "Right after the interview, write down the interviewer's name and the "
