@@ -17,7 +17,7 @@ from bot import copy
 from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.context import Context, UserError
-from bot.copy.messages import employer
+from bot.copy.naming import employer
 from bot.grammar import PREFIX, CommandSyntaxError, is_command, parse_command, spec_for
 from bot.inbox import ClaimLost, finish_in
 from bot.insights import handlers as stats

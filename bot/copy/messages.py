@@ -1,15 +1,15 @@
-"""Replies and confirmations, and how times and interviews are named in them. Errors for
-bad input are in ``bot.copy.errors``, the words of platform surfaces in
-``bot.copy.surfaces``; the package re-exports all three."""
+"""Replies, confirmations and errors. How times and interviews are named in them is in
+``bot.copy.naming``, the words of platform surfaces in ``bot.copy.surfaces``; the package
+re-exports all three."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.copy.naming import fmt_clock, fmt_local, interview_label
 from bot.grammar import SUBCOMMANDS
 from bot.model import Area, Interview, User
-from bot.notes.people import company_and_role, company_name
 from bot.values import Reply
 
 __all__ = [
@@ -28,24 +28,36 @@ __all__ = [
     "REFLECTION_CANCELLED",
     "REFLECTION_STILL_OPEN",
     "SENT_TO_DM",
+    "bad_area",
+    "bad_duration",
+    "bad_quiet_hours",
+    "bad_setting",
+    "bad_time",
+    "bad_timezone",
+    "command_too_long",
     "continue_in_dm",
-    "delta_words",
-    "employer",
     "export_intro",
-    "fmt_clock",
-    "fmt_local",
     "forget_ask",
     "help_text",
     "home_empty",
     "home_reply",
-    "interview_label",
-    "late_prefix",
     "logged_ahead",
     "logged_see_dm",
+    "missing_company",
+    "needs_a_community",
+    "no_such_interview",
+    "no_such_nudge",
     "settings_text",
+    "snooze_out_of_range",
+    "text_too_long",
     "tip_text",
     "took_as",
+    "unknown_nudge_action",
+    "unknown_subcommand",
     "welcome_back",
+    "when_out_of_range",
+    "which_nudge",
+    "zone_from_abbreviation",
 ]
 
 
@@ -92,16 +104,6 @@ FORGET_DONE = "Done - everything Debrief knew about you is deleted. Good luck ou
 ALREADY_FORGOTTEN = "There's nothing stored about you, so there's nothing to delete."
 
 
-def fmt_local(at: datetime, zone: ZoneInfo) -> str:
-    """``Thu 26 Nov 14:00 GMT`` - always in the person's own zone."""
-    local = at.astimezone(zone)
-    return f"{local:%a %d %b %H:%M} {local.tzname()}"
-
-
-def fmt_clock(at: time) -> str:
-    return f"{at:%H:%M}"
-
-
 def help_text(channels: bool = True) -> str:
     """Every command, one line each; without ``channels`` (the console) only those that
     work there: the admin commands act on a community's channels."""
@@ -118,35 +120,82 @@ def took_as(typed: str, meant: str) -> str:
     return f"(I read `{typed[:40]}` as `/debrief {meant}`.)"
 
 
-def late_prefix(due: datetime, zone: ZoneInfo) -> str:
-    return (f"(Sorry this is late - it was due {fmt_local(due, zone)}, while I was "
-            "offline.) ")
+def needs_a_community(name: str) -> str:
+    return (f"`/debrief {name}` works in a community with channels - a Slack workspace or "
+            "a Discord server - and there are none here.")
 
 
-def delta_words(delta: timedelta) -> str:
-    minutes = max(0, int(delta.total_seconds() // 60))
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} h" + (f" {minutes} min" if minutes else "")
-    return f"{hours // 24} days"
+def unknown_subcommand(word: str, meant: str | None = None) -> str:
+    if meant:
+        return (f"I don't know the command `{word[:40]}` - did you mean "
+                f"`/debrief {meant}`?")
+    return (f"I don't know the command `{word[:40]}`. Type `/debrief help` to see "
+            "everything I can do.")
+
+
+def command_too_long(limit: int) -> str:
+    return f"That command is too long for me (over {limit} characters). Please shorten it."
+
+
+def text_too_long(what: str, limit: int, length: int) -> str:
+    return (f"That {what} is {length} characters; I keep at most {limit}. "
+            "Please shorten it and send it again - nothing was saved.")
+
+
+def missing_company() -> str:
+    return ("Which company was it? Try `/debrief interview Acme` - you can add "
+            '`when:"tomorrow 3pm"`, `role:"Data Analyst"` and `interviewer:"Jane Doe"`.')
+
+
+def bad_time(text: str) -> str:
+    return (f"I couldn't read the time \"{text[:60]}\". Try `now`, `2h ago`, "
+            "`in 90 minutes`, `today 14:00`, `tomorrow at 3pm`, `next monday`, `fri 10:30`, "
+            "`Dec 4 10:30` or `2026-12-01 10:00` (in your timezone). Nothing was saved.")
+
+
+def bad_duration(text: str) -> str:
+    return (f"I couldn't read \"{text[:60]}\" as a time to snooze to. Try `30m`, "
+            "`2 hours`, `1d`, `tomorrow` (09:00), `tomorrow 9:00` or `next monday`.")
+
+
+def bad_timezone(text: str, suggestions: tuple[str, ...] = ()) -> str:
+    if suggestions:
+        names = " or ".join(f"`{name}`" for name in suggestions)
+        return (f"I don't know the timezone \"{text[:60]}\" - did you mean {names}? "
+                "Nothing was changed.")
+    return (f"I don't know the timezone \"{text[:60]}\". Use a city such as `berlin` or "
+            "`new york`, or an IANA name such as `Europe/Berlin`, `America/New_York` or "
+            "`Asia/Kolkata`. Nothing was changed.")
+
+
+def zone_from_abbreviation(abbreviation: str, zone: str) -> str:
+    return (f"(I read \"{abbreviation[:10]}\" as {zone}: the local time there all year, "
+            "summer time included. If you meant somewhere else, set its city, e.g. "
+            "`/debrief settings timezone phoenix`.)")
+
+
+def bad_quiet_hours(text: str) -> str:
+    return (f"I couldn't read \"{text[:60]}\" as quiet hours. Use a range such as "
+            "`22:00-08:00`, or `off`. Nothing was changed.")
+
+
+def no_such_interview(ref: str) -> str:
+    return (f"I couldn't find an interview matching \"{ref[:60]}\". "
+            "`/debrief history` lists yours with their numbers (#).")
+
+
+def no_such_nudge(ref: str) -> str:
+    return (f"I couldn't find a scheduled reminder #{ref[:20]}. "
+            "`/debrief nudges` lists them with their numbers.")
 
 
 BACK_ONE = "Okay, back one question - your previous answer is cleared."
 AT_FIRST_QUESTION = "This is the first question, so there's nothing to go back to."
 
 
-def employer(interview: Interview) -> str:
-    """The company as a person writes it ("acme corp" -> "Acme Corp", "ibm" -> "IBM";
-    "eBay" as typed): for display only, what is stored and matched stays as typed."""
-    return company_name(interview.company)
-
-
-def interview_label(interview: Interview) -> str:
-    """"Acme Corp (Data Analyst)" for "acme corp" and "a data analyst role", by the note
-    composer's own reading of both (bot.notes.people.company_and_role)."""
-    return company_and_role(interview.company, interview.role)
+def when_out_of_range(text: str) -> str:
+    return (f"\"{text[:60]}\" is too far away: I can log interviews from the last 90 days up "
+            "to a year ahead. Nothing was saved.")
 
 
 def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -> str:
@@ -171,6 +220,26 @@ def welcome_back(interview: Interview) -> str:
     return f"Welcome back - let's pick up your reflection on {interview_label(interview)}."
 
 
+def unknown_nudge_action(word: str) -> str:
+    return (f"`{word[:20]}` isn't something I can do with reminders. Use "
+            "`/debrief nudges` (list), `/debrief nudges cancel <#>` or "
+            "`/debrief nudges snooze <#> 2h`.")
+
+
+def which_nudge() -> str:
+    return ("Which reminder? Give its number from `/debrief nudges`, like "
+            "`/debrief nudges cancel 12`.")
+
+
+def snooze_out_of_range() -> str:
+    return "I can snooze a reminder to any time in the next 30 days. Nothing was changed."
+
+
+def bad_area(word: str) -> str:
+    return (f"I don't have tips for \"{word[:40]}\". Pick one of: stand out, follow up, "
+            "professional, prepared, right jobs.")
+
+
 def tip_text(area: Area, tip: str, *, from_reflections: bool,
              for_interview: str | None = None) -> str:
     """``for_interview``: the interview the tip was chosen for ("your technical interview
@@ -180,6 +249,12 @@ def tip_text(area: Area, tip: str, *, from_reflections: bool,
         if from_reflections else ""
     where = f"For {for_interview}: " if for_interview else ""
     return f"Tip · {AREA_NAMES[area]}{why}\n{where}{tip}"
+
+
+def bad_setting(word: str) -> str:
+    return (f"I can't change \"{word[:40]}\". Try `/debrief settings timezone Europe/Berlin`, "
+            "`/debrief settings quiet 22:00-08:00` (or `quiet off`) or `/debrief settings name "
+            "Ann Lee`.")
 
 
 def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import employer, fmt_local, interview_label
+from bot.copy.naming import employer, fmt_local, interview_label
 from bot.model import Interview
 
 __all__ = [

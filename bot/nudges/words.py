@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import delta_words, employer, fmt_local, interview_label, late_prefix
+from bot.copy.naming import delta_words, employer, fmt_local, interview_label, late_prefix
 from bot.followthrough.words import closing_text, second_follow_up_text
 from bot.model import Interview, Nudge, NudgeKind
 from bot.values import Choice, Destination, Reply

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.context import Context
-from bot.copy.messages import fmt_local, interview_label
+from bot.copy.naming import fmt_local, interview_label
 from bot.model import Interview
 from bot.values import Choice, Reply
 

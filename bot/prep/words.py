@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import employer, fmt_local, interview_label
+from bot.copy.naming import employer, fmt_local, interview_label
 from bot.model import Interview
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION
 from bot.stories.model import Prep, Story

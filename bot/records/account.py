@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from bot import copy
 from bot.context import Context, UserError
-from bot.copy.messages import employer
+from bot.copy.naming import employer
 from bot.insights.patterns import interview_scores
 from bot.model import Area, Interview, ReflectionState
 from bot.notes import words as note_words

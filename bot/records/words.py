@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import delta_words, employer, fmt_local, interview_label
+from bot.copy.naming import delta_words, employer, fmt_local, interview_label
 from bot.insights.profile import profile_line
 from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
 from bot.reflection.questions import AREA_NAMES

@@ -8,7 +8,7 @@ says so and how to pick it up again, instead of dropping it without a word.
 from __future__ import annotations
 
 from bot.context import Context
-from bot.copy.messages import interview_label
+from bot.copy.naming import interview_label
 from bot.model import Interview, ReflectionState
 from bot.values import Destination, Reply
 

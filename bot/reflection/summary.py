@@ -24,7 +24,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.copy.messages import employer
+from bot.copy.naming import employer
 from bot.model import Area, Interview, InterviewType, ThankYou
 from bot.notes import (
     Phrase,

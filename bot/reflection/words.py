@@ -6,7 +6,7 @@ import functools
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.copy.messages import interview_label
+from bot.copy.naming import interview_label
 from bot.model import Interview
 from bot.reflection.questions import ALL_QUESTIONS, AREA_NAMES, Question, questions_for
 from bot.values import AnswerKey, Choice, Destination, Reply

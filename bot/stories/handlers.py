@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.context import Context, UserError
-from bot.copy.messages import employer
+from bot.copy.naming import employer
 from bot.model import Interview
 from bot.prep.guard import still_ahead
 from bot.reflection.reading import is_nothing

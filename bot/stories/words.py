@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import employer
+from bot.copy.naming import employer
 from bot.model import Interview, Outcome
 from bot.stories.bank import GAP_WORDS, MAX_STORIES, SKILLS
 from bot.stories.model import Story

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.messages import fmt_local
+from bot.copy.naming import fmt_local
 from bot.model import Area
 from bot.reflection.questions import AREA_NAMES
 from bot.tips.model import TipStatus, TipSubscription

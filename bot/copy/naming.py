@@ -1,0 +1,51 @@
+"""How replies name times and interviews: in the person's own zone ("Thu 26 Nov 14:00 GMT"),
+as spans ("3 h 20 min"), and an interview as a person writes it ("Acme Corp (Data Analyst)"
+for "acme corp" and "a data analyst role"). Every feature's words use these, so a time or
+an interview reads the same in every reply."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.model import Interview
+from bot.notes.people import company_and_role, company_name
+
+__all__ = ["delta_words", "employer", "fmt_clock", "fmt_local", "interview_label", "late_prefix"]
+
+
+def fmt_local(at: datetime, zone: ZoneInfo) -> str:
+    """``Thu 26 Nov 14:00 GMT`` - always in the person's own zone."""
+    local = at.astimezone(zone)
+    return f"{local:%a %d %b %H:%M} {local.tzname()}"
+
+
+def fmt_clock(at: time) -> str:
+    return f"{at:%H:%M}"
+
+
+def late_prefix(due: datetime, zone: ZoneInfo) -> str:
+    return (f"(Sorry this is late - it was due {fmt_local(due, zone)}, while I was "
+            "offline.) ")
+
+
+def delta_words(delta: timedelta) -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h" + (f" {minutes} min" if minutes else "")
+    return f"{hours // 24} days"
+
+
+def employer(interview: Interview) -> str:
+    """The company as a person writes it ("acme corp" -> "Acme Corp", "ibm" -> "IBM";
+    "eBay" as typed): for display only, what is stored and matched stays as typed."""
+    return company_name(interview.company)
+
+
+def interview_label(interview: Interview) -> str:
+    """"Acme Corp (Data Analyst)" for "acme corp" and "a data analyst role", by the note
+    composer's own reading of both (bot.notes.people.company_and_role)."""
+    return company_and_role(interview.company, interview.role)
