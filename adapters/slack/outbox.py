@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.internal_utils import get_user_agent
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack.client import PERMANENT_ERRORS, retry_handlers, slack_error_code
@@ -40,6 +41,11 @@ DELIVERY_EVENT = "debrief_nudge"
 RECENT_MESSAGES = 50
 
 log = logging.getLogger(__name__)
+
+# Computed once: slack_sdk's webhook client otherwise builds the User-Agent (platform
+# look-ups) on every response_url call, ~1 % of the app's CPU under a burst (issue 14).
+_WEBHOOK_HEADERS = {"User-Agent": get_user_agent()}
+_RETRIES = retry_handlers()  # stateless (each request keeps its own RetryState): shared
 
 # chat.postEphemeral errors that mean "not here", not "never".
 CHANNEL_UNREACHABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived",
@@ -192,8 +198,8 @@ class ReplyOutbox:
             await self.upload(reply.attachment, channel)
 
     async def _via_response_url(self, url: str, message: SlackMessage, *, public: bool) -> bool:
-        webhook = AsyncWebhookClient(url, session=self._session(),
-                                     retry_handlers=retry_handlers())
+        webhook = AsyncWebhookClient(url, session=self._session(), retry_handlers=_RETRIES,
+                                     default_headers=_WEBHOOK_HEADERS)
         try:
             response = await webhook.send_dict({
                 "response_type": "in_channel" if public else "ephemeral",
@@ -212,8 +218,8 @@ class ReplyOutbox:
                                        text: str) -> bool:
         """Replace an ephemeral message (its buttons were clicked); ephemeral messages have
         no ts to ``chat.update``."""
-        webhook = AsyncWebhookClient(url, session=self._session(),
-                                     retry_handlers=retry_handlers())
+        webhook = AsyncWebhookClient(url, session=self._session(), retry_handlers=_RETRIES,
+                                     default_headers=_WEBHOOK_HEADERS)
         try:
             response = await webhook.send_dict(
                 {"replace_original": True, "text": text, "blocks": blocks})
