@@ -16,6 +16,7 @@ Escaping rules (the core's text may contain what people typed):
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -101,8 +102,11 @@ def escape_plain(text: str) -> str:
     return _replace_all(text, _ENTITIES)
 
 
+@functools.lru_cache(maxsize=512)
 def escape_mrkdwn(text: str) -> str:
-    """For ``mrkdwn`` objects: entities, no formatting from the text, no leading quote."""
+    """For ``mrkdwn`` objects: entities, no formatting from the text, no leading quote.
+    Remembered for the texts seen most recently: the help, questions and their buttons
+    repeat for everybody (a pure function of the text)."""
     out: list[str] = []
     pos = 0
     for match in _CODE_SPAN.finditer(text):
