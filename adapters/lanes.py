@@ -13,6 +13,13 @@ the replies) runs here. Three guarantees:
   starts, so under a burst the CPU goes to answering Slack in time, and the work catches up
   right after. The wait is bounded, so work is delayed, never starved.
 
+One exception, for work that is part of its acknowledgement (an answer that can ride in it,
+``adapters.slack.inline``): while the process is not behind (fewer than
+:data:`EAGER_BELOW` jobs pending) and the person has nothing queued, such a job starts at
+once, outside the slots (the core bounds its own database work). A group of people each
+waiting for their answer is then answered in the acknowledgement; a flood that outruns the
+work builds a backlog, and with it the three rules above apply again.
+
 The queue itself lives in memory; what makes acknowledged work survive ``kill -9`` is the
 inbox (:mod:`adapters.inbox`), written before the acknowledgement. :meth:`PersonLanes.drain`
 lets a graceful shutdown finish the queue first.
@@ -38,6 +45,11 @@ Job = Callable[[], Awaitable[None]]
 # starving the acknowledgements (see benchmarks/slack_ack.py).
 DEFAULT_CONCURRENCY = 8
 BACKLOG_WARNING = 5_000
+# Work that may start at once, inside its acknowledgement, while fewer jobs than this are
+# pending (PersonLanes.submit ``eager``). A closed group of people each waiting for their
+# answer stays below it and is answered in the acknowledgement; a flood that outruns the
+# work does not, and is acknowledged first.
+EAGER_BELOW = 64
 ACK_PRIORITY = 0.01  # seconds a job may wait for acknowledgements in flight
 MAX_YIELD = 0.1  # AckFirst's default: Discord's follow-up requests, each
 # A job still running after this long is waiting on something slow (a platform API that
@@ -74,11 +86,6 @@ class AckFirst:
             self._acking -= 1
             if not self._acking:
                 self._clear.set()
-
-    @property
-    def in_flight(self) -> int:
-        """Acknowledgements on their way now."""
-        return self._acking
 
     async def give_way(self) -> None:
         """Before work (or its follow-up request): wait while acknowledgements are on
@@ -120,10 +127,12 @@ class PersonLanes:
     def submit(self, key: Hashable, job: Job, *, eager: bool = False) -> bool:
         """Queue ``job`` behind ``key``'s earlier jobs; returns immediately.
 
-        ``eager``: if nothing of ``key``'s is queued, a work slot is free and no other
-        acknowledgement is on its way, the job starts at once without giving way (it is part
-        of the one acknowledgement in flight: its answer can go into it). Under a burst that
-        is never so, and acknowledgements keep going first. Returns True if it started so."""
+        ``eager``: if nothing of ``key``'s is queued and fewer than :data:`EAGER_BELOW` jobs
+        are pending, the job starts at once, outside the work slots and without giving way
+        (it is part of an acknowledgement in flight: its answer can go into it, see
+        ``adapters.slack.inline``). A backlog that large means acknowledgements are waiting
+        on work: then jobs queue again, acknowledgements go first, and the backlog drains.
+        Returns True if the job started at once."""
         self._pending += 1
         self._idle.clear()
         if self._pending > BACKLOG_WARNING and not self._warned:
@@ -134,7 +143,7 @@ class PersonLanes:
         if queue is not None:  # a worker is already draining this person's lane
             queue.append(job)
             return False
-        eager = eager and not self._slots.locked() and self._acks.in_flight <= 1
+        eager = eager and self._pending <= EAGER_BELOW  # counting this one
         self._queues[key] = deque([job])
         worker = asyncio.create_task(self._drain_lane(key, eager), name="lane")
         self._workers.add(worker)
@@ -166,8 +175,11 @@ class PersonLanes:
             while queue:
                 job = queue.popleft()
                 try:
-                    await self._run_in_slot(job, give_way=not eager)
-                    eager = False
+                    if eager:
+                        eager = False
+                        await job()
+                    else:
+                        await self._run_in_slot(job)
                 except Exception:
                     log.exception("work for %s failed", key)
                 finally:
@@ -179,14 +191,13 @@ class PersonLanes:
                 self._pending = 0
                 self._idle.set()
 
-    async def _run_in_slot(self, job: Job, *, give_way: bool = True) -> None:
+    async def _run_in_slot(self, job: Job) -> None:
         await self._slots.acquire()
         released = False
         try:
             # Inside the slot on purpose: with every slot waiting, work runs at most
             # ``concurrency`` jobs per ``ack_priority`` during a burst.
-            if give_way:
-                await self._after_acks()
+            await self._after_acks()
             task = asyncio.ensure_future(job())
             done, _ = await asyncio.wait({task}, timeout=self._slow_after)
             if not done:

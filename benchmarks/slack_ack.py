@@ -75,7 +75,7 @@ def _serve_fake(ports: Any, cpus: set[int] | None) -> None:
 
 def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
                cpus: set[int] | None, concurrency: int | None,
-               profile: str | None = None, inbox_engine: str = "own",
+               profile: str | None = None, inbox_engine: str = "shared",
                url: str | None = None) -> None:
     _pin(cpus)
     if profile and kind == "debrief":
@@ -94,13 +94,14 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
             from bot.memory import memory_uow_factory
             uow = inbox = memory_uow_factory()
         else:
-            # As `debrief run` wires it: the durable inbox lives in the same database (on an
-            # engine of its own), so every request is written there before it is acknowledged.
+            # As `debrief run` wires it: the durable inbox lives in the same database (on
+            # SQLite, through the core's engine), so every request is written there before
+            # it is acknowledged.
             # Replicas share the database (upgraded by the load generator).
             from storage import create_engine, sql_uow_factory
             assert url is not None
             uow = sql_uow_factory(create_engine(url))
-            # Its own engine, as in debrief run (or, to compare, the core's).
+            # The core's engine, as in debrief run (or, to compare, one of its own).
             inbox = uow if inbox_engine == "shared" else sql_uow_factory(create_engine(url))
         settings = Settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[call-arg]
                             SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None,
@@ -383,9 +384,9 @@ def main() -> None:
     parser.add_argument("--burst-seconds", type=float, default=10)
     parser.add_argument("--senders", type=int, default=50)
     parser.add_argument("--storage", choices=("sqlite", "memory"), default="sqlite")
-    parser.add_argument("--inbox-engine", choices=("own", "shared"), default="own",
-                        help="SQLite: the inbox on an engine of its own (as debrief run "
-                             "wires it) or on the core's")
+    parser.add_argument("--inbox-engine", choices=("own", "shared"), default="shared",
+                        help="SQLite: the inbox on the core's engine (as debrief run wires "
+                             "it) or, to compare, on an engine of its own")
     parser.add_argument("--work-concurrency", type=int, default=None,
                         help="SlackAdapter(work_concurrency=…); default: the adapter's")
     parser.add_argument("--drain-wait", type=float, default=300,

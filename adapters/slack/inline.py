@@ -4,10 +4,10 @@ Slack shows a message given in the HTTP 200 that acknowledges a slash command (i
 "immediate response": ``text``, ``blocks``, ``response_type``; docs.slack.dev,
 "Implementing slash commands", *Responding to the command*) exactly as one sent to the
 command's ``response_url`` a moment later. So when the command's work can start at once (the
-person has nothing else queued, a work slot is free and no other acknowledgement is on its
-way: :meth:`adapters.lanes.PersonLanes.submit` with ``eager``) and its one reply is one
-message for where the person typed it, that message rides in the acknowledgement: one
-request to Slack fewer, and the answer arrives with the acknowledgement. The request is
+person has nothing else queued and the process is not behind:
+:meth:`adapters.lanes.PersonLanes.submit` with ``eager``) and its one reply for where the
+person typed it is one message, that message rides in the acknowledgement: one request to
+Slack fewer, and the answer arrives with the acknowledgement. The request is
 still made durable first (the inbox), and the core still marks it done in its own commit.
 
 Everything else is unchanged: a reply for the DM, several replies, an attachment, or work

@@ -10,7 +10,7 @@ from typing import Any
 from fake_slack import FakeSlack
 from slack_env import SlackEnv, SlowCore, open_env
 
-from adapters.lanes import PersonLanes
+from adapters.lanes import EAGER_BELOW, PersonLanes
 
 
 def _posted_to_response_urls(fake: FakeSlack) -> list[dict[str, Any]]:
@@ -86,7 +86,7 @@ async def test_a_command_delivered_twice_at_once_is_answered_once(
     assert len(in_acks) + len(_posted_to_response_urls(fake)) == 1
 
 
-async def test_eager_work_starts_only_when_nothing_else_waits() -> None:
+async def test_eager_work_starts_at_once_unless_the_person_or_the_process_is_behind() -> None:
     lanes = PersonLanes(concurrency=1)
     ran: list[str] = []
     gate = asyncio.Event()
@@ -95,14 +95,17 @@ async def test_eager_work_starts_only_when_nothing_else_waits() -> None:
         ran.append(name)
         await gate.wait()
 
-    with lanes.acknowledging():
-        assert lanes.submit("ada", lambda: job("ada-1"), eager=True), "all free: at once"
-        assert not lanes.submit("ada", lambda: job("ada-2"), eager=True), \
-            "queued behind Ada's first"
-        with lanes.acknowledging():  # a second acknowledgement on its way
-            assert not lanes.submit("bob", lambda: job("bob-1"), eager=True)
+    assert lanes.submit("ada", lambda: job("ada-1"), eager=True), "all free: at once"
+    assert not lanes.submit("ada", lambda: job("ada-2"), eager=True), \
+        "queued behind Ada's first"
+    assert lanes.submit("bob", lambda: job("bob-1"), eager=True), \
+        "outside the one work slot: Bob does not wait for Ada"
+    for n in range(EAGER_BELOW):  # a flood: the backlog grows past the eager limit
+        lanes.submit(f"p{n}", lambda n=n: job(f"p{n}"), eager=True)
+    assert not lanes.submit("cy", lambda: job("cy-1"), eager=True), "behind: queued"
     await asyncio.sleep(0.05)
-    assert not lanes.submit("cy", lambda: job("cy-1"), eager=True), "no work slot free"
+    assert ran[:2] == ["ada-1", "bob-1"]
+    assert "cy-1" not in ran, "queued work waits for its slot"
     gate.set()
-    assert await lanes.drain(2)
-    assert ran[0] == "ada-1" and sorted(ran) == ["ada-1", "ada-2", "bob-1", "cy-1"]
+    assert await lanes.drain(5)
+    assert len(ran) == 4 + EAGER_BELOW
