@@ -9,11 +9,16 @@ once per engine and parameter names (the same plans as SQLite's) and run here wi
 adapter's own pieces, so nothing about the connection changes:
 
 * its transaction: started by the adapter's ``_start_transaction`` when none is open (what
-  its cursor does), committed or rolled back by SQLAlchemy as before;
+  its cursor does); the unit of work no longer begins one through SQLAlchemy up front, so
+  when only hot statements ran, :meth:`PgHot.commit` commits it on asyncpg (each trip
+  through SQLAlchemy's ``AsyncConnection`` is a greenlet), and an ordinary statement joins
+  it through SQLAlchemy's autobegin and is committed by SQLAlchemy; a rollback is the
+  pool's reset when the connection goes back (``AsyncConnection.close``);
 * its prepared-statement cache (``_prepare``) and its statement lock (``_execute_mutex``);
 * its error translation (``_handle_exception``), then SQLAlchemy's ``DBAPIError`` wrapping.
 
-Those are private names of SQLAlchemy's asyncpg adapter; :data:`SUPPORTED` checks they are
+The adapter is read off the checked-out connection, not through ``get_raw_connection``
+(another greenlet per statement). Those are private names of SQLAlchemy's asyncpg adapter; :data:`SUPPORTED` checks they are
 there, and without them every statement takes SQLAlchemy's ordinary path.
 """
 
@@ -22,12 +27,12 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 from sqlalchemy import Result
 from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_connection
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, StatementError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Executable
 
@@ -36,7 +41,8 @@ from storage.direct import DirectResult, Plans, _Plan, plan_for
 __all__ = ["SUPPORTED", "PgHot", "supported"]
 
 SUPPORTED = all(hasattr(AsyncAdapt_asyncpg_connection, name)
-                for name in ("_start_transaction", "_prepare", "_handle_exception"))
+                for name in ("_start_transaction", "_prepare", "_handle_exception",
+                             "_call_and_discard", "_transaction", "_execute_mutex"))
 
 
 
@@ -63,8 +69,7 @@ class PgHot:
 
     async def run(self, connection: AsyncConnection, plan: _Plan,
                   params: Mapping[str, Any] | None) -> Result[Any]:
-        raw = await connection.get_raw_connection()
-        adapter = cast(Any, raw.dbapi_connection)
+        adapter = await _adapter(connection)
         arguments = plan.arguments(params)
         async with adapter._execute_mutex:
             if adapter._transaction is None:
@@ -74,11 +79,7 @@ class PgHot:
                 fetched = await prepared.fetch(*arguments)
                 status = prepared.get_statusmsg()
             except Exception as error:
-                try:
-                    adapter._handle_exception(error)  # raises the DBAPI-style error
-                except Exception as translated:
-                    raise self._wrapped(plan.sql, arguments, translated) from error
-                raise
+                self._raise(plan.sql, arguments, adapter, error)
         rows: list[Any] = []
         if plan.row is not None:
             make, converters = plan.row._make, plan.converters  # type: ignore[attr-defined]
@@ -90,7 +91,33 @@ class PgHot:
         found = _ROWCOUNT.match(status or "")
         return cast(Result[Any], DirectResult(rows, int(found.group(1)) if found else -1, None))
 
-    def _wrapped(self, sql: str, arguments: list[Any], error: Exception) -> StatementError:
-        return DBAPIError.instance(sql, arguments, error, self._dialect.loaded_dbapi.Error,
-                                   hide_parameters=True, dialect=self._dialect,
-                                   ismulti=False)
+    async def commit(self, connection: AsyncConnection) -> None:
+        """Commit the transaction hot statements opened, when SQLAlchemy's connection has
+        none of its own (no ordinary statement ran): ``COMMIT`` without a greenlet."""
+        adapter = await _adapter(connection)
+        transaction = adapter._transaction
+        if transaction is None:
+            return
+        try:
+            await adapter._call_and_discard(transaction.commit)
+        except Exception as error:
+            self._raise("COMMIT", [], adapter, error)
+
+    def _raise(self, sql: str, arguments: list[Any], adapter: Any, error: Exception) -> NoReturn:
+        """``error`` as SQLAlchemy raises it: the adapter's DBAPI error in ``DBAPIError``."""
+        try:
+            adapter._handle_exception(error)  # raises the DBAPI-style error
+        except Exception as translated:
+            raise DBAPIError.instance(
+                sql, arguments, translated, self._dialect.loaded_dbapi.Error,
+                hide_parameters=True, dialect=self._dialect, ismulti=False) from error
+        raise error
+
+
+async def _adapter(connection: AsyncConnection) -> Any:
+    """The asyncpg adapter under ``connection``: read straight off a checked-out connection
+    (no greenlet), through SQLAlchemy when it must be revalidated (that raises as usual)."""
+    sync = connection.sync_connection
+    if sync is not None and not sync.closed and not sync.invalidated:
+        return sync.connection.dbapi_connection
+    return (await connection.get_raw_connection()).dbapi_connection

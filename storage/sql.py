@@ -209,11 +209,15 @@ class SqlUnitOfWork:
                 connection = await self._engine.connect()
             except PoolTimeout as exc:  # every pooled connection stayed busy (storage.pool)
                 raise StorageBusy(f"no database connection came free: {exc}") from exc
-            try:
-                await connection.begin()
-            except BaseException:
-                await connection.close()
-                raise
+            if self._pg_hot is None:
+                try:
+                    await connection.begin()
+                except BaseException:
+                    await connection.close()
+                    raise
+            # With hot statements on PostgreSQL the transaction begins with the first
+            # statement: on the asyncpg connection for a hot one (storage.direct_pg), by
+            # SQLAlchemy's autobegin for an ordinary one; either way the same transaction.
             self._connection = connection
         if self._pg_hot is not None:  # PostgreSQL's hot statements (storage.direct_pg)
             plan = self._pg_hot.plan(statement, params)
@@ -229,8 +233,12 @@ class SqlUnitOfWork:
                 assert self._direct is not None
                 self._in_direct = False
                 self._direct.commit()
-            if self._connection is not None:
-                await self._connection.commit()
+            connection = self._connection
+            if connection is not None:
+                if self._pg_hot is not None and not connection.in_transaction():
+                    await self._pg_hot.commit(connection)  # only hot statements ran
+                else:
+                    await connection.commit()
         finally:
             await self._close()
             self._release()

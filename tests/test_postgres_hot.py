@@ -3,12 +3,17 @@ dialogue turn, inside the unit of work's one transaction, errors as SQLAlchemy r
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
+from bot import copy
 from bot.clock import SystemClock
 from bot.model import Interview
 from bot.service import Debrief
@@ -60,5 +65,104 @@ async def test_a_failing_hot_statement_raises_as_sqlalchemy_and_rolls_back(pg_ur
                 await uow.commit()
         async with sql_uow_factory(engine)() as uow:  # the whole transaction rolled back
             assert await uow.users.get(Identity("slack", "T1", "UANN")) is None
+    finally:
+        await engine.dispose()
+
+
+def _backend_pid(uow: Any) -> int:
+    """The server process of the unit of work's pooled asyncpg connection."""
+    return int(uow._connection.sync_connection.connection.dbapi_connection
+               ._connection.get_server_pid())
+
+
+async def _terminate(url: str, pid: int) -> None:
+    admin = create_async_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        async with admin.connect() as conn:
+            await conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    finally:
+        await admin.dispose()
+    await asyncio.sleep(0.1)  # the goodbye reaches the client
+
+
+async def test_hot_and_ordinary_statements_share_one_transaction(pg_url: str) -> None:
+    """The transaction begins with whichever statement comes first; a rollback undoes a
+    hot write and an ordinary one together, a commit keeps both."""
+    await upgrade(pg_url)
+    engine = create_engine(pg_url)
+    ann = Identity("slack", "T1", "UANN")
+    try:
+        async with sql_uow_factory(engine)() as uow:
+            user = await uow.users.get_or_create(ann, created_at=NOW)  # ordinary insert
+            await uow.commit()
+        for commit in (False, True):
+            async with sql_uow_factory(engine)() as uow:
+                user.display_name = f"Ann {commit}"
+                await uow.users.save(user)  # hot
+                await uow.users.get_or_create(Identity("slack", "T1", f"UBOB{commit}"),
+                                              created_at=NOW)  # hot select, ordinary insert
+                if commit:
+                    await uow.commit()
+            async with sql_uow_factory(engine)() as uow:
+                stored = await uow.users.get(ann)
+                bob = await uow.users.get(Identity("slack", "T1", f"UBOB{commit}"))
+            assert stored is not None
+            assert stored.display_name == ("Ann True" if commit else None)
+            assert (bob is not None) is commit
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize("killed_before", ["statement", "commit"])
+async def test_a_connection_killed_mid_transaction_fails_the_turn_and_the_pool_recovers(
+        pg_url: str, killed_before: str) -> None:
+    """The backend is terminated inside a unit of work that ran only hot statements: the
+    next statement (or the COMMIT) raises SQLAlchemy's disconnect error, nothing of the
+    transaction is kept, and the next unit of work gets a live connection."""
+    await upgrade(pg_url)
+    engine = create_engine(pg_url, pool_size=1, max_overflow=0)
+    ann = Identity("slack", "T1", "UANN")
+    factory = sql_uow_factory(engine)
+    try:
+        async with factory() as uow:
+            user = await uow.users.get_or_create(ann, created_at=NOW)
+            await uow.commit()
+        with pytest.raises(DBAPIError) as raised:
+            async with factory() as uow:
+                user.display_name = "Ann"
+                await uow.users.save(user)  # hot: BEGIN and UPDATE on asyncpg
+                await _terminate(pg_url, _backend_pid(uow))
+                if killed_before == "statement":
+                    await uow.users.get(ann)
+                await uow.commit()
+        assert "connection" in str(raised.value.orig).lower()
+        async with factory() as uow:  # the one pooled connection was replaced
+            stored = await uow.users.get(ann)
+            assert stored is not None and stored.display_name is None
+    finally:
+        await engine.dispose()
+
+
+async def test_a_turn_whose_connection_dies_is_told_try_again_and_the_next_turn_works(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    await upgrade(pg_url)
+    engine = create_engine(pg_url, pool_size=1, max_overflow=0)
+    core = Debrief(sql_uow_factory(engine), SystemClock())
+    sam = Identity("slack", "T1", "USAM")
+    real_commit = PgHot.commit
+
+    async def dying_commit(self: PgHot, connection: Any) -> None:
+        raw = connection.sync_connection.connection.dbapi_connection._connection
+        await _terminate(pg_url, raw.get_server_pid())
+        await real_commit(self, connection)
+
+    try:
+        await core.handle(Incoming(sam, text="/debrief interview Acme", in_dm=True))
+        monkeypatch.setattr(PgHot, "commit", dying_commit)
+        replies = await core.handle(Incoming(sam, text="2", in_dm=True))
+        assert [r.text for r in replies] == [copy.TRY_AGAIN_LATER]
+        monkeypatch.setattr(PgHot, "commit", real_commit)
+        replies = await core.handle(Incoming(sam, text="2", in_dm=True))
+        assert "question 2" in replies[-1].text  # the lost answer was not kept
     finally:
         await engine.dispose()
