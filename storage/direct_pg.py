@@ -18,8 +18,9 @@ adapter's own pieces, so nothing about the connection changes:
 * its error translation (``_handle_exception``), then SQLAlchemy's ``DBAPIError`` wrapping.
 
 The adapter is read off the checked-out connection, not through ``get_raw_connection``
-(another greenlet per statement). Those are private names of SQLAlchemy's asyncpg adapter; :data:`SUPPORTED` checks they are
-there, and without them every statement takes SQLAlchemy's ordinary path.
+(another greenlet per statement). Those are private names of SQLAlchemy's asyncpg adapter;
+:data:`SUPPORTED` checks they are there, and without them every statement takes
+SQLAlchemy's ordinary path.
 """
 
 from __future__ import annotations
@@ -29,16 +30,18 @@ import weakref
 from collections.abc import Mapping
 from typing import Any, NoReturn, cast
 
-from sqlalchemy import Result
+from sqlalchemy import Result, and_
 from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_connection
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Executable
 
-from storage.direct import DirectResult, Plans, _Plan, plan_for
+from storage.direct import DirectResult, Plans, _Plan, hot, plan_for
+from storage.mapping import interviews, users
+from storage.repositories import INTERVIEW_BY_ID, USER_BY_IDENTITY
 
-__all__ = ["SUPPORTED", "PgHot", "supported"]
+__all__ = ["SUPPORTED", "PgHot", "Prefetched", "supported"]
 
 SUPPORTED = all(hasattr(AsyncAdapt_asyncpg_connection, name)
                 for name in ("_start_transaction", "_prepare", "_handle_exception",
@@ -56,6 +59,27 @@ _ROWCOUNT = re.compile(r"(?:SELECT|UPDATE|DELETE|INSERT \d+) (\d+)")
 _plans: weakref.WeakKeyDictionary[Engine, Plans] = weakref.WeakKeyDictionary()
 
 
+#: The person with their open interview, in one round trip: a turn reads the person and
+#: then, straight away, the interview ``users.active_interview_id`` names (the join's
+#: condition is :data:`INTERVIEW_BY_ID`'s, so its rows are that statement's rows).
+_USER_AND_ACTIVE_INTERVIEW = hot(
+    USER_BY_IDENTITY.add_columns(*(c.label(f"active_{c.name}") for c in interviews.c))
+    .select_from(users.outerjoin(interviews, and_(
+        interviews.c.id == users.c.active_interview_id, interviews.c.user_id == users.c.id)))
+)
+_USER_COLUMNS = len(users.c)
+
+
+class Prefetched:
+    """:data:`INTERVIEW_BY_ID`'s result for ``params``, read with the person."""
+
+    __slots__ = ("params", "rows")
+
+    def __init__(self, params: dict[str, Any], rows: list[Any]) -> None:
+        self.params = params
+        self.rows = rows
+
+
 class PgHot:
     """Runs hot statements of one engine's units of work on their asyncpg connection."""
 
@@ -66,6 +90,47 @@ class PgHot:
     def plan(self, statement: Executable, params: Any) -> _Plan | None:
         """The statement's plan when it is hot and can run here, else None."""
         return plan_for(self._plans, self._dialect, statement, params)
+
+    async def execute(self, connection: AsyncConnection, statement: Executable, params: Any,
+                      prefetched: Prefetched | None,
+                      ) -> tuple[Result[Any] | None, Prefetched | None]:
+        """Run ``statement`` here when it is hot: its result (None: take SQLAlchemy's path)
+        and, for the person's row, their open interview's row for the next statement.
+
+        ``prefetched`` answers :data:`INTERVIEW_BY_ID` only as the statement right after the
+        person's (the unit of work passes it to the next call only): with nothing run in
+        between, reading both in one statement is what running them back to back does
+        under READ COMMITTED (each statement its own snapshot).
+        """
+        if (prefetched is not None and statement is INTERVIEW_BY_ID
+                and params == prefetched.params):
+            return cast(Result[Any], DirectResult(prefetched.rows, len(prefetched.rows),
+                                                  None)), None
+        if statement is USER_BY_IDENTITY:
+            joined = self.plan(_USER_AND_ACTIVE_INTERVIEW, params)
+            person = self.plan(USER_BY_IDENTITY, params)
+            interview = self.plan(INTERVIEW_BY_ID, {"b_id": 0, "b_user_id": 0})
+            if joined is not None and person is not None and interview is not None:
+                return self._split(await self.run(connection, joined, params),
+                                   person, interview)
+        plan = self.plan(statement, params)
+        if plan is None:
+            return None, None
+        return await self.run(connection, plan, params), None
+
+    @staticmethod
+    def _split(result: Result[Any], person: _Plan, interview: _Plan,
+               ) -> tuple[Result[Any], Prefetched | None]:
+        make_person = person.row._make  # type: ignore[union-attr]
+        rows = [make_person(row[:_USER_COLUMNS]) for row in result]
+        if len(rows) != 1 or rows[0].active_interview_id is None:
+            return cast(Result[Any], DirectResult(rows, len(rows), None)), None
+        row = result.one()
+        found = ([interview.row._make(row[_USER_COLUMNS:])]  # type: ignore[union-attr]
+                 if row[_USER_COLUMNS] is not None else [])
+        return (cast(Result[Any], DirectResult(rows, 1, None)),
+                Prefetched({"b_id": rows[0].active_interview_id, "b_user_id": rows[0].id},
+                           found))
 
     async def run(self, connection: AsyncConnection, plan: _Plan,
                   params: Mapping[str, Any] | None) -> Result[Any]:

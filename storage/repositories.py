@@ -45,7 +45,8 @@ from storage.mapping import (
     users,
 )
 
-__all__ = ["Executor", "SqlInterviewRepository", "SqlNudgeRepository", "SqlUserRepository"]
+__all__ = ["INTERVIEW_BY_ID", "USER_BY_IDENTITY", "Executor", "SqlInterviewRepository",
+           "SqlNudgeRepository", "SqlUserRepository"]
 
 
 class Executor(Protocol):
@@ -63,13 +64,13 @@ _OPEN_STATES = (_PENDING, _CLAIMED)
 
 # -- hot statements: compiled once (storage.direct runs them straight on SQLite) ---------
 
-_USER_BY_IDENTITY = hot(select(users).where(
+USER_BY_IDENTITY = hot(select(users).where(
     users.c.platform == bindparam("platform"),
     users.c.workspace_id == bindparam("workspace_id"),
     users.c.user_id == bindparam("user_id"),
 ))
 _UPDATE_USER = hot(update(users).where(users.c.id == bindparam("b_id")))
-_INTERVIEW = hot(select(interviews).where(
+INTERVIEW_BY_ID = hot(select(interviews).where(
     interviews.c.id == bindparam("b_id"), interviews.c.user_id == bindparam("b_user_id")
 ))
 _INTERVIEWS = hot(
@@ -185,7 +186,7 @@ class SqlUserRepository:
         self._dialect = dialect
 
     async def get(self, identity: Identity) -> User | None:
-        row = (await self._db.execute(_USER_BY_IDENTITY, identity_params(identity))).first()
+        row = (await self._db.execute(USER_BY_IDENTITY, identity_params(identity))).first()
         return user_from_row(row) if row is not None else None
 
     async def get_or_create(self, identity: Identity, *, created_at: datetime) -> User:
@@ -197,7 +198,7 @@ class SqlUserRepository:
         row = (await self._db.execute(
             stmt, {**identity_params(identity), "created_at": created_at})).first()
         if row is None:
-            row = (await self._db.execute(_USER_BY_IDENTITY, identity_params(identity))).one()
+            row = (await self._db.execute(USER_BY_IDENTITY, identity_params(identity))).one()
         return user_from_row(row)
 
     async def get_many(self, ids: Sequence[int]) -> dict[int, User]:
@@ -229,7 +230,7 @@ class SqlInterviewRepository:
 
     async def get(self, user_id: int, interview_id: int) -> Interview | None:
         result = await self._db.execute(
-            _INTERVIEW, {"b_id": interview_id, "b_user_id": user_id}
+            INTERVIEW_BY_ID, {"b_id": interview_id, "b_user_id": user_id}
         )
         row = result.first()
         return interview_from_row(row) if row is not None else None

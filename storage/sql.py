@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import TracebackType
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from sqlalchemy import Result
 from sqlalchemy.engine import Engine
@@ -49,7 +49,7 @@ from bot.ports import (
     UserRepository,
 )
 from storage.direct import DirectSqlite, direct_for
-from storage.direct_pg import PgHot
+from storage.direct_pg import PgHot, Prefetched
 from storage.direct_pg import supported as pg_hot_supported
 from storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from storage.inbox import SqlInboxRepository
@@ -159,6 +159,7 @@ class SqlUnitOfWork:
         self._holding = False
         self._open_flag = False
         self._connection: AsyncConnection | None = None
+        self._prefetched: Prefetched | None = None
 
     async def __aenter__(self) -> Self:
         if self._open_flag:
@@ -220,10 +221,11 @@ class SqlUnitOfWork:
             # SQLAlchemy's autobegin for an ordinary one; either way the same transaction.
             self._connection = connection
         if self._pg_hot is not None:  # PostgreSQL's hot statements (storage.direct_pg)
-            plan = self._pg_hot.plan(statement, params)
-            if plan is not None:
-                return await self._pg_hot.run(connection, plan,
-                                              cast(Mapping[str, Any], params))
+            prefetched, self._prefetched = self._prefetched, None  # for this statement only
+            result, self._prefetched = await self._pg_hot.execute(
+                connection, statement, params, prefetched)
+            if result is not None:
+                return result
         return await connection.execute(statement, params)
 
     async def commit(self) -> None:

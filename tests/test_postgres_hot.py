@@ -166,3 +166,47 @@ async def test_a_turn_whose_connection_dies_is_told_try_again_and_the_next_turn_
         assert "question 2" in replies[-1].text  # the lost answer was not kept
     finally:
         await engine.dispose()
+
+
+async def test_the_open_interview_comes_with_the_person_and_only_for_the_next_read(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A turn reads the person and their open interview in one statement; that row answers
+    only the read right after the person's, so a write in between is seen."""
+    ran: list[str] = []
+    real_run = PgHot.run
+
+    async def counting(self: PgHot, connection: Any, plan: Any, params: Any) -> Any:
+        ran.append(plan.sql)
+        return await real_run(self, connection, plan, params)
+
+    monkeypatch.setattr(PgHot, "run", counting)
+    await upgrade(pg_url)
+    engine = create_engine(pg_url)
+    sam = Identity("slack", "T1", "USAM")
+    try:
+        core = Debrief(sql_uow_factory(engine), SystemClock())
+        await core.handle(Incoming(sam, text="/debrief interview Acme", in_dm=True))
+        ran.clear()
+        replies = await core.handle(Incoming(sam, text="2", in_dm=True))
+        assert "question 2" in replies[-1].text
+        assert [sql.split()[0] for sql in ran] == ["SELECT", "UPDATE"]  # one read in all
+        async with sql_uow_factory(engine)() as uow:
+            user = await uow.users.get(sam)
+            assert user is not None and user.id is not None
+            active = user.active_interview_id
+            assert active is not None
+            interview = await uow.interviews.get(user.id, active)
+            assert interview is not None and interview.company == "Acme"
+            await uow.users.get(sam)
+            interview.company = "Globex"
+            await uow.interviews.save(interview)  # between the person and the read
+            again = await uow.interviews.get(user.id, active)
+            assert again is not None and again.company == "Globex"
+            await uow.users.get(sam)
+            assert await uow.interviews.get(user.id + 1, active) is None  # not theirs
+            user.active_interview_id = active + 1000  # names no interview
+            await uow.users.save(user)
+            assert await uow.users.get(sam) is not None
+            assert await uow.interviews.get(user.id, active + 1000) is None
+    finally:
+        await engine.dispose()
