@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import cProfile
+import gc
 import logging
 import multiprocessing
 import os
@@ -242,6 +243,10 @@ async def _worker(url: str, people: int, seed: int, pause: tuple[float, float] |
     engine = create_engine(url)
     try:
         core = Debrief(sql_uow_factory(engine), SystemClock())
+        # As `debrief run` does after start-up (adapters/runtime.py), as the SQLite phases
+        # do (dialogue.make_core): full collections skip what lives as long as the process.
+        gc.collect()
+        gc.freeze()
         barrier.wait(600)
         profiler = cProfile.Profile() if profile else None
         if profiler is not None:
