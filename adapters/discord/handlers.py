@@ -1,13 +1,17 @@
-"""Discord callbacks: acknowledge within 3 seconds, translate, call the core, send replies.
+"""Discord callbacks: answer within 3 seconds, translate, call the core, send replies.
 
 Every interaction is first made durable (the inbox, keyed by the interaction's id, see
-:mod:`adapters.inbox` and :mod:`adapters.discord.durable`), then acknowledged before the core
-runs (a "thinking" defer for commands, an UPDATE_MESSAGE that disables the clicked message's
-buttons for components, or a modal), because Discord drops interactions not answered within
-3 seconds. An interaction that cannot be made durable is not acknowledged (Discord tells the
-person it failed); one already received runs nothing. The core's replies then go out as
-follow-ups (see :mod:`adapters.discord.outbound`); work taken over after a crash answers in
-the person's DM. DMs typed to the bot are made durable the same way (by message id).
+:mod:`adapters.inbox` and :mod:`adapters.discord.durable`) before anything is sent to
+Discord, which drops interactions not answered within 3 seconds. A command or form whose
+work is done within :data:`ANSWER_BUDGET` is answered in the interaction callback itself
+(CHANNEL_MESSAGE_WITH_SOURCE, one request); slower work, or work behind a backlog, is
+acknowledged with a "thinking" defer and its answer edited in later. A click is acknowledged
+at once with an UPDATE_MESSAGE that disables the clicked message's buttons. An interaction
+that cannot be made durable is not acknowledged (Discord tells the person it failed); one
+already received runs nothing. Further replies go out as follow-ups (see
+:mod:`adapters.discord.outbound`); work whose interaction could not be answered (its callback
+failed, or it was taken over after a crash) answers in the person's DM. DMs typed to the bot
+are made durable the same way (by message id).
 Nothing here decides anything the core could: each callback is translate ->
 ``conversation.handle`` -> send.
 """
@@ -32,7 +36,13 @@ from adapters.discord.components import (
 )
 from adapters.discord.durable import incoming_from_json, incoming_to_json
 from adapters.discord.markup import MessageNames, to_plain
-from adapters.discord.outbound import InteractionReplier, send_dm, send_to_channel
+from adapters.discord.outbound import (
+    InteractionReplier,
+    NotAnswered,
+    send_dm,
+    send_to_channel,
+)
+from adapters.discord.pending import ACKED, ANSWER_BUDGET, Pending
 from adapters.discord.render import disabled_copy
 from adapters.discord.translate import (
     identity_for,
@@ -79,44 +89,63 @@ class DiscordHandlers:
         # them without it), and the live objects of the ones received here, by inbox key:
         # the interaction or DM channel to answer, and whether the acknowledgement worked.
         self.inbox: DurableInbox | None = None
-        self._live: dict[str, tuple[Any, bool, asyncio.Future[bool]]] = {}
+        self._live: dict[str, Pending] = {}
+        # Work may answer in the callback itself within this many seconds (pending.py),
+        # unless more than ``_backlog`` requests are queued or running: then it cannot be
+        # done in time anyway, and the acknowledgement goes at once.
+        self.answer_budget = ANSWER_BUDGET
+        self._backlog = max_concurrent_work
 
     async def _durably(self, key: str, kind: str, incoming: Incoming, target: Any, *,
-                       original_pending: bool = False, ack: Any = None) -> None:
-        """Make the request durable, acknowledge it with ``ack`` (an async callable returning
-        whether that worked), and let the inbox run it (:meth:`perform`)."""
-        acked: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+                       original_pending: bool = False, ack: Any = None,
+                       answer: bool = False) -> None:
+        """Make the request durable and let the inbox run it (:meth:`perform`); acknowledge
+        it with ``ack`` (an async callable returning whether that worked) at once, or, with
+        ``answer``, only if its work does not answer in the callback within the budget."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
         if self.inbox is None:
+            live = Pending(target, original_pending=original_pending, waiting=False)
             with self.acks.acknowledging():
-                acked.set_result(await ack() if ack is not None else True)
-            await self._answer(kind, incoming, target, original_pending, acked)
+                live.acked.set_result(await ack() if ack is not None else True)
+            await self._answer(kind, incoming, live)
             return
+        live = Pending(target, original_pending=original_pending, waiting=answer)
         with self.acks.acknowledging():
-            unrecorded = await self._accept(key, kind, incoming, target, original_pending,
-                                            acked, ack)
-        if unrecorded:  # a DM the inbox could not take: answered without it
-            await self._answer(kind, incoming, target, False, acked)
+            fresh = await self._accept(key, kind, incoming, live)
+        if fresh is None:  # a DM the inbox could not take: answered without it
+            await self._answer(kind, incoming, live)
+            return
+        if not fresh:
+            return
+        if answer and self.inbox.lanes.pending <= self._backlog and \
+                await live.answered_within(started + self.answer_budget - loop.time()):
+            return  # the work answers in the callback
+        live.mode = ACKED  # (the work had not claimed the callback: no await since accept)
+        with self.acks.acknowledging():
+            live.acked.set_result(await ack() if ack is not None else True)
 
-    async def _accept(self, key: str, kind: str, incoming: Incoming, target: Any,
-                      original_pending: bool, acked: asyncio.Future[bool], ack: Any) -> bool:
-        """The inbox write and the acknowledgement. True: a DM the inbox refused, to be
-        answered anyway (a gateway event cannot be refused)."""
+    async def _accept(self, key: str, kind: str, incoming: Incoming, live: Pending
+                      ) -> bool | None:
+        """The inbox write. True: fresh, its work queued; False: already received, or not
+        durable (not acknowledged: Discord tells the person it failed); None: a DM the
+        inbox refused, to be answered anyway (a gateway event cannot be refused)."""
         assert self.inbox is not None
-        self._live[key] = (target, original_pending, acked)
+        if key in self._live:  # the same interaction delivered twice, still in flight
+            return False
+        self._live[key] = live
         try:
             fresh = await self.inbox.accept(key, str(incoming.identity), kind,
                                             {"key": key, "incoming": incoming_to_json(incoming)})
         except InboxUnavailable:
             self._live.pop(key, None)
             if kind == "message":
-                acked.set_result(True)
-                return True
-            return False  # not acknowledged: Discord tells the person it failed
+                live.acked.set_result(True)
+                return None
+            return False
         if not fresh:
             self._live.pop(key, None)
-            return False
-        acked.set_result(await ack() if ack is not None else True)
-        return False
+        return fresh
 
     async def perform(self, kind: str, payload: dict[str, Any]) -> None:
         """The inbox's performer: answer where the person is waiting if this process
@@ -126,25 +155,25 @@ class DiscordHandlers:
         if live is None:
             await self._answer_in_dm(kind, incoming)
             return
-        target, original_pending, acked = live
-        await self._answer(kind, incoming, target, original_pending, acked)
+        await self._answer(kind, incoming, live)
 
-    async def _answer(self, kind: str, incoming: Incoming, target: Any,
-                      original_pending: bool, acked: asyncio.Future[bool]) -> None:
-        if not await acked:
-            return  # Discord already told the person it failed; they will try again
-        if kind == "message":
-            await self._reply_in_channel(target, incoming)
-        else:
-            await self._run(target, incoming, original_pending=original_pending)
+    async def _answer(self, kind: str, incoming: Incoming, live: Pending) -> None:
+        if kind != "message":
+            await self._run(kind, live, incoming)
+        elif await live.acked:
+            await self._reply_in_channel(live.target, incoming)
 
-    async def _answer_in_dm(self, kind: str, incoming: Incoming) -> None:
+    async def _answer_in_dm(self, kind: str, incoming: Incoming,
+                            replies: list[Reply] | None = None) -> None:
+        """Work whose interaction cannot be answered: the core's ``replies`` (run now if
+        None) go to the person's DM (a DM's reply to its channel)."""
         client = self.client
         if client is None:
             return
         try:
             async with asyncio.timeout(self.job_deadline):
-                replies = await self._handle(incoming)
+                if replies is None:
+                    replies = await self._handle(incoming)
                 if kind == "message" and incoming.channel_id:
                     channel = client.get_partial_messageable(int(incoming.channel_id))
                     await send_to_channel(channel, replies)
@@ -154,7 +183,7 @@ class DiscordHandlers:
                 for reply in replies:
                     await send_dm(user, reply)
         except (discord.HTTPException, TimeoutError) as exc:
-            log.warning("answering a taken-over %s for %s failed (%s)", kind,
+            log.warning("answering a %s for %s in the DM failed (%s)", kind,
                         incoming.identity, type(exc).__name__)
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
@@ -164,20 +193,36 @@ class DiscordHandlers:
             log.exception("the core failed on a discord event from %s", incoming.identity)
             return [Reply(text=copy.TRY_AGAIN_LATER)]
 
-    async def _run(self, interaction: discord.Interaction[Any], incoming: Incoming, *,
-                   original_pending: bool) -> None:
+    async def _run(self, kind: str, live: Pending, incoming: Incoming) -> None:
+        interaction: discord.Interaction[Any] = live.target
+        replies: list[Reply] | None = None
         async with self._work:
             try:
                 async with asyncio.timeout(self.job_deadline):
                     await self.acks.give_way()
+                    if live.mode == ACKED and not await live.acked:
+                        return  # Discord told the person it failed; they will try again
                     replies = await self._handle(incoming)
-                    await InteractionReplier(interaction, original_pending=original_pending,
-                                             give_way=self.acks.give_way).send(replies)
+                    replier = InteractionReplier(
+                        interaction, original_pending=live.original_pending,
+                        give_way=self.acks.give_way,
+                        respond=self.acks.acknowledging if live.claim() else None)
+                    if live.mode == ACKED and not await live.acked:
+                        raise NotAnswered("the acknowledgement failed")
+                    await replier.send(replies)
+            except NotAnswered as exc:
+                log.warning("interaction %s could not be answered (%s); its replies go to "
+                            "the DM", interaction.id, exc)
             except discord.HTTPException:
                 log.exception("sending replies for interaction %s failed", interaction.id)
+                return
             except TimeoutError:
                 log.warning("interaction %s ran past its %.0fs deadline; given up",
                             interaction.id, self.job_deadline)
+                return
+            else:
+                return
+        await self._answer_in_dm(kind, incoming, replies)
 
     async def _defer(self, interaction: discord.Interaction[Any]) -> bool:
         try:
@@ -203,7 +248,8 @@ class DiscordHandlers:
         command = Command(name, options=tuple(typed.items()))
         await self._durably(f"interaction:{interaction.id}", "command",
                             incoming_from_interaction(interaction, command=command), interaction,
-                            original_pending=True, ack=lambda: self._defer(interaction))
+                            original_pending=True, ack=lambda: self._defer(interaction),
+                            answer=True)
 
     async def suggest(self, interaction: discord.Interaction[Any], kind: str,
                       current: str) -> list[tuple[str, str]]:
@@ -243,7 +289,8 @@ class DiscordHandlers:
 
         await self._durably(f"interaction:{interaction.id}", "click",
                             incoming_from_interaction(interaction, text=text, answer_key=key),
-                            interaction, original_pending=message is None, ack=acknowledge)
+                            interaction, original_pending=message is None, ack=acknowledge,
+                            answer=message is None)
 
     async def answer_requested(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.send_modal(AnswerModal())
@@ -266,7 +313,7 @@ class DiscordHandlers:
             await self._durably(f"interaction:{interaction.id}", "form",
                                 incoming_from_interaction(interaction, command=command),
                                 interaction, original_pending=True,
-                                ack=lambda: self._defer(interaction))
+                                ack=lambda: self._defer(interaction), answer=True)
 
     # -- DM messages -----------------------------------------------------------------------
     async def message(self, message: discord.Message) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import discord
@@ -18,7 +19,8 @@ from adapters.discord.render import NO_MENTIONS, Rendered, disabled_copy, escape
 from bot import copy
 from bot.values import Destination, Reply
 
-__all__ = ["DMS_CLOSED", "InteractionReplier", "is_dms_closed", "send_dm", "send_to_channel"]
+__all__ = ["DMS_CLOSED", "InteractionReplier", "NotAnswered", "is_dms_closed", "send_dm",
+           "send_to_channel"]
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,14 @@ DMS_CLOSED = 50007  # Discord: "Cannot send messages to this user"
 
 #: Awaited before each request (``adapters.lanes.AckFirst.give_way``: acknowledgements first).
 GiveWay = Callable[[], Awaitable[None]]
+
+
+#: Wraps the interaction's first response (``adapters.lanes.AckFirst.acknowledging``).
+Responding = Callable[[], AbstractContextManager[None]]
+
+
+class NotAnswered(Exception):
+    """The interaction's first response failed: nothing was sent where the person is."""
 
 
 async def _go_ahead() -> None:
@@ -68,30 +78,47 @@ async def send_dm(user: discord.abc.User, reply: Reply, give_way: GiveWay = _go_
 
 
 class InteractionReplier:
-    """Sends one acknowledged interaction's replies.
+    """Sends one interaction's replies.
 
-    ``original_pending`` means the interaction was deferred with "thinking": the first reply
-    shown here replaces that placeholder, and if nothing is shown here it is deleted.
+    ``respond``: nothing has been sent yet; the first reply shown here is the interaction's
+    callback itself (CHANNEL_MESSAGE_WITH_SOURCE, wrapped in ``respond()``), or, when every
+    reply goes to the DM, a "thinking" defer sent before them (DMs may take a while; Discord
+    wants a response within 3 seconds). If that first response fails, :class:`NotAnswered`
+    is raised before anything else was sent. ``original_pending`` means the interaction was
+    deferred with "thinking": the first reply shown here replaces that placeholder, and if
+    nothing is shown here it is deleted.
     """
 
     def __init__(self, interaction: discord.Interaction[Any], *, original_pending: bool,
-                 give_way: GiveWay = _go_ahead) -> None:
+                 give_way: GiveWay = _go_ahead, respond: Responding | None = None) -> None:
         self.interaction = interaction
         self.in_dm = interaction.guild_id is None
-        self.original_pending = original_pending
+        self.original_pending = original_pending and respond is None
         self.give_way = give_way
+        self.respond = respond
+
+    def _shown_here(self, reply: Reply) -> bool:
+        return self.in_dm or reply.destination is not Destination.DM
 
     async def send(self, replies: list[Reply]) -> None:
         hinted = False
         message = self.interaction.message
-        if message is not None and any("already_answered" in r.tags for r in replies):
+        if self.respond is not None:
+            # Where the person is first (one place and the DM: their order within each
+            # is kept), so the callback is the first request.
+            replies = sorted(replies, key=lambda r: not self._shown_here(r))
+            if not replies or not self._shown_here(replies[0]):
+                await self._first(self.interaction.response.defer(
+                    ephemeral=not self.in_dm, thinking=True))
+                self.original_pending = True
+        elif message is not None and any("already_answered" in r.tags for r in replies):
             # The click was refused, but its acknowledgement already showed the clicked
             # button as chosen (render.disabled_copy): show the question closed, with no
             # button chosen by this click.
             await self.give_way()
             await self.interaction.edit_original_response(view=disabled_copy(message))
         for reply in replies:
-            if reply.destination is Destination.DM and not self.in_dm:
+            if not self._shown_here(reply):
                 try:
                     await send_dm(self.interaction.user, reply, self.give_way)
                 except discord.Forbidden as exc:
@@ -108,7 +135,22 @@ class InteractionReplier:
             await self.give_way()
             await self.interaction.delete_original_response()
 
+    async def _first(self, request: Awaitable[Any]) -> None:
+        """The interaction's first response; raises :class:`NotAnswered` if it fails."""
+        assert self.respond is not None
+        respond, self.respond = self.respond, None
+        try:
+            with respond():
+                await request
+        except discord.HTTPException as exc:
+            raise NotAnswered(f"{type(exc).__name__} {exc.status}") from exc
+
     async def here(self, part: Rendered) -> None:
+        if self.respond is not None:
+            # CHANNEL_MESSAGE_WITH_SOURCE: the answer is the callback.
+            await self._first(self.interaction.response.send_message(  # type: ignore[call-overload]
+                ephemeral=not self.in_dm, **part.send_kwargs()))
+            return
         await self.give_way()
         if self.original_pending:
             self.original_pending = False

@@ -94,6 +94,7 @@ class FakeInteraction:
     followup_ids: list[int] = field(default_factory=list)
     message: dict[str, Any] | None = None  # the message a component/modal came from
     deleted_original: bool = False
+    payload: dict[str, Any] = field(default_factory=dict)  # as dispatched (redeliver)
 
     @property
     def modal(self) -> dict[str, Any] | None:
@@ -182,7 +183,13 @@ async def read_body(request: web.Request, files: dict[int, bytes], base_url: str
             payload = json.loads(await part.text())
         elif part.name and (index := re.fullmatch(r"files\[(\d+)\]", part.name)):
             uploads[int(index.group(1))] = (part.filename or "file", bytes(await part.read()))
-    placeholders = {int(a["id"]): a for a in payload.get("attachments") or []
+    # An interaction callback carries its message under "data" (Create Interaction Response
+    # "supports file attachments similar to the webhook endpoints"; the callback data's
+    # ``attachments`` are partial attachment objects: discord-api-docs,
+    # developers/interactions/receiving-and-responding.mdx).
+    message = payload["data"] if "type" in payload and isinstance(payload.get("data"), dict) \
+        else payload
+    placeholders = {int(a["id"]): a for a in message.get("attachments") or []
                     if str(a.get("id", "")).isdigit()}
     attachments = []
     for index, (filename, data) in sorted(uploads.items()):
@@ -194,5 +201,5 @@ async def read_body(request: web.Request, files: dict[int, bytes], base_url: str
             "proxy_url": f"{base_url}/attachments/{attachment_id}/{filename}",
             "content_type": "image/png" if filename.endswith(".png") else None,
             "description": placeholders.get(index, {}).get("description")})
-    payload["attachments"] = attachments
+    message["attachments"] = attachments
     return payload

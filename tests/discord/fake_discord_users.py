@@ -106,12 +106,18 @@ class ActingAsUsers:
     async def _push(self, data: dict[str, Any], user: FakeUser, guild_id: int | None
                     ) -> FakeInteraction:
         inter = FakeInteraction(int(data["id"]), data["token"], data["type"], user,
-                                int(data["channel_id"]), guild_id, message=data.get("message"))
+                                int(data["channel_id"]), guild_id, message=data.get("message"),
+                                payload=data)
         self.interactions[inter.id] = inter
         self._by_token[inter.token] = inter
         inter.pushed_at = time.perf_counter()
         await self.dispatch("INTERACTION_CREATE", data, shard=self._shard_for(guild_id))
         return inter
+
+    async def redeliver(self, inter: FakeInteraction) -> None:
+        """The same INTERACTION_CREATE again, as after a gateway resume."""
+        await self.dispatch("INTERACTION_CREATE", inter.payload,
+                            shard=self._shard_for(inter.guild_id))
 
     def _command_id(self, name: str) -> str:
         for cmd in self.commands.get(None, []):

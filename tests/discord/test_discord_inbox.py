@@ -33,12 +33,8 @@ def interviews(store: MemoryStore) -> list[str]:
 async def test_an_interaction_delivered_twice_runs_once(
         fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore) -> None:
     alice = fake.add_user("alice")
-    data: dict[str, Any] = fake._interaction_base(2, alice, False)
-    data["data"] = {"id": fake._command_id("debrief"), "name": "debrief", "type": 1,
-                    "options": [{"type": 1, "name": "interview", "options": [
-                        {"type": 3, "name": "company", "value": "Initech"}]}]}
-    inter = await fake._push(data, alice, fake.guild_id)
-    await fake.dispatch("INTERACTION_CREATE", data)  # the same interaction again
+    inter = await fake.command(alice, "interview", company="Initech")
+    await fake.redeliver(inter)  # the same interaction again
     await fake.wait_until(lambda: fake.replies_to(inter))
     assert await adapter.idle(5)
     assert interviews(store) == ["Initech"]

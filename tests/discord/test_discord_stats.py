@@ -52,7 +52,7 @@ async def test_stats_asked_in_a_server_arrive_in_the_dm_with_the_chart_attached(
     assert dm["allowed_mentions"]["parse"] == []
 
 
-async def test_stats_asked_in_the_dm_replace_the_thinking_message_with_the_chart(
+async def test_stats_asked_in_the_dm_answer_with_the_chart_attached(
         fake: FakeDiscord, start_adapter: Any, store: MemoryStore, clock: FixedClock) -> None:
     await start_adapter(charted_core(store, clock))
     bo = fake.add_user("bo")
@@ -62,8 +62,10 @@ async def test_stats_asked_in_the_dm_replace_the_thinking_message_with_the_chart
     await fake.wait_until(lambda: fake.settled(command))
     (reply,) = fake.replies_to(command)
     assert attached(fake, reply) == [(CHART_FILENAME, PNG)]
-    edits = fake.calls_to("PATCH", r"/webhooks/\d+/[^/]+/messages/@original")
-    assert edits and edits[-1].body["attachments"][0]["filename"] == CHART_FILENAME
+    # The chart is uploaded with the interaction callback (multipart, like a webhook's).
+    assert command.callbacks[0]["type"] == 4
+    assert [a["filename"] for a in command.callbacks[0]["data"]["attachments"]] == \
+        [CHART_FILENAME]
 
 
 async def test_community_in_a_server_counts_its_own_interviews_from_five_people(

@@ -1,0 +1,66 @@
+"""One interaction received by this process, from its inbox write to its first response.
+
+Discord wants an initial response within 3 seconds of the event, and a response carrying
+the answer costs one request where a "thinking" defer followed by an edit costs two or
+three ("you must send an initial response within 3 seconds of receiving the event":
+discord-api-docs, developers/interactions/receiving-and-responding.mdx, "Interaction
+Callback"). So once a command is durable, its handler gives the work :data:`ANSWER_BUDGET`
+to finish and answer in the callback itself (CHANNEL_MESSAGE_WITH_SOURCE); if the work is
+not done by then, the handler defers and the work edits the placeholder when it is.
+
+Exactly one of the two sends the first response: whichever moves :attr:`Pending.mode` off
+``WAITING`` first (one event loop, so the check and the move cannot interleave).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+__all__ = ["ACKED", "ANSWERING", "ANSWER_BUDGET", "WAITING", "Pending"]
+
+#: Seconds the work may take to be answered in the callback itself. Of Discord's 3 seconds
+#: the rest is the margin for the inbox write before it and the request itself.
+ANSWER_BUDGET = 1.0
+
+WAITING = "waiting"  # the handler waits for the work to answer in the callback
+ANSWERING = "answering"  # the work sends the callback with its first reply
+ACKED = "acked"  # the handler acknowledges (defer, UPDATE_MESSAGE); the work edits/follows
+
+
+class Pending:
+    """What the work needs of an interaction received here, and who answers it first."""
+
+    __slots__ = ("_claimed", "acked", "mode", "original_pending", "target")
+
+    def __init__(self, target: Any, *, original_pending: bool, waiting: bool) -> None:
+        self.target = target
+        self.original_pending = original_pending
+        self.mode = WAITING if waiting else ACKED
+        #: Whether the handler's acknowledgement worked (set once it is sent).
+        self.acked: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._claimed: asyncio.Future[None] | None = None
+
+    def claim(self) -> bool:
+        """The work's replies are ready: True if it may answer in the callback itself."""
+        if self.mode != WAITING:
+            return False
+        self.mode = ANSWERING
+        if self._claimed is not None and not self._claimed.done():
+            self._claimed.set_result(None)
+        return True
+
+    async def answered_within(self, seconds: float) -> bool:
+        """The handler: wait up to ``seconds`` for the work to claim the callback. False:
+        the handler acknowledges now (the work then finds ``mode`` is ``ACKED``)."""
+        if self.mode == WAITING and seconds > 0:
+            self._claimed = asyncio.get_running_loop().create_future()
+            try:
+                async with asyncio.timeout(seconds):
+                    await self._claimed
+            except TimeoutError:
+                pass
+        if self.mode == ANSWERING:
+            return True
+        self.mode = ACKED
+        return False

@@ -1,0 +1,171 @@
+"""The first response to a command: the answer itself when the work is fast, else a
+"thinking" defer edited later; never lost, never twice, never private text in a channel.
+
+Discord wants an initial response within 3 seconds (discord-api-docs, developers/
+interactions/receiving-and-responding.mdx, "Interaction Callback"). Work done within the
+handlers' answer budget is sent as the callback itself (CHANNEL_MESSAGE_WITH_SOURCE, type 4);
+slower work is deferred (type 5) and the placeholder edited when it is done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from fake_discord import EPHEMERAL, FakeDiscord
+
+from adapters.discord import DiscordAdapter
+from bot import copy
+from bot.memory import MemoryStore
+from bot.service import Debrief
+from bot.values import Destination, Identity, Incoming, Reply
+
+CALLBACK = r"^/interactions/\d+/[^/]+/callback$"
+
+
+class Slowed:
+    """The real core, each call first waiting ``delay`` seconds; notes when calls end."""
+
+    def __init__(self, core: Debrief) -> None:
+        self.core = core
+        self.delay = 0.0
+        self.finished: list[float] = []
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        await asyncio.sleep(self.delay)
+        try:
+            return await self.core.handle(incoming)
+        finally:
+            self.finished.append(time.perf_counter())
+
+    async def home(self, identity: Identity) -> Reply:
+        return await self.core.home(identity)
+
+    async def suggest_interviews(self, identity: Identity, current: str
+                                 ) -> list[tuple[str, str]]:
+        return await self.core.suggest_interviews(identity, current)
+
+
+class Private:
+    """Answers every command with one reply meant for the DM only."""
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        return [Reply(text="your reflection, Kim", destination=Destination.DM)]
+
+    async def home(self, identity: Identity) -> Reply:
+        return Reply(text="home")
+
+
+def webhook_calls(fake: FakeDiscord) -> list[Any]:
+    return [c for c in fake.calls if c.path.startswith("/webhooks/")]
+
+
+async def test_fast_work_is_answered_in_the_callback_with_one_request(
+        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
+    ann = fake.add_user("ann")
+    inter = await fake.command(ann, "help")
+    await fake.wait_until(lambda: inter.callbacks)
+    assert await adapter.idle(5)
+    [callback] = inter.callbacks
+    assert callback["type"] == 4 and callback["data"]["flags"] & EPHEMERAL
+    assert "/debrief" in callback["data"]["content"]
+    # Help is two messages: the first is the callback; no edit or delete after it.
+    assert [c.method for c in webhook_calls(fake)] == ["POST"]
+
+
+async def test_slow_work_is_deferred_then_the_thinking_message_edited(
+        fake: FakeDiscord, start_adapter: Any, core: Debrief) -> None:
+    slow = Slowed(core)
+    slow.delay = 0.5
+    adapter = await start_adapter(slow)
+    adapter.handlers.answer_budget = 0.1
+    hana = fake.add_user("hana")
+    inter = await fake.command(hana, "help")
+    await fake.wait_until(lambda: fake.settled(inter) and fake.replies_to(inter))
+    assert inter.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}]
+    assert inter.callback_at is not None and inter.callback_at < slow.finished[0]
+    [answer] = fake.replies_to(inter)
+    assert "/debrief" in answer["content"] and answer["flags"] & EPHEMERAL
+    assert fake.calls_to("PATCH", r"/messages/@original$")  # the placeholder, edited
+
+
+async def test_a_failed_callback_sends_the_answer_to_the_dm(
+        fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore) -> None:
+    ivy = fake.add_user("ivy")
+    fake.fail_next("POST", CALLBACK, status=404, code=10062)  # "Unknown interaction"
+    inter = await fake.command(ivy, "interview", company="Globex", type="other")
+    await fake.wait_until(lambda: len(fake.dms(ivy)) >= 2)
+    assert await adapter.idle(5)
+    assert [i.company for i in store.interviews.rows.values()] == ["Globex"]
+    dms = [m["content"] for m in fake.dms(ivy)]
+    assert any("Globex" in text for text in dms)  # the confirmation the callback carried
+    assert any("How memorable" in text for text in dms)  # and the reflection, once
+    assert sum("How memorable" in text for text in dms) == 1
+    assert fake.replies_to(inter) == [] and webhook_calls(fake) == []
+
+
+async def test_a_click_while_a_slow_request_runs_is_acknowledged_at_once_and_answered_after(
+        fake: FakeDiscord, start_adapter: Any, core: Debrief) -> None:
+    slow = Slowed(core)
+    adapter = await start_adapter(slow)
+    adapter.handlers.answer_budget = 0.1
+    jo = fake.add_user("jo")
+    await fake.command(jo, "interview", company="Acme", type="other")
+    await fake.wait_until(lambda: fake.dms(jo))
+    question = fake.dms(jo)[-1]
+    slow.delay = 0.6
+    busy = await fake.command(jo, "history")
+    await asyncio.sleep(0.05)
+    slow.delay = 0.0
+    click = await fake.click(jo, question, "2.")
+    await fake.wait_until(lambda: click.callbacks)
+    assert click.callbacks[0]["type"] == 7  # the buttons are disabled at once
+    await fake.wait_until(lambda: len(fake.dms(jo)) > 1 and fake.settled(busy))
+    assert busy.callbacks[0]["type"] == 5  # too slow to answer in the callback
+    history_done = slow.finished[1]
+    assert click.callback_at is not None and click.callback_at < history_done
+    assert "remember about you" in fake.dms(jo)[-1]["content"]  # the click's work, after
+    assert len(slow.finished) == 3 and slow.finished[2] >= history_done
+    assert await adapter.idle(5)
+
+
+async def test_dm_only_replies_in_a_server_are_deferred_and_never_shown_there(
+        fake: FakeDiscord, start_adapter: Any) -> None:
+    adapter = await start_adapter(Private())
+    kim = fake.add_user("kim")
+    inter = await fake.command(kim, "help")
+    await fake.wait_until(lambda: fake.dms(kim) and fake.settled(inter))
+    assert inter.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}]
+    assert inter.deleted_original and fake.replies_to(inter) == []
+    assert [m["content"] for m in fake.dms(kim)] == ["your reflection, Kim"]
+    assert not any("reflection, Kim" in m["content"] for m in fake.sent
+                   if m["channel_id"] == str(fake.channel_id))
+
+    lee = fake.add_user("lee")
+    fake.close_dms(lee)
+    closed = await fake.command(lee, "help")
+    await fake.wait_until(lambda: fake.settled(closed) and fake.replies_to(closed))
+    [hint] = fake.replies_to(closed)
+    assert hint["content"].startswith(copy.DMS_CLOSED_HINT[:40]) and hint["flags"] & EPHEMERAL
+    assert not any("reflection, Kim" in m["content"] for m in fake.sent
+                   if m["channel_id"] == str(fake.channel_id))
+    assert await adapter.idle(5)
+
+
+async def test_a_slow_interaction_delivered_twice_runs_and_is_answered_once(
+        fake: FakeDiscord, start_adapter: Any, core: Debrief, store: MemoryStore) -> None:
+    slow = Slowed(core)
+    slow.delay = 0.3
+    adapter = await start_adapter(slow)
+    adapter.handlers.answer_budget = 0.1
+    alice = fake.add_user("alice")
+    inter = await fake.command(alice, "interview", company="Initech")
+    await fake.wait_until(lambda: inter.callbacks)
+    await fake.redeliver(inter)  # again, while its work runs
+    await fake.wait_until(lambda: fake.settled(inter) and fake.replies_to(inter))
+    assert await adapter.idle(5)
+    await asyncio.sleep(0.2)
+    assert [i.company for i in store.interviews.rows.values()] == ["Initech"]
+    assert len(fake.calls_to("POST", CALLBACK)) == 1
+    assert len(slow.finished) == 1
