@@ -8,7 +8,11 @@ commit), or memory (``--storage memory``).
 
 (a) steady load: INTERACTION_CREATE for ``/debrief help`` and ``/debrief interview`` (alternating)
     at ``--rate`` per second for ``--seconds``; latency is from the dispatch being written
-    to the websocket to the interaction callback arriving at the fake's REST API;
+    to the websocket to the interaction callback arriving at the fake's REST API, and
+    (printed beside it, not a target) to the answer the person sees: the callback when it
+    carries the answer (type 4), else the first content edited into the "thinking"
+    placeholder or sent as a follow-up. Debrief answers in the callback when its work is
+    done within ``--answer-budget`` seconds (0: always defer first);
 (b) saturation: ``--burst`` interactions written back to back; rate = callbacks per second
     (median of three bursts).
 
@@ -25,6 +29,7 @@ machine.
 
     .venv/bin/python benchmarks/discord_interactions.py [--rate 50] [--seconds 30] [--burst 1000]
                                                         [--storage sqlite|memory]
+                                                        [--answer-budget SECONDS]
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ from machine import code_version, load  # noqa: E402
 # -- the clients under test (run in a child process) -------------------------------------
 
 async def serve_debrief(api: str, gateway: str, token: str, max_work: int = 16,
-                        storage: str = "sqlite") -> None:
+                        storage: str = "sqlite", answer_budget: float | None = None) -> None:
     from adapters.discord import DiscordAdapter
     from adapters.inbox import InboxSettings
     from adapters.settings import Settings
@@ -72,13 +77,15 @@ async def serve_debrief(api: str, gateway: str, token: str, max_work: int = 16,
                                  max_concurrent_work=max_work,
                                  uow=sql_uow_factory(create_engine(url)),
                                  inbox_settings=InboxSettings(finish_with_work=True))
+    if answer_budget is not None:
+        adapter.handlers.answer_budget = answer_budget
     await adapter.start()
     gc.freeze()  # what a long-running process does after start-up (same for the bare client)
     await asyncio.Event().wait()
 
 
 async def serve_bare(api: str, gateway: str, token: str, max_work: int = 0,
-                     storage: str = "") -> None:
+                     storage: str = "", answer_budget: float | None = None) -> None:
     import discord
     import yarl
     from discord.gateway import DiscordWebSocket
@@ -103,6 +110,7 @@ async def serve_bare(api: str, gateway: str, token: str, max_work: int = 0,
 class Result:
     client: str
     latencies_ms: list[float] = field(default_factory=list)
+    answers_ms: list[float] = field(default_factory=list)  # to the answer the person sees
     missing: int = 0
     rates: list[float] = field(default_factory=list)
     cpu_s: float = 0.0  # the client process's CPU time over the steady rounds
@@ -112,8 +120,8 @@ class Result:
     def cpu_ms(self) -> float:
         return self.cpu_s * 1000 / self.steady_sent if self.steady_sent else float("nan")
 
-    def pct(self, q: float) -> float:
-        data = sorted(self.latencies_ms)
+    def pct(self, q: float, of: list[float] | None = None) -> float:
+        data = sorted(self.latencies_ms if of is None else of)
         return data[min(len(data) - 1, int(q * len(data)))] if data else float("nan")
 
     @property
@@ -152,10 +160,12 @@ async def settle(fake: FakeDiscord, sent: list[FakeInteraction], wait_s: float) 
 class Target:
     """One client process under test with its own fake Discord."""
 
-    def __init__(self, kind: str, max_work: int = 16, storage: str = "sqlite") -> None:
+    def __init__(self, kind: str, max_work: int = 16, storage: str = "sqlite",
+                 answer_budget: float | None = None) -> None:
         self.kind = kind
         self.max_work = max_work
         self.storage = storage
+        self.answer_budget = answer_budget
         self.fake = FakeDiscord()
         self.result = Result(kind)
         self.users: list[FakeUser] = []
@@ -168,6 +178,8 @@ class Target:
             sys.executable, __file__, "--serve", self.kind, "--api", self.fake.api_url,
             "--gateway", self.fake.gateway_url, "--token", self.fake.token,
             "--max-work", str(self.max_work), "--storage", self.storage,
+            *([] if self.answer_budget is None else
+              ["--answer-budget", str(self.answer_budget)]),
             env={**os.environ, "PYTHONPATH": str(ROOT)})
         await self.fake.wait_connected(wait_s=30)
         await asyncio.sleep(0.5)  # let setup (command sync) finish
@@ -204,6 +216,8 @@ class Target:
         self.result.latencies_ms += [(i.callback_at - i.pushed_at) * 1000 for i in sent
                                      if i.callback_at]
         self.result.missing += sum(1 for i in sent if not i.callback_at)
+        self.result.answers_ms += [(i.answered_at - i.pushed_at) * 1000 for i in sent
+                                   if i.answered_at]
 
     async def saturate(self, burst: int) -> None:
         first = time.perf_counter()
@@ -248,6 +262,10 @@ def report(results: list[Result], rate: float, seconds: float) -> None:
     print(f"(p50: {p50:.2f}x the bare client's, not a target; CPU ms/interaction: "
           f"{ours.cpu_ms / bare.cpu_ms:.2f}x the bare client's; "
           "Debrief's includes its replies, the bare client sends none)")
+    print("dispatch -> the answer the person sees (not a target): " + "; ".join(
+        f"{r.client} p50 {r.pct(0.5, r.answers_ms):.2f} ms, p99 "
+        f"{r.pct(0.99, r.answers_ms):.2f} ms ({len(r.answers_ms)} answered)"
+        for r in results))
 
 
 @contextlib.contextmanager
@@ -262,9 +280,11 @@ def collector_paused() -> Iterator[None]:
 
 async def main(args: argparse.Namespace) -> None:
     """Both clients run in alternating rounds, so background load hits them alike."""
-    print(f"# {code_version()}; load average at start {load()}; debrief storage="
+    print(f"# {code_version()}; load average at start {load()}; answer budget "
+          f"{'default' if args.answer_budget is None else args.answer_budget}; debrief storage="
           f"{args.storage}; cpus={os.cpu_count()}", flush=True)
-    targets = [Target("debrief", args.max_work, args.storage), Target("bare")]
+    targets = [Target("debrief", args.max_work, args.storage, args.answer_budget),
+               Target("bare")]
     try:
         for target in targets:
             await target.start()
@@ -296,6 +316,9 @@ if __name__ == "__main__":
                         help="DiscordAdapter(max_concurrent_work=…)")
     parser.add_argument("--storage", choices=("sqlite", "memory"), default="sqlite",
                         help="Debrief's storage (sqlite: as `debrief run` wires it)")
+    parser.add_argument("--answer-budget", type=float, default=None,
+                        help="seconds Debrief's work may take to answer in the interaction "
+                             "callback (default: the adapter's; 0: always defer first)")
     parser.add_argument("--serve", choices=("debrief", "bare"))
     parser.add_argument("--api")
     parser.add_argument("--gateway")
@@ -304,6 +327,7 @@ if __name__ == "__main__":
     logging.basicConfig(level=logging.WARNING)
     if args.serve:
         serve = serve_debrief if args.serve == "debrief" else serve_bare
-        asyncio.run(serve(args.api, args.gateway, args.token, args.max_work, args.storage))
+        asyncio.run(serve(args.api, args.gateway, args.token, args.max_work, args.storage,
+                          args.answer_budget))
     else:
         asyncio.run(main(args))

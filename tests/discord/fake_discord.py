@@ -341,6 +341,8 @@ class FakeDiscord(ActingAsUsers):
                          "code": 40060}
         inter.callbacks.append(body)
         inter.callback_at = time.perf_counter()
+        if body["type"] == 4:
+            inter.answered_at = inter.callback_at
         if self.on_callback is not None:
             self.on_callback(inter)
         kind = body["type"]
@@ -376,6 +378,9 @@ class FakeDiscord(ActingAsUsers):
     def _webhook(self, method: str, parts: list[str], body: Any) -> tuple[int, Any]:
         token = parts[2]
         inter = self._by_token[token]
+        if inter.answered_at is None and method in ("POST", "PATCH") and \
+                isinstance(body, dict) and (body.get("content") or body.get("embeds")):
+            inter.answered_at = time.perf_counter()
         if len(parts) == 3 and method == "POST":
             msg = self._store(self._message(inter.channel_id, self.bot.payload, body,
                                             webhook=True))

@@ -90,6 +90,9 @@ class FakeInteraction:
     pushed_at: float = 0.0
     callbacks: list[dict[str, Any]] = field(default_factory=list)
     callback_at: float | None = None
+    # When the person first saw an answer: a type-4 callback, or the first content put in
+    # the "thinking" placeholder or sent as a follow-up (benchmarks/discord_interactions.py).
+    answered_at: float | None = None
     original_id: int | None = None
     followup_ids: list[int] = field(default_factory=list)
     message: dict[str, Any] | None = None  # the message a component/modal came from
