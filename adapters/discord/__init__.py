@@ -5,11 +5,12 @@ Modules::
 
     client      the discord.py client: intents, endpoints, sharding, event wiring
     commands    /debrief built from bot.grammar.SUBCOMMANDS; sync only when changed
-    handlers    callbacks: acknowledge, translate, call the core, send replies
+    handlers    callbacks: make durable, translate, call the core, answer or acknowledge
+    pending     one interaction's first response: the answer itself, or a defer
     translate   Discord events -> Incoming (identity, admin check)
     render      Reply -> content, embed, discord.ui view (mentions defused)
     components  restart-proof buttons, select menu and modals (DynamicItem custom ids)
-    outbound    where replies go (ephemeral follow-ups, DMs, closed-DM hint)
+    outbound    where replies go (the callback, ephemeral follow-ups, DMs, closed-DM hint)
     gateway     the core's ChatGateway for nudges
 
 Use::
