@@ -42,7 +42,7 @@ from adapters.discord.outbound import (
     send_dm,
     send_to_channel,
 )
-from adapters.discord.pending import ACKED, ANSWER_BUDGET, Pending
+from adapters.discord.pending import ACKED, ANSWER_BUDGET, WAITING, Pending
 from adapters.discord.render import disabled_copy
 from adapters.discord.translate import (
     identity_for,
@@ -111,19 +111,23 @@ class DiscordHandlers:
             await self._answer(kind, incoming, live)
             return
         live = Pending(target, original_pending=original_pending, waiting=answer)
+        # Other work's requests give way until this one is answered or acknowledged (its
+        # own work, answering in the callback, does not wait for that: see _run).
         with self.acks.acknowledging():
             fresh = await self._accept(key, kind, incoming, live)
-        if fresh is None:  # a DM the inbox could not take: answered without it
+            if fresh is None:  # a DM the inbox could not take: answered without it
+                unrecorded = True
+            elif not fresh:
+                return
+            elif answer and self.inbox.lanes.pending <= self._backlog and \
+                    await live.answered_within(started + self.answer_budget - loop.time()):
+                return  # the work answers in the callback
+            else:
+                unrecorded = False
+                live.mode = ACKED  # the work had not claimed the callback
+                live.acked.set_result(await ack() if ack is not None else True)
+        if unrecorded:
             await self._answer(kind, incoming, live)
-            return
-        if not fresh:
-            return
-        if answer and self.inbox.lanes.pending <= self._backlog and \
-                await live.answered_within(started + self.answer_budget - loop.time()):
-            return  # the work answers in the callback
-        live.mode = ACKED  # (the work had not claimed the callback: no await since accept)
-        with self.acks.acknowledging():
-            live.acked.set_result(await ack() if ack is not None else True)
 
     async def _accept(self, key: str, kind: str, incoming: Incoming, live: Pending
                       ) -> bool | None:
@@ -199,7 +203,8 @@ class DiscordHandlers:
         async with self._work:
             try:
                 async with asyncio.timeout(self.job_deadline):
-                    await self.acks.give_way()
+                    if live.mode != WAITING:  # else this work is the acknowledgement
+                        await self.acks.give_way()
                     if live.mode == ACKED and not await live.acked:
                         return  # Discord told the person it failed; they will try again
                     replies = await self._handle(incoming)
