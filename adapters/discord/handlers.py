@@ -49,7 +49,7 @@ from adapters.discord.translate import (
     incoming_from_interaction,
     incoming_from_message,
 )
-from adapters.inbox import DurableInbox, InboxUnavailable
+from adapters.inbox import Accepted, DurableInbox, InboxUnavailable
 from adapters.lanes import AckFirst
 from bot import copy
 from bot.clock import SystemClock
@@ -90,11 +90,12 @@ class DiscordHandlers:
         # the interaction or DM channel to answer, and whether the acknowledgement worked.
         self.inbox: DurableInbox | None = None
         self._live: dict[str, Pending] = {}
-        # Work may answer in the callback itself within this many seconds (pending.py),
-        # unless more than ``_backlog`` requests are queued or running: then it cannot be
-        # done in time anyway, and the acknowledgement goes at once.
+        # Work may answer in the callback itself within this many seconds (pending.py) if
+        # it could start at once: no other acknowledgement on its way when the request
+        # arrived, and the person's lane and a work slot free (the inbox's ``eager``).
+        # Otherwise (a burst, or the person's earlier request still running) the
+        # acknowledgement goes at once.
         self.answer_budget = ANSWER_BUDGET
-        self._backlog = max_concurrent_work
 
     async def _durably(self, key: str, kind: str, incoming: Incoming, target: Any, *,
                        original_pending: bool = False, ack: Any = None,
@@ -110,7 +111,8 @@ class DiscordHandlers:
                 live.acked.set_result(await ack() if ack is not None else True)
             await self._answer(kind, incoming, live)
             return
-        live = Pending(target, original_pending=original_pending, waiting=answer)
+        live = Pending(target, original_pending=original_pending,
+                       waiting=answer and self.acks.in_flight == 0)
         # Other work's requests give way until this one is answered or acknowledged (its
         # own work, answering in the callback, does not wait for that: see _run).
         with self.acks.acknowledging():
@@ -119,7 +121,7 @@ class DiscordHandlers:
                 unrecorded = True
             elif not fresh:
                 return
-            elif answer and self.inbox.lanes.pending <= self._backlog and \
+            elif fresh is Accepted.STARTED and \
                     await live.answered_within(started + self.answer_budget - loop.time()):
                 return  # the work answers in the callback
             else:
@@ -130,23 +132,25 @@ class DiscordHandlers:
             await self._answer(kind, incoming, live)
 
     async def _accept(self, key: str, kind: str, incoming: Incoming, live: Pending
-                      ) -> bool | None:
-        """The inbox write. True: fresh, its work queued; False: already received, or not
-        durable (not acknowledged: Discord tells the person it failed); None: a DM the
-        inbox refused, to be answered anyway (a gateway event cannot be refused)."""
+                      ) -> Accepted | None:
+        """The inbox write. Queued or started (waiting for the callback: at once if it
+        can): its work runs; false: already received, or not durable (not acknowledged:
+        Discord tells the person it failed); None: a DM the inbox refused, to be answered
+        anyway (a gateway event cannot be refused)."""
         assert self.inbox is not None
         if key in self._live:  # the same interaction delivered twice, still in flight
-            return False
+            return Accepted.KNOWN
         self._live[key] = live
         try:
             fresh = await self.inbox.accept(key, str(incoming.identity), kind,
-                                            {"key": key, "incoming": incoming_to_json(incoming)})
+                                            {"key": key, "incoming": incoming_to_json(incoming)},
+                                            eager=live.mode == WAITING)
         except InboxUnavailable:
             self._live.pop(key, None)
             if kind == "message":
                 live.acked.set_result(True)
                 return None
-            return False
+            return Accepted.KNOWN
         if not fresh:
             self._live.pop(key, None)
         return fresh

@@ -169,3 +169,23 @@ async def test_a_slow_interaction_delivered_twice_runs_and_is_answered_once(
     assert [i.company for i in store.interviews.rows.values()] == ["Initech"]
     assert len(fake.calls_to("POST", CALLBACK)) == 1
     assert len(slow.finished) == 1
+
+
+async def test_a_command_behind_the_persons_running_request_is_deferred_at_once(
+        fake: FakeDiscord, start_adapter: Any, core: Debrief) -> None:
+    slow = Slowed(core)
+    slow.delay = 0.5
+    adapter = await start_adapter(slow)
+    max_ = fake.add_user("max")
+    first = await fake.command(max_, "help")
+    await asyncio.sleep(0.1)
+    second = await fake.command(max_, "interview", company="Hooli", type="other")
+    await fake.wait_until(lambda: fake.settled(first) and fake.settled(second)
+                          and fake.replies_to(second), wait_s=5)
+    assert first.callbacks[0]["type"] == 4  # its work was done within the budget
+    # The second waits behind the first (one person's requests run in order), so it is
+    # acknowledged at once rather than after the budget, and edited when its turn comes.
+    assert second.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}]
+    assert second.callback_at is not None and second.callback_at < slow.finished[0]
+    assert "Hooli" in fake.replies_to(second)[0]["content"]
+    assert await adapter.idle(5)
