@@ -111,6 +111,7 @@ class Result:
     client: str
     latencies_ms: list[float] = field(default_factory=list)
     answers_ms: list[float] = field(default_factory=list)  # to the answer the person sees
+    in_callback: int = 0  # steady interactions whose callback was the answer (type 4)
     missing: int = 0
     rates: list[float] = field(default_factory=list)
     cpu_s: float = 0.0  # the client process's CPU time over the steady rounds
@@ -218,6 +219,8 @@ class Target:
         self.result.missing += sum(1 for i in sent if not i.callback_at)
         self.result.answers_ms += [(i.answered_at - i.pushed_at) * 1000 for i in sent
                                    if i.answered_at]
+        self.result.in_callback += sum(1 for i in sent if i.callbacks
+                                       and i.callbacks[0].get("type") == 4)
 
     async def saturate(self, burst: int) -> None:
         first = time.perf_counter()
@@ -264,7 +267,8 @@ def report(results: list[Result], rate: float, seconds: float) -> None:
           "Debrief's includes its replies, the bare client sends none)")
     print("dispatch -> the answer the person sees (not a target): " + "; ".join(
         f"{r.client} p50 {r.pct(0.5, r.answers_ms):.2f} ms, p99 "
-        f"{r.pct(0.99, r.answers_ms):.2f} ms ({len(r.answers_ms)} answered)"
+        f"{r.pct(0.99, r.answers_ms):.2f} ms ({len(r.answers_ms)} answered, "
+        f"{r.in_callback} in the callback)"
         for r in results))
 
 
