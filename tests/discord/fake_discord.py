@@ -353,11 +353,9 @@ class FakeDiscord(ActingAsUsers):
                                                       int(data.get("flags") or 0) & EPHEMERAL)},
                                   "resource": {"type": kind}}
         if kind in (4, 5):
-            # CHANNEL_MESSAGE_WITH_SOURCE (4) creates the response message from the callback
-            # data (content, embeds, components, flags: only EPHEMERAL among ours,
-            # allowed_mentions, attachments); DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE (5) a
-            # loading one, edited later (discord-api-docs, developers/interactions/
-            # receiving-and-responding.mdx, "Interaction Callback Type" and "Messages").
+            # 4: the response message from the callback data (content, embeds, components,
+            # flags, attachments); 5: a loading one, edited later (discord-api-docs,
+            # interactions/receiving-and-responding.mdx, "Interaction Callback Type").
             flags = LOADING if kind == 5 else 0
             msg = self._store(self._message(inter.channel_id, self.bot.payload, data,
                                             flags=flags, webhook=True))
