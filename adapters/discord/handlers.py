@@ -64,6 +64,10 @@ ANSWER_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply
 
 log = logging.getLogger(__name__)
 
+#: A request arriving while this many others await their first response is acknowledged at
+#: once: a burst's work would compete with its acknowledgements (Discord's 3 seconds).
+ANSWER_ALONGSIDE = 4
+
 
 class DiscordHandlers:
     """Implements ``CommandHandler`` and ``ComponentHandler`` for the client."""
@@ -91,11 +95,12 @@ class DiscordHandlers:
         self.inbox: DurableInbox | None = None
         self._live: dict[str, Pending] = {}
         # Work may answer in the callback itself within this many seconds (pending.py) if
-        # it could start at once: no other acknowledgement on its way when the request
-        # arrived, and the person's lane and a work slot free (the inbox's ``eager``).
-        # Otherwise (a burst, or the person's earlier request still running) the
-        # acknowledgement goes at once.
+        # it could start at once: fewer than ANSWER_ALONGSIDE other requests awaiting their
+        # first response when it arrived, the person's lane empty and the process not
+        # behind (the inbox's ``eager``). Otherwise (a burst, or the person's earlier
+        # request still running) the acknowledgement goes at once.
         self.answer_budget = ANSWER_BUDGET
+        self._arriving = 0  # requests between arrival and their first response
 
     async def _durably(self, key: str, kind: str, incoming: Incoming, target: Any, *,
                        original_pending: bool = False, ack: Any = None,
@@ -112,24 +117,33 @@ class DiscordHandlers:
             await self._answer(kind, incoming, live)
             return
         live = Pending(target, original_pending=original_pending,
-                       waiting=answer and self.acks.in_flight == 0)
+                       waiting=answer and self._arriving < ANSWER_ALONGSIDE)
         # Other work's requests give way until this one is answered or acknowledged (its
         # own work, answering in the callback, does not wait for that: see _run).
-        with self.acks.acknowledging():
-            fresh = await self._accept(key, kind, incoming, live)
-            if fresh is None:  # a DM the inbox could not take: answered without it
-                unrecorded = True
-            elif not fresh:
-                return
-            elif fresh is Accepted.STARTED and \
-                    await live.answered_within(started + self.answer_budget - loop.time()):
-                return  # the work answers in the callback
-            else:
-                unrecorded = False
-                live.mode = ACKED  # the work had not claimed the callback
-                live.acked.set_result(await ack() if ack is not None else True)
+        self._arriving += 1
+        try:
+            unrecorded = await self._first_response(key, kind, incoming, live, ack, started)
+        finally:
+            self._arriving -= 1
         if unrecorded:
             await self._answer(kind, incoming, live)
+
+    async def _first_response(self, key: str, kind: str, incoming: Incoming, live: Pending,
+                              ack: Any, started: float) -> bool:
+        """The inbox write, then the answer in the callback or the acknowledgement. True:
+        a DM the inbox could not take, to be answered without it."""
+        assert self.inbox is not None
+        with self.acks.acknowledging():
+            fresh = await self._accept(key, kind, incoming, live)
+            if fresh is None:
+                return True
+            if fresh is Accepted.STARTED and await live.answered_within(
+                    started + self.answer_budget - asyncio.get_running_loop().time()):
+                return False  # the work answers in the callback
+            if fresh:
+                live.mode = ACKED  # the work had not claimed the callback
+                live.acked.set_result(await ack() if ack is not None else True)
+        return False
 
     async def _accept(self, key: str, kind: str, incoming: Incoming, live: Pending
                       ) -> Accepted | None:
