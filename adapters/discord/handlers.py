@@ -65,7 +65,8 @@ ANSWER_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply
 log = logging.getLogger(__name__)
 
 #: A request arriving while this many others await their first response is acknowledged at
-#: once: a burst's work would compete with its acknowledgements (Discord's 3 seconds).
+#: once, and so are those still waiting for their work: a burst's work would compete with
+#: its acknowledgements (Discord's 3 seconds).
 ANSWER_ALONGSIDE = 4
 
 
@@ -101,6 +102,7 @@ class DiscordHandlers:
         # request still running) the acknowledgement goes at once.
         self.answer_budget = ANSWER_BUDGET
         self._arriving = 0  # requests between arrival and their first response
+        self._waiting: set[Pending] = set()  # of those, the ones waiting for their work
 
     async def _durably(self, key: str, kind: str, incoming: Incoming, target: Any, *,
                        original_pending: bool = False, ack: Any = None,
@@ -116,6 +118,9 @@ class DiscordHandlers:
                 live.acked.set_result(await ack() if ack is not None else True)
             await self._answer(kind, incoming, live)
             return
+        if self._arriving >= ANSWER_ALONGSIDE:  # a burst: acknowledgements first, all
+            for waiting in list(self._waiting):
+                waiting.stop_waiting()
         live = Pending(target, original_pending=original_pending,
                        waiting=answer and self._arriving < ANSWER_ALONGSIDE)
         # Other work's requests give way until this one is answered or acknowledged (its
@@ -137,9 +142,14 @@ class DiscordHandlers:
             fresh = await self._accept(key, kind, incoming, live)
             if fresh is None:
                 return True
-            if fresh is Accepted.STARTED and await live.answered_within(
-                    started + self.answer_budget - asyncio.get_running_loop().time()):
-                return False  # the work answers in the callback
+            if fresh is Accepted.STARTED:
+                self._waiting.add(live)
+                try:
+                    if await live.answered_within(
+                            started + self.answer_budget - asyncio.get_running_loop().time()):
+                        return False  # the work answers in the callback
+                finally:
+                    self._waiting.discard(live)
             if fresh:
                 live.mode = ACKED  # the work had not claimed the callback
                 live.acked.set_result(await ack() if ack is not None else True)

@@ -50,6 +50,14 @@ class Pending:
             self._claimed.set_result(None)
         return True
 
+    def stop_waiting(self) -> None:
+        """A burst began: the handler acknowledges now (the work then edits its answer in),
+        so the burst's acknowledgements are not held up behind this one."""
+        if self.mode == WAITING:
+            self.mode = ACKED
+            if self._claimed is not None and not self._claimed.done():
+                self._claimed.set_result(None)
+
     async def answered_within(self, seconds: float) -> bool:
         """The handler: wait up to ``seconds`` for the work to claim the callback. False:
         the handler acknowledges now (the work then finds ``mode`` is ``ACKED``)."""

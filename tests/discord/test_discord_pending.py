@@ -39,3 +39,12 @@ async def test_a_claim_at_the_budget_s_last_moment_is_still_one_answer() -> None
     await asyncio.sleep(0.01)
     # Whichever came first, the handler's verdict and the work's agree.
     assert claims == [answered]
+
+
+async def test_a_burst_stops_the_wait_and_the_work_then_finds_it_acknowledged() -> None:
+    live = Pending(object(), original_pending=True, waiting=True)
+    handler = asyncio.create_task(live.answered_within(5.0))
+    await asyncio.sleep(0)
+    live.stop_waiting()
+    assert await asyncio.wait_for(handler, 1.0) is False
+    assert live.claim() is False and live.mode == ACKED
