@@ -3,8 +3,8 @@
 For each client (Debrief's adapter on the real core, and a bare discord.py client that only
 answers), in its own process against a fresh fake Discord. Debrief's storage is a fresh
 SQLite file wired as ``debrief run`` wires it (``--storage sqlite``, the default: the inbox
-in the same database on an engine of its own, the core marking an entry done in its work's
-commit), or memory (``--storage memory``).
+in the same database through the core's engine, the core marking an entry done in its
+work's commit), or memory (``--storage memory``).
 
 (a) steady load: INTERACTION_CREATE for ``/debrief help`` and ``/debrief interview`` (alternating)
     at ``--rate`` per second for ``--seconds``; latency is from the dispatch being written
@@ -73,9 +73,9 @@ async def serve_debrief(api: str, gateway: str, token: str, max_work: int = 16,
         from storage import create_engine, sql_uow_factory, upgrade
         url = f"sqlite+aiosqlite:///{tempfile.mkdtemp()}/bench.db"
         await upgrade(url)
-        adapter = DiscordAdapter(settings, Debrief(sql_uow_factory(create_engine(url))),
-                                 max_concurrent_work=max_work,
-                                 uow=sql_uow_factory(create_engine(url)),
+        uow = sql_uow_factory(create_engine(url))  # the inbox on the core's engine, as
+        adapter = DiscordAdapter(settings, Debrief(uow),  # debrief run does on SQLite
+                                 max_concurrent_work=max_work, uow=uow,
                                  inbox_settings=InboxSettings(finish_with_work=True))
     if answer_budget is not None:
         adapter.handlers.answer_budget = answer_budget
