@@ -180,6 +180,9 @@ def test_what_went_well_names_the_evidence() -> None:
     ("by Friday", "2026-06-12"), ("they said in two weeks", "2026-06-24"),
     ("next week", "2026-06-19"), ("end of the week", "2026-06-12"),
     ("1-2 weeks", "2026-06-24"), ("in 5 business days", "2026-06-17"),
+    # A range counts to its later end: no check-in before the time they gave.
+    ("in a week or two", "2026-06-24"), ("one or two weeks", "2026-06-24"),
+    ("within 2 to 3 days", "2026-06-13"), ("a week or so", "2026-06-17"),
     ("Dec 4", "2026-12-04"), ("they didn't say", None), ("soon", None),
     # A date said at the end of a sentence, as people type it.
     ("they said they would let me know by friday", "2026-06-12"),

@@ -12,7 +12,8 @@ from the day of the interview:
   ``before`` and ``until`` are read past);
 * ``this week`` / ``end of the week``: that week's Friday; ``next week``: next week's Friday;
 * ``in|within N days|weeks`` (also ``a week``, ``a couple of weeks``, ``a few days``, words
-  up to ten): that many calendar days after the interview;
+  up to ten): that many calendar days after the interview; a range (``1-2 weeks``, ``one or
+  two weeks``, ``a week or two``) counts to its later end;
 * ``end of the month``: its last day.
 """
 
@@ -36,8 +37,10 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "a couple of": 2, "few": 3, "a few": 3}
 _SPAN = re.compile(r"(?:in|within|about|around|roughly|under|after)?\s*(?:the next\s+)?"
                    r"(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                   r"(?:a )?couple(?: of)?|(?:a )?few)(?:\s*(?:-|to|or)\s*(\d{1,2}))?\s+"
-                   r"(business days?|working days?|days?|weeks?)\b")
+                   r"(?:a )?couple(?: of)?|(?:a )?few)(?:\s*(?:-|to|or)\s*(\d{1,2}|"
+                   r"two|three|four|five|six))?\s+"
+                   r"(business days?|working days?|days?|weeks?)\b"
+                   r"(?:\s+or\s+(\d{1,2}|two|three|four|five|six)\b)?")
 _THIS_WEEK = re.compile(r"\b(?:this week|end of (?:the )?week|week'?s end|eow)\b")
 _NEXT_WEEK = re.compile(r"\bnext week\b")
 _MONTH_END = re.compile(r"\b(?:end of (?:the )?month|eom|this month)\b")
@@ -97,7 +100,9 @@ def _date(text: str, since: datetime, zone: ZoneInfo) -> date | None:
         return first_next - timedelta(days=1)
     span = _SPAN.search(words) if weekly or "day" in words else None
     if span:
-        said = (span.group(2) or span.group(1)).strip()  # "1-2 weeks": the later end
+        # "1-2 weeks", "one or two weeks", "a week or two": the later end (a check-in
+        # before the time they gave would only worry the person).
+        said = (span.group(4) or span.group(2) or span.group(1)).strip()
         count = int(said) if said.isdigit() else _NUMBERS.get(said)
         if count:
             unit = span.group(3)
