@@ -52,17 +52,3 @@ def test_piped_input_with_escapes_never_reaches_the_terminal(tmp_path: Path) -> 
                                     "cancel", "/debrief history"])
     assert "#1 Acme" in result.stdout
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-
-
-def test_a_replys_content_comes_before_its_choices() -> None:
-    """After a rejection the kind words and the strengths come first, the optional
-    question's options after them (as Slack and Discord show a reply)."""
-    from adapters.console.app import render_text
-    from bot.values import Choice, Reply, ReplyField
-
-    reply = Reply("I'm sorry - that's hard news.",
-                  fields=(ReplyField("Your strongest moments", "the outage story"),),
-                  choices=(Choice("A referral", "referral"), Choice("I applied", "applied")))
-    shown = render_text(reply)
-    assert shown.index("the outage story") < shown.index("1. A referral") \
-        < shown.index("2. I applied")

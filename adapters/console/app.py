@@ -43,19 +43,16 @@ def render_text(reply: Reply) -> str:
     if reply.title:
         lines += [f"== {reply.title} =="]
     lines.append(reply.text)
-    # The reply's content first, its choices after it (as Slack's blocks and Discord's
-    # components show them): after a rejection, "I'm sorry" and the strengths come before
-    # the optional question's options.
-    for field in reply.fields:
-        lines += ["", f"-- {field.name} --", field.value]
-    if reply.copy_text:
-        lines += ["", "-" * 60, reply.copy_text, "-" * 60]
     for number, choice in enumerate(reply.choices, 1):
         # A scale's labels carry their own number ("4 · Good fit"): never "4. 4 · Good fit".
         lines.append(f"  {choice.label}" if "scale" in reply.tags
                      else f"  {number}. {choice.label}")
     if reply.multi and reply.choices:
         lines.append(f"  ({copy.CONSOLE_SEVERAL})")
+    for field in reply.fields:
+        lines += ["", f"-- {field.name} --", field.value]
+    if reply.copy_text:
+        lines += ["", "-" * 60, reply.copy_text, "-" * 60]
     nav = [a.value for a in reply.actions if a.value in NAV_VALUES]
     commands = [a for a in reply.actions if a.value not in NAV_VALUES]
     if nav:
