@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from fake_discord import FakeDiscord, FakeUser
+from slow_core import SlowCore
 
 from adapters.discord import DiscordAdapter
 from bot.clock import FixedClock
@@ -23,7 +24,7 @@ from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Interview
 from bot.ports import UnitOfWorkFactory
 from bot.service import Debrief
-from bot.values import Identity, Incoming, Reply
+from bot.values import Identity
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.sql import sql_uow_factory
@@ -40,24 +41,6 @@ class TickingClock(FixedClock):
     def now(self) -> datetime:
         self.advance(timedelta(milliseconds=1))
         return super().now()
-
-
-class SlowAnswers:
-    """The real core, but a clicked answer takes a moment (a busy database)."""
-
-    def __init__(self, core: Debrief, delay: float) -> None:
-        self.core, self.delay = core, delay
-
-    async def handle(self, incoming: Incoming) -> list[Reply]:
-        if incoming.answer_key is not None:
-            await asyncio.sleep(self.delay)
-        return await self.core.handle(incoming)
-
-    async def home(self, identity: Identity) -> Reply:
-        return await self.core.home(identity)
-
-    async def suggest_interviews(self, identity: Identity, prefix: str) -> list[tuple[str, str]]:
-        return await self.core.suggest_interviews(identity, prefix)
 
 
 @asynccontextmanager
@@ -126,7 +109,7 @@ async def test_typing_3_while_a_click_is_on_its_way_stores_one_answer(
         fake: FakeDiscord, start_adapter: StartAdapter) -> None:
     uow = memory_uow_factory(MemoryStore())
     clock = TickingClock(START)
-    await start_adapter(SlowAnswers(Debrief(uow, clock), 0.3), clock=clock)
+    await start_adapter(SlowCore(Debrief(uow, clock), 0.3, answers_only=True), clock=clock)
     bob = fake.add_user("bob")
     question = await first_question(fake, bob)
     await fake.click(bob, question, "They'll remember me")

@@ -3,7 +3,6 @@ real Bolt app behind a real aiohttp server on an ephemeral loopback port."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ import aiohttp
 from aiohttp import web
 from fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack, SlackUser
 from slack_people import SIGNING_SECRET, HttpTransport, SlackPerson, SocketTransport
+from slow_core import SlowCore
 
 from adapters.settings import Settings
 from adapters.slack import SlackAdapter
@@ -21,32 +21,11 @@ from bot.config import CoreConfig
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.ports import Conversation, UnitOfWorkFactory
 from bot.service import Debrief
-from bot.values import Identity, Incoming, Reply
 
 __all__ = ["START", "SlackEnv", "SlowCore", "make_settings", "open_env"]
 
 # A Wednesday, 10:00 in Berlin: interviews logged "now" get thank-you nudges the same day.
 START = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
-
-
-class SlowCore:
-    """The real core, taking ``delay`` seconds to answer (a busy database): every request,
-    or with ``answers_only`` only clicked answers. For ``open_env(wrap=...)``."""
-
-    def __init__(self, core: Conversation, delay: float, *, answers_only: bool = False
-                 ) -> None:
-        self.core, self.delay, self.answers_only = core, delay, answers_only
-
-    async def handle(self, incoming: Incoming) -> list[Reply]:
-        if incoming.answer_key is not None or not self.answers_only:
-            await asyncio.sleep(self.delay)
-        return await self.core.handle(incoming)
-
-    async def home(self, identity: Identity) -> Reply:
-        return await self.core.home(identity)
-
-    async def suggest_interviews(self, identity: Identity, prefix: str) -> list[tuple[str, str]]:
-        return await self.core.suggest_interviews(identity, prefix)
 
 
 @dataclass
