@@ -45,6 +45,7 @@ from bot.reflection.thank_you import (
     undo_thank_you_fields,
 )
 from bot.reflection.timeline import TIMELINE_DATE, read_timeline
+from bot.reflection.typed_when import split_trailing_when
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import AnswerKey, Command, Destination, Reply
 
@@ -80,7 +81,12 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     kind = _interview_type(cmd.option("type"))
     when_text = cmd.option("when")
     happens_at = ctx.now
-    if when_text:
+    typed = None if when_text else split_trailing_when(company, ctx.now, ctx.zone)
+    if typed is not None:  # "interview stripe tomorrow 2pm"
+        company, happens_at, when_text = typed
+        if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
+            raise UserError(copy.when_out_of_range(when_text))
+    elif when_text:
         try:
             happens_at = parse_when(when_text, ctx.now, ctx.zone)
         except TimeParseError as exc:

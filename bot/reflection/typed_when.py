@@ -1,0 +1,76 @@
+"""A time typed after the company, without ``when:``: ``interview stripe tomorrow 2pm``.
+
+People write the time where they would say it. The words after the company are read as
+the interview's time only when they clearly name one: a day word (today, tomorrow,
+yesterday, a weekday, ``next monday``, ``Dec 4``), a clock time with ``am``/``pm`` or
+minutes (``2pm``, ``14:30``, ``noon``), or a relative time (``in 2 hours``, ``3 days ago``,
+``just ended``). A bare number stays part of the name ("Studio 54", "Acme 9"), and so does
+anything :func:`bot.timeparse.parse_when` cannot read ("Friday Labs" has no time in it).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.timeparse import TimeParseError, parse_when
+
+__all__ = ["split_trailing_when"]
+
+# The most words a time after the company takes ("next friday at 10:30 am" is six).
+_MOST_WORDS = 6
+_CONNECTORS = frozenset({"at", "on", "-", "–", "—", ","})
+_DAY_WORDS = frozenset({"today", "tomorrow", "tmrw", "tomorow", "yesterday", "now",
+                        "ago", "noon", "midday", "midnight"})
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+           "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+           "september", "october", "november", "december")
+_CLOCK = re.compile(r"^\d{1,2}([:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)$|^\d{1,2}[:.]\d{2}$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _names_a_time(words: list[str]) -> bool:
+    """Does this run of words clearly name a time (not just contain a number)?"""
+    if words[0] == "in" and len(words) > 1:  # "in 2 hours"
+        return True
+    if " ".join(words[-2:]) == "just ended" or words[-2:] == ["from", "now"]:
+        return True
+    for index, word in enumerate(words):
+        if word in _DAY_WORDS or word in _WEEKDAYS or _CLOCK.match(word) or \
+                _ISO_DAY.match(word):
+            return True
+        # A month only with a day beside it ("dec 4", "4th of december").
+        if word.rstrip(".") in _MONTHS and any(
+                re.match(r"^\d{1,2}(st|nd|rd|th)?$", other)
+                for other in words[max(0, index - 2):index + 2] if other != word):
+            return True
+    return False
+
+
+def split_trailing_when(text: str, now: datetime, zone: ZoneInfo
+                        ) -> tuple[str, datetime, str] | None:
+    """``(company, instant, the time as typed)`` when ``text`` ends in a time it clearly
+    names, else None.
+
+    The longest such ending wins ("acme next friday at 10am" is Acme, not "Acme next
+    friday" at 10:00); at least one word of the name always remains."""
+    words = text.split()
+    for size in range(min(len(words) - 1, _MOST_WORDS), 0, -1):
+        tail = [w.lower().strip(",") for w in words[-size:]]
+        head = words[:-size]
+        while head and head[-1].lower() in _CONNECTORS:
+            head = head[:-1]
+        tail = [w for w in tail if w]
+        if not head or not tail or tail[0] in _CONNECTORS - {"at", "on"}:
+            continue
+        if not _names_a_time(tail):
+            continue
+        try:
+            instant = parse_when(" ".join(tail), now, zone)
+        except TimeParseError:
+            continue
+        return " ".join(head).rstrip(" ,-–—"), instant, " ".join(words[-size:])
+    return None
