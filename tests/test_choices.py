@@ -82,6 +82,12 @@ TABLE = [
     (MEMORABLE, "definitely not", None),  # was offered "They'll remember me"
     (MEMORABLE, "honestly nothing, i bombed it", "generic"),  # was "I didn't catch which"
     (MEMORABLE, "not at all", "generic"),
+    # a word of degree alone is "some"; inside a sentence it qualifies something else
+    (MEMORABLE, "kind of", "some"),
+    (MEMORABLE, "sort of, i guess", "some"),
+    (MEMORABLE, "maybe a little", "some"),
+    (MEMORABLE, "they asked about system design and i kind of froze", None),  # was "some"
+    (MEMORABLE, "i was a bit nervous at the start", None),  # was "some"
 ]
 
 

@@ -159,6 +159,12 @@ _ADDS_NOTHING = _PARTICLES | frozenset("""
     this one unfortunately sadly afraid
 """.split())
 
+# Words of degree answer "how memorable were you?" alone ("kind of", "a bit, i guess"), but
+# inside a sentence they qualify something else: "they asked about system design and i
+# kind of froze" tells what happened, it is not "a few moments stood out".
+_HEDGES = frozenset({"kind of", "kinda", "sort of", "sorta", "a bit", "a little", "maybe",
+                     "somewhat", "partly"})
+
 
 def _inside(options: tuple[Option, ...], words: str) -> Picked | Unclear | None:
     padded = f" {words} "
@@ -179,8 +185,10 @@ def _inside(options: tuple[Option, ...], words: str) -> Picked | Unclear | None:
     longest = max(length for length, _, _ in found)
     winners = list(dict.fromkeys(value for length, value, _ in found if length == longest))
     particle = next(p for length, _, p in found if length == longest)
-    if particle in _PARTICLES and not _ADDS_NOTHING.issuperset(words.split()):
-        return Unclear()
+    if particle in _PARTICLES or particle in _HEDGES:
+        rest = padded.replace(f" {particle} ", " ", 1).split()
+        if not _ADDS_NOTHING.issuperset(rest):
+            return Unclear()
     return Picked(winners[0]) if len(winners) == 1 else Unclear(tuple(winners))
 
 
