@@ -309,6 +309,10 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
     ("led the migration to k8s", "my experience leading the migration to k8s"),
     ("I built the payments service and led a team of 4",
      "my experience building the payments service and leading a team of 4"),
+    # a sentence about themselves among the items is left out, not pasted into the line
+    # ("applying my stats background + I love messy data to problems like that")
+    ("my stats background + i love messy data", "my stats background"),
+    ("sql and i love dashboards", "my SQL"),
 ])
 def test_what_the_person_brings_is_used_only_when_it_is_specific(
         answer: str, phrase: str | None) -> None:

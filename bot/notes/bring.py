@@ -44,7 +44,7 @@ _NUMBER_WORD = re.compile(r"^(?:\d[\d.,+]*|one|two|three|four|five|six|seven|eig
 
 # A list's items ("sql, dashboards and being calm with stakeholders"): "my ___" takes nouns
 # or gerunds, not both, so a list mixing them is left out of the note rather than misread.
-_LIST_ITEM = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+", re.I)
+_LIST_ITEM = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|\+|plus)\s+", re.I)
 _GERUND_ITEM = re.compile(r"^(?!(?:thing|something|nothing|everything|anything|string|"
                           r"spring|king|morning|evening|building blocks)\b)\w+ing\b", re.I)
 
@@ -71,11 +71,18 @@ def _as_result(item: str) -> str:
     return f"{gerund} {rest}".strip() if gerund and rest else item
 
 
+_SENTENCE = re.compile(r"^(?:i|i'm|im|i am|i've|ive|we|they|it|that|this)\b", re.I)
+
+
 def _specific_items(text: str) -> str:
     """The list's specific items, results read as gerunds: "hard worker, led the migration
     to k8s" -> "leading the migration to k8s"; "" when every item is a stock phrase."""
     items = [item.strip() for item in _LIST_ITEM.split(text) if item.strip()]
-    kept = [_as_result(item) for item in items if not _is_generic(item)]
+    # A sentence about themselves among the items ("my stats background + i love messy
+    # data") is not a thing to bring: "applying my stats background + I love messy data".
+    kept = [_as_result(item) for item in items
+            if not _is_generic(item) and not (len(items) > 1 and _SENTENCE.match(
+                _as_result(item)))]
     if kept == items:
         return text
     if len(kept) <= 1:
@@ -97,7 +104,7 @@ def bring_phrase(answer: str | None) -> str | None:
     text = re.sub(r"\s*(?:,|-|–|—)?\s*(?:lol|haha|i guess|i think|tbh|etc\.?)$", "", text,
                   flags=re.I).strip(" ,.")
     text = _specific_items(text)
-    if not text or re.match(r"^(?:i|i'm|im|i am|we|they|it|that|this)\b", text, re.I):
+    if not text or _SENTENCE.match(text):
         return None
     if sensitive_topic(text) is not None or reference_phrase(text) == Refusal(
             RefusalReason.NON_ANSWER, text):
