@@ -140,16 +140,3 @@ async def test_a_recruiter_screen_drafts_the_shorter_note_to_the_recruiter(world
     assert len((screen.copy_text or "").split()) < len((full.copy_text or "").split())
     assert "\n\nHi Jane,\n" in (screen.copy_text or "")
     assert "next stage" in (screen.copy_text or "") or "next step" in (screen.copy_text or "")
-
-
-async def test_advice_after_the_draft_lead_is_its_own_sentence_not_after_a_colon(
-        world: World) -> None:
-    """"here's the note as Debrief would write it: Add your name under it" read as if the
-    note said that; with advice after it, the lead ends with a full stop."""
-    await world.say("/debrief interview Acme type:other", display_name="")
-    for answer in ANSWERS:
-        await world.say(answer, display_name="")
-    (draft,) = await world.say("/debrief draft", display_name="")
-    assert "Add your name under it" in draft.text
-    assert ": Add your name" not in draft.text
-    assert "ready to copy. Add your name under it" in draft.text

@@ -119,11 +119,7 @@ def draft_replies(interview: Interview, notes: list[Note],
         lead = lead.rstrip(":") + f" - one for each of the {len(notes)} people you met."
     replies = []
     for index, note in enumerate(notes, start=1):
-        extra = _needs(notes) + _unsigned(notes)
-        # "..., ready to copy:" leads straight into the note; with advice after it, the
-        # lead is a sentence of its own ("ready to copy. Add your name under it, ...").
-        text = (lead[:-1] + "." + extra if extra and lead.endswith(":") else lead + extra) \
-            if index == 1 else ""
+        text = lead + _needs(notes) + _unsigned(notes) if index == 1 else ""
         if len(notes) > 1:
             text = (text + "\n\n" if text else "") + \
                 f"Note {index} of {len(notes)}: to {_to(note)}."
