@@ -55,7 +55,7 @@ async def test_a_company_typed_in_lowercase_is_capitalised_in_the_note() -> None
     ("coca-cola", "Coca-Cola"), ("booking.com", "Booking.com"),
     ("eBay", "eBay"), ("iRobot", "iRobot"), ("Globex corp", "Globex corp"),
     ("kpmg", "KPMG"), ("hsbc", "HSBC"), ("mckinsey", "McKinsey"), ("mcdonald's", "McDonald's"),
-    ("lyft", "Lyft"), ("sky", "Sky"),
+    ("lyft", "Lyft"), ("sky", "Sky"), ("https://acme.com", "https://acme.com"),
 ])
 def test_the_company_reads_as_an_employer_writes_it(typed: str, shown: str) -> None:
     assert company_name(typed) == shown

@@ -185,13 +185,14 @@ def company_name(company: str) -> str:
     """The company as an employer reads it in a note. Typed all in lowercase, as people chat
     ("globex", "bank of america", "ibm", "jp morgan"), it gets capitals: "Globex", "Bank of
     America", "IBM", "JP Morgan" (a short word that is not an everyday word reads as
-    initials); typed with any capital ("eBay", "iRobot", "DeepMind") it is kept as typed."""
+    initials; a pasted link stays as typed); typed with any capital ("eBay", "iRobot",
+    "DeepMind") it is kept as typed."""
     if company != company.lower():
         return company
     words = []
     for index, word in enumerate(company.split()):
-        if index and word in _LOWER_INSIDE:
-            words.append(word)
+        if (index and word in _LOWER_INSIDE) or "/" in word:
+            words.append(word)  # a pasted link stays as typed ("Https://acme.com" read badly)
         elif "&" in word or word in lexicon.ACRONYMS or (
                 2 <= len(word) <= 3 and word not in lexicon.ORDINARY_SHORT_WORDS) or (
                 word.isalpha() and not _VOWELS.intersection(word)):  # kpmg, hsbc
