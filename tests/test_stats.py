@@ -248,3 +248,14 @@ async def test_community_rates_wait_for_five_people_with_answers(world: World) -
     assert "People who logged interviews" in names and "Callbacks" not in names
     assert "Callback figures appear once 5 people have recorded what they heard back." \
         in reply.text
+
+
+async def test_interviews_all_on_one_day_are_said_so_not_from_a_day_to_itself() -> None:
+    world = World(charts=None)
+    for company in ("Acme", "Globex"):
+        await world.say(f"/debrief interview {company}")
+        await world.say("cancel")
+    replies = await world.say("/debrief stats")
+    text = " ".join(r.text for r in replies)
+    assert "Across your 2 past interviews (all on " in text, text
+    assert not re.search(r"from (\d\d \w+) to \1", text)

@@ -86,6 +86,8 @@ def _intro(p: Patterns, zone: ZoneInfo) -> str:
     first = p.points[0].happens_at.astimezone(zone)
     last = p.points[-1].happens_at.astimezone(zone)
     span = (f"on {first:%d %b %Y}" if len(p.points) == 1
+            else f"all on {first:%d %b %Y}" if first.date() == last.date()
+            else f"from {first:%d %b %Y} to {last:%d %b %Y}" if first.year != last.year
             else f"from {first:%d %b} to {last:%d %b %Y}")
     if len(p.points) == 1:
         text = f"From your one interview so far ({span})"
