@@ -188,6 +188,8 @@ def test_what_went_well_names_the_evidence() -> None:
     ("they said they would let me know by friday", "2026-06-12"),
     ("the recruiter will email me on Dec 4", "2026-12-04"),
     ("no idea, they went on and on", None),
+    # A bare number names no date ("4" was read as 04:00 today: "you'd hear by today").
+    ("4", None), ("2", None),
 ])
 def test_the_timeline_is_kept_as_typed_with_a_date_when_it_reads_as_one(
         typed: str, day: str | None) -> None:

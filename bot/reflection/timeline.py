@@ -115,6 +115,8 @@ def _date(text: str, since: datetime, zone: ZoneInfo) -> date | None:
                 return day
             return start + timedelta(days=count * (7 if unit.startswith("week") else 1))
     for candidate in (words, *_tails(words)):
+        if candidate.isdigit():  # "4": four what? Not four o'clock today
+            continue
         try:
             when = parse_when(candidate, since, zone)
         except TimeParseError:
