@@ -209,6 +209,13 @@ async def test_the_list_in_a_channel_goes_to_the_dm(world: World) -> None:
     ("I cut latency by 40%. It took a month", "I cut latency by 40%",
      "I cut latency by 40%. It took a month"),
     ("Shipped the app - on time", "Shipped the app", "Shipped the app - on time"),
+    # a short title and a colon, as people write a heading
+    ("conflict with pm: we disagreed on scope, I proposed a smaller MVP",
+     "conflict with pm", "we disagreed on scope, I proposed a smaller MVP"),
+    # a colon after a long clause is inside the story, not a title
+    ("I explained to the whole team why: tests were flaky",
+     "I explained to the whole team why: tests were flaky",
+     "I explained to the whole team why: tests were flaky"),
 ])
 def test_how_a_typed_story_is_split(typed: str, title: str, text: str) -> None:
     parts = split_story(typed)
@@ -227,6 +234,9 @@ def test_a_long_first_clause_is_cut_at_a_word() -> None:
     ("I made a mistake in the migration and learned from it", ["failure"]),
     ("I was new to Go and taught myself in a week", ["learning fast"]),
     ("We had lunch", []),
+    # "back in 40 minutes" is a result in numbers; coordinating three teams is leading
+    ("the payments db went down, I coordinated the rollback with 3 teams and we were "
+     "back in 40 minutes", ["impact in numbers", "leadership"]),
 ])
 def test_skill_tags_come_from_the_words(text: str, tags: list[str]) -> None:
     assert infer_tags(text) == tags

@@ -4,6 +4,8 @@ How a story is typed (``/debrief stories add …``):
 
 * ``<title> | <what happened, what you did, the result>``: the ``|`` separates them;
 * or the title on the first line and the story on the lines after it;
+* or a short title and a colon: ``conflict with pm: we disagreed on scope, …`` (up to
+  :data:`COLON_TITLE_WORDS` words before the first ``:``);
 * or one natural sentence: the title is its first clause (up to the first ``.``, ``;``,
   ``!``, ``?``, `` - `` or ``,``; at most 60 characters, cut at a word), the story the whole
   sentence.
@@ -35,6 +37,7 @@ __all__ = [
 MAX_TITLE = 100
 MAX_STORIES = 50
 NATURAL_TITLE = 60
+COLON_TITLE_WORDS = 6
 
 # The skills a small bank should cover (COACHING.md), in the order they are shown.
 SKILLS: tuple[str, ...] = ("impact in numbers", "leadership", "conflict", "failure",
@@ -52,11 +55,13 @@ GAP_WORDS: dict[str, str] = {
 _SKILL_WORDS: dict[str, re.Pattern[str]] = {
     "impact in numbers": re.compile(
         r"(?:[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent|x\b|k\b|m\b|ms\b|hours?|days?|weeks?|"
-        r"months?|users?|customers?|people|clients?|sales|revenue|dollars|euros?|pounds?)"
+        r"months?|minutes?|mins?|seconds?|secs?|users?|customers?|people|clients?|sales|"
+        r"revenue|dollars|euros?|pounds?)"
         r"|\b(?:doubled|tripled|halved)\b)", re.IGNORECASE),
     "leadership": re.compile(
         r"\b(?:led|lead|leading|managed|mentored|coached|organi[sz]ed|drove|convinced|"
         r"persuaded|influenced|rallied|took (?:charge|ownership|the lead)|delegated|"
+        r"coordinated|spearheaded|championed|"
         r"my team)\b", re.IGNORECASE),
     "conflict": re.compile(
         r"\b(?:conflict|disagree\w*|push(?:ed)? ?back|argu\w+|tension|clash\w*|"
@@ -98,6 +103,10 @@ def split_story(raw: str) -> StoryText:
         return StoryText(_one_line(title), text.strip())
     if "\n" in raw:
         title, _, text = raw.partition("\n")
+        return StoryText(_one_line(title), text.strip())
+    title, colon, text = raw.partition(": ")
+    if colon and text.strip() and len(title.split()) <= COLON_TITLE_WORDS \
+            and not re.search(r"[.;!?,]", title):
         return StoryText(_one_line(title), text.strip())
     return StoryText(natural_title(raw), raw)
 
