@@ -190,6 +190,9 @@ def test_what_went_well_names_the_evidence() -> None:
     ("no idea, they went on and on", None),
     # A bare number names no date ("4" was read as 04:00 today: "you'd hear by today").
     ("4", None), ("2", None),
+    # The date in one clause, who will be in touch in another.
+    ("by friday, dana from recruiting will email me", "2026-06-12"),
+    ("dana will email - in 2 weeks", "2026-06-24"),
 ])
 def test_the_timeline_is_kept_as_typed_with_a_date_when_it_reads_as_one(
         typed: str, day: str | None) -> None:

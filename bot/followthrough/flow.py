@@ -88,7 +88,8 @@ async def timeline_from_reflection(ctx: Context, interview: Interview) -> str | 
     if named is None:
         return None
     due = await schedule_check_in(ctx, interview, named)
-    return words.timeline_saved(interview, named, due, ctx.zone)
+    return words.timeline_saved(interview, named, due, ctx.zone,
+                                stored.contact if stored is not None else None)
 
 
 async def schedule_check_in(ctx: Context, interview: Interview, named: date) -> datetime:

@@ -24,10 +24,11 @@ __all__ = [
 
 
 def timeline_saved(interview: Interview, named: date, check_in: datetime,
-                   zone: ZoneInfo) -> str:
+                   zone: ZoneInfo, contact: str | None = None) -> str:
+    to = f" with {contact}" if contact else ""
     return (f"Noted - {employer(interview)} said you'd hear by {named:%a %d %b}. I'll check in "
-            f"{fmt_local(check_in, zone)}, two business days after, and help you follow up "
-            "if there's no word by then.")
+            f"{fmt_local(check_in, zone)}, two business days after, and help you follow up"
+            f"{to} if there's no word by then.")
 
 
 def bad_timeline(text: str) -> str:

@@ -1,7 +1,8 @@
 """Follow-up e-mails to the employer and the reply to a rejection, built on the composer.
 
 Like the thank-you notes, every draft uses only what the person gave: the company, the
-role, the interviewer's name (the composer's greeting rule), the reference point they
+role, the interviewer's name (the composer's greeting rule; a follow-up greets the person who
+said they would be in touch, when the timeline answer names them), the reference point they
 discussed (cleaned by the composer's reference reader) and their signature. Nothing is
 invented; a part that is missing is left out, not made up.
 
@@ -29,6 +30,7 @@ from bot.notes.people import (
     signature_name,
 )
 from bot.notes.reference import Phrase
+from bot.reflection.timeline import next_steps
 
 __all__ = ["Draft", "follow_up_email", "rejection_reply"]
 
@@ -86,8 +88,10 @@ def _reference(interview: Interview) -> Phrase | None:
 
 
 def _greeting(interview: Interview) -> str:
+    steps = next_steps(interview)  # the person who said they would be in touch, first
     people = parse_interviewers(interview.interviewer)
-    named = [p.name for p in people if p.name]
+    named = [steps.contact] if steps is not None and steps.contact else \
+        [p.name for p in people if p.name]
     if len(named) == 1:
         first = named[0]
         return f"Dear {first}," if "." in first.split(" ")[0] else f"Hi {first},"

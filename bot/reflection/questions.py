@@ -198,9 +198,9 @@ BRING = Question(
 
 TIMELINE = Question(
     "timeline", None,
-    "What timeline did they give for next steps?", "text",
-    hint="Like \"by Friday\", \"in two weeks\", or \"they didn't say\". I'll time your "
-    "check-in to it.",
+    "What timeline did they give for next steps, and who will be in touch?", "text",
+    hint="Like \"by Friday, Dana from recruiting will email\", \"in two weeks\", or \"they "
+    "didn't say\". I'll time your check-in to it, and write your follow-up to them.",
     optional=True,
 )
 

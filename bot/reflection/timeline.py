@@ -3,7 +3,9 @@ date: what the follow-up check-ins are timed by.
 
 Stored in the answers as the text typed, ``"timeline": "by Friday"`` (what
 ``bot.followthrough`` reads), and beside it the date it names, ``"timeline_date":
-"2026-06-12"`` (None when it is not a date: "they didn't say", "soon"); ``back`` over the
+"2026-06-12"`` (None when it is not a date: "they didn't say", "soon"), and who will be in
+touch when it names them ("dana from recruiting will email": Dana, see
+:mod:`bot.notes.contact`); ``back`` over the
 question removes both. Read them with :func:`next_steps`; the date is
 the day by which they said the person would hear, in the person's own calendar, counted
 from the day of the interview:
@@ -26,6 +28,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.model import Interview
+from bot.notes.contact import next_contact
 from bot.timeparse import TimeParseError, parse_when
 
 __all__ = ["TIMELINE_DATE", "NextSteps", "next_steps", "read_timeline"]
@@ -55,6 +58,7 @@ _BY = re.compile(r"\b(?:by|before|on|until|till)\s+")
 class NextSteps:
     text: str
     on: date | None
+    contact: str | None = None  # who will be in touch ("Dana"), when the answer names them
 
 
 def read_timeline(text: str, interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
@@ -75,10 +79,21 @@ def next_steps(interview: Interview) -> NextSteps | None:
         on = date.fromisoformat(raw) if isinstance(raw, str) else None
     except ValueError:
         on = None
-    return NextSteps(answer, on)
+    return NextSteps(answer, on, next_contact(answer))
 
 
 def _date(text: str, since: datetime, zone: ZoneInfo) -> date | None:
+    found = _date_in(text, since, zone)
+    if found is None:  # "by friday, dana from recruiting will email me": clause by clause
+        for clause in re.split(r"[,;]|\s[-–—]\s|\band\b", text)[:4]:
+            if clause.strip() and clause.strip() != text.strip():
+                found = _date_in(clause, since, zone)
+                if found is not None:
+                    break
+    return found
+
+
+def _date_in(text: str, since: datetime, zone: ZoneInfo) -> date | None:
     words = re.sub(r"[^a-z0-9:\- ]+", " ", text.lower().replace("’", "'"))
     words = re.sub(r"\s+", " ", words).strip()
     while True:

@@ -1,0 +1,67 @@
+"""Who will be in touch (COACHING.md: "the timeline they gave for next steps, and who the next
+contact is"): read from the timeline answer, named in the summary, and greeted in the
+follow-up e-mail, which goes to them rather than to the interviewer."""
+
+from __future__ import annotations
+
+import pytest
+from test_reminders_respect_time import button, deliver_due
+from test_service import ANSWERS, World
+
+from bot.model import NudgeKind, NudgeStatus
+from bot.notes.contact import next_contact
+
+
+@pytest.mark.parametrize("typed, contact", [
+    ("by friday, dana from recruiting will email me", "Dana"),
+    ("in 2 weeks - the recruiter, Sam", "Sam"),
+    ("they said next week, contact is Priya Shah", "Priya Shah"),
+    ("dana (the recruiter) will reach out", "Dana"),
+    ("2 weeks, i should hear from Tom", "Tom"),
+    ("recruiter dana said she would email by friday", "Dana"),
+    # nobody named: no guess ("Hi Will," would be worse than "Hi Jane,")
+    ("hr will email by friday", None),
+    ("they will call me next week", None),
+    ("the hiring manager will get back to me", None),
+    ("next week via email", None),
+    ("hear back from them by monday", None),
+    ("by Friday", None),
+])
+def test_the_contact_is_read_only_where_a_name_is_given(typed: str,
+                                                        contact: str | None) -> None:
+    assert next_contact(typed) == contact
+
+
+async def test_the_contact_is_named_in_the_summary_and_greeted_in_the_follow_up() -> None:
+    world = World()
+    await world.say('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe" '
+                    'type:other')
+    for answer in ANSWERS[:-1]:
+        await world.say(answer)
+    (summary,) = await world.say("by friday, dana from recruiting will email me")
+    fields = {f.name: f.value for f in summary.fields}
+    assert "you'd hear by Fri 12 Jun" in fields["Next steps"]
+    assert "help you follow up with Dana if there's no word" in fields["Next steps"]
+    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
+    world.clock.set(check_in.due_at)
+    (asked,) = [r for r in await deliver_due(world) if "check_in" in r.tags]
+    (first,) = await world.say(button(asked, "No reply yet"))
+    draft = first.copy_text or ""
+    assert draft.startswith("Subject: Following up - Backend Engineer interview")
+    assert "Hi Dana," in draft and "Hi Jane," not in draft
+
+
+async def test_without_a_named_contact_the_follow_up_greets_the_interviewer() -> None:
+    world = World()
+    await world.say('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe" '
+                    'type:other')
+    for answer in ANSWERS[:-1]:
+        await world.say(answer)
+    (summary,) = await world.say("hr will email by friday")
+    fields = {f.name: f.value for f in summary.fields}
+    assert "help you follow up if there's no word" in fields["Next steps"]
+    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
+    world.clock.set(check_in.due_at)
+    (asked,) = [r for r in await deliver_due(world) if "check_in" in r.tags]
+    (first,) = await world.say(button(asked, "No reply yet"))
+    assert "Hi Jane," in (first.copy_text or "")
