@@ -32,36 +32,37 @@ def test_the_contact_is_read_only_where_a_name_is_given(typed: str,
     assert next_contact(typed) == contact
 
 
-async def test_the_contact_is_named_in_the_summary_and_greeted_in_the_follow_up() -> None:
-    world = World()
+async def reflect(world: World, timeline: str) -> dict[str, str]:
+    """A reflection on Acme with Jane Doe ending in ``timeline``: the summary's fields."""
     await world.say('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe" '
                     'type:other')
     for answer in ANSWERS[:-1]:
         await world.say(answer)
-    (summary,) = await world.say("by friday, dana from recruiting will email me")
-    fields = {f.name: f.value for f in summary.fields}
-    assert "you'd hear by Fri 12 Jun" in fields["Next steps"]
-    assert "help you follow up with Dana if there's no word" in fields["Next steps"]
+    (summary,) = await world.say(timeline)
+    return {f.name: f.value for f in summary.fields}
+
+
+async def first_follow_up(world: World) -> str:
+    """The follow-up e-mail offered when the check-in comes and they answer "no reply"."""
     (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
     world.clock.set(check_in.due_at)
     (asked,) = [r for r in await deliver_due(world) if "check_in" in r.tags]
     (first,) = await world.say(button(asked, "No reply yet"))
-    draft = first.copy_text or ""
+    return first.copy_text or ""
+
+
+async def test_the_contact_is_named_in_the_summary_and_greeted_in_the_follow_up() -> None:
+    world = World()
+    fields = await reflect(world, "by friday, dana from recruiting will email me")
+    assert "you'd hear by Fri 12 Jun" in fields["Next steps"]
+    assert "help you follow up with Dana if there's no word" in fields["Next steps"]
+    draft = await first_follow_up(world)
     assert draft.startswith("Subject: Following up - Backend Engineer interview")
     assert "Hi Dana," in draft and "Hi Jane," not in draft
 
 
 async def test_without_a_named_contact_the_follow_up_greets_the_interviewer() -> None:
     world = World()
-    await world.say('/debrief interview Acme role:"Backend Engineer" interviewer:"Jane Doe" '
-                    'type:other')
-    for answer in ANSWERS[:-1]:
-        await world.say(answer)
-    (summary,) = await world.say("hr will email by friday")
-    fields = {f.name: f.value for f in summary.fields}
+    fields = await reflect(world, "hr will email by friday")
     assert "help you follow up if there's no word" in fields["Next steps"]
-    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
-    world.clock.set(check_in.due_at)
-    (asked,) = [r for r in await deliver_due(world) if "check_in" in r.tags]
-    (first,) = await world.say(button(asked, "No reply yet"))
-    assert "Hi Jane," in (first.copy_text or "")
+    assert "Hi Jane," in await first_follow_up(world)
