@@ -126,5 +126,12 @@ async def test_the_rejection_path_in_the_console(tmp_path: Path) -> None:
         assert "my story about cutting latency by 40%" in reply
         assert "feedback" in reply and "Hi Sam," in reply
         assert "-- To carry to the next one:" in reply
+        # The optional question comes last, as a message of its own, its options right
+        # under it: not between "I'm sorry" and the draft, nor its options after the draft.
+        draft_ends = reply.rindex("-" * 60)
+        question = reply.index("how did the Globex interview come about?")
+        assert draft_ends < question < reply.index("  1. A referral")
+        assert reply.rstrip().endswith("  4. Another way")
+        assert "Saved." in await console.type("2")  # a number runs that choice
         # changing it to "no reply" the same day is far too early to chase the employer
         assert "Following up" not in await console.type("/debrief outcome Globex no reply")

@@ -12,6 +12,7 @@ from test_service import ANSWERS, INTERVIEW, World, said
 from bot.followthrough.timeline import parse_timeline
 from bot.model import NudgeKind, NudgeStatus, Outcome
 from bot.tips.library import TIPS
+from bot.values import Destination, Reply
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 6, 10, 13, 0, tzinfo=UTC)  # Wednesday 14:00 BST
@@ -20,6 +21,19 @@ NOW = datetime(2026, 6, 10, 13, 0, tzinfo=UTC)  # Wednesday 14:00 BST
 @pytest.fixture
 def world() -> World:
     return World()
+
+
+def assert_source_question_follows(reply: Reply, question: Reply,
+                                   company: str = "Acme") -> None:
+    """The optional "how did it come about?" question is a message of its own after the
+    outcome's reply: nothing of it inside the reply (between "I'm sorry" and the draft),
+    and its buttons under it, not under the draft."""
+    assert "come about" not in said([reply]) and reply.choices == ()
+    assert question.text.startswith("One optional question")
+    assert question.text.endswith(f"how did the {company} interview come about?")
+    assert [c.label for c in question.choices] == [
+        "A referral", "My application", "A recruiter", "Another way"]
+    assert question.copy_text is None and question.fields == ()
 
 
 def local(at: datetime) -> str:
@@ -73,8 +87,9 @@ async def test_no_reply_at_the_check_in_brings_a_follow_up_draft_then_a_second_t
     (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
     world.clock.set(check_in.due_at)  # Wed 17 Jun, 5 business days later
     (asked,) = [r for r in await deliver_due(world) if "check_in" in r.tags]
-    (first,) = await world.say(button(asked, "No reply yet"))
+    first, source = await world.say(button(asked, "No reply yet"))
     assert "good time to follow up with Acme" in first.text
+    assert_source_question_follows(first, source)
     draft = first.copy_text or ""
     assert draft.startswith("Subject: Following up - Backend Engineer interview")
     assert "Hi Jane," in draft and "Jane Doe" not in draft
@@ -103,8 +118,9 @@ async def test_no_reply_at_the_check_in_brings_a_follow_up_draft_then_a_second_t
 async def test_no_reply_before_the_check_in_is_too_early_to_chase(world: World) -> None:
     await world.reflect_fully()
     world.clock.advance(timedelta(days=1))
-    (reply,) = await world.say("/debrief outcome no reply")
+    reply, source = await world.say("/debrief outcome no reply")
     assert "I'll ask again" in reply.text and reply.copy_text is None
+    assert_source_question_follows(reply, source)
     assert world.nudges(NudgeKind.FOLLOW_UP) == []
 
 
@@ -112,7 +128,7 @@ async def test_the_follow_ups_can_be_stopped_and_end_with_any_other_outcome(
         world: World) -> None:
     await world.reflect_fully()
     world.clock.advance(timedelta(days=7))
-    (first,) = await world.say("/debrief outcome no reply")
+    first, _source = await world.say("/debrief outcome no reply")
     (stopped,) = await world.say(button(first, "Stop the follow-ups"))
     assert "Cancelled reminder" in stopped.text
     assert world.nudges(NudgeKind.FOLLOW_UP, NudgeStatus.PENDING) == []
@@ -123,9 +139,10 @@ async def test_the_follow_ups_can_be_stopped_and_end_with_any_other_outcome(
 async def test_a_rejection_is_acknowledged_first_then_strengths_a_reply_and_one_lesson(
         world: World) -> None:
     await world.reflect_fully()
-    (reply,) = await world.say("/debrief outcome Acme rejected")
+    reply, source = await world.say("/debrief outcome Acme rejected")
     first_line = reply.text.splitlines()[0]
     assert first_line == "I'm sorry. That's disappointing news from Acme."
+    assert_source_question_follows(reply, source)
     fields = {f.name: f.value for f in reply.fields}
     strengths = fields["Your strongest moments, in your words"]
     assert ANSWERS[1] in strengths and ANSWERS[8] in strengths
@@ -134,17 +151,26 @@ async def test_a_rejection_is_acknowledged_first_then_strengths_a_reply_and_one_
     assert "feedback" in draft and "Hi Jane," in draft and "Ann Lee" in draft
     assert world.interview().outcome is Outcome.REJECTED
     assert "private" in reply.tags
-    in_channel = await world.say("/debrief outcome Acme rejected", in_dm=False,
-                                 channel_id="C1")
-    assert "direct message" in said(in_channel)
+
+
+async def test_a_rejection_asked_for_in_a_channel_goes_to_the_dm_with_its_question_after(
+        world: World) -> None:
+    await world.reflect_fully()
+    note, reply, source = await world.say("/debrief outcome Acme rejected", in_dm=False,
+                                          channel_id="C1")
+    assert "direct message" in said([note]) and note.destination is Destination.HERE
+    assert reply.text.startswith("I'm sorry.") and reply.destination is Destination.DM
+    assert_source_question_follows(reply, source)
+    assert source.destination is Destination.DM  # with the reply, not left in the channel
 
 
 async def test_a_rejection_without_a_reflection_praises_nothing_it_cannot_see(
         world: World) -> None:
     await world.say("/debrief interview Initech")
     await world.say("cancel")
-    (reply,) = await world.say("/debrief outcome Initech rejected")
+    reply, source = await world.say("/debrief outcome Initech rejected")
     assert reply.text.startswith("I'm sorry.")
+    assert_source_question_follows(reply, source, "Initech")
     assert "Your strongest moments, in your words" not in [f.name for f in reply.fields]
     assert "feedback" in (reply.copy_text or "")
 
@@ -168,7 +194,7 @@ async def test_a_follow_up_is_never_signed_with_a_handle(world: World) -> None:
     await world.say("/debrief interview Acme", display_name="user_p3")
     await world.say("cancel", display_name="user_p3")
     world.clock.advance(timedelta(days=7))
-    (reply,) = await world.say("/debrief outcome no reply", display_name="user_p3")
+    reply, _source = await world.say("/debrief outcome no reply", display_name="user_p3")
     draft = reply.copy_text or ""
     assert "user_p3" not in draft
     assert draft.rstrip().endswith(("regards,", "thanks,"))
@@ -199,7 +225,7 @@ async def test_after_a_rejection_only_real_strengths_are_named_back(world: World
     answers[9] = "hard worker, team player, passionate"  # what they bring
     for answer in answers:
         await world.say(answer)
-    (reply,) = await world.say("/debrief outcome Acme rejected")
+    reply, _source = await world.say("/debrief outcome Acme rejected")
     strengths = {f.name: f.value for f in reply.fields}["Your strongest moments, in your words"]
     assert strengths == "• What they'll remember: \"my story about cutting latency by 40%\""
 

@@ -107,14 +107,29 @@ async def test_recording_an_outcome_asks_once_how_the_interview_came_about(
         world: World) -> None:
     await world.say("/debrief interview Acme")
     await world.say("cancel")
-    (reply,) = await world.say("/debrief outcome #1 rejected")
-    assert reply.text.startswith("I'm sorry.")
-    assert "how did this interview come about?" in reply.text
-    assert reply.choices[0].value == "/debrief history #1 edit source:referral"
-    await world.say(reply.choices[1].value)  # the button, as clicked
+    reply, question = await world.say("/debrief outcome #1 rejected")
+    assert reply.text.startswith("I'm sorry.") and "come about" not in reply.text
+    assert reply.choices == ()  # the draft is not followed by someone else's buttons
+    assert question.text.endswith("how did the Acme interview come about?")
+    assert question.choices[0].value == "/debrief history #1 edit source:referral"
+    (saved,) = await world.say(question.choices[1].value)  # the button, as clicked
     assert world.interviews()[0].source == "application"
+    assert "Saved." in saved.text
     (again,) = await world.say("/debrief outcome #1 callback")
     assert "come about" not in again.text and again.choices == ()
+
+
+async def test_the_source_question_comes_with_the_first_outcome_only(world: World) -> None:
+    """Unanswered, it is not asked again with the next "no reply yet" or the answer that
+    finally comes: it is optional, and asking twice would nag."""
+    await world.say("/debrief interview Acme")
+    await world.say("cancel")
+    _noted, question = await world.say("/debrief outcome #1 no reply")
+    assert "come about" in question.text
+    for later in ("no reply", "rejected"):
+        (reply,) = await world.say(f"/debrief outcome #1 {later}")
+        assert "come about" not in reply.text and reply.choices == ()
+    assert world.interviews()[0].source is None
 
 
 def test_discord_gets_the_profile_options_from_the_grammar() -> None:

@@ -57,8 +57,9 @@ async def test_an_unknown_interview_is_still_blamed_on_the_interview(world: Worl
 
 async def test_correct_outcomes_still_work(world: World) -> None:
     await world.say("/debrief interview Acme")
-    (reply,) = await world.say("/debrief outcome acme rejected")
+    reply, question = await world.say("/debrief outcome acme rejected")
     assert "I'm sorry" in reply.text
+    assert "come about" in question.text  # the optional question, after the reply
     assert world.interview().outcome is Outcome.REJECTED
 
 

@@ -316,7 +316,7 @@ async def test_outcome_no_reply_schedules_another_check_in(world: World) -> None
     await world.say(INTERVIEW)
     world.clock.advance(timedelta(days=3))  # Saturday: too early to chase the employer
     iid = world.interview().id
-    (reply,) = await world.say(f"/debrief outcome #{iid} no reply")
+    reply, _source_question = await world.say(f"/debrief outcome #{iid} no reply")
     # 5 business days later: Friday
     assert "I'll ask again Fri 19 Jun 14:00 BST" in reply.text
     pending = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
@@ -693,7 +693,7 @@ async def test_the_outcome_buttons_work_when_their_value_is_typed(world: World) 
     await world.say(INTERVIEW)
     (ask,) = await world.say("/debrief outcome")
     assert [c.label for c in ask.choices] == ["Callback", "Offer", "Rejected", "No reply yet"]
-    (reply,) = await world.say(ask.choices[3].value)
+    reply, _source_question = await world.say(ask.choices[3].value)
     assert reply.text.startswith("Noted - no reply yet.")
     assert world.interview().outcome is Outcome.NO_REPLY
     (reply,) = await world.say(ask.choices[1].value)

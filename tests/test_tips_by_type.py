@@ -59,7 +59,7 @@ async def test_after_a_rejection_the_lesson_fits_the_kind_of_interview() -> None
     for answer in ("1", "idk", "skip", "not yet", "skip", "1", "none", "none", "skip",
                    "skip"):
         await world.say(answer)
-    (reply,) = await world.say("/debrief outcome Initech rejected")
+    reply, _source_question = await world.say("/debrief outcome Initech rejected")
     lesson = next(f for f in reply.fields if f.name.startswith("To carry to the next one:"))
     assert lesson.value in TYPE_TIPS[InterviewType.PANEL].values()
 

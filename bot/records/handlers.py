@@ -139,6 +139,7 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
         return [words.outcome_ask(interview)]
     assert interview.id is not None
     before = await ctx.uow.nudges.list_for_interview(interview.id)
+    first_outcome = interview.outcome is None
     interview.outcome = result
     interview.outcome_at = ctx.now
     await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
@@ -159,8 +160,11 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
             next_check = added[0].due_at if added else None
             ctx.scheduled.extend(n.due_at for n in added)
     await ctx.uow.interviews.save(interview)
-    return [words.with_source_question(
-        follow or Reply(text=words.outcome_saved(interview, next_check, ctx.zone)), interview)]
+    reply = follow or Reply(text=words.outcome_saved(interview, next_check, ctx.zone))
+    # The optional question comes once, with the first outcome: not again with every
+    # "no reply yet" or the answer that follows it.
+    question = words.source_question(interview, after=reply) if first_outcome else None
+    return [reply] if question is None else [reply, question]
 
 
 async def history(ctx: Context, cmd: Command) -> list[Reply]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,7 +22,7 @@ __all__ = [
     "profile_saved",
     "sent_before_interview",
     "sent_in_future",
-    "with_source_question",
+    "source_question",
 ]
 
 OUTCOME_NAMES = {
@@ -163,13 +162,21 @@ def profile_saved(interview: Interview) -> str:
             "it from now on.")
 
 
-def with_source_question(reply: Reply, interview: Interview) -> Reply:
+def source_question(interview: Interview, after: Reply) -> Reply | None:
     """The one optional profile question: how the interview came about, asked once an
-    outcome is in (when it matters for the patterns) and only while it is unknown."""
-    if interview.source is not None:
-        return reply
-    base = f"/debrief history #{interview.id} edit source:"
-    return replace(reply, text=f"{reply.text}\n\nOptional - it helps me see what's working "
-                   "for you: how did this interview come about?", choices=(
-        Choice("A referral", base + "referral"), Choice("My application", base + "application"),
-        Choice("A recruiter", base + "recruiter"), Choice("Another way", base + "other")))
+    outcome is in (when it matters for the patterns) and only while it is unknown.
+
+    A message of its own, sent after the outcome's reply (``after``): never between a
+    condolence and the draft it leads to, and its buttons under the question, not under
+    the draft. It goes where that reply goes (the DM, for a rejection asked in a channel)."""
+    if interview.source is None:
+        base = f"/debrief history #{interview.id} edit source:"
+        return Reply(
+            text="One optional question - it helps me see what's working for you: how did "
+                 f"the {employer(interview)} interview come about?",
+            choices=(Choice("A referral", base + "referral"),
+                     Choice("My application", base + "application"),
+                     Choice("A recruiter", base + "recruiter"),
+                     Choice("Another way", base + "other")),
+            tags=after.tags & {"private"})
+    return None

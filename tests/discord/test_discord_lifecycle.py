@@ -112,7 +112,11 @@ async def test_one_interview_from_prep_to_follow_up_on_discord(
     check_in = await deliver_at(fake, alice, adapter, store, clock,
                                 datetime(2026, 3, 20, 10, 0, tzinfo=UTC))
     assert "Have you heard back from Acme" in shown(check_in)
-    follow_up = await click(fake, alice, check_in, "No reply yet")
+    n = len(fake.dms(alice))
+    await fake.click(alice, check_in, "No reply yet")
+    follow_up, source = await after(fake, alice, n, 2)  # the draft, then the question
+    assert "come about" not in shown(follow_up)
+    assert "how did the Acme interview come about?" in shown(source)
     assert "good time to follow up with Acme" in shown(follow_up)
     assert "Following up - Analyst interview" in shown(follow_up)
     assert "Hi Jane," in shown(follow_up)
@@ -134,10 +138,13 @@ async def test_a_rejection_on_discord_is_acknowledged_kindly_with_a_reply_draft(
     await fake.wait_until(lambda: fake.dms(bob))
     for answer in ANSWERS:
         await typed(fake, bob, answer)
+    n = len(fake.dms(bob))
     rejected = await fake.command(bob, "outcome", interview="Globex", result="rejected")
-    await fake.wait_until(lambda: any("sorry" in shown(m).lower() for m in fake.dms(bob)))
-    reply = next(m for m in fake.dms(bob) if "I'm sorry." in shown(m))
+    reply, source = await after(fake, bob, n, 2)  # in the DM: the reply, then the question
     text = shown(reply)
+    assert "come about" not in text and not reply.get("components")
+    assert "how did the Globex interview come about?" in shown(source)
+    assert "My application" in str(source["components"])
     assert text.index("I'm sorry. That's disappointing news from Globex.") < text.index(
         "Your strongest moments")
     assert "feedback" in text and "Hi Sam," in text

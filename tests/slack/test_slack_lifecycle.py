@@ -116,7 +116,12 @@ async def test_one_interview_from_prep_to_follow_up_on_slack(slack_env: SlackEnv
     # A week later (5 business days): "heard back?"; no reply yet -> a follow-up draft.
     check_in = await deliver_at(env, datetime(2026, 3, 13, 9, 0, tzinfo=UTC))
     assert "Have you heard back from Acme" in text_of(check_in)
-    follow_up = await click(env, "No reply yet", check_in)
+    n = len(ada.dm_messages())
+    await ada.click("No reply yet", check_in)
+    await fake.wait_for(lambda: len(ada.dm_messages()) >= n + 2)
+    follow_up, source = ada.dm_messages()[-2:]  # the draft, then the optional question
+    assert "how did the Acme interview come about?" in text_of(source)
+    assert "come about" not in text_of(follow_up)
     assert "good time to follow up with Acme" in text_of(follow_up)
     assert "Following up - Analyst interview" in text_of(follow_up)
     assert "Hi Jane," in text_of(follow_up)
@@ -141,8 +146,15 @@ async def test_a_rejection_on_slack_is_acknowledged_kindly_with_a_reply_draft(
     await env.fake.wait_for(lambda: ada.dm_messages())
     for answer in ANSWERS:
         await dm(env, answer)
-    reply = await dm(env, "/debrief outcome Globex rejected")
+    n = len(ada.dm_messages())
+    await ada.say("/debrief outcome Globex rejected")
+    await env.fake.wait_for(lambda: len(ada.dm_messages()) >= n + 2)
+    reply, source = ada.dm_messages()[-2:]
     text = text_of(reply)
+    assert "come about" not in text and "A referral" not in text
+    assert "how did the Globex interview come about?" in text_of(source)
+    saved = await click(env, "My application", source)  # its buttons are its own
+    assert "Saved." in text_of(saved)
     assert text.index("I'm sorry. That's disappointing news from Globex.") < text.index(
         "Your strongest moments")
     assert "my story about cutting latency by 40%" in text
