@@ -81,6 +81,14 @@ async def test_history_edit_sets_and_clears_parts_of_the_profile(world: World) -
     assert profile(interview) == (None, "Climate policy", None, "Berlin", None, "final")
 
 
+async def test_a_city_typed_in_lowercase_is_shown_with_its_capital(world: World) -> None:
+    await world.say("/debrief interview Acme location:new york")
+    await world.say("cancel")
+    (reply,) = await world.say("/debrief history #1")
+    assert "New York" in {f.name: f.value for f in reply.fields}["Profile"]
+    assert world.interviews()[0].location == "new york"  # stored as typed
+
+
 async def test_history_edit_without_values_says_how_and_changes_nothing(world: World) -> None:
     await world.say("/debrief interview Acme stage:screen")
     (reply,) = await world.say("/debrief history #1 edit")

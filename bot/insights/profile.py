@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.model import Interview
+from bot.notes.places import place_names
 
 __all__ = [
     "FIELDS",
@@ -204,8 +205,8 @@ def profile_line(interview: Interview) -> str:
         parts.append(f"field: {describe('job_field', interview.job_field)}")
     if interview.seniority:
         parts.append(describe("seniority", interview.seniority))
-    if interview.location:
-        parts.append(interview.location)
+    if interview.location:  # "berlin" -> "Berlin", as the person would write it
+        parts.append(place_names(interview.location))
     if interview.source:
         parts.append(f"via {describe('source', interview.source)}")
     if interview.stage:

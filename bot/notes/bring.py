@@ -113,8 +113,11 @@ def bring_phrase(answer: str | None) -> str | None:
         return None
     text = known_names(re.sub(r"\bi\b", "I", text))
     first_word = text.split()[0]
+    # A sentence's capital comes off ("Ten years of SQL"), a name's stays ("London market
+    # experience", "Python and SQL", "New York agencies").
     if first_word[:1].isupper() and first_word[1:].islower() and \
-            first_word.lower() not in lexicon.PHRASE_ACRONYMS:
+            first_word.lower() not in lexicon.PHRASE_ACRONYMS and \
+            not known_names(text.lower())[:1].isupper():
         text = first_word.lower() + text[len(first_word):]
     if re.match(r"^\w+ing\b", text) and not _DETERMINER.match(text):
         return "my experience " + text

@@ -1,7 +1,8 @@
 """Text as typed in chat, cleaned to go into a note: emoji, emoticons, Slack/Discord
 shortcodes, odd spaces and wrapping quotes removed, curly apostrophes made plain, and
-acronyms and product names typed in lowercase written as they are spelled ("sql" -> "SQL",
-"looker" -> "Looker"). Used by the reference reader, "what you bring" and the names."""
+acronyms, product names and place names typed in lowercase written as they are spelled
+("sql" -> "SQL", "looker" -> "Looker", "berlin" -> "Berlin"). Used by the reference
+reader, "what you bring" and the names."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 import unicodedata
 
 from bot.notes import lexicon
+from bot.notes.places import place_names
 
 __all__ = ["alternation", "clean_text", "known_names"]
 
@@ -27,10 +29,12 @@ _PRODUCT_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(frozenset(lexicon.PRO
 
 
 def known_names(text: str) -> str:
-    """Acronyms and product names typed in lowercase, written as they are spelled ("sql"
-    -> "SQL", "looker" -> "Looker"); anything typed with a capital is left as typed."""
+    """Acronyms, product names and places typed in lowercase, written as they are spelled
+    ("sql" -> "SQL", "looker" -> "Looker", "the london office" -> "the London office",
+    bot.notes.places); anything typed with a capital is left as typed."""
     text = _ACRONYM_WORD.sub(lambda m: m.group(0).upper(), text)
-    return _PRODUCT_WORD.sub(lambda m: lexicon.PRODUCT_NAMES.get(m.group(0), m.group(0)), text)
+    text = _PRODUCT_WORD.sub(lambda m: lexicon.PRODUCT_NAMES.get(m.group(0), m.group(0)), text)
+    return place_names(text)
 
 
 # Emoji typed as Slack/Discord shortcodes (":tada:", ":+1:"), which chat shows as pictures.

@@ -23,8 +23,7 @@ from bot.notes.people import (
     Interviewer,
     company_name,
     parse_interviewers,
-    role_name,
-    role_needs_suffix,
+    role_in_sentence,
     role_title,
     signature_name,
 )
@@ -205,10 +204,7 @@ def _for_person(person: Interviewer | None, request: NoteRequest) -> ReferenceRe
 
 def _role_phrase(request: NoteRequest) -> tuple[str, str | None]:
     """("the Data Analyst role", "Data Analyst") or ("the role", None)."""
-    role = role_name(request.role, request.company)
-    if not role:
-        return "the role", None
-    return (f"the {role} role" if role_needs_suffix(role) else f"the {role}"), role
+    return role_in_sentence(request.role, request.company)
 
 
 def _greeting(person: Interviewer | None, card: bool = False) -> str:

@@ -25,7 +25,7 @@ from bot.notes.compose import Situation, compose, reference_for, request_for
 from bot.notes.people import (
     company_name,
     parse_interviewers,
-    role_name,
+    role_in_sentence,
     role_title,
     signature_name,
 )
@@ -101,9 +101,8 @@ def _greeting(interview: Interview) -> str:
 def follow_up_email(interview: Interview, *, sender: str | None, number: int) -> Draft:
     """Follow-up ``number`` (1 or 2) to the employer about ``interview``."""
     seed = f"{interview.id}:followup{number}"
-    role = role_name(interview.role, interview.company)
-    fill = {"role": f"the {role} role" if role else "the role",
-            "company": company_name(interview.company)}
+    role_words, role = role_in_sentence(interview.role, interview.company)
+    fill = {"role": role_words, "company": company_name(interview.company)}
     ref = _reference(interview)
     opening = _pick(_FIRST_OPEN if number == 1 else _SECOND_OPEN, seed, "open").format(**fill)
     if number == 1:

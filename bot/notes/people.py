@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from bot.notes import lexicon
-from bot.notes.reference import clean_text
+from bot.notes.reference import clean_text, known_names
 
 __all__ = [
     "Interviewer",
@@ -26,6 +26,7 @@ __all__ = [
     "company_and_role",
     "company_name",
     "parse_interviewers",
+    "role_in_sentence",
     "role_label",
     "role_name",
     "role_title",
@@ -244,6 +245,25 @@ def role_label(role: str | None, company: str = "") -> str | None:
     return role_title(name) if name else None
 
 
+# "data analyst in dublin": the place after the job ("in", "based in", "for").
+_ROLE_PLACE = re.compile(r"^(?P<job>.+?)\s+(?P<prep>based in|in|for)\s+(?P<place>.+)$", re.I)
+
+
+def role_in_sentence(role: str | None, company: str = "") -> tuple[str, str | None]:
+    """The role as a note's sentence names it, and its name for the subject line:
+    ("the data analyst role", "data analyst"), ("the data analyst role in Dublin", ...),
+    ("the summer internship", ...), with places and tools typed in lowercase written as
+    they are spelled ("the SQL developer role"); ("the role", None) when none was given."""
+    name = role_name(role, company)
+    if not name:
+        return "the role", None
+    job, where = known_names(name), ""
+    split = _ROLE_PLACE.match(job)
+    if split and split.group("place")[:1].isupper():  # a place: "in test" is no place
+        job, where = split.group("job"), f" {split.group('prep')} {split.group('place')}"
+    return (f"the {job} role" if role_needs_suffix(job) else f"the {job}") + where, name
+
+
 def role_needs_suffix(role: str) -> bool:
     """"the Data Analyst role", but "the summer internship", not "internship role"."""
     lower = role.lower()
@@ -252,9 +272,10 @@ def role_needs_suffix(role: str) -> bool:
 
 def role_title(role: str) -> str:
     """For the subject line: a role typed in lowercase gets capitals ("ux designer" ->
-    "UX Designer"); one typed with capitals is kept."""
+    "UX Designer"); one typed with capitals is kept, but for the places and tools in it
+    ("Data analyst in berlin" -> "Data analyst in Berlin")."""
     if role != role.lower():
-        return role
+        return known_names(role)
     words = []
     for word in role.split():
         if word in lexicon.ACRONYMS:
