@@ -35,3 +35,33 @@ async def test_a_panel_answer_without_names_keeps_the_one_note() -> None:
     (summary,) = replies
     assert summary.copy_text is not None and "Hello," in summary.copy_text
     assert "Forgot" not in summary.copy_text and "/debrief draft` has one" not in summary.text
+
+
+async def test_an_answer_with_no_name_in_it_is_asked_about_once_not_greeted() -> None:
+    """Typed at the wrong question ("whats the team like?"), it used to give "Hi Whats,";
+    "a guy from finance" gave "Hi Finance,"."""
+    world = World()
+    await world.say('/debrief interview Initech type:panel interviewer:"Dana Smith"')
+    for answer in PANEL[:2]:
+        await world.say(answer)
+    (ask,) = await world.say("whats the team like? and how do you measure impact?")
+    assert ask.text.startswith("I couldn't find a name in that")
+    assert [a.label for a in ask.actions] == ["Skip"]
+    (_next,) = await world.say("lee park and a guy from finance")  # kept, whatever it is
+    for answer in PANEL[3:]:
+        replies = await world.say(answer)
+    (summary,) = replies
+    drafts = await world.say("/debrief draft")
+    greetings = [line for r in drafts for line in (r.copy_text or "").split("\n")
+                 if line.startswith(("Hi ", "Hello"))]
+    assert greetings == ["Hi Dana,", "Hi Lee,", "Hello,"]  # the one from finance: no name
+    assert summary.copy_text is not None and "Whats" not in summary.copy_text
+
+
+async def test_not_knowing_the_names_is_not_asked_again() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:panel")
+    for answer in PANEL[:2]:
+        await world.say(answer)
+    (next_question,) = await world.say("idk, forgot to ask 😬")
+    assert "couldn't find a name" not in next_question.text

@@ -142,6 +142,14 @@ def _says_nothing(text: str) -> bool:
                                                          RefusalReason.NON_ANSWER)
 
 
+def names_nobody(panel: str) -> bool:
+    """An answer to "who was on the panel?" that is neither a name nor "I don't know":
+    "whats the team like?", "company, role" (typed at the wrong question, most likely)."""
+    if _NO_NAMES.search(panel) or _says_nothing(panel):
+        return False
+    return not any(person.name for person in parse_interviewers(panel))
+
+
 def addressees(interview: Interview) -> str | None:
     """Who the notes go to, as typed (one note each, :func:`compose`): the names the
     reflection's panel question gave, after whoever was named when it was logged."""

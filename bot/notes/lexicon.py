@@ -190,7 +190,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset("""
     is are was were has have had havent haven't hasn't isn't wasn't it it's its yet yeah yep
     yes nope not mostly sent did didn't didnt think really very just because lol haha idk
     dunno sure maybe probably i i'm im we they them their he she him her you me my our
-    there this that these those
+    there this that these those what whats what's how why when where which like role
+    position job
 """.split())
 
 # Nouns that a later "they"/"their" may point at, so we leave such pronouns alone.
@@ -251,7 +252,9 @@ JOB_WORDS: frozenset[str] = frozenset({
     "phone", "call", "chief", "officer", "head-hunter", "headhunter", "agency",
     "consultant", "rep", "representative", "gm", "general", "area", "regional",
     "store", "shift", "floor", "line", "company", "interviewing", "engineering-manager",
-    "people-ops", "ta", "?", "-", "nobody", "no", "one",
+    "people-ops", "ta", "?", "-", "nobody", "no", "one", "finance", "legal", "accounting",
+    "support", "research", "security", "growth", "customer", "success", "strategy",
+    "partnerships", "business", "development",
 })
 
 # Honorifics kept with the surname ("Dr. Gonzalez"); value: how it is written.

@@ -73,6 +73,8 @@ def _is_job_only(words: list[str]) -> bool:
 
 def _one(segment: str) -> Interviewer | None:
     """One person from one segment; None when the segment names nobody at all."""
+    if "?" in segment:  # "whats the team like?": a question of theirs, not a name
+        return None
     text = segment.strip(" .,;:-")
     job_parts: list[str] = []
     for pattern in (_PARENS,):

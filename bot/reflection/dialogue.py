@@ -7,8 +7,9 @@ the previous key.
 
 One extra key, ``_pending``, holds a question's follow-up while it waits for the reply:
 ``{"question": "thank_you", "why": "confirm_no"}`` (the person said they won't send a note:
-are they sure?) or ``{"question": "reference", "why": <refusal reason>}`` (the reference
-cannot go in a note: asked once more, and whatever comes next is kept).
+are they sure?), ``{"question": "reference", "why": <refusal reason>}`` (the reference
+cannot go in a note) or ``{"question": "interviewers", "why": "no_names"}`` (no name in
+the answer): asked once more, and whatever comes next is kept.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.model import Area
-from bot.notes import Refusal, RefusalReason, reference_phrase
+from bot.notes import Refusal, RefusalReason, names_nobody, reference_phrase
 from bot.reflection.choices import Picked, Unclear, norm, read_choice
 from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
 from bot.reflection.reading import asked, is_nothing, specifics
@@ -80,8 +81,9 @@ class Cancel:
 
 @dataclass(frozen=True, slots=True)
 class Held:
-    """The answer needs one more word first: ``why`` is ``confirm_no`` or a refusal reason
-    of the reference; ``answers`` carry the ``_pending`` marker (so it survives restarts)."""
+    """The answer needs one more word first: ``why`` is ``confirm_no``, ``no_names`` or a
+    refusal reason of the reference; ``answers`` carry the ``_pending`` marker (so it
+    survives restarts)."""
 
     answers: dict[str, Any]
     question: Question
@@ -140,6 +142,9 @@ def apply_turn(answers: dict[str, Any], text: str, *, max_length: int,
     if question.key == "thank_you" and value == "no":
         return Held({**settled, PENDING: {"question": question.key, "why": "confirm_no"}},
                     question, "confirm_no")
+    if question.key == "interviewers" and names_nobody(value):
+        return Held({**settled, PENDING: {"question": question.key, "why": "no_names"}},
+                    question, "no_names")
     if question.key == "reference":
         refusal = reference_phrase(value)
         if isinstance(refusal, Refusal) and refusal.reason in _REASK:

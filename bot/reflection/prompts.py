@@ -77,6 +77,13 @@ def held_reply(why: str, question: Question, key: AnswerKey) -> Reply:
             choices=(Choice("I'll send one", "planned", "primary"),
                      Choice("Yes, I'm sure", "sure")),
             destination=Destination.DM, tags=frozenset({"question"}), answer_key=key)
+    if why == "no_names":
+        return Reply(
+            text="I couldn't find a name in that, and each person on the panel gets a note "
+                 "of their own. Who was there? Their names, separated by commas (like "
+                 "\"Sam, Priya Shah\") - or `skip` if you don't have them.",
+            destination=Destination.DM, tags=frozenset({"question", "free_text"}),
+            answer_key=key, actions=(Choice("Skip", "skip"),))
     text = _REASK.get(why, _REASK["non_answer"]) + _REASK_TAIL
     return Reply(text=text, destination=Destination.DM,
                  tags=frozenset({"question", "free_text"}), answer_key=key,
