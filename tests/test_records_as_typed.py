@@ -44,13 +44,40 @@ async def test_an_unknown_outcome_word_after_a_real_interview_names_the_word(
         world: World) -> None:
     await world.say("/debrief interview Acme")
     (reply,) = await world.say("/debrief outcome acme maybe")
-    assert 'I didn\'t understand "maybe" as an outcome' in reply.text
+    assert reply.text == ('I couldn\'t tell from "maybe" what they said. What did you hear '
+                          "back from Acme?")
+    assert [c.label for c in reply.choices] == ["Callback", "Offer", "Rejected",
+                                                "No reply yet"]
+    assert world.interview().outcome is None
+
+
+@pytest.mark.parametrize(("typed", "outcome"), [
+    ("/debrief outcome acme they said no 😞", Outcome.REJECTED),
+    ("/debrief outcome i didnt get it", Outcome.REJECTED),
+    ("/debrief outcome Acme - not moving forward unfortunately", Outcome.REJECTED),
+    ("/debrief outcome #1 no offer :(", Outcome.REJECTED),
+    ("/debrief outcome acme still waiting", Outcome.NO_REPLY),
+    ("/debrief outcome ghosted lol", Outcome.NO_REPLY),
+    ("/debrief outcome acme got the job!!", Outcome.OFFER),
+    ("/debrief outcome they want a second round 🎉", Outcome.CALLBACK),
+])
+async def test_an_outcome_said_in_a_sentence_is_read_by_its_meaning(
+        world: World, typed: str, outcome: Outcome) -> None:
+    await world.say("/debrief interview Acme")
+    await world.say("cancel")
+    reply, *_ = await world.say(typed)
+    assert world.interview().outcome is outcome, reply.text
+    assert "Recorded for Acme" in reply.text or reply.text.startswith("I'm sorry")
 
 
 async def test_an_unknown_interview_is_still_blamed_on_the_interview(world: World) -> None:
     await world.say("/debrief interview Acme")
     (reply,) = await world.say("/debrief outcome globex offer")
     assert "couldn't find an interview matching \"globex\"" in reply.text
+    # a sentence about an interview never logged is not put on the latest one
+    (reply,) = await world.say("/debrief outcome globex said no")
+    assert "couldn't find an interview matching" in reply.text
+    assert world.interview().outcome is None
     (reply,) = await world.say("/debrief outcome initech")
     assert "couldn't find an interview matching \"initech\"" in reply.text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import datetime
 
 from bot import copy
@@ -16,6 +17,7 @@ from bot.notes import notes_for
 from bot.notes.words import draft_replies
 from bot.prep.guard import not_happened_yet
 from bot.records import words
+from bot.records.outcome_phrases import names_no_one, read_outcome
 from bot.reflection.thank_you import THANK_YOU_BY_FOLLOWUP
 from bot.reflection.words import answer_lines
 from bot.timeparse import TimeParseError, parse_when
@@ -105,29 +107,52 @@ def _near_outcome(word: str) -> str | None:
     return close[0] if close else None
 
 
-async def _outcome_interview(ctx: Context, ref: str, result: Outcome | None) -> Interview:
-    """The interview ``ref`` names. When none matches and its last word is a mistyped
-    outcome (``acme rejectd``), the word is blamed, not the interview."""
+async def _outcome_interview(ctx: Context, ref: str, result: Outcome | None,
+                             typed: str) -> tuple[Interview, Outcome | None, str]:
+    """The interview ``ref`` names, and the outcome. When none matches, what was ``typed``
+    may be a sentence ("globex they said no", "i didnt get it", "still waiting":
+    bot.records.outcome_phrases) after an interview's name or number, or about the latest
+    one; or end in a mistyped outcome (``acme rejectd``): then the word is blamed, not the
+    interview. The third value is what was typed after the interview's name when it states
+    no outcome ("acme maybe"): the caller asks with buttons."""
     try:
-        return await ctx.find_interview(ref)
+        return await ctx.find_interview(ref), result, ""
     except UserError as missing:
-        head, _, last = ref.strip().rpartition(" ")
-        if result is not None or not last:
+        last = typed.strip().rpartition(" ")[2]
+        if not last:
             raise
-        meant = _near_outcome(last)
-        if meant is not None:
+        if result is None and (meant := _near_outcome(last)) is not None:
             raise UserError(words.outcome_typo(last, meant)) from missing
-        if head:  # "acme maybe": Acme is there, "maybe" is no outcome
-            await ctx.find_interview(head)
-            raise UserError(words.bad_outcome(last)) from missing
+        named, said = await _named_in(ctx, typed.strip())
+        stated = read_outcome(said)
+        if stated is not None and (named is not None or names_no_one(said)):
+            return named or await ctx.find_interview(None), stated, ""
+        if named is not None:  # "acme maybe": Acme is there, "maybe" is no outcome
+            return named, None, said
         raise
+
+
+async def _named_in(ctx: Context, text: str) -> tuple[Interview | None, str]:
+    """The interview a sentence starts with ("#3 …", "globex …", longest name first) and
+    the rest of it; (None, the whole text) when it names none."""
+    number = re.match(r"#?(\d+)\s+", text)
+    if number:
+        return await ctx.find_interview(f"#{number.group(1)}"), text[number.end():]
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+    folded = text.casefold()
+    for interview in sorted(interviews, key=lambda i: len(i.company), reverse=True):
+        company = interview.company.casefold()
+        if folded.startswith(company + " "):
+            return interview, text[len(company) + 1:]
+    return None, text
 
 
 async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
     ref, result, raw = _split_outcome(cmd)
     if raw and result is None:
         raise UserError(words.bad_outcome(raw))
-    interview = await _outcome_interview(ctx, ref, result)
+    typed = "" if cmd.option("interview") else cmd.text  # a sentence, not a named option
+    interview, result, unread = await _outcome_interview(ctx, ref, result, typed)
     if (early := not_happened_yet(ctx, interview, "outcome")) is not None:
         return [early]
     when_text = cmd.option("when")
@@ -136,7 +161,7 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
             raise UserError(timeline_with_result())
         return [await set_timeline(ctx, interview, when_text)]
     if result is None:
-        return [words.outcome_ask(interview)]
+        return [words.outcome_ask(interview, unread)]
     assert interview.id is not None
     before = await ctx.uow.nudges.list_for_interview(interview.id)
     first_outcome = interview.outcome is None

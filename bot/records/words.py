@@ -66,9 +66,12 @@ def sent_before_interview(text: str, interview: Interview, zone: ZoneInfo) -> st
             "Nothing was changed.")
 
 
-def outcome_ask(interview: Interview) -> Reply:
+def outcome_ask(interview: Interview, unread: str = "") -> Reply:
+    """The outcome buttons; ``unread``: what they typed that states no outcome."""
+    lead = (f"I couldn't tell from \"{unread.strip()[:40]}\" what they said. "
+            if unread.strip() else "")
     return Reply(
-        text=f"What did you hear back from {interview_label(interview)}?",
+        text=f"{lead}What did you hear back from {interview_label(interview)}?",
         choices=tuple(Choice(name, f"/debrief outcome #{interview.id} {o.value}")
                       for o, name in OUTCOME_NAMES.items()))
 
