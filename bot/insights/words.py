@@ -244,8 +244,11 @@ def _outcomes(p: Patterns) -> str:
 
 def stats_reply(p: Patterns, zone: ZoneInfo) -> Reply:
     situation, step = lead(p)
-    text = "\n".join(t for t in (f"Your next step: {step}",
-                                  situation, _intro(p, zone), _caveat(p)) if t)
+    first = (f"Your next step: {step}", situation)
+    if situation and p.with_outcome and not p.callbacks:
+        # Only noes so far: the one line that acknowledges it comes before any advice.
+        first = (situation, f"Your next step: {step}")
+    text = "\n".join(t for t in (*first, _intro(p, zone), _caveat(p)) if t)
     fields: list[ReplyField] = []
     if p.points:
         findings = _findings(p)
