@@ -235,3 +235,20 @@ def test_no_tip_tells_a_late_note_it_is_an_afterthought() -> None:
     afterthought" contradicted the late-note advice ("a late note still beats none") and
     read as blame."""
     assert not [text for _, text in TIPS if "afterthought" in text]
+
+
+async def test_after_a_rejection_strengths_are_quoted_as_written_and_own_questions_only(
+        world: World) -> None:
+    await world.say(INTERVIEW)
+    answers = list(ANSWERS)
+    answers[1] = "i walked them through the checkout redesign that cut drop off by 18% 😅"
+    answers[7] = "whats the team like? and how do you measure design impact?"
+    for answer in answers:
+        await world.say(answer)
+    reply, _source = await world.say("/debrief outcome Acme rejected")
+    strengths = {f.name: f.value for f in reply.fields}["Your strongest moments, in your words"]
+    assert strengths.splitlines() == [
+        '• What they\'ll remember: "I walked them through the checkout redesign that cut drop '
+        'off by 18%"',
+        '• What you asked: "how do you measure design impact?"',
+        '• What you bring: "ten years of platform work"']

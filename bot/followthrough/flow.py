@@ -19,12 +19,14 @@ The cadence (COACHING.md), in business days on the person's calendar
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from bot.context import Context, UserError
 from bot.followthrough import words
 from bot.followthrough.timeline import MAX_TIMELINE, parse_timeline
 from bot.model import Area, Interview, Nudge, NudgeKind, NudgeStatus, Outcome
+from bot.notes.cleaning import clean_text
 from bot.notes.compose import sender_name
 from bot.notes.followups import follow_up_email, rejection_reply
 from bot.nudges.cadence import add_business_delay, check_in_after_named_date
@@ -167,8 +169,7 @@ async def after_outcome(ctx: Context, interview: Interview) -> Reply | None:
 
 def _rejection(ctx: Context, interview: Interview) -> Reply:
     fields: list[ReplyField] = []
-    strong = [f"• {label}: \"{' '.join(answer.split())[:160]}\""
-              for key, label in _STRONG_KEYS
+    strong = [f"• {label}: \"{_quoted(key, answer)}\"" for key, label in _STRONG_KEYS
               if isinstance(answer := interview.answers.get(key), str) and _strong(key, answer)]
     if strong:
         fields.append(ReplyField("Your strongest moments, in your words", "\n".join(strong)))
@@ -184,6 +185,15 @@ def _rejection(ctx: Context, interview: Interview) -> Reply:
         fields.append(ReplyField(f"To carry to the next one: {AREA_NAMES[area]}", tip))
     return Reply(text=words.rejection_intro(interview), fields=tuple(fields),
                  copy_text=draft.text, tags=frozenset({"rejection", "private"}))
+
+
+def _quoted(key: str, answer: str) -> str:
+    """Their words, as they would write them: emoji off, "i" as "I"; of the questions they
+    asked, only their own ("what's the team like?" is not a strongest moment)."""
+    if key == "questions_asked":
+        answer = " ".join(q.rstrip("?") + "?" for q in asked(answer).own)
+    text = re.sub(r"\bi\b", "I", clean_text(answer))
+    return text if len(text) <= 160 else text[:159].rstrip() + "…"
 
 
 def _strong(key: str, answer: str) -> bool:
