@@ -313,6 +313,15 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
     # ("applying my stats background + I love messy data to problems like that")
     ("my stats background + i love messy data", "my stats background"),
     ("sql and i love dashboards", "my SQL"),
+    # "I've" + what they did: the experience, never "my run Kafka", "my been a …"
+    ("i've run kafka in prod for 3 years", "my experience running Kafka in prod for 3 years"),
+    ("ive led teams of 6", "my experience leading teams of 6"),
+    ("I have worked with dbt for years", "my experience working with dbt for years"),
+    ("i've been a backend engineer for 5 years",
+     "my experience as a backend engineer for 5 years"),
+    ("i've been in fintech for 3 years", "my experience in fintech for 3 years"),
+    ("i've been very lucky", None),
+    ("honestly just my love for the product lol", "my love for the product"),
 ])
 def test_what_the_person_brings_is_used_only_when_it_is_specific(
         answer: str, phrase: str | None) -> None:

@@ -26,7 +26,14 @@ __all__ = ["bring_phrase"]
 _BRING_LEAD = re.compile(
     r"^(?:i\s+(?:think\s+)?(?:would\s+|'d\s+|can\s+|could\s+|will\s+|'ll\s+)?"
     r"(?:bring|offer|have|add|contribute)|i've got|i've|i have got|bring|mostly|probably|"
-    r"definitely|honestly)\s+", re.I)
+    r"definitely|honestly|just|also|really)\s+", re.I)
+# "I've run Kafka in prod", "ive worked with dbt", "I have been a PM for 5 years": the
+# experience, read as "my experience running Kafka in prod" (never "my run Kafka").
+_PERFECT = re.compile(r"^(?:i\s*'?ve|i have)\s+(?P<verb>[a-z]+)\b\s*(?P<rest>.*)$", re.I)
+_BEEN = re.compile(r"^(?:(?P<role>an?)\s+|(?P<doing>\w+ing|in|at|on|with)\b)", re.I)
+# A phrase may not open with these: "my been …", "my am …" is no English.
+_NOT_A_START = frozenset({"been", "am", "is", "are", "was", "were", "have", "had", "ive",
+                          "im", "very", "pretty", "quite", "so", "too"})
 _GENERIC_SELF = re.compile(
     r"\b(?:hard[- ]?work(?:er|ing)?|team[- ]player|passion(?:ate)?|detail[- ]oriented|"
     r"attention to detail|motivat(?:ed|ion)|fast learner|quick learner|learn(?:s|ing)? fast|"
@@ -90,6 +97,22 @@ def _specific_items(text: str) -> str:
     return ", ".join(kept[:-1]) + " and " + kept[-1]
 
 
+def _experience(verb: str, rest: str, typed: str) -> str:
+    """After "I've": a participle as the experience ("run Kafka" -> "running Kafka"), "been a
+    PM" as "experience as a PM", "been doing X"/"been in X" as "doing X"/"experience in X";
+    "" for "been" anything else ("been lucky"). Other words ("I have 6 years of SQL", "I've
+    got") are left to the lead."""
+    if verb == "been":
+        been = _BEEN.match(rest)
+        if been is None:
+            return ""
+        if been.group("role"):
+            return f"experience as {rest}"
+        return rest if been.group("doing").endswith("ing") else f"experience {rest}"
+    gerund = lexicon.PAST_RESULT_VERBS.get(verb)
+    return f"{gerund} {rest}".strip() if gerund and rest else typed
+
+
 @lru_cache(maxsize=2048)
 def bring_phrase(answer: str | None) -> str | None:
     """"What you bring" as a noun phrase to tie to the reference, or None when it is a
@@ -98,13 +121,18 @@ def bring_phrase(answer: str | None) -> str | None:
     migration to k8s" -> "my experience leading the migration to k8s")."""
     if not answer or not answer.strip():
         return None
-    first = re.split(r"(?<=[.!?])\s+|\n+", clean_text(answer))[0]
-    text = _BRING_LEAD.sub("", first.strip().rstrip(".!?,;: ")).strip()
+    first = re.split(r"(?<=[.!?])\s+|\n+", clean_text(answer))[0].strip()
+    perfect = _PERFECT.match(first)
+    if perfect is not None:
+        first = _experience(perfect.group("verb").lower(), perfect.group("rest"), first)
+        if not first:
+            return None
+    text = _BRING_LEAD.sub("", first.rstrip(".!?,;: ")).strip()
     text = _BRING_LEAD.sub("", text).strip()
     text = re.sub(r"\s*(?:,|-|–|—)?\s*(?:lol|haha|i guess|i think|tbh|etc\.?)$", "", text,
                   flags=re.I).strip(" ,.")
     text = _specific_items(text)
-    if not text or _SENTENCE.match(text):
+    if not text or _SENTENCE.match(text) or text.split()[0].lower() in _NOT_A_START:
         return None
     if sensitive_topic(text) is not None or reference_phrase(text) == Refusal(
             RefusalReason.NON_ANSWER, text):

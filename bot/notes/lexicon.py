@@ -220,6 +220,10 @@ PAST_RESULT_VERBS: dict[str, str] = {
     "ran": "running", "grew": "growing", "wrote": "writing", "rewrote": "rewriting",
     "won": "winning", "made": "making", "taught": "teaching", "drove": "driving",
     "tried": "trying", "applied": "applying",
+    # participles after "I've" ("I've run Kafka in prod", "I have worked with dbt")
+    "run": "running", "grown": "growing", "written": "writing", "rewritten": "rewriting",
+    "driven": "driving", "done": "doing", "worked": "working", "used": "using",
+    "supported": "supporting", "taken": "taking", "studied": "studying",
     **{past: past[:-2] + "ing" for past in _REGULAR_PAST},  # "migrated" -> "migrating"
 }
 
