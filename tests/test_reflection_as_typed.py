@@ -217,3 +217,14 @@ async def test_a_shrug_is_not_sure() -> None:
     await world.say("/debrief interview Initech type:final")
     (reply,) = await world.say("🤷")  # was: "I didn't catch which one "🤷" means"
     assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."
+
+
+async def test_a_result_without_a_number_is_named_back_with_what_it_was_about() -> None:
+    """ "fixed" alone was quoted as "the kind of detail people repeat to the hiring
+    manager"; the detail is what was fixed."""
+    answers = list(TECHNICAL)
+    answers[2] = "the live coding, i fixed a race condition in their queue consumer"
+    _, (summary, *_) = await reflect(answers)
+    read = field(summary, "Specific or generic")
+    assert 'what they\'ll remember: "fixed a race condition in their queue consumer" is the ' \
+        "kind of detail" in read

@@ -36,7 +36,7 @@ from bot.notes import (
 )
 from bot.reflection.focus import FOLLOW_UP_BY_TYPE, LATE_BY_TYPE, TIPS_BY_TYPE
 from bot.reflection.questions import AREA_NAMES, RESEARCHED, type_of
-from bot.reflection.reading import asked, is_nothing, specifics
+from bot.reflection.reading import Specifics, asked, is_nothing, specifics
 from bot.values import Choice, Destination, Reply, ReplyField
 
 __all__ = ["IMPACT", "choose_focus", "focus_tip", "interview_kind", "summary_reply",
@@ -120,6 +120,17 @@ def went_well(interview: Interview) -> list[str]:
     return lines
 
 
+def _detail(found: Specifics, answer: str) -> str:
+    """The specific thing to name back: a number or a name as it is ("18%", "Kafka"); a
+    result with what it was about ("fixed a race condition in their queue consumer"), as
+    a verb alone ("fixed") is no detail anyone repeats."""
+    if found.numbers or found.named:
+        return found.example
+    said = re.search(rf"\b{re.escape(found.example)}\b(?:\s+[^\s,;.!?]+){{0,8}}", answer,
+                     re.I)
+    return said.group(0) if said else found.example
+
+
 def specific_or_generic(interview: Interview) -> list[str]:
     """Which answers were specific and which generic, named in their own words."""
     answers = interview.answers
@@ -130,8 +141,8 @@ def specific_or_generic(interview: Interview) -> list[str]:
             continue
         found = specifics(value)
         if found.specific:
-            lines.append(f"Specific - {what}: \"{_quote(found.example, 30)}\" is the kind of "
-                         "detail people repeat to the hiring manager.")
+            lines.append(f"Specific - {what}: \"{_quote(_detail(found, value), 50)}\" is the "
+                         "kind of detail people repeat to the hiring manager.")
         elif found.only_generic:
             stock = ", ".join(f"\"{g}\"" for g in found.generic[:3])
             lines.append(f"Generic - {what}: {stock} is what every candidate says. A number, "
