@@ -51,6 +51,16 @@ async def test_an_unknown_outcome_word_after_a_real_interview_names_the_word(
     assert world.interview().outcome is None
 
 
+async def test_an_outcome_sentence_may_start_with_the_first_word_of_the_company(
+        world: World) -> None:
+    await world.say("/debrief interview Umbrella Corp")
+    await world.say("cancel")
+    reply, *_ = await world.say("/debrief outcome umbrella they want me for a second "
+                                "round!! 🎉")
+    assert reply.text.startswith("A callback - well done!")
+    assert world.interview().outcome is Outcome.CALLBACK
+
+
 @pytest.mark.parametrize(("typed", "outcome"), [
     ("/debrief outcome acme they said no 😞", Outcome.REJECTED),
     ("/debrief outcome i didnt get it", Outcome.REJECTED),

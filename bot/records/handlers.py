@@ -133,17 +133,20 @@ async def _outcome_interview(ctx: Context, ref: str, result: Outcome | None,
 
 
 async def _named_in(ctx: Context, text: str) -> tuple[Interview | None, str]:
-    """The interview a sentence starts with ("#3 …", "globex …", longest name first) and
-    the rest of it; (None, the whole text) when it names none."""
+    """The interview a sentence starts with ("#3 …", "globex …", "umbrella …" for Umbrella
+    Corp; the longest start that names one) and the rest of it; (None, the whole text)
+    when it names none."""
     number = re.match(r"#?(\d+)\s+", text)
     if number:
         return await ctx.find_interview(f"#{number.group(1)}"), text[number.end():]
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
-    folded = text.casefold()
-    for interview in sorted(interviews, key=lambda i: len(i.company), reverse=True):
-        company = interview.company.casefold()
-        if folded.startswith(company + " "):
-            return interview, text[len(company) + 1:]
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):  # "umbrella corp …", then "umbrella …"
+        head = " ".join(words[:size]).casefold()
+        for interview in interviews:  # newest first, as find_interview
+            company = interview.company.casefold()
+            if company == head or company.startswith(head + " "):
+                return interview, " ".join(words[size:])
     return None, text
 
 
