@@ -58,6 +58,9 @@ async def test_an_outcome_sentence_may_start_with_the_first_word_of_the_company(
     reply, *_ = await world.say("/debrief outcome umbrella they want me for a second "
                                 "round!! 🎉")
     assert reply.text.startswith("A callback - well done!")
+    # the next step: log the next round, so its prep comes the evening before
+    assert '`/debrief interview Umbrella Corp when:"…"`' in reply.text
+    assert reply.text.endswith("Recorded for Umbrella Corp.")
     assert world.interview().outcome is Outcome.CALLBACK
 
 

@@ -80,15 +80,16 @@ def outcome_saved(interview: Interview, next_check: datetime | None, zone: ZoneI
     assert interview.outcome is not None
     base = {
         Outcome.OFFER: "Congratulations on the offer! 🎉",
-        Outcome.CALLBACK: "A callback - well done! `/debrief tip prepared` helps with the "
-                          "next round.",
+        Outcome.CALLBACK: "A callback - well done! Once you have the date, log the next round "
+                          f"(`/debrief interview {employer(interview)} when:\"…\"`) and your "
+                          "prep comes the evening before; `/debrief tip prepared` helps now.",
         Outcome.REJECTED: "I'm sorry. It stings, and it's not the end: `/debrief history` "
                           "and your reflections show what to keep and what to change.",
         Outcome.NO_REPLY: "Noted - no reply yet.",
     }[interview.outcome]
     if next_check is not None:
         base += f" I'll ask again {fmt_local(next_check, zone)}."
-    return f"{base} (Recorded for {interview_label(interview)}.)"
+    return f"{base} Recorded for {interview_label(interview)}."
 
 
 def outcome_typo(word: str, meant: str) -> str:
