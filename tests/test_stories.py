@@ -140,6 +140,17 @@ async def test_a_specific_answer_typed_casually_is_offered_and_saved(world: Worl
     assert "Saved to your story bank as story 1" in reply.text
 
 
+async def test_a_pasted_paragraph_is_offered_cut_at_a_word_not_mid_word(world: World) -> None:
+    pasted = ("I think they'll remember when I explained how I reduced model training time "
+              "by 40% by switching our feature pipeline to incremental updates. The lead "
+              "engineer seemed really into it and asked a bunch of follow up questions about "
+              "how we handled backfills and late-arriving data.")
+    (summary, *_) = await _reflect_remembering(world, pasted)
+    offer = next(f.value for f in summary.fields if f.name == "Worth keeping")
+    assert offer.startswith('"I think they\'ll remember when I explained')
+    assert 'asked a bunch…" is worth telling again.' in offer  # was cut mid-word: "a bunch o"
+
+
 async def test_saving_a_generic_answer_says_why_and_how_to_add_a_real_one(
         world: World) -> None:
     await _reflect_remembering(world, "I'm a hard worker")

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from bot.model import Interview
 from bot.notes.people import company_and_role, company_name
 
-__all__ = ["delta_words", "employer", "fmt_clock", "fmt_local", "interview_label", "late_prefix"]
+__all__ = ["delta_words", "employer", "fmt_clock", "fmt_local", "interview_label", "late_prefix",
+           "quote"]
 
 
 def fmt_local(at: datetime, zone: ZoneInfo) -> str:
@@ -49,3 +50,13 @@ def interview_label(interview: Interview) -> str:
     """"Acme Corp (Data Analyst)" for "acme corp" and "a data analyst role", by the note
     composer's own reading of both (bot.notes.people.company_and_role)."""
     return company_and_role(interview.company, interview.role)
+
+
+def quote(text: object, limit: int = 90) -> str:
+    """What the person typed, on one line, for quoting back to them: cut at a word (with
+    "…") when longer than ``limit``, never mid-word ("asked a bunch o")."""
+    shown = " ".join(str(text).split())
+    if len(shown) <= limit:
+        return shown
+    cut = shown[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"

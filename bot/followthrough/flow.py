@@ -23,6 +23,7 @@ import re
 from datetime import date, datetime
 
 from bot.context import Context, UserError
+from bot.copy.naming import quote
 from bot.followthrough import words
 from bot.followthrough.timeline import MAX_TIMELINE, parse_timeline
 from bot.model import Area, Interview, Nudge, NudgeKind, NudgeStatus, Outcome
@@ -192,8 +193,7 @@ def _quoted(key: str, answer: str) -> str:
     asked, only their own ("what's the team like?" is not a strongest moment)."""
     if key == "questions_asked":
         answer = " ".join(q.rstrip("?") + "?" for q in asked(answer).own)
-    text = re.sub(r"\bi\b", "I", clean_text(answer))
-    return text if len(text) <= 160 else text[:159].rstrip() + "…"
+    return quote(re.sub(r"\bi\b", "I", clean_text(answer)), 160)
 
 
 def _strong(key: str, answer: str) -> bool:

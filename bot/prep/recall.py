@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.context import Context
+from bot.copy.naming import quote
 from bot.followthrough.flow import timeline_from_reflection
 from bot.model import Interview
 from bot.nudges.words import nudge_line
@@ -75,5 +76,5 @@ def save_offer(interview: Interview, bank: list[Story]) -> ReplyField | None:
         return None
     return ReplyField(
         "Worth keeping",
-        f"\"{answer.strip()[:200]}\" is worth telling again. Save it to your story bank: "
+        f"\"{quote(answer, 200)}\" is worth telling again. Save it to your story bank: "
         f"`/debrief stories save #{interview.id}`.")

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.copy.naming import employer
+from bot.copy.naming import quote as _quote
 from bot.model import Area, Interview, InterviewType, ThankYou
 from bot.notes import (
     Phrase,
@@ -59,14 +60,6 @@ def choose_focus(interview: Interview, scores: dict[Area, float], now: datetime,
     if not weak:
         return None
     return min(weak, key=lambda a: (scores[a], IMPACT.index(a)))
-
-
-def _quote(text: object, limit: int = 90) -> str:
-    shown = " ".join(str(text).split())
-    if len(shown) <= limit:
-        return shown
-    cut = shown[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:-") + "…"
 
 
 def _topic(answers: dict[str, Any]) -> str | None:
