@@ -10,6 +10,10 @@ from bot.reflection.questions import FIT, MEMORABLE, PROFESSIONAL, THANK_YOU, TY
 TABLE = [
     # (question, typed, expected value, or None for "ask which one")
     (THANK_YOU, "yes", "sent"),
+    (PROFESSIONAL, "ye", "on_topic"),  # chat spellings of yes, no and sort of
+    (PROFESSIONAL, "yup", "on_topic"),
+    (PROFESSIONAL, "sorta", "drifted"),
+    (THANK_YOU, "nah", "no"),
     (THANK_YOU, "Yes!", "sent"),
     (THANK_YOU, "sent it", "sent"),
     (THANK_YOU, "i sent it this morning", "sent"),

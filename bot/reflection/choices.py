@@ -47,7 +47,10 @@ _CONTRACTIONS = (("’", "'"), ("won't", "will not"), ("can't", "can not"), ("'l
 # Contractions typed without their apostrophe ("havent sent it", "im sure").
 _BARE = {"didnt": "did not", "dont": "do not", "havent": "have not", "wont": "will not",
          "im": "i am", "ive": "i have", "isnt": "is not", "wasnt": "was not",
-         "theyll": "they will", "cant": "can not"}
+         "theyll": "they will", "cant": "can not",
+         # chat spellings of yes/no/sort of ("ye", "yup", "nah", "sorta")
+         "ye": "yes", "yea": "yes", "yeh": "yes", "yah": "yes", "yup": "yes", "y": "yes",
+         "nah": "no", "sorta": "sort of"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
 _RATING = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
