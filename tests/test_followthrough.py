@@ -252,3 +252,43 @@ async def test_after_a_rejection_strengths_are_quoted_as_written_and_own_questio
         'off by 18%"',
         '• What you asked: "how do you measure design impact?"',
         '• What you bring: "ten years of platform work"']
+
+
+async def test_a_rejection_ends_the_thank_you_reminders(world: World) -> None:
+    await world.say(INTERVIEW)
+    for answer in ANSWERS[:4]:  # the fourth is "planned": two thank-you reminders
+        await world.say(answer)
+    assert len(world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING)) == 2
+    await world.say("/debrief outcome Acme rejected")
+    assert world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING) == []
+    world.clock.advance(timedelta(hours=21))
+    assert not [r for r in await deliver_due(world) if "thank-you" in r.text.lower()]
+
+
+async def test_a_reflection_finished_after_a_rejection_does_not_push_the_thank_you(
+        world: World) -> None:
+    """Rejected mid-reflection: the summary used to say "Send it before … and mention",
+    list two thank-you reminders and schedule a "heard back?" check-in."""
+    await world.say(INTERVIEW)
+    for answer in ANSWERS[:2]:
+        await world.say(answer)
+    await world.say("/debrief outcome Acme rejected")
+    for answer in ANSWERS[2:-1]:
+        await world.say(answer)
+    (summary,) = await world.say("by friday")
+    fields = {f.name: f.value for f in summary.fields}
+    assert not any(name.endswith("Follow up") for name in fields)
+    assert "Send it before" not in said([summary])
+    assert fields["Reminders scheduled"] == "None"
+    assert "Next steps" not in fields
+    assert world.nudges(status=NudgeStatus.PENDING) == []
+    assert "feedback" in (summary.copy_text or "")  # the reply to their decision
+
+
+async def test_a_thank_you_answer_typed_at_the_topic_question_is_asked_about(
+        world: World) -> None:
+    await world.say(INTERVIEW)
+    for answer in ANSWERS[:4]:
+        await world.say(answer)
+    (asked_again,) = await world.say("not yet")  # the thank-you's answer, a question late
+    assert "one thing you really talked about" in asked_again.text

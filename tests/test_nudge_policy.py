@@ -231,6 +231,18 @@ def test_at_claim_sends_a_thank_you_nudge_while_the_note_is_not_sent(
     assert not decision.late
 
 
+@pytest.mark.parametrize(("outcome", "action"), [
+    (Outcome.REJECTED, "drop"), (Outcome.OFFER, "drop"), (Outcome.CALLBACK, "send"),
+    (Outcome.NO_REPLY, "send")])
+def test_a_thank_you_reminder_is_not_sent_after_a_rejection_or_an_offer(
+        outcome: Outcome, action: str) -> None:
+    """"Send your thank-you note" the morning after a rejection would hurt."""
+    decision = NudgePolicy(CoreConfig()).at_claim(
+        nudge(NudgeKind.THANK_YOU), person(),
+        interview_at(NOON, thank_you=ThankYou.PLANNED, outcome=outcome), NOON)
+    assert decision.action == action
+
+
 def test_at_claim_drops_a_reflect_prompt_when_the_reflection_is_done() -> None:
     done = interview_at(NOON, reflection_state=ReflectionState.COMPLETED)
     decision = NudgePolicy(CoreConfig()).at_claim(nudge(NudgeKind.REFLECT), person(), done,

@@ -74,6 +74,8 @@ async def timeline_from_reflection(ctx: Context, interview: Interview) -> str | 
 
     The date the reflection read when the answer came (bot.reflection.timeline: "they said
     2 weeks", "in a week or two") comes first; the text is read again only without one."""
+    if interview.outcome not in (None, Outcome.NO_REPLY):
+        return None  # they have answered already: no "heard back?" to time
     stored = next_steps(interview)
     named = stored.on if stored is not None else None
     today = ctx.now.astimezone(ctx.zone).date()
@@ -158,11 +160,15 @@ def _sender(ctx: Context) -> str | None:
 
 
 async def after_outcome(ctx: Context, interview: Interview) -> Reply | None:
-    """Any outcome but "no reply" ends the follow-ups; "rejected" gets its own reply."""
+    """Any outcome but "no reply" ends the follow-ups; a rejection or an offer also ends
+    the thank-you reminders ("send your note" after a no would hurt); "rejected" gets its
+    own reply."""
     assert interview.id is not None
     if interview.outcome is not Outcome.NO_REPLY:
-        await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
-                                    kinds=list(FOLLOW_UP_KINDS))
+        kinds = [*FOLLOW_UP_KINDS]
+        if interview.outcome in (Outcome.REJECTED, Outcome.OFFER):
+            kinds.append(NudgeKind.THANK_YOU)
+        await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id, kinds=kinds)
     if interview.outcome is Outcome.REJECTED:
         return _rejection(ctx, interview)
     return None

@@ -45,6 +45,10 @@ NON_ANSWERS: frozenset[str] = frozenset({
     "not applicable", "no comment", "whatever", "same as usual", "nothing stood out",
     "i don't recall", "i dont recall", "hard to say", "not a lot", "none really",
     "nothing comes to my mind", "no specific", "nothing at all", "not anything",
+    # the thank-you question's answers, typed one question late: no topic in them
+    "not yet", "planned", "planning", "planning to", "sent", "sent it", "already sent",
+    "already did", "will do", "not sent yet", "haven't sent it", "havent sent it",
+    "tonight", "tomorrow", "later", "soon",
 })
 
 # True but too general to remind anyone of anything: the whole phrase, after lead-ins.

@@ -160,6 +160,9 @@ class NudgePolicy:
         if nudge.kind is NudgeKind.THANK_YOU and interview.thank_you in (ThankYou.SENT,
                                                                            ThankYou.NO):
             return Decision("drop", reason=f"thank-you {interview.thank_you.value}")
+        if nudge.kind is NudgeKind.THANK_YOU and interview.outcome in (Outcome.REJECTED,
+                                                                        Outcome.OFFER):
+            return Decision("drop", reason="outcome already recorded")
         if nudge.kind is NudgeKind.REFLECT and interview.reflection_state is \
                 ReflectionState.COMPLETED:
             return Decision("drop", reason="reflection already done")

@@ -26,7 +26,7 @@ from typing import Any
 
 from bot.copy.naming import employer
 from bot.copy.naming import quote as _quote
-from bot.model import Area, Interview, InterviewType, ThankYou
+from bot.model import Area, Interview, InterviewType, Outcome, ThankYou
 from bot.notes import (
     Phrase,
     Refusal,
@@ -52,11 +52,18 @@ def window_open(interview: Interview, now: datetime, window: timedelta) -> bool:
     return interview.thank_you is not ThankYou.SENT and now < interview.happens_at + window
 
 
+# After these the thank-you is no longer the point: a rejection gets its own reply (the
+# note below the summary), an offer its own conversation.
+DECIDED = (Outcome.REJECTED, Outcome.OFFER)
+
+
 def choose_focus(interview: Interview, scores: dict[Area, float], now: datetime,
                  window: timedelta) -> Area | None:
-    if window_open(interview, now, window):
+    decided = interview.outcome in DECIDED
+    if window_open(interview, now, window) and not decided:
         return Area.FOLLOW_UP
-    weak = [a for a in IMPACT if a in scores and scores[a] < DID_WELL]
+    weak = [a for a in IMPACT if a in scores and scores[a] < DID_WELL
+            and not (decided and a is Area.FOLLOW_UP)]
     if not weak:
         return None
     return min(weak, key=lambda a: (scores[a], IMPACT.index(a)))
