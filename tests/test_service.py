@@ -278,7 +278,7 @@ async def test_thank_you_nudges_are_cancelled_when_followup_is_marked(world: Wor
     world.clock.advance(timedelta(hours=1))
     (reply,) = await world.say("/debrief followup")
     assert "Marked your thank-you note to Acme (Backend Engineer) as sent" in reply.text
-    assert "stopped 2 reminder(s)" in reply.text
+    assert "I've stopped its 2 reminders." in reply.text
     assert world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING) == []
     assert len(world.nudges(NudgeKind.THANK_YOU, NudgeStatus.CANCELLED)) == 2
     # the "heard back?" check-in is still coming
@@ -520,7 +520,7 @@ async def test_export_contains_everything(world: World) -> None:
                                          if n.user_id == world.user().id])
     assert {r["kind"] for r in data["reminders"]} == {"thank_you", "check_in"}
     assert "Globex" not in (reply.copy_text or "")  # nobody else's data
-    assert "1 interview(s)" in reply.text
+    assert "1 interview with its reflection and" in reply.text
 
 
 async def test_forget_without_confirmation_deletes_nothing(world: World) -> None:

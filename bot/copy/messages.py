@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.naming import fmt_clock, fmt_local, interview_label
+from bot.copy.naming import counted, fmt_clock, fmt_local, interview_label
 from bot.grammar import SUBCOMMANDS
 from bot.model import Area, Interview, User
 from bot.values import Reply
@@ -274,8 +274,9 @@ def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str],
 
 
 def export_intro(interviews: int, reminders: int) -> str:
-    return (f"Here is everything Debrief stores about you: {interviews} interview(s) with "
-            f"their reflections and {reminders} reminder(s), as JSON.")
+    return (f"Here is everything Debrief stores about you: {counted(interviews, 'interview')} "
+            f"with {'its reflection' if interviews == 1 else 'their reflections'} and "
+            f"{counted(reminders, 'reminder')}, as JSON.")
 
 
 def home_empty() -> str:

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from bot.model import Interview
 from bot.notes.people import company_and_role, company_name
 
-__all__ = ["delta_words", "employer", "fmt_clock", "fmt_local", "interview_label", "late_prefix",
-           "quote"]
+__all__ = ["counted", "delta_words", "employer", "fmt_clock", "fmt_local", "interview_label",
+           "late_prefix", "quote"]
 
 
 def fmt_local(at: datetime, zone: ZoneInfo) -> str:
@@ -60,3 +60,9 @@ def quote(text: object, limit: int = 90) -> str:
         return shown
     cut = shown[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-") + "…"
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """"1 reminder", "2 reminders" ("1 story", "3 stories" with ``many``): never the
+    form-letter "reminder(s)"."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+from bot.copy.naming import counted
 from bot.insights.advice import (
     calibration_lines,
     chart_title,
@@ -67,8 +68,7 @@ def _level(score: float) -> str:
     return "weak" if score < 0.67 else "so-so" if score < 1.34 else "strong"
 
 
-def _n(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+_n = counted
 
 
 def _pct(part: int, whole: int) -> str:

@@ -47,7 +47,8 @@ def followup_done(interview: Interview, sent_at: datetime, window: timedelta,
               "Well done." if elapsed <= window else
               f"{delta_words(elapsed)} after the interview. Late is still far better than "
               "never.")
-    tail = f" I've stopped {cancelled} reminder(s) about it." if cancelled else ""
+    tail = (f" I've stopped {'its reminder' if cancelled == 1 else f'its {cancelled} reminders'}."
+            if cancelled else "")
     return f"Marked your thank-you note to {interview_label(interview)} as sent, {timing}{tail}"
 
 
