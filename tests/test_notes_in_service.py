@@ -140,3 +140,23 @@ async def test_a_recruiter_screen_drafts_the_shorter_note_to_the_recruiter(world
     assert len((screen.copy_text or "").split()) < len((full.copy_text or "").split())
     assert "\n\nHi Jane,\n" in (screen.copy_text or "")
     assert "next stage" in (screen.copy_text or "") or "next step" in (screen.copy_text or "")
+
+
+async def test_a_note_already_sent_is_shown_without_instructions_for_sending_it(
+        world: World) -> None:
+    """It said "replace [one thing you discussed] with it before you send it" and "Add your
+    name under it" about a note that had gone."""
+    await world.say("/debrief interview Acme", display_name="ann_l")
+    await world.say("cancel", display_name="ann_l")
+    await world.say("/debrief followup", display_name="ann_l")
+    (draft,) = await world.say("/debrief draft", display_name="ann_l")
+    assert draft.text.startswith("Your thank-you note for Acme is already sent.")
+    assert "before you send it" not in draft.text and "Add your name" not in draft.text
+
+
+async def test_a_draft_still_to_fill_in_reads_as_sentences(world: World) -> None:
+    await world.say("/debrief interview Acme", display_name="ann_l")
+    await world.say("cancel", display_name="ann_l")
+    (draft,) = await world.say("/debrief draft", display_name="ann_l")
+    assert draft.text.startswith("Your thank-you note for Acme, ready to copy. It still "
+                                 "needs one specific thing you discussed")  # not "copy: It"

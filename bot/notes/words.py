@@ -78,6 +78,8 @@ def summary_note_intro(situation: Situation, notes: list[Note]) -> str:
         Situation.REJECTED: "Here's your summary, and a short reply to their decision that "
                             "asks for feedback and keeps the door open.",
     }[situation]
+    if situation is Situation.SENT:  # nothing left to fill in or sign: it has gone
+        return text
     return text + _needs(notes) + _unsigned(notes)
 
 
@@ -117,9 +119,14 @@ def draft_replies(interview: Interview, notes: list[Note],
     }[situation]
     if len(notes) > 1:
         lead = lead.rstrip(":") + f" - one for each of the {len(notes)} people you met."
+    # What is still to do before sending; nothing for a note that has gone. The lead's
+    # colon points at the note, so it ends a sentence when more sentences follow it.
+    todo = "" if situation is Situation.SENT else _needs(notes) + _unsigned(notes)
+    if todo and lead.endswith(":"):
+        lead = lead[:-1] + "."
     replies = []
     for index, note in enumerate(notes, start=1):
-        text = lead + _needs(notes) + _unsigned(notes) if index == 1 else ""
+        text = lead + todo if index == 1 else ""
         if len(notes) > 1:
             text = (text + "\n\n" if text else "") + \
                 f"Note {index} of {len(notes)}: to {_to(note)}."
