@@ -102,13 +102,17 @@ class ReplyOutbox:
             if here is not None and inline.offer(here[1]):
                 replies = [r for n, r in enumerate(replies) if n != here[0]]
             inline.close()  # the acknowledgement leaves; the other replies go out below
+        dm_refused = False  # one hint for all of them (a rejection and its question)
         for reply in replies:
+            if dm_refused and reply.destination == Destination.DM and not origin.in_dm:
+                continue
             try:
-                await self._send_one(reply, origin)
+                dm_refused = await self._send_one(reply, origin) or dm_refused
             except Exception:
                 log.exception("could not deliver a reply to %s", origin.identity)
 
-    async def _send_one(self, reply: Reply, origin: Origin) -> None:
+    async def _send_one(self, reply: Reply, origin: Origin) -> bool:
+        """True: the DM refused it for good (the channel got the hint instead)."""
         if reply.destination == Destination.DM or origin.in_dm:
             try:
                 await self.post_dm(origin.identity, reply,
@@ -119,8 +123,10 @@ class ReplyOutbox:
                 log.info("DM to %s refused (%s); hinting in the channel",
                          origin.identity, slack_error_code(exc))
                 await self._post_here(Reply(copy.DMS_CLOSED_HINT), origin)
-            return
+                return True
+            return False
         await self._post_here(reply, origin)
+        return False
 
     async def post_dm(self, identity: Identity, reply: Reply, *,
                       channel: str | None = None) -> str:

@@ -60,3 +60,21 @@ async def test_a_rejection_typed_in_a_channel_goes_to_the_dm_with_the_question_a
     assert "come about" not in text_of(reply)
     assert "how did the Globex interview come about?" in text_of(question)
     assert len(_shown_in_channel(env, since)) == 1, "nothing else of it in the channel"
+
+
+async def test_with_the_dm_closed_a_rejection_and_its_question_give_one_hint(
+        slack_env: SlackEnv) -> None:
+    """Both go to the DM; when it cannot be opened, the channel gets the content-free hint
+    once, not once per message (and never the question on its own)."""
+    env, fake = slack_env, slack_env.fake
+    await _logged(env, "Globex")
+    since = len(fake.calls_to("response_url"))
+    fake.fail("chat.postMessage", "messages_tab_disabled", times=5)  # the DM is closed
+    await env.ada.slash("outcome Globex rejected")
+    await fake.wait_for(lambda: len(_shown_in_channel(env, since)) >= 2)
+    await asyncio.sleep(0.3)
+    shown = [text_of(m) if m.get("blocks") else m.get("text", "")
+             for m in _shown_in_channel(env, since)]
+    assert len(shown) == 2, shown  # the pointer to the DM, then one hint
+    assert "direct message" in shown[0]
+    assert "come about" not in " ".join(shown) and "sorry" not in " ".join(shown).lower()
