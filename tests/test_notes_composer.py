@@ -151,6 +151,8 @@ REFUSALS: list[tuple[str, RefusalReason]] = [
     ("how much the role pays", RefusalReason.PAY),
     ("equity and the bonus structure", RefusalReason.PAY),
     ("we talked about my kids", RefusalReason.PRIVATE),
+    ("her kids and her dog 🐶", RefusalReason.PRIVATE),  # "your kids" once it is addressed
+    ("how their current process is a total mess tbh", RefusalReason.NEGATIVE),
     ("religion", RefusalReason.PRIVATE),
     ("her maternity leave", RefusalReason.PRIVATE),
     ("we both go to the same church", RefusalReason.PRIVATE),

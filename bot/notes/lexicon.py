@@ -77,7 +77,9 @@ PAY: tuple[str, ...] = (
     "work visa", "work permit", "how much (?:it|the role|the job) pays", "money for me",
 )
 PRIVATE: tuple[str, ...] = (
-    "family", "families", "(?:my|our|her|his|their) (?:kids?|children|child|baby|babies)",
+    # checked after "her"/"their" became "your": every possessive is listed
+    "family", "families",
+    "(?:my|our|her|his|their|your) (?:kids?|children|child|baby|babies|dogs?|cats?|pets?)",
     "my son", "my daughter", "having kids", "childcare", "wife", "husband", "my partner",
     "boyfriend", "girlfriend", "spouse", "marriage", "married", "wedding", "divorced?",
     "pregnant", "pregnancy", "maternity", "paternity", "my health", "mental health",
@@ -86,13 +88,14 @@ PRIVATE: tuple[str, ...] = (
     "my surgery", "disability", "medication", "religion", "religious", "church", "mosque",
     "synagogue", "faith", "god", "prayer", "pray", "politics", "political",
     "the elections?", "how (?:i|we|they) vote", "democrats", "republicans", "dating life",
-    "my age", "her age", "his age", "how old", "my parents", "my mom", "my mum", "my dad",
+    "(?:my|her|his|your) age", "how old", "(?:my|your|her|his) (?:parents|mom|mum|dad)",
     "funeral", "died", "grief", "immigration status", "ethnicity", "sexuality",
     "gender identity", "personal life", "private life", "my personal",
 )
 NEGATIVE: tuple[str, ...] = (
     "disorganised", "disorganized", "unorganised", "unorganized", "chaotic", "a mess",
-    "such a mess", "toxic", "dysfunctional", "layoffs?", "laid off", "fired", "firing",
+    "such a mess", "(?:a )?(?:total |complete |real |hot )mess", "messy", "shambles",
+    "a nightmare", "toxic", "dysfunctional", "layoffs?", "laid off", "fired", "firing",
     r"(?:so many |many |a lot of |all the |the )?(?:people|everyone|folks|staff|engineers|"
     r"employees|colleagues|devs|developers|members) (?:who |that )?(?:left|quit|leaving|"
     r"are leaving|keep leaving|resigned)", r"why (?:\w+ ){0,3}(?:left|quit)",
