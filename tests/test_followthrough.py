@@ -292,3 +292,21 @@ async def test_a_thank_you_answer_typed_at_the_topic_question_is_asked_about(
         await world.say(answer)
     (asked_again,) = await world.say("not yet")  # the thank-you's answer, a question late
     assert "one thing you really talked about" in asked_again.text
+
+
+async def test_news_typed_instead_of_clicked_after_a_check_in_gets_the_buttons(
+        world: World) -> None:
+    """Typing "nope nothing yet 😕" under "Have you heard back?" got "There's no reflection
+    open right now. Log an interview …"."""
+    await world.reflect_fully()
+    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
+    world.clock.set(check_in.due_at)
+    await deliver_due(world)
+    (ask,) = await world.say("nope nothing yet 😕")
+    assert ask.text.startswith("Is that news from Acme (Backend Engineer)?")
+    assert [(c.label, c.style) for c in ask.choices][0] == ("No reply yet", "primary")
+    assert world.interview().outcome is None  # nothing recorded on a guess
+    first, _source = await world.say(button(ask, "No reply yet"))
+    assert "good time to follow up with Acme" in first.text
+    (other,) = await world.say("thanks!")  # no news in it: as before
+    assert other.text.startswith("There's no reflection open right now")

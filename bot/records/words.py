@@ -67,8 +67,18 @@ def sent_before_interview(text: str, interview: Interview, zone: ZoneInfo) -> st
             "Nothing was changed.")
 
 
-def outcome_ask(interview: Interview, unread: str = "") -> Reply:
-    """The outcome buttons; ``unread``: what they typed that states no outcome."""
+def outcome_ask(interview: Interview, unread: str = "", stated: Outcome | None = None
+                ) -> Reply:
+    """The outcome buttons; ``unread``: what they typed that states no outcome; ``stated``:
+    the outcome a message typed outside any command seems to give (its button first)."""
+    if stated is not None:
+        return Reply(
+            text=f"Is that news from {interview_label(interview)}? Tap what you heard back "
+                 "and I'll record it - nothing is recorded until you do.",
+            choices=tuple(Choice(name, f"/debrief outcome #{interview.id} {o.value}",
+                                 "primary" if o is stated else "default")
+                          for o, name in sorted(OUTCOME_NAMES.items(),
+                                                key=lambda item: item[0] is not stated)))
     lead = (f"I couldn't tell from \"{unread.strip()[:40]}\" what they said. "
             if unread.strip() else "")
     return Reply(
