@@ -596,6 +596,12 @@ async def test_an_interview_logged_ahead_schedules_a_reflect_prompt_and_waits(
     (prompt,) = world.nudges(NudgeKind.REFLECT)
     assert prompt.due_at == datetime(2026, 6, 11, 15, 0, tzinfo=UTC)  # an hour after
     assert "Reflection prompt" in reply.text
+    listed = [line.split(": ", 1)[1] for line in reply.text.splitlines() if line.startswith("•")]
+    assert listed == ["Prep for your interview - Globex (Analyst)",  # in the order they come
+                      "Reflection prompt - Globex (Analyst)",
+                      "Thank-you reminder - Globex (Analyst)",
+                      "Thank-you reminder - Globex (Analyst)",
+                      '"Heard back?" check-in - Globex (Analyst)']
     # typing now does not answer a question of a reflection that has not started
     (answer,) = await world.say("2")
     assert answer.text == words.NO_OPEN_REFLECTION

@@ -105,7 +105,8 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     interview = await ctx.uow.interviews.add(interview)
     nudges = await ctx.uow.nudges.add_many(ctx.policy.plan(interview, ctx.user, ctx.now))
     ctx.scheduled.extend(n.due_at for n in nudges)
-    lines = [nudge_line(n, interview, ctx.zone) for n in nudges]
+    lines = [nudge_line(n, interview, ctx.zone)
+             for n in sorted(nudges, key=lambda n: n.due_at)]  # in the order they come
     if ahead:
         return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines),
                       actions=prep_offer(interview))]
