@@ -304,7 +304,7 @@ async def test_news_typed_instead_of_clicked_after_a_check_in_gets_the_buttons(
     await deliver_due(world)
     (ask,) = await world.say("nope nothing yet 😕")
     assert ask.text.startswith("Is that news from Acme (Backend Engineer)?")
-    assert [(c.label, c.style) for c in ask.choices][0] == ("No reply yet", "primary")
+    assert (ask.choices[0].label, ask.choices[0].style) == ("No reply yet", "primary")
     assert world.interview().outcome is None  # nothing recorded on a guess
     first, _source = await world.say(button(ask, "No reply yet"))
     assert "good time to follow up with Acme" in first.text
