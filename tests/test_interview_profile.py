@@ -7,7 +7,7 @@ trip of the same columns (memory, SQLite, PostgreSQL) is in tests/test_stats_sto
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -177,3 +177,30 @@ def test_an_overlong_or_empty_value_is_refused() -> None:
 def test_profile_line_is_empty_without_a_profile() -> None:
     bare = Interview(user_id=1, company="Acme", happens_at=T0, logged_at=T0)
     assert profile_line(bare) == ""
+
+
+@pytest.mark.parametrize(("typed", "source"), [
+    ("a referral", "referral"), ("my friend referred me 🙂", "referral"),
+    ("a recruiter reached out on linkedin", "recruiter"), ("i applied online", "application"),
+    ("another way", "other")])
+async def test_the_source_question_takes_a_typed_answer_too(
+        world: World, typed: str, source: str) -> None:
+    """Typed instead of clicked, it got "There's no reflection open right now"."""
+    await world.say("/debrief interview Acme")
+    await world.say("cancel")
+    _reply, question = await world.say("/debrief outcome #1 rejected")
+    assert "come about" in question.text
+    (saved,) = await world.say(typed)
+    assert saved.text.startswith("Saved. #1 Acme:")
+    assert world.interviews()[0].source == source
+
+
+async def test_a_typed_source_long_after_the_question_is_not_taken_for_it(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    await world.say("cancel")
+    await world.say("/debrief outcome #1 rejected")
+    world.clock.advance(timedelta(days=2))
+    (reply,) = await world.say("a referral")
+    assert reply.text.startswith("There's no reflection open right now")
+    assert world.interviews()[0].source is None

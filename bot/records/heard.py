@@ -1,29 +1,78 @@
-"""News typed in the DM with no reflection open: "they said no", "still nothing",
-"got the job!!" - most often the answer to a "heard back?" check-in, typed instead of
-clicked. It is not recorded on a guess: the reply asks which outcome, with the buttons,
-for the interview still waiting for one."""
+"""What people type in the DM with no reflection open, answering a question Debrief asked
+outside one (DESIGN.md: every question with buttons also takes a typed reply):
+
+* news, most often under a "heard back?" check-in, typed instead of clicked ("they said
+  no", "still nothing", "got the job!!"): not recorded on a guess; the reply asks which
+  outcome, with the buttons, for the interview still waiting for one;
+* how the interview came about, right after the optional question that follows an outcome
+  ("a referral", "my friend referred me", "a recruiter reached out"): recorded, as the
+  button would, for the interview whose outcome was just recorded."""
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 from bot.context import Context
-from bot.model import Outcome
+from bot.insights.profile import SOURCES
+from bot.model import Interview, Outcome
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
+from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
-__all__ = ["news_typed"]
+__all__ = ["typed_outside_a_reflection"]
+
+# How long after an outcome a typed answer is taken for its "how did it come about?".
+SOURCE_ANSWER_WITHIN = timedelta(hours=12)
+# The words people use for the question's options (its buttons carry no numbers outside
+# the console, which maps a typed number itself): the recruiter first ("a recruiter found
+# me on linkedin"), then a referral ("my friend referred me"), then their own application.
+_SAID = (
+    ("recruiter", re.compile(r"\b(?:a )?(?:recruiter|headhunter|head hunter|agency|"
+                             r"they reached out|reached out to me|found me)\b")),
+    ("referral", re.compile(r"\b(?:a )?(?:referral|referred|refer(?:red)? me|friend|"
+                            r"(?:ex )?colleague|someone i know|network(?:ing)?)\b")),
+    ("application", re.compile(r"\b(?:my )?(?:application|applied|apply|job board|"
+                               r"careers page|job ad|posting|cold applied)\b")),
+    ("other", re.compile(r"^(?:another way|other|something else)$")),
+)
 
 
-async def news_typed(ctx: Context, text: str) -> Reply | None:
-    """The outcome buttons for the latest interview without an answer yet, when ``text``
-    states an outcome and names nothing else; None otherwise."""
-    stated = read_outcome(text)
+def read_source(text: str) -> str | None:
+    """The stored source a typed answer gives, or None."""
+    words_ = norm(text)
+    for value, pattern in _SAID:
+        if pattern.search(words_):
+            return value
+    return SOURCES.parse(text) if len(words_.split()) <= 2 else None
+
+
+async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply | None:
+    """The answer to news or to the source question; None when ``text`` is neither."""
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
+    stated = read_outcome(text)  # news first: "the recruiter called, they said no"
+    source = read_source(text) if stated is None else None
+    if source is not None:
+        asked = _source_asked(interviews, ctx)
+        if asked is not None:
+            asked.source = source
+            await ctx.uow.interviews.save(asked)
+            return Reply(text=words.profile_saved(asked), destination=Destination.DM)
     if stated is None or not names_no_one(text):
         return None
-    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
     waiting = [i for i in interviews if i.happens_at <= ctx.now
                and i.outcome in (None, Outcome.NO_REPLY)]
     if not waiting:
         return None
     ask = words.outcome_ask(waiting[0], stated=stated)
     return Reply(text=ask.text, choices=ask.choices, destination=Destination.DM)
+
+
+def _source_asked(interviews: list[Interview], ctx: Context) -> Interview | None:
+    """The interview whose "how did it come about?" was just asked: the latest outcome,
+    recorded in the last few hours, with the source still unknown."""
+    recent = [i for i in interviews if i.outcome_at is not None
+              and ctx.now - i.outcome_at <= SOURCE_ANSWER_WITHIN]
+    latest = max(recent, key=lambda i: i.outcome_at or ctx.now, default=None)
+    return latest if latest is not None and latest.source is None else None

@@ -18,7 +18,7 @@ from bot.nudges.words import nudge_line
 from bot.prep.guard import not_happened_yet, prep_offer
 from bot.prep.recall import after_reflection
 from bot.records.duplicates import refuse_duplicate
-from bot.records.heard import news_typed
+from bot.records.heard import typed_outside_a_reflection
 from bot.reflection import prompts, words
 from bot.reflection.choices import Unclear, read_choice
 from bot.reflection.dialogue import (
@@ -225,8 +225,10 @@ async def turn(ctx: Context, text: str) -> list[Reply]:
             return [words.already_answered()]
         return await _answer(ctx, interview, text)
     if ctx.user.active_interview_id is None:
-        news = await news_typed(ctx, text)  # "they said no" after a "heard back?" check-in
-        return [news or Reply(text=copy.NO_OPEN_REFLECTION, destination=Destination.DM)]
+        # "they said no" under a "heard back?" check-in, "a referral" after the optional
+        # question that follows an outcome (bot.records.heard)
+        answer = await typed_outside_a_reflection(ctx, text)
+        return [answer or Reply(text=copy.NO_OPEN_REFLECTION, destination=Destination.DM)]
     interview = await ctx.uow.interviews.get(ctx.user_id, ctx.user.active_interview_id)
     if interview is None:
         ctx.user.active_interview_id = None
