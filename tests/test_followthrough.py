@@ -243,6 +243,7 @@ async def test_after_a_rejection_strengths_are_quoted_as_written_and_own_questio
     answers = list(ANSWERS)
     answers[1] = "i walked them through the checkout redesign that cut drop off by 18% 😅"
     answers[7] = "whats the team like? and how do you measure design impact?"
+    answers[9] = "six years of product design, mostly fintech in berlin"
     for answer in answers:
         await world.say(answer)
     reply, _source = await world.say("/debrief outcome Acme rejected")
@@ -251,7 +252,7 @@ async def test_after_a_rejection_strengths_are_quoted_as_written_and_own_questio
         '• What they\'ll remember: "I walked them through the checkout redesign that cut drop '
         'off by 18%"',
         '• What you asked: "how do you measure design impact?"',
-        '• What you bring: "ten years of platform work"']
+        '• What you bring: "six years of product design, mostly fintech in Berlin"']
 
 
 async def test_a_rejection_ends_the_thank_you_reminders(world: World) -> None:

@@ -82,10 +82,10 @@ async def test_history_edit_sets_and_clears_parts_of_the_profile(world: World) -
 
 
 async def test_a_city_typed_in_lowercase_is_shown_with_its_capital(world: World) -> None:
-    await world.say("/debrief interview Acme location:new york")
+    await world.say('/debrief interview Acme location:new york role:"analyst in london"')
     await world.say("cancel")
     (reply,) = await world.say("/debrief history #1")
-    assert "New York" in {f.name: f.value for f in reply.fields}["Profile"]
+    assert {f.name: f.value for f in reply.fields}["Profile"] == "analyst in London · New York"
     assert world.interviews()[0].location == "new york"  # stored as typed
 
 

@@ -27,7 +27,7 @@ from bot.copy.naming import quote
 from bot.followthrough import words
 from bot.followthrough.timeline import MAX_TIMELINE, parse_timeline
 from bot.model import Area, Interview, Nudge, NudgeKind, NudgeStatus, Outcome
-from bot.notes.cleaning import clean_text
+from bot.notes.cleaning import clean_text, known_names
 from bot.notes.compose import sender_name
 from bot.notes.followups import follow_up_email, rejection_reply
 from bot.nudges.cadence import add_business_delay, check_in_after_named_date
@@ -195,11 +195,12 @@ def _rejection(ctx: Context, interview: Interview) -> Reply:
 
 
 def _quoted(key: str, answer: str) -> str:
-    """Their words, as they would write them: emoji off, "i" as "I"; of the questions they
-    asked, only their own ("what's the team like?" is not a strongest moment)."""
+    """Their words, as they would write them: emoji off, "i" as "I", places and tools with
+    their capitals ("berlin", "sql"); of the questions they asked, only their own ("what's
+    the team like?" is not a strongest moment)."""
     if key == "questions_asked":
         answer = " ".join(q.rstrip("?") + "?" for q in asked(answer).own)
-    return quote(re.sub(r"\bi\b", "I", clean_text(answer)), 160)
+    return quote(known_names(re.sub(r"\bi\b", "I", clean_text(answer))), 160)
 
 
 def _strong(key: str, answer: str) -> bool:

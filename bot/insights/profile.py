@@ -200,7 +200,7 @@ def profile_line(interview: Interview) -> str:
     via a referral · reached a final round"; empty when nothing was given."""
     parts = []
     if interview.role:
-        parts.append(interview.role)
+        parts.append(place_names(interview.role))
     if interview.job_field:
         parts.append(f"field: {describe('job_field', interview.job_field)}")
     if interview.seniority:
