@@ -110,6 +110,21 @@ async def test_no_to_the_thank_you_asks_once_before_the_reminders_stop(world: Wo
     assert world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING) == []
 
 
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("are you sure? yes", "no"),  # it used to be read as "Already sent" (its "yes")
+    ("ok yes, no note", "no"),
+    ("yes i will send one", "planned"),
+    ("not sure", None),  # asked again, nothing stored
+])
+async def test_the_check_reads_a_typed_sentence_by_what_it_confirms(
+        world: World, typed: str, stored: str | None) -> None:
+    await world.say(INTERVIEW)
+    for answer in [*ANSWERS[:3], "no"]:
+        await world.say(answer)
+    await world.say(typed)
+    assert world.interview().answers.get("thank_you") == stored
+
+
 async def test_changing_your_mind_at_the_check_keeps_the_reminders(world: World) -> None:
     await world.say(INTERVIEW)
     for answer in [*ANSWERS[:3], "not going to send one", "I'll send one"]:

@@ -52,6 +52,12 @@ PENDING = "_pending"
 # Replies that confirm "not going to send one" when asked whether they are sure.
 _SURE = {"yes", "yep", "yeah", "sure", "i am sure", "yes i am sure", "yes sure", "i am",
          "confirm", "no note", "not sending", "not sending one", "no thank you note"}
+# "are you sure? yes", "ok yes, no note": a yes anywhere confirms it - unless the reply
+# talks of sending after all ("yes i will send one") or not ("yes, not sending"): the
+# choice reads those.
+_CONFIRMED = re.compile(r"\b(?:yes|correct|confirm(?:ed)?)\b|(?<!not )\bsure\b")
+_WILL_SEND = re.compile(r"\b(?:send|sending|sent|will|planning|plan|later|tonight|"
+                        r"tomorrow)\b")
 _OFF_LIMITS = {RefusalReason.PAY, RefusalReason.PRIVATE, RefusalReason.NEGATIVE}
 # Reference refusals worth asking once more about (an answer too long is cut by the composer).
 _REASK = {RefusalReason.EMPTY, RefusalReason.NON_ANSWER, RefusalReason.GENERIC,
@@ -158,8 +164,9 @@ def _follow_up(answers: dict[str, Any], question: Question, why: str, text: str,
                max_length: int) -> TurnResult:
     if why == "confirm_no":
         words = norm(text)
-        if words in _SURE or re.match(r"(?:yes|yep|yeah|yup|sure|correct|right|i am sure|"
-                                      r"im sure|i m sure)\b", words):
+        sure = words in _SURE or re.match(r"(?:yes|yep|yeah|yup|sure|correct|right|"
+                                          r"i am sure|im sure|i m sure)\b", words)
+        if (sure or _CONFIRMED.search(words)) and not _WILL_SEND.search(words):
             return Answered({**answers, question.key: "no"})
         if words in ("no", "nope", "nah", "not sure"):
             return Invalid("unclear", question, ("planned", "no"))
