@@ -51,7 +51,8 @@ def test_the_date_they_named_as_people_type_it(typed: str, expected: str) -> Non
     assert parse_timeline(typed, NOW, LONDON).isoformat() == expected
 
 
-@pytest.mark.parametrize("typed", ["soon", "yesterday", "in 9 months", "whenever"])
+@pytest.mark.parametrize("typed", ["soon", "yesterday", "in 9 months", "whenever",
+                                   "4", "10am"])  # a number or a time alone names no day
 def test_dates_that_are_not_a_timeline_are_refused(typed: str) -> None:
     with pytest.raises(ValueError):
         parse_timeline(typed, NOW, LONDON)
@@ -198,6 +199,17 @@ async def test_a_follow_up_is_never_signed_with_a_handle(world: World) -> None:
     draft = reply.copy_text or ""
     assert "user_p3" not in draft
     assert draft.rstrip().endswith(("regards,", "thanks,"))
+
+
+async def test_a_rating_typed_at_the_timeline_question_is_no_date(world: World) -> None:
+    """"4" (the fit, typed one question late) was read as "you'd hear by" today."""
+    await world.say('/debrief interview Acme role:"Backend Engineer" type:other')
+    for answer in ANSWERS[:-1]:
+        await world.say(answer)
+    (summary,) = await world.say("4")
+    assert "Next steps" not in [f.name for f in summary.fields]
+    (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
+    assert local(check_in.due_at) == "Wed 2026-06-17 14:00"  # the usual 5 business days
 
 
 @pytest.mark.parametrize("typed", ["they said 2 weeks", "probably within 2 weeks tbh"])

@@ -14,15 +14,20 @@ from zoneinfo import ZoneInfo
 
 from bot.timeparse import TimeParseError, parse_when
 
-__all__ = ["MAX_TIMELINE", "parse_timeline"]
+__all__ = ["MAX_TIMELINE", "NOT_A_DATE", "parse_timeline"]
 
 MAX_TIMELINE = timedelta(days=120)
+# A number or a clock time alone names no day: "4" is more likely a rating typed one
+# question late than "today at 4".
+NOT_A_DATE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?")
 
 
 def parse_timeline(text: str, now: datetime, zone: ZoneInfo) -> date:
     """The local date named; raises ValueError for anything else (or too far away)."""
     raw = " ".join(text.lower().strip().rstrip(".!").split())
     raw = re.sub(r"^(?:by|before|on|until|till|around|about)\s+", "", raw)
+    if NOT_A_DATE.fullmatch(raw):  # "4" (a rating typed a question late), "10am"
+        raise ValueError(text)
     today = now.astimezone(zone).date()
     end_of = re.fullmatch(r"(?:the\s+)?end of (?:the |this )?(next )?week", raw)
     if end_of:

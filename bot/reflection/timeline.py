@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.followthrough.timeline import NOT_A_DATE
 from bot.model import Interview
 from bot.notes.contact import next_contact
 from bot.timeparse import TimeParseError, parse_when
@@ -130,8 +131,8 @@ def _date_in(text: str, since: datetime, zone: ZoneInfo) -> date | None:
                 return day
             return start + timedelta(days=count * (7 if unit.startswith("week") else 1))
     for candidate in (words, *_tails(words)):
-        if candidate.isdigit():  # "4": four what? Not four o'clock today
-            continue
+        if NOT_A_DATE.fullmatch(candidate.strip()):
+            continue  # "4", "10am": no day named
         try:
             when = parse_when(candidate, since, zone)
         except TimeParseError:
