@@ -417,6 +417,15 @@ def test_a_recruiter_screen_gets_a_shorter_note() -> None:
     assert to_recruiter.body == screen.body.replace("Hi Jane,", "Hello,")
 
 
+def test_a_recruiter_note_without_a_role_says_the_role_once() -> None:
+    """"…about the role at Wayne Enterprises. It was good to learn more about the role and
+    the team." said it twice in two sentences."""
+    for seed in range(12):
+        (note,) = compose(request(seed=seed, role=None, interviewer="the recruiter"))
+        thanks = note.body.split("\n\n")[1]
+        assert thanks.count("the role") <= 1, thanks
+
+
 def test_without_a_usable_name_the_note_has_no_name_line() -> None:
     (note,) = compose(request(sender=None))
     assert note.body.rstrip().endswith(",")

@@ -122,9 +122,9 @@ SIGN_OFF = ("Best regards,", "Kind regards,", "With thanks,", "All the best,")
 
 RECRUITER_THANKS = (
     "Thank you for the call about {role} at {company}. I appreciated your time and the "
-    "chance to learn more about the role.",
+    "chance to learn more about the team and the work.",
     "Thank you for speaking with me about {role} at {company}. It was good to learn more "
-    "about the role and the team.",
+    "about the team and what the work involves.",
     "Thanks again for taking the time to talk with me about {role} at {company}.",
 )
 RECRUITER_CLOSE = (
