@@ -117,6 +117,11 @@ PHRASES: list[tuple[str, str]] = [
     ("we talked about how the team is 6 people", "the team is 6 people"),
     ("the role reports to the CTO", "the role reports to the CTO"),  # was read as a topic
     ("the office is in berlin", "the office in Berlin"),
+    # a comment about the interviewer after a comma is its own sentence, not the topic's
+    # ("our conversation about your migration …, priya was super into it has stayed …")
+    ("their migration from hadoop to spark on kubernetes, priya was super into it",
+     "your migration from Hadoop to spark on Kubernetes"),
+    ("their move to kafka, the team is growing fast", "your move to Kafka"),
     ("they use kafka", "how you use Kafka"),
     ("the team has just moved to snowflake", "how the team has just moved to Snowflake"),
     ("the team uses dbt and airflow", "how the team uses dbt and Airflow"),

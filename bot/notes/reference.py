@@ -148,8 +148,12 @@ _SECOND_LEAD = re.compile(r"(?:\s*[,;]\s*|\s+)(?:and|but|then|while|,)\s+(?=(?:"
                           r"\b)", re.I)
 # "…, she said they have a backlog": a new clause with its own speaker after a comma is a
 # second thought, not part of the topic ("our conversation about X, she said Y" misreads).
-_NEW_CLAUSE = re.compile(r"\s*[,;]\s*(?:(?:and|but|then|so|plus)\s+)?(?:she|he|they|we|i)"
-                         r"(?:'(?:re|ve|d|ll|s|m))?\s+[a-z]", re.I)
+# So is a name or a noun with its verb ("…, priya was super into it", "…, the team is
+# growing"): "our conversation about your Spark migration, priya was super into it" is
+# no sentence.
+_NEW_CLAUSE = re.compile(r"\s*[,;]\s*(?:(?:and|but|then|so|plus)\s+)?(?:(?:she|he|they|we|i)"
+                         r"(?:'(?:re|ve|d|ll|s|m))?\s+[a-z]|(?:the\s+)?[a-z][\w'-]*\s+"
+                         r"(?:was|were|is|are|seemed|seems|looked|loved|liked|got)\b)", re.I)
 # How the interview felt, not what it was about: "(it was) a pretty chill call", "great
 # conversation overall" would read "our conversation about a pretty chill call".
 _FELT = (r"(?:good|great|nice|chill|fine|ok|okay|friendly|relaxed|casual|quick|short|long|"
