@@ -98,3 +98,13 @@ def test_the_list_holds_only_names_never_everyday_words() -> None:
         assert place_names(f"the {everyday} team") == f"the {everyday} team"
     assert place_names("non-berlin berliner") == "non-berlin berliner"
     assert place_names("london's office") == "London's office"
+
+
+def test_a_company_or_role_typed_all_in_capitals_is_written_as_a_note_writes_it() -> None:
+    """"Thank you - SENIOR DATA ENGINEER interview" … "the SENIOR DATA ENGINEER role at
+    NETFLIX" read as shouting; short capitals stay initials."""
+    (note,) = compose(request(company="NETFLIX", role="SENIOR DATA ENGINEER"))
+    assert note.subject == "Thank you - Senior Data Engineer interview"
+    assert "the senior data engineer role at Netflix" in note.body
+    (initials,) = compose(request(company="KPMG", role="QA LEAD"))
+    assert "the QA lead role at KPMG" in initials.body

@@ -181,6 +181,13 @@ def signature_name(chosen: str | None, platform: str | None) -> str | None:
 _LOWER_INSIDE = frozenset({"of", "and", "the", "&", "for", "de", "du", "van", "von"})
 
 
+def shouted(text: str) -> bool:
+    """Typed all in capitals with six letters or more ("NETFLIX", "SENIOR DATA ENGINEER"):
+    written as if typed in lowercase. Shorter ones are likely initials ("KPMG", "SRE")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
+
+
 _VOWELS = frozenset("aeiouy")
 
 
@@ -189,7 +196,10 @@ def company_name(company: str) -> str:
     ("globex", "bank of america", "ibm", "jp morgan"), it gets capitals: "Globex", "Bank of
     America", "IBM", "JP Morgan" (a short word that is not an everyday word reads as
     initials; a pasted link stays as typed); typed with any capital ("eBay", "iRobot",
-    "DeepMind") it is kept as typed."""
+    "DeepMind") it is kept as typed - unless it is all shouted (:func:`shouted`:
+    "NETFLIX" -> "Netflix", "ACME CORP" -> "Acme Corp"; "KPMG" stays)."""
+    if shouted(company):
+        company = company.lower()
     if company != company.lower():
         return company
     words = []
@@ -221,6 +231,8 @@ def role_name(role: str | None, company: str = "") -> str | None:
     "Data Analyst at Acme" (at Acme) -> "Data Analyst". None when nothing is left."""
     if not role:
         return None
+    if shouted(role):  # "SENIOR DATA ENGINEER": read as typed in lowercase
+        role = role.lower()
     text = " ".join(_role_words(role))
     if company:
         text = re.sub(r"\s+(?:at|@|with|for)\s+" + re.escape(company.strip()) + r"$", "",
