@@ -329,6 +329,11 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
     ("i've been in fintech for 3 years", "my experience in fintech for 3 years"),
     ("i've been very lucky", None),
     ("honestly just my love for the product lol", "my love for the product"),
+    ("idk my enthusiasm?", None),  # was "my idk my enthusiasm"
+    ("analytics skills from 3 years at a bank",  # "an" was read in "analytics": no "my"
+     "my analytics skills from 3 years at a bank"),
+    ("a phd in statistics lol", "a PhD in statistics"),
+    ("my background in customer success + sql", "my background in customer success and SQL"),
 ])
 def test_what_the_person_brings_is_used_only_when_it_is_specific(
         answer: str, phrase: str | None) -> None:

@@ -26,7 +26,7 @@ __all__ = ["bring_phrase"]
 _BRING_LEAD = re.compile(
     r"^(?:i\s+(?:think\s+)?(?:would\s+|'d\s+|can\s+|could\s+|will\s+|'ll\s+)?"
     r"(?:bring|offer|have|add|contribute)|i've got|i've|i have got|bring|mostly|probably|"
-    r"definitely|honestly|just|also|really)\s+", re.I)
+    r"definitely|honestly|just|also|really|idk|maybe|i guess|i suppose)\s+", re.I)
 # "I've run Kafka in prod", "ive worked with dbt", "I have been a PM for 5 years": the
 # experience, read as "my experience running Kafka in prod" (never "my run Kafka").
 _PERFECT = re.compile(r"^(?:i\s*'?ve|i have)\s+(?P<verb>[a-z]+)\b\s*(?P<rest>.*)$", re.I)
@@ -44,7 +44,9 @@ _GENERIC_SELF = re.compile(
     r"willing(?:ness)? to learn|can[- ]do|adaptab(?:le|ility)|flexib(?:le|ility)|"
     r"hungry|driven|leadership skills|soft skills|my personality|myself|a lot|everything|"
     r"skills|experience|and|a|an|my|great|good|strong|lots of|plenty of|real)\b", re.I)
-_DETERMINER = re.compile(r"^(?:my|a|an|the|our|some|years|\d)", re.I)
+# A word, not a prefix: "ability to learn fast" has none ("a" started it, so the note said
+# "applying ability to learn fast to problems like that").
+_DETERMINER = re.compile(r"^(?:(?:my|a|an|the|our|some|years)\b|\d)", re.I)
 _NUMBER_WORD = re.compile(r"^(?:\d[\d.,+]*|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|fifteen|twenty|several|many)\b", re.I)
 
@@ -131,7 +133,7 @@ def bring_phrase(answer: str | None) -> str | None:
     text = _BRING_LEAD.sub("", text).strip()
     text = re.sub(r"\s*(?:,|-|–|—)?\s*(?:lol|haha|i guess|i think|tbh|etc\.?)$", "", text,
                   flags=re.I).strip(" ,.")
-    text = _specific_items(text)
+    text = re.sub(r"\s+\+\s+", " and ", _specific_items(text))  # "customer success + sql"
     if not text or _SENTENCE.match(text) or text.split()[0].lower() in _NOT_A_START:
         return None
     if sensitive_topic(text) is not None or reference_phrase(text) == Refusal(

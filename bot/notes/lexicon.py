@@ -302,6 +302,7 @@ PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
     "Grafana", "Datadog", "Segment", "Mixpanel", "Amplitude", "Metabase", "Alteryx",
     "SharePoint", "Workday", "Rust", "Golang", "Next.js", "Node.js", "Vue", "Angular",
     "Hadoop", "Spark SQL", "PySpark", "Jenkins", "Prometheus", "Kibana", "Splunk",
+    "PhD", "MSc", "BSc", "MBA",
 )}
 # Two- and three-letter words that are words, not initials, in a company name typed in
 # lowercase ("big fish" -> "Big Fish"); any other short word reads as initials ("ibm").
