@@ -508,3 +508,12 @@ def test_a_mixed_list_of_what_you_bring_reaches_the_note_without_the_stock_phras
 def test_a_sentence_at_the_panel_question_adds_no_note_to_nobody() -> None:
     notes = compose(request(interviewer="priya and tom & the team is 8 people"))
     assert [n.body.split("\n")[0] for n in notes] == ["Hi Priya,", "Hi Tom,"]
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("we talked about AI a lot 🤖", "AI"),  # was "our conversation about AI a lot"
+    ("their use of llms for support tickets", "your use of LLMs for support tickets"),
+    ("their ios app and the q3 roadmap", "your iOS app and the Q3 roadmap"),
+])
+def test_how_much_they_talked_and_how_things_are_spelled(typed: str, phrase: str) -> None:
+    assert reference_phrase(typed) == Phrase(phrase)

@@ -32,9 +32,16 @@ def known_names(text: str) -> str:
     """Acronyms, product names and places typed in lowercase, written as they are spelled
     ("sql" -> "SQL", "looker" -> "Looker", "the london office" -> "the London office",
     bot.notes.places); anything typed with a capital is left as typed."""
-    text = _ACRONYM_WORD.sub(lambda m: m.group(0).upper(), text)
+    text = _ACRONYM_WORD.sub(lambda m: _capitals(m.group(0)), text)
     text = _PRODUCT_WORD.sub(lambda m: lexicon.PRODUCT_NAMES.get(m.group(0), m.group(0)), text)
     return place_names(text)
+
+
+def _capitals(acronym: str) -> str:
+    """"sql" -> "SQL"; a plural keeps its small s ("llms" -> "LLMs", "apis" -> "APIs")."""
+    if acronym.endswith("s") and acronym[:-1] in lexicon.PHRASE_ACRONYMS:
+        return acronym[:-1].upper() + "s"
+    return acronym.upper()
 
 
 # Emoji typed as Slack/Discord shortcodes (":tada:", ":+1:"), which chat shows as pictures.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "ACRONYMS",
+    "AMOUNT_END",
     "EVALUATIVE_TAIL",
     "FILLER_END",
     "FILLER_START",
@@ -63,6 +64,7 @@ GENERIC_TOPICS: frozenset[str] = frozenset({
     "the whole thing", "everything really", "all sorts", "all sorts of things",
     "pretty much everything", "a little bit of everything", "all kinds of things",
     "all kinds of stuff", "random stuff", "a mix of things", "kind of everything",
+    "literally everything", "basically everything", "a bit of everything really",
 })
 
 # Things that do not belong in a thank-you note, by family (matched as whole words).
@@ -123,6 +125,10 @@ FILLER_START: tuple[str, ...] = (
     "i would say", "i'd say", "id say", "i believe", "let me think", "let's see",
     "lets see", "good question", "hmm let me think", "ah", "right", "idk", "idk but",
     "dunno", "dunno but",
+)
+# How much they talked about it, after the topic ("AI a lot"): off, when a topic is left.
+AMOUNT_END: tuple[str, ...] = (
+    "a lot", "quite a lot", "quite a bit", "a bunch", "loads", "for ages", "for a while",
 )
 FILLER_END: tuple[str, ...] = (
     "lol", "lmao", "haha", "hahaha", "hehe", "i guess", "i think", "i suppose",
@@ -286,9 +292,10 @@ ROLE_WITHOUT_SUFFIX: frozenset[str] = frozenset({
 })
 # Lowercase abbreviations written in capitals inside a reference ("sql" -> "SQL").
 PHRASE_ACRONYMS: frozenset[str] = frozenset({
-    "sql", "api", "apis", "aws", "gcp", "ml", "ai", "ui", "ux", "qa", "sre", "etl", "ios",
+    "sql", "api", "apis", "aws", "gcp", "ml", "ai", "ui", "ux", "qa", "sre", "etl",
     "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "saas", "llm", "llms", "ci",
     "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
+    "q1", "q2", "q3", "q4", "cv", "cvs",
 })
 # Tools and products people type in lowercase, as the note writes them ("looker" ->
 # "Looker"). Only names that are not also everyday words ("spark", "react", "go" are left).
@@ -302,7 +309,7 @@ PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
     "Grafana", "Datadog", "Segment", "Mixpanel", "Amplitude", "Metabase", "Alteryx",
     "SharePoint", "Workday", "Rust", "Golang", "Next.js", "Node.js", "Vue", "Angular",
     "Hadoop", "Spark SQL", "PySpark", "Jenkins", "Prometheus", "Kibana", "Splunk",
-    "PhD", "MSc", "BSc", "MBA",
+    "PhD", "MSc", "BSc", "MBA", "iOS", "macOS",
 )}
 # Two- and three-letter words that are words, not initials, in a company name typed in
 # lowercase ("big fish" -> "Big Fish"); any other short word reads as initials ("ibm").

@@ -91,6 +91,8 @@ _PRIORITY = [RefusalReason.NEGATIVE, RefusalReason.PAY, RefusalReason.PRIVATE,
 
 
 _FILLER_END = re.compile(r"(?:^|[\s,;]+)(?:" + alternation(lexicon.FILLER_END) + r")$", re.I)
+_AMOUNT_END = re.compile(r"(?<=\w)(?<!about)(?<!\bon)(?<!\bof)\s+(?:" +
+                         alternation(lexicon.AMOUNT_END) + r")$", re.I)  # not "about a lot"
 _FILLER_START = re.compile(r"^(?:" + alternation(lexicon.FILLER_START) + r")(?:[\s,;:]+|$)",
                            re.I)
 _NON_ANSWER_START = re.compile(
@@ -197,6 +199,7 @@ def _strip_fillers(text: str) -> str:
         text = re.sub(r"[\s.!?,;:…~\-–—]+$", "", text)
         text = re.sub(r"^[\s.,;:…~\-–—>*•]+", "", text)
         text = _FILLER_END.sub("", text)
+        text = _AMOUNT_END.sub("", text)
         text = _FILLER_START.sub("", text)
     return text.strip()
 
