@@ -70,6 +70,7 @@ async def test_an_outcome_sentence_may_start_with_the_first_word_of_the_company(
     ("/debrief outcome Acme - not moving forward unfortunately", Outcome.REJECTED),
     ("/debrief outcome #1 no offer :(", Outcome.REJECTED),
     ("/debrief outcome acme still waiting", Outcome.NO_REPLY),
+    ("/debrief outcome acme still nothing 😕", Outcome.NO_REPLY),
     ("/debrief outcome ghosted lol", Outcome.NO_REPLY),
     ("/debrief outcome acme got the job!!", Outcome.OFFER),
     ("/debrief outcome they want a second round 🎉", Outcome.CALLBACK),

@@ -27,7 +27,7 @@ _READINGS: tuple[tuple[Outcome, re.Pattern[str]], ...] = tuple(
          r"other)|declined (?:me|my)|did not work out|not proceed\w*|"
          r"not (?:be )?progress\w*|decided against"),
         (Outcome.NO_REPLY,
-         r"no (?:reply|response|answer|news|word|update)|nothing (?:yet|so far)|not yet|"
+         r"no (?:reply|response|answer|news|word|update)|nothing|not yet|"
          r"have not heard|not heard|still waiting|waiting|ghost\w*|radio silence|"
          r"silence|heard nothing|nothing back"),
         (Outcome.OFFER,
@@ -61,7 +61,7 @@ _FILLER = frozenset("""
     emailed mail called call phone recruiter hr back from to for with of on in at that
     this about after all any over what gave give made make sent send be been was were is
     are am have has had do did does will would got get gets getting again too also though
-    anyway guess think apparently officially heard hear news kind sort like
+    anyway guess think apparently officially heard hear news kind sort like nope nah no yet
 """.split())
 
 
