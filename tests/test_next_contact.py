@@ -47,7 +47,8 @@ async def first_follow_up(world: World) -> str:
     (check_in,) = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
     world.clock.set(check_in.due_at)
     (asked,) = [r for r in await deliver_due(world) if "check_in" in r.tags]
-    (first,) = await world.say(button(asked, "No reply yet"))
+    first, source = await world.say(button(asked, "No reply yet"))  # the draft, then the
+    assert "come about" in source.text  # optional question, as a message of its own
     return first.copy_text or ""
 
 
