@@ -4,15 +4,20 @@ of its own, after the outcome's reply: answered in the interaction's callback (o
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from conftest import StartAdapter
 from fake_discord import FakeDiscord
 from slow_core import SlowCore
 from test_discord_lifecycle import shown
 
+from adapters.discord import DiscordAdapter
 from bot.service import Debrief
+
+# As in tests/discord/conftest.py; not imported from there: beside tests/slack or tests/ops
+# the module name 'conftest' can name the other package's (see test_discord_answer_keys).
+StartAdapter = Callable[..., Awaitable[DiscordAdapter]]
 
 
 def buttons(message: dict[str, Any]) -> list[str]:
