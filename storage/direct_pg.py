@@ -8,12 +8,14 @@ every person wait behind it. The statements marked :func:`storage.direct.hot` ar
 once per engine and parameter names (the same plans as SQLite's) and run here with the
 adapter's own pieces, so nothing about the connection changes:
 
-* its transaction: started by the adapter's ``_start_transaction`` when none is open (what
-  its cursor does); the unit of work no longer begins one through SQLAlchemy up front, so
-  when only hot statements ran, :meth:`PgHot.commit` commits it on asyncpg (each trip
-  through SQLAlchemy's ``AsyncConnection`` is a greenlet), and an ordinary statement joins
-  it through SQLAlchemy's autobegin and is committed by SQLAlchemy; a rollback is the
-  pool's reset when the connection goes back (``AsyncConnection.close``);
+* its transaction: begun when none is open, in the first statement's own round trip
+  (:mod:`storage.pg_begin`; else by the adapter's ``_start_transaction``, what its cursor
+  does), marked started on the adapter either way; the unit of work no longer begins one
+  through SQLAlchemy up front, so when only hot statements ran, :meth:`PgHot.commit`
+  commits it on asyncpg (each trip through SQLAlchemy's ``AsyncConnection`` is a
+  greenlet), and an ordinary statement joins it through SQLAlchemy's autobegin and is
+  committed by SQLAlchemy; a rollback is the pool's reset when the connection goes back
+  (``AsyncConnection.close``);
 * its prepared-statement cache (``_prepare``) and its statement lock (``_execute_mutex``);
 * its error translation (``_handle_exception``), then SQLAlchemy's ``DBAPIError`` wrapping.
 
@@ -39,6 +41,7 @@ from sqlalchemy.sql import Executable
 
 from storage.direct import DirectResult, Plans, _Plan, hot, plan_for
 from storage.mapping import interviews, users
+from storage.pg_begin import begin_with_next_statement, discard_after_client_error
 from storage.repositories import INTERVIEW_BY_ID, USER_BY_IDENTITY
 
 __all__ = ["SUPPORTED", "PgHot", "Prefetched", "supported"]
@@ -137,13 +140,18 @@ class PgHot:
         adapter = await _adapter(connection)
         arguments = plan.arguments(params)
         async with adapter._execute_mutex:
-            if adapter._transaction is None:
-                await adapter._start_transaction()
+            folded = False
             try:
                 prepared, _ = await adapter._prepare(plan.sql, 0)
+                if adapter._transaction is None:
+                    folded = begin_with_next_statement(adapter, prepared)
+                    if not folded:
+                        await adapter._start_transaction()
                 fetched = await prepared.fetch(*arguments)
                 status = prepared.get_statusmsg()
             except Exception as error:
+                if folded:
+                    discard_after_client_error(adapter, error)
                 self._raise(plan.sql, arguments, adapter, error)
         rows: list[Any] = []
         if plan.row is not None:

@@ -143,25 +143,30 @@ async def test_a_connection_killed_mid_transaction_fails_the_turn_and_the_pool_r
         await engine.dispose()
 
 
+@pytest.mark.parametrize("dies_before", ["first statement", "commit"])
 async def test_a_turn_whose_connection_dies_is_told_try_again_and_the_next_turn_works(
-        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        pg_url: str, monkeypatch: pytest.MonkeyPatch, dies_before: str) -> None:
+    """Before the first statement, the BEGIN that goes with it meets a dead connection."""
     await upgrade(pg_url)
     engine = create_engine(pg_url, pool_size=1, max_overflow=0)
     core = Debrief(sql_uow_factory(engine), SystemClock())
     sam = Identity("slack", "T1", "USAM")
-    real_commit = PgHot.commit
+    name = "run" if dies_before == "first statement" else "commit"
+    real = getattr(PgHot, name)
+    dying = [True]
 
-    async def dying_commit(self: PgHot, connection: Any) -> None:
-        raw = connection.sync_connection.connection.dbapi_connection._connection
-        await _terminate(pg_url, raw.get_server_pid())
-        await real_commit(self, connection)
+    async def dying_then_real(self: PgHot, connection: Any, *args: Any) -> Any:
+        if dying[0]:
+            dying[0] = False
+            raw = connection.sync_connection.connection.dbapi_connection._connection
+            await _terminate(pg_url, raw.get_server_pid())
+        return await real(self, connection, *args)
 
     try:
         await core.handle(Incoming(sam, text="/debrief interview Acme", in_dm=True))
-        monkeypatch.setattr(PgHot, "commit", dying_commit)
+        monkeypatch.setattr(PgHot, name, dying_then_real)
         replies = await core.handle(Incoming(sam, text="2", in_dm=True))
         assert [r.text for r in replies] == [copy.TRY_AGAIN_LATER]
-        monkeypatch.setattr(PgHot, "commit", real_commit)
         replies = await core.handle(Incoming(sam, text="2", in_dm=True))
         assert "question 2" in replies[-1].text  # the lost answer was not kept
     finally:
