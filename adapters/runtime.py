@@ -93,7 +93,7 @@ class Runtime:
     def __init__(self, settings: Settings, *, error_every: float = 60.0) -> None:
         self.settings = settings
         self.metrics = Metrics()
-        self.engine = create_engine(settings.database_url)
+        self.engine = create_engine(settings.database_url, **settings.pool_options)
         uow = sql_uow_factory(self.engine)
         # The acknowledgement's one short inbox write must not queue behind the work in
         # this process, only behind the one transaction writing right now. On PostgreSQL

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -30,6 +30,12 @@ class Settings(BaseSettings):
 
     database_url: str = Field(
         "sqlite+aiosqlite:///./debrief.db", validation_alias="DEBRIEF_DATABASE_URL")
+    # PostgreSQL only: connections each process keeps open for its work, and how many more
+    # it may open while all of those are busy (closed again when they come back). Every
+    # replica can hold their sum, plus the inbox's 2 + 3 (adapters.runtime): keep replicas
+    # x (size + overflow + 5) under the server's max_connections.
+    database_pool_size: int = Field(10, validation_alias="DEBRIEF_DATABASE_POOL_SIZE")
+    database_max_overflow: int = Field(10, validation_alias="DEBRIEF_DATABASE_MAX_OVERFLOW")
     http_host: str = Field("0.0.0.0", validation_alias="DEBRIEF_HTTP_HOST")
     http_port: int = Field(3000, validation_alias="DEBRIEF_HTTP_PORT")
     default_timezone: str = Field("UTC", validation_alias="DEBRIEF_DEFAULT_TIMEZONE")
@@ -101,6 +107,16 @@ class Settings(BaseSettings):
         text = str(value).strip()
         if not text.isdigit() or not 1 <= int(text) <= 65535:
             raise ValueError(f"{text[:20]!r} is not a TCP port (use a number from 1 to 65535)")
+        return int(text)
+
+    @field_validator("database_pool_size", "database_max_overflow", mode="before")
+    @classmethod
+    def _connections(cls, value: Any, info: ValidationInfo) -> int:
+        text = str(value).strip()
+        least = 1 if info.field_name == "database_pool_size" else 0
+        if not text.isdigit() or not least <= int(text) <= 1000:
+            raise ValueError(f"{text[:20]!r} is not a number of connections (use a whole "
+                             f"number from {least} to 1000)")
         return int(text)
 
     @field_validator("discord_shard_count")
@@ -178,6 +194,14 @@ class Settings(BaseSettings):
     @property
     def platform_timeout_seconds(self) -> float:
         return max(1.0, parse_duration(self.platform_timeout).total_seconds())
+
+    @property
+    def pool_options(self) -> dict[str, int]:
+        """``storage.create_engine``'s pool size for the core's engine (none on SQLite)."""
+        if make_url(self.database_url).get_backend_name() == "sqlite":
+            return {}
+        return {"pool_size": self.database_pool_size,
+                "max_overflow": self.database_max_overflow}
 
     @property
     def slack_configured(self) -> bool:

@@ -36,6 +36,10 @@ CASES = [
     ("DEBRIEF_DATABASE_URL", "sqlite:///./debrief.db",
      "the driver 'sqlite' is not supported (use sqlite+aiosqlite:// or "
      "postgresql+asyncpg://)"),
+    ("DEBRIEF_DATABASE_POOL_SIZE", "0",
+     "'0' is not a number of connections (use a whole number from 1 to 1000)"),
+    ("DEBRIEF_DATABASE_MAX_OVERFLOW", "lots",
+     "'lots' is not a number of connections (use a whole number from 0 to 1000)"),
     ("DISCORD_SHARD_COUNT", "abc", "'abc' is not a shard count (use auto or a number from 1 up)"),
     ("DISCORD_SHARD_COUNT", "0", "'0' is not a shard count (use auto or a number from 1 up)"),
 ]
