@@ -39,7 +39,21 @@ from asyncpg.transaction import Transaction, TransactionState
 
 __all__ = ["SUPPORTED", "begin_with_next_statement", "discard_after_client_error"]
 
-SUPPORTED = (hasattr(asyncpg.Connection, "_top_xact")
+# The asyncpg releases whose protocol handling this was tested against (pyproject pins the
+# same range): a later one begins the ordinary way until it is tested too.
+_TESTED = ((0, 29), (0, 32))
+
+
+def _version(text: str) -> tuple[int, int]:
+    try:
+        major, minor = text.split(".")[:2]
+        return int(major), int(minor)
+    except ValueError:
+        return (0, 0)
+
+
+SUPPORTED = (_TESTED[0] <= _version(asyncpg.__version__) <= _TESTED[1]
+             and hasattr(asyncpg.Connection, "_top_xact")
              and "_state" in getattr(Transaction, "__slots__", ())
              and hasattr(TransactionState, "STARTED"))
 
