@@ -29,6 +29,10 @@ __all__ = ["NO_MENTIONS", "Rendered", "disabled_copy", "escape", "render"]
 
 NO_MENTIONS = discord.AllowedMentions.none()
 CONTENT_LIMIT = 2000
+#: An embed's description holds 4,096 characters where a message's content holds 2,000
+#: (discord-api-docs, developers/resources/message.mdx, "Embed Limits"), so text up to this
+#: long goes out as one message (one request) instead of two.
+DESCRIPTION_LIMIT = 4096
 MAX_ROWS = 5
 MAX_BUTTONS_PER_ROW = 5
 MAX_FIELDS = 25
@@ -153,6 +157,12 @@ def render(reply: Reply) -> list[Rendered]:
         parts.append(escape(reply.text))
     body = "\n".join(parts)
     copy_block = _code_block(reply.copy_text) if reply.copy_text else ""
+    if len(body) > CONTENT_LIMIT and not copy_block and not reply.fields:
+        text = escape(reply.text)
+        if len(text) <= DESCRIPTION_LIMIT:  # one message, not two (help is ~2,100)
+            embed = discord.Embed(title=escape(reply.title)[:256] if reply.title else None,
+                                  description=text)
+            return [_finish(Rendered("", embed=embed), reply)]
     messages = [Rendered(c) for c in _chunks(body)] if body else []
     if copy_block:
         if messages and len(messages[-1].content) + len(copy_block) + 1 <= CONTENT_LIMIT:
@@ -163,15 +173,20 @@ def render(reply: Reply) -> list[Rendered]:
             messages += [Rendered(c) for c in _chunks(escape(reply.copy_text or ""))]
     if not messages:
         messages.append(Rendered(""))
-    last = messages[-1]
-    last.embed = _embed(reply)
+    messages[-1].embed = _embed(reply)
+    _finish(messages[-1], reply)
+    return messages
+
+
+def _finish(last: Rendered, reply: Reply) -> Rendered:
+    """The reply's buttons and attachment go on its last message."""
     last.view = _view(reply)
     last.attachment = reply.attachment
     if last.embed is not None and reply.attachment is not None:
         last.embed.set_image(url=f"attachment://{reply.attachment.filename}")
     if not last.content and last.embed is None:
         last.content = "\u200b"
-    return messages
+    return last
 
 
 def disabled_copy(message: discord.Message, *, clicked: str | None = None,

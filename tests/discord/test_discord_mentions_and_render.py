@@ -9,7 +9,7 @@ from fake_discord import FakeDiscord
 
 from adapters.discord import DiscordAdapter
 from adapters.discord.components import ChoiceButton
-from adapters.discord.render import render
+from adapters.discord.render import escape, render
 from bot.values import Choice, Reply, ReplyField
 
 INJECTION = "@everyone <@123> <@&456> <@123456789012345678> <@&456789012345678901> @here"
@@ -87,6 +87,16 @@ def test_long_text_is_split_under_2000_characters_with_buttons_on_the_last_part(
     assert parts[-1].embed is not None and parts[-1].embed.title == "T"
     assert "`\u200b``" in "".join(p.content for p in parts)  # ``` can't close the block
     assert all(p.send_kwargs()["allowed_mentions"] is not None for p in parts)
+
+
+def test_text_too_long_for_one_message_but_within_an_embed_is_one_message() -> None:
+    text = "\n".join(f"• line {i} @everyone " + "z" * 60 for i in range(40))  # ~3,200
+    [part] = render(Reply(text=text, title="Help", choices=(Choice("A", "a"),)))
+    assert part.embed is not None and part.embed.title == "Help"
+    assert part.embed.description == escape(text) and "@everyone" not in part.embed.description
+    assert not part.content and part.view is not None
+    longer = render(Reply(text=text + "\n" + text))  # over 4,096: split into messages
+    assert len(longer) >= 4 and all(p.embed is None for p in longer)
 
 
 def test_many_choices_become_a_select_and_rows_stay_within_discord_limits() -> None:
