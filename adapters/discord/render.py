@@ -149,7 +149,8 @@ def _view(reply: Reply) -> discord.ui.View | None:
 
 
 def render(reply: Reply) -> list[Rendered]:
-    """A reply as one or more messages (long text is split; buttons go on the last one)."""
+    """A reply as one or more messages: text over 2,000 characters goes in one embed up to
+    4,096, longer text is split; buttons and the attachment go on the last message."""
     parts: list[str] = []
     if reply.title and not reply.fields:
         parts.append(f"**{escape(reply.title)}**")
