@@ -19,7 +19,7 @@ from aiohttp import BodyPartReader, web
 __all__ = [
     "EPHEMERAL", "LOADING", "MANAGE_GUILD", "MEMBER_PERMISSIONS", "Call", "Failure",
     "FakeInteraction", "FakeUser", "guild_payload", "now_iso", "read_body",
-    "registered_command", "shown_text", "snowflake",
+    "registered_command", "snowflake",
 ]
 
 DISCORD_EPOCH_MS = 1420070400000
@@ -39,15 +39,6 @@ def snowflake() -> int:
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat()
-
-
-def shown_text(message: dict[str, Any]) -> str:
-    """What a person reads in a message (or a callback's data): its content, then each
-    embed's title and description."""
-    parts = [message.get("content") or ""]
-    for embed in message.get("embeds") or []:
-        parts += [embed.get("title") or "", embed.get("description") or ""]
-    return "\n".join(p for p in parts if p)
 
 
 @dataclass

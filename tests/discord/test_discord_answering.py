@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 from fake_discord import EPHEMERAL, FakeDiscord
-from fake_discord_model import shown_text
+from test_discord_lifecycle import shown
 
 from adapters.discord import DiscordAdapter
 from bot import copy
@@ -70,7 +70,7 @@ async def test_fast_work_is_answered_in_the_callback_with_one_request(
     assert await adapter.idle(5)
     [callback] = inter.callbacks
     assert callback["type"] == 4 and callback["data"]["flags"] & EPHEMERAL
-    assert "/debrief forget" in shown_text(callback["data"])  # the whole of help
+    assert "/debrief forget" in shown(callback["data"])  # the whole of help
     # Help (over 2,000 characters) is one embed: the callback; no follow-up, edit or delete.
     assert webhook_calls(fake) == []
 
@@ -87,7 +87,7 @@ async def test_slow_work_is_deferred_then_the_thinking_message_edited(
     assert inter.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}]
     assert inter.callback_at is not None and inter.callback_at < slow.finished[0]
     [answer] = fake.replies_to(inter)
-    assert "/debrief" in shown_text(answer) and answer["flags"] & EPHEMERAL
+    assert "/debrief" in shown(answer) and answer["flags"] & EPHEMERAL
     assert fake.calls_to("PATCH", r"/messages/@original$")  # the placeholder, edited
 
 
