@@ -320,6 +320,8 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
     # ("applying my stats background + I love messy data to problems like that")
     ("my stats background + i love messy data", "my stats background"),
     ("sql and i love dashboards", "my SQL"),
+    # one "my" per item once the list starts with one ("my SQL and a stats background")
+    ("sql and a stats background", "my SQL and my stats background"),
     # "I've" + what they did: the experience, never "my run Kafka", "my been a …"
     ("i've run kafka in prod for 3 years", "my experience running Kafka in prod for 3 years"),
     ("ive led teams of 6", "my experience leading teams of 6"),

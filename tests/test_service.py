@@ -155,6 +155,8 @@ async def test_the_summary_names_one_focus_area_with_a_concrete_tip(world: World
     focus = [f for f in summary.fields if f.name.startswith("One thing to focus on")]
     assert len(focus) == 1
     assert len(focus[0].value) > 40  # a concrete tip, not just a label
+    # the thank-you's deadline with its date, not a bare weekday and time
+    assert "before Thu 11 Jun 14:00" in focus[0].value, focus[0].value
     assert any(f.name == "What went well" for f in summary.fields)
 
 

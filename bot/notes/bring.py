@@ -152,5 +152,6 @@ def bring_phrase(answer: str | None) -> str | None:
     if re.match(r"^\w+ing\b", text) and not _DETERMINER.match(text):
         return "my experience " + text
     if _NUMBER_WORD.match(text) or not _DETERMINER.match(text):
-        return "my " + text
+        # "my SQL and my stats background", not "my SQL and a stats background"
+        return "my " + re.sub(r"(,|\band)\s+(?:a|an)\s+", r"\1 my ", text)
     return text

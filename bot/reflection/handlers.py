@@ -350,7 +350,9 @@ async def summary(ctx: Context, interview: Interview) -> Reply:
         variant = sum(1 for i in mine if (i.happens_at, i.id or 0) <
                       (interview.happens_at, interview.id))
         deadline = (interview.happens_at + window).astimezone(ctx.zone)
-        tip = focus_tip(focus, interview, ctx.now, window, f"{deadline:%a %H:%M}", variant)
+        # With its date: "before Wed 14:00" left the day to guess near midnight.
+        tip = focus_tip(focus, interview, ctx.now, window, f"{deadline:%a %d %b %H:%M}",
+                        variant)
     situation, notes = notes_for(interview, ctx.user, now=ctx.now, window=window)
     intro = note_words.summary_note_intro(situation, notes) + note_words.panel_hint(notes)
     return summary_reply(interview, focus=focus, tip=tip, note=notes[0].text,
