@@ -26,6 +26,11 @@ from bot.notes.contact import next_contact
     ("next week via email", None),
     ("hear back from them by monday", None),
     ("by Friday", None),
+    # "Guy" before a surname is a first name (was "Levi"); "a guy from hr" names nobody
+    # (was "Hi Guy,")
+    ("by friday, guy levi will email", "Guy Levi"),
+    ("a guy from hr will call next week", None),
+    ("the guy will email", None),
 ])
 def test_the_contact_is_read_only_where_a_name_is_given(typed: str,
                                                         contact: str | None) -> None:

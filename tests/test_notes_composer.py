@@ -245,6 +245,16 @@ INTERVIEWERS: list[tuple[str, list[str | None]]] = [
     ("the team is 8 people", []),
     ("havent sent it yet", []),
     ("priya and tom & the team is 8 people", ["Priya", "Tom"]),
+    # "Guy" is a first name before a surname (was "Hi Levi,"), a job word after an article
+    ("Guy Levi", ["Guy"]),
+    ("guy levi", ["Guy"]),
+    ("Guy", ["Guy"]),
+    ("Priya and Guy Levi (hiring manager)", ["Priya", "Guy"]),
+    ("a guy from finance", [None]),
+    ("some guy", [None]),
+    # the name after "named" / "called" (was "Hi Named,")
+    ("a guy named Tom", ["Tom"]),
+    ("the recruiter, called sam", ["Sam"]),
 ]
 
 

@@ -43,6 +43,13 @@ _NOBODY = frozenset("""
 """.split())
 
 
+# "Guy" is a first name ("guy levi will email": Guy Levi) unless an article makes it a man
+# ("a guy from hr will call": nobody named).
+_GIVEN = "guy"
+_ARTICLE = re.compile(r"\b(?:a|the|some|this|that|one|another|nice|their|our)\s+$", re.I)
+_GIVEN_BEFORE = re.compile(rf"(?:^|(?<=\W))({_GIVEN})\s+$", re.I)
+
+
 def next_contact(text: str | None) -> str | None:
     """The named person who will be in touch, as a name is written ("Dana", "Priya Shah"),
     or None when the answer names nobody."""
@@ -51,6 +58,13 @@ def next_contact(text: str | None) -> str | None:
     for pattern in _PATTERNS:
         for found in pattern.finditer(text):
             words = found.group(1).split()
+            before = text[:found.start(1)]
+            if words[0].lower() == _GIVEN and _ARTICLE.search(before):
+                continue
+            given = _GIVEN_BEFORE.search(before)
+            if given and not _ARTICLE.search(before[:given.start()]) and \
+                    words[0].lower() not in _NOBODY:
+                words = [given.group(1), words[0]]
             if words[0].lower() in _NOBODY:
                 continue
             if len(words) > 1 and words[1].lower() in _NOBODY:

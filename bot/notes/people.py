@@ -55,6 +55,10 @@ _DASH_JOB = re.compile(r"\s+[-–—|:]\s+(.*)$")
 _FROM_JOB = re.compile(r"\s+(?:from|of|at|in)\s+(.*)$", re.I)
 _THE_JOB = re.compile(r"\s*,?\s+(?:the|our|my|a|an)\s+(.*)$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
+# "a guy named Tom", "the recruiter, called Sam": the name comes after the word.
+_NAMED_AFTER = re.compile(r"^(?:(.*?)\s+)?(?:named|called)\s+(?=\S)", re.I)
+# Job words that are also first names: "Guy Levi" is Guy, "a guy from finance" nobody.
+_GIVEN_NAMES = frozenset({"guy"})
 
 
 def capitalise_name(word: str) -> str:
@@ -87,9 +91,18 @@ def _one(segment: str) -> Interviewer | None:
             job_parts.append(match.group(1).strip())
             text = text[:match.start()]
     text = text.strip(" .,;:-@")
+    named = _NAMED_AFTER.match(text)
+    if named and _is_job_only((named.group(1) or "").split()):
+        job_parts.extend([named.group(1)] if named.group(1) else [])
+        text = text[named.end():]
     words = [w.lstrip("@") for w in text.split() if w.lstrip("@")]
     if not words or any(w.lower().strip(".,!?") in lexicon.NOT_NAME_WORDS for w in words):
         return None
+    if _given_name_first(words):
+        first = capitalise_name(words[0])
+        return Interviewer(first, " ".join([first, *(
+            w if w.lower().strip(".,") in lexicon.JOB_WORDS else capitalise_name(w)
+            for w in words[1:])]), " ".join(job_parts))
     if _is_job_only(words):
         return Interviewer(None, " ".join(words), " ".join(job_parts))
     title = lexicon.TITLES.get(words[0].lower().rstrip("."))
@@ -108,6 +121,17 @@ def _one(segment: str) -> Interviewer | None:
     if not names or len(names[0].rstrip(".")) < 2:
         return Interviewer(None, full, " ".join(job_parts))
     return Interviewer(capitalise_name(names[0]), full, " ".join(job_parts))
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """"Guy Levi", "guy levi", "Guy": a first name that is also a job word, written first
+    with a surname after it (or alone with its capital); "guy from finance" is no name."""
+    if words[0].lower() not in _GIVEN_NAMES or not _NAME_WORD.match(words[0]):
+        return False
+    if len(words) == 1:
+        return words[0][:1].isupper()
+    return bool(_NAME_WORD.match(words[1])) and \
+        words[1].lower().strip(".,") not in lexicon.JOB_WORDS
 
 
 def parse_interviewers(text: str | None) -> list[Interviewer]:
