@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 from bot.model import Interview
 from bot.notes.people import company_and_role, company_name
+from bot.notes.written import as_written
 
 __all__ = ["counted", "delta_words", "employer", "fmt_clock", "fmt_local", "interview_label",
-           "late_prefix", "quote"]
+           "late_prefix", "quote", "their_words"]
 
 
 def fmt_local(at: datetime, zone: ZoneInfo) -> str:
@@ -60,6 +61,13 @@ def quote(text: object, limit: int = 90) -> str:
         return shown
     cut = shown[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-") + "…"
+
+
+def their_words(text: object, company: str | None = None, limit: int = 90) -> str:
+    """What the person typed, quoted back as they would write it (bot.notes.written): "i
+    froze on caching 😬" -> "I froze on caching", "google" -> "Google", the interview's own
+    company as the note writes it; cut like :func:`quote`."""
+    return quote(as_written(str(text), company), limit)
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:

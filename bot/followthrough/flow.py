@@ -19,15 +19,13 @@ The cadence (COACHING.md), in business days on the person's calendar
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from bot.context import Context, UserError
-from bot.copy.naming import quote
+from bot.copy.naming import their_words
 from bot.followthrough import words
 from bot.followthrough.timeline import MAX_TIMELINE, parse_timeline
 from bot.model import Area, Interview, Nudge, NudgeKind, NudgeStatus, Outcome
-from bot.notes.cleaning import clean_text, known_names
 from bot.notes.compose import sender_name
 from bot.notes.followups import follow_up_email, rejection_reply
 from bot.nudges.cadence import add_business_delay, check_in_after_named_date
@@ -176,7 +174,8 @@ async def after_outcome(ctx: Context, interview: Interview) -> Reply | None:
 
 def _rejection(ctx: Context, interview: Interview) -> Reply:
     fields: list[ReplyField] = []
-    strong = [f"• {label}: \"{_quoted(key, answer)}\"" for key, label in _STRONG_KEYS
+    strong = [f"• {label}: \"{_quoted(key, answer, interview.company)}\""
+              for key, label in _STRONG_KEYS
               if isinstance(answer := interview.answers.get(key), str) and _strong(key, answer)]
     if strong:
         fields.append(ReplyField("Your strongest moments, in your words", "\n".join(strong)))
@@ -194,13 +193,12 @@ def _rejection(ctx: Context, interview: Interview) -> Reply:
                  copy_text=draft.text, tags=frozenset({"rejection", "private"}))
 
 
-def _quoted(key: str, answer: str) -> str:
-    """Their words, as they would write them: emoji off, "i" as "I", places and tools with
-    their capitals ("berlin", "sql"); of the questions they asked, only their own ("what's
-    the team like?" is not a strongest moment)."""
+def _quoted(key: str, answer: str, company: str) -> str:
+    """Their words, as they would write them (bot.copy.naming.their_words); of the questions
+    they asked, only their own ("what's the team like?" is not a strongest moment)."""
     if key == "questions_asked":
         answer = " ".join(q.rstrip("?") + "?" for q in asked(answer).own)
-    return quote(known_names(re.sub(r"\bi\b", "I", clean_text(answer))), 160)
+    return their_words(answer, company, 160)
 
 
 def _strong(key: str, answer: str) -> bool:

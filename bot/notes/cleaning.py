@@ -1,7 +1,8 @@
 """Text as typed in chat, cleaned to go into a note: emoji, emoticons, Slack/Discord
 shortcodes, odd spaces and wrapping quotes removed, curly apostrophes made plain, and
-acronyms, product names and place names typed in lowercase written as they are spelled
-("sql" -> "SQL", "looker" -> "Looker", "berlin" -> "Berlin"). Used by the reference
+acronyms, product names, well-known employers and place names typed in lowercase written
+as they are spelled ("sql" -> "SQL", "looker" -> "Looker", "google" -> "Google", "berlin"
+-> "Berlin"). Used by the reference
 reader, "what you bring" and the names."""
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ def alternation(phrases: tuple[str, ...] | frozenset[str]) -> str:
 _EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX][-'^]?[)(\]\[dDpP/\\|*3oO]+|<3+|\^_\^|:'\()(?!\w)")
 _ACRONYM_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(lexicon.PHRASE_ACRONYMS) +
                            r")(?![\w'-])")
+# Tools and well-known employers, by how they are typed in lowercase.
+_KNOWN_NAMES = {**lexicon.PRODUCT_NAMES, **lexicon.COMPANY_NAMES}
 # "excel" is a product unless it is the verb ("to excel at").
-_PRODUCT_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(frozenset(lexicon.PRODUCT_NAMES)) +
+_PRODUCT_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(frozenset(_KNOWN_NAMES)) +
                            r")(?![\w'-])(?<!excel(?= at\b| in\b))", re.I)
 
 
@@ -33,7 +36,7 @@ def known_names(text: str) -> str:
     ("sql" -> "SQL", "looker" -> "Looker", "the london office" -> "the London office",
     bot.notes.places); anything typed with a capital is left as typed."""
     text = _ACRONYM_WORD.sub(lambda m: _capitals(m.group(0)), text)
-    text = _PRODUCT_WORD.sub(lambda m: lexicon.PRODUCT_NAMES.get(m.group(0), m.group(0)), text)
+    text = _PRODUCT_WORD.sub(lambda m: _KNOWN_NAMES.get(m.group(0), m.group(0)), text)
     return place_names(text)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -34,6 +34,7 @@ from bot.notes.reference import (
     RefusalReason,
     reference_phrase,
 )
+from bot.notes.written import with_company
 
 __all__ = [
     "REFERENCE_SLOT",
@@ -194,7 +195,16 @@ def _best_reference(answers: Sequence[str | None]) -> ReferenceResult:
 def reference_for(interview: Interview) -> ReferenceResult:
     """The reference a note about ``interview`` uses (without a panel member's own), so the
     summary and the follow-up e-mails name the same thing the note does."""
-    return _best_reference(tuple(_text(interview.answers.get(key)) for key in REFERENCE_KEYS))
+    return _company_written(_best_reference(tuple(
+        _text(interview.answers.get(key)) for key in REFERENCE_KEYS)), interview.company)
+
+
+def _company_written(result: ReferenceResult, company: str) -> ReferenceResult:
+    """The interview's company typed in lowercase in the reference, as the note writes the
+    company ("their move off globex's old stack" at Globex: "Globex's")."""
+    if isinstance(result, Phrase):
+        return replace(result, text=with_company(result.text, company))
+    return result
 
 
 def _for_person(person: Interviewer | None, request: NoteRequest) -> ReferenceResult:
@@ -206,8 +216,8 @@ def _for_person(person: Interviewer | None, request: NoteRequest) -> ReferenceRe
             if answer:
                 result = reference_phrase(answer)
                 if isinstance(result, Phrase):
-                    return result
-    return _best_reference(request.references)
+                    return _company_written(result, request.company)
+    return _company_written(_best_reference(request.references), request.company)
 
 
 def _role_phrase(request: NoteRequest) -> tuple[str, str | None]:
@@ -244,6 +254,7 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
     about_me = isinstance(reference, Phrase) and bool(
         re.match(r"^(?:my|how I|what I|why I|I)\b", reference.text))
     bring = bring_phrase(request.bring)
+    bring = with_company(bring, request.company) if bring else bring
     sender = request.sender
     sign_off = _pick(phrasings.SIGN_OFF, seed, "sign")
     signature = f"{sign_off}\n{sender}" if sender else sign_off

@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "ACRONYMS",
     "AMOUNT_END",
+    "COMPANY_NAMES",
     "EVALUATIVE_TAIL",
     "FILLER_END",
     "FILLER_START",
@@ -310,6 +311,20 @@ PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
     "SharePoint", "Workday", "Rust", "Golang", "Next.js", "Node.js", "Vue", "Angular",
     "Hadoop", "Spark SQL", "PySpark", "Jenkins", "Prometheus", "Kibana", "Splunk",
     "PhD", "MSc", "BSc", "MBA", "iOS", "macOS",
+)}
+# Well-known employers typed in lowercase inside an answer ("i worked at google", "we use
+# stripe"), as they write their names. Not those that are everyday words too ("apple",
+# "square", "target", "uber", "intel", "zoom", "slack", "notion", "meta" are left).
+COMPANY_NAMES: dict[str, str] = {name.lower(): name for name in (
+    "Google", "Stripe", "Amazon", "Microsoft", "Netflix", "Spotify", "Airbnb", "Lyft",
+    "LinkedIn", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp", "Deloitte",
+    "Accenture", "McKinsey", "PwC", "Goldman Sachs", "JPMorgan", "Morgan Stanley",
+    "Nvidia", "Adobe", "Atlassian", "Canva", "Revolut", "Monzo", "Klarna", "Deliveroo",
+    "DoorDash", "Instacart", "Pinterest", "Snapchat", "Dropbox", "Asana", "Coinbase",
+    "Palantir", "OpenAI", "Anthropic", "DeepMind", "Twitch", "Reddit", "Etsy", "eBay",
+    "PayPal", "Wayfair", "Zalando", "Siemens", "Unilever", "Tesla", "SpaceX", "Walmart",
+    "Starbucks", "Capgemini", "Infosys", "Wipro", "Cognizant", "Barclays", "Citibank",
+    "Bloomberg", "Twilio", "Cloudflare", "Samsung", "Booking.com", "Expedia",
 )}
 # Two- and three-letter words that are words, not initials, in a company name typed in
 # lowercase ("big fish" -> "Big Fish"); any other short word reads as initials ("ibm").

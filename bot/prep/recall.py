@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.context import Context
-from bot.copy.naming import quote
+from bot.copy.naming import their_words
 from bot.followthrough.flow import timeline_from_reflection
 from bot.model import Interview
 from bot.nudges.words import nudge_line
@@ -76,5 +76,5 @@ def save_offer(interview: Interview, bank: list[Story]) -> ReplyField | None:
         return None
     return ReplyField(
         "Worth keeping",
-        f"\"{quote(answer, 200)}\" is worth telling again. Save it to your story bank: "
-        f"`/debrief stories save #{interview.id}`.")
+        f"\"{their_words(answer, interview.company, 200)}\" is worth telling again. Save it "
+        f"to your story bank: `/debrief stories save #{interview.id}`.")

@@ -24,7 +24,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.copy.naming import employer
+from bot.copy.naming import employer, their_words
 from bot.copy.naming import quote as _quote
 from bot.model import Area, Interview, InterviewType, Outcome, ThankYou
 from bot.notes import (
@@ -98,7 +98,7 @@ def went_well(interview: Interview) -> list[str]:
     remember = specifics(answers.get("remember"))
     if remember.specific:
         lines.append(f"You gave them something specific to remember: "
-                     f"\"{_quote(answers['remember'])}\".")
+                     f"\"{their_words(answers['remember'], interview.company)}\".")
     elif answers.get("memorable") == "memorable" and not remember.only_generic:
         lines.append("You felt you left a mark - that confidence shows.")
     if interview.thank_you is ThankYou.SENT:
@@ -113,10 +113,12 @@ def went_well(interview: Interview) -> list[str]:
     if isinstance(questions, str):
         own = asked(questions).own
         if own:
-            lines.append(f"You asked a question of your own: \"{_quote(own[0])}\".")
+            lines.append("You asked a question of your own: "
+                         f"\"{their_words(own[0], interview.company)}\".")
     bring = specifics(answers.get("bring"))
     if answers.get("fit") in ("4", "5") and bring.specific:
-        lines.append(f"The role fits what you bring: \"{_quote(answers['bring'])}\".")
+        lines.append("The role fits what you bring: "
+                     f"\"{their_words(answers['bring'], interview.company)}\".")
     return lines
 
 
@@ -141,7 +143,8 @@ def specific_or_generic(interview: Interview) -> list[str]:
             continue
         found = specifics(value)
         if found.specific:
-            lines.append(f"Specific - {what}: \"{_quote(_detail(found, value), 50)}\" is the "
+            detail = their_words(_detail(found, value), interview.company, 50)
+            lines.append(f"Specific - {what}: \"{detail}\" is the "
                          "kind of detail people repeat to the hiring manager.")
         elif found.only_generic:
             stock = ", ".join(f"\"{g}\"" for g in found.generic[:3])
@@ -151,7 +154,8 @@ def specific_or_generic(interview: Interview) -> list[str]:
     if isinstance(questions, str):
         read = asked(questions)
         if read.generic and not read.own:
-            lines.append(f"Generic - \"{_quote(read.generic[0], 40)}\" is a question any "
+            generic = their_words(read.generic[0], interview.company, 40)
+            lines.append(f"Generic - \"{generic}\" is a question any "
                          f"candidate asks. One only you could ask: {own_question(answers)}")
     return lines
 
@@ -207,7 +211,7 @@ _PROFESSIONAL = (
 )
 
 
-def _said(area: Area, answers: dict[str, Any]) -> str:
+def _said(area: Area, answers: dict[str, Any], company: str) -> str:
     """A short sentence quoting or referring to what they answered for the area."""
     if area is Area.STAND_OUT:
         remember = answers.get("remember")
@@ -222,7 +226,7 @@ def _said(area: Area, answers: dict[str, Any]) -> str:
                         "sticks - lead with it sooner.")
             return (f"\"{found.example}\" is a good detail - make it the headline of your "
                     "answer, not a side note.")
-        return f"You said they'll remember \"{_quote(remember)}\" - make it sharper."
+        return f"You said they'll remember \"{their_words(remember, company)}\" - make it sharper."
     if area is Area.PREPARED:
         questions = answers.get("questions_asked")
         if isinstance(questions, str):
@@ -230,7 +234,8 @@ def _said(area: Area, answers: dict[str, Any]) -> str:
             if read.nothing:
                 return "You didn't get to ask questions of your own this time."
             if read.generic and not read.own:
-                return f"\"{_quote(read.generic[0], 40)}\" is a question every candidate asks."
+                return (f"\"{their_words(read.generic[0], company, 40)}\" is a question every "
+                        "candidate asks.")
         researched = answers.get("researched")
         if isinstance(researched, list) and len(researched) < 2:
             return "Your research covered little of the company, industry, role and interviewer."
@@ -296,7 +301,7 @@ def focus_tip(area: Area, interview: Interview, now: datetime, window: timedelta
     own = TIPS_BY_TYPE.get(kind, {}).get(area) if kind else None
     tips = own or {Area.STAND_OUT: _STAND_OUT, Area.PREPARED: _PREPARED,
                    Area.RIGHT_JOBS: _RIGHT_JOBS, Area.PROFESSIONAL: _PROFESSIONAL}[area]
-    return tips[variant % len(tips)].format(said=_said(area, answers),
+    return tips[variant % len(tips)].format(said=_said(area, answers, interview.company),
                                             example=own_question(answers)).strip()
 
 
@@ -325,7 +330,8 @@ def to_study(interview: Interview) -> str | None:
                                                      RefusalReason.NON_ANSWER,
                                                      RefusalReason.GENERIC):
         return None
-    return f"You found \"{_quote(hardest)}\" hardest: that's what to study before your next round."
+    return (f"You found \"{their_words(hardest, interview.company)}\" hardest: that's what "
+            "to study before your next round.")
 
 
 def summary_reply(interview: Interview, *, focus: Area | None, tip: str, note: str,

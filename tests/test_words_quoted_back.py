@@ -1,0 +1,73 @@
+"""What the person typed, quoted back in the summary and put in the note, reads the way they
+would write it to someone else: "I" for a lone "i", no emoji, and companies with their
+capitals (the interview's own as the note writes it, well-known ones by name) - without
+changing a word of what they said."""
+
+from __future__ import annotations
+
+import pytest
+from test_service import World
+
+from bot.notes.written import as_written
+from bot.values import Reply
+
+# The general set (type:other): memorable, remember, interest, thank-you, reference,
+# professional, researched, questions asked, fit, bring, timeline.
+ANSWERS = (
+    "3", "my churn dashboard, it cut churn 12% at globex 🎉", "skip", "not yet",
+    "their move from stripe to adyen", "friendly and on topic", "1,3",
+    "how do i get the most out of the first 90 days? 🙏", "4",
+    "sql and i worked at google for 3 years 😅", "skip")
+
+
+async def summary(company: str = "globex", hardest: str | None = None) -> Reply:
+    world = World()
+    kind = "technical" if hardest else "other"
+    await world.say(f'/debrief interview {company} role:"data analyst" interviewer:"Ann" '
+                    f"type:{kind}")
+    answers = ANSWERS if hardest is None else (
+        *ANSWERS[:2], hardest, "not yet", ANSWERS[4], "1,3", *ANSWERS[7:])
+    replies: list[Reply] = []
+    for answer in answers:
+        replies = await world.say(answer)
+    return next(r for r in replies if "summary" in r.tags)
+
+
+def field(reply: Reply, name: str) -> str:
+    return next(f.value for f in reply.fields if f.name.startswith(name))
+
+
+async def test_quotes_in_the_summary_have_a_capital_i_and_no_emoji() -> None:
+    well = field(await summary(), "What went well")
+    assert "\"how do I get the most out of the first 90 days\"" in well
+    assert "\"SQL and I worked at Google for 3 years\"" in well
+    assert "😅" not in well and "🎉" not in well and "🙏" not in well
+    assert "\"my churn dashboard, it cut churn 12% at Globex\"" in well
+
+
+async def test_the_hardest_question_is_quoted_without_its_emoji() -> None:
+    study = field(await summary(hardest="i froze on caching 😬"), "Before the next round")
+    assert study.startswith("You found \"I froze on caching\" hardest")
+
+
+async def test_companies_typed_in_lowercase_inside_answers_have_their_capitals() -> None:
+    reply = await summary()
+    note = reply.copy_text or ""
+    assert "your move from Stripe to adyen" in note  # a known name; an unknown one as typed
+    assert "Globex" in field(reply, "What went well")
+
+
+@pytest.mark.parametrize(("typed", "company", "written"), [
+    ("i froze on caching 😬", None, "I froze on caching"),
+    ("i'm sure i did ok, i.e. fine", None, "I'm sure I did ok, i.e. fine"),
+    ("i worked at google for 3 years", "Acme", "I worked at Google for 3 years"),
+    ("we use stripe too", None, "we use Stripe too"),
+    ("their move to globex's new stack", "globex", "their move to Globex's new stack"),
+    ("bank of america's app", "bank of america", "Bank of America's app"),
+    ("I said GLOBEX twice", "globex", "I said GLOBEX twice"),  # typed with capitals: kept
+    ("our wi-fi chat", None, "our wi-fi chat"),
+    ("an apple a day", None, "an apple a day"),  # an everyday word is no company here
+])
+def test_their_words_change_only_how_they_are_written(typed: str, company: str | None,
+                                                      written: str) -> None:
+    assert as_written(typed, company) == written
