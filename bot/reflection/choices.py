@@ -50,7 +50,7 @@ _BARE = {"didnt": "did not", "dont": "do not", "havent": "have not", "wont": "wi
          "theyll": "they will", "cant": "can not",
          # chat spellings of yes/no/sort of ("ye", "yup", "nah", "sorta")
          "ye": "yes", "yea": "yes", "yeh": "yes", "yah": "yes", "yup": "yes", "y": "yes",
-         "nah": "no", "sorta": "sort of"}
+         "nah": "no", "sorta": "sort of", "prob": "probably", "prolly": "probably"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
 _RATING = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
@@ -162,6 +162,12 @@ _ADDS_NOTHING = _PARTICLES | frozenset("""
     this one unfortunately sadly afraid
 """.split())
 
+# A number inside a sentence is a rating only beside these ("like a 4", "4 i'd say"): "i
+# worked at google for 3 years" typed at the fit rating is not "3 · Partly".
+_AROUND_A_NUMBER = frozenset({"like", "say", "d", "id", "around", "about", "prob", "ish",
+                              "rating", "rate", "solid", "call", "give", "its", "for",
+                              "sure", "overall", "honestly", "tbh", "guess"})
+
 # Words of degree answer "how memorable were you?" alone ("kind of", "a bit, i guess"), but
 # inside a sentence they qualify something else: "they asked about system design and i
 # kind of froze" tells what happened, it is not "a few moments stood out".
@@ -188,9 +194,10 @@ def _inside(options: tuple[Option, ...], words: str) -> Picked | Unclear | None:
     longest = max(length for length, _, _ in found)
     winners = list(dict.fromkeys(value for length, value, _ in found if length == longest))
     particle = next(p for length, _, p in found if length == longest)
-    if particle in _PARTICLES or particle in _HEDGES:
+    if particle in _PARTICLES or particle in _HEDGES or particle.isdigit():
         rest = padded.replace(f" {particle} ", " ", 1).split()
-        if not _ADDS_NOTHING.issuperset(rest):
+        if not (_ADDS_NOTHING | _AROUND_A_NUMBER if particle.isdigit()
+                else _ADDS_NOTHING).issuperset(rest):
             return Unclear()
     return Picked(winners[0]) if len(winners) == 1 else Unclear(tuple(winners))
 

@@ -21,6 +21,7 @@ from typing import Any
 from bot.model import Area
 from bot.notes import Refusal, RefusalReason, names_nobody, reference_phrase
 from bot.reflection.choices import Picked, Unclear, norm, read_choice
+from bot.reflection.later import kept_for_later
 from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
 from bot.reflection.reading import asked, is_nothing, specifics
 
@@ -31,6 +32,7 @@ __all__ = [
     "Cancel",
     "Held",
     "Invalid",
+    "Kept",
     "Skipped",
     "TurnResult",
     "apply_turn",
@@ -103,7 +105,17 @@ class Invalid:
     candidates: tuple[str, ...] = ()  # option values to offer first ("unclear")
 
 
-TurnResult = Answered | Skipped | Back | Cancel | Held | Invalid
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A sentence typed at a choice, kept as the answer to the later question it answers
+    (bot.reflection.later); the choice, ``question``, is asked again."""
+
+    answers: dict[str, Any]
+    question: Question
+    kept_for: Question
+
+
+TurnResult = Answered | Skipped | Back | Cancel | Held | Invalid | Kept
 
 
 Questions = tuple[Question, ...]
@@ -143,6 +155,10 @@ def apply_turn(answers: dict[str, Any], text: str, *, max_length: int,
     if held is not None and held.get("question") == question.key:
         return _follow_up(settled, question, held["why"], text.strip(), max_length)
     value = _parse(question, text.strip(), max_length)
+    if isinstance(value, Invalid) and value.reason == "unclear" and question.kind == "choice":
+        later = kept_for_later(question, text.strip(), settled, questions)
+        if later is not None:  # "I walked them through my dashboard…" at "how memorable?"
+            return Kept({**settled, later.key: text.strip()}, question, later)
     if isinstance(value, Invalid):
         return value
     if question.key == "thank_you" and value == "no":

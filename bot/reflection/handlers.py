@@ -27,6 +27,7 @@ from bot.reflection.dialogue import (
     Cancel,
     Held,
     Invalid,
+    Kept,
     apply_turn,
     area_scores,
     next_question,
@@ -271,7 +272,7 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
         assert interview.id is not None
         key = AnswerKey(interview.id, result.question.key, interview.answers_version)
         return [prompts.held_reply(result.why, result.question, key)]
-    lead = ""
+    lead = words.kept_for_later(result.kept_for) if isinstance(result, Kept) else ""
     if isinstance(result, Back):
         lead = copy.BACK_ONE if result.moved else copy.AT_FIRST_QUESTION
     if isinstance(result, Answered) and asked is not None:

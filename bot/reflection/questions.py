@@ -75,7 +75,10 @@ MEMORABLE = Question(
         "some", "somewhat", "a bit", "a little", "kind of", "kinda", "sort of", "maybe",
         "a few moments", "partly", "so so", "ok", "okay", "pretty good", "good",
         "fairly", "fairly memorable", "somewhat memorable", "i think so", "i hope so",
-        "hopefully", "pretty well", "decent", "not bad")),
+        "hopefully", "pretty well", "decent", "not bad", "it went well", "went well",
+        "went really well", "went pretty well", "went ok", "went okay", "did well",
+        "i did well", "i did ok", "i did okay", "they liked me", "they seemed to like me",
+        "i think it went well", "i think i did well")),
      Option("memorable", "They'll remember me", 2, aliases=(
         "yes", "yeah", "yep", "definitely", "very", "very memorable", "for sure",
         "they will remember", "memorable", "absolutely"))),
@@ -138,12 +141,14 @@ PROFESSIONAL = Question(
     (Option("on_topic", "Friendly and on topic", 2, aliases=(
         "yes", "yep", "yeah", "it did", "on topic", "professional", "friendly",
         "stayed on topic", "all good", "fine", "pretty good", "good", "i think so",
-        "pretty much", "it was fine")),
+        "pretty much", "it was fine", "all business", "strictly business",
+        "purely professional", "very professional", "it was professional")),
      Option("drifted", "It drifted a little", 1, aliases=(
         "a little", "drifted", "a bit", "somewhat", "mostly", "kind of", "kinda",
         "sort of", "mostly yes", "mostly on topic", "mostly professional", "a bit off topic",
         "a little off topic", "slightly off topic", "bit off topic", "a bit personal",
-        "a little personal", "for a bit")),
+        "a little personal", "for a bit", "off track", "a bit off track", "got off track",
+        "went off track", "a bit of small talk", "lots of small talk")),
      Option("too_personal", "It got too personal or off-topic", 0, aliases=(
         "no", "nope", "too personal", "off topic", "not really", "it did not",
         "way off topic"))),

@@ -17,6 +17,7 @@ __all__ = [
     "answer_lines",
     "crossed_answer",
     "invalid_answer",
+    "kept_for_later",
     "question_reply",
     "reflection_intro",
     "reflection_not_open",
@@ -70,6 +71,21 @@ def _buttons(question: Question) -> tuple[tuple[Choice, ...], frozenset[str]]:
     if question.scale:
         tags.add("scale")  # labels carry their numbers ("4 · Good fit"): not numbered again
     return choices, frozenset(tags)
+
+
+_KEPT = {
+    "remember": "Thanks - I'll keep that as what they'll remember about you.",
+    "bring": "Thanks - I'll keep that as what you bring to the table.",
+    "reference": "Thanks - I'll keep that for your thank-you note.",
+    "hardest": ("That happens to everyone - I'll keep it as what to study before the next "
+                "round."),
+}
+
+
+def kept_for_later(later: Question) -> str:
+    """Said before a choice is asked again, after the sentence typed at it was kept as the
+    answer to ``later`` (bot.reflection.later)."""
+    return _KEPT.get(later.key, "Thanks - I'll keep that for a later question.")
 
 
 def already_answered() -> Reply:

@@ -1,0 +1,83 @@
+"""A sentence typed at a choice that answers the question after it.
+
+People tell the story first: "I walked them through my dashboard and they loved the churn
+numbers" typed at "how memorable were you?" is what they'll remember, "sql and 3 years at
+google" at the fit rating is what they bring, "we talked about their move to dbt" at the
+thank-you status is the note's reference. Asking the choice again as if nothing was said
+loses it; reading it as a rating would guess. So a sentence that clearly answers the
+paired free-text question (:data:`LATER`, still unanswered in this interview's set) is
+kept as that answer, the person is told so, and the choice is asked again. Anything less
+clear is asked about, as before (bot.reflection.prompts.unclear_choice).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.notes import Phrase, reference_phrase
+from bot.reflection.choices import norm
+from bot.reflection.questions import Question
+from bot.reflection.reading import is_nothing, specifics
+
+__all__ = ["LATER", "kept_for_later", "sounds_rough"]
+
+# choice question -> the free-text questions a sentence typed at it may answer
+LATER = {"memorable": ("remember", "hardest"), "fit": ("bring",),
+         "thank_you": ("reference",)}
+
+_MIN_WORDS = 4
+# Feelings and doubts, not a story: "i think it went ok", "not sure tbh, maybe a bit".
+_FEELING = re.compile(r"^(?:i (?:think|feel|felt|guess|hope|am not|was|am|did not|do not)|"
+                      r"idk|not sure|maybe|probably|hard to say|honestly|it went|"
+                      r"i have no)\b")
+# What went wrong is not what they'll remember you for ("i froze on caching").
+_SETBACK = re.compile(r"\b(?:froze|freeze|blanked|blank|forgot|bombed|messed|stumbled|"
+                      r"struggled|rambled|panicked|nervous|failed|awkward|badly|"
+                      r"terrible|awful|overqualified|underqualified|not my)\b")
+# Something they did or showed: "i walked them through", "my dashboard", "we built".
+_DID = re.compile(r"\b(?:my|i (?!think|feel|guess|hope|am|was|did|do|have no)\w{3,}|"
+                  r"we (?!did|do|were)\w{3,}|showed|told them|walked them)\b")
+# Something they discussed: "we talked about", "they asked about", "discussed".
+_DISCUSSED = re.compile(r"\b(?:talked|talking|spoke|chatted|discussed|asked (?:me )?about|"
+                        r"told me about|showed me|walked me through|went over|mentioned)\b")
+
+
+def kept_for_later(question: Question, text: str, answers: dict[str, Any],
+                   questions: tuple[Question, ...]) -> Question | None:
+    """The later question ``text`` (unclear as a choice) clearly answers, or None."""
+    if not _a_sentence(text):
+        return None
+    for key in LATER.get(question.key, ()):
+        later = next((q for q in questions if q.key == key and key not in answers), None)
+        if later is not None and _answers(later, text):
+            return later
+    return None
+
+
+def sounds_rough(text: str) -> bool:
+    """"i froze on caching", "i was so nervous": said kindly back, never as a puzzle."""
+    return bool(_SETBACK.search(norm(text)))
+
+
+def _answers(later: Question, text: str) -> bool:
+    words = norm(text)
+    if later.key == "hardest":  # "i froze on caching", "i blanked when they asked about x"
+        return bool(_SETBACK.search(words) and re.search(
+            r"\b(?:on|about|with|when|during|at) \w", words))
+    if later.key == "reference":
+        return bool(_DISCUSSED.search(words)) and isinstance(reference_phrase(text), Phrase)
+    if _SETBACK.search(words):
+        return False
+    found = specifics(text)
+    if later.key == "bring":
+        return found.specific or bool(re.search(r"\b(?:my|years?|experience)\b", words))
+    if _DISCUSSED.search(words) and not re.search(r"\bmy\b", words):
+        return False  # "we talked about their move to dbt": a topic, not what you showed
+    return found.specific or bool(_DID.search(words))
+
+
+def _a_sentence(text: str) -> bool:
+    words = norm(text)
+    return len(words.split()) >= _MIN_WORDS and "?" not in text and \
+        not is_nothing(text) and not _FEELING.match(words)

@@ -1,0 +1,92 @@
+"""A sentence typed at a choice is understood, not asked again as if it were never said: read
+as the choice where it clearly is one ("it went really well"), kept for the later question it
+answers where it clearly does ("I walked them through my dashboard…" at "how memorable were
+you?" is what they'll remember), and otherwise asked about."""
+
+from __future__ import annotations
+
+import pytest
+from test_service import World
+
+from bot.reflection.dialogue import Answered, Invalid, Kept, apply_turn
+from bot.reflection.questions import BY_TYPE, QUESTIONS, InterviewType
+
+TECHNICAL = BY_TYPE[InterviewType.TECHNICAL]
+STORY = "I walked them through my dashboard and they loved the churn numbers"
+
+
+def at(key: str, questions: tuple = QUESTIONS) -> dict[str, object]:
+    answers: dict[str, object] = {}
+    for question in questions:
+        if question.key == key:
+            return answers
+        answers[question.key] = None
+    raise AssertionError(key)
+
+
+@pytest.mark.parametrize(("key", "typed", "kept_for"), [
+    ("memorable", STORY, "remember"),
+    ("memorable", "they laughed at my joke about kafka", "remember"),
+    ("memorable", "my story about cutting latency by 40%", "remember"),
+    ("fit", "sql and i worked at google for 3 years", "bring"),
+    ("fit", "my python and stats background", "bring"),
+    ("thank_you", "we talked about their move to bigquery", "reference"),
+])
+def test_a_sentence_at_a_choice_is_kept_for_the_question_it_answers(
+        key: str, typed: str, kept_for: str) -> None:
+    result = apply_turn(at(key), typed, max_length=1000)
+    assert isinstance(result, Kept)
+    assert result.kept_for.key == kept_for and result.answers[kept_for] == typed
+    assert key not in result.answers  # the choice itself is asked again
+
+
+def test_a_setback_at_a_technical_round_is_kept_as_what_to_study() -> None:
+    result = apply_turn(at("memorable", TECHNICAL), "i froze on caching 😬",
+                        max_length=1000, questions=TECHNICAL)
+    assert isinstance(result, Kept) and result.kept_for.key == "hardest"
+
+
+@pytest.mark.parametrize(("key", "typed"), [
+    ("memorable", "i was so nervous the whole time"),  # a feeling: no story to keep
+    ("memorable", "honestly no idea what they thought"),
+    ("memorable", "we talked about their move to dbt"),  # their topic, not what you showed
+    ("fit", "i'm overqualified tbh"),
+    ("thank_you", "we talked about salary mostly"),  # never a note's reference
+])
+def test_a_sentence_that_answers_nothing_later_is_asked_about(key: str, typed: str) -> None:
+    assert isinstance(apply_turn(at(key), typed, max_length=1000), Invalid)
+
+
+@pytest.mark.parametrize(("key", "typed", "value"), [
+    ("memorable", "it went really well", "some"),
+    ("memorable", "i think they liked me", "some"),
+    ("memorable", "prob not lol", "generic"),
+    ("professional", "it was all business", "on_topic"),
+    ("professional", "we got a bit off track talking about dogs", "drifted"),
+    ("fit", "like a 4", "4"),
+    ("fit", "its a 3, i'd say", "3"),
+])
+def test_everyday_sentences_at_a_choice_are_read_as_it(key: str, typed: str,
+                                                       value: str) -> None:
+    result = apply_turn(at(key), typed, max_length=1000)
+    assert isinstance(result, Answered) and result.answers[key] == value
+
+
+def test_a_number_inside_a_sentence_is_not_a_rating() -> None:
+    """"3 years" typed at the fit question was read as "3 · Partly"."""
+    result = apply_turn(at("fit"), "sql and i worked at google for 3 years", max_length=1000)
+    assert not isinstance(result, Answered)
+
+
+async def test_the_kept_sentence_is_not_asked_for_again_and_reaches_the_summary() -> None:
+    world = World()
+    await world.say("/debrief interview Globex type:other")
+    (reply,) = await world.say(STORY)
+    assert reply.text.startswith("Thanks - I'll keep that as what they'll remember about you.")
+    assert "How memorable do you think you were?" in reply.text
+    (reply,) = await world.say("3")
+    assert "What is the one thing" not in reply.text  # straight on to the next question
+    assert "most interested in" in reply.text
+    assert world.interview().answers["remember"] == STORY
+    (reply,) = await world.say("back")  # and `back` brings it back to change
+    assert "What is the one thing the interviewer will remember" in reply.text
