@@ -90,3 +90,11 @@ async def test_the_kept_sentence_is_not_asked_for_again_and_reaches_the_summary(
     assert world.interview().answers["remember"] == STORY
     (reply,) = await world.say("back")  # and `back` brings it back to change
     assert "What is the one thing the interviewer will remember" in reply.text
+
+
+async def test_a_rough_moment_typed_at_a_choice_gets_a_kind_word_not_a_puzzle() -> None:
+    world = World()
+    await world.say("/debrief interview Globex type:other")
+    (reply,) = await world.say("i was so nervous the whole time")
+    assert reply.text.startswith("Sorry it felt rough")  # was "I didn't catch which one …"
+    assert [c.value for c in reply.choices] == ["generic", "some", "memorable"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.reflection.choices import norm
+from bot.reflection.later import sounds_rough
 from bot.reflection.questions import TYPE_QUESTION, Question
 from bot.reflection.reading import is_nothing
 from bot.values import AnswerKey, Choice, Destination, Reply
@@ -55,6 +56,9 @@ def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
         list(question.options)
     if unsure:
         text = "Not sure is fine - pick the closest one, or type `skip`."
+    elif sounds_rough(shown) and not candidates:  # "i was so nervous the whole time"
+        text = ("Sorry it felt rough - that happens to everyone sometimes. Which of these "
+                "comes closest? Or type `skip`.")
     elif len(offered) < len(question.options) and candidates:
         text = f"Just checking - by \"{shown}\", did you mean one of these?"
     else:
