@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from test_service import World
 
+from bot.notes import Refusal, reference_phrase
 from bot.reflection.dialogue import Answered, Invalid, Kept, apply_turn
 from bot.reflection.questions import BY_TYPE, QUESTIONS, InterviewType
 
@@ -31,6 +32,7 @@ def at(key: str, questions: tuple = QUESTIONS) -> dict[str, object]:
     ("fit", "sql and i worked at google for 3 years", "bring"),
     ("fit", "my python and stats background", "bring"),
     ("thank_you", "we talked about their move to bigquery", "reference"),
+    ("professional", "what keeps you up at night about this team?", "questions_asked"),
 ])
 def test_a_sentence_at_a_choice_is_kept_for_the_question_it_answers(
         key: str, typed: str, kept_for: str) -> None:
@@ -98,3 +100,11 @@ async def test_a_rough_moment_typed_at_a_choice_gets_a_kind_word_not_a_puzzle() 
     (reply,) = await world.say("i was so nervous the whole time")
     assert reply.text.startswith("Sorry it felt rough")  # was "I didn't catch which one …"
     assert [c.value for c in reply.choices] == ["generic", "some", "memorable"]
+
+
+@pytest.mark.parametrize("typed", ["fine", "it was fine", "friendly and on topic", "meh",
+                                   "good fit"])
+def test_how_it_went_typed_at_the_reference_never_reaches_the_note(typed: str) -> None:
+    """"fine" (the small-talk answer, one question early) gave "Our conversation about fine
+    has stayed with me since." in the note; it is asked about like "idk"."""
+    assert isinstance(reference_phrase(typed), Refusal)

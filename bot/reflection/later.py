@@ -3,7 +3,8 @@
 People tell the story first: "I walked them through my dashboard and they loved the churn
 numbers" typed at "how memorable were you?" is what they'll remember, "sql and 3 years at
 google" at the fit rating is what they bring, "we talked about their move to dbt" at the
-thank-you status is the note's reference. Asking the choice again as if nothing was said
+thank-you status is the note's reference, "what keeps you up at night about this team?" at
+the small-talk question is a question they asked. Asking the choice again as if nothing was said
 loses it; reading it as a rating would guess. So a sentence that clearly answers the
 paired free-text question (:data:`LATER`, still unanswered in this interview's set) is
 kept as that answer, the person is told so, and the choice is asked again. Anything less
@@ -24,7 +25,11 @@ __all__ = ["LATER", "kept_for_later", "sounds_rough"]
 
 # choice question -> the free-text questions a sentence typed at it may answer
 LATER = {"memorable": ("remember", "hardest"), "fit": ("bring",),
-         "thank_you": ("reference",)}
+         "thank_you": ("reference",), "professional": ("questions_asked",)}
+# A question they asked, typed one question early: "what keeps you up at night?"
+_THEIR_QUESTION = re.compile(r"^(?:i asked (?:them |about )?|asked (?:them |about )?)?"
+                             r"(?:what|how|why|when|who|where|which|do|does|is|are|can|"
+                             r"could|would|will)\b")
 
 _MIN_WORDS = 4
 # Feelings and doubts, not a story: "i think it went ok", "not sure tbh, maybe a bit".
@@ -62,6 +67,10 @@ def sounds_rough(text: str) -> bool:
 
 def _answers(later: Question, text: str) -> bool:
     words = norm(text)
+    if later.key == "questions_asked":
+        return text.rstrip().endswith("?") and bool(_THEIR_QUESTION.match(words))
+    if "?" in text:
+        return False
     if later.key == "hardest":  # "i froze on caching", "i blanked when they asked about x"
         return bool(_SETBACK.search(words) and re.search(
             r"\b(?:on|about|with|when|during|at) \w", words))
@@ -79,5 +88,5 @@ def _answers(later: Question, text: str) -> bool:
 
 def _a_sentence(text: str) -> bool:
     words = norm(text)
-    return len(words.split()) >= _MIN_WORDS and "?" not in text and \
-        not is_nothing(text) and not _FEELING.match(words)
+    return len(words.split()) >= _MIN_WORDS and not is_nothing(text) and \
+        not _FEELING.match(words)

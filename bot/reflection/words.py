@@ -77,6 +77,7 @@ _KEPT = {
     "remember": "Thanks - I'll keep that as what they'll remember about you.",
     "bring": "Thanks - I'll keep that as what you bring to the table.",
     "reference": "Thanks - I'll keep that for your thank-you note.",
+    "questions_asked": "Thanks - I'll keep that as a question you asked them.",
     "hardest": ("That happens to everyone - I'll keep it as what to study before the next "
                 "round."),
 }
