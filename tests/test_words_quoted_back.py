@@ -67,7 +67,19 @@ async def test_companies_typed_in_lowercase_inside_answers_have_their_capitals()
     ("I said GLOBEX twice", "globex", "I said GLOBEX twice"),  # typed with capitals: kept
     ("our wi-fi chat", None, "our wi-fi chat"),
     ("an apple a day", None, "an apple a day"),  # an everyday word is no company here
+    # an everyday word is no product either (was "the smb Segment")
+    ("their plan to grow the smb segment", None, "their plan to grow the SMB segment"),
 ])
 def test_their_words_change_only_how_they_are_written(typed: str, company: str | None,
                                                       written: str) -> None:
     assert as_written(typed, company) == written
+
+
+async def test_stats_name_the_area_to_work_on_as_words_not_a_label() -> None:
+    world = World()
+    await world.say("/debrief interview globex type:other")
+    for answer in ("1", "idk", *ANSWERS[2:]):
+        await world.say(answer)
+    await world.say("/debrief outcome globex rejected")
+    said = "\n".join(r.text for r in await world.say("/debrief stats"))
+    assert "work on standing out, your lowest-rated area lately" in said  # was "Stand out"

@@ -117,8 +117,14 @@ def _tip_for_weakest(p: Patterns) -> str:
     if weakest is None:
         return ("keep sending each thank-you inside 24 hours and prepare one story with a "
                 "result for every interview.")
-    return (f"work on {AREA_NAMES[weakest.area]}, your lowest-rated area lately - "
+    return (f"work on {_AREA_WORK[weakest.area]}, your lowest-rated area lately - "
             f"`/debrief tip {weakest.area.value.replace('_', ' ')}` has a concrete idea.")
+
+
+# The areas as work to do, inside a sentence ("work on Stand out" read as a label).
+_AREA_WORK = {Area.STAND_OUT: "standing out", Area.FOLLOW_UP: "following up",
+              Area.PROFESSIONAL: "keeping it professional", Area.PREPARED: "preparation",
+              Area.RIGHT_JOBS: "choosing roles that fit"}
 
 
 def _profile_gaps(p: Patterns) -> int:

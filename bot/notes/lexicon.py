@@ -301,7 +301,8 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     "sql", "api", "apis", "aws", "gcp", "ml", "ai", "ui", "ux", "qa", "sre", "etl",
     "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "saas", "llm", "llms", "ci",
     "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
-    "q1", "q2", "q3", "q4", "cv", "cvs",
+    "q1", "q2", "q3", "q4", "cv", "cvs", "smb", "smbs", "gtm", "arr", "mrr", "nps", "cac",
+    "ltv", "sla", "slas",
 })
 # Tools and products people type in lowercase, as the note writes them ("looker" ->
 # "Looker"). Only names that are not also everyday words ("spark", "react", "go" are left).
@@ -312,7 +313,7 @@ PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
     "Terraform", "GitHub", "GitLab", "Jira", "Salesforce", "HubSpot", "Figma", "Linux",
     "Azure", "Shopify", "Zendesk", "PowerPoint", "Power BI", "Google Sheets", "Heroku",
     "Django", "Flask", "FastAPI", "PyTorch", "TensorFlow", "Redis", "Elasticsearch",
-    "Grafana", "Datadog", "Segment", "Mixpanel", "Amplitude", "Metabase", "Alteryx",
+    "Grafana", "Datadog", "Mixpanel", "Amplitude", "Metabase", "Alteryx",
     "SharePoint", "Workday", "Rust", "Golang", "Next.js", "Node.js", "Vue", "Angular",
     "Hadoop", "Spark SQL", "PySpark", "Jenkins", "Prometheus", "Kibana", "Splunk",
     "PhD", "MSc", "BSc", "MBA", "iOS", "macOS",
