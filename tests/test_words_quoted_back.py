@@ -9,6 +9,7 @@ import pytest
 from test_service import World
 
 from bot.notes.written import as_written
+from bot.reflection.reading import asked
 from bot.values import Reply
 
 # The general set (type:other): memorable, remember, interest, thank-you, reference,
@@ -83,3 +84,15 @@ async def test_stats_name_the_area_to_work_on_as_words_not_a_label() -> None:
     await world.say("/debrief outcome globex rejected")
     said = "\n".join(r.text for r in await world.say("/debrief stats"))
     assert "work on standing out, your lowest-rated area lately" in said  # was "Stand out"
+
+
+async def test_prep_names_the_interviewer_as_the_note_greets_them() -> None:
+    world = World()
+    await world.say('/debrief interview globex when:"tomorrow 10am" interviewer:"maria lopez"')
+    (prep, *_) = await world.say("/debrief prep")
+    assert "The interviewer, Maria Lopez - " in prep.text  # was "The interviewer, maria lopez"
+
+
+def test_asking_about_pay_is_never_praised_as_a_question_of_your_own() -> None:
+    read = asked("whats the team like? and whats the comp range")
+    assert not read.own  # "whats the comp range" was "a question of your own"

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from bot.copy.naming import employer, fmt_local, interview_label
 from bot.model import Interview
+from bot.notes.people import parse_interviewers
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION
 from bot.stories.model import Prep, Story
 from bot.stories.words import gaps_line
@@ -38,11 +39,20 @@ def _checklist(interview: Interview, prep: Prep | None) -> str:
         mark = "✓" if item.key in done else "☐"
         label = item.label
         if item.key == "interviewer" and interview.interviewer:
-            label = f"The interviewer, {interview.interviewer}"
+            label = _interviewers(interview.interviewer)
         lines.append(f"{n}. {mark} {label} - {item.how}")
     lines.append(f"Tick them with the buttons, or type `/debrief prep #{interview.id} tick "
                  "1,3`.")
     return "\n".join(lines)
+
+
+def _interviewers(typed: str) -> str:
+    """"The interviewer, Maria Lopez" for "maria lopez", as the note greets them (names
+    capitalised; "Priya and Tom" get "The interviewers, …")."""
+    people = [p.full + (f" ({p.job})" if p.job and p.name else "")
+              for p in parse_interviewers(typed)] or [typed]
+    named = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+    return f"The interviewer{'s' if len(people) > 1 else ''}, {named}"
 
 
 def _questions(interview: Interview, prep: Prep | None) -> str:

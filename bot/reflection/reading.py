@@ -54,7 +54,8 @@ GENERIC_QUESTIONS: tuple[str, ...] = (
     "what do you like about working", "what do you enjoy about working", "why do you like",
     "anything else", "any concerns", "what are you looking for", "ideal candidate",
     "growth opportunities", "opportunities for growth", "training", "the team like",
-    "team like", "how is the team", "about the team",
+    "team like", "how is the team", "about the team", "comp", "comp range", "compensation",
+    "pay range", "salary range", "the pay", "bonus", "equity", "pto", "notice period",
 )
 
 _RESULT_VERBS = (
