@@ -16,6 +16,9 @@ TECHNICAL = [
     "I have 5 years of python and built the payments service at my last job", "by friday",
 ]
 
+# "idk" at a choice: every option, no pressure, and a second one skips it.
+UNSURE = "Not sure is fine - pick the closest one, or say so again and we'll skip it."
+
 
 async def reflect(answers: list[str]) -> tuple[World, list[Reply]]:
     world = World()
@@ -76,7 +79,7 @@ async def test_not_sure_gets_every_option_and_no_pressure() -> None:
     world = World()
     await world.say("/debrief interview Initech type:final")
     (reply,) = await world.say("not sure")  # was: "did you mean" They'll remember me
-    assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."
+    assert reply.text == UNSURE
     assert [c.label for c in reply.choices] == [
         "I probably blended in", "A few moments stood out", "They'll remember me"]
 
@@ -170,7 +173,7 @@ async def test_idk_with_an_aside_is_not_sure_not_an_unreadable_answer() -> None:
     world = World()
     await world.say("/debrief interview Initech type:final")
     (reply,) = await world.say("idk tbh 😬")  # was: "I didn't catch which one … means"
-    assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."
+    assert reply.text == UNSURE
 
 
 async def test_the_hardest_question_comes_back_as_what_to_study() -> None:
@@ -217,7 +220,7 @@ async def test_a_shrug_is_not_sure() -> None:
     world = World()
     await world.say("/debrief interview Initech type:final")
     (reply,) = await world.say("🤷")  # was: "I didn't catch which one "🤷" means"
-    assert reply.text == "Not sure is fine - pick the closest one, or type `skip`."
+    assert reply.text == UNSURE
 
 
 async def test_a_result_without_a_number_is_named_back_with_what_it_was_about() -> None:

@@ -108,3 +108,25 @@ def test_how_it_went_typed_at_the_reference_never_reaches_the_note(typed: str) -
     """"fine" (the small-talk answer, one question early) gave "Our conversation about fine
     has stayed with me since." in the note; it is asked about like "idk"."""
     assert isinstance(reference_phrase(typed), Refusal)
+
+
+async def test_idk_twice_at_a_choice_skips_it_instead_of_asking_forever() -> None:
+    """"idk" at "what kind of interview was it?" got the same reply every time: stuck."""
+    world = World()
+    await world.say("/debrief interview Initech")
+    (reply,) = await world.say("idk")
+    assert reply.text == ("Not sure is fine - pick the closest one, or say so again and "
+                          "we'll skip it.")
+    (reply,) = await world.say("dunno")
+    assert reply.text.startswith("No problem - we'll skip that one.\n\n")
+    assert "How memorable do you think you were?" in reply.text
+    assert world.interview().answers["type"] is None
+
+
+async def test_after_one_idk_a_real_answer_counts_as_usual() -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:other")
+    await world.say("idk")
+    (reply,) = await world.say("a few moments stood out")
+    assert world.interview().answers["memorable"] == "some"
+    assert "What is the one thing" in reply.text

@@ -22,6 +22,7 @@ from bot.model import Area
 from bot.notes import Refusal, RefusalReason, names_nobody, reference_phrase
 from bot.reflection.choices import Picked, Unclear, norm, read_choice
 from bot.reflection.later import kept_for_later
+from bot.reflection.prompts import sounds_unsure
 from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
 from bot.reflection.reading import asked, is_nothing, specifics
 
@@ -74,6 +75,7 @@ class Answered:
 @dataclass(frozen=True, slots=True)
 class Skipped:
     answers: dict[str, Any]
+    unsure: bool = False  # "idk" twice at a choice: skipped for them
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +154,20 @@ def apply_turn(answers: dict[str, Any], text: str, *, max_length: int,
     if word == "skip":
         return Skipped({**settled, question.key: None})
     held = pending(answers)
-    if held is not None and held.get("question") == question.key:
-        return _follow_up(settled, question, held["why"], text.strip(), max_length)
     value = _parse(question, text.strip(), max_length)
+    unsure = isinstance(value, Invalid) and value.reason == "unclear" and sounds_unsure(text)
+    if held is not None and held.get("question") == question.key:
+        if held["why"] != "unsure":
+            return _follow_up(settled, question, held["why"], text.strip(), max_length)
+        if unsure:  # "idk" again: skipped for them, no third time
+            return Skipped({**settled, question.key: None}, unsure=True)
     if isinstance(value, Invalid) and value.reason == "unclear" and question.kind == "choice":
         later = kept_for_later(question, text.strip(), settled, questions)
         if later is not None:  # "I walked them through my dashboard…" at "how memorable?"
             return Kept({**settled, later.key: text.strip()}, question, later)
+    if unsure:
+        return Held({**settled, PENDING: {"question": question.key, "why": "unsure"}},
+                    question, "unsure")
     if isinstance(value, Invalid):
         return value
     if question.key == "thank_you" and value == "no":

@@ -28,6 +28,7 @@ from bot.reflection.dialogue import (
     Held,
     Invalid,
     Kept,
+    Skipped,
     apply_turn,
     area_scores,
     next_question,
@@ -272,7 +273,8 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
         assert interview.id is not None
         key = AnswerKey(interview.id, result.question.key, interview.answers_version)
         return [prompts.held_reply(result.why, result.question, key)]
-    lead = words.kept_for_later(result.kept_for) if isinstance(result, Kept) else ""
+    lead = words.kept_for_later(result.kept_for) if isinstance(result, Kept) else \
+        words.SKIPPED_UNSURE if isinstance(result, Skipped) and result.unsure else ""
     if isinstance(result, Back):
         lead = copy.BACK_ONE if result.moved else copy.AT_FIRST_QUESTION
     if isinstance(result, Answered) and asked is not None:

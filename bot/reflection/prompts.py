@@ -11,7 +11,7 @@ from bot.reflection.questions import TYPE_QUESTION, Question
 from bot.reflection.reading import is_nothing
 from bot.values import AnswerKey, Choice, Destination, Reply
 
-__all__ = ["held_reply", "unclear_choice", "unknown_type"]
+__all__ = ["held_reply", "sounds_unsure", "unclear_choice", "unknown_type"]
 
 _UNSURE = re.compile(r"(?:i )?(?:idk|do not know|dunno|not sure|no idea|no clue|unsure|"
                      r"hard to say|who knows|hmm+)\b")
@@ -41,17 +41,22 @@ _REASK: dict[str, str] = {
 _REASK_TAIL = " If nothing comes to mind, type `skip` and the draft will mark the spot."
 
 
+def sounds_unsure(typed: str) -> bool:
+    """"idk", "not sure", "🤷": every option, and no pressure ("7", "1,9": numbers out of
+    range, are not); "no questions, sorry" says none were asked (an answer to another
+    question), not unsure; "no" when asked "are you sure?" is not unsure either (it is
+    offered the two it could mean)."""
+    return bool(_UNSURE.match(norm(typed))) or "🤷" in typed or (
+        is_nothing(typed) and any(c.isalpha() for c in typed) and
+        not _ABOUT_ASKING.search(typed) and not _DENIAL.match(norm(typed)))
+
+
 def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
                    key: AnswerKey) -> Reply:
     """A short question with buttons when a typed choice could be several or none."""
     shown = typed.strip()
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    # "idk", "not sure": every option, and no pressure ("7", "1,9": numbers out of range);
-    # "no questions, sorry" says none were asked (an answer to another question), not unsure
-    # ("no" when asked "are you sure?" is not unsure: it is offered the two it could mean)
-    unsure = bool(_UNSURE.match(norm(shown))) or "🤷" in shown or (
-        is_nothing(shown) and any(c.isalpha() for c in shown) and
-        not _ABOUT_ASKING.search(shown) and not _DENIAL.match(norm(shown)))
+    unsure = sounds_unsure(shown)
     offered = [o for o in question.options if o.value in candidates and not unsure] or \
         list(question.options)
     if unsure:
@@ -81,6 +86,13 @@ def held_reply(why: str, question: Question, key: AnswerKey) -> Reply:
             choices=(Choice("I'll send one", "planned", "primary"),
                      Choice("Yes, I'm sure", "sure")),
             destination=Destination.DM, tags=frozenset({"question"}), answer_key=key)
+    if why == "unsure":  # "idk" at a choice: once more without pressure, then skipped
+        return Reply(
+            text="Not sure is fine - pick the closest one, or say so again and we'll skip it.",
+            choices=tuple(Choice(o.label, o.value) for o in question.options),
+            multi=question.kind == "multi", destination=Destination.DM,
+            tags=frozenset({"question", "scale"} if question.scale else {"question"}),
+            answer_key=key)
     if why == "no_names":
         return Reply(
             text="I couldn't find a name in that, and each person on the panel gets a note "

@@ -142,7 +142,8 @@ PROFESSIONAL = Question(
         "yes", "yep", "yeah", "it did", "on topic", "professional", "friendly",
         "stayed on topic", "all good", "fine", "pretty good", "good", "i think so",
         "pretty much", "it was fine", "all business", "strictly business",
-        "purely professional", "very professional", "it was professional")),
+        "purely professional", "very professional", "it was professional", "ok", "okay",
+        "it was ok", "it was okay")),
      Option("drifted", "It drifted a little", 1, aliases=(
         "a little", "drifted", "a bit", "somewhat", "mostly", "kind of", "kinda",
         "sort of", "mostly yes", "mostly on topic", "mostly professional", "a bit off topic",

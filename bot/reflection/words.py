@@ -12,6 +12,7 @@ from bot.reflection.questions import ALL_QUESTIONS, AREA_NAMES, Question, questi
 from bot.values import AnswerKey, Choice, Destination, Reply
 
 __all__ = [
+    "SKIPPED_UNSURE",
     "already_answered",
     "already_complete",
     "answer_lines",
@@ -72,6 +73,9 @@ def _buttons(question: Question) -> tuple[tuple[Choice, ...], frozenset[str]]:
         tags.add("scale")  # labels carry their numbers ("4 · Good fit"): not numbered again
     return choices, frozenset(tags)
 
+
+# "idk" twice at a choice: skipped, and said so without fuss.
+SKIPPED_UNSURE = "No problem - we'll skip that one."
 
 _KEPT = {
     "remember": "Thanks - I'll keep that as what they'll remember about you.",
