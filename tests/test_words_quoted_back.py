@@ -96,3 +96,25 @@ async def test_prep_names_the_interviewer_as_the_note_greets_them() -> None:
 def test_asking_about_pay_is_never_praised_as_a_question_of_your_own() -> None:
     read = asked("whats the team like? and whats the comp range")
     assert not read.own  # "whats the comp range" was "a question of your own"
+
+
+LONG_STORY = (
+    "So basically I started by explaining the design system I built at my last company, we "
+    "had like 14 teams using it and I showed them how we cut the bundle size by 35% which "
+    "they seemed really into. Then they asked about accessibility and I talked about the "
+    "WCAG audit I ran. Honestly I think it went well overall but I was a bit nervous lol")
+
+
+async def test_a_pasted_paragraph_is_quoted_by_its_most_specific_clause() -> None:
+    """Its first 90 characters were quoted ("So basically I started by explaining the design
+    system I built at my last company, we had…"), and "14" named as the detail."""
+    world = World()
+    await world.say("/debrief interview hooli type:other")
+    replies: list[Reply] = []
+    for answer in ("2", LONG_STORY, *ANSWERS[2:]):
+        replies = await world.say(answer)
+    reply = next(r for r in replies if "summary" in r.tags)
+    assert ("something specific to remember: \"we had like 14 teams using it and I showed "
+            "them how we cut the bundle size by 35%\".") in field(reply, "What went well")
+    assert "what they'll remember: \"35%\" is the kind of detail" in \
+        field(reply, "Specific or generic")

@@ -18,6 +18,7 @@ __all__ = [
     "Asked",
     "Specifics",
     "asked",
+    "gist",
     "is_nothing",
     "specifics",
 ]
@@ -234,3 +235,27 @@ def _asked(text: str) -> Asked:
 
 
 _NOTHING_READ = Asked(True, (), ())
+
+
+# Where a long answer divides into clauses, and the warm-up words a clause may open with.
+_CLAUSE = re.compile(r"(?<=[.!?])\s+|[,;]\s+|\s+-+\s+|\s+(?:but|which|so|then)\s+", re.I)
+_OPENING = re.compile(r"^(?:so|basically|honestly|well|um+|uh+|like|ok|okay|yeah|and)\b[\s,]*",
+                      re.I)
+
+
+def gist(text: str, limit: int = 90) -> str:
+    """A long answer's most specific clause, to quote back whole rather than its first 90
+    characters ("So basically I started by explaining…"): numbers count most, then results
+    and names. An answer within ``limit``, or with nothing specific in it, is kept."""
+    if len(" ".join(text.split())) <= limit:
+        return text
+    best, top = text, 0
+    for part in _CLAUSE.split(text):
+        part = part.strip(" ,.;!?")
+        while (bare := _OPENING.sub("", part)) != part:
+            part = bare
+        found = specifics(part)
+        score = 2 * len(found.numbers) + len(found.results) + len(found.named)
+        if score > top and len(part.split()) >= 3:
+            best, top = part, score
+    return best

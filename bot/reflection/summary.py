@@ -37,7 +37,7 @@ from bot.notes import (
 )
 from bot.reflection.focus import FOLLOW_UP_BY_TYPE, LATE_BY_TYPE, TIPS_BY_TYPE
 from bot.reflection.questions import AREA_NAMES, RESEARCHED, type_of
-from bot.reflection.reading import Specifics, asked, is_nothing, specifics
+from bot.reflection.reading import Specifics, asked, gist, is_nothing, specifics
 from bot.values import Choice, Destination, Reply, ReplyField
 
 __all__ = ["IMPACT", "choose_focus", "focus_tip", "interview_kind", "summary_reply",
@@ -98,7 +98,7 @@ def went_well(interview: Interview) -> list[str]:
     remember = specifics(answers.get("remember"))
     if remember.specific:
         lines.append(f"You gave them something specific to remember: "
-                     f"\"{their_words(answers['remember'], interview.company)}\".")
+                     f"\"{their_words(gist(answers['remember']), interview.company)}\".")
     elif answers.get("memorable") == "memorable" and not remember.only_generic:
         lines.append("You felt you left a mark - that confidence shows.")
     if interview.thank_you is ThankYou.SENT:
@@ -118,15 +118,21 @@ def went_well(interview: Interview) -> list[str]:
     bring = specifics(answers.get("bring"))
     if answers.get("fit") in ("4", "5") and bring.specific:
         lines.append("The role fits what you bring: "
-                     f"\"{their_words(answers['bring'], interview.company)}\".")
+                     f"\"{their_words(gist(answers['bring']), interview.company)}\".")
     return lines
 
 
 def _detail(found: Specifics, answer: str) -> str:
     """The specific thing to name back: a number or a name as it is ("18%", "Kafka"); a
     result with what it was about ("fixed a race condition in their queue consumer"), as
-    a verb alone ("fixed") is no detail anyone repeats."""
-    if found.numbers or found.named:
+    a verb alone ("fixed") is no detail anyone repeats. A number with its unit first ("35%"
+    before "14"), a bare one with the word after it ("14 teams", "5 yrs")."""
+    if found.numbers:
+        number = next((n for n in found.numbers if not n.isdigit()), found.numbers[0])
+        said = re.search(rf"(?<![\w.]){re.escape(number)}\s+[^\s,;.!?]+", answer) \
+            if number.isdigit() else None
+        return said.group(0) if said else number
+    if found.named:
         return found.example
     said = re.search(rf"\b{re.escape(found.example)}\b(?:\s+[^\s,;.!?]+){{0,8}}", answer,
                      re.I)
