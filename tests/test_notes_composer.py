@@ -346,6 +346,13 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
      "my analytics skills from 3 years at a bank"),
     ("a phd in statistics lol", "a PhD in statistics"),
     ("my background in customer success + sql", "my background in customer success and SQL"),
+    # as written in a letter (was "my design systems and a11y, 5 yrs react" and "SAAS")
+    ("design systems + a11y, 5 yrs react",
+     "my design systems and a11y, and 5 years of React"),
+    ("strong communication, 3 yrs in saas sales",
+     "my strong communication and 3 years in SaaS sales"),
+    ("sql, python, tableau", "my SQL, Python and Tableau"),
+    ("1 yr of sql", "my 1 year of SQL"),
 ])
 def test_what_the_person_brings_is_used_only_when_it_is_specific(
         answer: str, phrase: str | None) -> None:

@@ -118,3 +118,12 @@ async def test_a_pasted_paragraph_is_quoted_by_its_most_specific_clause() -> Non
             "them how we cut the bundle size by 35%\".") in field(reply, "What went well")
     assert "what they'll remember: \"35%\" is the kind of detail" in \
         field(reply, "Specific or generic")
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("rebuild the checkout in react", "rebuild the checkout in React"),
+    ("how i react to feedback", "how I react to feedback"),  # the verb stays a verb
+    ("our saas pricing", "our SaaS pricing"),
+])
+def test_frameworks_are_named_only_where_they_are_meant(typed: str, written: str) -> None:
+    assert as_written(typed) == written

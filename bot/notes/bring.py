@@ -115,6 +115,28 @@ def _experience(verb: str, rest: str, typed: str) -> str:
     return f"{gerund} {rest}".strip() if gerund and rest else typed
 
 
+_YEARS = re.compile(r"\b(\d+\+?|a|one)\s*(yrs?|years?)\b(?:\s+(?!of|in|at|with|as|on|doing|"
+                    r"at|leading|building|working|running|managing|and)(?=[a-z]))?", re.I)
+
+
+_AND = re.compile(r"\band\b", re.I)
+
+
+def _spelled_out(text: str) -> str:
+    """As written in a letter: "5 yrs react" -> "5 years of react"; a list's last comma as
+    "and" ("strong communication, 3 years in sales" -> "… and 3 years in sales"), or ", and"
+    after an "and" of its own ("design systems and a11y, and 5 years of react")."""
+    def years(m: re.Match[str]) -> str:
+        unit = "year" if m.group(1).lower() in ("1", "a", "one") else "years"
+        return f"{m.group(1)} {unit}" + (" of " if m.group(0).endswith(" ") else "")
+    text = _YEARS.sub(years, text)
+    head, comma, last = text.rpartition(", ")
+    if comma and last and not re.match(r"(?:and|or|but|etc)\b", last, re.I):
+        joint = ", and " if _AND.search(head) else " and "
+        return f"{head}{joint}{last}"
+    return text
+
+
 @lru_cache(maxsize=2048)
 def bring_phrase(answer: str | None) -> str | None:
     """"What you bring" as a noun phrase to tie to the reference, or None when it is a
@@ -141,7 +163,7 @@ def bring_phrase(answer: str | None) -> str | None:
         return None
     if len(text.split()) > MAX_WORDS - 2 or _mixes_nouns_and_gerunds(text):
         return None
-    text = known_names(re.sub(r"\bi\b", "I", text))
+    text = known_names(re.sub(r"\bi\b", "I", _spelled_out(text)))
     first_word = text.split()[0]
     # A sentence's capital comes off ("Ten years of SQL"), a name's stays ("London market
     # experience", "Python and SQL", "New York agencies").

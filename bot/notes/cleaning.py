@@ -26,6 +26,11 @@ _ACRONYM_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(lexicon.PHRASE_ACRONY
                            r")(?![\w'-])")
 # Tools and well-known employers, by how they are typed in lowercase.
 _KNOWN_NAMES = {**lexicon.PRODUCT_NAMES, **lexicon.COMPANY_NAMES}
+# "react" and "node" are everyday words except beside the words of their trade: "5 years of
+# react", "react native", "in node" (not "how I react to feedback").
+_FRAMEWORK = re.compile(r"\b(?:(?:of|in|with|using|on|\+)\s+(?P<name>react|node)\b|"
+                        r"(?P<name2>react|node)(?=\s+(?:native|js|developer|dev|components?|"
+                        r"hooks|apps?|frontend|backend)\b))")
 # "excel" is a product unless it is the verb ("to excel at").
 _PRODUCT_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(frozenset(_KNOWN_NAMES)) +
                            r")(?![\w'-])(?<!excel(?= at\b| in\b))", re.I)
@@ -37,7 +42,13 @@ def known_names(text: str) -> str:
     bot.notes.places); anything typed with a capital is left as typed."""
     text = _ACRONYM_WORD.sub(lambda m: _capitals(m.group(0)), text)
     text = _PRODUCT_WORD.sub(lambda m: _KNOWN_NAMES.get(m.group(0), m.group(0)), text)
+    text = _FRAMEWORK.sub(_framework, text)
     return place_names(text)
+
+
+def _framework(match: re.Match[str]) -> str:
+    name = match.group("name") or match.group("name2")
+    return match.group(0).replace(name, name.capitalize())
 
 
 def _capitals(acronym: str) -> str:

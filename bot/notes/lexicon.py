@@ -299,7 +299,7 @@ ROLE_WITHOUT_SUFFIX: frozenset[str] = frozenset({
 # Lowercase abbreviations written in capitals inside a reference ("sql" -> "SQL").
 PHRASE_ACRONYMS: frozenset[str] = frozenset({
     "sql", "api", "apis", "aws", "gcp", "ml", "ai", "ui", "ux", "qa", "sre", "etl",
-    "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "saas", "llm", "llms", "ci",
+    "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "llm", "llms", "ci",
     "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
     "q1", "q2", "q3", "q4", "cv", "cvs", "smb", "smbs", "gtm", "arr", "mrr", "nps", "cac",
     "ltv", "sla", "slas",
@@ -316,7 +316,7 @@ PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
     "Grafana", "Datadog", "Mixpanel", "Amplitude", "Metabase", "Alteryx",
     "SharePoint", "Workday", "Rust", "Golang", "Next.js", "Node.js", "Vue", "Angular",
     "Hadoop", "Spark SQL", "PySpark", "Jenkins", "Prometheus", "Kibana", "Splunk",
-    "PhD", "MSc", "BSc", "MBA", "iOS", "macOS",
+    "PhD", "MSc", "BSc", "MBA", "iOS", "macOS", "SaaS",
 )}
 # Well-known employers typed in lowercase inside an answer ("i worked at google", "we use
 # stripe"), as they write their names. Not those that are everyday words too ("apple",
