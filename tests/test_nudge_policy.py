@@ -291,3 +291,19 @@ def test_another_check_in_comes_a_week_later_until_the_last_one() -> None:
     assert again.kind is NudgeKind.CHECK_IN
     assert again.idempotency_key.endswith(":check_in:4")  # its own key, never a reused one
     assert policy.next_check_in(interview_at(NOON), person(), NOON, 3, seq=4) is None
+
+
+def test_an_interview_logged_after_its_check_in_time_still_gets_one_the_next_day() -> None:
+    """Logged 9 days late (a week of silence first), it got no "heard back?" at all: the
+    summary said "Reminders scheduled: None" and no follow-up was ever offered."""
+    at = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # Monday
+    now = datetime(2026, 6, 10, 13, 0, tzinfo=UTC)  # Wednesday the week after
+    due = planned(NudgePolicy(CoreConfig()), at, person("Europe/London"), now)
+    assert [local(d, LONDON) for d in due[NudgeKind.CHECK_IN]] == [("2026-06-11 10:00", "BST")]
+    assert NudgeKind.THANK_YOU not in due
+
+
+def test_an_interview_logged_over_30_days_late_gets_no_check_in() -> None:
+    at = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+    now = datetime(2026, 6, 10, 13, 0, tzinfo=UTC)
+    assert planned(NudgePolicy(CoreConfig()), at, person("Europe/London"), now) == {}

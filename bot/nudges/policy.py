@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config import CoreConfig
 from bot.model import Interview, Nudge, NudgeKind, Outcome, ReflectionState, ThankYou, User
-from bot.nudges.cadence import add_business_delay
+from bot.nudges.cadence import CHECK_IN_TIME, add_business_days, add_business_delay
 from bot.prep.timing import prep_due
 from bot.timeparse import local_to_utc
 
@@ -67,6 +67,11 @@ def _in_window(at: time, start: time, end: time) -> bool:
     return at >= start or at < end  # wraps past midnight
 
 
+# Silence this long after the interview counts as no callback (bot.insights.patterns):
+# an interview logged later gets no "heard back?" check-in.
+LOGGED_LATE_UNTIL = timedelta(days=30)
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     action: str  # "send" | "defer" | "drop"
@@ -110,8 +115,13 @@ class NudgePolicy:
             due = at + delay
             if due < window_end:
                 planned.append((NudgeKind.THANK_YOU, due, str(index)))
-        planned.append((NudgeKind.CHECK_IN,
-                        add_business_delay(at, self.config.check_in_after, zone), "0"))
+        check_in = add_business_delay(at, self.config.check_in_after, zone)
+        if check_in <= now < at + LOGGED_LATE_UNTIL:
+            # Logged after its "heard back?" time (a week of silence, then the log): the
+            # check-in still comes, the next business day at 10:00, not never.
+            day = add_business_days(now.astimezone(zone).date(), 1)
+            check_in = local_to_utc(day, CHECK_IN_TIME, zone)
+        planned.append((NudgeKind.CHECK_IN, check_in, "0"))
         nudges = []
         for kind, due, seq in planned:
             if due <= now:
