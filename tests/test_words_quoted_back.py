@@ -5,9 +5,13 @@ changing a word of what they said."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from test_service import World
 
+from bot.model import Interview
+from bot.notes.followups import follow_up_email
 from bot.notes.written import as_written
 from bot.reflection.reading import asked
 from bot.values import Reply
@@ -127,3 +131,19 @@ async def test_a_pasted_paragraph_is_quoted_by_its_most_specific_clause() -> Non
 ])
 def test_frameworks_are_named_only_where_they_are_meant(typed: str, written: str) -> None:
     assert as_written(typed) == written
+
+
+@pytest.mark.parametrize("reference", ["their move to snowflake", "the team is 6 people"])
+def test_a_follow_up_email_never_repeats_itself(reference: str) -> None:
+    """"I'm writing to follow up on our conversation about the data analyst role at Wayne
+    Enterprises. I enjoyed our conversation about your move to Snowflake": twice in a row."""
+    for seed in range(1, 25):
+        interview = Interview(user_id=1, id=seed, company="wayne enterprises",
+                              role="data analyst", interviewer="lucius fox",
+                              happens_at=datetime(2026, 6, 1, tzinfo=UTC),
+                              logged_at=datetime(2026, 6, 1, tzinfo=UTC),
+                              answers={"reference": reference})
+        for number in (1, 2):
+            body = follow_up_email(interview, sender="Mo", number=number).body.lower()
+            assert body.count("our conversation") <= 1, body
+            assert all(line.count("interested") <= 1 for line in body.split(". ")), body

@@ -47,7 +47,7 @@ class Draft:
 
 _FIRST_OPEN = (
     "I hope you're well. I wanted to follow up on my interview for {role} at {company}.",
-    "I'm writing to follow up on our conversation about {role} at {company}.",
+    "I'm writing to check in about {role} at {company}.",
 )
 _SECOND_OPEN = (
     "I'm following up once more on {role} at {company}.",
@@ -59,7 +59,7 @@ _REASON = (
 )
 _FACT_REASON = (
     "It was helpful to hear that {ref}, and I'm still very interested in the role.",
-    "I was interested to learn that {ref}, and I remain very interested in the role.",
+    "I was glad to learn that {ref}, and I remain very interested in the role.",
 )
 _NO_REASON = (
     "I'm still very interested in the role and in joining the team.",
