@@ -5,12 +5,14 @@ changing a word of what they said."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
 from test_service import World
 
 from bot.model import Interview
+from bot.notes.compose import NoteRequest, compose
 from bot.notes.followups import follow_up_email
 from bot.notes.written import as_written
 from bot.reflection.reading import asked
@@ -147,3 +149,20 @@ def test_a_follow_up_email_never_repeats_itself(reference: str) -> None:
             body = follow_up_email(interview, sender="Mo", number=number).body.lower()
             assert body.count("our conversation") <= 1, body
             assert all(line.count("interested") <= 1 for line in body.split(". ")), body
+
+
+@pytest.mark.parametrize(("reference", "bring"), [
+    ("their move to snowflake", "3 years of sql at a bank"), ("the team is 6 people", None),
+    ("their move to snowflake", None)])
+def test_a_thank_you_note_never_says_the_same_thing_twice(reference: str,
+                                                          bring: str | None) -> None:
+    """"Thank you … Thank you for telling me more about it. … Thank you again", "I
+    particularly enjoyed … I'd enjoy applying", "learn" three times: they read as a form."""
+    for seed in range(1, 41):
+        (note,) = compose(NoteRequest(company="Wayne Enterprises", seed=seed,
+                                      role="data analyst", interviewer="Lucius Fox",
+                                      references=(reference,), bring=bring, sender="Mo"))
+        body = note.body.lower()
+        assert body.count("thank you") <= 2, body
+        assert len(re.findall(r"\benjoy", body)) <= 1, body
+        assert len(re.findall(r"\blearn", body)) <= 2, body

@@ -66,7 +66,7 @@ FACT_REFERENCE = (
 )
 FACT_NO_BRING = (
     "I appreciated you taking the time to explain it.",
-    "Thank you for telling me more about it.",
+    "It helped me picture the role more clearly.",
 )
 FACT_BRING = (
     "I would be glad to bring {bring} to the team.",
@@ -77,16 +77,16 @@ BRING_ABOUT_THEM = (
     "It is the kind of work where I could put {bring} to good use.",
     "I would be glad to bring {bring} to challenges like that.",
     "Since then I've been thinking about how {bring} could help with it.",
-    "I'd enjoy applying {bring} to problems like that, and learning how your team "
-    "approaches them.",
+    "I'd welcome the chance to apply {bring} to problems like that, and to see how your "
+    "team approaches them.",
 )
 NO_BRING_ABOUT_THEM = (
-    "It gave me a clear picture of the work, and it is the kind of challenge I would enjoy "
-    "taking on.",
+    "It gave me a clear picture of the work, and it is the kind of challenge I would like "
+    "to take on.",
     "It made me even more interested in the role and in contributing to that work from the "
     "first weeks.",
-    "It is the kind of problem I would be glad to help with, and I'd enjoy learning how "
-    "your team approaches it.",
+    "It is the kind of problem I would be glad to help with, and I'd like to see how your "
+    "team approaches it.",
     "Hearing about it made the role feel like an even better fit for me.",
 )
 # ... and when it was about the person ("my side project").
@@ -103,8 +103,8 @@ INTEREST = (
     "contribution to the team.",
     "Everything I heard made me more certain that I would like to be part of {company}, and "
     "that the role is a good match for what I do best.",
-    "I came away even more enthusiastic about the role and about {company}, and about the "
-    "chance to learn from the people I met.",
+    "I came away even more enthusiastic about the role and about {company}, and about "
+    "working with the people I met.",
     "Our meeting confirmed how much I would like to contribute at {company}, and how much I "
     "could learn from the team there.",
 )
