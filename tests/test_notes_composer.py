@@ -122,6 +122,10 @@ PHRASES: list[tuple[str, str]] = [
     ("their migration from hadoop to spark on kubernetes, priya was super into it",
      "your migration from Hadoop to spark on Kubernetes"),
     ("their move to kafka, the team is growing fast", "your move to Kafka"),
+    # a second speaker with the verb left out starts another topic (was "our conversation
+    # about Basel iv and guy about my Python")
+    ("priya asked loads about basel iv and guy about my python", "Basel IV"),
+    ("pricing and tom on the roadmap", "pricing"),
     ("they use kafka", "how you use Kafka"),
     ("the team has just moved to snowflake", "how the team has just moved to Snowflake"),
     ("the team uses dbt and airflow", "how the team uses dbt and Airflow"),

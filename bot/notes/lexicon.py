@@ -302,7 +302,7 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "llm", "llms", "ci",
     "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
     "q1", "q2", "q3", "q4", "cv", "cvs", "smb", "smbs", "gtm", "arr", "mrr", "nps", "cac",
-    "ltv", "sla", "slas",
+    "ltv", "sla", "slas", "ii", "iii", "iv",
 })
 # Tools and products people type in lowercase, as the note writes them ("looker" ->
 # "Looker"). Only names that are not also everyday words ("spark", "react", "go" are left).

@@ -148,6 +148,11 @@ _START_LEADS = [re.compile(p, re.I) for p in (
 _SECOND_LEAD = re.compile(r"(?:\s*[,;]\s*|\s+)(?:and|but|then|while|,)\s+(?=(?:" +
                           _SUBJECT_WORD + r"\s+){1,4}" + _VERB.replace("?P<verb>", "?:") +
                           r"\b)", re.I)
+# "basel iv and guy about my python": a second speaker with the verb left out ("[asked]
+# about") starts another topic too.
+_ELIDED_LEAD = re.compile(r"\s*,?\s+and\s+(?!(?:more|also|then|less|mostly|lots|later|even|"
+                          r"especially|specifically|a|an|the|some|how|what|why)\b)"
+                          r"[a-z][\w'-]*\s+(?:about|on)\s", re.I)
 # "…, she said they have a backlog": a new clause with its own speaker after a comma is a
 # second thought, not part of the topic ("our conversation about X, she said Y" misreads).
 # So is a name or a noun with its verb ("…, priya was super into it", "…, the team is
@@ -301,7 +306,7 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, sentence)
     text = _strip_lead(text)
-    second = _SECOND_LEAD.search(text)
+    second = _SECOND_LEAD.search(text) or _ELIDED_LEAD.search(text)
     cut = False
     if second and len(text[:second.start()].split()) >= 1:
         text, cut = text[:second.start()], True
