@@ -126,6 +126,12 @@ PHRASES: list[tuple[str, str]] = [
     # about Basel iv and guy about my Python")
     ("priya asked loads about basel iv and guy about my python", "Basel IV"),
     ("pricing and tom on the roadmap", "pricing"),
+    # how the interview went is no topic: the part after "but" is (was "It was helpful to
+    # hear that the whole thing was a blur."); someone arriving is no topic either (was
+    # "our conversation about the ceo joined at the end")
+    ("honestly the whole thing was a blur 😅 but i think we talked about their new mobile "
+     "app for a bit", "your new mobile app"),
+    ("the ceo joined at the end and talked about their ipo plans", "your IPO plans"),
     ("they use kafka", "how you use Kafka"),
     ("the team has just moved to snowflake", "how the team has just moved to Snowflake"),
     ("the team uses dbt and airflow", "how the team uses dbt and Airflow"),

@@ -12,6 +12,7 @@ import pytest
 from test_service import World
 
 from bot.model import Interview
+from bot.notes import Refusal, RefusalReason, reference_phrase
 from bot.notes.compose import NoteRequest, compose
 from bot.notes.followups import follow_up_email
 from bot.notes.written import as_written
@@ -166,3 +167,8 @@ def test_a_thank_you_note_never_says_the_same_thing_twice(reference: str,
         assert body.count("thank you") <= 2, body
         assert len(re.findall(r"\benjoy", body)) <= 1, body
         assert len(re.findall(r"\blearn", body)) <= 2, body
+
+
+def test_how_the_interview_went_is_asked_about_not_written_as_a_fact() -> None:
+    result = reference_phrase("the whole thing was a blur")
+    assert isinstance(result, Refusal) and result.reason is RefusalReason.GENERIC

@@ -135,6 +135,7 @@ FILLER_START: tuple[str, ...] = (
 # How much they talked about it, after the topic ("AI a lot"): off, when a topic is left.
 AMOUNT_END: tuple[str, ...] = (
     "a lot", "quite a lot", "quite a bit", "a bunch", "loads", "for ages", "for a while",
+    "for a bit", "for a few minutes", "for a minute", "briefly",
 )
 FILLER_END: tuple[str, ...] = (
     "lol", "lmao", "haha", "hahaha", "hehe", "i guess", "i think", "i suppose",
@@ -302,7 +303,7 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "llm", "llms", "ci",
     "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
     "q1", "q2", "q3", "q4", "cv", "cvs", "smb", "smbs", "gtm", "arr", "mrr", "nps", "cac",
-    "ltv", "sla", "slas", "ii", "iii", "iv",
+    "ltv", "sla", "slas", "ii", "iii", "iv", "ceo", "cto", "cfo", "coo", "ipo",
 })
 # Tools and products people type in lowercase, as the note writes them ("looker" ->
 # "Looker"). Only names that are not also everyday words ("spark", "react", "go" are left).
