@@ -24,6 +24,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.notes import lexicon
+from bot.notes.asides import ABOUT_ITSELF, ARRIVED, BUT_THEN, ELIDED_LEAD
 from bot.notes.clauses import clause_to_phrase, one_clause
 from bot.notes.cleaning import alternation, clean_text, known_names
 from bot.notes.pronouns import to_second_person
@@ -148,20 +149,6 @@ _START_LEADS = [re.compile(p, re.I) for p in (
 _SECOND_LEAD = re.compile(r"(?:\s*[,;]\s*|\s+)(?:and|but|then|while|,)\s+(?=(?:" +
                           _SUBJECT_WORD + r"\s+){1,4}" + _VERB.replace("?P<verb>", "?:") +
                           r"\b)", re.I)
-# How the interview itself went ("the whole thing was a blur", "it went fast"): said of no
-# topic, so the answer's next sentence (or its part after "but") is the reference.
-_ABOUT_ITSELF = re.compile(r"(?:the whole thing|the whole interview|the interview|the call|"
-                           r"it all|it|everything)\s+(?:was|went|felt|is)\b(?!.*\babout\b)",
-                           re.I)
-# Someone arriving, before what they talked about: "the ceo joined at the end and …".
-_ARRIVED = re.compile(r"(?:(?:the|our|their|a|an)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:also\s+)?"
-                      r"(?:joined|came in|came|arrived|showed up|popped in|dropped in|"
-                      r"stepped in|walked in|was there)\b", re.I)
-# "basel iv and guy about my python": a second speaker with the verb left out ("[asked]
-# about") starts another topic too.
-_ELIDED_LEAD = re.compile(r"\s*,?\s+and\s+(?!(?:more|also|then|less|mostly|lots|later|even|"
-                          r"especially|specifically|a|an|the|some|how|what|why)\b)"
-                          r"[a-z][\w'-]*\s+(?:about|on)\s", re.I)
 # "…, she said they have a backlog": a new clause with its own speaker after a comma is a
 # second thought, not part of the topic ("our conversation about X, she said Y" misreads).
 # So is a name or a noun with its verb ("…, priya was super into it", "…, the team is
@@ -315,11 +302,11 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, sentence)
     text = _strip_lead(text)
-    if _ABOUT_ITSELF.match(text):  # "the whole thing was a blur": no topic in it
+    if ABOUT_ITSELF.match(text):  # "the whole thing was a blur": no topic in it
         return Refusal(RefusalReason.GENERIC, sentence)
-    second = _SECOND_LEAD.search(text) or _ELIDED_LEAD.search(text)
+    second = _SECOND_LEAD.search(text) or ELIDED_LEAD.search(text)
     cut = False
-    if second and _ARRIVED.match(text[:second.start()]):
+    if second and ARRIVED.match(text[:second.start()]):
         # "the ceo joined at the end and talked about their ipo plans": the topic is after
         text, second = _strip_lead(re.sub(r"^\W*(?:and|but|then|while)\s+", "",
                                           text[second.start():].strip())), None
@@ -376,17 +363,13 @@ def reference_phrase(answer: str | None) -> ReferenceResult:
     return min(refusals, key=lambda r: _PRIORITY.index(r.reason))
 
 
-# "the whole thing was a blur but we talked about X": two sentences, the first no topic.
-_BUT_THEN = re.compile(r"(?<=\w)\s*,?\s+but\s+(?=(?:i think |i guess )?(?:we|they|he|she|"
-                       r"i)\s+(?:talked|discussed|chatted|spoke|went over|covered)\b)", re.I)
-
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:dr|mr|ms|mrs|mx|prof|st|vs|etc|e\.g|i\.e|approx|"
                            r"incl|dept|[a-z])\.$", re.I)
 
 
 def _sentences(text: str) -> list[str]:
     parts = [s for s in re.split(r"(?<=[.!?])\s+|\s*\n+\s*", text) if s.strip()]
-    parts = [piece for part in parts for piece in _BUT_THEN.split(part) if piece.strip()]
+    parts = [piece for part in parts for piece in BUT_THEN.split(part) if piece.strip()]
     merged: list[str] = []
     for part in parts:
         if merged and _ABBREVIATION.search(merged[-1]):

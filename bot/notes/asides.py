@@ -1,0 +1,30 @@
+"""Parts of a "what did you discuss" answer that are not its topic, for the reference reader
+(bot.notes.reference): how the interview itself went, someone arriving, a second speaker
+whose verb was left out, and where "but" starts the real answer."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABOUT_ITSELF", "ARRIVED", "BUT_THEN", "ELIDED_LEAD"]
+
+# How the interview itself went ("the whole thing was a blur", "it went fast"): said of no
+# topic, so the answer's next sentence (or its part after "but") is the reference.
+ABOUT_ITSELF = re.compile(r"(?:the whole thing|the whole interview|the interview|the call|"
+                          r"it all|it|everything)\s+(?:was|went|felt|is)\b(?!.*\babout\b)",
+                          re.I)
+
+# Someone arriving, before what they talked about: "the ceo joined at the end and …".
+ARRIVED = re.compile(r"(?:(?:the|our|their|a|an)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:also\s+)?"
+                     r"(?:joined|came in|came|arrived|showed up|popped in|dropped in|"
+                     r"stepped in|walked in|was there)\b", re.I)
+
+# "basel iv and guy about my python": a second speaker with the verb left out ("[asked]
+# about") starts another topic too.
+ELIDED_LEAD = re.compile(r"\s*,?\s+and\s+(?!(?:more|also|then|less|mostly|lots|later|even|"
+                         r"especially|specifically|a|an|the|some|how|what|why)\b)"
+                         r"[a-z][\w'-]*\s+(?:about|on)\s", re.I)
+
+# "the whole thing was a blur but we talked about X": two sentences, the first no topic.
+BUT_THEN = re.compile(r"(?<=\w)\s*,?\s+but\s+(?=(?:i think |i guess )?(?:we|they|he|she|"
+                      r"i)\s+(?:talked|discussed|chatted|spoke|went over|covered)\b)", re.I)
