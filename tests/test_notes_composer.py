@@ -132,6 +132,9 @@ PHRASES: list[tuple[str, str]] = [
     ("honestly the whole thing was a blur 😅 but i think we talked about their new mobile "
      "app for a bit", "your new mobile app"),
     ("the ceo joined at the end and talked about their ipo plans", "your IPO plans"),
+    # a number after a comma is a detail of the topic (was "Our conversation about the team
+    # structure, 4 squads has stayed with me since.")
+    ("the team structure, 4 squads", "the team structure (4 squads)"),
     ("they use kafka", "how you use Kafka"),
     ("the team has just moved to snowflake", "how the team has just moved to Snowflake"),
     ("the team uses dbt and airflow", "how the team uses dbt and Airflow"),

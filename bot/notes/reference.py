@@ -262,6 +262,8 @@ def _tidy(text: str) -> str:
         text = first.lower() + (" " + rest if rest else "")
     if text.count("(") > text.count(")"):
         text = text[:text.rfind("(")].strip()
+    # "the team structure, 4 squads": a number after a comma is a detail of the topic
+    text = re.sub(r"^([^,]{3,}),\s+(\d[\w%.]*(?:\s+[\w-]+){1,2})$", r"\1 (\2)", text)
     return text.strip()
 
 
