@@ -248,6 +248,9 @@ def test_a_long_first_clause_is_cut_at_a_word() -> None:
     # "back in 40 minutes" is a result in numbers; coordinating three teams is leading
     ("the payments db went down, I coordinated the rollback with 3 teams and we were "
      "back in 40 minutes", ["impact in numbers", "leadership"]),
+    # hours written short: "10h" was no number, and the reply asked for "the result in numbers"
+    ("i migrated our reporting from excel to looker, saved the team 10h a week",
+     ["impact in numbers"]),
 ])
 def test_skill_tags_come_from_the_words(text: str, tags: list[str]) -> None:
     assert infer_tags(text) == tags

@@ -54,7 +54,7 @@ GAP_WORDS: dict[str, str] = {
 
 _SKILL_WORDS: dict[str, re.Pattern[str]] = {
     "impact in numbers": re.compile(
-        r"(?:[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent|x\b|k\b|m\b|ms\b|hours?|days?|weeks?|"
+        r"(?:[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent|x\b|k\b|m\b|ms\b|h\b|hrs?\b|hours?|days?|weeks?|"
         r"months?|minutes?|mins?|seconds?|secs?|users?|customers?|people|clients?|sales|"
         r"revenue|dollars|euros?|pounds?)"
         r"|\b(?:doubled|tripled|halved)\b)", re.IGNORECASE),
