@@ -267,3 +267,24 @@ async def test_the_summary_offers_to_save_the_memorable_answer_as_a_story(
     for answer in ANSWERS:
         replies = await world.say(answer)
     assert "Worth keeping" not in [f.name for f in replies[0].fields]  # saved already
+
+
+def _stories_field(reply: object) -> str:
+    return next(f.value for f in reply.fields if f.name == "Stories for this one")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("when", "said_when"), [
+    ("in 2 hours", "once before you go in"), ("tomorrow 10am", "once tonight")])
+async def test_the_story_nudge_fits_when_the_interview_is(when: str, said_when: str) -> None:
+    """It said "out loud once tonight … it comes out right tomorrow" to someone whose
+    interview was in two hours, and again after they had said it out loud."""
+    world = World()
+    await world.say(f'/debrief interview Stripe when:"{when}"')
+    await world.say("/debrief stories add churn model | churn was 8%; I built a model; 5%")
+    (prep, *_) = await world.say("/debrief prep")
+    assert f"Say story 1 out loud {said_when}," in _stories_field(prep)
+    assert "tomorrow" not in _stories_field(prep)
+    await world.say("/debrief prep practised")
+    (prep, *_) = await world.say("/debrief prep")
+    assert "You've said it out loud" in _stories_field(prep)
+    assert "Say story 1" not in _stories_field(prep)

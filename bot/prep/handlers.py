@@ -101,7 +101,7 @@ async def _show(ctx: Context, interview: Interview, prep_: Prep | None) -> Reply
     bank = await ctx.uow.stories.list_for_user(ctx.user_id)
     kind = interview_kind(interview)
     return words.prep_reply(interview, prep_, ctx.zone, kind,
-                            fitting_stories(bank, interview, kind), bank)
+                            fitting_stories(bank, interview, kind), bank, now=ctx.now)
 
 
 def _tick(current: Prep, value: str, *, on: bool) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.copy.naming import employer, fmt_local, interview_label
@@ -71,7 +72,7 @@ def _questions(interview: Interview, prep: Prep | None) -> str:
 
 
 def _stories(interview: Interview, prep: Prep | None, fitting: list[Story],
-             bank: list[Story]) -> str:
+             bank: list[Story], when: str) -> str:
     if not bank:
         return ("Your story bank is empty. Add one you could tell here - what happened, what "
                 "you did, the result: `/debrief stories add <title> | <story>`.")
@@ -82,8 +83,11 @@ def _stories(interview: Interview, prep: Prep | None, fitting: list[Story],
         tags = ", ".join(story.tags) or "no skill tags"
         lines.append(f"{story.number}. {story.title} - {tags}{mark}")
     first = fitting[0]
-    lines.append(f"Say story {first.number} out loud once tonight, start to finish, in under "
-                 "two minutes - then it comes out right tomorrow.")
+    if prep is not None and prep.practised:
+        lines.append("You've said it out loud - it will come out better for that.")
+    else:
+        lines.append(f"Say story {first.number} out loud once {when}, start to finish, in "
+                     "under two minutes - it comes out better for it.")
     lines.append(gaps_line(bank))
     return "\n".join(lines)
 
@@ -100,8 +104,18 @@ def _kind(kind: str | None) -> tuple[str, str]:
         f"• {KIND_NAMES[k].capitalize()}: {KIND_ADVICE[k]}" for k in KIND_ADVICE))
 
 
+def _when_to_practise(interview: Interview, zone: ZoneInfo, now: datetime | None) -> str:
+    """"before you go in" on the day, "tonight" the day before, "before the day" earlier
+    (it said "tonight … tomorrow" to someone whose interview was in two hours)."""
+    if now is None:
+        return "before the day"
+    days = (interview.happens_at.astimezone(zone).date() - now.astimezone(zone).date()).days
+    return "before you go in" if days <= 0 else "tonight" if days == 1 else "before the day"
+
+
 def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo, kind: str | None,
-               fitting: list[Story], bank: list[Story]) -> Reply:
+               fitting: list[Story], bank: list[Story], *,
+               now: datetime | None = None) -> Reply:
     done = set(prep.checked if prep else [])
     actions = [
         Choice(f"Tick {n}: {_short_label(item.label)}",
@@ -119,7 +133,8 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo, kind: st
         text=_checklist(interview, prep),
         fields=(
             ReplyField("Two questions only you could ask", _questions(interview, prep)),
-            ReplyField("Stories for this one", _stories(interview, prep, fitting, bank)),
+            ReplyField("Stories for this one", _stories(
+                interview, prep, fitting, bank, _when_to_practise(interview, zone, now))),
             ReplyField(kind_title, kind_text),
         ),
         actions=tuple(actions), tags=frozenset({"prep", "private"}))
