@@ -288,3 +288,13 @@ async def test_the_story_nudge_fits_when_the_interview_is(when: str, said_when: 
     (prep, *_) = await world.say("/debrief prep")
     assert "You've said it out loud" in _stories_field(prep)
     assert "Say story 1" not in _stories_field(prep)
+
+
+async def test_prepared_questions_read_as_written_in_prep_and_after_the_interview() -> None:
+    world = World()
+    await world.say('/debrief interview stripe when:"tomorrow 10am"')
+    await world.say("/debrief prep question how will stripe price usage for smb customers? 🤔")
+    (prep, *_) = await world.say("/debrief prep")
+    questions = next(f.value for f in prep.fields if f.name.startswith("Two questions"))
+    assert questions.startswith("1. how will Stripe price usage for SMB customers?")
+    assert "🤔" not in questions

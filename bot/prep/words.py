@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.naming import employer, fmt_local, interview_label
+from bot.copy.naming import employer, fmt_local, interview_label, their_words
 from bot.model import Interview
 from bot.notes.people import parse_interviewers
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION
@@ -59,7 +59,8 @@ def _interviewers(typed: str) -> str:
 def _questions(interview: Interview, prep: Prep | None) -> str:
     questions = prep.questions if prep else []
     if questions:
-        lines = [f"{n}. {q}" for n, q in enumerate(questions, start=1)]
+        lines = [f"{n}. {their_words(q, interview.company, 300)}"
+                 for n, q in enumerate(questions, start=1)]
         if len(questions) < 2:
             lines.append(f"One more: `/debrief prep #{interview.id} question <your question>`.")
         return "\n".join(lines)
@@ -236,7 +237,8 @@ def recall_replies(interview: Interview, prep: Prep, stories: list[Story]) -> li
     button of a message settles the whole message)."""
     out = []
     if prep.questions:
-        quoted = " and ".join(f"\"{q}\"" for q in prep.questions)
+        quoted = " and ".join(f"\"{their_words(q, interview.company, 300)}\""
+                              for q in prep.questions)
         base = f"/debrief prep #{interview.id} asked"
         choices = [Choice("Asked them all" if len(prep.questions) > 1 else "Asked it",
                           f"{base} {len(prep.questions)}", "primary")]
