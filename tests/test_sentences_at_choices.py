@@ -130,3 +130,38 @@ async def test_after_one_idk_a_real_answer_counts_as_usual() -> None:
     (reply,) = await world.say("a few moments stood out")
     assert world.interview().answers["memorable"] == "some"
     assert "What is the one thing" in reply.text
+
+
+@pytest.mark.parametrize(("key", "typed", "value"), [
+    ("memorable", "7/10", "some"), ("memorable", "3/10", "generic"),
+    ("memorable", "50/50", "some"),
+    ("fit", "4 outta 5", "4"), ("fit", "eh 3", "3"), ("fit", "3.5", "3"),
+    ("fit", "its a stretch", "2"), ("professional", "yh", "on_topic"),
+    ("professional", "totally", "on_topic"),
+])
+def test_ratings_and_chat_spellings_are_read(key: str, typed: str, value: str) -> None:
+    result = apply_turn(at(key), typed, max_length=1000)
+    assert isinstance(result, Answered) and result.answers[key] == value
+
+
+async def test_a_first_round_is_something_else_not_a_final_round() -> None:
+    """"first round" was offered as "did you mean Final round?"."""
+    world = World()
+    await world.say("/debrief interview Initech")
+    (reply,) = await world.say("first round")
+    assert world.interview().answers["type"] == "other"
+    assert "How memorable" in reply.text
+
+
+@pytest.mark.parametrize(("typed", "opening"), [
+    ("should i?", "Worth it, yes: a short note within 24 hours"),
+    ("i dont know how to write one", "You won't have to write it from scratch"),
+])
+async def test_a_doubt_about_the_note_is_answered(typed: str, opening: str) -> None:
+    world = World()
+    await world.say("/debrief interview Initech type:other")
+    for answer in ("2", "skip", "skip"):
+        await world.say(answer)
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith(opening)  # was "I didn't catch which one … means"
+    assert reply.text.endswith("Where are you with it?") and len(reply.choices) == 3

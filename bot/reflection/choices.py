@@ -50,11 +50,12 @@ _BARE = {"didnt": "did not", "dont": "do not", "havent": "have not", "wont": "wi
          "theyll": "they will", "cant": "can not",
          # chat spellings of yes/no/sort of ("ye", "yup", "nah", "sorta")
          "ye": "yes", "yea": "yes", "yeh": "yes", "yah": "yes", "yup": "yes", "y": "yes",
-         "nah": "no", "sorta": "sort of", "prob": "probably", "prolly": "probably"}
+         "nah": "no", "sorta": "sort of", "prob": "probably", "prolly": "probably",
+         "yh": "yes", "def": "definitely", "outta": "out of"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
 _RATING = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
-                     r"(?:/|out of|of)\s*(\d{1,2}|five|ten)\b")
+                     r"(?:/|out of|outta|of)\s*(\d{1,2}|five|ten)\b")
 _THUMBS = str.maketrans({"👍": " yes ", "👎": " no "})
 _BUTTON_NUMBER = re.compile(r"^(\d{1,2})\s*[.·:)-]\s+(?=\S)")
 
@@ -136,14 +137,27 @@ def _by_number(question: Question, words: str, raw: str) -> str | None:
         if any(o.value == words for o in options):
             return words
         return options[number - 1].value if 1 <= number <= len(options) else None
+    half = re.fullmatch(r"(\d)[.,]5", raw.strip())
+    if half and question.scale and 1 <= int(half.group(1)) < len(options):
+        return options[int(half.group(1)) - 1].value  # "3.5": the modest side
     rating = _RATING.search(raw)
-    if rating and question.scale:
+    if rating and _rated(question):
         top = _as_number(rating.group(2))
         got = _as_number(rating.group(1))
-        if top and 0 < got <= top:
+        if top in (3, 4, 5, 10) and 0 < got <= top:  # "50/50" is no rating: half and half
             scaled = max(1, round(got * len(options) / top))
             return options[scaled - 1].value
     return None
+
+
+def _rated(question: Question) -> bool:
+    """A rating ("7/10", "4 out of 5") reads on a scale, or on options that go from weak
+    to strong ("how memorable were you?": 7/10 is "a few moments stood out")."""
+    if question.scale:
+        return True
+    scores = [o.score for o in question.options if o.score is not None]
+    return len(scores) == len(question.options) > 1 and scores == sorted(scores) and \
+        scores[0] != scores[-1]
 
 
 def _as_number(word: str) -> int:
@@ -166,7 +180,8 @@ _ADDS_NOTHING = _PARTICLES | frozenset("""
 # worked at google for 3 years" typed at the fit rating is not "3 · Partly".
 _AROUND_A_NUMBER = frozenset({"like", "say", "d", "id", "around", "about", "prob", "ish",
                               "rating", "rate", "solid", "call", "give", "its", "for",
-                              "sure", "overall", "honestly", "tbh", "guess"})
+                              "sure", "overall", "honestly", "tbh", "guess", "eh", "meh",
+                              "maybe", "um", "hmm"})
 
 # Words of degree answer "how memorable were you?" alone ("kind of", "a bit, i guess"), but
 # inside a sentence they qualify something else: "they asked about system design and i

@@ -22,7 +22,7 @@ from bot.model import Area
 from bot.notes import Refusal, RefusalReason, names_nobody, reference_phrase
 from bot.reflection.choices import Picked, Unclear, norm, read_choice
 from bot.reflection.later import kept_for_later
-from bot.reflection.prompts import sounds_unsure
+from bot.reflection.prompts import doubts_the_note, sounds_unsure
 from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
 from bot.reflection.reading import asked, is_nothing, specifics
 
@@ -155,7 +155,8 @@ def apply_turn(answers: dict[str, Any], text: str, *, max_length: int,
         return Skipped({**settled, question.key: None})
     held = pending(answers)
     value = _parse(question, text.strip(), max_length)
-    unsure = isinstance(value, Invalid) and value.reason == "unclear" and sounds_unsure(text)
+    unsure = isinstance(value, Invalid) and value.reason == "unclear" and \
+        sounds_unsure(text) and not (question.key == "thank_you" and doubts_the_note(text))
     if held is not None and held.get("question") == question.key:
         if held["why"] != "unsure":
             return _follow_up(settled, question, held["why"], text.strip(), max_length)

@@ -11,12 +11,16 @@ from bot.reflection.questions import TYPE_QUESTION, Question
 from bot.reflection.reading import is_nothing
 from bot.values import AnswerKey, Choice, Destination, Reply
 
-__all__ = ["held_reply", "sounds_unsure", "unclear_choice", "unknown_type"]
+__all__ = ["doubts_the_note", "held_reply", "sounds_unsure", "unclear_choice", "unknown_type"]
 
 _UNSURE = re.compile(r"(?:i )?(?:idk|do not know|dunno|not sure|no idea|no clue|unsure|"
                      r"hard to say|who knows|hmm+)\b")
 _DENIAL = re.compile(r"(?:no|nope|nah|not)\b")
 _ABOUT_ASKING = re.compile(r"\b(?:questions?|qs|ask\w*)\b", re.I)
+# Doubt about the thank-you note itself, typed at its question.
+_NOTE_DOUBT = re.compile(r"\b(?:should i|do i need|is it worth|worth it|do people|is that "
+                         r"normal|how do i|what do i (?:say|write)|know how|what to (?:say|"
+                         r"write))\b")
 _NOTE_MATTERS = ("A short note within 24 hours brings your conversation back to mind when "
                  "they decide, and most candidates never send one.")
 
@@ -41,6 +45,12 @@ _REASK: dict[str, str] = {
 _REASK_TAIL = " If nothing comes to mind, type `skip` and the draft will mark the spot."
 
 
+def doubts_the_note(typed: str) -> bool:
+    """"should i?", "is it worth it", "i dont know how": doubt about the thank-you itself,
+    answered (bot.reflection.prompts.unclear_choice), not taken for "not sure"."""
+    return bool(_NOTE_DOUBT.search(norm(typed)))
+
+
 def sounds_unsure(typed: str) -> bool:
     """"idk", "not sure", "🤷": every option, and no pressure ("7", "1,9": numbers out of
     range, are not); "no questions, sorry" says none were asked (an answer to another
@@ -59,7 +69,15 @@ def unclear_choice(question: Question, typed: str, candidates: tuple[str, ...],
     unsure = sounds_unsure(shown)
     offered = [o for o in question.options if o.value in candidates and not unsure] or \
         list(question.options)
-    if unsure:
+    if question.key == "thank_you" and doubts_the_note(typed):
+        # "should i?", "is it worth it", "i dont know how": a question about the note itself
+        how = re.search(r"\b(?:how|what)\b", norm(typed))
+        text = ("You won't have to write it from scratch: I'll draft it from your answers at "
+                "the end, ready to copy. Where are you with it?" if how else
+                f"Worth it, yes: {_NOTE_MATTERS[0].lower()}{_NOTE_MATTERS[1:]} I'll draft "
+                "it from your answers at the end. Where are you with it?")
+        offered = list(question.options)
+    elif unsure:
         text = "Not sure is fine - pick the closest one, or type `skip`."
     elif sounds_rough(shown) and not candidates:  # "i was so nervous the whole time"
         text = ("Sorry it felt rough - that happens to everyone sometimes. Which of these "

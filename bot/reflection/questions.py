@@ -60,7 +60,10 @@ TYPE_QUESTION = Question(
                                        "multiple interviewers")),
      Option("final", "Final round", aliases=("final", "onsite", "on site", "last round",
                                              "final interview", "hiring manager")),
-     Option("other", "Something else", aliases=("other", "something else", "not sure"))),
+     Option("other", "Something else", aliases=(
+         "other", "something else", "not sure", "first round", "1st round", "second round",
+         "2nd round", "behavioral", "behavioural", "behavioral interview", "competency",
+         "culture fit"))),
 )
 
 MEMORABLE = Question(
@@ -70,7 +73,7 @@ MEMORABLE = Question(
         "blended in", "not memorable", "forgettable", "generic", "not really", "no",
         "nope", "probably not", "meh", "not very", "not at all", "nothing", "bombed",
         "i bombed it", "bombed it", "badly", "it went badly", "went badly", "terrible",
-        "awful", "not memorable at all")),
+        "awful", "not memorable at all", "eh", "not really memorable")),
      Option("some", "A few moments stood out", 1, aliases=(
         "some", "somewhat", "a bit", "a little", "kind of", "kinda", "sort of", "maybe",
         "a few moments", "partly", "so so", "ok", "okay", "pretty good", "good",
@@ -78,7 +81,7 @@ MEMORABLE = Question(
         "hopefully", "pretty well", "decent", "not bad", "it went well", "went well",
         "went really well", "went pretty well", "went ok", "went okay", "did well",
         "i did well", "i did ok", "i did okay", "they liked me", "they seemed to like me",
-        "i think it went well", "i think i did well")),
+        "i think it went well", "i think i did well", "50 50", "fifty fifty")),
      Option("memorable", "They'll remember me", 2, aliases=(
         "yes", "yeah", "yep", "definitely", "very", "very memorable", "for sure",
         "they will remember", "memorable", "absolutely"))),
@@ -143,7 +146,7 @@ PROFESSIONAL = Question(
         "stayed on topic", "all good", "fine", "pretty good", "good", "i think so",
         "pretty much", "it was fine", "all business", "strictly business",
         "purely professional", "very professional", "it was professional", "ok", "okay",
-        "it was ok", "it was okay")),
+        "it was ok", "it was okay", "totally", "completely", "100%")),
      Option("drifted", "It drifted a little", 1, aliases=(
         "a little", "drifted", "a bit", "somewhat", "mostly", "kind of", "kinda",
         "sort of", "mostly yes", "mostly on topic", "mostly professional", "a bit off topic",
@@ -183,7 +186,8 @@ FIT = Question(
         "not a fit", "one")),
      Option("2", "2 · Weak fit", 0, aliases=(
         "weak", "weak fit", "not great", "not really", "not much", "meh not great", "two",
-        "not good", "not a good fit", "not a great fit", "not very good")),
+        "not good", "not a good fit", "not a great fit", "not very good", "a stretch",
+        "bit of a stretch", "a bit of a stretch")),
      Option("3", "3 · Partly", 1, aliases=(
         "partly", "meh", "ok", "okay", "so so", "average", "somewhat", "kind of",
         "kinda", "half", "mixed", "three", "decent", "not bad", "not too bad",
