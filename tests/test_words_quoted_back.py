@@ -172,3 +172,13 @@ def test_a_thank_you_note_never_says_the_same_thing_twice(reference: str,
 def test_how_the_interview_went_is_asked_about_not_written_as_a_fact() -> None:
     result = reference_phrase("the whole thing was a blur")
     assert isinstance(result, Refusal) and result.reason is RefusalReason.GENERIC
+
+
+async def test_stats_without_any_outcome_say_so_once() -> None:
+    """"No answers from employers recorded yet." then "Outcomes: No outcomes recorded yet."."""
+    world = World()
+    await world.say("/debrief interview globex")
+    await world.say("cancel")
+    (stats, *_) = await world.say("/debrief stats")
+    assert "No answers from employers recorded yet." in stats.text
+    assert "Outcomes" not in [f.name for f in stats.fields]

@@ -263,8 +263,9 @@ def stats_reply(p: Patterns, zone: ZoneInfo) -> Reply:
         felt = calibration_lines(p.calibration)
         if felt:
             fields.append(ReplyField("How it felt, and how it went", "\n".join(felt)))
-        fields += [ReplyField("Outcomes", _outcomes(p)),
-                   ReplyField("Thank-you notes", _thank_yous(p)),
+        if p.with_outcome or p.waiting:  # none at all: the lead has just said so
+            fields.append(ReplyField("Outcomes", _outcomes(p)))
+        fields += [ReplyField("Thank-you notes", _thank_yous(p)),
                    ReplyField("How you rated yourself", _ratings(p))]
     return Reply(title="Your interview patterns", text=text, fields=tuple(fields),
                  tags=frozenset({"private", "stats"}))
