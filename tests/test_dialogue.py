@@ -18,16 +18,16 @@ from bot.reflection.dialogue import (
     next_question,
     question_number,
 )
-from bot.reflection.questions import QUESTIONS
+from bot.reflection.questions import QUESTIONS, Question
 
 LIMIT = 1000
 KEYS = [q.key for q in QUESTIONS]
 
 
-def answers_up_to(key: str) -> dict[str, Any]:
+def answers_up_to(key: str, questions: tuple[Question, ...] = QUESTIONS) -> dict[str, Any]:
     """Answers for every question before ``key`` (so ``key`` is the one being asked)."""
     filled: dict[str, Any] = {}
-    for question in QUESTIONS:
+    for question in questions:
         if question.key == key:
             return filled
         filled[question.key] = None

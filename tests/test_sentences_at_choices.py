@@ -6,23 +6,18 @@ you?" is what they'll remember), and otherwise asked about."""
 from __future__ import annotations
 
 import pytest
+from test_dialogue import answers_up_to
 from test_service import World
 
 from bot.notes import Refusal, reference_phrase
 from bot.reflection.dialogue import Answered, Invalid, Kept, apply_turn
-from bot.reflection.questions import BY_TYPE, QUESTIONS, InterviewType
+from bot.reflection.questions import BY_TYPE, InterviewType
 
 TECHNICAL = BY_TYPE[InterviewType.TECHNICAL]
 STORY = "I walked them through my dashboard and they loved the churn numbers"
 
 
-def at(key: str, questions: tuple = QUESTIONS) -> dict[str, object]:
-    answers: dict[str, object] = {}
-    for question in questions:
-        if question.key == key:
-            return answers
-        answers[question.key] = None
-    raise AssertionError(key)
+at = answers_up_to
 
 
 @pytest.mark.parametrize(("key", "typed", "kept_for"), [
