@@ -136,13 +136,15 @@ def test_frameworks_are_named_only_where_they_are_meant(typed: str, written: str
     assert as_written(typed) == written
 
 
-@pytest.mark.parametrize("reference", ["their move to snowflake", "the team is 6 people"])
+@pytest.mark.parametrize("reference", ["their move to snowflake", "the team is 6 people",
+                                       "idk"])
 def test_a_follow_up_email_never_repeats_itself(reference: str) -> None:
     """"I'm writing to follow up on our conversation about the data analyst role at Wayne
     Enterprises. I enjoyed our conversation about your move to Snowflake": twice in a row."""
     for seed in range(1, 25):
         interview = Interview(user_id=1, id=seed, company="wayne enterprises",
-                              role="data analyst", interviewer="lucius fox",
+                              role="data analyst" if seed % 2 else None,
+                              interviewer="lucius fox",
                               happens_at=datetime(2026, 6, 1, tzinfo=UTC),
                               logged_at=datetime(2026, 6, 1, tzinfo=UTC),
                               answers={"reference": reference})
@@ -150,6 +152,8 @@ def test_a_follow_up_email_never_repeats_itself(reference: str) -> None:
             body = follow_up_email(interview, sender="Mo", number=number).body.lower()
             assert body.count("our conversation") <= 1, body
             assert all(line.count("interested") <= 1 for line in body.split(". ")), body
+            assert body.count("the role") <= 1, body  # "…about the role at Acme. I'm still
+            # very interested in the role and in joining the team."
 
 
 @pytest.mark.parametrize(("reference", "bring"), [

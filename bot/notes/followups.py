@@ -54,16 +54,16 @@ _SECOND_OPEN = (
     "A short note to follow up again on {role} at {company}.",
 )
 _REASON = (
-    "I enjoyed our conversation about {ref}, and I'm still very interested in the role.",
+    "I enjoyed our conversation about {ref}, and I'm still very keen to join the team.",
     "Our conversation about {ref} stayed with me, and I remain very interested.",
 )
 _FACT_REASON = (
-    "It was helpful to hear that {ref}, and I'm still very interested in the role.",
-    "I was glad to learn that {ref}, and I remain very interested in the role.",
+    "It was helpful to hear that {ref}, and I'm still very keen to join the team.",
+    "I was glad to learn that {ref}, and I remain very interested.",
 )
 _NO_REASON = (
-    "I'm still very interested in the role and in joining the team.",
-    "I remain very interested in the role.",
+    "I'm still very keen to join the team.",
+    "I remain very interested in the position.",
 )
 _ASK_FIRST = (
     "Could you let me know where things stand and what the timeline looks like?",
