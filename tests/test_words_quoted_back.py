@@ -186,3 +186,14 @@ async def test_stats_without_any_outcome_say_so_once() -> None:
     (stats, *_) = await world.say("/debrief stats")
     assert "No answers from employers recorded yet." in stats.text
     assert "Outcomes" not in [f.name for f in stats.fields]
+
+
+@pytest.mark.parametrize("kind", [None, "recruiter"])
+def test_a_note_without_a_role_says_the_role_once(kind: str | None) -> None:
+    """"…about the role at Initech. … Hearing about it made the role feel like an even
+    better fit"; now the second is "the job"."""
+    for seed in range(1, 41):
+        (note,) = compose(NoteRequest(company="Initech", seed=seed, interviewer="Lucius Fox",
+                                      references=("their move to snowflake",),
+                                      sender="Mo", interview_type=kind))
+        assert note.body.lower().count("the role") == 1, note.body

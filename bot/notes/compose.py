@@ -300,12 +300,22 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
             _pick(phrasings.INTEREST, seed, "interest").format(**fill) + " "
             + _pick(phrasings.CLOSE, seed, "close"),
         ]
-    body = "\n\n".join([_greeting(person), *paragraphs, signature])
+    body = _role_once("\n\n".join([_greeting(person), *paragraphs, signature]))
     card = "\n\n".join([
         _greeting(person, card=True),
         _pick(phrasings.CARD, seed, "card").format(reference=ref_sentence, **fill),
         signature])
     return Note(person, _subject(request, role), body, card, reference)
+
+
+def _role_once(body: str) -> str:
+    """Without a role's name, "the role" is said once; after that it is "the job" ("…about
+    the role at Initech. … Hearing about it made the job feel like an even better fit")."""
+    first = body.lower().find("the role")
+    if first < 0:
+        return body
+    head, tail = body[:first + len("the role")], body[first + len("the role"):]
+    return head + re.sub(r"\b([Tt])he role\b", r"\1he job", tail)
 
 
 def sender_name(user: User) -> str | None:
