@@ -197,3 +197,9 @@ def test_a_note_without_a_role_says_the_role_once(kind: str | None) -> None:
                                       references=("their move to snowflake",),
                                       sender="Mo", interview_type=kind))
         assert note.body.lower().count("the role") == 1, note.body
+
+
+def test_an_address_or_a_link_is_left_as_typed() -> None:
+    """"cto@acme.com" became "CTO@acme.com" once "cto" was written as initials."""
+    assert as_written("mail cto@acme.com or see google.com") == \
+        "mail cto@acme.com or see google.com"

@@ -22,8 +22,9 @@ def alternation(phrases: tuple[str, ...] | frozenset[str]) -> str:
 
 
 _EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX][-'^]?[)(\]\[dDpP/\\|*3oO]+|<3+|\^_\^|:'\()(?!\w)")
-_ACRONYM_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(lexicon.PHRASE_ACRONYMS) +
-                           r")(?![\w'-])")
+# Not inside an address or a link: "cto@acme.com", "google.com", "acme.com/sql".
+_ACRONYM_WORD = re.compile(r"(?<![\w'@./-])(?:" + alternation(lexicon.PHRASE_ACRONYMS) +
+                           r")(?![\w'@/-])(?!\.\w)")
 # Tools and well-known employers, by how they are typed in lowercase.
 _KNOWN_NAMES = {**lexicon.PRODUCT_NAMES, **lexicon.COMPANY_NAMES}
 # "react" and "node" are everyday words except beside the words of their trade: "5 years of
@@ -32,8 +33,8 @@ _FRAMEWORK = re.compile(r"\b(?:(?:of|in|with|using|on|\+)\s+(?P<name>react|node)
                         r"(?P<name2>react|node)(?=\s+(?:native|js|developer|dev|components?|"
                         r"hooks|apps?|frontend|backend)\b))")
 # "excel" is a product unless it is the verb ("to excel at").
-_PRODUCT_WORD = re.compile(r"(?<![\w'-])(?:" + alternation(frozenset(_KNOWN_NAMES)) +
-                           r")(?![\w'-])(?<!excel(?= at\b| in\b))", re.I)
+_PRODUCT_WORD = re.compile(r"(?<![\w'@./-])(?:" + alternation(frozenset(_KNOWN_NAMES)) +
+                           r")(?![\w'@/-])(?!\.\w)(?<!excel(?= at\b| in\b))", re.I)
 
 
 def known_names(text: str) -> str:
