@@ -201,5 +201,5 @@ def test_a_note_without_a_role_says_the_role_once(kind: str | None) -> None:
 
 def test_an_address_or_a_link_is_left_as_typed() -> None:
     """"cto@acme.com" became "CTO@acme.com" once "cto" was written as initials."""
-    assert as_written("mail cto@acme.com or see google.com") == \
+    assert as_written("mail cto@acme.com or see google.com", "acme") == \
         "mail cto@acme.com or see google.com"

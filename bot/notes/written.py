@@ -24,7 +24,7 @@ def with_company(text: str, company: str | None) -> str:
     written = company_name(" ".join((company or "").split()))
     if not typed or written == typed or not text:
         return text
-    return re.sub(rf"(?<![\w'-]){re.escape(typed)}(?![\w-])(?!'(?!s\b))",
+    return re.sub(rf"(?<![\w'@./-]){re.escape(typed)}(?![\w@/-])(?!\.\w)(?!'(?!s\b))",
                   lambda m: written if m.group(0).islower() else m.group(0), text,
                   flags=re.I)
 
