@@ -203,3 +203,15 @@ def test_an_address_or_a_link_is_left_as_typed() -> None:
     """"cto@acme.com" became "CTO@acme.com" once "cto" was written as initials."""
     assert as_written("mail cto@acme.com or see google.com", "acme") == \
         "mail cto@acme.com or see google.com"
+
+
+async def test_after_a_rejection_the_optional_question_comes_gently() -> None:
+    """Right after "I'm sorry", "it helps me see what's working for you" read as a jab."""
+    world = World()
+    await world.say("/debrief interview umbrella")
+    await world.say("cancel")
+    replies = await world.say("/debrief outcome umbrella rejected")
+    assert replies[0].text.startswith("I'm sorry.")
+    question = replies[-1].text
+    assert question.startswith("One optional question, no rush - it helps me spot patterns")
+    assert "what's working" not in question

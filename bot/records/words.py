@@ -186,9 +186,11 @@ def source_question(interview: Interview, after: Reply) -> Reply | None:
     the draft. It goes where that reply goes (the DM, for a rejection asked in a channel)."""
     if interview.source is None:
         base = f"/debrief history #{interview.id} edit source:"
+        ask = ("One optional question, no rush - it helps me spot patterns across your "
+               "interviews" if interview.outcome is Outcome.REJECTED else
+               "One optional question - it helps me see what's working for you")
         return Reply(
-            text="One optional question - it helps me see what's working for you: how did "
-                 f"the {employer(interview)} interview come about?",
+            text=f"{ask}: how did the {employer(interview)} interview come about?",
             choices=(Choice("A referral", base + "referral"),
                      Choice("My application", base + "application"),
                      Choice("A recruiter", base + "recruiter"),
