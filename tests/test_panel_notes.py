@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from test_service import World
 
+from bot.notes import parse_interviewers
+from bot.notes.panel import topics_by_person
+
 PANEL = ("2", "my churn model cut churn 12%", "Dana Smith, Lee Park and sam",
          "their data platform", "not yet", "their move to dbt", "1",
          "what's the hardest part of the dbt move?", "4", "by friday")
@@ -65,3 +68,36 @@ async def test_not_knowing_the_names_is_not_asked_again() -> None:
         await world.say(answer)
     (next_question,) = await world.say("idk, forgot to ask 😬")
     assert "couldn't find a name" not in next_question.text
+
+
+async def test_each_panel_member_gets_their_own_topic_from_one_answer() -> None:
+    """"priya asked about X and guy about Y" gave every note X ("Our conversation about our
+    churn model" to Guy too); each note now names what that person asked about."""
+    world = World()
+    await world.say("/debrief interview Globex type:panel")
+    answers = (*PANEL[:2], "priya and guy levi", PANEL[3], "not yet",
+               "priya asked about their churn model and guy about my python tests",
+               *PANEL[6:])
+    for answer in answers:
+        replies = await world.say(answer)
+    (summary,) = replies
+    focus = next(f for f in summary.fields if f.name.startswith("One thing to focus on"))
+    assert '("your churn model" to Priya, "my Python tests" to Guy)' in focus.value
+    drafts = await world.say("/debrief draft")
+    bodies = [r.copy_text or "" for r in drafts if r.copy_text]
+    priya = next(b for b in bodies if "Hi Priya," in b)
+    guy = next(b for b in bodies if "Hi Guy," in b)
+    assert "your churn model" in priya and "Python" not in priya
+    assert "my Python tests" in guy and "churn" not in guy
+
+
+def test_a_speaker_is_named_before_their_verb_not_inside_the_topic() -> None:
+    people = parse_interviewers("Dana Smith, Lee Park and sam, dr maria gonzalez")
+    assert topics_by_person(
+        "dana grilled me on sql; lee asked about the dbt move, sam about hiring and "
+        "Dr Gonzalez on the budget", people) == {
+        "Dana Smith": "grilled me on sql", "Lee Park": "asked about the dbt move",
+        "Sam": "hiring", "Dr Maria Gonzalez": "the budget"}
+    # a name inside the topic is no speaker; one speaker alone leaves the shared reference
+    assert topics_by_person("we talked about dana's team and lee's roadmap", people) == {}
+    assert topics_by_person("lee asked about the dbt move", people) == {}

@@ -19,6 +19,7 @@ from typing import Any
 from bot.model import Interview, Outcome, ThankYou, User
 from bot.notes import phrasings
 from bot.notes.bring import bring_phrase
+from bot.notes.panel import topics_by_person
 from bot.notes.people import (
     Interviewer,
     company_name,
@@ -45,6 +46,7 @@ __all__ = [
     "compose",
     "note_recipients",
     "notes_for",
+    "own_references",
     "reference_for",
     "request_for",
     "sender_name",
@@ -199,6 +201,16 @@ def reference_for(interview: Interview) -> ReferenceResult:
         _text(interview.answers.get(key)) for key in REFERENCE_KEYS)), interview.company)
 
 
+def own_references(interview: Interview) -> list[tuple[str, str]]:
+    """(name, topic) for each panel member with their own part of the "what did you
+    discuss" answer ("priya asked about X and guy about Y"); empty when they share one."""
+    people = note_recipients(interview)
+    own = topics_by_person(_text(interview.answers.get("reference")), people)
+    found = [(p.name, _company_written(reference_phrase(own[p.full]), interview.company))
+             for p in people if p.name and p.full in own]
+    return [(name, r.text) for name, r in found if isinstance(r, Phrase)]
+
+
 def _company_written(result: ReferenceResult, company: str) -> ReferenceResult:
     """The interview's company typed in lowercase in the reference, as the note writes the
     company ("their move off globex's old stack" at Globex: "Globex's")."""
@@ -242,6 +254,10 @@ def _subject(request: NoteRequest, role: str | None) -> str:
 def compose(request: NoteRequest) -> list[Note]:
     """One note per interviewer (one "Hello," note when no one is named)."""
     people: list[Interviewer | None] = list(parse_interviewers(request.interviewer)) or [None]
+    if not request.per_person and request.references:
+        # "priya asked about X and guy about Y": each gets their own part in their note
+        own = topics_by_person(request.references[0], [p for p in people if p is not None])
+        request = replace(request, per_person=own) if own else request
     return [_note(request, person, index) for index, person in enumerate(people)]
 
 

@@ -188,6 +188,7 @@ LEAD_VERBS: tuple[str, ...] = (
     r"rundown|walkthrough|intro|introduction)",
     r"did (?:a|an) (?:\w+ )?(?:demo|walkthrough|exercise|case study)",
     r"(?:was|were) (?:all )?about", r"revolved around", r"centered on", r"centred on",
+    r"grill(?:ed|ing|s)?", r"quizz(?:ed|ing|es)?", r"probed", r"pressed", r"drilled",
 )
 
 # Words allowed before the lead verb (who spoke): pronouns, panels, job words, adverbs.

@@ -106,7 +106,8 @@ _SUBJECT_WORD = (r"(?:" + alternation(lexicon.LEAD_SUBJECT_WORDS) +
 _VERB = r"(?P<verb>" + "|".join(lexicon.LEAD_VERBS) + r")"
 _PAST = re.compile(r"(?:talked|discussed|spoke|chatted|covered|mentioned|explained|described|"
                    r"told|asked|went|brought|focused|dug|got|touched|walked|had|spent|"
-                   r"talking|discussing|asking|explaining|kept|were|was)\b", re.I)
+                   r"talking|discussing|asking|explaining|kept|were|was|grilled|quizzed|probed|pressed|"
+                   r"drilled)\b", re.I)
 _OBJECT = (r"(?P<obj>(?:me|us|them|him|you|everyone|each other|her(?=\s+(?:about|on|a lot|"
            r"lots|many|some|questions|how|what|why|that|more)\b))\s+)?")
 _QUANT = (r"(?:(?:a lot|lots|a bunch|a ton|tons|loads|many|several|some|a few|quite a bit|"

@@ -43,9 +43,9 @@ FOLLOW_UP_BY_TYPE: dict[InterviewType, tuple[str, ...]] = {
     _P: ("Before {deadline}, send {to} a short note of their own{mention} - a panel "
          "compares notes, and one copied note shows. {drafts}",
          "The 24 hours run until {deadline}. After a panel, give {to} a few lines of "
-         "their own{mention}, with something they asked if you remember it. {drafts}",
+         "their own{mention}: each of them has a say in the decision. {drafts}",
          "Before {deadline}, thank {to} separately{mention} - everyone on a panel has a say "
-         "in the decision. {drafts}"),
+         "in the decision, and they compare what they heard. {drafts}"),
     _F: ("Send it before {deadline}{mention}; add one line on why you want this job - "
          "after a final round, wanting it counts. Your draft is below.",
          "The 24 hours run until {deadline}. After a final round, thank each person you "

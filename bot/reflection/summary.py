@@ -32,6 +32,7 @@ from bot.notes import (
     Refusal,
     RefusalReason,
     note_recipients,
+    own_references,
     reference_for,
     reference_phrase,
 )
@@ -297,6 +298,10 @@ def focus_tip(area: Area, interview: Interview, now: datetime, window: timedelta
         # Quoted as the note says it (to the interviewer): unquoted, "mention your Kafka
         # migration" or "mention how I prioritise" reads as the bot speaking of their own.
         mention = f" and mention \"{phrase.text}\"" if isinstance(phrase, Phrase) else ""
+        each = own_references(interview)
+        if len(each) > 1:  # "… what each asked about ("X" to Priya, "Y" to Guy)"
+            mention = " and mention what each of them asked about (" + ", ".join(
+                f"\"{topic}\" to {name}" for name, topic in each) + ")"
         tips = FOLLOW_UP_BY_TYPE.get(kind, _FOLLOW_UP) if kind else _FOLLOW_UP
         tip = tips[variant % len(tips)].format(deadline=deadline, mention=mention, to=to,
                                                drafts=drafts)
