@@ -42,6 +42,12 @@ def interview(answers: dict[str, Any], thank_you: ThankYou | None = None,
     ("cut deploys from 2h to 10min", True, False),  # units people type
     ("two things", False, False),
     ("idk", False, False),
+    # their own work put in front of them is concrete, without a number (was not specific,
+    # so "What went well" left it out)
+    ("I walked them through my dashboard", True, False),
+    ("showed the panel my portfolio", True, False),
+    ("demoed my side project", True, False),
+    ("they walked me through their stack", False, False),  # theirs, not yours
 ])
 def test_specifics_versus_stock_self_descriptions(text: str, specific: bool,
                                                   generic: bool) -> None:
@@ -159,6 +165,13 @@ def test_skipped_and_idk_answers_are_never_praised() -> None:
                "professional": None, "researched": [], "questions_asked": "didn't ask any",
                "fit": None, "bring": "hard worker"}
     assert went_well(interview(answers, ThankYou.PLANNED)) == []
+
+
+def test_walking_them_through_your_own_work_is_quoted_as_what_went_well() -> None:
+    lines = went_well(interview({"memorable": "some",
+                                 "remember": "I walked them through my dashboard"}))
+    assert lines == ['You gave them something specific to remember: "I walked them through '
+                     'my dashboard".']
 
 
 def test_what_went_well_names_the_evidence() -> None:

@@ -65,6 +65,18 @@ _RESULT_VERBS = (
     "improved", "raised", "closed", "delivered", "rewrote", "scaled", "hired", "mentored",
     "founded", "created", "wrote", "published",
 )
+# Showing your own work is concrete too, even without a number: "I walked them through my
+# dashboard", "demoed our app", "showed the panel my portfolio" (a thing they saw, not an
+# adjective). Something they showed you ("they walked me through their stack") is not.
+_SHOWN = re.compile(
+    r"(?<![\w'])(?:(?:walked|taken|took|talked|went|ran)\s+(?:them|him|her|the\s+\w+|"
+    r"everyone|the\s+panel|both\s+of\s+them)\s+through|(?:showed|shown|showcased|demoed|"
+    r"demo'?d|presented|pitched|shared|screen-?shared|opened|pulled\s+up)(?:\s+(?:them|him|"
+    r"her|the\s+\w+|everyone))?)\s+(?:my|our|a|the)\s+(?:own\s+)?(?:[\w'-]+\s+){0,3}"
+    r"(?:dashboard|portfolio|project|app|website|site|demo|prototype|model|analysis|"
+    r"case\s+study|code|repo|github|notebook|deck|slides|designs?|work|report|tool|bot|"
+    r"pipeline|product|game|research|paper|thesis|plan|mockups?|wireframes?|figma|"
+    r"spreadsheet|workbook|map|script|library|side\s+project)s?\b", re.I)
 _NUMBER = re.compile(r"(?<![\w])(?:[$€£]\s?)?\d[\d,.]*\s?(?:%|x|k|m|bn|percent|ms|s|h|hrs?|"
                      r"mins?|secs?|hours|days|weeks|months|years|people|ppl|users|customers|"
                      r"clients)?(?![\w])|(?<![\w])(?:two|three|four|five|six|seven|eight|nine|"
@@ -148,10 +160,12 @@ class Specifics:
     named: tuple[str, ...]
     results: tuple[str, ...]
     generic: tuple[str, ...]
+    shown: tuple[str, ...] = ()  # their own work put in front of them: "walked them through
+    # my dashboard"
 
     @property
     def specific(self) -> bool:
-        return bool(self.numbers or self.named or self.results)
+        return bool(self.numbers or self.named or self.results or self.shown)
 
     @property
     def only_generic(self) -> bool:
@@ -160,7 +174,7 @@ class Specifics:
     @property
     def example(self) -> str:
         """One specific thing, in their words, to name back to them."""
-        return (self.numbers or self.named or self.results or ("",))[0]
+        return (self.numbers or self.named or self.results or self.shown or ("",))[0]
 
 
 # A summary reads the same answer several times (scores, what went well, the focus, the
@@ -183,7 +197,8 @@ def _specifics(text: str) -> Specifics:
                                 if m.group(1) not in _NOT_NAMES))
     words = frozenset(_norm(text).split())
     results = tuple(w for w in _RESULT_VERBS if w in words)
-    return Specifics(numbers, named, results, tuple(_found(_GENERIC_SELF, text)))
+    shown = tuple(m.group(0) for m in _SHOWN.finditer(text))
+    return Specifics(numbers, named, results, tuple(_found(_GENERIC_SELF, text)), shown)
 
 
 def is_nothing(text: str | None) -> bool:
