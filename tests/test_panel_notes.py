@@ -3,7 +3,7 @@ question promises, so the summary and `/debrief draft` greet every person named 
 
 from __future__ import annotations
 
-from test_service import World
+from test_service import ANSWERS, World
 
 from bot.notes import parse_interviewers
 from bot.notes.panel import topics_by_person
@@ -101,3 +101,15 @@ def test_a_speaker_is_named_before_their_verb_not_inside_the_topic() -> None:
     # a name inside the topic is no speaker; one speaker alone leaves the shared reference
     assert topics_by_person("we talked about dana's team and lee's roadmap", people) == {}
     assert topics_by_person("lee asked about the dbt move", people) == {}
+
+
+async def test_a_note_to_someone_unnamed_is_labelled_as_a_careful_person_writes_it() -> None:
+    """"Note 2 of 2: to a guy from hr." now reads "to the guy from HR."."""
+    world = World()
+    await world.say('/debrief interview Initech interviewer:"priya and a guy from hr"')
+    for answer in ANSWERS:
+        await world.say(answer)
+    drafts = await world.say("/debrief draft")
+    labels = [line for r in drafts for line in r.text.split("\n") if line.startswith("Note ")]
+    assert labels == ["Note 1 of 2: to Priya.", "Note 2 of 2: to the guy from HR."]
+    assert parse_interviewers("tom the cto, the vp of eng")[1].full == "the VP of eng"

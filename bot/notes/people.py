@@ -164,7 +164,25 @@ def parse_interviewers(text: str | None) -> list[Interviewer]:
             people[-1] = Interviewer(person.name, person.full, people[-1].full)
             continue
         people.append(person)
-    return _without_duplicates(people)
+    return [_as_written(p) for p in _without_duplicates(people)]
+
+
+def _as_written(person: Interviewer) -> Interviewer:
+    """What is shown of a person reads as a careful person writes it: "a guy from hr" is
+    "the guy from HR" (one you met, so "the"), "the cto" "the CTO", "eng manager" stays."""
+    full = _job_acronyms(known_names(person.full))
+    if person.name is None:
+        full = re.sub(r"^(?:a|an)\s+(?=\S)", "the ", full, flags=re.I)
+    return Interviewer(person.name, full, _job_acronyms(known_names(person.job)))
+
+
+# Job acronyms said of people only ("1 hr" elsewhere is an hour, "3 pm" a time).
+_JOB_ACRONYM = re.compile(r"(?<![\w'@./-])(?:hr|vp|svp|evp|pm|em|cmo|cpo|cio|ciso|hrbp)"
+                          r"(?![\w'@/-])")
+
+
+def _job_acronyms(text: str) -> str:
+    return _JOB_ACRONYM.sub(lambda m: m.group(0).upper(), text)
 
 
 def _without_duplicates(people: list[Interviewer]) -> list[Interviewer]:
