@@ -131,6 +131,11 @@ async def test_a_pasted_paragraph_is_quoted_by_its_most_specific_clause() -> Non
     ("rebuild the checkout in react", "rebuild the checkout in React"),
     ("how i react to feedback", "how I react to feedback"),  # the verb stays a verb
     ("our saas pricing", "our SaaS pricing"),
+    # several words, or only a first capital, are written as spelled (was "React native")
+    ("5 yrs React native", "5 yrs React Native"),
+    ("react native and nodejs", "React Native and Node.js"),
+    ("Github actions and Power bi", "GitHub Actions and Power BI"),
+    ("JAVA and eBay", "JAVA and eBay"),  # other capitals typed on purpose stay
 ])
 def test_frameworks_are_named_only_where_they_are_meant(typed: str, written: str) -> None:
     assert as_written(typed) == written

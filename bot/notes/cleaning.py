@@ -42,9 +42,20 @@ def known_names(text: str) -> str:
     ("sql" -> "SQL", "looker" -> "Looker", "the london office" -> "the London office",
     bot.notes.places); anything typed with a capital is left as typed."""
     text = _ACRONYM_WORD.sub(lambda m: _capitals(m.group(0)), text)
-    text = _PRODUCT_WORD.sub(lambda m: _KNOWN_NAMES.get(m.group(0), m.group(0)), text)
+    text = _PRODUCT_WORD.sub(lambda m: _spelled(m.group(0)), text)
     text = _FRAMEWORK.sub(_framework, text)
     return place_names(text)
+
+
+def _spelled(typed: str) -> str:
+    """A known name as it is spelled, when typed in lowercase ("power bi"), with only a
+    first capital ("Github", "React native", "Power bi": how a sentence or a phone starts
+    it) or in any case as one of several words; otherwise as typed ("JAVA", "eBay")."""
+    spelled = _KNOWN_NAMES.get(typed.lower(), typed)
+    first_capital_only = typed[:1].isupper() and typed[1:] == typed[1:].lower()
+    if typed.islower() or first_capital_only or " " in spelled:
+        return spelled
+    return typed
 
 
 def _framework(match: re.Match[str]) -> str:

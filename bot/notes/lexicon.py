@@ -304,7 +304,8 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     "crm", "seo", "kpi", "kpis", "okr", "okrs", "b2b", "b2c", "llm", "llms", "ci",
     "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
     "q1", "q2", "q3", "q4", "cv", "cvs", "smb", "smbs", "gtm", "arr", "mrr", "nps", "cac",
-    "ltv", "sla", "slas", "ii", "iii", "iv", "ceo", "cto", "cfo", "coo", "ipo",
+    "ltv", "sla", "slas", "ii", "iii", "iv", "ceo", "cto", "cfo", "coo", "ipo", "vba",
+    "spss", "html", "css", "php", "jql", "dax",
 })
 # Tools and products people type in lowercase, as the note writes them ("looker" ->
 # "Looker"). Only names that are not also everyday words ("spark", "react", "go" are left).
@@ -318,7 +319,18 @@ PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
     "Grafana", "Datadog", "Mixpanel", "Amplitude", "Metabase", "Alteryx",
     "SharePoint", "Workday", "Rust", "Golang", "Next.js", "Node.js", "Vue", "Angular",
     "Hadoop", "Spark SQL", "PySpark", "Jenkins", "Prometheus", "Kibana", "Splunk",
-    "PhD", "MSc", "BSc", "MBA", "iOS", "macOS", "SaaS",
+    "PhD", "MSc", "BSc", "MBA", "iOS", "macOS", "SaaS", "React Native", "React.js",
+    "Vue.js", "Nuxt", "Svelte", "SwiftUI", "GraphQL", "Webpack", "NumPy", "scikit-learn",
+    "Jupyter", "Spring Boot", "Ruby on Rails", "Laravel", "WordPress", "Webflow", "Figjam",
+    "Photoshop", "InDesign", "Google Analytics", "Google Ads", "Looker Studio", "Qlik",
+    "DynamoDB", "Firebase", "Supabase", "Vercel", "Netlify", "Fivetran", "Airbyte",
+    "Dagster", "Zapier", "Marketo", "Trello", "Xcode", "Android", "ChatGPT", "LangChain",
+    "MATLAB", "AutoCAD", "SolidWorks", "QuickBooks", "NetSuite", "Xero", "JupyterLab",
+    "Confluence", "Power Automate", "Power Apps", "Azure DevOps", "GitHub Actions",
+)} | {alias: name for alias, name in (  # how people type them without the dot or space
+    ("nodejs", "Node.js"), ("nextjs", "Next.js"), ("vuejs", "Vue.js"), ("reactjs", "React"),
+    ("powerbi", "Power BI"), ("sklearn", "scikit-learn"), ("k8s", "k8s"),
+    ("postgre", "Postgres"), ("gsheets", "Google Sheets"), ("chat gpt", "ChatGPT"),
 )}
 # Well-known employers typed in lowercase inside an answer ("i worked at google", "we use
 # stripe"), as they write their names. Not those that are everyday words too ("apple",
