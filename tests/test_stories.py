@@ -8,7 +8,7 @@ import pytest
 from test_service import ANSWERS, INTERVIEW, World, said
 
 from bot.grammar import parse_command
-from bot.stories.bank import infer_tags, natural_title, parse_tags, split_story
+from bot.stories.bank import heading, infer_tags, natural_title, parse_tags, split_story
 
 
 @pytest.fixture
@@ -231,6 +231,24 @@ async def test_the_list_in_a_channel_goes_to_the_dm(world: World) -> None:
 def test_how_a_typed_story_is_split(typed: str, title: str, text: str) -> None:
     parts = split_story(typed)
     assert (parts.title, parts.text) == (title, text)
+
+
+async def test_titles_read_cleanly_and_the_story_stays_as_typed(world: World) -> None:
+    """Shown as typed, a title read "i migrated our reporting from excel to looker and cut
+    the…" (cut mid-clause, small "i", "excel"); "conflict with pm" kept its small letters."""
+    (reply,) = await world.say(
+        "/debrief stories add i migrated our reporting from excel to looker and cut the "
+        "weekly report from 2 days to 2 hours")
+    assert 'Saved as story 1: "I migrated our reporting from Excel to Looker" (' in reply.text
+    await world.say("/debrief stories add conflict with pm: we disagreed on scope, i wrote "
+                    "a one-pager and we shipped on time")
+    (listing,) = await world.say("/debrief stories")
+    assert "1. I migrated our reporting from Excel to Looker - impact in numbers" in listing.text
+    assert "2. Conflict with PM - conflict" in listing.text
+    first, _ = bank(world)
+    assert first.text == ("i migrated our reporting from excel to looker and cut the weekly "
+                          "report from 2 days to 2 hours")  # the story as typed
+    assert heading("dbt migration at k8s scale") == "dbt migration at k8s scale"
 
 
 def test_a_long_first_clause_is_cut_at_a_word() -> None:

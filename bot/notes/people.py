@@ -25,6 +25,7 @@ __all__ = [
     "capitalise_name",
     "company_and_role",
     "company_name",
+    "job_acronyms",
     "parse_interviewers",
     "role_in_sentence",
     "role_label",
@@ -170,10 +171,10 @@ def parse_interviewers(text: str | None) -> list[Interviewer]:
 def _as_written(person: Interviewer) -> Interviewer:
     """What is shown of a person reads as a careful person writes it: "a guy from hr" is
     "the guy from HR" (one you met, so "the"), "the cto" "the CTO", "eng manager" stays."""
-    full = _job_acronyms(known_names(person.full))
+    full = job_acronyms(known_names(person.full))
     if person.name is None:
         full = re.sub(r"^(?:a|an)\s+(?=\S)", "the ", full, flags=re.I)
-    return Interviewer(person.name, full, _job_acronyms(known_names(person.job)))
+    return Interviewer(person.name, full, job_acronyms(known_names(person.job)))
 
 
 # Job acronyms said of people only ("1 hr" elsewhere is an hour, "3 pm" a time).
@@ -181,7 +182,8 @@ _JOB_ACRONYM = re.compile(r"(?<![\w'@./-])(?:hr|vp|svp|evp|pm|em|cmo|cpo|cio|cis
                           r"(?![\w'@/-])")
 
 
-def _job_acronyms(text: str) -> str:
+def job_acronyms(text: str) -> str:
+    """"hr", "vp", "pm" typed in lowercase as written: "HR", "VP", "PM"."""
     return _JOB_ACRONYM.sub(lambda m: m.group(0).upper(), text)
 
 

@@ -9,6 +9,7 @@ from bot.copy.naming import employer, fmt_local, interview_label, their_words
 from bot.model import Interview
 from bot.notes.people import parse_interviewers
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION
+from bot.stories.bank import heading
 from bot.stories.model import Prep, Story
 from bot.stories.words import gaps_line
 from bot.values import Choice, Reply, ReplyField
@@ -82,7 +83,7 @@ def _stories(interview: Interview, prep: Prep | None, fitting: list[Story],
     for story in fitting:
         mark = " (you plan to tell it)" if story.number in planned else ""
         tags = ", ".join(story.tags) or "no skill tags"
-        lines.append(f"{story.number}. {story.title} - {tags}{mark}")
+        lines.append(f"{story.number}. {heading(story.title)} - {tags}{mark}")
     first = fitting[0]
     if prep is not None and prep.practised:
         lines.append("You've said it out loud - it will come out better for that.")
@@ -178,8 +179,8 @@ def generic_question(limit: int = MAX_QUESTION) -> str:
 
 
 def story_planned(story: Story, interview: Interview) -> str:
-    return (f"Planned: you'll tell \"{story.title}\" at {employer(interview)}. Say it out loud "
-            "once before - under two minutes.")
+    return (f"Planned: you'll tell \"{heading(story.title)}\" at {employer(interview)}. "
+            "Say it out loud once before - under two minutes.")
 
 
 def practised_saved(interview: Interview) -> str:
@@ -253,7 +254,7 @@ def recall_replies(interview: Interview, prep: Prep, stories: list[Story]) -> li
             actions=tuple(choices), tags=frozenset({"private"})))
     for story in stories:
         out.append(Reply(
-            text=(f"You planned to tell story {story.number}, \"{story.title}\". Did you? "
+            text=(f"You planned to tell story {story.number}, \"{heading(story.title)}\". Did you? "
                   "Your story bank keeps track of which stories open doors."),
             actions=(Choice(f"I told story {story.number}",
                             f"/debrief stories told {story.number} #{interview.id}",

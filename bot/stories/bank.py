@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.notes import lexicon
+from bot.notes.people import job_acronyms
+from bot.notes.written import as_written
 from bot.reflection.reading import specifics
 
 __all__ = [
@@ -28,6 +31,7 @@ __all__ = [
     "NATURAL_TITLE",
     "SKILLS",
     "StoryText",
+    "heading",
     "infer_tags",
     "parse_tags",
     "split_story",
@@ -111,14 +115,43 @@ def split_story(raw: str) -> StoryText:
     return StoryText(natural_title(raw), raw)
 
 
+_AND_THEN = re.compile(r"\s+(?:and|but|so|which|because|then|after|before|when|while)\s+",
+                      re.I)
+
+
 def natural_title(sentence: str) -> str:
-    """The first clause of a sentence, at most ``NATURAL_TITLE`` characters."""
+    """The first clause of a sentence, at most ``NATURAL_TITLE`` characters: cut at
+    punctuation, else at the last "and", "but", "so" … that leaves a title that fits
+    ("i migrated our reporting from excel to looker and cut the weekly report…" -> "i
+    migrated our reporting from excel to looker"), else at a word."""
     first = re.split(r"[.;!?]\s|,\s| - | – ", sentence.strip() + " ", maxsplit=1)[0].strip()
     first = first.rstrip(".;!?,")
     if len(first) <= NATURAL_TITLE:
         return first
+    heads = [first[:m.start()] for m in _AND_THEN.finditer(first)
+             if 3 <= len(first[:m.start()].split()) and m.start() <= NATURAL_TITLE]
+    if heads:
+        return heads[-1].rstrip(",;:-")
     cut = first[:NATURAL_TITLE].rsplit(" ", 1)[0]
     return cut.rstrip(",;:-") + "…"
+
+
+# Names spelled with a small first letter ("dbt", "iOS", "eBay"): a title keeps them so.
+_SMALL_FIRST = frozenset(name for name in (*lexicon.PRODUCT_NAMES.values(),
+                                           *lexicon.COMPANY_NAMES.values())
+                         if name[:1].islower())
+
+
+def heading(title: str) -> str:
+    """A story's title as shown, read cleanly without changing what was saved: "i migrated
+    our reporting from excel to looker" -> "I migrated our reporting from Excel to
+    Looker", "conflict with pm" -> "Conflict with PM" (tools, places, "I", a first
+    capital); a title typed with its own capitals keeps them."""
+    text = job_acronyms(as_written(title))
+    first = text.split(" ", 1)[0]
+    if text[:1].islower() and first not in _SMALL_FIRST:
+        text = text[:1].upper() + text[1:]
+    return text
 
 
 def _one_line(text: str) -> str:

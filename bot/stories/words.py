@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.copy.naming import employer
 from bot.model import Interview, Outcome
-from bot.stories.bank import GAP_WORDS, MAX_STORIES, SKILLS
+from bot.stories.bank import GAP_WORDS, MAX_STORIES, SKILLS, heading
 from bot.stories.model import Story
 from bot.values import Choice, Reply
 
@@ -83,7 +83,7 @@ def story_list(stories: list[Story], interviews: dict[int, Interview], now: date
                zone: ZoneInfo) -> Reply:
     lines = []
     for story in stories:
-        lines.append(f"{story.number}. {story.title} - {_tags(story)}")
+        lines.append(f"{story.number}. {heading(story.title)} - {_tags(story)}")
         lines.append(f"   {_short(story.text)}")
         lines.append(f"   {_where(story, interviews, now, zone)}")
     lines += ["", gaps_line(stories),
@@ -95,7 +95,7 @@ def story_list(stories: list[Story], interviews: dict[int, Interview], now: date
 def story_detail(story: Story, interviews: dict[int, Interview], now: datetime,
                  zone: ZoneInfo) -> Reply:
     return Reply(
-        title=f"Story {story.number}: {story.title}",
+        title=f"Story {story.number}: {heading(story.title)}",
         text=(f"{story.text}\n\nSkills: {_tags(story)}\n"
               f"{_where(story, interviews, now, zone)}"),
         tags=frozenset({"private"}),
@@ -115,37 +115,37 @@ def _numbers_hint(story: Story) -> str:
 
 
 def added(story: Story) -> str:
-    return (f"Saved as story {story.number}: \"{story.title}\" ({_tags(story)})."
+    return (f"Saved as story {story.number}: \"{heading(story.title)}\" ({_tags(story)})."
             f"{_numbers_hint(story)} Change the tags with "
             f'`/debrief stories edit {story.number} tags:"leadership, failure"`.')
 
 
 def saved_from_reflection(story: Story, company: str) -> str:
-    return (f"Saved to your story bank as story {story.number}: \"{story.title}\" "
+    return (f"Saved to your story bank as story {story.number}: \"{heading(story.title)}\" "
             f"({_tags(story)}), marked as told at {company}.{_numbers_hint(story)}")
 
 
 def edited(story: Story) -> str:
-    return f"Updated story {story.number}: \"{story.title}\" ({_tags(story)})."
+    return f"Updated story {story.number}: \"{heading(story.title)}\" ({_tags(story)})."
 
 
 def told(story: Story, interview: Interview, already: bool) -> str:
     if already:
         return f"Story {story.number} is already marked as told at {employer(interview)}."
-    return (f"Noted: you told \"{story.title}\" at {employer(interview)}. When you hear back, "
-            "the story bank shows what came of it.")
+    return (f"Noted: you told \"{heading(story.title)}\" at {employer(interview)}. When you "
+            "hear back, the story bank shows what came of it.")
 
 
 def remove_ask(story: Story) -> Reply:
     return Reply(
-        text=(f"Remove story {story.number}, \"{story.title}\"? This can't be undone. Type "
-              f"`/debrief stories remove {story.number} confirm` or press the button."),
+        text=(f"Remove story {story.number}, \"{heading(story.title)}\"? This can't be undone. "
+              f"Type `/debrief stories remove {story.number} confirm` or press the button."),
         actions=(Choice("Remove it", f"/debrief stories remove {story.number} confirm",
                         "danger"),))
 
 
 def removed(number: int, title: str) -> str:
-    return f"Removed story {number} ({title}). `/debrief stories` shows the rest."
+    return f"Removed story {number} ({heading(title)}). `/debrief stories` shows the rest."
 
 
 def no_such_story(ref: str) -> str:
