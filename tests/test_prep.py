@@ -298,3 +298,32 @@ async def test_prepared_questions_read_as_written_in_prep_and_after_the_intervie
     questions = next(f.value for f in prep.fields if f.name.startswith("Two questions"))
     assert questions.startswith("1. how will Stripe price usage for SMB customers?")
     assert "🤔" not in questions
+
+
+async def test_a_second_round_after_a_screen_gets_prep_that_fits_it(world: World) -> None:
+    """Prep showed all four kinds, the recruiter screen's salary advice included, to
+    someone whose screen at the same company was two days before."""
+    await world.say('/debrief interview acme when:"last monday 10:00" type:recruiter')
+    for answer in ("2", "my churn dashboard cut reporting time 50%",
+                   "their move to snowflake"):
+        await world.say(answer)
+    await world.say("cancel")
+    await world.say('/debrief interview Acme when:"fri 10:00"')
+    (reply,) = await world.say("/debrief prep")
+    fields = {f.name: f.value for f in reply.fields}
+    kinds = fields["What this round may be"]
+    assert kinds.startswith("After your recruiter screen at Acme on Mon 08 Jun, this round "
+                            "usually goes deeper.")
+    assert "Recruiter screen" not in kinds and "salary range" not in kinds
+    assert "• Technical interview:" in kinds and "• Final round:" in kinds
+    assert fields["From your last interview at Acme"] == (
+        '• They seemed most interested in "their move to Snowflake" - expect more on it, '
+        "and have an example ready.")
+
+
+async def test_a_first_interview_of_unknown_kind_still_shows_every_kind(world: World) -> None:
+    await world.say('/debrief interview Acme when:"fri 10:00"')
+    (reply,) = await world.say("/debrief prep")
+    fields = {f.name: f.value for f in reply.fields}
+    assert "• Recruiter screen:" in fields["What differs by kind of interview"]
+    assert not any(name.startswith("From your last") for name in fields)

@@ -19,9 +19,11 @@ __all__ = [
     "KIND_NAMES",
     "MAX_QUESTION",
     "ChecklistItem",
+    "earlier_at_company",
     "fitting_stories",
     "interview_kind",
     "is_generic_question",
+    "likely_kinds",
 ]
 
 MAX_QUESTION = 300
@@ -90,6 +92,31 @@ def interview_kind(interview: Interview) -> str | None:
     if interview.interview_type is not None:
         return _TYPE_KINDS.get(interview.interview_type)
     return _STAGE_KINDS.get(interview.stage or "")
+
+
+def likely_kinds(interview: Interview, earlier: list[Interview]) -> tuple[str, ...]:
+    """The kinds this interview can still be, from what is known: its own type or stage,
+    else what came before it at the same company. After any earlier interview there (a
+    screen, most often), or at a stage past the screen, it is no recruiter screen; a first
+    round is no final one."""
+    kind = interview_kind(interview)
+    if kind is not None:
+        return (kind,)
+    kinds = list(KIND_ADVICE)
+    if earlier or interview.stage in ("first", "later"):
+        kinds.remove("recruiter_screen")
+    if interview.stage == "first" and not earlier:
+        kinds.remove("final_round")
+    return tuple(kinds)
+
+
+def earlier_at_company(interview: Interview, interviews: list[Interview]) -> list[Interview]:
+    """The person's interviews at the same company before this one, latest first."""
+    company = " ".join(interview.company.split()).casefold()
+    return sorted((i for i in interviews
+                   if i.id != interview.id and i.happens_at < interview.happens_at
+                   and " ".join(i.company.split()).casefold() == company),
+                  key=lambda i: i.happens_at, reverse=True)
 
 
 _GENERIC = re.compile(

@@ -16,9 +16,10 @@ from bot.prep import words
 from bot.prep.checklist import (
     CHECKLIST,
     MAX_QUESTION,
+    earlier_at_company,
     fitting_stories,
-    interview_kind,
     is_generic_question,
+    likely_kinds,
 )
 from bot.prep.guard import still_ahead
 from bot.stories import words as story_words
@@ -99,9 +100,13 @@ async def _interview(ctx: Context, ref: str, *, after: bool) -> Interview:
 
 async def _show(ctx: Context, interview: Interview, prep_: Prep | None) -> Reply:
     bank = await ctx.uow.stories.list_for_user(ctx.user_id)
-    kind = interview_kind(interview)
-    return words.prep_reply(interview, prep_, ctx.zone, kind,
-                            fitting_stories(bank, interview, kind), bank, now=ctx.now)
+    earlier = earlier_at_company(
+        interview, await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200))
+    kinds = likely_kinds(interview, earlier)
+    kind = kinds[0] if len(kinds) == 1 else None
+    return words.prep_reply(interview, prep_, ctx.zone, kinds,
+                            fitting_stories(bank, interview, kind), bank, now=ctx.now,
+                            earlier=earlier)
 
 
 def _tick(current: Prep, value: str, *, on: bool) -> str:

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from bot.copy.naming import employer, fmt_local, interview_label, their_words
 from bot.model import Interview
 from bot.notes.people import parse_interviewers
-from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION
+from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION, interview_kind
+from bot.reflection.reading import is_nothing
 from bot.stories.bank import heading
 from bot.stories.model import Prep, Story
 from bot.stories.words import gaps_line
@@ -99,11 +100,41 @@ def _short_label(label: str) -> str:
     return short[:1].upper() + short[1:]
 
 
-def _kind(kind: str | None) -> tuple[str, str]:
-    if kind is not None:
-        return f"What's different about a {KIND_NAMES[kind]}", KIND_ADVICE[kind]
-    return ("What differs by kind of interview", "\n".join(
-        f"• {KIND_NAMES[k].capitalize()}: {KIND_ADVICE[k]}" for k in KIND_ADVICE))
+def _kind(kinds: tuple[str, ...], interview: Interview, earlier: list[Interview],
+          zone: ZoneInfo) -> tuple[str, str]:
+    """Advice for the kind this interview is, or for each kind it can still be: after a
+    screen at the same company, a second round is no screen, so its advice is left out."""
+    if len(kinds) == 1:
+        return f"What's different about a {KIND_NAMES[kinds[0]]}", KIND_ADVICE[kinds[0]]
+    each = "\n".join(f"• {KIND_NAMES[k].capitalize()}: {KIND_ADVICE[k]}" for k in kinds)
+    if not earlier:
+        return "What differs by kind of interview", each
+    before = earlier[0]
+    what = "recruiter screen" if interview_kind(before) == "recruiter_screen" else "interview"
+    return ("What this round may be", (
+        f"After your {what} at {employer(interview)} on "
+        f"{before.happens_at.astimezone(zone):%a %d %b}, this round usually goes "
+        "deeper. If you don't know its format yet, ask the recruiter - it is usually one "
+        f"of these:\n{each}"))
+
+
+def _from_before(interview: Interview, earlier: list[Interview]) -> str | None:
+    """What the earlier interview at the same company showed, in their own words: what
+    they seemed most interested in (expect more of it) and the hardest question."""
+    if not earlier:
+        return None
+    answers = earlier[0].answers
+    lines = []
+    interest = answers.get("interest")
+    if isinstance(interest, str) and not is_nothing(interest):
+        said = their_words(interest, interview.company)
+        lines.append(f"• They seemed most interested in \"{said}\" - expect more on it, and "
+                     "have an example ready.")
+    hardest = answers.get("hardest")
+    if isinstance(hardest, str) and not is_nothing(hardest):
+        lines.append(f"• You found \"{their_words(hardest, interview.company)}\" hardest - "
+                     "prepare a better answer to it.")
+    return "\n".join(lines) or None
 
 
 def _when_to_practise(interview: Interview, zone: ZoneInfo, now: datetime | None) -> str:
@@ -115,9 +146,10 @@ def _when_to_practise(interview: Interview, zone: ZoneInfo, now: datetime | None
     return "before you go in" if days <= 0 else "tonight" if days == 1 else "before the day"
 
 
-def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo, kind: str | None,
-               fitting: list[Story], bank: list[Story], *,
-               now: datetime | None = None) -> Reply:
+def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
+               kinds: tuple[str, ...], fitting: list[Story], bank: list[Story], *,
+               now: datetime | None = None, earlier: list[Interview] | None = None) -> Reply:
+    earlier = earlier or []
     done = set(prep.checked if prep else [])
     actions = [
         Choice(f"Tick {n}: {_short_label(item.label)}",
@@ -129,7 +161,8 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo, kind: st
     if fitting and not (prep and prep.practised):
         actions.append(Choice("I said my story out loud",
                               f"/debrief prep #{interview.id} practised", "primary"))
-    kind_title, kind_text = _kind(kind)
+    kind_title, kind_text = _kind(kinds, interview, earlier, zone)
+    before = _from_before(interview, earlier)
     return Reply(
         title=f"Prep: {interview_label(interview)}, {fmt_local(interview.happens_at, zone)}",
         text=_checklist(interview, prep),
@@ -137,6 +170,8 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo, kind: st
             ReplyField("Two questions only you could ask", _questions(interview, prep)),
             ReplyField("Stories for this one", _stories(
                 interview, prep, fitting, bank, _when_to_practise(interview, zone, now))),
+            *((ReplyField(f"From your last interview at {employer(interview)}", before),)
+              if before else ()),
             ReplyField(kind_title, kind_text),
         ),
         actions=tuple(actions), tags=frozenset({"prep", "private"}))
