@@ -60,6 +60,13 @@ def test_a_sentence_that_answers_nothing_later_is_asked_about(key: str, typed: s
     ("memorable", "prob not lol", "generic"),
     ("professional", "it was all business", "on_topic"),
     ("professional", "we got a bit off track talking about dogs", "drifted"),
+    # ten minutes on private life is a drift however it ended (was "Friendly and on topic",
+    # praised as "You kept things friendly and on topic"); a minute of small talk is not
+    ("professional", "we spent like 10 min about our dogs lol then all business", "drifted"),
+    ("professional", "first 15 minutes were about his kids, then back to the role",
+     "drifted"),
+    ("professional", "a bit of small talk then all business", "on_topic"),
+    ("professional", "spent 20 mins on their product roadmap, all business", "on_topic"),
     ("fit", "like a 4", "4"),
     ("fit", "its a 3, i'd say", "3"),
 ])

@@ -3,17 +3,19 @@
 In order, the first rule that decides wins:
 
 1. the option's number ("3"), or a rating out of something ("4/5", "4 out of 5", "8/10");
-2. the exact words of an option: its value, its label, the visible label of its button
+2. a sentence that means an option whatever else it says (``Option.said``: "10 min about
+   our dogs then all business" is a drift, however it ended);
+3. the exact words of an option: its value, its label, the visible label of its button
    (``2. A few moments stood out``, ``4 · Good fit``), or one of its everyday words
    (``Option.aliases``: "sent it", "not yet", "pretty good", "meh"), case, punctuation and
    contractions ignored ("They'll" == "they will");
-3. those words inside a sentence ("yes I sent it this morning"): the longest one found wins,
+4. those words inside a sentence ("yes I sent it this morning"): the longest one found wins,
    so "not yet sent" is "not yet", not "sent"; words followed by "not" do not count ("no, I
    did not" is not "I did"), and a bare yes or no counts only when the rest of the sentence
    says nothing else ("no, sorry" is no; "no questions, sorry" or "yes they asked about
    Kafka" answer something else and are asked about);
-4. a unique start of a label ("plann" -> "Planning to send it");
-5. a small typo ("alredy sent", "planing to send it"): rapidfuzz's ratio against every label
+5. a unique start of a label ("plann" -> "Planning to send it");
+6. a small typo ("alredy sent", "planing to send it"): rapidfuzz's ratio against every label
    and everyday word, accepted at :data:`FUZZY_ACCEPT` or more when one option is clearly
    ahead; from :data:`FUZZY_SUGGEST` the closest options are offered as a question instead.
 
@@ -117,6 +119,9 @@ def read_choice(question: Question, text: str) -> Picked | Unclear:
     by_number = _by_number(question, words, typed.lower())
     if by_number is not None:
         return Picked(by_number)
+    said = next((o.value for o in options if o.said and _said(o.said).search(words)), None)
+    if said is not None:
+        return Picked(said)
     for option in options:
         if words in _phrases(option):
             return Picked(option.value)
@@ -128,6 +133,11 @@ def read_choice(question: Question, text: str) -> Picked | Unclear:
         if len(starts) == 1:
             return Picked(starts[0])
     return _fuzzy(options, words)
+
+
+@functools.lru_cache(maxsize=64)
+def _said(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _by_number(question: Question, words: str, raw: str) -> str | None:

@@ -33,6 +33,9 @@ class Option:
     # Everyday words that mean this option ("sent it", "not yet", "pretty good"); matched
     # whole, inside a sentence (the longest wins), or with a small typo (bot.reflection.choices).
     aliases: tuple[str, ...] = ()
+    # A sentence that means this option whatever else it says: a regex over the answer as
+    # bot.reflection.choices.norm writes it (lower case, no punctuation), tried first.
+    said: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,20 @@ REFERENCE = Question(
     hint="A project they described, a challenge the team has, something you both enjoyed.",
 )
 
+# "10 min about our dogs lol then all business": rapport, and they came back, but ten minutes
+# of a 45-minute interview on private life is a drift (COACHING.md, reason 3), however it
+# ended. A minute of small talk ("a bit of small talk then all business") is not.
+_PERSONAL_TOPICS = (r"dogs?|cats?|pets?|puppy|kids?|children|family|baby|wedding|weekend|"
+                    r"holidays?|vacation|trip|travel\w*|football|soccer|basketball|sports?|"
+                    r"games?|hobbies|hobby|music|movies?|films?|tv|shows?|netflix|hometown|"
+                    r"school|college|uni|university|weather|food|cooking|running|gym|"
+                    r"personal|life|lives|small talk|chit chat|random stuff")
+_LONG_PERSONAL_TALK = (
+    r"^(?=.*\b(?:(?:[5-9]|[1-5][0-9]|five|ten|fifteen|twenty|thirty) ?(?:min|mins|minutes)|"
+    r"half an hour|half the (?:call|interview|time|hour)|most of the (?:call|interview|"
+    r"time|hour)|ages|forever|a long time|a good while|the first half)\b)"
+    r"(?=.*\b(?:" + _PERSONAL_TOPICS + r")\b)")
+
 PROFESSIONAL = Question(
     "professional", Area.PROFESSIONAL,
     "Did the personal talk stay professional and on topic?", "choice",
@@ -146,8 +163,10 @@ PROFESSIONAL = Question(
         "stayed on topic", "all good", "fine", "pretty good", "good", "i think so",
         "pretty much", "it was fine", "all business", "strictly business",
         "purely professional", "very professional", "it was professional", "ok", "okay",
-        "it was ok", "it was okay", "totally", "completely", "100%")),
-     Option("drifted", "It drifted a little", 1, aliases=(
+        "it was ok", "it was okay", "totally", "completely", "100%",
+        "small talk then all business", "small talk then straight to business",
+        "small talk and then all business", "small talk then on topic")),
+     Option("drifted", "It drifted a little", 1, said=_LONG_PERSONAL_TALK, aliases=(
         "a little", "drifted", "a bit", "somewhat", "mostly", "kind of", "kinda",
         "sort of", "mostly yes", "mostly on topic", "mostly professional", "a bit off topic",
         "a little off topic", "slightly off topic", "bit off topic", "a bit personal",
