@@ -468,6 +468,18 @@ def test_a_recruiter_note_without_a_role_says_the_role_once() -> None:
         assert thanks.count("the role") <= 1, thanks
 
 
+def test_a_first_note_never_thanks_them_again() -> None:
+    """A recruiter screen's note could open "Thanks again for taking the time…": there was
+    no earlier thanks to repeat. "Again" may only follow a thanks in the same note."""
+    for seed in range(40):
+        for kind in ("recruiter_screen", None):
+            (note,) = compose(request(seed=seed, interview_type=kind))
+            first = note.body.split("\n\n")[1]
+            assert "again" not in first.lower(), first
+            before = note.body.lower().split("again")[0]
+            assert "again" not in note.body.lower() or "thank" in before, note.body
+
+
 def test_without_a_usable_name_the_note_has_no_name_line() -> None:
     (note,) = compose(request(sender=None))
     assert note.body.rstrip().endswith(",")

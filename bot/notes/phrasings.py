@@ -125,7 +125,8 @@ RECRUITER_THANKS = (
     "chance to learn more about the team and the work.",
     "Thank you for speaking with me about {role} at {company}. It was good to learn more "
     "about the team and what the work involves.",
-    "Thanks again for taking the time to talk with me about {role} at {company}.",
+    "Thank you for taking the time to talk with me about {role} at {company} - it was a "
+    "helpful first conversation.",
 )
 RECRUITER_CLOSE = (
     "I'm very interested in moving forward and happy to send anything that would help for "
