@@ -154,6 +154,28 @@ async def test_a_rejection_is_acknowledged_first_then_strengths_a_reply_and_one_
     assert "private" in reply.tags
 
 
+async def test_a_third_rejection_in_a_month_is_named_in_the_acknowledgement(
+        world: World) -> None:
+    """Someone at their third no this month read the same "I'm sorry. That's disappointing
+    news" as after their first, as if nothing had come before."""
+    for company in ("Initech", "Hooli"):
+        await world.say(f"/debrief interview {company} type:other")
+        await world.say("cancel")
+        await world.say(f"/debrief outcome {company} rejected")
+        world.clock.advance(timedelta(days=6))
+    await world.say("/debrief interview Globex type:other")
+    await world.say("cancel")
+    reply, _source = await world.say("/debrief outcome globex they said no")
+    assert reply.text.startswith(
+        "I'm sorry. That's disappointing news from Globex - your third rejection this month, "
+        "and that's a lot to take in. When you're ready, `/debrief stats` looks across them")
+    world.clock.advance(timedelta(days=40))  # a month later, a no is a first one again
+    await world.say("/debrief interview Umbrella type:other")
+    await world.say("cancel")
+    reply, _source = await world.say("/debrief outcome umbrella rejected")
+    assert reply.text.splitlines()[0] == "I'm sorry. That's disappointing news from Umbrella."
+
+
 async def test_a_rejection_asked_for_in_a_channel_goes_to_the_dm_with_its_question_after(
         world: World) -> None:
     await world.reflect_fully()

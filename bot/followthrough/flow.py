@@ -19,7 +19,7 @@ The cadence (COACHING.md), in business days on the person's calendar
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.context import Context, UserError
 from bot.copy.naming import their_words
@@ -168,11 +168,19 @@ async def after_outcome(ctx: Context, interview: Interview) -> Reply | None:
             kinds.append(NudgeKind.THANK_YOU)
         await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id, kinds=kinds)
     if interview.outcome is Outcome.REJECTED:
-        return _rejection(ctx, interview)
+        return _rejection(ctx, interview, await _recent_noes(ctx, interview))
     return None
 
 
-def _rejection(ctx: Context, interview: Interview) -> Reply:
+async def _recent_noes(ctx: Context, interview: Interview) -> int:
+    """How many rejections, this one included, came in the last 30 days."""
+    since = ctx.now - timedelta(days=30)
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+    return 1 + sum(1 for i in interviews if i.id != interview.id and
+                   i.outcome is Outcome.REJECTED and (i.outcome_at or i.happens_at) >= since)
+
+
+def _rejection(ctx: Context, interview: Interview, noes: int = 1) -> Reply:
     fields: list[ReplyField] = []
     strong = [f"• {label}: \"{_quoted(key, answer, interview.company)}\""
               for key, label in _STRONG_KEYS
@@ -189,7 +197,7 @@ def _rejection(ctx: Context, interview: Interview) -> Reply:
         area = min(Area, key=lambda a: scores.get(a, 2.0))
         tip, _ = tip_for_interview(area, interview.interview_type)
         fields.append(ReplyField(f"To carry to the next one: {AREA_NAMES[area]}", tip))
-    return Reply(text=words.rejection_intro(interview), fields=tuple(fields),
+    return Reply(text=words.rejection_intro(interview, noes), fields=tuple(fields),
                  copy_text=draft.text, tags=frozenset({"rejection", "private"}))
 
 

@@ -74,5 +74,15 @@ def closing_text(interview: Interview) -> str:
             f"`/debrief outcome #{interview.id} callback` reopens it.")
 
 
-def rejection_intro(interview: Interview) -> str:
-    return f"I'm sorry. That's disappointing news from {employer(interview)}."
+_ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+def rejection_intro(interview: Interview, noes: int = 1) -> str:
+    """One line of acknowledgement; several noes in a month are named, not ignored, with
+    where to look across them (``/debrief stats``) - not more advice on top."""
+    if noes < 2:
+        return f"I'm sorry. That's disappointing news from {employer(interview)}."
+    which = _ORDINAL.get(noes, f"{noes}th")
+    return (f"I'm sorry. That's disappointing news from {employer(interview)} - your {which} "
+            "rejection this month, and that's a lot to take in. When you're ready, "
+            "`/debrief stats` looks across them for the one thing worth changing.")
