@@ -366,6 +366,12 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
      "my strong communication and 3 years in SaaS sales"),
     ("sql, python, tableau", "my SQL, Python and Tableau"),
     ("1 yr of sql", "my 1 year of SQL"),
+    # an adjective is no noun: the note said "how my passionate about marketing could help"
+    ("im a hard worker and passionate about marketing", None),
+    ("really good at social media", None),
+    ("im creative and organised", None),
+    ("experienced in b2b sales", "my experience in B2B sales"),
+    ("familiar with looker", "my familiarity with Looker"),
 ])
 def test_what_the_person_brings_is_used_only_when_it_is_specific(
         answer: str, phrase: str | None) -> None:

@@ -64,8 +64,41 @@ def _mixes_nouns_and_gerunds(text: str) -> bool:
     return 0 < gerunds < len(items)
 
 
+# "passionate about marketing", "really keen to learn": a stock phrase whatever follows it.
+_KEEN = re.compile(r"^(?:i'?m\s+|i am\s+)?(?:really\s+|very\s+|so\s+|super\s+|genuinely\s+)?"
+                   r"(?:passionate|enthusiastic|excited|keen|eager|motivated|driven|hungry|"
+                   r"obsessed|curious|organi[sz]ed|friendly|calm|patient|proactive|"
+                   r"resilient|ambitious|diligent|hard-?working|confident|outgoing)\b", re.I)
+# "experienced in B2B sales": an adjective of skill turned to the noun the line needs ("my
+# experience in B2B sales"); "good at social media" has no such noun and is left out
+# ("my good at social media" is no English).
+_SKILLED = {"experienced": "experience", "skilled": "skills", "proficient": "proficiency",
+            "fluent": "fluency", "familiar": "familiarity", "versed": "grounding",
+            "well-versed": "grounding", "well versed": "grounding"}
+_ADJECTIVE = re.compile(r"^(?:(?:really|very|pretty|super|quite|highly)\s+)?(?P<adj>well[- ]"
+                        r"versed|[a-z]+)\s+(?P<prep>about|at|with|in|on)\s+(?P<rest>\S.*)$",
+                        re.I)
+_ADJECTIVES = frozenset({"good", "great", "strong", "comfortable", "confident", "solid",
+                         "decent", "excellent", "amazing", "keen", "passionate", "big",
+                         "handy", "quick", "fast", "savvy", "obsessed", "interested",
+                         *_SKILLED})
+
+
+def _as_noun(text: str) -> str | None:
+    """An adjective phrase as the noun phrase the line needs, "" when it is none, or None
+    when ``text`` is no adjective phrase at all."""
+    found = _ADJECTIVE.match(text)
+    if found is None or found.group("adj").lower() not in _ADJECTIVES:
+        return None
+    noun = _SKILLED.get(found.group("adj").lower().replace("-", " "))
+    if noun is None:
+        return ""
+    prep = "with" if noun == "familiarity" else "in"
+    return f"{noun} {prep} {found.group('rest')}"
+
+
 def _is_generic(item: str) -> bool:
-    return not _GENERIC_SELF.sub("", item).strip(" ,.&-")
+    return not _GENERIC_SELF.sub("", item).strip(" ,.&-") or bool(_KEEN.match(item.strip()))
 
 
 _I_DID = re.compile(r"^(?:and\s+)?i\s+(?=(?:" + "|".join(lexicon.PAST_RESULT_VERBS) + r")\b)",
@@ -156,6 +189,11 @@ def bring_phrase(answer: str | None) -> str | None:
     text = re.sub(r"\s*(?:,|-|–|—)?\s*(?:lol|haha|i guess|i think|tbh|etc\.?)$", "", text,
                   flags=re.I).strip(" ,.")
     text = re.sub(r"\s+\+\s+", " and ", _specific_items(text))  # "customer success + sql"
+    noun = _as_noun(text)
+    if noun is not None:
+        if not noun:
+            return None
+        text = noun
     if not text or _SENTENCE.match(text) or text.split()[0].lower() in _NOT_A_START:
         return None
     if sensitive_topic(text) is not None or reference_phrase(text) == Refusal(
