@@ -13,7 +13,7 @@ import pytest
 from bot.model import Area, Interview, ThankYou
 from bot.reflection.dialogue import area_scores
 from bot.reflection.reading import asked, is_nothing, specifics
-from bot.reflection.summary import IMPACT, choose_focus, focus_tip, went_well
+from bot.reflection.summary import IMPACT, choose_focus, focus_tip, own_question, went_well
 from bot.reflection.timeline import next_steps, read_timeline
 
 T0 = datetime(2026, 6, 10, 13, 0, tzinfo=UTC)  # a Wednesday
@@ -172,6 +172,15 @@ def test_walking_them_through_your_own_work_is_quoted_as_what_went_well() -> Non
                                  "remember": "I walked them through my dashboard"}))
     assert lines == ['You gave them something specific to remember: "I walked them through '
                      'my dashboard".']
+
+
+def test_a_question_only_you_could_ask_is_about_their_side_not_your_own_work() -> None:
+    """"One only you could ask: "What's the hardest part of my campaign for the bakery right
+    now?"" asked the interviewer about the candidate's own campaign."""
+    assert own_question({"reference": "i mentioned my campaign for the bakery",
+                         "interest": "their new loyalty app"}) == \
+        "\"What's the hardest part of your new loyalty app right now?\""
+    assert "my campaign" not in own_question({"reference": "my campaign for the bakery"})
 
 
 def test_what_went_well_names_the_evidence() -> None:

@@ -76,9 +76,12 @@ def _topic(answers: dict[str, Any]) -> str | None:
         value = answers.get(key)
         if isinstance(value, str):
             phrase = reference_phrase(value)
+            # Their side only: "the hardest part of my campaign for the bakery" asks the
+            # interviewer about the candidate's own work.
             if isinstance(phrase, Phrase) and not phrase.fact and not \
                     phrase.text.lower().startswith(("how ", "what ", "why ", "when ", "who ",
-                                                     "that ")):
+                                                     "that ")) and \
+                    not re.search(r"\b(?:my|me|mine|I|I'm|I've)\b", phrase.text):
                 return phrase.text
     return None
 
@@ -88,8 +91,7 @@ def own_question(answers: dict[str, Any]) -> str:
     topic = _topic(answers)
     if topic:
         return f"\"What's the hardest part of {topic} right now?\""
-    return ("\"What would the person in this role have changed six months from now, if it "
-            "went really well?\"")
+    return "\"Six months from now, if this hire has gone really well, what will have changed?\""
 
 
 def went_well(interview: Interview) -> list[str]:
