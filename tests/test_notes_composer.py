@@ -453,6 +453,9 @@ def test_after_a_rejection_the_reply_asks_for_feedback_and_leaves_the_door_open(
         assert "future" in note.body
         assert note.card is None
         assert REFERENCE_SLOT not in note.body  # a gracious reply needs no reference
+        # "Thank you for letting me know about the role at Acme" read as if they had
+        # told the candidate about the job, not about their decision
+        assert "letting me know about" not in note.body
     (with_ref,) = compose(request(seed=1, situation=Situation.REJECTED))
     assert "your Kafka migration" in with_ref.body
 

@@ -140,8 +140,8 @@ REJECTED_THANKS = (
     "disappointed, I'm grateful for the time you spent with me.",
     "Thank you for getting back to me about {role} at {company}. Of course I'm disappointed, "
     "but I appreciated the chance to meet you and learn about the team.",
-    "Thank you for letting me know about {role} at {company}, and for the time you gave me "
-    "during the process.",
+    "Thank you for letting me know how things stand with {role} at {company}, and for the "
+    "time you gave me during the process.",
 )
 REJECTED_FEEDBACK = (
     "If you have a few minutes, I would be grateful for any brief feedback on my interview - "
