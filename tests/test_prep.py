@@ -197,6 +197,14 @@ async def test_two_questions_of_their_own_with_a_nudge_away_from_generic_ones(
         "How is on-call shared on the payments team?"]
 
 
+async def test_a_stock_question_typed_casually_gets_the_nudge_too(world: World) -> None:
+    """"whats the team like" was saved as "Saved as question 2 of 2." with no word: the
+    reflection already names it a question any candidate asks."""
+    await world.say('/debrief interview Acme when:"fri 10:00"')
+    (reply,) = await world.say("/debrief prep question whats the team like")
+    assert "could be asked in any interview" in reply.text
+
+
 @pytest.mark.parametrize("command, message", [
     ("/debrief prep tick 9", "couldn't read \"9\" as checklist numbers"),
     ("/debrief prep tick all of them", "as checklist numbers"),

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.model import Interview, InterviewType
+from bot.reflection.reading import asked
 from bot.stories.bank import SKILLS
 from bot.stories.model import Story
 
@@ -129,8 +130,8 @@ _GENERIC = re.compile(
 def is_generic_question(question: str, interview: Interview) -> bool:
     """A question that could be asked in any interview: a stock phrase, and nothing of
     this company or role in it."""
-    if not _GENERIC.search(question):
-        return False
+    if not _GENERIC.search(question) and not asked(question).generic:
+        return False  # the reflection's list too: "whats the team like" was saved unremarked
     own = [w for w in re.findall(r"\w{4,}", f"{interview.company} {interview.role or ''}")]
     return not any(w.casefold() in question.casefold() for w in own)
 
