@@ -338,10 +338,22 @@ async def test_news_typed_instead_of_clicked_after_a_check_in_gets_the_buttons(
     world.clock.set(check_in.due_at)
     await deliver_due(world)
     (ask,) = await world.say("nope nothing yet 😕")
-    assert ask.text.startswith("Is that news from Acme (Backend Engineer)?")
+    assert ask.text.startswith("No word yet from Acme (Backend Engineer)? Tap \"No reply yet\"")
     assert (ask.choices[0].label, ask.choices[0].style) == ("No reply yet", "primary")
     assert world.interview().outcome is None  # nothing recorded on a guess
     first, _source = await world.say(button(ask, "No reply yet"))
     assert "good time to follow up with Acme" in first.text
     (other,) = await world.say("thanks!")  # no news in it: as before
     assert other.text.startswith("There's no reflection open right now")
+
+
+async def test_two_weeks_of_silence_said_in_a_sentence_gets_the_buttons(world: World) -> None:
+    """"it's been 2 weeks and nothing 😩 should i email them?" got "There's no reflection
+    open right now": the time waited and the question read as a company's name."""
+    await world.reflect_fully()
+    world.clock.advance(timedelta(days=14))
+    (ask,) = await world.say("it's been 2 weeks and nothing 😩 should i email them?")
+    assert ask.text.startswith("No word yet from Acme (Backend Engineer)? Tap \"No reply yet\" "
+                               "and I'll tell you whether it's time to follow up")
+    first, _source = await world.say(button(ask, "No reply yet"))
+    assert "good time to follow up with Acme" in first.text

@@ -62,7 +62,12 @@ _FILLER = frozenset("""
     this about after all any over what gave give made make sent send be been was were is
     are am have has had do did does will would got get gets getting again too also though
     anyway guess think apparently officially heard hear news kind sort like nope nah no yet
+    s d ll m re ve day days week weeks month months two three four since now ago long how
+    should could can shall ok okay hey hi hmm idk even literally only more than wait
+    follow followup chase ping nudge reach out contact message them up or not there
 """.split())
+# "it's been 2 weeks and nothing 😩 should i email them?" names no one either: the time
+# waited and the question of whether to write are no interview's name.
 
 
 def names_no_one(text: str) -> bool:

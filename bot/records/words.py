@@ -72,9 +72,14 @@ def outcome_ask(interview: Interview, unread: str = "", stated: Outcome | None =
     """The outcome buttons; ``unread``: what they typed that states no outcome; ``stated``:
     the outcome a message typed outside any command seems to give (its button first)."""
     if stated is not None:
+        # Silence, often with "should i email them?": say what the button leads to.
+        text = (f"No word yet from {interview_label(interview)}? Tap \"No reply yet\" and I'll "
+                "tell you whether it's time to follow up - with the e-mail drafted when it "
+                "is. Nothing is recorded until you tap." if stated is Outcome.NO_REPLY else
+                f"Is that news from {interview_label(interview)}? Tap what you heard back "
+                "and I'll record it - nothing is recorded until you do.")
         return Reply(
-            text=f"Is that news from {interview_label(interview)}? Tap what you heard back "
-                 "and I'll record it - nothing is recorded until you do.",
+            text=text,
             choices=tuple(Choice(name, f"/debrief outcome #{interview.id} {o.value}",
                                  "primary" if o is stated else "default")
                           for o, name in sorted(OUTCOME_NAMES.items(),
