@@ -372,6 +372,8 @@ def test_the_signature_is_a_name_never_a_handle(chosen: str | None, profile: str
     ("im creative and organised", None),
     ("experienced in b2b sales", "my experience in B2B sales"),
     ("familiar with looker", "my familiarity with Looker"),
+    ("excel, sql and 3 yrs in logistics", "my Excel, SQL and 3 years in logistics"),  # was
+    # "my Excel and SQL and 3 years in logistics"
 ])
 def test_what_the_person_brings_is_used_only_when_it_is_specific(
         answer: str, phrase: str | None) -> None:

@@ -164,7 +164,10 @@ def _spelled_out(text: str) -> str:
         return f"{m.group(1)} {unit}" + (" of " if m.group(0).endswith(" ") else "")
     text = _YEARS.sub(years, text)
     head, comma, last = text.rpartition(", ")
-    if comma and last and not re.match(r"(?:and|or|but|etc)\b", last, re.I):
+    # "excel, sql and 3 yrs in logistics" has its "and" already ("my Excel and SQL and 3
+    # years" said it twice)
+    if comma and last and not re.match(r"(?:and|or|but|etc)\b", last, re.I) and \
+            not _AND.search(last):
         joint = ", and " if _AND.search(head) else " and "
         return f"{head}{joint}{last}"
     return text
