@@ -232,3 +232,16 @@ async def test_a_result_without_a_number_is_named_back_with_what_it_was_about() 
     read = field(summary, "Specific or generic")
     assert 'what they\'ll remember: "fixed a race condition in their queue consumer" is the ' \
         "kind of detail" in read
+
+
+async def test_a_span_of_time_is_named_back_with_what_it_was() -> None:
+    """"5 hrs" and "3 yrs" were named back alone ("\"3 yrs\" is the kind of detail people
+    repeat"): a span of time says nothing without what it was of."""
+    answers = ["other", "2", "i built an inventory tracker in google sheets, saved like 5 hrs "
+               "a week", "skip", "sent it", "their leeds expansion", "1", "1,3",
+               "how will the new site change the team?", "4",
+               "excel, sql and 3 yrs in logistics", "in a week"]
+    _, (summary, *_) = await reflect(answers)
+    read = field(summary, "Specific or generic")
+    assert 'what they\'ll remember: "5 hrs a week" is the kind of detail' in read
+    assert 'what you bring: "3 yrs in logistics" is the kind of detail' in read

@@ -134,7 +134,12 @@ def _detail(found: Specifics, answer: str) -> str:
         number = next((n for n in found.numbers if not n.isdigit()), found.numbers[0])
         said = re.search(rf"(?<![\w.]){re.escape(number)}\s+[^\s,;.!?]+", answer) \
             if number.isdigit() else None
-        return said.group(0) if said else number
+        detail = said.group(0) if said else number
+        # a span of time with what it was of: "5 hrs a week", "3 yrs in logistics"
+        longer = re.search(rf"(?<![\w.]){re.escape(detail)}(?<=[a-z])\s+(?:(?:a|per|each|"
+                           r"every)\s+(?:day|week|month|year|sprint|quarter)|(?:of|in|at)\s+"
+                           r"[^\W\d][\w-]*)\b", answer, re.I)
+        return longer.group(0) if longer else detail
     if found.named:
         return found.example
     said = re.search(rf"\b{re.escape(found.example)}\b(?:\s+[^\s,;.!?]+){{0,8}}", answer,
