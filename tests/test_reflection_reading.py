@@ -183,6 +183,18 @@ def test_a_question_only_you_could_ask_is_about_their_side_not_your_own_work() -
     assert "my campaign" not in own_question({"reference": "my campaign for the bakery"})
 
 
+@pytest.mark.parametrize(("typed", "line"), [
+    # its question mark back (was "…: \"how will the new site change the team\".")
+    ("how will the new site change the team??",
+     'You asked a question of your own: "how will the new site change the team?".'),
+    # told as a report, said as one (was "…: \"asked about their data stack\".")
+    ("asked about their data stack",
+     "You asked about their data stack - a question of your own."),
+])
+def test_a_question_of_your_own_is_quoted_as_a_question(typed: str, line: str) -> None:
+    assert line in went_well(interview({"questions_asked": typed}))
+
+
 def test_what_went_well_names_the_evidence() -> None:
     answers = {"remember": "cut deploy time by 80%", "professional": "on_topic",
                "researched": ["company", "role"], "thank_you": "sent",
@@ -191,7 +203,7 @@ def test_what_went_well_names_the_evidence() -> None:
     assert any("\"cut deploy time by 80%\"" in line for line in lines)
     assert "You researched the company and the role beforehand." in lines
     assert "Your thank-you note is already out." in lines
-    assert any("\"how do you pick projects\"" in line for line in lines)
+    assert any("\"how do you pick projects?\"" in line for line in lines)
     assert not any("next steps" in line for line in lines)  # generic: not praised
 
 

@@ -47,7 +47,7 @@ def field(reply: Reply, name: str) -> str:
 
 async def test_quotes_in_the_summary_have_a_capital_i_and_no_emoji() -> None:
     well = field(await summary(), "What went well")
-    assert "\"how do I get the most out of the first 90 days\"" in well
+    assert "\"how do I get the most out of the first 90 days?\"" in well
     assert "\"SQL and I worked at Google for 3 years\"" in well
     assert "😅" not in well and "🎉" not in well and "🙏" not in well
     assert "\"my churn dashboard, it cut churn 12% at Globex\"" in well

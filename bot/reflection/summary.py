@@ -116,13 +116,30 @@ def went_well(interview: Interview) -> list[str]:
     if isinstance(questions, str):
         own = asked(questions).own
         if own:
-            lines.append("You asked a question of your own: "
-                         f"\"{their_words(own[0], interview.company)}\".")
+            lines.append(_own_question_line(their_words(own[0], interview.company)))
     bring = specifics(answers.get("bring"))
     if answers.get("fit") in ("4", "5") and bring.specific:
         lines.append("The role fits what you bring: "
                      f"\"{their_words(gist(answers['bring']), interview.company)}\".")
     return lines
+
+
+_ASKED_LEAD = re.compile(r"^(?:I\s+)?asked\s+(?:(?P<who>them|him|her|the \w+)\s+)?", re.I)
+_QUESTION_WORD = re.compile(r"(?:^|[-–,;:]\s*)(?:what|whats|what's|how|why|when|who|where|"
+                            r"which|is|are|do|does|did|can|could|would|will|should|have|has)"
+                            r"\b", re.I)
+
+
+def _own_question_line(question: str) -> str:
+    """"You asked a question of your own: "how will the new site change the team?"", its
+    question mark back; told as a report ("asked about their data stack") it is said as
+    one: "You asked about their data stack - a question of your own." """
+    told = _ASKED_LEAD.match(question)
+    if told and question[told.end():].strip():
+        who = f" {told.group('who')}" if told.group("who") else ""
+        return f"You asked{who} {question[told.end():].strip()} - a question of your own."
+    mark = "?" if _QUESTION_WORD.search(question) and not question.endswith("?") else ""
+    return f"You asked a question of your own: \"{question}{mark}\"."
 
 
 def _detail(found: Specifics, answer: str) -> str:
