@@ -76,7 +76,11 @@ async def test_stats_lead_with_one_next_step_and_say_which_factors_overlap(
            "pattern, not two." in said
     assert "With a thank-you inside 24 hours: 2 of 3 called back; with a later note or " \
            "none: 0 of 2." in said
-    assert said.count("Next step:") == 2  # each insight ends in one
+    # each insight ends in one step, but the first one's step is the lead: said once (it
+    # was said at the top and again, word for word, under its finding)
+    assert said.count("Next step:") == 2
+    assert "Next step: the one at the top." in said
+    assert said.count("apply first to roles you'd rate a 4 or 5 on fit") == 1
     # Globex's "no reply" is 43 days old: closed, so it counts as no callback.
     assert "2 callbacks (1 of them an offer), 2 rejections, 1 with no reply after a month" \
         in said
@@ -84,6 +88,20 @@ async def test_stats_lead_with_one_next_step_and_say_which_factors_overlap(
     assert "• Prepared: strong lately, up from weak (6 ratings)" in said
     assert not re.search(r"\d\.\d", said)  # plain words, never decimals
     assert "not proof" in said
+
+
+async def test_ratings_that_all_read_the_same_are_said_once(world: World) -> None:
+    """"• Stand out: strong, steady (4 ratings)" came five times, one per area."""
+    from stats_seed import STRONG_PREP, answers
+    steady = [(days, company, {**answers(STRONG_PREP, "4", "memorable"),
+                               "remember": "cut churn 12%", "bring": "3 yrs of sql"}, 2, result)
+              for days, company, result in ((40, "Acme", Outcome.CALLBACK),
+                                            (30, "Globex", Outcome.REJECTED),
+                                            (20, "Initech", Outcome.CALLBACK))]
+    await world.seed(ANN, steady)
+    (reply,) = await world.say("/debrief stats")
+    rated = next(f.value for f in reply.fields if f.name == "How you rated yourself")
+    assert rated.startswith("• All five areas: strong, steady (3 ratings each)\n")
 
 
 async def test_stats_on_three_interviews_carry_an_honest_small_number_caveat(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.insights.factors import SMALL_GROUP, Factor, Finding, Group
 from bot.insights.patterns import Calibration, InterviewPoint, Patterns, spelling
 from bot.insights.profile import describe
+from bot.notes.written import as_written
 
 __all__ = [
     "FACTOR_NOUNS",
@@ -105,9 +106,10 @@ def _upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def finding_lines(finding: Finding, p: Patterns) -> list[str]:
+def finding_lines(finding: Finding, p: Patterns, *, step: bool = True) -> list[str]:
     """What the split shows (both sides with their sizes), the caveat, any overlap, and the
-    next step - in that order, the step last."""
+    next step - in that order, the step last (``step=False``: the step is the reply's lead,
+    so it points there rather than saying it twice word for word)."""
     points = p.points
     lines = [f"{_upper(group_label(finding.factor, finding.group.value, points))}: "
              f"{_count(finding.group)} called back; {_rest_label(finding, points)}: "
@@ -119,7 +121,8 @@ def finding_lines(finding: Finding, p: Patterns) -> list[str]:
         others = " and ".join(FACTOR_NOUNS[f] for f in finding.overlaps)
         lines.append(f"{_upper(others)} split these same interviews the same way, so read "
                      "them as one pattern, not two.")
-    lines.append(f"Next step: {next_step(finding, p)}")
+    lines.append(f"Next step: {next_step(finding, p)}" if step else
+                 "Next step: the one at the top.")
     return lines
 
 
@@ -129,7 +132,7 @@ def _bring(finding: Finding, p: Patterns) -> str:
     for index in sorted(rich.members):
         point = p.points[index]
         if point.result and point.bring:
-            text = point.bring.rstrip(".")
+            text = as_written(point.bring).rstrip(".")  # "3 years of SQL", as written
             return f'"{text[:80]}{"…" if len(text) > 80 else ""}"'
     return "what you bring"
 

@@ -178,7 +178,9 @@ def lead(p: Patterns) -> tuple[str, str]:
 def _findings(p: Patterns) -> str | None:
     if not p.findings:
         return None
-    blocks = ["\n".join(finding_lines(f, p)) for f in p.findings[:3]]
+    # The first finding's step leads the reply ("Your next step: …"): not said twice.
+    blocks = ["\n".join(finding_lines(f, p, step=i > 0))
+              for i, f in enumerate(p.findings[:3])]
     blocks.append("These are patterns in your own notes, not proof: interviews differ in "
                   "many ways.")
     return "\n\n".join(blocks)
@@ -202,6 +204,10 @@ def _ratings(p: Patterns) -> str:
     if not p.trends:
         return "No ratings yet: they come from your reflections (`/debrief reflect`)."
     lines = [_trend_line(t) for t in p.trends]
+    said = {line.split(": ", 1)[1] for line in lines}
+    if len(lines) == len(AREA_NAMES) and len(said) == 1:
+        # "• Stand out: strong, steady (4 ratings)" five times over, said once
+        lines = [f"• All five areas: {said.pop().replace(' ratings)', ' ratings each)')}"]
     lines.append("(From your own reflections: how it felt to you, which is worth knowing but "
                  "often differs from how it landed.)")
     return "\n".join(lines)
