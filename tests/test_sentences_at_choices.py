@@ -66,6 +66,7 @@ def test_a_sentence_that_answers_nothing_later_is_asked_about(key: str, typed: s
     ("professional", "first 15 minutes were about his kids, then back to the role",
      "drifted"),
     ("professional", "a bit of small talk then all business", "on_topic"),
+    ("professional", "eh kinda", "drifted"),  # was "I didn't catch which one"
     ("professional", "spent 20 mins on their product roadmap, all business", "on_topic"),
     ("fit", "like a 4", "4"),
     ("fit", "its a 3, i'd say", "3"),

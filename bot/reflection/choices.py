@@ -183,7 +183,7 @@ _ADDS_NOTHING = _PARTICLES | frozenset("""
     did do does not am are is was were will would they he she we you me my the a thanks
     thank ok okay well um uh hmm oh of course sure still yet at all just maybe probably
     pretty much mostly quite very kind kinda have has had been and but too either that
-    this one unfortunately sadly afraid
+    this one unfortunately sadly afraid eh ehh hm mm ish
 """.split())
 
 # A number inside a sentence is a rating only beside these ("like a 4", "4 i'd say"): "i
