@@ -113,3 +113,18 @@ async def test_a_note_to_someone_unnamed_is_labelled_as_a_careful_person_writes_
     labels = [line for r in drafts for line in r.text.split("\n") if line.startswith("Note ")]
     assert labels == ["Note 1 of 2: to Priya.", "Note 2 of 2: to the guy from HR."]
     assert parse_interviewers("tom the cto, the vp of eng")[1].full == "the VP of eng"
+
+
+async def test_the_focus_names_everyone_a_panel_note_goes_to() -> None:
+    """"send Maria and Tom a short note" left out the third note the drafts held, to
+    "some guy from sales"."""
+    world = World()
+    await world.say("/debrief interview Northwind type:panel")
+    answers = (*PANEL[:2], "maria (head of cs), tom and some guy from sales", *PANEL[3:])
+    for answer in answers:
+        replies = await world.say(answer)
+    (summary,) = replies
+    focus = next(f for f in summary.fields if f.name.startswith("One thing to focus on"))
+    assert "Maria, Tom and the guy from sales" in focus.value
+    drafts = await world.say("/debrief draft")
+    assert "Note 3 of 3: to the guy from sales." in drafts[2].text

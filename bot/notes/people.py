@@ -173,7 +173,7 @@ def _as_written(person: Interviewer) -> Interviewer:
     "the guy from HR" (one you met, so "the"), "the cto" "the CTO", "eng manager" stays."""
     full = job_acronyms(known_names(person.full))
     if person.name is None:
-        full = re.sub(r"^(?:a|an)\s+(?=\S)", "the ", full, flags=re.I)
+        full = re.sub(r"^(?:a|an|some)\s+(?=\S)", "the ", full, flags=re.I)
     return Interviewer(person.name, full, job_acronyms(known_names(person.job)))
 
 

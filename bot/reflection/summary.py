@@ -297,12 +297,14 @@ def interview_kind(interview: Interview) -> InterviewType | None:
 def _note_to(interview: Interview, kind: InterviewType) -> tuple[str, str]:
     """Who the follow-up tip tells them to write to, and the line pointing at the drafts:
     the names the notes are addressed to, else the recruiter or each panel member."""
-    named = [p.name for p in note_recipients(interview) if p.name]
-    drafts = ("Your drafts are ready, one each." if len(named) > 1
+    people = note_recipients(interview)
+    named = [p.name for p in people if p.name]
+    drafts = ("Your drafts are ready, one each." if len(people) > 1
               else "Your draft is below.")
     if kind is InterviewType.PANEL:
-        if len(named) > 1:
-            return ", ".join(named[:-1]) + " and " + named[-1], drafts
+        if len(named) > 1:  # everyone a note goes to: "Maria, Tom and the guy from sales"
+            everyone = [p.name or p.full for p in people]
+            return ", ".join(everyone[:-1]) + " and " + everyone[-1], drafts
         return "each person on the panel", drafts
     return (named[0] if len(named) == 1 else "the recruiter"), drafts
 
