@@ -178,6 +178,10 @@ REFUSALS: list[tuple[str, RefusalReason]] = [
     ("why so many people left the team", RefusalReason.NEGATIVE),
     ("my old boss and why I left", RefusalReason.NEGATIVE),
     ("we talked about the layoffs last year", RefusalReason.NEGATIVE),
+    # was "It was helpful to hear that your onboarding is broken and customers churn…"
+    ("so basically we talked about how their onboarding is broken and customers churn in "
+     "the first 90 days", RefusalReason.NEGATIVE),
+    ("their data stack is kinda janky", RefusalReason.NEGATIVE),
     ("he complained about the CEO", RefusalReason.NEGATIVE),
     ("they are super chaotic right now lol", RefusalReason.NEGATIVE),
 ]

@@ -120,6 +120,10 @@ NEGATIVE: tuple[str, ...] = (
     "lawsuits?", "scandals?", "(?:bad|poor) management", "problems with (?:management|"
     "the manager|my manager)", r"micromanag\w*", "red flags?", "disaster", "a joke",
     "clueless", "arrogant", "cringe", "weird vibes?", "bad vibes?",
+    # what is wrong inside the company, told as a fact ("their onboarding is broken" gave
+    # "It was helpful to hear that your onboarding is broken")
+    "broken", "falling apart", "dumpster fire", "garbage", "crap", "crappy", "janky",
+    "shitty", "struggling", "a train ?wreck",
 )
 
 # Small talk and hedges people put before or after the answer.
