@@ -72,3 +72,17 @@ async def test_a_typed_time_out_of_range_is_refused_and_nothing_is_stored() -> N
     (reply,) = await world.say("/debrief interview umbrella 2019-01-01")
     assert "too far away" in reply.text and "Nothing was saved" in reply.text
     assert world.interviews() == []
+
+
+async def test_the_company_said_as_a_sentence_keeps_the_company_and_the_role() -> None:
+    """"interview at meta for a data scientist role tomorrow at 2pm" was logged as "At Meta
+    for A Data Scientist Role", in every reminder."""
+    world = World()
+    (reply,) = await world.say("/debrief interview at meta for a data scientist role "
+                               "tomorrow at 2pm")
+    assert reply.text.startswith("Logged your interview at Meta (Data Scientist) on Thu 11 Jun "
+                                 "14:00")
+    interview = world.interview()
+    assert (interview.company, interview.role) == ("meta", "data scientist")
+    (other,) = await world.say("/debrief interview At Home Group tomorrow 9am")
+    assert "At Home Group" in other.text  # a name that starts with the word stays whole

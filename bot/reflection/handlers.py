@@ -48,7 +48,7 @@ from bot.reflection.thank_you import (
     undo_thank_you_fields,
 )
 from bot.reflection.timeline import TIMELINE_DATE, read_timeline
-from bot.reflection.typed_when import split_trailing_when
+from bot.reflection.typed_when import split_company_and_role, split_trailing_when
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import AnswerKey, Command, Destination, Reply
 
@@ -96,6 +96,9 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
             raise UserError(copy.bad_time(when_text)) from exc
         if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
             raise UserError(copy.when_out_of_range(when_text))
+    if not cmd.option("company"):  # "interview at meta for a data scientist role"
+        company, said_role = split_company_and_role(company)
+        role = role or said_role
     ahead = happens_at > ctx.now + JUST_ENDED_SLACK
     interview = Interview(
         user_id=ctx.user_id, company=company, role=role, interviewer=interviewer,

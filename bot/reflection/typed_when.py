@@ -1,4 +1,5 @@
-"""A time typed after the company, without ``when:``: ``interview stripe tomorrow 2pm``.
+"""A time typed after the company, without ``when:``: ``interview stripe tomorrow 2pm``;
+and the company said as a sentence: ``interview at meta for a data scientist role``.
 
 People write the time where they would say it. The words after the company are read as
 the interview's time only when they clearly name one: a day word (today, tomorrow,
@@ -16,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from bot.timeparse import TimeParseError, parse_when
 
-__all__ = ["split_trailing_when"]
+__all__ = ["split_company_and_role", "split_trailing_when"]
 
 # The most words a time after the company takes ("next friday at 10:30 am" is six).
 _MOST_WORDS = 6
@@ -74,3 +75,26 @@ def split_trailing_when(text: str, now: datetime, zone: ZoneInfo
             continue
         return " ".join(head).rstrip(" ,-–—"), instant, " ".join(words[-size:])
     return None
+
+
+# "at meta", "with stripe": the words people say before the company.
+_BEFORE_COMPANY = re.compile(r"^(?:(?:an?\s+)?interview\s+)?(?:at|with)\s+(?=\S)")
+# "… for a data scientist role", "… as a product designer": the role, said after it.
+_ROLE_AFTER = re.compile(r"\s+(?:for\s+(?:(?:a|an|the)\s+)?(?P<role>\S.*?)\s+(?:role|position|"
+                         r"job|opening|spot)|as\s+(?:a|an)\s+(?P<as>\S.*?))\s*$", re.I)
+
+
+def split_company_and_role(text: str) -> tuple[str, str | None]:
+    """``(company, role)`` from the company typed as a sentence: "at meta for a data
+    scientist role" -> ("meta", "data scientist"), "with stripe as a product designer" ->
+    ("stripe", "product designer"). A name that merely starts with the word stays: only a
+    lowercase "at"/"with" is taken for the sentence's."""
+    company, role = text.strip(), None
+    found = _ROLE_AFTER.search(company)
+    if found and company[:found.start()].strip():
+        role = (found.group("role") or found.group("as")).strip()
+        company = company[:found.start()].strip()
+    lead = _BEFORE_COMPANY.match(company)
+    if lead and company[lead.end():].strip():
+        company = company[lead.end():].strip()
+    return company, role
