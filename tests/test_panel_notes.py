@@ -70,19 +70,25 @@ async def test_not_knowing_the_names_is_not_asked_again() -> None:
     assert "couldn't find a name" not in next_question.text
 
 
-async def test_each_panel_member_gets_their_own_topic_from_one_answer() -> None:
-    """"priya asked about X and guy about Y" gave every note X ("Our conversation about our
-    churn model" to Guy too); each note now names what that person asked about."""
+async def panel_focus(company: str, answers: tuple[str, ...]) -> tuple[World, str]:
+    """A panel reflected with ``answers``: the world and the summary's focus paragraph."""
     world = World()
-    await world.say("/debrief interview Globex type:panel")
-    answers = (*PANEL[:2], "priya and guy levi", PANEL[3], "not yet",
-               "priya asked about their churn model and guy about my python tests",
-               *PANEL[6:])
+    await world.say(f"/debrief interview {company} type:panel")
     for answer in answers:
         replies = await world.say(answer)
     (summary,) = replies
-    focus = next(f for f in summary.fields if f.name.startswith("One thing to focus on"))
-    assert '("your churn model" to Priya, "my Python tests" to Guy)' in focus.value
+    return world, next(f.value for f in summary.fields
+                       if f.name.startswith("One thing to focus on"))
+
+
+async def test_each_panel_member_gets_their_own_topic_from_one_answer() -> None:
+    """"priya asked about X and guy about Y" gave every note X ("Our conversation about our
+    churn model" to Guy too); each note now names what that person asked about."""
+    world, focus = await panel_focus(
+        "Globex", (*PANEL[:2], "priya and guy levi", PANEL[3], "not yet",
+                   "priya asked about their churn model and guy about my python tests",
+                   *PANEL[6:]))
+    assert '("your churn model" to Priya, "my Python tests" to Guy)' in focus
     drafts = await world.say("/debrief draft")
     bodies = [r.copy_text or "" for r in drafts if r.copy_text]
     priya = next(b for b in bodies if "Hi Priya," in b)
@@ -118,13 +124,9 @@ async def test_a_note_to_someone_unnamed_is_labelled_as_a_careful_person_writes_
 async def test_the_focus_names_everyone_a_panel_note_goes_to() -> None:
     """"send Maria and Tom a short note" left out the third note the drafts held, to
     "some guy from sales"."""
-    world = World()
-    await world.say("/debrief interview Northwind type:panel")
-    answers = (*PANEL[:2], "maria (head of cs), tom and some guy from sales", *PANEL[3:])
-    for answer in answers:
-        replies = await world.say(answer)
-    (summary,) = replies
-    focus = next(f for f in summary.fields if f.name.startswith("One thing to focus on"))
-    assert "Maria, Tom and the guy from sales" in focus.value
+    world, focus = await panel_focus(
+        "Northwind", (*PANEL[:2], "maria (head of cs), tom and some guy from sales",
+                      *PANEL[3:]))
+    assert "Maria, Tom and the guy from sales" in focus
     drafts = await world.say("/debrief draft")
     assert "Note 3 of 3: to the guy from sales." in drafts[2].text
