@@ -104,6 +104,19 @@ async def test_ratings_that_all_read_the_same_are_said_once(world: World) -> Non
     assert rated.startswith("• All five areas: strong, steady (3 ratings each)\n")
 
 
+async def test_areas_that_read_alike_share_one_line(world: World) -> None:
+    """After three noes, "weak (1 rating so far)" came four times, one line per area."""
+    from stats_seed import WEAK_PREP, answers
+    await world.seed(ANN, [(10, "Acme", {**answers(WEAK_PREP, "2", "generic"),
+                                         "professional": "too_personal"}, 2,
+                            Outcome.REJECTED)])
+    (reply,) = await world.say("/debrief stats")
+    rated = next(f.value for f in reply.fields if f.name == "How you rated yourself")
+    assert rated.splitlines()[:2] == [
+        "• Stand out, professional, prepared and right jobs: weak (1 rating each so far)",
+        "• Follow up: strong (1 rating so far)"]
+
+
 async def test_stats_on_three_interviews_carry_an_honest_small_number_caveat(
         world: World) -> None:
     await world.seed(ANN, HISTORY[:3])

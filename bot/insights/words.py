@@ -200,14 +200,26 @@ def _trend_line(t: AreaTrend) -> str:
     return f"• {name}: {_level(t.mean)}, steady ({t.count} ratings)"
 
 
+def _areas(names: list[str]) -> str:
+    """"Stand out", "Stand out and professional", "All five areas"."""
+    if len(names) == len(AREA_NAMES):
+        return "All five areas"
+    names = [names[0], *(n.lower() for n in names[1:])]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _ratings(p: Patterns) -> str:
     if not p.trends:
         return "No ratings yet: they come from your reflections (`/debrief reflect`)."
-    lines = [_trend_line(t) for t in p.trends]
-    said = {line.split(": ", 1)[1] for line in lines}
-    if len(lines) == len(AREA_NAMES) and len(said) == 1:
-        # "• Stand out: strong, steady (4 ratings)" five times over, said once
-        lines = [f"• All five areas: {said.pop().replace(' ratings)', ' ratings each)')}"]
+    # Areas that read alike share a line: "• Stand out: weak (1 rating so far)" four times
+    # over read like a verdict repeated, not a reading.
+    alike: dict[str, list[str]] = {}
+    for t in p.trends:
+        name, reading = _trend_line(t).removeprefix("• ").split(": ", 1)
+        alike.setdefault(reading, []).append(name)
+    lines = [f"• {_areas(names)}: " + (reading if len(names) == 1 else reading.replace(
+                 " ratings)", " ratings each)").replace(" rating so far)", " rating each so far)"))
+             for reading, names in alike.items()]
     lines.append("(From your own reflections: how it felt to you, which is worth knowing but "
                  "often differs from how it landed.)")
     return "\n".join(lines)
