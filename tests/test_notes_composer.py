@@ -138,6 +138,10 @@ PHRASES: list[tuple[str, str]] = [
     ("they use kafka", "how you use Kafka"),
     ("the team has just moved to snowflake", "how the team has just moved to Snowflake"),
     ("the team uses dbt and airflow", "how the team uses dbt and Airflow"),
+    # "the way …" is a noun already (was "how the way you use Kafka for event sourcing")
+    ("the way they use kafka for event sourcing, was cool",
+     "the way you use Kafka for event sourcing"),
+    ("the way the team runs standups", "the way the team runs standups"),
     ("the office is in leeds and they are hiring 3 more analysts",
      "how you are hiring 3 more analysts"),
     ("they are a small team but they ship weekly", "how you ship weekly"),

@@ -34,8 +34,11 @@ _PRONOUNS = ("they", "he", "she", "we", "i", "you", "they're", "we're", "i'm", "
              "he's", "she's", "they've", "we've", "i've")
 _OWNER = r"(?:the|their|your|our|his|her|its|this|these|those|my)"
 # A noun subject: a determiner and one to three words that are not a joint or a question.
+# No pronoun inside it: "the way they use kafka" is a noun and its own clause ("the way
+# they use"), not a subject "the way they" with a verb (it read "how the way you use").
 _NOUN_SUBJECT = (_OWNER + r"\s+(?:(?!(?:and|or|how|what|which|who|that|of|with|is|are|was|"
-                 r"were|has|have|had)\b)[\w'&/.+-]+\s+){1,3}?")
+                 r"were|has|have|had|they|we|he|she|i|you|it|the|their|our|your|a|an)\b)"
+                 r"[\w'&/.+-]+\s+){1,3}?")
 _BE = r"(?:is|are|was|were)"
 # Verbs that state how things are ("the role reports to the CTO"): facts, like "is".
 _STATIVE = r"reports?|sits?|belongs?|includes?|covers?|depends?|relies?|consists?"
