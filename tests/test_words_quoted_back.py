@@ -136,6 +136,11 @@ async def test_a_pasted_paragraph_is_quoted_by_its_most_specific_clause() -> Non
     ("react native and nodejs", "React Native and Node.js"),
     ("Github actions and Power bi", "GitHub Actions and Power BI"),
     ("JAVA and eBay", "JAVA and eBay"),  # other capitals typed on purpose stay
+    # Go the language beside its trade (was "some Python and a bit of go"); the verb stays
+    ("some python and a bit of go", "some Python and a bit of Go"),
+    ("rust and go", "Rust and Go"),
+    ("i had to let go", "I had to let go"),
+    ("they want me to go", "they want me to go"),
 ])
 def test_frameworks_are_named_only_where_they_are_meant(typed: str, written: str) -> None:
     assert as_written(typed) == written

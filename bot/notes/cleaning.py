@@ -32,6 +32,11 @@ _KNOWN_NAMES = {**lexicon.PRODUCT_NAMES, **lexicon.COMPANY_NAMES}
 _FRAMEWORK = re.compile(r"\b(?:(?:of|in|with|using|on|\+)\s+(?P<name>react|node)\b|"
                         r"(?P<name2>react|node)(?=\s+(?:native|js|developer|dev|components?|"
                         r"hooks|apps?|frontend|backend)\b))")
+# "go" is the verb except as a language, said beside another one or after "of"/"in"/"with"
+# and ending the phrase: "some python and a bit of go", "rust and go", "5 years in go".
+_GO = re.compile(r"(?:(?<=\bof )|(?<=\bin )|(?<=\bwith )|(?<=\busing )|(?<=\+ )|"
+                 r"(?<=python and )|(?<=python, )|(?<=java and )|(?<=rust and )|"
+                 r"(?<=kotlin and )|(?<=python & ))go(?=\s*(?:$|[,.;)]|and\b|&|\+))", re.I)
 # "excel" is a product unless it is the verb ("to excel at").
 _PRODUCT_WORD = re.compile(r"(?<![\w'@./-])(?:" + alternation(frozenset(_KNOWN_NAMES)) +
                            r")(?![\w'@/-])(?!\.\w)(?<!excel(?= at\b| in\b))", re.I)
@@ -44,6 +49,7 @@ def known_names(text: str) -> str:
     text = _ACRONYM_WORD.sub(lambda m: _capitals(m.group(0)), text)
     text = _PRODUCT_WORD.sub(lambda m: _spelled(m.group(0)), text)
     text = _FRAMEWORK.sub(_framework, text)
+    text = _GO.sub(lambda m: "Go" if m.group(0) == "go" else m.group(0), text)
     return place_names(text)
 
 
