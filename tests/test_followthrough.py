@@ -347,6 +347,17 @@ async def test_news_typed_instead_of_clicked_after_a_check_in_gets_the_buttons(
     assert other.text.startswith("There's no reflection open right now")
 
 
+async def test_a_no_typed_in_the_dm_on_a_bad_day_is_acknowledged_first(world: World) -> None:
+    """"got rejected again. third time this month. i'm so done" got "There's no reflection
+    open right now" (its feelings read as a company's name)."""
+    await world.reflect_fully()
+    (ask,) = await world.say("got rejected again. third time this month. i'm so done")
+    assert ask.text.startswith("I'm sorry - that's hard news. Is it from Acme (Backend "
+                               "Engineer)? Tap \"Rejected\"")
+    assert (ask.choices[0].label, ask.choices[0].style) == ("Rejected", "primary")
+    assert world.interview().outcome is None  # nothing recorded on a guess
+
+
 async def test_two_weeks_of_silence_said_in_a_sentence_gets_the_buttons(world: World) -> None:
     """"it's been 2 weeks and nothing 😩 should i email them?" got "There's no reflection
     open right now": the time waited and the question read as a company's name."""

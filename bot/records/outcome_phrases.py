@@ -65,9 +65,12 @@ _FILLER = frozenset("""
     s d ll m re ve day days week weeks month months two three four since now ago long how
     should could can shall ok okay hey hi hmm idk even literally only more than wait
     follow followup chase ping nudge reach out contact message them up or not there
+    another second third fourth fifth time times done tired sick fed exhausted sad gutted
+    devastated crushed honestly whole process by
 """.split())
-# "it's been 2 weeks and nothing 😩 should i email them?" names no one either: the time
-# waited and the question of whether to write are no interview's name.
+# "it's been 2 weeks and nothing 😩 should i email them?" and "got rejected again. third
+# time this month. i'm so done" name no one either: the time waited, how they feel and
+# whether to write are no interview's name.
 
 
 def names_no_one(text: str) -> bool:

@@ -73,11 +73,18 @@ def outcome_ask(interview: Interview, unread: str = "", stated: Outcome | None =
     the outcome a message typed outside any command seems to give (its button first)."""
     if stated is not None:
         # Silence, often with "should i email them?": say what the button leads to.
-        text = (f"No word yet from {interview_label(interview)}? Tap \"No reply yet\" and I'll "
-                "tell you whether it's time to follow up - with the e-mail drafted when it "
-                "is. Nothing is recorded until you tap." if stated is Outcome.NO_REPLY else
-                f"Is that news from {interview_label(interview)}? Tap what you heard back "
-                "and I'll record it - nothing is recorded until you do.")
+        text = {
+            Outcome.NO_REPLY: f"No word yet from {interview_label(interview)}? Tap \"No reply "
+                              "yet\" and I'll tell you whether it's time to follow up - with "
+                              "the e-mail drafted when it is. Nothing is recorded until you "
+                              "tap.",
+            # a no typed on a bad day is acknowledged before anything is asked of them
+            Outcome.REJECTED: f"I'm sorry - that's hard news. Is it from "
+                              f"{interview_label(interview)}? Tap \"Rejected\" and I'll record "
+                              "it, with a short reply to send them; nothing is recorded until "
+                              "you tap.",
+        }.get(stated, f"Is that news from {interview_label(interview)}? Tap what you heard "
+                      "back and I'll record it - nothing is recorded until you do.")
         return Reply(
             text=text,
             choices=tuple(Choice(name, f"/debrief outcome #{interview.id} {o.value}",
