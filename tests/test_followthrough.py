@@ -343,8 +343,20 @@ async def test_news_typed_instead_of_clicked_after_a_check_in_gets_the_buttons(
     assert world.interview().outcome is None  # nothing recorded on a guess
     first, _source = await world.say(button(ask, "No reply yet"))
     assert "good time to follow up with Acme" in first.text
-    (other,) = await world.say("thanks!")  # no news in it: as before
-    assert other.text.startswith("There's no reflection open right now")
+    (other,) = await world.say("thanks!")  # no news in it: met in kind
+    assert other.text.startswith("You're welcome - good luck.")
+    (none,) = await world.say("hello")  # neither news nor thanks: as before
+    assert none.text.startswith("There's no reflection open right now")
+
+
+async def test_a_hard_day_typed_in_the_dm_is_met_kindly(world: World) -> None:
+    """"i'm so done with job hunting 😞" got "There's no reflection open right now. Log an
+    interview with …"."""
+    await world.reflect_fully()
+    await world.say("/debrief outcome Acme rejected")
+    (reply,) = await world.say("i'm so done with job hunting 😞")
+    assert reply.text.startswith("That sounds like a hard stretch - I'm sorry.")
+    assert "`/debrief stats`" in reply.text and "no reflection open" not in reply.text
 
 
 async def test_a_no_typed_in_the_dm_on_a_bad_day_is_acknowledged_first(world: World) -> None:

@@ -18,6 +18,7 @@ from bot.insights.profile import SOURCES
 from bot.model import Interview, Outcome
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
+from bot.records.small_talk import said_in_passing
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
@@ -49,7 +50,8 @@ def read_source(text: str) -> str | None:
 
 
 async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply | None:
-    """The answer to news or to the source question; None when ``text`` is neither."""
+    """The answer to news or to the source question, or a reply in kind to thanks or a
+    hard day (bot.records.small_talk); None when ``text`` is none of these."""
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
     stated = read_outcome(text)  # news first: "the recruiter called, they said no"
     source = read_source(text) if stated is None else None
@@ -60,11 +62,11 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply | None:
             await ctx.uow.interviews.save(asked)
             return Reply(text=words.profile_saved(asked), destination=Destination.DM)
     if stated is None or not names_no_one(text):
-        return None
+        return said_in_passing(text)  # thanks, or a hard day: met in kind
     waiting = [i for i in interviews if i.happens_at <= ctx.now
                and i.outcome in (None, Outcome.NO_REPLY)]
     if not waiting:
-        return None
+        return said_in_passing(text)
     ask = words.outcome_ask(waiting[0], stated=stated)
     return Reply(text=ask.text, choices=ask.choices, destination=Destination.DM)
 
