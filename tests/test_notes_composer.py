@@ -142,6 +142,10 @@ PHRASES: list[tuple[str, str]] = [
     ("the way they use kafka for event sourcing, was cool",
      "the way you use Kafka for event sourcing"),
     ("the way the team runs standups", "the way the team runs standups"),
+    # small talk first, then the topic (was "dogs lol and then the roadmap")
+    ("we talked about dogs lol and then the roadmap", "the roadmap"),
+    ("we bonded over dogs but mostly the q3 roadmap", "the Q3 roadmap"),
+    ("their dog food subscriptions", "your dog food subscriptions"),  # their business
     ("the office is in leeds and they are hiring 3 more analysts",
      "how you are hiring 3 more analysts"),
     ("they are a small team but they ship weekly", "how you ship weekly"),
@@ -186,6 +190,7 @@ REFUSALS: list[tuple[str, RefusalReason]] = [
     ("so basically we talked about how their onboarding is broken and customers churn in "
      "the first 90 days", RefusalReason.NEGATIVE),
     ("their data stack is kinda janky", RefusalReason.NEGATIVE),
+    ("we talked about dogs lol", RefusalReason.PRIVATE),
     ("he complained about the CEO", RefusalReason.NEGATIVE),
     ("they are super chaotic right now lol", RefusalReason.NEGATIVE),
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABOUT_ITSELF", "ARRIVED", "BUT_THEN", "ELIDED_LEAD"]
+__all__ = ["ABOUT_ITSELF", "AND_THEN", "ARRIVED", "BUT_THEN", "ELIDED_LEAD", "MID_FILLER"]
 
 # How the interview itself went ("the whole thing was a blur", "it went fast"): said of no
 # topic, so the answer's next sentence (or its part after "but") is the reference.
@@ -28,3 +28,11 @@ ELIDED_LEAD = re.compile(r"\s*,?\s+and\s+(?!(?:more|also|then|less|mostly|lots|l
 # "the whole thing was a blur but we talked about X": two sentences, the first no topic.
 BUT_THEN = re.compile(r"(?<=\w)\s*,?\s+but\s+(?=(?:i think |i guess )?(?:we|they|he|she|"
                       r"i)\s+(?:talked|discussed|chatted|spoke|went over|covered)\b)", re.I)
+
+# Laughter and "tbh" in the middle of an answer ("dogs lol and then the roadmap").
+MID_FILLER = re.compile(r"(?<=\w)[\s,]+(?:lol|lmao|haha+|hehe|ngl|tbh)\b[,.!]*(?=\s)", re.I)
+
+# After a part that does not belong in a note, the topic that follows it: "dogs and then
+# the roadmap" -> "the roadmap", "dogs but mostly the q3 roadmap" -> "the Q3 roadmap".
+AND_THEN = re.compile(r"\s*,?\s+(?:and\s+)?(?:then|after that|later)\s+|"
+                      r"\s*,?\s+but\s+(?:mostly\s+)?", re.I)

@@ -87,7 +87,12 @@ PAY: tuple[str, ...] = (
 PRIVATE: tuple[str, ...] = (
     # checked after "her"/"their" became "your": every possessive is listed
     "family", "families",
-    "(?:my|our|her|his|their|your) (?:kids?|children|child|baby|babies|dogs?|cats?|pets?)",
+    "(?:my|our|her|his|their|your) (?:kids?|children|child|baby|babies)",
+    # small talk about pets, however it is put ("we talked about dogs lol"); not a pet
+    # business ("their dog food subscriptions")
+    r"(?:(?:my|our|her|his|their|your) )?(?:dogs?|cats?|pets?|puppy|puppies|kittens?)"
+    r"(?! (?:food|foods|products?|owners?|brands?|market|insurance|apps?|treats|toys|"
+    r"customers?|walkers?|walking app))",
     "my son", "my daughter", "having kids", "childcare", "wife", "husband", "my partner",
     "boyfriend", "girlfriend", "spouse", "marriage", "married", "wedding", "divorced?",
     "pregnant", "pregnancy", "maternity", "paternity", "my health", "mental health",

@@ -24,7 +24,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.notes import lexicon
-from bot.notes.asides import ABOUT_ITSELF, ARRIVED, BUT_THEN, ELIDED_LEAD
+from bot.notes.asides import ABOUT_ITSELF, AND_THEN, ARRIVED, BUT_THEN, ELIDED_LEAD, MID_FILLER
 from bot.notes.clauses import clause_to_phrase, one_clause
 from bot.notes.cleaning import alternation, clean_text, known_names
 from bot.notes.pronouns import to_second_person
@@ -297,7 +297,18 @@ def _without_sensitive_tail(text: str) -> str | None:
     return None
 
 
+def _after_sensitive(text: str) -> str | None:
+    """The part after "and then" when the part before it does not belong in a note."""
+    parts = AND_THEN.split(text)
+    for part in reversed(parts[1:]):
+        tail = _tidy(_strip_lead(_strip_fillers(part)))
+        if tail and sensitive_topic(tail) is None and not _is_non_answer(tail):
+            return tail
+    return None
+
+
 def _one_sentence(sentence: str) -> ReferenceResult:
+    sentence = MID_FILLER.sub("", sentence)
     if _is_non_answer(sentence):
         return Refusal(RefusalReason.NON_ANSWER if re.search(r"\w", sentence)
                        else RefusalReason.EMPTY, sentence)
@@ -330,7 +341,7 @@ def _one_sentence(sentence: str) -> ReferenceResult:
         return Refusal(RefusalReason.NON_ANSWER, text)
     refusal = sensitive_topic(text)
     if refusal is not None:
-        head = _without_sensitive_tail(text)
+        head = _without_sensitive_tail(text) or _after_sensitive(text)
         if head is None:
             return refusal
         text, cut = head, True
