@@ -141,6 +141,10 @@ async def test_a_pasted_paragraph_is_quoted_by_its_most_specific_clause() -> Non
     ("rust and go", "Rust and Go"),
     ("i had to let go", "I had to let go"),
     ("they want me to go", "they want me to go"),
+    # days and months where they name one (was "your new app launch in march")
+    ("their new app launch in march", "their new app launch in March"),
+    ("the launch on march 3rd, by friday", "the launch on March 3rd, by Friday"),
+    ("we may march on", "we may march on"),
 ])
 def test_frameworks_are_named_only_where_they_are_meant(typed: str, written: str) -> None:
     assert as_written(typed) == written

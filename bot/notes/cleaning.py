@@ -37,6 +37,17 @@ _FRAMEWORK = re.compile(r"\b(?:(?:of|in|with|using|on|\+)\s+(?P<name>react|node)
 _GO = re.compile(r"(?:(?<=\bof )|(?<=\bin )|(?<=\bwith )|(?<=\busing )|(?<=\+ )|"
                  r"(?<=python and )|(?<=python, )|(?<=java and )|(?<=rust and )|"
                  r"(?<=kotlin and )|(?<=python & ))go(?=\s*(?:$|[,.;)]|and\b|&|\+))", re.I)
+# Days and months typed in lowercase: a weekday always ("by friday"), a month where it names
+# one - after "in", "by", "since", "early", "next"… or before a day ("march 3") - since
+# "march" and "may" are everyday words too ("we may march on").
+_WEEKDAY = re.compile(r"(?<![\w'@./-])(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                      r"sunday)(?![\w'@/-])")
+_MONTH = re.compile(r"(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|"
+                    r"(?<=\bearly )|(?<=\blate )|(?<=\bmid )|(?<=\bnext )|(?<=\blast )|"
+                    r"(?<=\bthis )|(?<=\bof )|(?<=\bend of )|(?<=\bmid-))(?:january|february|"
+                    r"march|april|may|june|july|august|september|october|november|december)"
+                    r"(?![\w'-])|(?:january|february|march|april|may|june|july|august|"
+                    r"september|october|november|december)(?= \d{1,2}(?:st|nd|rd|th)?\b)")
 # "excel" is a product unless it is the verb ("to excel at").
 _PRODUCT_WORD = re.compile(r"(?<![\w'@./-])(?:" + alternation(frozenset(_KNOWN_NAMES)) +
                            r")(?![\w'@/-])(?!\.\w)(?<!excel(?= at\b| in\b))", re.I)
@@ -49,6 +60,8 @@ def known_names(text: str) -> str:
     text = _ACRONYM_WORD.sub(lambda m: _capitals(m.group(0)), text)
     text = _PRODUCT_WORD.sub(lambda m: _spelled(m.group(0)), text)
     text = _FRAMEWORK.sub(_framework, text)
+    text = _WEEKDAY.sub(lambda m: m.group(0).capitalize(), text)
+    text = _MONTH.sub(lambda m: m.group(0).capitalize(), text)
     text = _GO.sub(lambda m: "Go" if m.group(0) == "go" else m.group(0), text)
     return place_names(text)
 
