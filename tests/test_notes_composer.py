@@ -146,6 +146,10 @@ PHRASES: list[tuple[str, str]] = [
     ("we talked about dogs lol and then the roadmap", "the roadmap"),
     ("we bonded over dogs but mostly the q3 roadmap", "the Q3 roadmap"),
     ("their dog food subscriptions", "your dog food subscriptions"),  # their business
+    # how keen they were is no part of the topic (was "how you seemed keen on my cold
+    # outreach numbers")
+    ("they seemed keen on my cold outreach numbers", "my cold outreach numbers"),
+    ("they were really into my dashboard", "my dashboard"),
     ("the office is in leeds and they are hiring 3 more analysts",
      "how you are hiring 3 more analysts"),
     ("they are a small team but they ship weekly", "how you ship weekly"),

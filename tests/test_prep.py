@@ -325,8 +325,8 @@ async def test_a_second_round_after_a_screen_gets_prep_that_fits_it(world: World
     assert "Recruiter screen" not in kinds and "salary range" not in kinds
     assert "• Technical interview:" in kinds and "• Final round:" in kinds
     assert fields["From your last interview at Acme"] == (
-        '• They seemed most interested in "their move to Snowflake" - expect more on it, '
-        "and have an example ready.")
+        '• What they seemed most interested in: "their move to Snowflake" - expect more on '
+        "it, and have an example ready.")
 
 
 async def test_a_first_interview_of_unknown_kind_still_shows_every_kind(world: World) -> None:

@@ -198,6 +198,8 @@ LEAD_VERBS: tuple[str, ...] = (
     r"did (?:a|an) (?:\w+ )?(?:demo|walkthrough|exercise|case study)",
     r"(?:was|were) (?:all )?about", r"revolved around", r"centered on", r"centred on",
     r"grill(?:ed|ing|s)?", r"quizz(?:ed|ing|es)?", r"probed", r"pressed", r"drilled",
+    r"(?:seemed|seems|seem|was|were|is|are|got|looked) (?:(?:really|super|very|so|quite) )?"
+    r"into",
 )
 
 # Words allowed before the lead verb (who spoke): pronouns, panels, job words, adverbs.
@@ -211,6 +213,8 @@ LEAD_SUBJECT_WORDS: frozenset[str] = frozenset({
     "had", "have", "has", "did", "do", "kept", "even", "first", "later", "a",
     "lot", "spent", "most", "time", "hr", "person", "head", "senior", "second", "last",
     "one", "some", "briefly", "quickly", "eventually", "finally", "partner", "staff",
+    # "they seemed keen on my outreach numbers", "she was super interested in …"
+    "seemed", "seem", "seems", "looked", "super", "very", "quite", "pretty", "so",
 })
 
 # Words that make a segment of the interviewers' answer a sentence, not a person: "the team

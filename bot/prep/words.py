@@ -127,13 +127,14 @@ def _from_before(interview: Interview, earlier: list[Interview]) -> str | None:
     lines = []
     interest = answers.get("interest")
     if isinstance(interest, str) and not is_nothing(interest):
-        said = their_words(interest, interview.company)
-        lines.append(f"• They seemed most interested in \"{said}\" - expect more on it, and "
-                     "have an example ready.")
+        said = their_words(interest, interview.company)  # as typed: "they seemed keen on…"
+        lines.append(f"• What they seemed most interested in: \"{said}\" - expect more on "
+                     "it, and have an example ready.")
     hardest = answers.get("hardest")
     if isinstance(hardest, str) and not is_nothing(hardest):
-        lines.append(f"• You found \"{their_words(hardest, interview.company)}\" hardest - "
-                     "prepare a better answer to it.")
+        hard = their_words(hardest, interview.company)
+        lines.append(f"• The question you found hardest: \"{hard}\" - prepare a better "
+                     "answer to it.")
     return "\n".join(lines) or None
 
 
