@@ -67,6 +67,10 @@ def test_a_sentence_that_answers_nothing_later_is_asked_about(key: str, typed: s
      "drifted"),
     ("professional", "a bit of small talk then all business", "on_topic"),
     ("professional", "eh kinda", "drifted"),  # was "I didn't catch which one"
+    # a number with words that add nothing is the number ("eh" alone means "blended in",
+    # so "eh 2" was read as option 1)
+    ("memorable", "eh 2", "some"),
+    ("memorable", "2 i guess", "some"),
     ("professional", "spent 20 mins on their product roadmap, all business", "on_topic"),
     ("fit", "like a 4", "4"),
     ("fit", "its a 3, i'd say", "3"),

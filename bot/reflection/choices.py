@@ -142,6 +142,11 @@ def _said(pattern: str) -> re.Pattern[str]:
 
 def _by_number(question: Question, words: str, raw: str) -> str | None:
     options = question.options
+    said = words.split()
+    numbers = [w for w in said if w.isdigit()]
+    if len(numbers) == 1 and len(said) > 1 and (_ADDS_NOTHING | _AROUND_A_NUMBER).issuperset(
+            w for w in said if not w.isdigit()):
+        words = numbers[0]  # "eh 2", "2 i guess": the number, with words that add nothing
     if words.isdigit():
         number = int(words)
         if any(o.value == words for o in options):
