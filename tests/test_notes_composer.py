@@ -142,6 +142,10 @@ PHRASES: list[tuple[str, str]] = [
     ("the way they use kafka for event sourcing, was cool",
      "the way you use Kafka for event sourcing"),
     ("the way the team runs standups", "the way the team runs standups"),
+    # a subject with "of" in it is still the subject (was "Our conversation about the head
+    # of the data team is new has stayed with me")
+    ("the head of the data team is hiring 3 analysts",
+     "how the head of the data team is hiring 3 analysts"),
     # small talk first, then the topic (was "dogs lol and then the roadmap")
     ("we talked about dogs lol and then the roadmap", "the roadmap"),
     ("we bonded over dogs but mostly the q3 roadmap", "the Q3 roadmap"),

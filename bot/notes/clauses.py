@@ -36,9 +36,11 @@ _OWNER = r"(?:the|their|your|our|his|her|its|this|these|those|my)"
 # A noun subject: a determiner and one to three words that are not a joint or a question.
 # No pronoun inside it: "the way they use kafka" is a noun and its own clause ("the way
 # they use"), not a subject "the way they" with a verb (it read "how the way you use").
-_NOUN_SUBJECT = (_OWNER + r"\s+(?:(?!(?:and|or|how|what|which|who|that|of|with|is|are|was|"
-                 r"were|has|have|had|they|we|he|she|i|you|it|the|their|our|your|a|an)\b)"
-                 r"[\w'&/.+-]+\s+){1,3}?")
+_SUBJECT_WORD = (r"(?!(?:and|or|how|what|which|who|that|of|with|is|are|was|were|has|have|"
+                 r"had|they|we|he|she|i|you|it|the|their|our|your|a|an)\b)[\w'&/.+-]+\s+")
+# "the head of the data team": one "of" and its owner inside the subject.
+_NOUN_SUBJECT = (_OWNER + r"\s+(?:" + _SUBJECT_WORD + r"){1,3}?(?:of\s+" + _OWNER + r"\s+(?:"
+                 + _SUBJECT_WORD + r"){1,3}?)?")
 _BE = r"(?:is|are|was|were)"
 # Verbs that state how things are ("the role reports to the CTO"): facts, like "is".
 _STATIVE = r"reports?|sits?|belongs?|includes?|covers?|depends?|relies?|consists?"
