@@ -29,7 +29,7 @@ from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 from sqlalchemy.util import await_
 from sqlalchemy.util.queue import Empty, Full, QueueCommon
 
-__all__ = ["IDLE_PING_S", "POOL_TIMEOUT_S", "FairAsyncQueue", "FairAsyncQueuePool",
+__all__ = ["IDLE_PING_S", "KEPT_SINCE", "POOL_TIMEOUT_S", "FairAsyncQueue", "FairAsyncQueuePool",
            "check_liveness_on_checkout"]
 
 #: The longest a unit of work waits for a PostgreSQL connection before its turn fails.
@@ -40,6 +40,10 @@ POOL_TIMEOUT_S = 30.0
 
 #: A pooled connection idle longer than this is pinged before it is handed out.
 IDLE_PING_S = 5.0
+
+#: ``Connection.info`` key: when a connection kept between units of work went idle
+#: (:mod:`storage.pg_idle`), so that its idle time counts from then if it comes back here.
+KEPT_SINCE = "debrief_kept_since"
 
 _T = TypeVar("_T")
 
@@ -139,7 +143,7 @@ def check_liveness_on_checkout(engine: AsyncEngine, idle_ping_s: float | None = 
 
     @event.listens_for(engine.sync_engine, "checkin")
     def _on_checkin(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
-        record.info["debrief_idle_since"] = time.monotonic()
+        record.info["debrief_idle_since"] = record.info.pop(KEPT_SINCE, None) or time.monotonic()
 
     @event.listens_for(engine.sync_engine, "checkout")
     def _on_checkout(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:

@@ -53,6 +53,7 @@ from storage.direct_pg import PgHot, Prefetched
 from storage.direct_pg import supported as pg_hot_supported
 from storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from storage.inbox import SqlInboxRepository
+from storage.pg_idle import Handover, handover_for
 from storage.repositories import SqlInterviewRepository, SqlNudgeRepository, SqlUserRepository
 from storage.stats import SqlStatsRepository
 from storage.stories import SqlPrepRepository, SqlStoryRepository
@@ -149,12 +150,15 @@ class SqlUnitOfWork:
     def __init__(
         self, engine: AsyncEngine, dialect: str, write_lock: _WriteLock | None = None,
         direct: DirectSqlite | None = None, pg_hot: PgHot | None = None,
+        handover: Handover | None = None,
     ) -> None:
         self._engine = engine
         self._dialect = dialect
         self._write_lock = write_lock
         self._direct = direct
         self._pg_hot = pg_hot
+        self._handover = handover
+        self._turn: int | None = None  # the handover's generation while holding a turn
         self._in_direct = False
         self._holding = False
         self._open_flag = False
@@ -205,16 +209,28 @@ class SqlUnitOfWork:
             if self._write_lock is not None and not self._holding:
                 await self._acquire(self._write_lock)
             # A plain connection, no ORM session: the repositories run Core statements only,
-            # and a session's bookkeeping cost more CPU per turn than the statements.
+            # and a session's bookkeeping cost more CPU per turn than the statements. On
+            # PostgreSQL, one handed over by the last unit of work if it can (storage.pg_idle).
+            handover = self._handover
             try:
-                connection = await self._engine.connect()
+                if handover is not None:
+                    generation = handover.generation
+                    connection = await handover.take()
+                    self._turn = generation
+                if connection is None:
+                    connection = await self._engine.connect()
             except PoolTimeout as exc:  # every pooled connection stayed busy (storage.pool)
+                await self._close()
                 raise StorageBusy(f"no database connection came free: {exc}") from exc
+            except BaseException:
+                await self._close()
+                raise
             if self._pg_hot is None:
                 try:
                     await connection.begin()
                 except BaseException:
-                    await connection.close()
+                    self._connection = connection
+                    await self._close()
                     raise
             # With hot statements on PostgreSQL the transaction begins with the first
             # statement: on the asyncpg connection for a hot one (storage.direct_pg), by
@@ -230,6 +246,7 @@ class SqlUnitOfWork:
 
     async def commit(self) -> None:
         self._check_open()
+        committed = False
         try:
             if self._in_direct:
                 assert self._direct is not None
@@ -241,8 +258,9 @@ class SqlUnitOfWork:
                     await self._pg_hot.commit(connection)  # only hot statements ran
                 else:
                     await connection.commit()
+            committed = True
         finally:
-            await self._close()
+            await self._close(keep=committed)
             self._release()
 
     async def rollback(self) -> None:
@@ -256,13 +274,19 @@ class SqlUnitOfWork:
         if not self._open_flag:
             raise RuntimeError("unit of work used outside 'async with'")
 
-    async def _close(self) -> None:
-        """Return the connection to the pool; an open transaction on it is rolled back."""
+    async def _close(self, keep: bool = False) -> None:
+        """Return the connection to the pool, where an open transaction on it is rolled
+        back; after a commit, ``keep`` hands it to the next unit of work if it can."""
         if self._in_direct:
             assert self._direct is not None
             self._in_direct = False
             self._direct.rollback()
         connection, self._connection = self._connection, None
+        generation, self._turn = self._turn, None
+        if generation is not None and self._handover is not None:
+            handed = self._handover.give_back(connection if keep else None, generation)
+            if keep:
+                connection = handed  # not handed on: back to the pool
         if connection is not None:
             await connection.close()
 
@@ -300,8 +324,9 @@ def sql_uow_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
         write_lock = _write_locks.setdefault(engine.sync_engine, _WriteLock())
     direct = direct_for(engine)
     pg_hot = PgHot(engine) if dialect == "postgresql" and pg_hot_supported() else None
+    handover = handover_for(engine) if dialect == "postgresql" else None
 
     def make() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine, dialect, write_lock, direct, pg_hot)
+        return SqlUnitOfWork(engine, dialect, write_lock, direct, pg_hot, handover)
 
     return make
