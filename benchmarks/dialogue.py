@@ -49,7 +49,7 @@ import aiosqlite
 import machine  # benchmarks/machine.py: run as scripts, their folder is on sys.path
 import sqlalchemy
 from answerer import Script, ScriptRecorder, reflection_done
-from dialogue_pg import PgPhase, run_pg_phase
+from dialogue_pg import PgPhase, pool_options, run_pg_phase
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -302,8 +302,11 @@ async def main(argv: list[str] | None = None) -> int:
           f"{platform.machine()} x{machine.cpus()}, load average {machine.load()} at start")
     print(machine.code_version())
     if args.postgres:
+        pool = pool_options()
         print(f"storage: PostgreSQL at {make_url(args.postgres).render_as_string()} "
-              "(fresh databases); the raw floor below is still SQLite's")
+              f"(fresh databases), pool {pool['pool_size']} + {pool['max_overflow']} overflow "
+              "per process (DEBRIEF_DATABASE_POOL_SIZE / _MAX_OVERFLOW, as debrief run); the "
+              "raw floor below is still SQLite's")
     with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
         directory = Path(tmp)
         raw = await raw_insert_rate(directory, raw_rows)

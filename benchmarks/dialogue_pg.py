@@ -29,13 +29,22 @@ from typing import Any
 import psutil
 from sqlalchemy.engine import make_url
 
+from adapters.settings import Settings
 from bot.clock import SystemClock
 from bot.service import Debrief
 from storage import create_engine, sql_uow_factory, upgrade
 
-__all__ = ["CpuShare", "PgPhase", "run_pg_phase"]
+__all__ = ["CpuShare", "PgPhase", "pool_options", "run_pg_phase"]
 
 SAMPLE_S = 0.25
+
+
+def pool_options() -> dict[str, int]:
+    """Each worker's pool, sized as ``debrief run`` sizes the core's: from
+    DEBRIEF_DATABASE_POOL_SIZE and DEBRIEF_DATABASE_MAX_OVERFLOW, else their defaults."""
+    settings = Settings()
+    return {"pool_size": settings.database_pool_size,
+            "max_overflow": settings.database_max_overflow}
 
 
 @dataclass
@@ -240,7 +249,7 @@ async def _worker(url: str, people: int, seed: int, pause: tuple[float, float] |
     import dialogue
 
     plan = await dialogue.plan_phase(people, seed, pause, reflections)
-    engine = create_engine(url)
+    engine = create_engine(url, **pool_options())
     try:
         core = Debrief(sql_uow_factory(engine), SystemClock())
         # As `debrief run` does after start-up (adapters/runtime.py), as the SQLite phases
