@@ -20,6 +20,14 @@ once, outside the slots (the core bounds its own database work). A group of peop
 waiting for their answer is then answered in the acknowledgement; a flood that outruns the
 work builds a backlog, and with it the three rules above apply again.
 
+``crowded`` (Slack): when more than that many acknowledgements are on their way at once,
+requests are arriving faster than their answers can ride along, so nothing starts eagerly
+and work waits for the acknowledgements for up to :data:`CROWDED_YIELD` seconds at a time
+instead of ``ack_priority``: under saturation the CPU goes to acknowledging everybody
+within Slack's limit, and the answers follow through ``response_url`` in arrival order as
+soon as the acknowledgements thin out (issue 14: acknowledgements within 1.5x of a bare
+Bolt app at saturation, replies >= 1,000/s, the backlog drained in < 30 s).
+
 The queue itself lives in memory; what makes acknowledged work survive ``kill -9`` is the
 inbox (:mod:`adapters.inbox`), written before the acknowledgement. :meth:`PersonLanes.drain`
 lets a graceful shutdown finish the queue first.
@@ -52,6 +60,11 @@ BACKLOG_WARNING = 5_000
 EAGER_BELOW = 64
 ACK_PRIORITY = 0.01  # seconds a job may wait for acknowledgements in flight
 MAX_YIELD = 0.1  # AckFirst's default: Discord's follow-up requests, each
+# Slack's default for ``crowded``: acknowledgements on their way at once beyond which the
+# process is behind. At a steady 200 requests/s there are 0-2; a closed group of 50 people
+# sending as fast as they are acknowledged keeps ~50 on their way.
+CROWDED = 8
+CROWDED_YIELD = 1.0  # seconds work may wait for acknowledgements while crowded
 # A job still running after this long is waiting on something slow (a platform API that
 # hangs): it keeps running but stops counting against the concurrency bound, so one slow
 # person never holds up everybody else's replies.
@@ -69,8 +82,9 @@ class AckFirst:
     acknowledgement never holds the replies up for long.
     """
 
-    def __init__(self, max_yield: float = MAX_YIELD) -> None:
+    def __init__(self, max_yield: float = MAX_YIELD, *, crowded: int | None = None) -> None:
         self.max_yield = max_yield
+        self.crowded_above = crowded  # None: never crowded
         self._acking = 0
         self._clear = asyncio.Event()
         self._clear.set()
@@ -87,13 +101,18 @@ class AckFirst:
             if not self._acking:
                 self._clear.set()
 
+    @property
+    def crowded(self) -> bool:
+        """More acknowledgements on their way than ``crowded``: the process is behind."""
+        return self.crowded_above is not None and self._acking > self.crowded_above
+
     async def give_way(self) -> None:
         """Before work (or its follow-up request): wait while acknowledgements are on
-        their way, at most ``max_yield`` seconds."""
+        their way, at most ``max_yield`` seconds (:data:`CROWDED_YIELD` while crowded)."""
         if not self._acking or self.max_yield <= 0:
             return
         try:
-            async with asyncio.timeout(self.max_yield):
+            async with asyncio.timeout(CROWDED_YIELD if self.crowded else self.max_yield):
                 await self._clear.wait()
         except TimeoutError:
             pass
@@ -101,10 +120,12 @@ class AckFirst:
 
 class PersonLanes:
     def __init__(self, concurrency: int = DEFAULT_CONCURRENCY,
-                 ack_priority: float = ACK_PRIORITY, slow_after: float = SLOW_AFTER) -> None:
+                 ack_priority: float = ACK_PRIORITY, slow_after: float = SLOW_AFTER, *,
+                 crowded: int | None = None) -> None:
+        """``crowded``: see the module's docstring (None: never)."""
         self._slots = asyncio.Semaphore(concurrency)
         self._slow_after = slow_after
-        self._acks = AckFirst(ack_priority)
+        self._acks = AckFirst(ack_priority, crowded=crowded)
         self._queues: dict[Hashable, deque[Job]] = {}
         self._workers: set[asyncio.Task[None]] = set()
         self._pending = 0
@@ -128,7 +149,8 @@ class PersonLanes:
         """Queue ``job`` behind ``key``'s earlier jobs; returns immediately.
 
         ``eager``: if nothing of ``key``'s is queued and fewer than :data:`EAGER_BELOW` jobs
-        are pending, the job starts at once, outside the work slots and without giving way
+        are pending (counting this one) and the acknowledgements are not crowded, the job
+        starts at once, outside the work slots and without giving way
         (it is part of an acknowledgement in flight: its answer can go into it, see
         ``adapters.slack.inline``). A backlog that large means acknowledgements are waiting
         on work: then jobs queue again, acknowledgements go first, and the backlog drains.
@@ -143,7 +165,7 @@ class PersonLanes:
         if queue is not None:  # a worker is already draining this person's lane
             queue.append(job)
             return False
-        eager = eager and self._pending <= EAGER_BELOW  # counting this one
+        eager = eager and self._pending <= EAGER_BELOW and not self._acks.crowded
         self._queues[key] = deque([job])
         worker = asyncio.create_task(self._drain_lane(key, eager), name="lane")
         self._workers.add(worker)

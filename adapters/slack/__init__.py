@@ -30,7 +30,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 
 from adapters.inbox import DurableInbox, InboxSettings, InboxUnavailable
-from adapters.lanes import DEFAULT_CONCURRENCY, PersonLanes
+from adapters.lanes import CROWDED, DEFAULT_CONCURRENCY, PersonLanes
 from adapters.observe import ApiObserver, api_trace
 from adapters.settings import Settings
 from adapters.slack import actions, commands, events, home, views
@@ -107,7 +107,8 @@ class SlackAdapter:
         self.client = self.app.client
         people = PeopleDirectory(self.client)
         outbox = ReplyOutbox(self.client, people, session=lambda: self._session)
-        lanes = PersonLanes(work_concurrency)
+        # Under saturation acknowledgements go first and answers follow (adapters.lanes).
+        lanes = PersonLanes(work_concurrency, crowded=CROWDED)
         self.bridge = Bridge(conversation, people, outbox, lanes,
                              channels=ChannelNames(self.client), clock=clock or SystemClock())
         self.inbox = DurableInbox(uow or memory_uow_factory(), PLATFORM, lanes,

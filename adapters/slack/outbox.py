@@ -16,9 +16,11 @@ still gets every word.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
@@ -46,6 +48,9 @@ log = logging.getLogger(__name__)
 # look-ups) on every response_url call, ~1 % of the app's CPU under a burst (issue 14).
 _WEBHOOK_HEADERS = {"User-Agent": get_user_agent()}
 _RETRIES = retry_handlers()  # stateless (each request keeps its own RetryState): shared
+_JSON_HEADERS = {**_WEBHOOK_HEADERS, "Content-Type": "application/json;charset=utf-8"}
+# What slack_sdk's connection-error retry handler retries (builtin_async_handlers).
+_CONNECTION_ERRORS = (aiohttp.ServerConnectionError, aiohttp.ClientOSError)
 
 # chat.postEphemeral errors that mean "not here", not "never".
 CHANNEL_UNREACHABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived",
@@ -204,19 +209,16 @@ class ReplyOutbox:
             await self.upload(reply.attachment, channel)
 
     async def _via_response_url(self, url: str, message: SlackMessage, *, public: bool) -> bool:
-        webhook = AsyncWebhookClient(url, session=self._session(), retry_handlers=_RETRIES,
-                                     default_headers=_WEBHOOK_HEADERS)
         try:
-            response = await webhook.send_dict({
+            status = await self._respond(url, {
                 "response_type": "in_channel" if public else "ephemeral",
                 "replace_original": False, "text": message.text, "blocks": message.blocks,
             })
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             log.warning("response_url failed (%s); falling back to the Web API", exc)
             return False
-        if response.status_code != 200:
-            log.warning("response_url answered %s; falling back to the Web API",
-                        response.status_code)
+        if status != 200:
+            log.warning("response_url answered %s; falling back to the Web API", status)
             return False
         return True
 
@@ -224,12 +226,31 @@ class ReplyOutbox:
                                        text: str) -> bool:
         """Replace an ephemeral message (its buttons were clicked); ephemeral messages have
         no ts to ``chat.update``."""
-        webhook = AsyncWebhookClient(url, session=self._session(), retry_handlers=_RETRIES,
-                                     default_headers=_WEBHOOK_HEADERS)
         try:
-            response = await webhook.send_dict(
-                {"replace_original": True, "text": text, "blocks": blocks})
+            status = await self._respond(
+                url, {"replace_original": True, "text": text, "blocks": blocks})
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             log.warning("could not replace an ephemeral message: %s", exc)
             return False
-        return response.status_code == 200
+        return status == 200
+
+    async def _respond(self, url: str, body: dict[str, Any]) -> int:
+        """POST ``body`` to a ``response_url``; its HTTP status. The first attempt is one
+        plain request on the adapter's session: slack_sdk's webhook client around it cost
+        as much CPU as the request itself, and this is every command's answer once the
+        acknowledgement has left (issue 14). What the client's retry handlers would retry
+        (a dropped connection, 429, 5xx) is then handed to the client, which retries it
+        as always. Raises what the client raises."""
+        session = self._session()
+        if session is not None and not session.closed:
+            try:
+                async with session.post(url, data=json.dumps(body).encode(),
+                                        headers=_JSON_HEADERS) as response:
+                    await response.read()
+                    if response.status != 429 and response.status < 500:
+                        return response.status
+            except _CONNECTION_ERRORS:
+                pass
+        webhook = AsyncWebhookClient(url, session=session, retry_handlers=_RETRIES,
+                                     default_headers=_WEBHOOK_HEADERS)
+        return (await webhook.send_dict(body)).status_code

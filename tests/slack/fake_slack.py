@@ -278,6 +278,13 @@ class FakeSlack(FileUploads):
     async def _response_url(self, request: web.Request) -> web.Response:
         args = await self._read_args(request)
         args["key"] = request.match_info["key"]
+        script = self._scripts.get("response_url")
+        if script and script.failures:  # http_error("response_url", ...): not shown
+            status, body, headers = script.failures.pop(0)
+            self._record(Call("response_url_refused", {**args, "status": status}))
+            # Incoming webhooks and response URLs answer errors in plain text
+            # (docs.slack.dev, "Sending messages using incoming webhooks", Handling errors).
+            return web.Response(status=status, text=str(body.get("error")), headers=headers)
         self.response_times.setdefault(args["key"], time.time())
         self._record(Call("response_url", args))
         return web.Response(text="ok")

@@ -7,8 +7,9 @@ import asyncio
 import time
 from typing import Any
 
-from fake_slack import FakeSlack
+from fake_slack import FakeSlack, SlackUser
 from slack_env import SlackEnv, SlowCore, open_env
+from slack_people import SlackPerson
 
 from adapters.lanes import EAGER_BELOW, PersonLanes
 
@@ -109,3 +110,52 @@ async def test_eager_work_starts_at_once_unless_the_person_or_the_process_is_beh
     gate.set()
     assert await lanes.drain(5)
     assert len(ran) == 4 + EAGER_BELOW
+
+
+async def test_a_crowd_is_acknowledged_first_and_everyone_is_answered_once(
+        slack_env: SlackEnv) -> None:
+    """Forty people at the same moment: more acknowledgements on their way than the
+    process answers in them (adapters.lanes.CROWDED), so acknowledgements go out first,
+    empty, and their answers follow through the response URL; nobody is answered twice or
+    not at all."""
+    fake = slack_env.fake
+    people = [SlackPerson(fake, slack_env.ada.transport,
+                          fake.add_user(SlackUser(f"UCROWD{n:02d}", f"Person {n}")))
+              for n in range(40)]
+    acks = await asyncio.gather(*(person.slash("help") for person in people))
+    assert all(ack.status == 200 for ack in acks)
+    assert all(ack.seconds < 3 for ack in acks), "every acknowledgement within Slack's 3 s"
+    empty = sum(not ack.body for ack in acks)
+    assert empty >= 1, "some acknowledgements left before their answers"
+    await fake.wait_for(lambda: len(_posted_to_response_urls(fake)) >= empty, within=10)
+    await asyncio.sleep(0.3)
+    answers = fake.calls_to("response_url")
+    assert len(answers) == 40, "every person answered exactly once"
+    assert all("/debrief interview" in str(a.args["blocks"]) for a in answers)
+
+
+async def test_a_response_url_that_fails_once_is_retried_and_shows_the_answer_once(
+        fake: FakeSlack) -> None:
+    async with open_env(fake, wrap=lambda core: SlowCore(core, 1.2)) as env:
+        fake.http_error("response_url", 503)
+        ack = await env.ada.slash("help")
+        assert ack.body == "", "the answer was not ready for the acknowledgement"
+        posted = await fake.wait_for(lambda: _posted_to_response_urls(fake), within=5)
+        assert len(fake.calls_to("response_url_refused")) == 1
+        assert "/debrief interview" in str(posted[0]["blocks"])
+        await asyncio.sleep(0.3)
+        assert len(_posted_to_response_urls(fake)) == 1, "shown once"
+        assert not fake.calls_to("chat.postEphemeral")
+
+
+async def test_an_expired_response_url_is_not_retried_and_the_answer_goes_by_the_web_api(
+        fake: FakeSlack) -> None:
+    async with open_env(fake, wrap=lambda core: SlowCore(core, 1.2)) as env:
+        fake.http_error("response_url", 404)
+        ack = await env.ada.slash("help")
+        assert ack.body == ""
+        shown = await fake.wait_for(lambda: fake.calls_to("chat.postEphemeral"), within=5)
+        assert "/debrief interview" in str(shown[0].args["blocks"])
+        assert shown[0].args["user"] == env.ada.user.id, "still only for the caller"
+        assert len(fake.calls_to("response_url_refused")) == 1, "a 404 is not retried"
+        assert _posted_to_response_urls(fake) == []

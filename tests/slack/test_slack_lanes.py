@@ -83,3 +83,28 @@ async def test_work_waits_for_acknowledgements_in_flight_but_only_briefly() -> N
         lanes.submit("ada", job)
         assert await lanes.drain(within=1)
     assert 0.25 <= started[1] - t1 < 1.0
+
+
+async def test_a_crowd_of_acknowledgements_queues_eager_work_until_they_have_left() -> None:
+    """More acknowledgements on their way than ``crowded``: the process is behind, so work
+    that could have answered in its acknowledgement is queued instead, and waits for the
+    acknowledgements (longer than ``ack_priority``), then runs at once."""
+    lanes = PersonLanes(ack_priority=0.01, crowded=2)
+    started: list[str] = []
+    loop = asyncio.get_running_loop()
+
+    async def job(name: str) -> None:
+        started.append(name)
+
+    with lanes.acknowledging(), lanes.acknowledging():
+        assert lanes.submit("ada", lambda: job("ada"), eager=True), \
+            "two on their way is not a crowd: at once"
+        with lanes.acknowledging():
+            assert not lanes.submit("bob", lambda: job("bob"), eager=True), \
+                "three is: queued"
+            await asyncio.sleep(0.15)
+            assert started == ["ada"], "the queued work waits for the acknowledgements"
+            left = loop.time()
+    assert await lanes.drain(within=1)
+    assert started == ["ada", "bob"]
+    assert loop.time() - left < 0.2, "and runs as soon as they have left"
