@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Hashable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 
 __all__ = ["DEFAULT_CONCURRENCY", "MAX_YIELD", "AckFirst", "Job", "PersonLanes"]
 
@@ -65,6 +66,9 @@ MAX_YIELD = 0.1  # AckFirst's default: Discord's follow-up requests, each
 # sending as fast as they are acknowledged keeps ~50 on their way.
 CROWDED = 8
 CROWDED_YIELD = 1.0  # seconds work may wait for acknowledgements while crowded
+# A crowd counts as gone only after this long without one: between two waves of a crowd the
+# acknowledgements on their way dip for a moment, and work let in then slows the next wave.
+CROWD_MEMORY = 0.2
 # A job still running after this long is waiting on something slow (a platform API that
 # hangs): it keeps running but stops counting against the concurrency bound, so one slow
 # person never holds up everybody else's replies.
@@ -85,6 +89,7 @@ class AckFirst:
     def __init__(self, max_yield: float = MAX_YIELD, *, crowded: int | None = None) -> None:
         self.max_yield = max_yield
         self.crowded_above = crowded  # None: never crowded
+        self._crowd_seen = float("-inf")  # time.monotonic() of the last crowd
         self._acking = 0
         self._clear = asyncio.Event()
         self._clear.set()
@@ -94,6 +99,8 @@ class AckFirst:
         """Around making one request durable and acknowledging it."""
         self._acking += 1
         self._clear.clear()
+        if self.crowded_above is not None and self._acking > self.crowded_above:
+            self._crowd_seen = time.monotonic()
         try:
             yield
         finally:
@@ -103,19 +110,28 @@ class AckFirst:
 
     @property
     def crowded(self) -> bool:
-        """More acknowledgements on their way than ``crowded``: the process is behind."""
-        return self.crowded_above is not None and self._acking > self.crowded_above
+        """More acknowledgements on their way than ``crowded`` now or within the last
+        :data:`CROWD_MEMORY` seconds: the process is behind."""
+        return time.monotonic() - self._crowd_seen < CROWD_MEMORY
 
     async def give_way(self) -> None:
         """Before work (or its follow-up request): wait while acknowledgements are on
-        their way, at most ``max_yield`` seconds (:data:`CROWDED_YIELD` while crowded)."""
-        if not self._acking or self.max_yield <= 0:
+        their way, at most ``max_yield`` seconds; in a crowd, until it has gone, at most
+        :data:`CROWDED_YIELD` seconds."""
+        if self.max_yield <= 0:
             return
-        try:
-            async with asyncio.timeout(CROWDED_YIELD if self.crowded else self.max_yield):
-                await self._clear.wait()
-        except TimeoutError:
-            pass
+        if not self.crowded:
+            if self._acking:
+                with suppress(TimeoutError):
+                    async with asyncio.timeout(self.max_yield):
+                        await self._clear.wait()
+            return
+        with suppress(TimeoutError):
+            async with asyncio.timeout(CROWDED_YIELD):
+                # A crowd ends by the clock (CROWD_MEMORY after the last one), not by an
+                # event: sleeping until then wakes each waiting job a few times at most.
+                while self.crowded:  # noqa: ASYNC110
+                    await asyncio.sleep(CROWD_MEMORY - (time.monotonic() - self._crowd_seen))
 
 
 class PersonLanes:

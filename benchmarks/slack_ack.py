@@ -187,6 +187,10 @@ class Figures:
     # CPU time of the app's process (all its threads) per request, acknowledgement and
     # reply together: far less sensitive to a busy machine than the wall-clock figures.
     cpu_ms: float | None = None
+    # The saturated burst alone (before waiting for its replies): the acknowledgements'
+    # CPU, plus whatever answers were sent meanwhile (counted beside it).
+    burst_cpu_ms: float | None = None
+    replied_in_burst: int = 0
 
 
 class Sender:
@@ -207,9 +211,10 @@ class Sender:
     def key(self, n: int) -> str:
         return f"{self.kind}-{self.phase}-{n}"
 
-    async def replies(self, sent: int,
-                      within: float) -> tuple[list[float], float | None, float | None]:
-        """Reply delays (s) for this phase, waiting up to ``within`` s for all of them."""
+    async def replies(self, sent: int, within: float
+                      ) -> tuple[list[float], float | None, float | None, int]:
+        """Reply delays (s) for this phase, waiting up to ``within`` s for all of them;
+        the last figure: how many had arrived when this was called (the load's end)."""
         stop = time.time()
         deadline = time.monotonic() + within
         url = f"http://127.0.0.1:{self.fake_port}/stats/responses"
@@ -228,7 +233,7 @@ class Sender:
             first = min(self.sent_at[k] for k in arrived if k in self.sent_at)
             span = max(arrived.values()) - first
             rate = len(arrived) / span if span > 0 else None
-        return delays, drained, rate
+        return delays, drained, rate, sum(t <= stop for t in arrived.values())
 
     async def one(self) -> tuple[float, bool]:
         n = self.count
@@ -304,7 +309,8 @@ async def saturate(sender: Sender, senders: int, seconds: float) -> Figures:
 
 
 def _add_replies(figures: Figures, delays: list[float], drained: float | None,
-                 rate: float | None) -> None:
+                 rate: float | None, in_time: int) -> None:
+    figures.replied_in_burst = in_time
     if delays:
         figures.reply_p50_ms = statistics.median(delays) * 1000
         figures.reply_p99_ms = delays[min(len(delays) - 1, int(len(delays) * 0.99))] * 1000
@@ -342,6 +348,7 @@ async def measure(kind: str, ports: list[int], fake_port: int, pids: list[int],
         sender.sent_at.clear()
         cpu = _cpu(pids)
         b = await saturate(sender, args.senders, args.burst_seconds)
+        b.burst_cpu_ms = (_cpu(pids) - cpu) * 1000 / max(1, b.sent)
         gc.enable()
         if kind == "debrief":
             _add_replies(b, *await sender.replies(b.sent, within=args.drain_wait))
@@ -473,6 +480,9 @@ def print_table(debrief: tuple[Figures, Figures], bare: tuple[Figures, Figures],
         ("(b) app CPU ms / request", _cpu_ms(db.cpu_ms), _cpu_ms(bb.cpu_ms),
          ratio(db.cpu_ms or 0, bb.cpu_ms or 0)),
         ("(b) requests/s one CPU", _per_cpu(db.cpu_ms), _per_cpu(bb.cpu_ms), ""),
+        ("(b) app CPU ms / request, burst only", _cpu_ms(db.burst_cpu_ms),
+         _cpu_ms(bb.burst_cpu_ms), ratio(db.burst_cpu_ms or 0, bb.burst_cpu_ms or 0)),
+        ("(b) answered during the burst", f"{db.replied_in_burst}/{db.sent}", "-", ""),
         ("(a) reply p50 / p99 ms", f"{_ms(da.reply_p50_ms)} / {_ms(da.reply_p99_ms)}", "-", ""),
         ("(a) replies / sent", f"{da.replies}/{da.sent}", "-", ""),
         ("(b) replies / sent", f"{db.replies}/{db.sent}", "-", ""),

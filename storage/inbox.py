@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -45,9 +46,12 @@ _CLAIM_EXPIRED = (
 )
 # SQLite (storage.direct): one row per execution, run straight on the cursor; a batch of
 # single-row inserts there costs less than SQLAlchemy's multi-row path for one.
+# The row stored is the entry as given plus its id: only the id comes back (reading the
+# whole row back, its payload and three timestamps, was a tenth of an acknowledgement's
+# CPU on Slack).
 _ACCEPT_ONE = hot(dialect_insert("sqlite")(inbox)
                   .on_conflict_do_nothing(index_elements=["platform", "key"])
-                  .returning(*inbox.c))
+                  .returning(inbox.c.id))
 _ACCEPT_MANY_PG = (dialect_insert("postgresql")(inbox)
                    .on_conflict_do_nothing(index_elements=["platform", "key"])
                    .returning(*inbox.c))
@@ -88,7 +92,7 @@ class SqlInboxRepository:
             accepted: list[InboxEntry | None] = []
             for entry in entries:
                 row = (await self._db.execute(_ACCEPT_ONE, entry_values(entry))).first()
-                accepted.append(entry_from_row(row) if row is not None else None)
+                accepted.append(replace(entry, id=row.id) if row is not None else None)
             return accepted
         rows = await self._db.execute(_ACCEPT_MANY_PG, [entry_values(e) for e in entries])
         # RETURNING order is not guaranteed for multi-row inserts: match by the unique key.

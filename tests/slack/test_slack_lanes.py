@@ -88,7 +88,8 @@ async def test_work_waits_for_acknowledgements_in_flight_but_only_briefly() -> N
 async def test_a_crowd_of_acknowledgements_queues_eager_work_until_they_have_left() -> None:
     """More acknowledgements on their way than ``crowded``: the process is behind, so work
     that could have answered in its acknowledgement is queued instead, and waits for the
-    acknowledgements (longer than ``ack_priority``), then runs at once."""
+    acknowledgements (longer than ``ack_priority``), then runs as soon as the crowd has
+    gone (adapters.lanes.CROWD_MEMORY after it was last seen)."""
     lanes = PersonLanes(ack_priority=0.01, crowded=2)
     started: list[str] = []
     loop = asyncio.get_running_loop()
@@ -107,4 +108,4 @@ async def test_a_crowd_of_acknowledgements_queues_eager_work_until_they_have_lef
             left = loop.time()
     assert await lanes.drain(within=1)
     assert started == ["ada", "bob"]
-    assert loop.time() - left < 0.2, "and runs as soon as they have left"
+    assert loop.time() - left < 0.2, "and runs as soon as the crowd has gone"
