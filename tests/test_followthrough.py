@@ -167,7 +167,7 @@ async def test_a_third_rejection_in_a_month_is_named_in_the_acknowledgement(
     await world.say("cancel")
     reply, _source = await world.say("/debrief outcome globex they said no")
     assert reply.text.startswith(
-        "I'm sorry. That's disappointing news from Globex - your third rejection this month, "
+        "I'm sorry. That's disappointing news from Globex - your third rejection in a month, "
         "and that's a lot to take in. When you're ready, `/debrief stats` looks across them")
     world.clock.advance(timedelta(days=40))  # a month later, a no is a first one again
     await world.say("/debrief interview Umbrella type:other")
