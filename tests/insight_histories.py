@@ -127,8 +127,9 @@ HISTORIES: dict[str, list[Row]] = {
 if __name__ == "__main__":  # pragma: no cover - a reading aid, not a test
     from zoneinfo import ZoneInfo
 
+    from bot.insights.chart import stats_chart
     from bot.insights.patterns import analyse
-    from bot.insights.words import stats_chart, stats_reply
+    from bot.insights.words import stats_reply
 
     for name, rows in HISTORIES.items():
         patterns = analyse(build(rows), NOW, WINDOW)

@@ -116,3 +116,15 @@ def test_core_module_never_branches_on_a_platform_name(path: Path) -> None:
 
 def test_the_platform_name_checker_catches_a_comparison() -> None:
     assert platform_comparisons('if sub.platform != "discord":\n    pass\n', Path("x.py")) == [1]
+
+
+# DESIGN.md: modules under ~400 lines. The insights package is where stats, tips and
+# after-the-silence words grow, so it keeps room: each module well under the limit.
+INSIGHTS_MODULE_LIMIT = 360
+
+
+@pytest.mark.parametrize("path", sorted((BOT / "insights").glob("*.py")),
+                         ids=lambda p: p.name)
+def test_insights_modules_leave_room_to_grow(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= INSIGHTS_MODULE_LIMIT, f"{path.name} has {lines} lines: split it by topic"

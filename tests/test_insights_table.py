@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from insight_histories import HISTORIES, NOW, WINDOW, C, R, Row, build
 
+from bot.insights.chart import stats_chart
 from bot.insights.factors import SMALL_GROUP, Factor
 from bot.insights.patterns import Patterns, analyse
-from bot.insights.words import stats_chart, stats_reply
+from bot.insights.words import stats_reply
 from bot.values import Reply
 
 ZONE = ZoneInfo("Europe/Berlin")

@@ -17,7 +17,8 @@ from stats_seed import HISTORY, NOW, PNG, RecordingCharts, seed_history
 
 from bot import copy as words
 from bot.clock import FixedClock
-from bot.insights import words as stat_words
+from bot.insights import chart as stat_chart
+from bot.insights import community as stat_words
 from bot.insights.patterns import MIN_COMMUNITY
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.model import Interview, Outcome
@@ -156,7 +157,7 @@ async def test_stats_asked_in_a_channel_go_to_the_dm_with_their_chart(world: Wor
     assert reply.destination is Destination.DM and "private" in reply.tags
     assert reply.attachment is not None
     assert reply.attachment.data == PNG
-    assert reply.attachment.filename == stat_words.CHART_FILENAME
+    assert reply.attachment.filename == stat_chart.CHART_FILENAME
     assert world.charts is not None
     (chart,) = world.charts.drawn
     assert chart.kind == "bars" and chart.x_labels == ("fit 1-3", "good fit (4-5)")
@@ -171,7 +172,7 @@ async def test_stats_are_text_only_without_a_renderer_or_when_drawing_fails(
     world.charts = RecordingCharts(fail=True)
     (failed,) = await world.say("/debrief stats")
     assert failed.attachment is None
-    assert failed.text.endswith(stat_words.chart_failed())
+    assert failed.text.endswith(stat_chart.chart_failed())
 
 
 async def test_interviews_remember_the_community_they_were_logged_in(world: World) -> None:

@@ -21,8 +21,8 @@ from stats_seed import NOW, seed_history
 from adapters.charts import MatplotlibChartRenderer
 from adapters.console import ConsoleApp
 from bot.clock import FixedClock
+from bot.insights.chart import stats_chart
 from bot.insights.patterns import analyse
-from bot.insights.words import stats_chart
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.service import Debrief
 from bot.values import Chart, ChartSeries, Identity

@@ -24,7 +24,7 @@ from adapters.console.terminal import (
     use_prompt,
 )
 from bot import copy
-from bot.insights.words import attachment_saved
+from bot.insights.chart import attachment_saved
 from bot.model import User
 from bot.ports import Conversation, DeliveryDeclined
 from bot.values import Attachment, Destination, Identity, Incoming, Reply, Surface

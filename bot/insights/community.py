@@ -15,16 +15,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.copy.naming import counted as _n
 from bot.insights.factors import Factor
 from bot.insights.patterns import MIN_COMMUNITY, CommunityFigures
 from bot.insights.profile import describe
+from bot.values import Reply, ReplyField
 
 __all__ = [
+    "COMMUNITY_ADMINS_ONLY",
     "COMMUNITY_FACTORS",
+    "COMMUNITY_NOT_HERE",
     "CommunityGroup",
     "CommunityInsight",
     "community_insights",
+    "community_reply",
     "community_step",
+    "community_too_small",
     "insight_lines",
 ]
 
@@ -32,6 +38,14 @@ __all__ = [
 COMMUNITY_FACTORS: tuple[Factor, ...] = (
     Factor.FIELD, Factor.FIT, Factor.SOURCE, Factor.THANK_YOU, Factor.STAGE,
     Factor.SENIORITY, Factor.LOCATION)
+COMMUNITY_ADMINS_ONLY = (
+    "`/debrief community` is for community admins (on Slack a workspace admin or owner, on "
+    "Discord someone with Manage Server). Your own patterns are in `/debrief stats`."
+)
+COMMUNITY_NOT_HERE = (
+    "Run `/debrief community` in a channel of the server or workspace you'd like figures "
+    "for - a direct message belongs to no community."
+)
 # A group's callback rate must differ from the community's by at least this much to be said.
 MIN_GAP = 0.15
 
@@ -131,3 +145,50 @@ def insight_lines(insight: CommunityInsight, figures: CommunityFigures) -> str:
     return (f"{label[:1].upper()}{label[1:]}: {group.callbacks} of {group.interviews} called "
             f"back ({group.people} people), against {figures.callbacks} of "
             f"{figures.with_outcome} across the community.\nNext step: {community_step(insight)}")
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+def community_too_small(minimum: int) -> str:
+    return (f"Fewer than {minimum} people have logged interviews with Debrief here, so I "
+            "show no figures yet: in a group that small, totals could point to someone. "
+            f"They appear once {minimum} people have.")
+
+
+def community_reply(f: CommunityFigures, insights: Sequence[CommunityInsight] = ()) -> Reply:
+    """Totals, and what came before callbacks here - every figure resting on at least
+    MIN_COMMUNITY people (the caller checked ``f.people``; rates check their own)."""
+    fields = [
+        ReplyField("People who logged interviews", str(f.people)),
+        ReplyField("Interviews logged", str(f.interviews)),
+        ReplyField("Reflections completed",
+                   f"{f.reflections_completed} of {f.interviews} "
+                   f"({_pct(f.reflections_completed, f.interviews)})"),
+    ]
+    if f.people_thank_you_decided >= MIN_COMMUNITY:
+        fields.append(ReplyField(
+            "Thank-you notes inside 24 hours",
+            f"{f.thank_you_on_time} of {f.thank_you_decided} "
+            f"({_pct(f.thank_you_on_time, f.thank_you_decided)}) - counting interviews "
+            "whose note was sent or whose 24 hours are over"))
+    if f.people_with_outcome >= MIN_COMMUNITY:
+        fields.append(ReplyField(
+            "Callbacks",
+            f"{f.callbacks} of {f.with_outcome} interviews with an answer "
+            f"({_pct(f.callbacks, f.with_outcome)})"
+            + (f", {_n(f.offers, 'offer')} among them" if f.offers else "")))
+    if insights:
+        blocks = [insight_lines(i, f) for i in insights[:3]]
+        fields.append(ReplyField("What came before callbacks here", "\n\n".join(blocks)))
+    text = "Totals only - never who. Counted from interviews logged here with Debrief, all time."
+    if insights:
+        text = f"Your next step: {community_step(insights[0])}\n{text}"
+    elif f.people_with_outcome >= MIN_COMMUNITY:
+        text += (f" No group of {MIN_COMMUNITY} or more people stands apart on callbacks yet "
+                 "(by field, fit, way in, thank-you timing, stage, seniority or place).")
+    else:
+        text += (f" Callback figures appear once {MIN_COMMUNITY} people have recorded what "
+                 "they heard back.")
+    return Reply(title="Your community, anonymously", fields=tuple(fields), text=text)

@@ -11,8 +11,15 @@ from dataclasses import replace
 
 from bot import copy
 from bot.context import Context, UserError
+from bot.insights import chart as charts
 from bot.insights import words
-from bot.insights.community import community_insights
+from bot.insights.community import (
+    COMMUNITY_ADMINS_ONLY,
+    COMMUNITY_NOT_HERE,
+    community_insights,
+    community_reply,
+    community_too_small,
+)
 from bot.insights.patterns import MIN_COMMUNITY, analyse
 from bot.ports import ChartRenderer
 from bot.values import Attachment, Chart, Command, Reply
@@ -28,9 +35,9 @@ async def stats(ctx: Context, cmd: Command) -> list[Reply]:
         raise UserError(copy.NO_INTERVIEWS)
     patterns = analyse(interviews, ctx.now, ctx.config.thank_you_window)
     reply = words.stats_reply(patterns, ctx.zone)
-    chart = words.stats_chart(patterns, ctx.zone)
+    chart = charts.stats_chart(patterns, ctx.zone)
     if chart is not None and ctx.charts is not None:
-        renderer, description = ctx.charts, words.chart_description(patterns)
+        renderer, description = ctx.charts, charts.chart_description(patterns)
 
         async def attach(replies: list[Reply]) -> list[Reply]:
             return await _attach_chart(replies, renderer, chart, description)
@@ -45,24 +52,24 @@ async def _attach_chart(replies: list[Reply], renderer: ChartRenderer, chart: Ch
         png = await renderer.render(chart)
     except Exception:
         log.exception("drawing the stats chart failed; sending the text only")
-        return [replace(r, text=f"{r.text}\n{words.chart_failed()}") if "stats" in r.tags
+        return [replace(r, text=f"{r.text}\n{charts.chart_failed()}") if "stats" in r.tags
                 else r for r in replies]
-    attachment = Attachment(words.CHART_FILENAME, png, description=description)
+    attachment = Attachment(charts.CHART_FILENAME, png, description=description)
     return [replace(r, attachment=attachment) if "stats" in r.tags else r for r in replies]
 
 
 async def community(ctx: Context, cmd: Command) -> list[Reply]:
     if not ctx.incoming.is_admin:
-        raise UserError(words.COMMUNITY_ADMINS_ONLY)
+        raise UserError(COMMUNITY_ADMINS_ONLY)
     community_id = ctx.incoming.community_id
     if community_id is None:
-        raise UserError(words.COMMUNITY_NOT_HERE)
+        raise UserError(COMMUNITY_NOT_HERE)
     figures = await ctx.uow.stats.community_figures(
         ctx.user.identity.platform, community_id, now=ctx.now,
         thank_you_window=ctx.config.thank_you_window)
     if figures.people < MIN_COMMUNITY:
-        return [Reply(text=words.community_too_small(MIN_COMMUNITY))]
+        return [Reply(text=community_too_small(MIN_COMMUNITY))]
     groups = await ctx.uow.stats.community_groups(
         ctx.user.identity.platform, community_id, now=ctx.now,
         thank_you_window=ctx.config.thank_you_window)
-    return [words.community_reply(figures, community_insights(figures, groups))]
+    return [community_reply(figures, community_insights(figures, groups))]

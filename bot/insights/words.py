@@ -1,67 +1,22 @@
-"""Words for ``/debrief stats`` (a person's patterns, and its chart) and ``/debrief community``.
+"""Words for ``/debrief stats``: a person's patterns, led by the one next step.
 
 The numbers come from :mod:`bot.insights.patterns`; this module only says them, plainly, and always
-says how many interviews a finding rests on. The chart's titles and labels are words too, so
-they are chosen here and the renderer only draws.
+says how many interviews a finding rests on. The chart's words are in
+:mod:`bot.insights.chart`, ``/debrief community``'s in :mod:`bot.insights.community`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.copy.naming import counted
-from bot.insights.advice import (
-    calibration_lines,
-    chart_title,
-    finding_lines,
-    group_label,
-    next_step,
-)
-from bot.insights.community import CommunityInsight, community_step, insight_lines
-from bot.insights.patterns import (
-    MIN_COMMUNITY,
-    AreaTrend,
-    CommunityFigures,
-    InterviewPoint,
-    Patterns,
-    Timing,
-)
+from bot.insights.advice import calibration_lines, finding_lines, next_step
+from bot.insights.patterns import AreaTrend, Patterns, Timing
 from bot.model import Area, Outcome
-from bot.notes.people import company_name
 from bot.reflection.questions import AREA_NAMES
-from bot.values import Chart, ChartSeries, Reply, ReplyField
+from bot.values import Reply, ReplyField
 
-__all__ = [
-    "CHART_FILENAME",
-    "COMMUNITY_ADMINS_ONLY",
-    "COMMUNITY_NOT_HERE",
-    "attachment_saved",
-    "chart_description",
-    "chart_failed",
-    "community_reply",
-    "community_too_small",
-    "lead",
-    "stats_chart",
-    "stats_reply",
-]
-
-CHART_FILENAME = "debrief-patterns.png"
-COMMUNITY_ADMINS_ONLY = (
-    "`/debrief community` is for community admins (on Slack a workspace admin or owner, on "
-    "Discord someone with Manage Server). Your own patterns are in `/debrief stats`."
-)
-COMMUNITY_NOT_HERE = (
-    "Run `/debrief community` in a channel of the server or workspace you'd like figures "
-    "for - a direct message belongs to no community."
-)
-_OUTCOME_MARK = {
-    Outcome.CALLBACK: ("callback", "good"),
-    Outcome.OFFER: ("offer", "good"),
-    Outcome.REJECTED: ("rejected", "bad"),
-    Outcome.NO_REPLY: ("no reply", "open"),
-}
-_LEVELS = ((0, "weak"), (1, "so-so"), (2, "strong"))
+__all__ = ["lead", "stats_reply"]
 
 
 def _level(score: float) -> str:
@@ -69,10 +24,6 @@ def _level(score: float) -> str:
 
 
 _n = counted
-
-
-def _pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "-"
 
 
 # -- /debrief stats ----------------------------------------------------------------------
@@ -287,114 +238,3 @@ def stats_reply(p: Patterns, zone: ZoneInfo) -> Reply:
                    ReplyField("How you rated yourself", _ratings(p))]
     return Reply(title="Your interview patterns", text=text, fields=tuple(fields),
                  tags=frozenset({"private", "stats"}))
-
-
-def _x_label(point: InterviewPoint, zone: ZoneInfo) -> str:
-    name = company_name(point.company)
-    company = name if len(name) <= 14 else name[:13] + "…"
-    number = f"#{point.number} " if point.number is not None else ""
-    return f"{number}{company}\n{point.happens_at.astimezone(zone):%d %b}"
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 18 else text[:17] + "…"
-
-
-def _outcome_chart(p: Patterns) -> Chart:
-    """Callbacks and the rest, group by group, for the factor that matters most."""
-    finding = p.findings[0]
-    groups = finding.groups[:6]
-    labels = tuple(_short(group_label(finding.factor, g.value, p.points, short=True))
-                   for g in groups)
-    called = tuple(float(g.callbacks) for g in groups)
-    not_called = tuple(float(g.total - g.callbacks) for g in groups)
-    top = max(g.total for g in groups)
-    return Chart(
-        title=chart_title(finding), x_labels=labels, kind="bars",
-        series=(ChartSeries("called back", called, tone="good"),
-                ChartSeries("no callback", not_called, tone="bad")),
-        y_label="interviews", y_min=0.0, y_max=float(top),
-        y_ticks=tuple((float(v), str(v)) for v in range(0, top + 1)))
-
-
-def stats_chart(p: Patterns, zone: ZoneInfo) -> Chart | None:
-    """Outcomes by the factor that matters most; without one, ratings per area over time."""
-    if p.findings:
-        return _outcome_chart(p)
-    points = [pt for pt in p.points if pt.scores]
-    if not points:
-        return None
-    series = tuple(ChartSeries(AREA_NAMES[t.area], tuple(pt.score(t.area) for pt in points))
-                   for t in p.trends)
-    markers = tuple((i, *_OUTCOME_MARK[pt.outcome]) for i, pt in enumerate(points)
-                    if pt.outcome is not None)
-    return Chart(
-        title=f"How you rated yourself over {_n(len(points), 'interview')}",
-        x_labels=tuple(_x_label(pt, zone) for pt in points), series=series,
-        y_label="your rating", y_ticks=tuple((float(v), w) for v, w in _LEVELS),
-        markers=markers)
-
-
-def chart_description(p: Patterns) -> str:
-    """The chart's alt text."""
-    if p.findings:
-        finding = p.findings[0]
-        return (f"Bar chart: {chart_title(finding).lower()}, callbacks and no callbacks per "
-                "group.")
-    return (f"Line chart of your ratings per area across {_n(p.rated, 'interview')}, "
-            "with outcomes marked above each interview.")
-
-
-def attachment_saved(path: str) -> str:
-    """Where the console saved a reply's image (it cannot show one)."""
-    return f"Chart saved to {path} - open it with any image viewer."
-
-
-def chart_failed() -> str:
-    return "(I couldn't draw the chart this time; the figures above are complete.)"
-
-
-# -- /debrief community -------------------------------------------------------------------
-
-
-def community_too_small(minimum: int) -> str:
-    return (f"Fewer than {minimum} people have logged interviews with Debrief here, so I "
-            "show no figures yet: in a group that small, totals could point to someone. "
-            f"They appear once {minimum} people have.")
-
-
-def community_reply(f: CommunityFigures, insights: Sequence[CommunityInsight] = ()) -> Reply:
-    """Totals, and what came before callbacks here - every figure resting on at least
-    MIN_COMMUNITY people (the caller checked ``f.people``; rates check their own)."""
-    fields = [
-        ReplyField("People who logged interviews", str(f.people)),
-        ReplyField("Interviews logged", str(f.interviews)),
-        ReplyField("Reflections completed",
-                   f"{f.reflections_completed} of {f.interviews} "
-                   f"({_pct(f.reflections_completed, f.interviews)})"),
-    ]
-    if f.people_thank_you_decided >= MIN_COMMUNITY:
-        fields.append(ReplyField(
-            "Thank-you notes inside 24 hours",
-            f"{f.thank_you_on_time} of {f.thank_you_decided} "
-            f"({_pct(f.thank_you_on_time, f.thank_you_decided)}) - counting interviews "
-            "whose note was sent or whose 24 hours are over"))
-    if f.people_with_outcome >= MIN_COMMUNITY:
-        fields.append(ReplyField(
-            "Callbacks",
-            f"{f.callbacks} of {f.with_outcome} interviews with an answer "
-            f"({_pct(f.callbacks, f.with_outcome)})"
-            + (f", {_n(f.offers, 'offer')} among them" if f.offers else "")))
-    if insights:
-        blocks = [insight_lines(i, f) for i in insights[:3]]
-        fields.append(ReplyField("What came before callbacks here", "\n\n".join(blocks)))
-    text = "Totals only - never who. Counted from interviews logged here with Debrief, all time."
-    if insights:
-        text = f"Your next step: {community_step(insights[0])}\n{text}"
-    elif f.people_with_outcome >= MIN_COMMUNITY:
-        text += (f" No group of {MIN_COMMUNITY} or more people stands apart on callbacks yet "
-                 "(by field, fit, way in, thank-you timing, stage, seniority or place).")
-    else:
-        text += (f" Callback figures appear once {MIN_COMMUNITY} people have recorded what "
-                 "they heard back.")
-    return Reply(title="Your community, anonymously", fields=tuple(fields), text=text)

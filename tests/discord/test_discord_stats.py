@@ -13,9 +13,9 @@ from stats_seed import PNG, RecordingCharts, seed_history
 
 from bot import copy
 from bot.clock import FixedClock
-from bot.insights import words
+from bot.insights import community as words
+from bot.insights.chart import CHART_FILENAME
 from bot.insights.patterns import MIN_COMMUNITY
-from bot.insights.words import CHART_FILENAME
 from bot.memory import MemoryStore, memory_uow_factory
 from bot.service import Debrief
 from bot.values import Identity

@@ -11,9 +11,9 @@ from slack_env import SlackEnv
 from stats_seed import PNG, RecordingCharts, seed_history
 
 from bot import copy
-from bot.insights import words
+from bot.insights import community as words
+from bot.insights.chart import CHART_FILENAME
 from bot.insights.patterns import MIN_COMMUNITY
-from bot.insights.words import CHART_FILENAME
 from bot.values import Identity
 
 UPLOAD = ["files.getUploadURLExternal", "files.completeUploadExternal"]
