@@ -42,6 +42,8 @@ __all__ = [
     "GOOD_FIT",
     "MIN_COMMUNITY",
     "SMALL_SAMPLE",
+    "SO_SO_RATING",
+    "STRONG_RATING",
     "AreaTrend",
     "Calibration",
     "CommunityFigures",
@@ -67,6 +69,9 @@ GOOD_FIT = frozenset({"4", "5"})
 # "No reply yet" this long after the interview counts as no callback (the last of the three
 # "heard back?" check-ins is about three weeks after it).
 CLOSED_AFTER = timedelta(days=30)
+# An area's average rating (0-2) reads "strong" from here, "so-so" from SO_SO_RATING.
+STRONG_RATING = 1.34
+SO_SO_RATING = 0.67
 # A Prepared rating at least this high (0-2) is "well prepared": 3+ things researched, or
 # some research plus questions of your own.
 WELL_PREPARED = 1.5

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.copy.naming import counted
 from bot.insights.advice import calibration_lines, finding_lines, next_step
-from bot.insights.patterns import AreaTrend, Patterns, Timing
+from bot.insights.patterns import SO_SO_RATING, STRONG_RATING, AreaTrend, Patterns, Timing
 from bot.model import Area, Outcome
 from bot.reflection.questions import AREA_NAMES
 from bot.values import Reply, ReplyField
@@ -20,7 +20,7 @@ __all__ = ["lead", "stats_reply"]
 
 
 def _level(score: float) -> str:
-    return "weak" if score < 0.67 else "so-so" if score < 1.34 else "strong"
+    return "weak" if score < SO_SO_RATING else "so-so" if score < STRONG_RATING else "strong"
 
 
 _n = counted
@@ -59,7 +59,7 @@ def _caveat(p: Patterns) -> str:
 
 
 def _weakest(p: Patterns) -> AreaTrend | None:
-    weak = [t for t in p.trends if t.later < 1.34]
+    weak = [t for t in p.trends if t.later < STRONG_RATING]
     return min(weak, key=lambda t: (t.later, list(Area).index(t.area))) if weak else None
 
 

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from bot import copy
 from bot.context import Context, UserError
 from bot.copy.naming import employer
-from bot.insights.patterns import interview_scores
+from bot.insights.patterns import STRONG_RATING, interview_scores
 from bot.model import Area, Interview, ReflectionState
 from bot.notes import words as note_words
 from bot.notes.people import capitalise_name
@@ -86,17 +86,20 @@ def _area_as_typed(wanted: str) -> Area | None:
 
 async def _weakest_area(ctx: Context) -> tuple[Area, bool]:
     """The area the person's finished reflections rate lowest (and True), or, with none to
-    go by, each area in turn (and False: the tip must not claim to come from them)."""
+    go by or none below strong, each area in turn (and False: the tip must not claim
+    to come from them)."""
     totals: dict[Area, list[float]] = {}
     for interview in await ctx.uow.interviews.list_for_user(ctx.user_id, limit=10):
         if interview.reflection_state is ReflectionState.COMPLETED:
             scores = interview_scores(interview, ctx.now, ctx.config.thank_you_window)
             for area, score in scores.items():
                 totals.setdefault(area, []).append(score)
-    if not totals:  # nothing to go by yet: each area in turn
+    means = {a: sum(totals[a]) / len(totals[a]) if a in totals else 2.0 for a in Area}
+    if min(means.values()) >= STRONG_RATING:
+        # Nothing to go by, or every area reads "strong" (as /debrief stats says it): no
+        # area is the one to work on, so each in turn - and no claim.
         return list(Area)[ctx.user.tips_shown % len(Area)], False
-    return min(Area, key=lambda a: sum(totals[a]) / len(totals[a]) if a in totals else 2.0), \
-        True
+    return min(Area, key=lambda a: means[a]), True
 
 
 async def settings(ctx: Context, cmd: Command) -> list[Reply]:
