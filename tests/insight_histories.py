@@ -88,6 +88,10 @@ HISTORIES: dict[str, list[Row]] = {
     "all rejections, good fit": [Row(R, DA, fit="5", source="application"),
                                  Row(R, DA, fit="4", source="application"),
                                  Row(R, DA, fit="4", source="application")],
+    "five rejections, good fit": [Row(R, DA, fit="5") for _ in range(5)],
+    "no notes in time, no callbacks": [Row(R, note_hours=None), Row(R, note_hours=30),
+                                       Row(N, note_hours=None)],
+    "silence every time": [Row(N), Row(N), Row(N)],
     "all callbacks": [Row(C, DA), Row(OFFER, DA), Row(C, "Engineer")],
     "tie: same rate either way": [
         Row(C, source="referral"), Row(R, source="referral"),

@@ -39,8 +39,18 @@ TABLE: dict[str, tuple[Factor | None, tuple[Factor, ...], tuple[str, ...]]] = {
         "No callbacks yet from 4 interviews. That's hard, and it's common",
         "Your next step: this week, apply to two roles you'd rate a 4 or 5 on fit")),
     "all rejections, good fit": (None, (), (
+        "Your next step: 3 answers are too few to change course on. Work on standing out",
+        )),
+    "five rejections, good fit": (None, (), (
         "Your next step: widen the search with two applications this week: a neighbouring "
         "field, another city, or remote work.",)),
+    "no notes in time, no callbacks": (None, (), (
+        "Your next step: after your next interview, send a short thank-you within 24 hours",
+        "No note has gone out in time yet, so it's the quickest change on your record.")),
+    "silence every time": (None, (), (
+        "All 3 interviews with an outcome ended in silence, not a no.",
+        "Your next step: when an interview has been quiet for a week, send one short "
+        "follow-up.")),
     "all callbacks": (None, (), (
         "Every interview you've heard back from brought a callback (3 of 3). Well done.",)),
     "tie: same rate either way": (None, (), (

@@ -24,3 +24,34 @@ async def test_a_tip_claims_to_come_from_the_reflections_only_when_one_area_is_l
     tip = everything(await low.say("/debrief tip"))
     assert tip.startswith("Tip · Follow up (picked from where your reflections show the most "
                           "room to grow)")
+
+
+# -- /debrief stats: no callback yet ------------------------------------------------------
+
+
+async def stats_of(name: str) -> str:
+    seeded = await seed(persona(name))
+    return everything(await seeded.say("/debrief stats"))
+
+
+async def test_three_noes_are_too_few_to_change_course_on() -> None:
+    said = await stats_of("three rejections in a row")
+    assert said.splitlines()[1].startswith("No callbacks yet from 3 interviews. That's hard")
+    assert "Your next step: 3 answers are too few to change course on." in said
+    assert "widen the search" not in said
+
+
+async def test_someone_who_never_sends_a_thank_you_is_pointed_at_the_thank_you() -> None:
+    said = await stats_of("never follows up")
+    assert "Your next step: after your next interview, send a short thank-you within 24 " \
+           "hours that names one thing you discussed - `/debrief draft` writes it" in said
+    assert "No note has gone out in time yet" in said
+    assert "widen the search" not in said
+
+
+async def test_silence_every_time_is_not_read_as_a_no_and_leads_to_a_follow_up() -> None:
+    said = await stats_of("all no reply")
+    assert "All 3 interviews with an outcome ended in silence, not a no." in said
+    assert "Your next step: when an interview has been quiet for a week, send one short " \
+           "follow-up." in said
+    assert "No callbacks yet" not in said

@@ -11,7 +11,14 @@ from zoneinfo import ZoneInfo
 
 from bot.copy.naming import counted
 from bot.insights.advice import calibration_lines, finding_lines, next_step
-from bot.insights.patterns import SO_SO_RATING, STRONG_RATING, AreaTrend, Patterns, Timing
+from bot.insights.patterns import (
+    GOOD_FIT,
+    SO_SO_RATING,
+    STRONG_RATING,
+    AreaTrend,
+    Patterns,
+    Timing,
+)
 from bot.model import Area, Outcome
 from bot.reflection.questions import AREA_NAMES
 from bot.values import Reply, ReplyField
@@ -99,20 +106,11 @@ def lead(p: Patterns) -> tuple[str, str]:
         return (f"No answers from employers recorded yet.{waiting}",
                 "when you hear back, record it (`/debrief outcome #n callback`, or rejected) "
                 "- with a handful of answers I can show what comes before your callbacks.")
-    if known == 1 and callbacks == 0:
-        return ("One answer so far, and it was a no. That stings - and one interview says "
-                "very little about you.", _tip_for_weakest(p))
+    if callbacks == 0:
+        return _no_callbacks_yet(p)
     if known == 1:
         return ("One answer so far, and it was a callback - well done. Too early for "
                 "patterns.", _tip_for_weakest(p))
-    if callbacks == 0:
-        fits = [pt.fit for pt in p.points if pt.result is not None and pt.fit]
-        step = ("this week, apply to two roles you'd rate a 4 or 5 on fit - where you "
-                "clearly bring something." if fits and not any(f in ("4", "5") for f in fits)
-                else "widen the search with two applications this week: a neighbouring "
-                "field, another city, or remote work.")
-        return (f"No callbacks yet from {_n(known, 'interview')}. That's hard, and it's "
-                "common - it doesn't mean you can't do the job.", step)
     if callbacks == known:
         return (f"Every interview you've heard back from brought a callback ({callbacks} of "
                 f"{known}). Well done.", _tip_for_weakest(p))
@@ -124,6 +122,50 @@ def lead(p: Patterns) -> tuple[str, str]:
                 "note what kind of role each interview was - `/debrief history #n edit "
                 "field:… source:… stage:…` - so I can compare like with like.")
     return situation, _tip_for_weakest(p)
+
+
+def _no_callbacks_yet(p: Patterns) -> tuple[str, str]:
+    """No callback so far: the step their own record points to, modest while the answers
+    are few (a handful of noes is no reason to change course)."""
+    known = p.with_outcome
+    silent = p.outcomes[Outcome.NO_REPLY] - p.waiting
+    on_time, decided = p.thank_you[Timing.ON_TIME], p.thank_you_decided
+    fits = [pt.fit for pt in p.points if pt.result is not None and pt.fit]
+    if silent == known:
+        situation = (f"{'Your interview' if known == 1 else f'All {known} interviews'} with "
+                     "an outcome ended in silence, not a no. That's hard, and it happens to "
+                     "strong candidates all the time - it isn't a verdict on you.")
+    elif known == 1:
+        situation = ("One answer so far, and it was a no. That stings - and one interview "
+                     "says very little about you.")
+    else:
+        situation = (f"No callbacks yet from {_n(known, 'interview')}. That's hard, and it's "
+                     "common - it doesn't mean you can't do the job.")
+    if decided and on_time * 2 < decided:
+        step = ("after your next interview, send a short thank-you within 24 hours that "
+                "names one thing you discussed - `/debrief draft` writes it from your "
+                "reflection. " + ("No note has gone out in time yet" if not on_time else
+                                  f"{on_time} of {decided} went out in time so far")
+                + ", so it's the quickest change on your record.")
+    elif silent == known:
+        step = ("when an interview has been quiet for a week, send one short follow-up. Tap "
+                "\"No reply yet\" when I check in and I'll draft it from your notes.")
+    elif fits and not any(f in GOOD_FIT for f in fits):
+        step = ("this week, apply to two roles you'd rate a 4 or 5 on fit - where you "
+                "clearly bring something.")
+    elif p.small:
+        step = (f"{_n(known, 'answer')} {'is' if known == 1 else 'are'} too few to change "
+                "course on. " + (_upper(_tip_for_weakest(p)) if _weakest(p) else
+                                 "Before your next interview, say one story with a result "
+                                 "out loud once (`/debrief tip stand out`)."))
+    else:
+        step = ("widen the search with two applications this week: a neighbouring field, "
+                "another city, or remote work.")
+    return situation, step
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _findings(p: Patterns) -> str | None:
