@@ -73,7 +73,7 @@ TABLE: dict[str, tuple[Factor | None, tuple[Factor, ...], tuple[str, ...]]] = {
         "And you felt you blended in at 2 interviews that did bring a callback",
         "trust that more than the feeling")),
     "waiting replies are not failures": (None, (), (
-        "From 2 interviews with an answer: 1 callback, 1 rejection. 2 still waiting",)),
+        "From 2 interviews with an outcome: 1 callback, 1 rejection. 2 still waiting",)),
     "remote vs Berlin": (Factor.LOCATION, (), (
         "Roles in Berlin: 2 of 3 called back; remote roles: 0 of 3.",)),
     "mixed but no profile": (None, (), (

@@ -55,3 +55,11 @@ async def test_silence_every_time_is_not_read_as_a_no_and_leads_to_a_follow_up()
     assert "Your next step: when an interview has been quiet for a week, send one short " \
            "follow-up." in said
     assert "No callbacks yet" not in said
+
+
+async def test_silence_after_a_month_is_an_outcome_not_an_answer() -> None:
+    said = await stats_of("all no reply")
+    assert "From 3 interviews with an outcome: 0 callbacks, 3 with no reply after a month." \
+        in said
+    assert "Only 3 interviews with an outcome so far" in said
+    assert "with an answer" not in said

@@ -123,7 +123,7 @@ async def test_stats_on_three_interviews_carry_an_honest_small_number_caveat(
     await world.seed(ANN, HISTORY[:3])
     (reply,) = await world.say("/debrief stats")
     said = everything(reply)
-    assert "Only 3 interviews with an answer so far, so treat what follows as hints" in said
+    assert "Only 3 interviews with an outcome so far, so treat what follows as hints" in said
     assert "What came before callbacks" not in [f.name for f in reply.fields]
 
 
@@ -140,7 +140,7 @@ async def test_a_recent_no_reply_is_waiting_not_a_failed_callback(world: World) 
     await world.seed(ANN, [*HISTORY[:1], *recent])
     (reply,) = await world.say("/debrief stats")
     outcomes = {f.name: f.value for f in reply.fields}["Outcomes"]
-    assert outcomes.startswith("From 1 interview with an answer: 0 callbacks, 1 rejection.")
+    assert outcomes.startswith("From 1 interview with an outcome: 0 callbacks, 1 rejection.")
     assert "1 still waiting for a reply - not counted until you hear back" in outcomes
 
 

@@ -59,7 +59,7 @@ def _caveat(p: Patterns) -> str:
     if not p.points or p.with_outcome == 0:
         return ""
     if p.small:
-        return (f"Only {_n(p.with_outcome, 'interview')} with an answer so far, so treat "
+        return (f"Only {_n(p.with_outcome, 'interview')} with an outcome so far, so treat "
                 "what follows as hints, not patterns. Each interview you log makes it "
                 "clearer.")
     return ""
@@ -251,7 +251,7 @@ def _outcomes(p: Patterns) -> str:
         parts.append(_n(o[Outcome.REJECTED], "rejection"))
     if silent:
         parts.append(f"{silent} with no reply after a month")
-    text = f"From {_n(p.with_outcome, 'interview')} with an answer: {', '.join(parts)}.{still}"
+    text = f"From {_n(p.with_outcome, 'interview')} with an outcome: {', '.join(parts)}.{still}"
     unknown = len(p.points) - p.with_outcome - waiting
     if unknown:
         text += (f" {_n(unknown, 'interview')} {'has' if unknown == 1 else 'have'} no "
