@@ -63,3 +63,21 @@ async def test_silence_after_a_month_is_an_outcome_not_an_answer() -> None:
         in said
     assert "Only 3 interviews with an outcome so far" in said
     assert "with an answer" not in said
+
+
+# -- after the silence --------------------------------------------------------------------
+
+
+async def test_a_week_of_silence_brings_a_check_in_that_offers_the_e_mail_draft() -> None:
+    seeded = await seed(persona("one interview, no outcome"))
+    (check_in,) = await seeded.check_in()
+    assert check_in.text.startswith(
+        "Have you heard back from Zalando (Data Analyst)? It's been 8 days since the "
+        "interview, and quiet at this point is normal. If there's nothing yet, tap \"No "
+        "reply yet\" and I'll draft a short check-in e-mail for you to send")
+    tap = next(c.value for c in check_in.actions if c.label == "No reply yet")
+    answer, _question = await seeded.say(tap)
+    # … and the tap keeps that promise: the e-mail, from their own notes, to copy.
+    assert answer.copy_text is not None
+    assert answer.copy_text.startswith("Subject: Following up - Data Analyst interview")
+    assert "our conversation about your plan to move reporting to dbt" in answer.copy_text

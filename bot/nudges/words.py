@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.copy.naming import delta_words, employer, fmt_local, interview_label, late_prefix
@@ -104,6 +104,12 @@ _PLURAL = {
 }
 
 
+def _days(delta: timedelta) -> str:
+    """"a week", "two weeks", "9 days": how long they have waited, as people say it."""
+    return {7: "a week", 14: "two weeks", 21: "three weeks"}.get(
+        delta.days, f"{delta.days} days" if delta.days > 1 else "a day")
+
+
 def _snooze_cancel(nudge: Nudge) -> tuple[Choice, ...]:
     return (Choice("Snooze 1h", f"/debrief nudges snooze {nudge.id} 1h"),
             Choice("Stop this reminder", f"/debrief nudges cancel {nudge.id}", "danger"))
@@ -155,8 +161,10 @@ def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetim
             actions=(Choice("Reflect now", f"/debrief reflect #{interview.id}", "primary"),
                      *_snooze_cancel(nudge)))
     return Reply(
-        text=(f"{lead}Have you heard back from {what}? Whatever it is, tell me and I'll keep "
-              "track - it helps spot what works for you."),
+        text=(f"{lead}Have you heard back from {what}? It's been "
+              f"{_days(now - interview.happens_at)} since the interview, and quiet at this "
+              "point is normal. If there's nothing yet, tap \"No reply yet\" and I'll draft "
+              "a short check-in e-mail for you to send; if you've heard, tap what they said."),
         destination=Destination.DM, tags=tags,
         actions=(
             Choice("Callback", f"/debrief outcome #{interview.id} callback", "primary"),
