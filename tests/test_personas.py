@@ -81,3 +81,18 @@ async def test_a_week_of_silence_brings_a_check_in_that_offers_the_e_mail_draft(
     assert answer.copy_text is not None
     assert answer.copy_text.startswith("Subject: Following up - Data Analyst interview")
     assert "our conversation about your plan to move reporting to dbt" in answer.copy_text
+
+
+async def test_still_waiting_typed_with_the_company_gets_the_buttons_for_that_interview(
+        ) -> None:
+    """"still waiting, nothing from zalando" got "There's no reflection open right now":
+    the company's name read as someone else's."""
+    seeded = await seed(persona("three rejections in a row"))
+    (ask,) = await seeded.say("still waiting, nothing from zalando")
+    assert ask.text.startswith("No word yet from Zalando (Data Analyst)? Tap \"No reply yet\"")
+    assert (ask.choices[0].label, ask.choices[0].style) == ("No reply yet", "primary")
+    (ask,) = await seeded.say("heard nothing from Zalando yet :(")
+    assert ask.text.startswith("No word yet from Zalando")
+    # a company never logged is still nobody's news
+    (other,) = await seeded.say("still nothing from google")
+    assert "No word yet" not in other.text

@@ -2,8 +2,9 @@
 outside one (DESIGN.md: every question with buttons also takes a typed reply):
 
 * news, most often under a "heard back?" check-in, typed instead of clicked ("they said
-  no", "still nothing", "got the job!!"): not recorded on a guess; the reply asks which
-  outcome, with the buttons, for the interview still waiting for one;
+  no", "still nothing", "still waiting, nothing from zalando", "got the job!!"): not
+  recorded on a guess; the reply asks which outcome, with the buttons, for the interview
+  it names, else the latest still waiting for one;
 * how the interview came about, right after the optional question that follows an outcome
   ("a referral", "my friend referred me", "a recruiter reached out"): recorded, as the
   button would, for the interview whose outcome was just recorded."""
@@ -61,14 +62,25 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply | None:
             asked.source = source
             await ctx.uow.interviews.save(asked)
             return Reply(text=words.profile_saved(asked), destination=Destination.DM)
-    if stated is None or not names_no_one(text):
-        return said_in_passing(text)  # thanks, or a hard day: met in kind
     waiting = [i for i in interviews if i.happens_at <= ctx.now
                and i.outcome in (None, Outcome.NO_REPLY)]
-    if not waiting:
-        return said_in_passing(text)
-    ask = words.outcome_ask(waiting[0], stated=stated)
+    about = None if stated is None else _named(waiting, text) or (
+        waiting[0] if waiting and names_no_one(text) else None)
+    if about is None:
+        return said_in_passing(text)  # thanks, or a hard day: met in kind
+    ask = words.outcome_ask(about, stated=stated)
     return Reply(text=ask.text, choices=ask.choices, destination=Destination.DM)
+
+
+def _named(waiting: list[Interview], text: str) -> Interview | None:
+    """The waiting interview a sentence names ("still nothing from zalando", "acme said
+    no"), its other words naming no one; the latest such interview when several match."""
+    said = f" {norm(text)} "
+    for interview in waiting:  # newest first
+        company = norm(interview.company)
+        if company and f" {company} " in said and names_no_one(said.replace(company, " ")):
+            return interview
+    return None
 
 
 def _source_asked(interviews: list[Interview], ctx: Context) -> Interview | None:
