@@ -3,7 +3,11 @@ silence, each seeded from a realistic history (tests/personas.py)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from personas import PERSONAS, Persona, everything, seed
+
+from bot.values import Destination
 
 
 def persona(name: str) -> Persona:
@@ -96,3 +100,16 @@ async def test_still_waiting_typed_with_the_company_gets_the_buttons_for_that_in
     # a company never logged is still nobody's news
     (other,) = await seeded.say("still nothing from google")
     assert "No word yet" not in other.text
+
+
+async def test_still_waiting_said_again_once_following_up_says_where_it_stands() -> None:
+    """Typed the day after the follow-up e-mail came, "still waiting" asked again to tap
+    "No reply yet" for an e-mail they already had."""
+    seeded = await seed(persona("all no reply"))
+    (check_in,) = await seeded.check_in()
+    await seeded.say(next(c.value for c in check_in.actions if c.label == "No reply yet"))
+    seeded.clock.advance(timedelta(days=1))
+    (where,) = await seeded.say("still waiting, nothing from zalando")
+    assert where.text == ("Noted - no reply yet from Zalando. Your next follow-up is ready "
+                          "Tue 08 Dec 09:00 CET; nothing more to do until then.")
+    assert where.choices == () and where.destination is Destination.DM

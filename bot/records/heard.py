@@ -12,9 +12,11 @@ outside one (DESIGN.md: every question with buttons also takes a typed reply):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from bot.context import Context
+from bot.followthrough.flow import FOLLOW_UP_KINDS, after_no_reply
 from bot.insights.profile import SOURCES
 from bot.model import Interview, Outcome
 from bot.records import words
@@ -68,6 +70,14 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply | None:
         waiting[0] if waiting and names_no_one(text) else None)
     if about is None:
         return said_in_passing(text)  # thanks, or a hard day: met in kind
+    if stated is Outcome.NO_REPLY and about.outcome is Outcome.NO_REPLY:
+        # Said again once the follow-ups are under way: where they stand, not the buttons
+        # for an e-mail they already have.
+        assert about.id is not None
+        nudges = await ctx.uow.nudges.list_for_interview(about.id)
+        if any(n.kind in FOLLOW_UP_KINDS for n in nudges) and \
+                (where := await after_no_reply(ctx, about, nudges)) is not None:
+            return replace(where, destination=Destination.DM)
     ask = words.outcome_ask(about, stated=stated)
     return Reply(text=ask.text, choices=ask.choices, destination=Destination.DM)
 
