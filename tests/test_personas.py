@@ -113,3 +113,11 @@ async def test_still_waiting_said_again_once_following_up_says_where_it_stands()
     assert where.text == ("Noted - no reply yet from Zalando. Your next follow-up is ready "
                           "Tue 08 Dec 09:00 CET; nothing more to do until then.")
     assert where.choices == () and where.destination is Destination.DM
+
+
+async def test_stats_after_a_quiet_week_points_to_the_follow_up_not_to_waiting() -> None:
+    said = await stats_of("one interview, no outcome")
+    assert said.splitlines()[1] == (
+        "Your next step: it's been 8 days since Zalando and no word yet - time for one short "
+        "follow-up. `/debrief outcome #1 no reply` drafts it from your notes.")
+    assert "when you hear back, record it" not in said

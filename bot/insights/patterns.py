@@ -72,6 +72,9 @@ CLOSED_AFTER = timedelta(days=30)
 # An area's average rating (0-2) reads "strong" from here, "so-so" from SO_SO_RATING.
 STRONG_RATING = 1.34
 SO_SO_RATING = 0.67
+# No outcome this long after the interview: the follow-up is due (COACHING.md: 5-7
+# business days when they named no date), so stats says so instead of "when you hear back".
+QUIET_AFTER = timedelta(days=7)
 # A Prepared rating at least this high (0-2) is "well prepared": 3+ things researched, or
 # some research plus questions of your own.
 WELL_PREPARED = 1.5
@@ -145,6 +148,9 @@ class Patterns:
     outcomes: dict[Outcome, int]
     findings: tuple[Finding, ...] = ()  # strongest first, overlaps folded in
     calibration: Calibration = Calibration()
+    # No outcome recorded a week or more after the interview, and less than CLOSED_AFTER:
+    # (point, days since), oldest first - time to follow up, not to wait for an answer.
+    quiet: tuple[tuple[InterviewPoint, int], ...] = ()
 
     @property
     def rated(self) -> int:
@@ -326,6 +332,8 @@ def analyse(interviews: Iterable[Interview], now: datetime, window: timedelta) -
         outcomes=outcomes,
         findings=_findings(points),
         calibration=_calibration(points),
+        quiet=tuple((p, (now - p.happens_at).days) for p in points
+                    if p.outcome is None and QUIET_AFTER <= now - p.happens_at < CLOSED_AFTER),
     )
 
 

@@ -20,6 +20,7 @@ from bot.insights.patterns import (
     Timing,
 )
 from bot.model import Area, Outcome
+from bot.notes.people import company_name
 from bot.reflection.questions import AREA_NAMES
 from bot.values import Reply, ReplyField
 
@@ -103,6 +104,12 @@ def lead(p: Patterns) -> tuple[str, str]:
     if known == 0:
         waiting = (f" {_n(p.waiting, 'interview')} {'is' if p.waiting == 1 else 'are'} still "
                    "waiting for a reply." if p.waiting else "")
+        if p.quiet:
+            point, days = p.quiet[-1]
+            return (f"No answers from employers recorded yet.{waiting}",
+                    f"it's been {days} days since {company_name(point.company)} and no word "
+                    f"yet - time for one short follow-up. `/debrief outcome #{point.number} no "
+                    "reply` drafts it from your notes.")
         return (f"No answers from employers recorded yet.{waiting}",
                 "when you hear back, record it (`/debrief outcome #n callback`, or rejected) "
                 "- with a handful of answers I can show what comes before your callbacks.")
