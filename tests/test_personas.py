@@ -121,3 +121,14 @@ async def test_stats_after_a_quiet_week_points_to_the_follow_up_not_to_waiting()
         "Your next step: it's been 8 days since Zalando and no word yet - time for one short "
         "follow-up. `/debrief outcome #1 no reply` drafts it from your notes.")
     assert "when you hear back, record it" not in said
+
+
+async def test_with_every_area_strong_the_step_is_what_the_record_still_lacks() -> None:
+    followed = await stats_of("callback after following up")  # one note never sent
+    assert "Your next step: send every thank-you inside 24 hours - 3 of 4 went out in " \
+           "time so far" in followed
+    screens = await stats_of("only recruiter screens")
+    assert "Your next step: your answers so far all come from screening calls (2 of 3 got " \
+           "you through). The next rounds go deeper" in screens
+    for said in (followed, screens):  # never "keep sending" to someone who always does
+        assert "keep sending each thank-you" not in said

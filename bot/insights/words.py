@@ -74,10 +74,26 @@ def _weakest(p: Patterns) -> AreaTrend | None:
 def _tip_for_weakest(p: Patterns) -> str:
     weakest = _weakest(p)
     if weakest is None:
-        return ("keep sending each thank-you inside 24 hours and prepare one story with a "
-                "result for every interview.")
+        return _step_without_a_weak_area(p)
     return (f"work on {_AREA_WORK[weakest.area]}, your lowest-rated area lately - "
             f"`/debrief tip {weakest.area.value.replace('_', ' ')}` has a concrete idea.")
+
+
+def _step_without_a_weak_area(p: Patterns) -> str:
+    """Every area reads strong: the step is what the record still lacks, never what they
+    already do ("keep sending each thank-you" to someone who always does)."""
+    on_time, decided = p.thank_you[Timing.ON_TIME], p.thank_you_decided
+    if on_time < decided:
+        return (f"send every thank-you inside 24 hours - {on_time} of {decided} went out in "
+                "time so far, and it's the one habit you can make certain.")
+    if {pt.stage for pt in p.points if pt.result is not None} == {"screen"}:
+        return (f"your answers so far all come from screening calls ({p.callbacks} of "
+                f"{p.with_outcome} got you through). The next rounds go deeper: log each one "
+                "when it's set (`/debrief interview <company> stage:first`) and prepare two "
+                "stories with a number in each.")
+    habit = " - your notes go out on time -" if decided else ""
+    return (f"keep what's working{habit} and line up two more applications this week: a "
+            "few more answers will show what brings your callbacks.")
 
 
 # The areas as work to do, inside a sentence ("work on Stand out" read as a label).
@@ -161,10 +177,10 @@ def _no_callbacks_yet(p: Patterns) -> tuple[str, str]:
         step = ("this week, apply to two roles you'd rate a 4 or 5 on fit - where you "
                 "clearly bring something.")
     elif p.small:
-        step = (f"{_n(known, 'answer')} {'is' if known == 1 else 'are'} too few to change "
-                "course on. " + (_upper(_tip_for_weakest(p)) if _weakest(p) else
-                                 "Before your next interview, say one story with a result "
-                                 "out loud once (`/debrief tip stand out`)."))
+        step = ("before your next interview, say one story with a result out loud once "
+                "(`/debrief tip stand out`)." if _weakest(p) is None else _tip_for_weakest(p))
+        if known > 1:  # one answer: the situation has just said how little it tells
+            step = f"{known} answers are too few to change course on. {_upper(step)}"
     else:
         step = ("widen the search with two applications this week: a neighbouring field, "
                 "another city, or remote work.")
