@@ -50,7 +50,7 @@ TABLE: dict[str, tuple[Factor | None, tuple[Factor, ...], tuple[str, ...]]] = {
     "silence every time": (None, (), (
         "All 3 interviews with an outcome ended in silence, not a no.",
         "Your next step: when an interview has been quiet for a week, send one short "
-        "follow-up.")),
+        "follow-up (tap \"No reply yet\" when I check in")),
     "all callbacks": (None, (), (
         "Every interview you've heard back from brought a callback (3 of 3). Well done.",)),
     "tie: same rate either way": (None, (), (

@@ -57,13 +57,13 @@ async def test_silence_every_time_is_not_read_as_a_no_and_leads_to_a_follow_up()
     said = await stats_of("all no reply")
     assert "All 3 interviews with an outcome ended in silence, not a no." in said
     assert "Your next step: when an interview has been quiet for a week, send one short " \
-           "follow-up." in said
+           "follow-up (tap \"No reply yet\"" in said
     assert "No callbacks yet" not in said
 
 
 async def test_silence_after_a_month_is_an_outcome_not_an_answer() -> None:
     said = await stats_of("all no reply")
-    assert "From 3 interviews with an outcome: 0 callbacks, 3 with no reply after a month." \
+    assert "From 3 interviews with an outcome: 0 callbacks, 3 with no reply after three weeks." \
         in said
     assert "Only 3 interviews with an outcome so far" in said
     assert "with an answer" not in said
@@ -132,3 +132,21 @@ async def test_with_every_area_strong_the_step_is_what_the_record_still_lacks() 
            "you through). The next rounds go deeper" in screens
     for said in (followed, screens):  # never "keep sending" to someone who always does
         assert "keep sending each thank-you" not in said
+
+
+async def test_once_debrief_closes_the_wait_stats_no_longer_calls_it_waiting() -> None:
+    """Closed as "no reply" after two follow-ups (about three weeks), the interview still
+    read "1 interview is still waiting for a reply" with "when you hear back, record it"."""
+    seeded = await seed(persona("one interview, no outcome"))
+    (check_in,) = await seeded.check_in()
+    await seeded.say(next(c.value for c in check_in.actions if c.label == "No reply yet"))
+    for _ in range(2):  # a week on: the second follow-up; another: the closing message
+        seeded.clock.advance(timedelta(days=7))
+        await seeded.check_in()
+    closed = seeded.store.interviews.rows[1]
+    assert closed.outcome is not None and closed.outcome.value == "no_reply"
+    said = everything(await seeded.say("/debrief stats"))
+    assert "still waiting" not in said and "when you hear back, record it" not in said
+    assert "Your interview with an outcome ended in silence, not a no." in said
+    assert "After a second one, let it go and put that energy into the next application." \
+        in said

@@ -83,7 +83,7 @@ async def test_stats_lead_with_one_next_step_and_say_which_factors_overlap(
     assert "Next step: the one at the top." in said
     assert said.count("apply first to roles you'd rate a 4 or 5 on fit") == 1
     # Globex's "no reply" is 43 days old: closed, so it counts as no callback.
-    assert "2 callbacks (1 of them an offer), 2 rejections, 1 with no reply after a month" \
+    assert "2 callbacks (1 of them an offer), 2 rejections, 1 with no reply after three weeks" \
         in said
     assert "4 of 6 went out inside 24 hours. 1 went out later. 1 was never marked" in said
     assert "• Prepared: strong lately, up from weak (6 ratings)" in said

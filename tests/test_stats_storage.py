@@ -86,9 +86,9 @@ async def test_no_reply_counts_as_an_answer_only_once_the_interview_is_closed(
         uow_factory: UnitOfWorkFactory) -> None:
     """Regression: "no reply yet" was counted as an outcome (and a failed callback) at once."""
     ann = Identity("slack", "T1", "UANN")
-    await _add(uow_factory, ann, "T1", happens_at=NOW - 29 * DAY, outcome=Outcome.NO_REPLY)
+    await _add(uow_factory, ann, "T1", happens_at=NOW - 20 * DAY, outcome=Outcome.NO_REPLY)
     assert (await _figures(uow_factory, "slack", "T1")).with_outcome == 0
-    await _add(uow_factory, ann, "T1", happens_at=NOW - 31 * DAY, outcome=Outcome.NO_REPLY)
+    await _add(uow_factory, ann, "T1", happens_at=NOW - 22 * DAY, outcome=Outcome.NO_REPLY)
     figures = await _figures(uow_factory, "slack", "T1")
     assert (figures.with_outcome, figures.callbacks) == (1, 0)
 

@@ -8,7 +8,7 @@ Definitions used throughout:
 
 * a *callback* is an outcome of callback or offer; a rejection is not. "No reply yet" is
   *waiting*, not a failure, until the interview is *closed* (:data:`CLOSED_AFTER` after it,
-  when the last "heard back?" check-in is long past): only then does silence count as no
+  when Debrief closes the wait after two follow-ups): only then does silence count as no
   callback. Waiting interviews and those without an outcome are left out of comparisons.
 * a thank-you is *on time* when it was marked sent within the thank-you window (24 h) of
   the interview's start, or reported "Already sent" in a reflection answered after the
@@ -66,9 +66,10 @@ MIN_COMMUNITY = 5
 # Fewer interviews with a known answer than this: every finding carries a caveat.
 SMALL_SAMPLE = 5
 GOOD_FIT = frozenset({"4", "5"})
-# "No reply yet" this long after the interview counts as no callback (the last of the three
-# "heard back?" check-ins is about three weeks after it).
-CLOSED_AFTER = timedelta(days=30)
+# "No reply yet" this long after the interview counts as no callback: when Debrief itself
+# closes the wait ("I've closed it as no reply") after two follow-ups, each 5 business days
+# apart from the first at 5 (bot.followthrough) - 15 business days, never under 21 days.
+CLOSED_AFTER = timedelta(days=21)
 # An area's average rating (0-2) reads "strong" from here, "so-so" from SO_SO_RATING.
 STRONG_RATING = 1.34
 SO_SO_RATING = 0.67

@@ -171,8 +171,9 @@ def _no_callbacks_yet(p: Patterns) -> tuple[str, str]:
                                   f"{on_time} of {decided} went out in time so far")
                 + ", so it's the quickest change on your record.")
     elif silent == known:
-        step = ("when an interview has been quiet for a week, send one short follow-up. Tap "
-                "\"No reply yet\" when I check in and I'll draft it from your notes.")
+        step = ("when an interview has been quiet for a week, send one short follow-up (tap "
+                "\"No reply yet\" when I check in and I'll draft it from your notes). After "
+                "a second one, let it go and put that energy into the next application.")
     elif fits and not any(f in GOOD_FIT for f in fits):
         step = ("this week, apply to two roles you'd rate a 4 or 5 on fit - where you "
                 "clearly bring something.")
@@ -262,8 +263,8 @@ def _thank_yous(p: Patterns) -> str:
 def _outcomes(p: Patterns) -> str:
     o = p.outcomes
     waiting = p.waiting
-    still = (f" {waiting} still waiting for a reply - not counted until you hear back or a "
-             "month has passed." if waiting else "")
+    still = (f" {waiting} still waiting for a reply - not counted until you hear back or "
+             "three weeks have passed." if waiting else "")
     if not p.with_outcome:
         return "No outcomes recorded yet." + still
     silent = o[Outcome.NO_REPLY] - waiting
@@ -273,7 +274,7 @@ def _outcomes(p: Patterns) -> str:
     if o[Outcome.REJECTED]:
         parts.append(_n(o[Outcome.REJECTED], "rejection"))
     if silent:
-        parts.append(f"{silent} with no reply after a month")
+        parts.append(f"{silent} with no reply after three weeks")
     text = f"From {_n(p.with_outcome, 'interview')} with an outcome: {', '.join(parts)}.{still}"
     unknown = len(p.points) - p.with_outcome - waiting
     if unknown:
