@@ -120,7 +120,13 @@ async def test_no_reply_before_the_check_in_is_too_early_to_chase(world: World) 
     await world.reflect_fully()
     world.clock.advance(timedelta(days=1))
     reply, source = await world.say("/debrief outcome no reply")
-    assert "I'll ask again" in reply.text and reply.copy_text is None
+    # the ask promised to say whether it's time: it says it isn't yet, and what comes next
+    assert reply.text == (
+        "Noted - no reply yet. It's been a day, which is early: a follow-up reads best about "
+        "a week after the interview. I'll check in Thu 18 Jun 14:00 BST, and if there's still "
+        "no word, I'll draft a short follow-up e-mail for you then. Recorded for Acme "
+        "(Backend Engineer).")
+    assert reply.copy_text is None
     assert_source_question_follows(reply, source)
     assert world.nudges(NudgeKind.FOLLOW_UP) == []
 

@@ -320,7 +320,7 @@ async def test_outcome_no_reply_schedules_another_check_in(world: World) -> None
     iid = world.interview().id
     reply, _source_question = await world.say(f"/debrief outcome #{iid} no reply")
     # 5 business days later: Friday
-    assert "I'll ask again Fri 19 Jun 14:00 BST" in reply.text
+    assert "I'll check in Fri 19 Jun 14:00 BST" in reply.text
     pending = world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING)
     assert [n.due_at for n in pending] == [datetime(2026, 6, 19, 13, 0, tzinfo=UTC)]
     assert world.interview().outcome is Outcome.NO_REPLY

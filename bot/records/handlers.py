@@ -188,7 +188,8 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
             next_check = added[0].due_at if added else None
             ctx.scheduled.extend(n.due_at for n in added)
     await ctx.uow.interviews.save(interview)
-    reply = follow or Reply(text=words.outcome_saved(interview, next_check, ctx.zone))
+    reply = follow or Reply(text=words.outcome_saved(interview, next_check, ctx.zone,
+                                                     ctx.now))
     # The optional question comes once, with the first outcome: not again with every
     # "no reply yet" or the answer that follows it.
     question = words.source_question(interview, after=reply) if first_outcome else None

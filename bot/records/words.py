@@ -99,8 +99,19 @@ def outcome_ask(interview: Interview, unread: str = "", stated: Outcome | None =
                       for o, name in OUTCOME_NAMES.items()))
 
 
-def outcome_saved(interview: Interview, next_check: datetime | None, zone: ZoneInfo) -> str:
+def outcome_saved(interview: Interview, next_check: datetime | None, zone: ZoneInfo,
+                  now: datetime | None = None) -> str:
     assert interview.outcome is not None
+    if interview.outcome is Outcome.NO_REPLY and next_check is not None and now is not None:
+        # Before the follow-up is due: say so (the ask promised to tell them), and what
+        # comes next, instead of a bare "I'll ask again".
+        days = (now - interview.happens_at).days
+        since = "a day" if days < 2 else f"{days} days"
+        return (f"Noted - no reply yet. It's been {since}, which is early: a follow-up reads "
+                "best about a week after the interview. I'll check in "
+                f"{fmt_local(next_check, zone)}, and if there's still no word, I'll draft a "
+                f"short follow-up e-mail for you then. Recorded for "
+                f"{interview_label(interview)}.")
     base = {
         Outcome.OFFER: "Congratulations on the offer! 🎉",
         Outcome.CALLBACK: "A callback - well done! Once you have the date, log the next round "
