@@ -57,9 +57,12 @@ def _intro(p: Patterns, zone: ZoneInfo) -> str:
 
 
 def _caveat(p: Patterns) -> str:
+    """How far to trust what follows - only when something follows that it qualifies (a
+    finding, how it felt against how it went); otherwise the lead has said it already
+    ("Too few answers yet…", "3 answers are too few to change course on")."""
     if not p.points or p.with_outcome == 0:
         return ""
-    if p.small:
+    if p.small and (p.findings or calibration_lines(p.calibration)):
         return (f"Only {_n(p.with_outcome, 'interview')} with an outcome so far, so treat "
                 "what follows as hints, not patterns. Each interview you log makes it "
                 "clearer.")
