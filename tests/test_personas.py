@@ -155,3 +155,12 @@ async def test_few_answers_are_said_to_be_few_once() -> None:
     said = await stats_of("three rejections in a row")
     assert "3 answers are too few to change course on." in said
     assert "treat what follows as hints" not in said  # nothing follows that it qualifies
+
+
+async def test_history_calls_a_closed_wait_closed_not_no_reply_yet() -> None:
+    seeded = await seed(persona("all no reply"))  # three silences, 34 to 60 days ago
+    listed = everything(await seeded.say("/debrief history"))
+    assert listed.count("outcome: no reply (closed)") == 3
+    assert "no reply yet" not in listed
+    detail = everything(await seeded.say("/debrief history #1"))
+    assert "outcome: no reply (closed)" in detail

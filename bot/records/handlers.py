@@ -204,11 +204,11 @@ async def history(ctx: Context, cmd: Command) -> list[Reply]:
     if ref:
         interview = await ctx.find_interview(ref)
         return [words.history_detail(interview, ctx.zone, answer_lines(interview.answers),
-                                     _focus(ctx, interview))]
+                                     _focus(ctx, interview), ctx.now)]
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
     if not interviews:
         raise UserError(copy.NO_INTERVIEWS)
-    return [words.history_list(interviews[:10], ctx.zone, len(interviews))]
+    return [words.history_list(interviews[:10], ctx.zone, len(interviews), ctx.now)]
 
 
 def _focus(ctx: Context, interview: Interview) -> Area | None:

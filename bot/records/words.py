@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.copy.naming import delta_words, employer, fmt_local, interview_label
+from bot.insights.patterns import is_closed
 from bot.insights.profile import profile_line
 from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
 from bot.reflection.questions import AREA_NAMES
@@ -143,18 +144,22 @@ def bad_outcome(text: str) -> str:
             "rejected or no reply.")
 
 
-def _status(interview: Interview) -> str:
+def _status(interview: Interview, now: datetime) -> str:
     parts = [f"reflection {_STATE[interview.reflection_state]}"]
     parts.append(f"thank-you {_THANKS[interview.thank_you]}" if interview.thank_you
                  else "thank-you not recorded")
-    parts.append(f"outcome: {OUTCOME_NAMES[interview.outcome].lower()}" if interview.outcome
-                 else "no outcome yet")
+    if interview.outcome is Outcome.NO_REPLY and is_closed(interview, now):
+        parts.append("outcome: no reply (closed)")  # no longer "yet": the wait is over
+    else:
+        parts.append(f"outcome: {OUTCOME_NAMES[interview.outcome].lower()}"
+                     if interview.outcome else "no outcome yet")
     return ", ".join(parts)
 
 
-def history_list(interviews: list[Interview], zone: ZoneInfo, total: int) -> Reply:
-    lines = [f"#{i.id} {interview_label(i)} - {fmt_local(i.happens_at, zone)}\n    {_status(i)}"
-             for i in interviews]
+def history_list(interviews: list[Interview], zone: ZoneInfo, total: int,
+                 now: datetime) -> Reply:
+    lines = [f"#{i.id} {interview_label(i)} - {fmt_local(i.happens_at, zone)}\n    "
+             f"{_status(i, now)}" for i in interviews]
     more = f"\n(Showing the latest {len(interviews)} of {total}.)" if total > len(interviews) \
         else ""
     return Reply(title="Your interviews", text="\n".join(lines) + more +
@@ -162,9 +167,9 @@ def history_list(interviews: list[Interview], zone: ZoneInfo, total: int) -> Rep
 
 
 def history_detail(interview: Interview, zone: ZoneInfo, answer_lines: list[str],
-                   focus: Area | None) -> Reply:
+                   focus: Area | None, now: datetime) -> Reply:
     fields = [ReplyField("When", fmt_local(interview.happens_at, zone)),
-              ReplyField("Status", _status(interview))]
+              ReplyField("Status", _status(interview, now))]
     profile = profile_line(interview)
     fields.append(ReplyField("Profile", profile or (
         f"none yet - `/debrief history #{interview.id} edit field:… stage:…` adds one")))
