@@ -164,3 +164,13 @@ async def test_history_calls_a_closed_wait_closed_not_no_reply_yet() -> None:
     assert "no reply yet" not in listed
     detail = everything(await seeded.say("/debrief history #1"))
     assert "outcome: no reply (closed)" in detail
+
+
+async def test_a_third_no_is_not_promised_a_change_that_stats_then_calls_too_early() -> None:
+    """The third no said "`/debrief stats` looks across them for the one thing worth
+    changing"; stats then said three answers are too few to change course on."""
+    seeded = await seed(persona("three rejections in a row"))
+    reply, *_ = await seeded.say("/debrief outcome zalando rejected")
+    assert "your third rejection in a month" in reply.text
+    assert "says honestly whether anything is worth changing yet" in reply.text
+    assert "the one thing worth changing" not in reply.text

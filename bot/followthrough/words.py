@@ -85,4 +85,5 @@ def rejection_intro(interview: Interview, noes: int = 1) -> str:
     which = _ORDINAL.get(noes, f"{noes}th")
     return (f"I'm sorry. That's disappointing news from {employer(interview)} - your {which} "
             "rejection in a month, and that's a lot to take in. When you're ready, "
-            "`/debrief stats` looks across them for the one thing worth changing.")
+            "`/debrief stats` looks across them and says honestly whether anything is worth "
+            "changing yet.")
