@@ -22,6 +22,7 @@ __all__ = [
     "finding_lines",
     "group_label",
     "next_step",
+    "upper_first",
 ]
 
 # What a factor is called in a sentence ("your fit ratings and your research …").
@@ -102,7 +103,8 @@ def _count(group: Group) -> str:
     return f"{group.callbacks} of {group.total}"
 
 
-def _upper(text: str) -> str:
+def upper_first(text: str) -> str:
+    """Text that starts a sentence: the first letter upper case, the rest as written."""
     return text[:1].upper() + text[1:]
 
 
@@ -111,7 +113,7 @@ def finding_lines(finding: Finding, p: Patterns, *, step: bool = True) -> list[s
     next step - in that order, the step last (``step=False``: the step is the reply's lead,
     so it points there rather than saying it twice word for word)."""
     points = p.points
-    lines = [f"{_upper(group_label(finding.factor, finding.group.value, points))}: "
+    lines = [f"{upper_first(group_label(finding.factor, finding.group.value, points))}: "
              f"{_count(finding.group)} called back; {_rest_label(finding, points)}: "
              f"{_count(finding.rest)}."]
     if finding.small:
@@ -119,7 +121,7 @@ def finding_lines(finding: Finding, p: Patterns, *, step: bool = True) -> list[s
                      "interviews): a hint worth testing, not a rule yet.")
     if finding.overlaps:
         others = " and ".join(FACTOR_NOUNS[f] for f in finding.overlaps)
-        lines.append(f"{_upper(others)} split these same interviews the same way, so read "
+        lines.append(f"{upper_first(others)} split these same interviews the same way, so read "
                      "them as one pattern, not two.")
     lines.append(f"Next step: {next_step(finding, p)}" if step else
                  "Next step: the one at the top.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.copy.naming import counted
-from bot.insights.advice import calibration_lines, finding_lines, next_step
+from bot.insights.advice import calibration_lines, finding_lines, next_step, upper_first
 from bot.insights.patterns import (
     GOOD_FIT,
     SO_SO_RATING,
@@ -184,15 +184,11 @@ def _no_callbacks_yet(p: Patterns) -> tuple[str, str]:
         step = ("before your next interview, say one story with a result out loud once "
                 "(`/debrief tip stand out`)." if _weakest(p) is None else _tip_for_weakest(p))
         if known > 1:  # one answer: the situation has just said how little it tells
-            step = f"{known} answers are too few to change course on. {_upper(step)}"
+            step = f"{known} answers are too few to change course on. {upper_first(step)}"
     else:
         step = ("widen the search with two applications this week: a neighbouring field, "
                 "another city, or remote work.")
     return situation, step
-
-
-def _upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _findings(p: Patterns) -> str | None:
