@@ -9,7 +9,7 @@ Each persona's last interview is :data:`LAST_DAYS` days before NOW with no outco
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -59,8 +59,6 @@ class Past:
 class Persona:
     name: str
     history: tuple[Past, ...] = ()
-    notes: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _answers(p: Past) -> dict[str, Any]:
@@ -173,7 +171,7 @@ async def seed(persona: Persona, now: datetime = NOW) -> Seeded:
             last = interview if p.outcome is None else last
         if last is not None:
             nudge = NudgePolicy.make(user, last, NudgeKind.CHECK_IN, now, "0")
-            await uow.nudges.add_many([replace(nudge)])
+            await uow.nudges.add_many([nudge])
         await uow.commit()
     return seeded
 
