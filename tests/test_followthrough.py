@@ -350,7 +350,7 @@ async def test_news_typed_instead_of_clicked_after_a_check_in_gets_the_buttons(
     first, _source = await world.say(button(ask, "No reply yet"))
     assert "good time to follow up with Acme" in first.text
     (other,) = await world.say("thanks!")  # no news in it: met in kind
-    assert other.text.startswith("You're welcome - good luck.")
+    assert other.text.startswith("You're welcome - fingers crossed for Acme")
     (none,) = await world.say("hello")  # neither news nor thanks: as before
     assert none.text.startswith("There's no reflection open right now")
 
@@ -362,7 +362,7 @@ async def test_a_hard_day_typed_in_the_dm_is_met_kindly(world: World) -> None:
     await world.say("/debrief outcome Acme rejected")
     (reply,) = await world.say("i'm so done with job hunting 😞")
     assert reply.text.startswith("That sounds like a hard stretch - I'm sorry.")
-    assert "`/debrief stats`" in reply.text and "no reflection open" not in reply.text
+    assert "`/debrief draft #1`" in reply.text and "no reflection open" not in reply.text
 
 
 async def test_a_no_typed_in_the_dm_on_a_bad_day_is_acknowledged_first(world: World) -> None:

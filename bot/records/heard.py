@@ -21,7 +21,7 @@ from bot.insights.profile import SOURCES
 from bot.model import Interview, Outcome
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
-from bot.records.small_talk import said_in_passing
+from bot.records.small_talk import OnRecord, said_in_passing
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
@@ -69,7 +69,9 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply | None:
     about = None if stated is None else _named(waiting, text) or (
         waiting[0] if waiting and names_no_one(text) else None)
     if about is None:
-        return said_in_passing(text)  # thanks, or a hard day: met in kind
+        # thanks, or a hard day: met in kind, with what is on record
+        record = OnRecord.read(interviews, ctx.now, ctx.config, ctx.zone)
+        return said_in_passing(text, record, ctx.now, ctx.zone)
     if stated is Outcome.NO_REPLY and about.outcome is Outcome.NO_REPLY:
         # Said again once the follow-ups are under way: where they stand, not the buttons
         # for an e-mail they already have.

@@ -1,16 +1,31 @@
 """What people say in the DM that is neither an answer nor news: thanks, and how the search
 is going on a bad day ("i'm so done with this"). Met in kind, in one or two lines, with
 one thing to do when they feel like it - not "There's no reflection open right now. Log
-an interview with …", which reads as if nobody listened."""
+an interview with …", which reads as if nobody listened.
+
+The one thing fits what is on record (:class:`OnRecord`): prep for an interview still
+ahead ("good luck with Acme tomorrow at 14:00"), the thank-you while its window is open,
+the reply to a fresh rejection, a word on an interview still waiting for an answer. It
+never points at something that is not there: ``/debrief stats`` "shows what has worked"
+only once something has, and someone with nothing logged is shown where to start."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from bot.config import CoreConfig
+from bot.copy.naming import employer, fmt_local, interview_label
+from bot.insights.patterns import CALLBACKS, Timing, called_back, timing
+from bot.model import Interview, Outcome, ThankYou
+from bot.nudges.cadence import add_business_delay
+from bot.prep.guard import prep_offer
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
-__all__ = ["said_in_passing"]
+__all__ = ["OnRecord", "said_in_passing"]
 
 _THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice)\s+)?(?:thanks|thank you|"
                      r"thx|ty|tysm|cheers|much appreciated|appreciate it)(?:\s+(?:so much|a "
@@ -22,18 +37,123 @@ _LOW = re.compile(r"\b(?:so done|i am done|over it|fed up|give up|giving up|tire
                   r"feel like a failure|feel useless|losing hope|lost hope|no one wants|"
                   r"nobody wants|never going to|what is the point)\b")
 
-THANKS_REPLY = ("You're welcome - good luck. After your next interview, type "
-                "`/debrief interview <company>` and I'll take it from there.")
-LOW_REPLY = ("That sounds like a hard stretch - I'm sorry. A search wears anyone down, and "
-             "it isn't a verdict on you. When you feel like it, `/debrief stats` shows what "
-             "has worked for you so far; nothing needs doing today.")
+# A no this recent is still what the person is living with.
+FRESH_REJECTION = timedelta(days=7)
+
+_HARD = ("That sounds like a hard stretch - I'm sorry. A search wears anyone down, and it "
+         "isn't a verdict on you.")
+_NOTHING_TODAY = "Nothing needs doing today."
 
 
-def said_in_passing(text: str) -> Reply | None:
+@dataclass(frozen=True, slots=True)
+class OnRecord:
+    """What a reply in passing can build on, each the one that matters most now."""
+
+    ahead: Interview | None  # the next interview still to come
+    note_open: Interview | None  # a thank-you still unsent while its window is open
+    rejected: Interview | None  # a no recorded in the last week
+    waiting: Interview | None  # the latest interview with no answer yet
+    # True once its silence has lasted as long as the first "heard back?" check-in waits
+    # (``DEBRIEF_CHECK_IN_AFTER`` in business days): a follow-up may be due.
+    waiting_long: bool
+    callbacks: int  # interviews that led to a callback or an offer
+    answered: int  # interviews with an answer of any kind
+
+    @classmethod
+    def read(cls, interviews: list[Interview], now: datetime, config: CoreConfig,
+             zone: ZoneInfo) -> OnRecord:
+        window = config.thank_you_window
+        past = sorted((i for i in interviews if i.happens_at <= now),
+                      key=lambda i: i.happens_at, reverse=True)
+        noes = [i for i in past if i.outcome is Outcome.REJECTED and i.outcome_at is not None
+                and now - i.outcome_at <= FRESH_REJECTION]
+        waiting = next((i for i in past if called_back(i, now) is None), None)
+        return cls(
+            ahead=min((i for i in interviews if i.happens_at > now),
+                      key=lambda i: i.happens_at, default=None),
+            note_open=next((i for i in past if timing(i, now, window) is Timing.OPEN
+                            and i.thank_you is not ThankYou.NO
+                            and i.outcome not in (Outcome.REJECTED, Outcome.OFFER)), None),
+            rejected=max(noes, key=lambda i: i.outcome_at or now, default=None),
+            waiting=waiting,
+            waiting_long=waiting is not None and now >= add_business_delay(
+                waiting.happens_at, config.check_in_after, zone),
+            callbacks=sum(1 for i in past if i.outcome in CALLBACKS),
+            answered=sum(1 for i in past if called_back(i, now) is not None))
+
+
+def said_in_passing(text: str, record: OnRecord, now: datetime,
+                    zone: ZoneInfo) -> Reply | None:
     """A short reply in kind to thanks or to a hard day, or None for anything else."""
     words = norm(text)
     if _THANKS.match(words):
-        return Reply(text=THANKS_REPLY, destination=Destination.DM)
+        return _thanks(record, now, zone)
     if _LOW.search(words):
-        return Reply(text=LOW_REPLY, destination=Destination.DM)
+        return _hard_day(record, now, zone)
     return None
+
+
+def _thanks(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
+    if (ahead := record.ahead) is not None:
+        return _dm(f"You're welcome - good luck with {interview_label(ahead)} "
+                   f"{_day(ahead.happens_at, now, zone)}! `/debrief prep #{ahead.id}` gets you "
+                   "ready: research, your questions, a story.", ahead)
+    if (note := record.note_open) is not None:
+        return _dm(f"You're welcome. One thing while it counts most: the thank-you note to "
+                   f"{employer(note)} - `/debrief draft #{note.id}` has it, and "
+                   f"`/debrief followup #{note.id}` once it's sent stops its reminders.")
+    if record.rejected is not None:
+        return _dm("You're welcome - take care. When the next interview comes up, "
+                   "`/debrief interview <company>` and I'll help you get ready.")
+    if (waiting := record.waiting) is not None:
+        return _dm(f"You're welcome - fingers crossed for {interview_label(waiting)}. When "
+                   f"you hear back, `/debrief outcome #{waiting.id}` records it.")
+    return _dm("You're welcome - good luck. After your next interview, type "
+               "`/debrief interview <company>` and I'll take it from there.")
+
+
+def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
+    if (ahead := record.ahead) is not None:
+        return _dm(f"{_HARD} {interview_label(ahead)} is still ahead "
+                   f"({_day(ahead.happens_at, now, zone)}) - when you feel like it, "
+                   f"`/debrief prep #{ahead.id}` gets you ready for it. Nothing needs doing "
+                   "right now.", ahead)
+    if (note := record.note_open) is not None:
+        return _dm(f"{_HARD} If you can, one small thing while its window is open: the "
+                   f"thank-you note to {employer(note)} - `/debrief draft #{note.id}` has it "
+                   "ready. Everything else can wait.")
+    if (no := record.rejected) is not None:
+        return _dm(f"{_HARD} {employer(no)}'s no is one answer, not the whole picture. If "
+                   f"you haven't yet, `/debrief draft #{no.id}` has a short reply that asks "
+                   f"them for feedback. {_NOTHING_TODAY}")
+    if (waiting := record.waiting) is not None and not record.waiting_long:
+        return _dm(f"{_HARD} Waiting on {interview_label(waiting)} is the hard part, and a "
+                   "quiet first week is normal. When you hear back, "
+                   f"`/debrief outcome #{waiting.id}` records it. {_NOTHING_TODAY}")
+    if waiting is not None:
+        return _dm(f"{_HARD} {interview_label(waiting)} has been quiet a while. When "
+                   f"you feel like it, `/debrief outcome #{waiting.id} no reply` tells you "
+                   f"whether it's time for a follow-up, with the e-mail drafted when it is. "
+                   f"{_NOTHING_TODAY}")
+    if record.callbacks:
+        return _dm(f"{_HARD} When you feel like it, `/debrief stats` shows what has worked "
+                   f"for you so far. {_NOTHING_TODAY}")
+    if record.answered:
+        return _dm(f"{_HARD} A few answers say very little yet; when you feel like it, "
+                   f"`/debrief stats` turns them into one next step. {_NOTHING_TODAY}")
+    return _dm(f"{_HARD} When you feel like it, one small start: write down one thing you "
+               "did and how it turned out with `/debrief stories add` - it's the kind of story "
+               f"interviewers remember. {_NOTHING_TODAY}")
+
+
+def _day(at: datetime, now: datetime, zone: ZoneInfo) -> str:
+    """"today at 14:00", "tomorrow at 09:30", else "on Fri 04 Dec 14:00 CET"."""
+    days = (at.astimezone(zone).date() - now.astimezone(zone).date()).days
+    if days in (0, 1):
+        return f"{'today' if days == 0 else 'tomorrow'} at {at.astimezone(zone):%H:%M}"
+    return f"on {fmt_local(at, zone)}"
+
+
+def _dm(text: str, ahead: Interview | None = None) -> Reply:
+    return Reply(text=text, destination=Destination.DM,
+                 actions=prep_offer(ahead) if ahead is not None else ())

@@ -1,0 +1,100 @@
+"""Thanks and a hard day typed in the DM are answered with what is on record: never a
+pointer at something that is not there (``/debrief stats`` "shows what has worked" to
+someone with no answers yet; "After your next interview …" the day before one)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from test_service import World
+
+from bot.values import Reply
+
+HARD_DAY = "i am so done with this"
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+async def one(world: World, text: str) -> Reply:
+    (reply,) = await world.say(text)
+    return reply
+
+
+async def test_a_hard_day_with_nothing_on_record_gets_a_place_to_start(world: World) -> None:
+    reply = await one(world, HARD_DAY)
+    assert reply.text.startswith("That sounds like a hard stretch - I'm sorry.")
+    assert "/debrief stats" not in reply.text  # there is nothing in it yet
+    assert "`/debrief stories add`" in reply.text
+    thanks = await one(world, "thanks!")
+    assert thanks.text.startswith("You're welcome - good luck. After your next interview")
+
+
+async def test_thanks_the_day_before_an_interview_wishes_luck_for_it(world: World) -> None:
+    await world.say('/debrief interview Acme when:"tomorrow 10:00"')
+    thanks = await one(world, "thanks!")
+    assert thanks.text.startswith("You're welcome - good luck with Acme tomorrow at 10:00!")
+    assert "`/debrief prep #1`" in thanks.text and "After your next" not in thanks.text
+    assert [a.value for a in thanks.actions] == ["/debrief prep #1"]
+    hard = await one(world, "ugh i'm so tired of this")
+    assert "Acme is still ahead (tomorrow at 10:00)" in hard.text
+    assert "/debrief stats" not in hard.text
+
+
+async def test_an_interview_further_ahead_is_named_by_its_date(world: World) -> None:
+    await world.say('/debrief interview Globex role:"Data Analyst" when:"mon 9:30"')
+    thanks = await one(world, "thank you so much")
+    assert "good luck with Globex (Data Analyst) on Mon 15 Jun 09:30 BST!" in thanks.text
+
+
+async def test_right_after_the_interview_the_thank_you_note_is_the_one_thing(
+        world: World) -> None:
+    await world.reflect_fully()  # "planning to send it"
+    thanks = await one(world, "cheers")
+    assert "the thank-you note to Acme - `/debrief draft #1`" in thanks.text
+    hard = await one(world, "honestly i feel like giving up")
+    assert "thank-you note to Acme" in hard.text and "Everything else can wait" in hard.text
+    await world.say("/debrief followup")
+    after = await one(world, "thanks")
+    assert after.text == ("You're welcome - fingers crossed for Acme (Backend Engineer). "
+                          "When you hear back, `/debrief outcome #1` records it.")
+
+
+async def test_right_after_a_rejection_the_reply_is_about_it_not_stats(world: World) -> None:
+    await world.reflect_fully()
+    await world.say("/debrief outcome Acme rejected")
+    hard = await one(world, HARD_DAY)
+    assert "Acme's no is one answer" in hard.text and "`/debrief draft #1`" in hard.text
+    assert "/debrief stats" not in hard.text  # one no: nothing has "worked" to show
+    thanks = await one(world, "thanks")
+    assert thanks.text.startswith("You're welcome - take care.")
+    assert "good luck" not in thanks.text
+
+
+@pytest.mark.parametrize("outcome, pointer", [
+    ("rejected", "`/debrief stats` turns them into one next step"),  # nothing "worked" yet
+    ("callback", "`/debrief stats` shows what has worked for you so far"),
+])
+async def test_answers_from_weeks_ago_point_to_stats_as_they_are(
+        world: World, outcome: str, pointer: str) -> None:
+    await world.reflect_fully()
+    await world.say(f"/debrief outcome Acme {outcome}")
+    world.clock.advance(timedelta(days=20))
+    hard = await one(world, HARD_DAY)
+    assert pointer in hard.text
+
+
+async def test_waiting_for_an_answer_early_and_after_a_quiet_while(world: World) -> None:
+    await world.reflect_fully()
+    await world.say("/debrief followup")
+    world.clock.advance(timedelta(days=2))
+    early = await one(world, HARD_DAY)
+    assert "Waiting on Acme (Backend Engineer) is the hard part" in early.text
+    assert "no reply" not in early.text  # too early to chase
+    world.clock.advance(timedelta(days=8))
+    late = await one(world, HARD_DAY)
+    assert "`/debrief outcome #1 no reply`" in late.text
+    assert "follow-up" in late.text
