@@ -606,7 +606,8 @@ async def test_an_interview_logged_ahead_schedules_a_reflect_prompt_and_waits(
                       '"Heard back?" check-in - Globex (Analyst)']
     # typing now does not answer a question of a reflection that has not started
     (answer,) = await world.say("2")
-    assert answer.text == words.NO_OPEN_REFLECTION
+    assert answer.text.startswith("There's no question open right now. Your next interview "
+                                  "is Globex (Analyst) tomorrow at 15:00")
     assert world.interview().answers == {}
 
 
@@ -649,7 +650,7 @@ async def test_answering_when_no_reflection_is_open_changes_nothing(world: World
 
 async def test_a_first_message_that_is_not_a_command_logs_nothing(world: World) -> None:
     (reply,) = await world.say("hello?")
-    assert reply.text == words.NO_OPEN_REFLECTION
+    assert reply.text.startswith("Nothing is logged yet.")  # "pick one up again": no one
     assert world.interviews() == [] and world.nudges() == []
 
 

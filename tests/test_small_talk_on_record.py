@@ -98,3 +98,41 @@ async def test_waiting_for_an_answer_early_and_after_a_quiet_while(world: World)
     late = await one(world, HARD_DAY)
     assert "`/debrief outcome #1 no reply`" in late.text
     assert "follow-up" in late.text
+
+
+@pytest.mark.parametrize("typed", ["hello?", "ok", "2"])
+async def test_anything_else_with_nothing_logged_says_where_to_start(
+        world: World, typed: str) -> None:
+    reply = await one(world, typed)
+    assert reply.text.startswith("Nothing is logged yet.")
+    assert "/debrief reflect" not in reply.text  # nothing to pick up again
+
+
+async def test_anything_else_with_an_interview_ahead_names_it(world: World) -> None:
+    await world.say('/debrief interview Acme when:"tomorrow 10:00"')
+    reply = await one(world, "hi")
+    assert "Your next interview is Acme tomorrow at 10:00" in reply.text
+    assert "`/debrief prep #1`" in reply.text
+
+
+async def test_nerves_before_an_interview_get_luck_and_prep(world: World) -> None:
+    await world.say('/debrief interview Acme when:"tomorrow 10:00"')
+    reply = await one(world, "so nervous about tomorrow lol")
+    assert reply.text.startswith("Good luck with Acme tomorrow at 10:00")
+    assert [a.value for a in reply.actions] == ["/debrief prep #1"]
+
+
+async def test_news_no_interview_on_record_can_take_is_still_met_in_kind(
+        world: World) -> None:
+    no = await one(world, "they said no")
+    assert no.text.startswith("That sounds like a hard stretch - I'm sorry.")
+    yes = await one(world, "got the job!!")
+    assert yes.text.startswith("That's great news - congratulations!")
+    assert world.interviews() == []  # nothing recorded on a guess
+
+
+async def test_a_paused_reflection_is_still_offered_to_pick_up(world: World) -> None:
+    await world.say("/debrief interview Acme")
+    await world.say("cancel")
+    reply = await one(world, "hello")
+    assert "`/debrief reflect`" in reply.text

@@ -17,11 +17,12 @@ from datetime import timedelta
 
 from bot.context import Context
 from bot.followthrough.flow import FOLLOW_UP_KINDS, after_no_reply
+from bot.insights.patterns import CALLBACKS
 from bot.insights.profile import SOURCES
 from bot.model import Interview, Outcome
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
-from bot.records.small_talk import OnRecord, said_in_passing
+from bot.records.small_talk import OnRecord, nothing_open, said_in_passing
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
@@ -52,9 +53,9 @@ def read_source(text: str) -> str | None:
     return SOURCES.parse(text) if len(words_.split()) <= 2 else None
 
 
-async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply | None:
-    """The answer to news or to the source question, or a reply in kind to thanks or a
-    hard day (bot.records.small_talk); None when ``text`` is none of these."""
+async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
+    """The answer to news or to the source question, a reply in kind to thanks or a hard
+    day, or where to go from here (bot.records.small_talk)."""
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
     stated = read_outcome(text)  # news first: "the recruiter called, they said no"
     source = read_source(text) if stated is None else None
@@ -71,7 +72,9 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply | None:
     if about is None:
         # thanks, or a hard day: met in kind, with what is on record
         record = OnRecord.read(interviews, ctx.now, ctx.config, ctx.zone)
-        return said_in_passing(text, record, ctx.now, ctx.zone)
+        a_no = stated is Outcome.REJECTED and not waiting
+        return said_in_passing(text, record, ctx.now, ctx.zone, a_no=a_no) or \
+            nothing_open(record, ctx.now, ctx.zone, good_news=stated in CALLBACKS)
     if stated is Outcome.NO_REPLY and about.outcome is Outcome.NO_REPLY:
         # Said again once the follow-ups are under way: where they stand, not the buttons
         # for an e-mail they already have.

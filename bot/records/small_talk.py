@@ -17,15 +17,16 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config import CoreConfig
+from bot.copy.messages import NO_OPEN_REFLECTION
 from bot.copy.naming import employer, fmt_local, interview_label
 from bot.insights.patterns import CALLBACKS, Timing, called_back, timing
-from bot.model import Interview, Outcome, ThankYou
+from bot.model import Interview, Outcome, ReflectionState, ThankYou
 from bot.nudges.cadence import add_business_delay
 from bot.prep.guard import prep_offer
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
-__all__ = ["OnRecord", "said_in_passing"]
+__all__ = ["OnRecord", "nothing_open", "said_in_passing"]
 
 _THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice)\s+)?(?:thanks|thank you|"
                      r"thx|ty|tysm|cheers|much appreciated|appreciate it)(?:\s+(?:so much|a "
@@ -36,9 +37,12 @@ _LOW = re.compile(r"\b(?:so done|i am done|over it|fed up|give up|giving up|tire
                   r"burn(?:ed|t) out|frustrat\w*|can not do this|hate this|this sucks|"
                   r"feel like a failure|feel useless|losing hope|lost hope|no one wants|"
                   r"nobody wants|never going to|what is the point)\b")
+# Nerves before an interview, and asking for luck: "wish me luck", "so nervous lol".
+_NERVES = re.compile(r"\b(?:wish me luck|fingers crossed|nervous|anxious|scared|terrified|"
+                     r"butterflies|freaking out|dreading)\b")
 
-# A no this recent is still what the person is living with.
-FRESH_REJECTION = timedelta(days=7)
+# A no, or an unfinished reflection, this recent is still what the person is living with.
+RECENT = timedelta(days=7)
 
 _HARD = ("That sounds like a hard stretch - I'm sorry. A search wears anyone down, and it "
          "isn't a verdict on you.")
@@ -52,6 +56,7 @@ class OnRecord:
     ahead: Interview | None  # the next interview still to come
     note_open: Interview | None  # a thank-you still unsent while its window is open
     rejected: Interview | None  # a no recorded in the last week
+    paused: Interview | None  # a reflection of the last week left unfinished
     waiting: Interview | None  # the latest interview with no answer yet
     # True once its silence has lasted as long as the first "heard back?" check-in waits
     # (``DEBRIEF_CHECK_IN_AFTER`` in business days): a follow-up may be due.
@@ -66,7 +71,7 @@ class OnRecord:
         past = sorted((i for i in interviews if i.happens_at <= now),
                       key=lambda i: i.happens_at, reverse=True)
         noes = [i for i in past if i.outcome is Outcome.REJECTED and i.outcome_at is not None
-                and now - i.outcome_at <= FRESH_REJECTION]
+                and now - i.outcome_at <= RECENT]
         waiting = next((i for i in past if called_back(i, now) is None), None)
         return cls(
             ahead=min((i for i in interviews if i.happens_at > now),
@@ -75,6 +80,8 @@ class OnRecord:
                             and i.thank_you is not ThankYou.NO
                             and i.outcome not in (Outcome.REJECTED, Outcome.OFFER)), None),
             rejected=max(noes, key=lambda i: i.outcome_at or now, default=None),
+            paused=next((i for i in past if i.reflection_state is not ReflectionState.COMPLETED
+                         and now - i.happens_at <= RECENT), None),
             waiting=waiting,
             waiting_long=waiting is not None and now >= add_business_delay(
                 waiting.happens_at, config.check_in_after, zone),
@@ -82,15 +89,39 @@ class OnRecord:
             answered=sum(1 for i in past if called_back(i, now) is not None))
 
 
-def said_in_passing(text: str, record: OnRecord, now: datetime,
-                    zone: ZoneInfo) -> Reply | None:
-    """A short reply in kind to thanks or to a hard day, or None for anything else."""
+def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, *,
+                    a_no: bool = False) -> Reply | None:
+    """A short reply in kind to thanks, nerves or a hard day, or None for anything else.
+    ``a_no``: the text tells of a rejection that no interview on record can take ("they
+    said no" with nothing logged), met as a hard day."""
     words = norm(text)
     if _THANKS.match(words):
         return _thanks(record, now, zone)
-    if _LOW.search(words):
+    if a_no or _LOW.search(words):
         return _hard_day(record, now, zone)
+    if _NERVES.search(words):
+        return _nerves(record, now, zone)
     return None
+
+
+def nothing_open(record: OnRecord, now: datetime, zone: ZoneInfo, *,
+                 good_news: bool = False) -> Reply:
+    """For anything else typed in the DM with no question open ("hello?", "2"): where to
+    go from here, by what is on record. ``good_news``: it told of a callback or an offer
+    that no interview on record can take ("got the job!!" with nothing logged)."""
+    if good_news:
+        return _dm("That's great news - congratulations! If you'd like it on record for "
+                   "your patterns, log it with `/debrief interview <company>` and record it "
+                   "with `/debrief outcome`.")
+    if record.paused is None and (ahead := record.ahead) is not None:
+        return _dm(f"There's no question open right now. Your next interview is "
+                   f"{interview_label(ahead)} {_day(ahead.happens_at, now, zone)} - "
+                   f"`/debrief prep #{ahead.id}` gets you ready for it.", ahead)
+    if record.paused is None and record.waiting is None and not record.answered:
+        return _dm("Nothing is logged yet. Right after an interview - or before one, "
+                   "with `when:\"fri 10am\"` - type `/debrief interview <company>` and I'll "
+                   "take it from there. `/debrief help` lists the rest.")
+    return _dm(NO_OPEN_REFLECTION)
 
 
 def _thanks(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
@@ -144,6 +175,15 @@ def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
     return _dm(f"{_HARD} When you feel like it, one small start: write down one thing you "
                "did and how it turned out with `/debrief stories add` - it's the kind of story "
                f"interviewers remember. {_NOTHING_TODAY}")
+
+
+def _nerves(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
+    if (ahead := record.ahead) is not None:
+        return _dm(f"Good luck with {interview_label(ahead)} {_day(ahead.happens_at, now, zone)}"
+                   " - nerves mean it matters to you. Say one story out loud once; "
+                   f"`/debrief prep #{ahead.id}` has the rest.", ahead)
+    return _dm("Good luck! Nerves mean it matters to you. Log it with `/debrief interview "
+               "<company> when:\"fri 10am\"` and I'll help you get ready.")
 
 
 def _day(at: datetime, now: datetime, zone: ZoneInfo) -> str:

@@ -232,8 +232,7 @@ async def turn(ctx: Context, text: str) -> list[Reply]:
     if ctx.user.active_interview_id is None:
         # "they said no" under a "heard back?" check-in, "a referral" after the optional
         # question that follows an outcome (bot.records.heard)
-        answer = await typed_outside_a_reflection(ctx, text)
-        return [answer or Reply(text=copy.NO_OPEN_REFLECTION, destination=Destination.DM)]
+        return [await typed_outside_a_reflection(ctx, text)]
     interview = await ctx.uow.interviews.get(ctx.user_id, ctx.user.active_interview_id)
     if interview is None:
         ctx.user.active_interview_id = None
