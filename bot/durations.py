@@ -1,6 +1,7 @@
 """Durations as people and operators type them: ``90s``, ``15m``, ``2h``, ``7d``, ``1h30m``,
-and in words: ``2 hours``, ``90 minutes``, ``an hour``, ``1 week``, ``1 hour and 30 minutes``,
-``for 2h`` (as in ``snooze 7 for 2h``)."""
+and in words: ``2 hours``, ``90 minutes``, ``an hour``, ``two hours``, ``a couple of days``,
+``half an hour``, ``1 week``, ``1 hour and 30 minutes``, ``for 2h`` (as in ``snooze 7 for
+2h``)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,15 @@ _WORD_UNITS = {
     "minutes": 60, "minute": 60, "mins": 60, "min": 60, "m": 60,
     "seconds": 1, "second": 1, "secs": 1, "sec": 1, "s": 1,
 }
-# One "<amount> <unit>" after an optional "," or "and"; longest unit names first.
+# Amounts said in words ("two hours ago", "a couple of days"); "half an hour" is half a unit.
+_AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "a couple of": 2, "couple of": 2, "a couple": 2}
+_HALF = frozenset({"half an", "half a"})
+# One "<amount> <unit>" after an optional "," or "and"; longest amounts and unit names first.
 _PART = re.compile(
-    r"\s*(?:(?:,|and)\s*)?(\d{1,9}|an|a)\s*("
+    r"\s*(?:(?:,|and)\s*)?(\d{1,9}|"
+    + "|".join(sorted([*_AMOUNTS, *_HALF], key=len, reverse=True)) + r")\s*("
     + "|".join(sorted(_WORD_UNITS, key=len, reverse=True)) + r")", re.IGNORECASE)
 _FOR = re.compile(r"^\s*for\s*", re.IGNORECASE)
 # Longer than any reminder, interview or setting could want; keeps datetime arithmetic safe.
@@ -46,8 +53,9 @@ def calendar_parts(text: str) -> tuple[int, int]:
         part = _PART.match(body, position)
         if part is None or part.end() == position:
             raise DurationError(text)
-        amount = 1 if part.group(1).lower() in ("a", "an") else int(part.group(1))
-        size = _WORD_UNITS[part.group(2).lower()]
+        said = part.group(1).lower()
+        amount = int(said) if said.isdigit() else _AMOUNTS.get(said, 1)
+        size = _WORD_UNITS[part.group(2).lower()] // (2 if said in _HALF else 1)
         if size % 86400 == 0:
             days += amount * size // 86400
         else:

@@ -3,19 +3,26 @@
 Accepted (case-insensitive; "at" and "on" may join the parts):
 
 - ``now`` (``just now``, ``just ended``); ``today`` alone is now as well;
-- a day: ``today``, ``tomorrow``, ``yesterday``; a weekday (``fri``, ``friday``: the next
-  one, or today if it is that day; ``next monday``: the first Monday after today;
-  ``last monday``: the last one before today; ``this friday`` = ``friday``); ``next week``
-  (its Monday); ``2026-12-01``; ``Dec 4``, ``4 December``, ``December 4th 2026`` (without a
-  year, the Dec 4 nearest to today);
-- a time: ``14:30``, ``9``, ``3pm``, ``9:15am``, ``3.30pm``, ``noon``, ``midnight`` (the
-  end of the day given, so ``midnight`` alone is tonight's);
+- a day: ``today``, ``tomorrow`` (``tmrw``, ``tmr``), ``yesterday``, ``the day before
+  yesterday``, ``the day after tomorrow``; a weekday (``fri``, ``friday``: the next one, or
+  today if it is that day; ``this friday`` = ``friday``); ``next monday`` (``monday next
+  week``): the Monday of next week, as ``next week`` is its Monday - typed on a Tuesday,
+  ``next wed`` is eight days ahead, not tomorrow; ``last monday``: the last one before
+  today; ``3 days ago``, ``in 2 days``, ``a week ago`` (whole days, before a time);
+  ``2026-12-01``; ``Dec 4``, ``4 December``, ``December 4th 2026`` (without a year, the Dec 4
+  nearest to today), also after its weekday as a calendar invite writes it (``Thursday,
+  Dec 3`` - a weekday that is not that date's is refused);
+- a time: ``14:30``, ``9``, ``3pm``, ``9:15am``, ``3.30pm``, ``10 a.m.``, ``noon``,
+  ``midnight`` (the end of the day given, so ``midnight`` alone is tonight's); after a day,
+  a part of it: ``morning`` (09:00), ``afternoon`` (14:00), ``evening`` (18:00), ``night``
+  (19:00) - ``this morning``, ``yesterday afternoon``, ``tonight``, ``last night``;
 - a day and a time in either order (``tomorrow at 3pm``, ``3pm tomorrow``,
-  ``Dec 4 10:30``); a day alone means :data:`DEFAULT_TIME` (09:00) on it; a time alone
-  means today;
-- ``in 90 minutes``, ``in 2h``, ``5 days ago``, ``an hour ago``, ``2 days from now``:
-  hours and smaller units are elapsed time, days and weeks move along the person's
-  calendar (``in 1 day`` at 10:00 is 10:00 tomorrow, also across a DST change);
+  ``Dec 4 10:30``, ``3 days ago 10:00``, ``tomorrow @ 9``); a day alone means
+  :data:`DEFAULT_TIME` (09:00) on it; a time alone means today;
+- ``in 90 minutes``, ``in 2h``, ``5 days ago``, ``an hour ago``, ``two hours ago``, ``half an
+  hour ago``, ``2 days from now``: hours and smaller units are elapsed time, days and
+  weeks move along the person's calendar (``in 1 day`` at 10:00 is 10:00 tomorrow, also
+  across a DST change);
 - an ISO 8601 instant with an offset (``2026-12-01T10:00:00+01:00``), which is what the
   date pickers of Slack forms give us.
 
@@ -44,13 +51,24 @@ DEFAULT_TIME = time(9, 0)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
-_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.IGNORECASE)
+_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.?|p\.m\.?)?$", re.IGNORECASE)
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([a-z]{3,9})\.?"
 _MONTH_DAY = re.compile(rf"^{_MONTH} {_ORDINAL}(?: (\d{{4}}))?$")
 _DAY_MONTH = re.compile(rf"^{_ORDINAL} (?:of )?{_MONTH}(?: (\d{{4}}))?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:t(\S+))?$")
 _NOON = ("noon", "midday", "12 noon")
+# A part of a day, after the day ("yesterday afternoon", "friday morning"): when such an
+# interview most often starts. Never alone: "Morning" may be part of a company's name.
+_PARTS_OF_DAY = {"morning": time(9, 0), "afternoon": time(14, 0), "evening": time(18, 0),
+                 "night": time(19, 0)}
+# How people say a day that the grammar below reads in other words.
+_SAID = ((re.compile(r"\bthis (morning|afternoon|evening)\b"), r"today \1"),
+         (re.compile(r"\bin the (morning|afternoon|evening)\b"), r"\1"),
+         (re.compile(r"\btonight\b"), "today night"),
+         (re.compile(r"\blast night\b"), "yesterday night"),
+         (re.compile(r"\s*@\s*"), " at "),
+         (re.compile(r"^the "), ""))
 
 
 class TimeParseError(ValueError):
@@ -94,6 +112,8 @@ def local_to_utc(day: date, at: time, zone: ZoneInfo) -> datetime:
 def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
     """Parse what a person typed into a UTC instant, relative to ``now`` in ``zone``."""
     raw = " ".join(text.strip().lower().replace(",", " ").split()).rstrip(".!")
+    for said, meant in _SAID:
+        raw = said.sub(meant, raw)
     if not raw:
         raise TimeParseError(text)
     if raw in {"now", "just now", "just ended", "right now", "today"}:
@@ -140,13 +160,21 @@ def _read(day_words: list[str], time_words: list[str], today: date,
         return None
     if not time_words:
         return local_to_utc(day, DEFAULT_TIME, zone)
-    clock = " ".join(w for w in time_words if w != "at")
+    said = [w for w in time_words if w != "at"]
+    part = said.pop(0) if said[0] in _PARTS_OF_DAY else None
+    if part is not None and not day_words:
+        return None  # "Morning" alone may be a name; "this morning" has its day
+    if part is not None and not said:
+        return local_to_utc(day, _PARTS_OF_DAY[part], zone)
+    clock = " ".join(said)
     if clock == "midnight":  # the end of that day
         return local_to_utc(day + timedelta(days=1), time(0, 0), zone)
     try:
         at = parse_clock_time(clock)
     except TimeParseError:
         return None
+    if part in ("afternoon", "evening", "night") and at.hour < 12 and clock[-1].isdigit():
+        at = at.replace(hour=at.hour + 12)  # "yesterday afternoon at 3" is 15:00
     return local_to_utc(day, at, zone)
 
 
@@ -161,7 +189,9 @@ def _iso_instant(text: str) -> datetime | None:
     return parsed.astimezone(UTC) if parsed.tzinfo is not None else None
 
 
-def _relative(raw: str, now: datetime, zone: ZoneInfo) -> datetime | None:
+def _span(raw: str) -> tuple[int, int, int] | None:
+    """``(sign, days, seconds)`` of "in 2 days", "2 hours from now", "3 days ago"; None for
+    anything else ("3 days ago 10:00" is a day and a time, read by the caller)."""
     if raw.startswith("in "):
         body, sign = raw[3:], 1
     elif raw.endswith(" from now"):
@@ -172,8 +202,16 @@ def _relative(raw: str, now: datetime, zone: ZoneInfo) -> datetime | None:
         return None
     try:
         days, seconds = calendar_parts(body)
-    except DurationError as exc:
-        raise TimeParseError(raw) from exc
+    except DurationError:
+        return None
+    return sign, days, seconds
+
+
+def _relative(raw: str, now: datetime, zone: ZoneInfo) -> datetime | None:
+    span = _span(raw)
+    if span is None:
+        return None
+    sign, days, seconds = span
     # Days and weeks along the local calendar (DST-correct); hours and less elapsed time.
     local = now.astimezone(zone)
     day = local.date() + timedelta(days=sign * days)
@@ -196,33 +234,47 @@ def _month(word: str) -> int | None:
     return None
 
 
-_SIMPLE_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "tomorow": 1, "yesterday": -1}
-# The most words a day can take ("4th of december 2026"); free text is tried split at every
-# word, and a longer day part is passed over without reading it.
-_MOST_DAY_WORDS = 4
+_SIMPLE_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tomorow": 1,
+                "tommorow": 1, "tommorrow": 1, "yesterday": -1, "yday": -1,
+                "day before yesterday": -2, "day after tomorrow": 2}
+# The most words a day can take ("thursday 4th of december 2026"); free text is tried split
+# at every word, and a longer day part is passed over without reading it.
+_MOST_DAY_WORDS = 5
 
 
 def _day(text: str, today: date) -> date | None:
     """The day ``text`` names, or None if it names none. Never more than
     :data:`_MOST_DAY_WORDS` words: a weekday after next/last/this is one word, and the
-    calendar patterns (``_MONTH_DAY``, ``_DAY_MONTH``, ``_ISO_DAY``) take at most four."""
+    calendar patterns (``_MONTH_DAY``, ``_DAY_MONTH``, ``_ISO_DAY``) take at most four, one
+    more after their weekday."""
     if text in _SIMPLE_DAYS:
         return today + timedelta(days=_SIMPLE_DAYS[text])
+    next_monday = today + timedelta(days=7 - today.weekday())
     if text == "next week":
-        return today + timedelta(days=7 - today.weekday())
+        return next_monday
+    span = _span(text)
+    if span is not None:  # "3 days ago", "in 2 days": whole days only
+        sign, days, seconds = span
+        return today + timedelta(days=sign * days) if days and not seconds else None
+    if text.endswith(" next week"):  # "tuesday next week"
+        text = "next " + text[:-len(" next week")]
     which, _, rest = text.partition(" ")
     if which in ("next", "last", "this") and rest:
         index = _weekday(rest)
         if index is None:
             return None
-        if which == "next":
-            return today + timedelta(days=(index - today.weekday()) % 7 or 7)
+        if which == "next":  # that day of next week (see the module's docstring)
+            return next_monday + timedelta(days=index)
         if which == "last":
             return today - timedelta(days=(today.weekday() - index) % 7 or 7)
         text = rest
     index = _weekday(text) if " " not in text else None
     if index is not None:
         return today + timedelta(days=(index - today.weekday()) % 7)
+    first, _, rest = text.partition(" ")
+    if rest and (index := _weekday(first)) is not None:  # "thursday dec 3", as invites say
+        day = _calendar_day(rest, today)
+        return day if day is not None and day.weekday() == index else None
     return _calendar_day(text, today)
 
 

@@ -31,6 +31,10 @@ def local(instant: datetime) -> str:
     ("Umbrella, June 12 3pm", "Umbrella", "Fri 12 Jun 15:00"),
     ("Pied Piper at 4pm", "Pied Piper", "Wed 10 Jun 16:00"),
     ("Vandelay just ended", "Vandelay", "Wed 10 Jun 14:00"),
+    ("Acme 3 days ago 10:00", "Acme", "Sun 07 Jun 10:00"),
+    ("Globex this morning", "Globex", "Wed 10 Jun 09:00"),
+    ("Initech yesterday afternoon", "Initech", "Tue 09 Jun 14:00"),
+    ("hooli tmr @ 9am", "hooli", "Thu 11 Jun 09:00"),
 ])
 def test_a_time_after_the_company_is_read_as_its_time(typed: str, company: str,
                                                        when: str) -> None:
@@ -41,7 +45,8 @@ def test_a_time_after_the_company_is_read_as_its_time(typed: str, company: str,
 
 @pytest.mark.parametrize("typed", [
     "Studio 54", "Acme 9", "Friday Labs", "March Networks", "Monday.com", "Sun Life",
-    "tomorrow", "Acme", "7-Eleven", "Area 51 Labs",
+    "tomorrow", "Acme", "7-Eleven", "Area 51 Labs", "Morning Brew", "Acme Night",
+    "Sunday Evening",
 ])
 def test_names_that_only_look_like_times_stay_names(typed: str) -> None:
     assert split_trailing_when(typed, NOW, LONDON) is None

@@ -59,6 +59,57 @@ def test_phrases_people_type_are_read_in_their_own_zone(typed: str, berlin: str,
     assert local(typed, NEW_YORK) == new_york
 
 
+# Tuesday 1 December 2026, 14:00 CET.
+TUESDAY = datetime(2026, 12, 1, 13, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("typed", "berlin"), [
+    # a day said as a span, then its time (was refused: "3 days ago 10:00")
+    ("3 days ago 10:00", "Sat 2026-11-28 10:00 CET"),
+    ("3 days ago at 10am", "Sat 2026-11-28 10:00 CET"),
+    ("in 2 days at 10", "Thu 2026-12-03 10:00 CET"),
+    ("a week ago 9:30", "Tue 2026-11-24 09:30 CET"),
+    # "next <weekday>": that day of next week, as "next week" is its Monday
+    ("next wed", "Wed 2026-12-09 09:00 CET"),
+    ("next wednesday 10am", "Wed 2026-12-09 10:00 CET"),
+    ("wednesday next week", "Wed 2026-12-09 09:00 CET"),
+    ("wed", "Wed 2026-12-02 09:00 CET"),
+    ("this wed", "Wed 2026-12-02 09:00 CET"),
+    ("next mon", "Mon 2026-12-07 09:00 CET"),
+    # parts of a day, after the day
+    ("yesterday afternoon", "Mon 2026-11-30 14:00 CET"),
+    ("this morning", "Tue 2026-12-01 09:00 CET"),
+    ("friday evening", "Fri 2026-12-04 18:00 CET"),
+    ("tonight", "Tue 2026-12-01 19:00 CET"),
+    ("last night", "Mon 2026-11-30 19:00 CET"),
+    ("yesterday afternoon at 3", "Mon 2026-11-30 15:00 CET"),  # not 03:00
+    ("tonight at 8", "Tue 2026-12-01 20:00 CET"),
+    ("tomorrow in the morning", "Wed 2026-12-02 09:00 CET"),
+    # amounts in words, short forms, and a day as a calendar invite writes it
+    ("two hours ago", "Tue 2026-12-01 12:00 CET"),
+    ("half an hour ago", "Tue 2026-12-01 13:30 CET"),
+    ("a couple of days ago", "Sun 2026-11-29 14:00 CET"),
+    ("tmr 9am", "Wed 2026-12-02 09:00 CET"),
+    ("tomorrow @ 9", "Wed 2026-12-02 09:00 CET"),
+    ("10 a.m.", "Tue 2026-12-01 10:00 CET"),
+    ("the day before yesterday", "Sun 2026-11-29 09:00 CET"),
+    ("Thursday, Dec 3 at 2:30 PM", "Thu 2026-12-03 14:30 CET"),
+    ("last friday 3pm", "Fri 2026-11-27 15:00 CET"),
+])
+def test_phrases_said_in_passing_are_read_as_meant(typed: str, berlin: str) -> None:
+    assert local(typed, BERLIN, TUESDAY) == berlin
+
+
+@pytest.mark.parametrize("typed", [
+    "morning", "afternoon 3pm", "3 hours ago 10:00", "Friday, Dec 3", "last week",
+])
+def test_parts_and_spans_that_name_no_day_are_refused(typed: str) -> None:
+    """A part of a day needs the day ("Morning" may be a name); hours ago leave no day to
+    put a time on; Dec 3 2026 is a Thursday."""
+    with pytest.raises(TimeParseError):
+        parse_when(typed, TUESDAY, BERLIN)
+
+
 # Saturday 28 March 2026, 10:00 CET; Berlin's clocks go forward that night (02:00 -> 03:00).
 BEFORE_SPRING = datetime(2026, 3, 28, 9, 0, tzinfo=UTC)
 
@@ -214,3 +265,14 @@ def test_the_cli_suggests_zones_for_a_near_miss(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "debrief: unknown timezone 'new yrok' - did you mean America/New_York?")
+
+
+async def test_interview_and_followup_take_days_ago_with_a_time(world: World) -> None:
+    """"3 days ago 10:00" was refused ("I couldn't read the time …") for both. The world's
+    clock: Wednesday 10 June 2026, 14:00 in London."""
+    await world.say("/debrief interview Acme when:3 days ago 10:00")
+    interview = world.interview()
+    assert interview.happens_at == datetime(2026, 6, 7, 9, 0, tzinfo=UTC)  # 10:00 BST
+    (reply,) = await world.say("/debrief followup Acme when:3 days ago at 6pm")
+    assert "8 h after the interview" in reply.text
+    assert world.interview().thank_you_sent_at == datetime(2026, 6, 7, 17, 0, tzinfo=UTC)

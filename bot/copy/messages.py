@@ -149,8 +149,9 @@ def missing_company() -> str:
 
 def bad_time(text: str) -> str:
     return (f"I couldn't read the time \"{text[:60]}\". Try `now`, `2h ago`, "
-            "`in 90 minutes`, `today 14:00`, `tomorrow at 3pm`, `next monday`, `fri 10:30`, "
-            "`Dec 4 10:30` or `2026-12-01 10:00` (in your timezone). Nothing was saved.")
+            "`in 90 minutes`, `today 14:00`, `yesterday afternoon`, `3 days ago 10:00`, "
+            "`tomorrow at 3pm`, `next monday`, `fri 10:30`, `Dec 4 10:30` or "
+            "`2026-12-01 10:00` (in your timezone). Nothing was saved.")
 
 
 def bad_duration(text: str) -> str:

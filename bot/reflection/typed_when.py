@@ -22,8 +22,11 @@ __all__ = ["split_company_and_role", "split_trailing_when"]
 # The most words a time after the company takes ("next friday at 10:30 am" is six).
 _MOST_WORDS = 6
 _CONNECTORS = frozenset({"at", "on", "-", "–", "—", ","})
-_DAY_WORDS = frozenset({"today", "tomorrow", "tmrw", "tomorow", "yesterday", "now",
-                        "ago", "noon", "midday", "midnight"})
+_DAY_WORDS = frozenset({"today", "tomorrow", "tmrw", "tmr", "tmw", "tomorow", "yesterday",
+                        "yday", "now", "ago", "noon", "midday", "midnight", "tonight",
+                        # parts of a day, read only beside a day ("yesterday afternoon",
+                        # "this morning"): "Acme Morning" alone stays a name
+                        "morning", "afternoon", "evening", "night"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
