@@ -26,7 +26,7 @@ from bot.prep.guard import prep_offer
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
-__all__ = ["OnRecord", "nothing_open", "said_in_passing"]
+__all__ = ["OnRecord", "aside_lead", "nothing_open", "said_aside", "said_in_passing"]
 
 _THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice)\s+)?(?:thanks|thank you|"
                      r"thx|ty|tysm|cheers|much appreciated|appreciate it)(?:\s+(?:so much|a "
@@ -37,6 +37,12 @@ _LOW = re.compile(r"\b(?:so done|i am done|over it|fed up|give up|giving up|tire
                   r"burn(?:ed|t) out|frustrat\w*|can not do this|hate this|this sucks|"
                   r"feel like a failure|feel useless|losing hope|lost hope|no one wants|"
                   r"nobody wants|never going to|what is the point)\b")
+# What a hard day is said with, besides its feeling: "i am so done with all of this".
+_WITH_A_FEELING = frozenset("""
+    i am so really just honestly tbh ugh omg man lol rn right now today anymore with this
+    it all of everything the search job jobs hunting searching interviews interviewing
+    process whole feel feeling like a bit very too kind of sort
+""".split())
 # Nerves before an interview, and asking for luck: "wish me luck", "so nervous lol".
 _NERVES = re.compile(r"\b(?:wish me luck|fingers crossed|nervous|anxious|scared|terrified|"
                      r"butterflies|freaking out|dreading)\b")
@@ -102,6 +108,33 @@ def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, 
     if _NERVES.search(words):
         return _nerves(record, now, zone)
     return None
+
+
+def said_aside(text: str, *, at_choice: bool) -> str | None:
+    """``"thanks"`` or ``"hard day"`` when ``text``, typed while a reflection question is
+    open, is said in passing rather than answering it; None for an answer. Thanks typed
+    at a free-text question is not what the interviewer will remember; a hard day typed at
+    a choice is not a choice ("i am so done with this" read "done" as "Already sent"). At a
+    free-text question a hard day counts only when it is all the message says, so "I never
+    give up on a bug" stays what they bring."""
+    words = norm(text)
+    if _THANKS.match(words):
+        return "thanks"
+    if not _LOW.search(words):
+        return None
+    if at_choice or _WITH_A_FEELING.issuperset(_LOW.sub(" ", words).split()):
+        return "hard day"
+    return None
+
+
+def aside_lead(said: str) -> str:
+    """Said before the open question is asked again, after :func:`said_aside`."""
+    if said == "thanks":
+        return ("You're welcome! The question below is still open when you're ready - or "
+                "type `cancel` to pause; your answers so far are kept.")
+    return (f"{_HARD} We can stop here: `cancel` pauses and keeps your answers, and "
+            "`/debrief reflect` picks up whenever you like. Or answer the question below "
+            "when you're ready.")
 
 
 def nothing_open(record: OnRecord, now: datetime, zone: ZoneInfo, *,

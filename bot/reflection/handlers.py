@@ -19,6 +19,7 @@ from bot.prep.guard import not_happened_yet, prep_offer
 from bot.prep.recall import after_reflection
 from bot.records.duplicates import refuse_duplicate
 from bot.records.heard import typed_outside_a_reflection
+from bot.records.small_talk import aside_lead, said_aside
 from bot.reflection import prompts, words
 from bot.reflection.choices import Unclear, read_choice
 from bot.reflection.dialogue import (
@@ -251,6 +252,11 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
     version = interview.answers_version
     questions = questions_for(interview)
     asked = next_question(interview.answers, questions)
+    aside = said_aside(text, at_choice=asked.kind != "text") if asked is not None else None
+    if aside is not None:  # "thanks!", "i'm so done with this": met in kind, nothing stored
+        again = _ask(interview, lead=aside_lead(aside))
+        assert again is not None
+        return [again]
     result = apply_turn(interview.answers, text, max_length=ctx.config.max_answer_length,
                         questions=questions)
     if isinstance(result, Invalid):
