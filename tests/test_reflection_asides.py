@@ -65,3 +65,24 @@ async def test_feelings_inside_a_free_text_answer_are_still_the_answer(
     question = await one(world, typed)
     assert "hard stretch" not in question.text
     assert typed in world.interview().answers.values()
+
+
+@pytest.mark.parametrize("typed", ["it stayed professional",
+                                   "we chatted about dogs for a bit then all business"])
+async def test_how_the_talk_went_typed_at_the_reference_is_asked_about(
+        world: World, typed: str) -> None:
+    """The small-talk question's answer, typed one question early at "what did you discuss
+    that your note should mention?", gave "Our conversation about it stayed professional
+    has stayed with me since." (and "… about all business …") in the note."""
+    await at_question(world, 4)
+    asked = await one(world, typed)
+    assert asked.answer_key is not None and asked.answer_key.question == "reference"
+    assert "professional and on topic?" not in asked.text  # the note's topic, asked again
+    assert "reference" not in world.interview().answers
+    await world.say("their migration to Kubernetes")  # the topic, when asked once more
+    replies: list[Reply] = []
+    for answer in ANSWERS[5:]:
+        replies = await world.say(answer)
+    note = replies[0].copy_text or ""
+    assert "Our conversation about your migration to Kubernetes" in note
+    assert "professional" not in note and "business" not in note

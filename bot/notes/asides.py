@@ -6,13 +6,27 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABOUT_ITSELF", "AND_THEN", "ARRIVED", "BUT_THEN", "ELIDED_LEAD", "MID_FILLER"]
+__all__ = ["ABOUT_ITSELF", "AND_THEN", "ARRIVED", "BUT_THEN", "ELIDED_LEAD", "HOW_IT_WENT",
+           "MID_FILLER"]
 
 # How the interview itself went ("the whole thing was a blur", "it went fast"): said of no
 # topic, so the answer's next sentence (or its part after "but") is the reference.
 ABOUT_ITSELF = re.compile(r"(?:the whole thing|the whole interview|the interview|the call|"
                           r"it all|it|everything)\s+(?:was|went|felt|is)\b(?!.*\babout\b)",
                           re.I)
+
+# How the talk went - the next question's answer ("did the personal talk stay professional
+# and on topic?") typed one question early, whole or after small talk: "it stayed
+# professional", "we kept it professional", "(dogs lol then) all business". No topic, so
+# never "Our conversation about all business" in a note.
+_DEGREE = r"(?:(?:very|really|pretty|super|quite|mostly|all|strictly|purely|totally|so)\s+)*"
+_TONE = (_DEGREE + r"(?:professional|on topic|on track|off topic|off track|all business|"
+         r"business|businesslike|friendly|personal|too personal|drifted(?: a (?:little|bit))?)")
+HOW_IT_WENT = re.compile(
+    r"(?:(?:we|they|i)\s+(?:kept|stayed)\s+(?:it\s+|things\s+)?|(?:it|things|the (?:talk|chat|"
+    r"conversation|small talk))\s+(?:stayed|kept|was|got)\s+)?" + _TONE +
+    r"(?:,?\s+(?:and|but)?\s*(?:(?:it\s+)?(?:stayed|kept|was)\s+(?:it\s+)?)?" + _TONE + r")*",
+    re.I)
 
 # Someone arriving, before what they talked about: "the ceo joined at the end and …".
 ARRIVED = re.compile(r"(?:(?:the|our|their|a|an)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:also\s+)?"

@@ -52,10 +52,10 @@ NON_ANSWERS: frozenset[str] = frozenset({
     "already did", "will do", "not sent yet", "haven't sent it", "havent sent it",
     "tonight", "tomorrow", "later", "soon",
     # how it went, or the next question's choice, typed one question early: no topic either
+    # (how the talk went, "it stayed professional", is bot.notes.asides.HOW_IT_WENT)
     "fine", "good", "great", "it was fine", "it was good", "it was great", "all good",
     "pretty good", "really good", "very good", "meh", "not bad", "so so", "so-so", "okay",
-    "friendly", "on topic", "friendly and on topic", "professional", "it drifted",
-    "drifted", "a little", "a bit", "good fit", "great fit", "went well", "it went well",
+    "it drifted", "a little", "a bit", "good fit", "great fit", "went well", "it went well",
 })
 
 # True but too general to remind anyone of anything: the whole phrase, after lead-ins.

@@ -24,7 +24,15 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.notes import lexicon
-from bot.notes.asides import ABOUT_ITSELF, AND_THEN, ARRIVED, BUT_THEN, ELIDED_LEAD, MID_FILLER
+from bot.notes.asides import (
+    ABOUT_ITSELF,
+    AND_THEN,
+    ARRIVED,
+    BUT_THEN,
+    ELIDED_LEAD,
+    HOW_IT_WENT,
+    MID_FILLER,
+)
 from bot.notes.clauses import clause_to_phrase, one_clause
 from bot.notes.cleaning import alternation, clean_text, known_names
 from bot.notes.pronouns import to_second_person
@@ -209,7 +217,7 @@ def _strip_fillers(text: str) -> str:
 def _is_non_answer(text: str) -> bool:
     plain = " ".join(re.sub(r"[^\w\s'/&?.-]", " ", text.lower()).split()).strip(" .")
     return not re.search(r"\w", plain) or plain in lexicon.NON_ANSWERS or \
-        bool(_NON_ANSWER_START.match(plain))
+        bool(_NON_ANSWER_START.match(plain)) or bool(HOW_IT_WENT.fullmatch(plain))
 
 
 def _strip_lead(text: str) -> str:
