@@ -67,17 +67,14 @@ async def test_feelings_inside_a_free_text_answer_are_still_the_answer(
     assert typed in world.interview().answers.values()
 
 
-@pytest.mark.parametrize("typed", ["it stayed professional",
-                                   "we chatted about dogs for a bit then all business"])
-async def test_how_the_talk_went_typed_at_the_reference_is_asked_about(
-        world: World, typed: str) -> None:
-    """The small-talk question's answer, typed one question early at "what did you discuss
-    that your note should mention?", gave "Our conversation about it stayed professional
-    has stayed with me since." (and "… about all business …") in the note."""
+async def test_how_the_talk_went_after_small_talk_is_asked_about_not_noted(
+        world: World) -> None:
+    """"we chatted about dogs for a bit then all business", typed at "what did you discuss
+    that your note should mention?", gave "Our conversation about all business has stayed
+    with me since." in the note."""
     await at_question(world, 4)
-    asked = await one(world, typed)
+    asked = await one(world, "we chatted about dogs for a bit then all business")
     assert asked.answer_key is not None and asked.answer_key.question == "reference"
-    assert "professional and on topic?" not in asked.text  # the note's topic, asked again
     assert "reference" not in world.interview().answers
     await world.say("their migration to Kubernetes")  # the topic, when asked once more
     replies: list[Reply] = []
@@ -85,4 +82,43 @@ async def test_how_the_talk_went_typed_at_the_reference_is_asked_about(
         replies = await world.say(answer)
     note = replies[0].copy_text or ""
     assert "Our conversation about your migration to Kubernetes" in note
-    assert "professional" not in note and "business" not in note
+    assert "business" not in note
+
+
+async def test_the_small_talk_answer_typed_one_question_early_is_kept_for_it(
+        world: World) -> None:
+    """"it stayed professional" at "what did you discuss?" was the note's topic ("Our
+    conversation about it stayed professional has stayed with me since.")."""
+    await at_question(world, 4)
+    again = await one(world, "it stayed professional")
+    assert again.text.startswith('Thanks - I\'ve noted "Friendly and on topic" for the next '
+                                 "question, so I won't ask it.")
+    assert again.answer_key is not None and again.answer_key.question == "reference"
+    assert world.interview().answers["professional"] == "on_topic"
+    assert "reference" not in world.interview().answers
+    after = await one(world, "their migration to Kubernetes")
+    assert "What did you research beforehand?" in after.text  # not asked about the talk again
+
+
+async def test_the_thank_you_status_typed_one_question_early_is_kept_for_it(
+        world: World) -> None:
+    """"already sent it this morning" at "what did the interviewer seem most interested
+    in?" was stored as their interest (and quoted back in prep), and the thank-you question
+    asked it again."""
+    await at_question(world, 2)
+    again = await one(world, "already sent it this morning")
+    assert again.text.startswith('Thanks - I\'ve noted "Already sent" for the next question')
+    assert "What did the interviewer seem most interested in?" in again.text
+    interview = world.interview()
+    assert "interest" not in interview.answers and interview.answers["thank_you"] == "sent"
+    assert world.nudges(NudgeKind.THANK_YOU, NudgeStatus.PENDING) == []  # as the button does
+    after = await one(world, "our on-call rotation")
+    assert "What did you discuss that your thank-you note should mention?" in after.text
+
+
+async def test_a_topic_beside_the_thank_you_status_is_the_answer_it_was_typed_at(
+        world: World) -> None:
+    await at_question(world, 2)
+    after = await one(world, "their on-call rotation, sent my note already")
+    assert "Your thank-you note: where are you with it?" in after.text
+    assert world.interview().answers["interest"] == "their on-call rotation, sent my note already"

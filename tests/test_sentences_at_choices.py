@@ -112,7 +112,10 @@ async def test_a_rough_moment_typed_at_a_choice_gets_a_kind_word_not_a_puzzle() 
 @pytest.mark.parametrize("typed", ["fine", "it was fine", "friendly and on topic", "meh",
                                    "good fit", "it stayed professional", "all business",
                                    "we kept it professional", "friendly but professional",
-                                   "we chatted about dogs for a bit then all business"])
+                                   "we chatted about dogs for a bit then all business",
+                                   # the thank-you's answer, a question late
+                                   "sent it already", "will send it tonight",
+                                   "i emailed them right after"])
 def test_how_it_went_typed_at_the_reference_never_reaches_the_note(typed: str) -> None:
     """"fine" (the small-talk answer, one question early) gave "Our conversation about fine
     has stayed with me since." in the note; it is asked about like "idk"."""

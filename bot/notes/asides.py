@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ABOUT_ITSELF", "AND_THEN", "ARRIVED", "BUT_THEN", "ELIDED_LEAD", "HOW_IT_WENT",
-           "MID_FILLER"]
+           "MID_FILLER", "NOTE_STATUS"]
 
 # How the interview itself went ("the whole thing was a blur", "it went fast"): said of no
 # topic, so the answer's next sentence (or its part after "but") is the reference.
@@ -27,6 +27,20 @@ HOW_IT_WENT = re.compile(
     r"conversation|small talk))\s+(?:stayed|kept|was|got)\s+)?" + _TONE +
     r"(?:,?\s+(?:and|but)?\s*(?:(?:it\s+)?(?:stayed|kept|was)\s+(?:it\s+)?)?" + _TONE + r")*",
     re.I)
+
+# Where the thank-you note is - the thank-you question's answer typed a question late (at
+# "what did you discuss?") or early (at "what were they most interested in?"): "sent it
+# already", "already emailed them this morning", "will send it tonight". No topic either.
+_NOTE = r"(?:it|one|them|him|her|the note|my note|a note|the thank ?you(?: note| email)?)"
+_WHEN = (r"(?:\s+(?:already|just now|this morning|this afternoon|this evening|earlier|today|"
+         r"tonight|tomorrow|later|last night|right after|after the (?:interview|call)|soon|"
+         r"in an hour|asap|yet))*")
+NOTE_STATUS = re.compile(
+    r"(?:yes\s+|yeah\s+|yep\s+)?(?:i\s+)?(?:already\s+|just\s+)?"
+    r"(?:(?:sent|emailed|wrote|did)(?:\s+" + _NOTE + r")?|"
+    r"(?:(?:i\s+)?(?:will|am going to|going to|gonna|plan to|planning to|am planning to|"
+    r"have not|did not|not)\s+)(?:send|sent|sending|write|email|do)(?:\s+" + _NOTE + r")?|"
+    r"(?:sending|writing|drafting)(?:\s+" + _NOTE + r")?)" + _WHEN, re.I)
 
 # Someone arriving, before what they talked about: "the ceo joined at the end and …".
 ARRIVED = re.compile(r"(?:(?:the|our|their|a|an)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:also\s+)?"

@@ -32,6 +32,7 @@ from bot.notes.asides import (
     ELIDED_LEAD,
     HOW_IT_WENT,
     MID_FILLER,
+    NOTE_STATUS,
 )
 from bot.notes.clauses import clause_to_phrase, one_clause
 from bot.notes.cleaning import alternation, clean_text, known_names
@@ -217,7 +218,8 @@ def _strip_fillers(text: str) -> str:
 def _is_non_answer(text: str) -> bool:
     plain = " ".join(re.sub(r"[^\w\s'/&?.-]", " ", text.lower()).split()).strip(" .")
     return not re.search(r"\w", plain) or plain in lexicon.NON_ANSWERS or \
-        bool(_NON_ANSWER_START.match(plain)) or bool(HOW_IT_WENT.fullmatch(plain))
+        bool(_NON_ANSWER_START.match(plain)) or bool(HOW_IT_WENT.fullmatch(plain)) or \
+        bool(NOTE_STATUS.fullmatch(plain))
 
 
 def _strip_lead(text: str) -> str:

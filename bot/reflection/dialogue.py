@@ -21,7 +21,7 @@ from typing import Any
 from bot.model import Area
 from bot.notes import Refusal, RefusalReason, names_nobody, reference_phrase
 from bot.reflection.choices import Picked, Unclear, norm, read_choice
-from bot.reflection.later import kept_for_later
+from bot.reflection.later import kept_early, kept_for_later
 from bot.reflection.prompts import doubts_the_note, sounds_unsure
 from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
 from bot.reflection.reading import asked, is_nothing, specifics
@@ -109,8 +109,9 @@ class Invalid:
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """A sentence typed at a choice, kept as the answer to the later question it answers
-    (bot.reflection.later); the choice, ``question``, is asked again."""
+    """A reply kept as the answer to another question it answers (bot.reflection.later):
+    a sentence typed at a choice, for a later free-text question, or the next choice's
+    answer typed at a free-text question; ``question`` is asked again."""
 
     answers: dict[str, Any]
     question: Question
@@ -155,6 +156,10 @@ def apply_turn(answers: dict[str, Any], text: str, *, max_length: int,
         return Skipped({**settled, question.key: None})
     held = pending(answers)
     value = _parse(question, text.strip(), max_length)
+    early = kept_early(question, text.strip(), settled, questions) \
+        if not isinstance(value, Invalid) else None
+    if early is not None:  # "sent it already" at "what were they most interested in?"
+        return Kept({**settled, early[0].key: early[1]}, question, early[0])
     unsure = isinstance(value, Invalid) and value.reason == "unclear" and \
         sounds_unsure(text) and not (question.key == "thank_you" and doubts_the_note(text))
     if held is not None and held.get("question") == question.key:

@@ -281,7 +281,8 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
         assert interview.id is not None
         key = AnswerKey(interview.id, result.question.key, interview.answers_version)
         return [prompts.held_reply(result.why, result.question, key)]
-    lead = words.kept_for_later(result.kept_for) if isinstance(result, Kept) else \
+    lead = words.kept_for_later(result.kept_for, result.answers.get(result.kept_for.key)) \
+        if isinstance(result, Kept) else \
         words.SKIPPED_UNSURE if isinstance(result, Skipped) and result.unsure else ""
     if isinstance(result, Back):
         lead = copy.BACK_ONE if result.moved else copy.AT_FIRST_QUESTION
@@ -293,7 +294,7 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
         result.answers.pop(TIMELINE_DATE, None)  # `back` over the timeline: its date goes
     changed = result.answers != interview.answers
     undo = "thank_you" in interview.answers and "thank_you" not in result.answers
-    just_answered = isinstance(result, Answered) and \
+    just_answered = isinstance(result, Answered | Kept) and \
         result.answers.get("thank_you") != interview.answers.get("thank_you")
     restore = undo_thank_you_fields(interview) if undo else False
     interview.answers = result.answers

@@ -1,4 +1,5 @@
-"""A sentence typed at a choice that answers the question after it.
+"""A sentence typed at a choice that answers the question after it, and the choice right
+after a free-text question answered at it.
 
 People tell the story first: "I walked them through my dashboard and they loved the churn
 numbers" typed at "how memorable were you?" is what they'll remember, "sql and 3 years at
@@ -9,6 +10,12 @@ loses it; reading it as a rating would guess. So a sentence that clearly answers
 paired free-text question (:data:`LATER`, still unanswered in this interview's set) is
 kept as that answer, the person is told so, and the choice is asked again. Anything less
 clear is asked about, as before (bot.reflection.prompts.unclear_choice).
+
+The other way round, at the free-text question just before a choice: "already sent it
+this morning" typed at "what were they most interested in?" is the thank-you question's
+answer, "it stayed professional" at "what did you discuss?" the small-talk question's
+(:func:`kept_early`). Kept as that choice, with the free-text question asked again: not
+stored as what the interviewer was interested in, nor asked for a second time.
 """
 
 from __future__ import annotations
@@ -17,15 +24,19 @@ import re
 from typing import Any
 
 from bot.notes import Phrase, reference_phrase
-from bot.reflection.choices import norm
+from bot.notes.asides import HOW_IT_WENT, NOTE_STATUS
+from bot.reflection.choices import Picked, norm, read_choice
 from bot.reflection.questions import Question
 from bot.reflection.reading import is_nothing, specifics
 
-__all__ = ["LATER", "kept_for_later", "sounds_rough"]
+__all__ = ["EARLY", "LATER", "kept_early", "kept_for_later", "sounds_rough"]
 
 # choice question -> the free-text questions a sentence typed at it may answer
 LATER = {"memorable": ("remember", "hardest"), "fit": ("bring",),
          "thank_you": ("reference",), "professional": ("questions_asked",)}
+# choice question -> what its answer looks like when typed at the free-text question before
+# it, whole (a topic beside it is the free-text answer: "their roadmap, sent it already")
+EARLY = {"thank_you": NOTE_STATUS, "professional": HOW_IT_WENT}
 # A question they asked, typed one question early: "what keeps you up at night?"
 _THEIR_QUESTION = re.compile(r"^(?:i asked (?:them |about )?|asked (?:them |about )?)?"
                              r"(?:what|how|why|when|who|where|which|do|does|is|are|can|"
@@ -58,6 +69,22 @@ def kept_for_later(question: Question, text: str, answers: dict[str, Any],
         if later is not None and _answers(later, text):
             return later
     return None
+
+
+def kept_early(question: Question, text: str, answers: dict[str, Any],
+               questions: tuple[Question, ...]) -> tuple[Question, str] | None:
+    """The choice right after the free-text ``question``, and its value, when ``text``
+    answers that choice instead; else None. Never "not going to send one": that is asked
+    about first (bot.reflection.dialogue)."""
+    if question.kind != "text" or question not in questions:
+        return None
+    index = questions.index(question) + 1
+    after = questions[index] if index < len(questions) else None
+    if after is None or after.key in answers or after.key not in EARLY or \
+            not EARLY[after.key].fullmatch(norm(text)):
+        return None
+    read = read_choice(after, text)
+    return (after, read.value) if isinstance(read, Picked) and read.value != "no" else None
 
 
 def sounds_rough(text: str) -> bool:

@@ -87,9 +87,14 @@ _KEPT = {
 }
 
 
-def kept_for_later(later: Question) -> str:
-    """Said before a choice is asked again, after the sentence typed at it was kept as the
-    answer to ``later`` (bot.reflection.later)."""
+def kept_for_later(later: Question, value: object = None) -> str:
+    """Said before a question is asked again, after what was typed at it was kept as the
+    answer to ``later`` (bot.reflection.later): a free-text one, or the choice after it
+    (``value``, named by its label so a misreading shows)."""
+    label = next((o.label for o in later.options if o.value == value), None)
+    if label is not None:
+        return (f"Thanks - I've noted \"{label}\" for the next question, so I won't ask it. "
+                "First, this one:")
     return _KEPT.get(later.key, "Thanks - I'll keep that for a later question.")
 
 
