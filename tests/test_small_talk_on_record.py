@@ -136,3 +136,12 @@ async def test_a_paused_reflection_is_still_offered_to_pick_up(world: World) -> 
     await world.say("cancel")
     reply = await one(world, "hello")
     assert "`/debrief reflect`" in reply.text
+
+
+async def test_an_interview_months_ago_is_no_longer_waited_on(world: World) -> None:
+    await world.reflect_fully()
+    world.clock.advance(timedelta(days=60))
+    thanks = await one(world, "thanks")
+    assert "fingers crossed" not in thanks.text
+    hard = await one(world, HARD_DAY)
+    assert "Acme" not in hard.text

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.config import CoreConfig
 from bot.copy.messages import NO_OPEN_REFLECTION
 from bot.copy.naming import employer, fmt_local, interview_label
-from bot.insights.patterns import CALLBACKS, Timing, called_back, timing
+from bot.insights.patterns import CALLBACKS, Timing, called_back, is_closed, timing
 from bot.model import Interview, Outcome, ReflectionState, ThankYou
 from bot.nudges.cadence import add_business_delay
 from bot.prep.guard import prep_offer
@@ -63,7 +63,8 @@ class OnRecord:
     note_open: Interview | None  # a thank-you still unsent while its window is open
     rejected: Interview | None  # a no recorded in the last week
     paused: Interview | None  # a reflection of the last week left unfinished
-    waiting: Interview | None  # the latest interview with no answer yet
+    # the latest interview with no answer yet, until the wait is closed (CLOSED_AFTER)
+    waiting: Interview | None
     # True once its silence has lasted as long as the first "heard back?" check-in waits
     # (``DEBRIEF_CHECK_IN_AFTER`` in business days): a follow-up may be due.
     waiting_long: bool
@@ -78,7 +79,8 @@ class OnRecord:
                       key=lambda i: i.happens_at, reverse=True)
         noes = [i for i in past if i.outcome is Outcome.REJECTED and i.outcome_at is not None
                 and now - i.outcome_at <= RECENT]
-        waiting = next((i for i in past if called_back(i, now) is None), None)
+        waiting = next((i for i in past if called_back(i, now) is None
+                        and not is_closed(i, now)), None)
         return cls(
             ahead=min((i for i in interviews if i.happens_at > now),
                       key=lambda i: i.happens_at, default=None),
