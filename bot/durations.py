@@ -23,10 +23,15 @@ _AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
             "a couple of": 2, "couple of": 2, "a couple": 2}
 _HALF = frozenset({"half an", "half a"})
+# The same, as read with or without their spaces ("halfan", "acoupleof").
+_SPOKEN = {a.replace(" ", ""): n for a, n in _AMOUNTS.items()}
+_HALVES = frozenset(a.replace(" ", "") for a in _HALF)
 # One "<amount> <unit>" after an optional "," or "and"; longest amounts and unit names first.
+# (spaces optional: ``snooze 7 half an hour`` is read with its spaces taken out)
 _PART = re.compile(
     r"\s*(?:(?:,|and)\s*)?(\d{1,9}|"
-    + "|".join(sorted([*_AMOUNTS, *_HALF], key=len, reverse=True)) + r")\s*("
+    + "|".join(a.replace(" ", r"\s*") for a in sorted([*_AMOUNTS, *_HALF], key=len,
+                                                      reverse=True)) + r")\s*("
     + "|".join(sorted(_WORD_UNITS, key=len, reverse=True)) + r")", re.IGNORECASE)
 _FOR = re.compile(r"^\s*for\s*", re.IGNORECASE)
 # Longer than any reminder, interview or setting could want; keeps datetime arithmetic safe.
@@ -53,9 +58,9 @@ def calendar_parts(text: str) -> tuple[int, int]:
         part = _PART.match(body, position)
         if part is None or part.end() == position:
             raise DurationError(text)
-        said = part.group(1).lower()
-        amount = int(said) if said.isdigit() else _AMOUNTS.get(said, 1)
-        size = _WORD_UNITS[part.group(2).lower()] // (2 if said in _HALF else 1)
+        said = re.sub(r"\s+", "", part.group(1).lower())
+        amount = int(said) if said.isdigit() else _SPOKEN.get(said, 1)
+        size = _WORD_UNITS[part.group(2).lower()] // (2 if said in _HALVES else 1)
         if size % 86400 == 0:
             days += amount * size // 86400
         else:

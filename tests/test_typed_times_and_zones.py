@@ -230,13 +230,18 @@ async def test_an_interview_logged_for_tomorrow_at_3pm_is_at_3pm_local(world: Wo
     assert world.interview().happens_at == datetime(2026, 6, 11, 13, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("typed", ["for 2h", "2 hours", "2h"])
-async def test_snooze_n_for_a_duration_in_words(world: World, typed: str) -> None:
+@pytest.mark.parametrize(("typed", "delay"), [
+    ("for 2h", timedelta(hours=2)), ("2 hours", timedelta(hours=2)), ("2h", timedelta(hours=2)),
+    ("two hours", timedelta(hours=2)), ("a couple of hours", timedelta(hours=2)),
+    ("half an hour", timedelta(minutes=30)),  # was "I couldn't read "half an hour" …"
+])
+async def test_snooze_n_for_a_duration_in_words(world: World, typed: str,
+                                                delay: timedelta) -> None:
     await world.say("/debrief interview Acme")
     first = world.nudges(NudgeKind.THANK_YOU)[0]
     (reply,) = await world.say(f"/debrief nudges snooze {first.id} {typed}")
     assert reply.text.startswith("Snoozed")
-    assert world.store.nudges.rows[first.id or 0].due_at == first.due_at + timedelta(hours=2)
+    assert world.store.nudges.rows[first.id or 0].due_at == first.due_at + delay
 
 
 def test_words_for_durations_do_not_change_what_operators_type() -> None:
