@@ -109,8 +109,10 @@ def local_to_utc(day: date, at: time, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
 
 
-def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
-    """Parse what a person typed into a UTC instant, relative to ``now`` in ``zone``."""
+def parse_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False) -> datetime:
+    """Parse what a person typed into a UTC instant, relative to ``now`` in ``zone``.
+    ``past``: the time asked for has happened (a note already sent), so a weekday alone
+    is the last one - "friday 17:00" typed on a Monday is three days ago, not Friday next."""
     raw = " ".join(text.strip().lower().replace(",", " ").split()).rstrip(".!")
     for said, meant in _SAID:
         raw = said.sub(meant, raw)
@@ -145,17 +147,17 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
                 day_words = day_words[1:]
             if len(day_words) > _MOST_DAY_WORDS:  # names no day (see _day): nothing to read
                 continue
-            found = _read(day_words, time_words, today, zone)
+            found = _read(day_words, time_words, today, zone, past)
             if found is not None:
                 return found
     raise TimeParseError(text)
 
 
 def _read(day_words: list[str], time_words: list[str], today: date,
-          zone: ZoneInfo) -> datetime | None:
+          zone: ZoneInfo, past: bool = False) -> datetime | None:
     if not day_words and not time_words:
         return None
-    day = _day(" ".join(day_words), today) if day_words else today
+    day = _day(" ".join(day_words), today, past) if day_words else today
     if day is None:
         return None
     if not time_words:
@@ -242,7 +244,7 @@ _SIMPLE_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tomor
 _MOST_DAY_WORDS = 5
 
 
-def _day(text: str, today: date) -> date | None:
+def _day(text: str, today: date, past: bool = False) -> date | None:
     """The day ``text`` names, or None if it names none. Never more than
     :data:`_MOST_DAY_WORDS` words: a weekday after next/last/this is one word, and the
     calendar patterns (``_MONTH_DAY``, ``_DAY_MONTH``, ``_ISO_DAY``) take at most four, one
@@ -269,8 +271,9 @@ def _day(text: str, today: date) -> date | None:
             return today - timedelta(days=(today.weekday() - index) % 7 or 7)
         text = rest
     index = _weekday(text) if " " not in text else None
-    if index is not None:
-        return today + timedelta(days=(index - today.weekday()) % 7)
+    if index is not None:  # the next one, or today; with ``past``, the last one or today
+        ahead = (index - today.weekday()) % 7
+        return today + timedelta(days=ahead - 7 if past and ahead else ahead)
     first, _, rest = text.partition(" ")
     if rest and (index := _weekday(first)) is not None:  # "thursday dec 3", as invites say
         day = _calendar_day(rest, today)

@@ -281,3 +281,21 @@ async def test_interview_and_followup_take_days_ago_with_a_time(world: World) ->
     (reply,) = await world.say("/debrief followup Acme when:3 days ago at 6pm")
     assert "8 h after the interview" in reply.text
     assert world.interview().thank_you_sent_at == datetime(2026, 6, 7, 17, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("typed", "berlin"), [
+    ("friday 17:00", "Fri 2026-11-27 17:00 CET"),  # the last Friday, not the next
+    ("tuesday 9:00", "Tue 2026-12-01 09:00 CET"),  # today
+    ("next friday", "Fri 2026-12-11 09:00 CET"),  # said outright: as ever
+])
+def test_a_weekday_alone_for_a_time_past_is_the_last_one(typed: str, berlin: str) -> None:
+    assert parse_when(typed, TUESDAY, BERLIN, past=True).astimezone(BERLIN).strftime(
+        "%a %Y-%m-%d %H:%M %Z") == berlin
+
+
+async def test_followup_when_a_weekday_is_the_day_the_note_went_out(world: World) -> None:
+    """"/debrief followup when:monday 18:00" typed on a Wednesday was refused as "still
+    ahead" (next Monday)."""
+    await world.say('/debrief interview Acme when:"2 days ago"')  # Monday 14:00 in London
+    (reply,) = await world.say("/debrief followup Acme when:monday 18:00")
+    assert "4 h after the interview - inside the 24-hour window" in reply.text

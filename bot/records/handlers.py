@@ -66,7 +66,7 @@ def _sent_when(ctx: Context, cmd: Command, interview: Interview) -> datetime:
     if not text:
         return ctx.now
     try:
-        at = parse_when(text, ctx.now, ctx.zone)
+        at = parse_when(text, ctx.now, ctx.zone, past=True)  # "friday 17:00": the last one
     except TimeParseError as exc:
         raise UserError(copy.bad_time(text)) from exc
     if at > ctx.now:
