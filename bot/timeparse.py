@@ -12,10 +12,11 @@ Accepted (case-insensitive; "at" and "on" may join the parts):
   ``2026-12-01``; ``Dec 4``, ``4 December``, ``December 4th 2026`` (without a year, the Dec 4
   nearest to today), also after its weekday as a calendar invite writes it (``Thursday,
   Dec 3`` - a weekday that is not that date's is refused);
-- a time: ``14:30``, ``9``, ``3pm``, ``9:15am``, ``3.30pm``, ``10 a.m.``, ``noon``,
-  ``midnight`` (the end of the day given, so ``midnight`` alone is tonight's); after a day,
-  a part of it: ``morning`` (09:00), ``afternoon`` (14:00), ``evening`` (18:00), ``night``
-  (19:00) - ``this morning``, ``yesterday afternoon``, ``tonight``, ``last night``;
+- a time: ``14:30``, ``9``, ``3`` (an hour alone from 1 to 6 is p.m.), ``3pm``,
+  ``9:15am``, ``3.30pm``, ``10 a.m.``, ``noon``, ``midnight`` (the end of the day given,
+  so ``midnight`` alone is tonight's); after a day, a part of it: ``morning`` (09:00),
+  ``afternoon`` (14:00), ``evening`` (18:00), ``night`` (19:00) - ``this morning``,
+  ``yesterday afternoon``, ``tonight``, ``last night``;
 - a day and a time in either order (``tomorrow at 3pm``, ``3pm tomorrow``,
   ``Dec 4 10:30``, ``3 days ago 10:00``, ``tomorrow @ 9``); a day alone means
   :data:`DEFAULT_TIME` (09:00) on it; a time alone means today;
@@ -62,6 +63,9 @@ _NOON = ("noon", "midday", "12 noon")
 # interview most often starts. Never alone: "Morning" may be part of a company's name.
 _PARTS_OF_DAY = {"morning": time(9, 0), "afternoon": time(14, 0), "evening": time(18, 0),
                  "night": time(19, 0)}
+# An hour alone from 1 to 6 ("tomorrow at 3") is the afternoon: nobody meets at 3 a.m.
+# With minutes ("2:30") or am/pm it is read as written.
+_AFTERNOON = frozenset(str(hour) for hour in range(1, 7))
 # How people say a day that the grammar below reads in other words.
 _SAID = ((re.compile(r"\bthis (morning|afternoon|evening)\b"), r"today \1"),
          (re.compile(r"\bin the (morning|afternoon|evening)\b"), r"\1"),
@@ -175,8 +179,9 @@ def _read(day_words: list[str], time_words: list[str], today: date,
         at = parse_clock_time(clock)
     except TimeParseError:
         return None
-    if part in ("afternoon", "evening", "night") and at.hour < 12 and clock[-1].isdigit():
-        at = at.replace(hour=at.hour + 12)  # "yesterday afternoon at 3" is 15:00
+    if at.hour < 12 and clock[-1].isdigit() and (
+            part in ("afternoon", "evening", "night") or (part is None and clock in _AFTERNOON)):
+        at = at.replace(hour=at.hour + 12)  # "yesterday afternoon at 3", "tomorrow at 3"
     return local_to_utc(day, at, zone)
 
 

@@ -84,6 +84,9 @@ TUESDAY = datetime(2026, 12, 1, 13, 0, tzinfo=UTC)
     ("last night", "Mon 2026-11-30 19:00 CET"),
     ("yesterday afternoon at 3", "Mon 2026-11-30 15:00 CET"),  # not 03:00
     ("tonight at 8", "Tue 2026-12-01 20:00 CET"),
+    ("tomorrow at 3", "Wed 2026-12-02 15:00 CET"),  # an hour alone, 1 to 6: p.m.
+    ("tomorrow at 3am", "Wed 2026-12-02 03:00 CET"),
+    ("tomorrow at 7", "Wed 2026-12-02 07:00 CET"),
     ("tomorrow in the morning", "Wed 2026-12-02 09:00 CET"),
     # amounts in words, short forms, and a day as a calendar invite writes it
     ("two hours ago", "Tue 2026-12-01 12:00 CET"),
