@@ -71,7 +71,7 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
         waiting[0] if waiting and names_no_one(text) else None)
     if about is None:
         # thanks, or a hard day: met in kind, with what is on record
-        record = OnRecord.read(interviews, ctx.now, ctx.config, ctx.zone)
+        record = OnRecord.read(interviews, ctx.now, ctx.config.thank_you_window)
         a_no = stated is Outcome.REJECTED and not waiting
         return said_in_passing(text, record, ctx.now, ctx.zone, a_no=a_no) or \
             nothing_open(record, ctx.now, ctx.zone, good_news=stated in CALLBACKS)

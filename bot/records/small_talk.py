@@ -16,12 +16,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.config import CoreConfig
 from bot.copy.messages import NO_OPEN_REFLECTION
 from bot.copy.naming import employer, fmt_local, interview_label
-from bot.insights.patterns import CALLBACKS, Timing, called_back, is_closed, timing
+from bot.insights.patterns import (
+    CALLBACKS,
+    QUIET_AFTER,
+    Timing,
+    called_back,
+    is_closed,
+    timing,
+)
 from bot.model import Interview, Outcome, ReflectionState, ThankYou
-from bot.nudges.cadence import add_business_delay
 from bot.prep.guard import prep_offer
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
@@ -65,16 +70,14 @@ class OnRecord:
     paused: Interview | None  # a reflection of the last week left unfinished
     # the latest interview with no answer yet, until the wait is closed (CLOSED_AFTER)
     waiting: Interview | None
-    # True once its silence has lasted as long as the first "heard back?" check-in waits
-    # (``DEBRIEF_CHECK_IN_AFTER`` in business days): a follow-up may be due.
+    # True once its silence has lasted long enough for a follow-up (QUIET_AFTER, as
+    # /debrief stats says it)
     waiting_long: bool
     callbacks: int  # interviews that led to a callback or an offer
     answered: int  # interviews with an answer of any kind
 
     @classmethod
-    def read(cls, interviews: list[Interview], now: datetime, config: CoreConfig,
-             zone: ZoneInfo) -> OnRecord:
-        window = config.thank_you_window
+    def read(cls, interviews: list[Interview], now: datetime, window: timedelta) -> OnRecord:
         past = sorted((i for i in interviews if i.happens_at <= now),
                       key=lambda i: i.happens_at, reverse=True)
         noes = [i for i in past if i.outcome is Outcome.REJECTED and i.outcome_at is not None
@@ -91,8 +94,7 @@ class OnRecord:
             paused=next((i for i in past if i.reflection_state is not ReflectionState.COMPLETED
                          and now - i.happens_at <= RECENT), None),
             waiting=waiting,
-            waiting_long=waiting is not None and now >= add_business_delay(
-                waiting.happens_at, config.check_in_after, zone),
+            waiting_long=waiting is not None and now - waiting.happens_at >= QUIET_AFTER,
             callbacks=sum(1 for i in past if i.outcome in CALLBACKS),
             answered=sum(1 for i in past if called_back(i, now) is not None))
 
