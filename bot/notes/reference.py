@@ -1,9 +1,10 @@
 """The note's reference point: "what did you discuss" made to read as a noun phrase.
 
 The phrase goes into "I especially enjoyed our conversation about <phrase>", so lead-ins
-("we talked about", "the panel asked a lot about"), hedges and emoji come off, "they"/"their"
-(the interviewer's side) become "you"/"your", and a rambling answer is cut at a clause. The
-person's own words are otherwise kept: nothing is added that they did not say.
+("we talked about", "the panel asked a lot about"; :mod:`bot.notes.leads`), hedges and
+emoji come off, "they"/"their" (the interviewer's side) become "you"/"your", and a rambling
+answer is cut at a clause. The person's own words are otherwise kept: nothing is added
+that they did not say.
 
 What cannot go in a note comes back as a :class:`Refusal` with its reason, never as an
 exception: non-answers, topics that do not belong in a thank-you (pay, private life,
@@ -35,7 +36,8 @@ from bot.notes.asides import (
     NOTE_STATUS,
 )
 from bot.notes.clauses import clause_to_phrase, one_clause
-from bot.notes.cleaning import alternation, clean_text, known_names
+from bot.notes.cleaning import clean_text, known_names
+from bot.notes.leads import SECOND_LEAD, strip_fillers, strip_lead
 from bot.notes.pronouns import to_second_person
 
 __all__ = [
@@ -98,67 +100,11 @@ _PRIORITY = [RefusalReason.NEGATIVE, RefusalReason.PAY, RefusalReason.PRIVATE,
              RefusalReason.TOO_LONG, RefusalReason.GENERIC, RefusalReason.NON_ANSWER,
              RefusalReason.EMPTY]
 
-
-
-_FILLER_END = re.compile(r"(?:^|[\s,;]+)(?:" + alternation(lexicon.FILLER_END) + r")$", re.I)
-_AMOUNT_END = re.compile(r"(?<=\w)(?<!about)(?<!\bon)(?<!\bof)\s+(?:" +
-                         alternation(lexicon.AMOUNT_END) + r")$", re.I)  # not "about a lot"
-_FILLER_START = re.compile(r"^(?:" + alternation(lexicon.FILLER_START) + r")(?:[\s,;:]+|$)",
-                           re.I)
 _NON_ANSWER_START = re.compile(
     r"^(?:i\s+)?(?:(?:really\s+)?(?:can'?t|cannot|don'?t|do not)\s+(?:really\s+)?"
     r"(?:remember|recall|know)|no\s+idea|not\s+sure|nothing\s+(?:specific|special|really|"
     r"much|in particular|stood out))\b", re.I)
 
-_SUBJECT_WORD = (r"(?:" + alternation(lexicon.LEAD_SUBJECT_WORDS) +
-                 r"|(?-i:[A-Z][\w'’.-]*))")
-_VERB = r"(?P<verb>" + "|".join(lexicon.LEAD_VERBS) + r")"
-_PAST = re.compile(r"(?:talked|discussed|spoke|chatted|covered|mentioned|explained|described|"
-                   r"told|asked|went|brought|focused|dug|got|touched|walked|had|spent|"
-                   r"talking|discussing|asking|explaining|kept|were|was|grilled|quizzed|probed|pressed|"
-                   r"drilled)\b", re.I)
-_OBJECT = (r"(?P<obj>(?:me|us|them|him|you|everyone|each other|her(?=\s+(?:about|on|a lot|"
-           r"lots|many|some|questions|how|what|why|that|more)\b))\s+)?")
-_QUANT = (r"(?:(?:a lot|lots|a bunch|a ton|tons|loads|many|several|some|a few|quite a bit|"
-          r"a little|a bit|in detail|in depth|at length|mostly|mainly|for a while|for ages|"
-          r"for a long time|a long time|extensively|briefly|quickly|specifically|more|much|"
-          r"a couple of|two|three|really|also|all)\s+)*"
-          r"(?:(?:of\s+)?(?:(?:good|great|hard|tough|technical|detailed|deep)\s+)?"
-          r"(?:questions?|things|stuff)\s+)?")
-_PREP = (r"(?P<prep>(?:with (?:me|us|them|him|her) )?(?:about|on|regarding|around|over|"
-         r"into|re|of|through)\s+)?")
-_LEAD = re.compile(
-    r"^(?P<subj>(?:[\w'’-]+\s+)?(?:" + _SUBJECT_WORD + r"\s+){0,5})?" + _VERB + r"\s+"
-    + _OBJECT + _QUANT + _PREP, re.I)
-_START_LEADS = [re.compile(p, re.I) for p in (
-    r"^(?:i\s+)?(?:really\s+|especially\s+|particularly\s+|also\s+)?(?:enjoyed|liked|loved|"
-    r"appreciated)\s+(?:(?:the|our)\s+(?:part|bit|conversation|discussion|chat|talk)\s+)?"
-    r"(?:(?:about|on|where|when)\s+)?",
-    r"^(?:hearing|learning|talking|chatting|speaking|finding out)(?:\s+more)?\s+(?:about|on)\s+",
-    r"^(?:hearing|learning|finding out)(?:\s+more)?\s+(?=how\b|what\b|why\b)",
-    r"^(?:the|our|a)\s+(?:\w+\s+)?(?:part|bit|conversation|discussion|chat|talk|section|"
-    r"question|questions)(?:\s+we\s+had)?\s+(?:about|on|around|regarding)\s+",
-    r"^(?:mostly\s+|mainly\s+|a lot\s+|lots\s+|mostly just\s+)?(?:about|regarding|re:|"
-    r"on the topic of|topics?:)\s*",
-    r"^(?:(?:lots|a lot|many|loads|a bunch) of\s+)?questions?\s+(?:about|on|around|"
-    r"regarding)\s+",
-    r"^(?:the\s+)?(?:main|biggest|key|best)?\s*(?:topic|thing|highlight|part)s?"
-    r"(?:\s+(?:was|were)|:)\s+",
-    r"^(?:when|where|how|that)\s+(?:we|they|he|she|i)\s+(?:talked|discussed|spoke|chatted)"
-    r"\s+about\s+",
-    r"^(?:something|anything|a bit|a little)\s+(?:about|on)\s+",
-    r"^(?:the interview|it|the conversation|the call)\s+(?:was|were)\s+(?:(?:mostly|mainly|"
-    r"all|largely|really)\s+)?(?:about\s+)?",
-    r"^(?:(?:behaviou?ral|technical|the usual|some|general)\s+)?questions\s+(?:about|on)\s+",
-    r"^(?:in|during|at)\s+(?:the|my|our|this)\s+(?:interview|call|meeting|chat|conversation|"
-    r"first round|second round|panel)\s*,?\s+",
-    r"^(?:so\s+)?(?:many|lots of|a lot of|all sorts of|various|different|a few|several)\s+"
-    r"(?:things|topics|stuff)\s*,?\s+(?:like|such as|including|e\.g\.?|from)\s+",
-)]
-# "… and Tom asked about my SQL": a second lead-in inside the answer starts another topic.
-_SECOND_LEAD = re.compile(r"(?:\s*[,;]\s*|\s+)(?:and|but|then|while|,)\s+(?=(?:" +
-                          _SUBJECT_WORD + r"\s+){1,4}" + _VERB.replace("?P<verb>", "?:") +
-                          r"\b)", re.I)
 # "…, she said they have a backlog": a new clause with its own speaker after a comma is a
 # second thought, not part of the topic ("our conversation about X, she said Y" misreads).
 # So is a name or a noun with its verb ("…, priya was super into it", "…, the team is
@@ -202,46 +148,11 @@ _TRAILING_JUNK = re.compile(r"(?:[\s,;:.!?…~*_\-–—]+|\s+(?:and|or|but|so|w
                             r"an|to|for|in|on|like|because|which|that)\b)+$", re.I)
 
 
-def _strip_fillers(text: str) -> str:
-    previous = None
-    while previous != text:
-        previous = text
-        text = text.strip().strip("\"'`*_").strip()
-        text = re.sub(r"[\s.!?,;:…~\-–—]+$", "", text)
-        text = re.sub(r"^[\s.,;:…~\-–—>*•]+", "", text)
-        text = _FILLER_END.sub("", text)
-        text = _AMOUNT_END.sub("", text)
-        text = _FILLER_START.sub("", text)
-    return text.strip()
-
-
 def _is_non_answer(text: str) -> bool:
     plain = " ".join(re.sub(r"[^\w\s'/&?.-]", " ", text.lower()).split()).strip(" .")
     return not re.search(r"\w", plain) or plain in lexicon.NON_ANSWERS or \
         bool(_NON_ANSWER_START.match(plain)) or bool(HOW_IT_WENT.fullmatch(plain)) or \
         bool(NOTE_STATUS.fullmatch(plain))
-
-
-def _strip_lead(text: str) -> str:
-    for _ in range(4):
-        before = text
-        for pattern in _START_LEADS:
-            text = pattern.sub("", text, count=1)
-        match = _LEAD.match(text)
-        if match and _lead_is_plausible(match):
-            text = text[match.end():]
-        text = _strip_fillers(text)
-        if text == before:
-            break
-    return text
-
-
-def _lead_is_plausible(match: re.Match[str]) -> bool:
-    """A bare verb at the start ("cover letter tips") is not a lead-in; a spoken one is."""
-    if (match.group("subj") or "").strip():
-        return True
-    return bool(match.group("obj") or match.group("prep")) or bool(
-        _PAST.match(match.group("verb")))
 
 
 def _cut_evaluation(text: str) -> tuple[str, bool]:
@@ -311,7 +222,7 @@ def _after_sensitive(text: str) -> str | None:
     """The part after "and then" when the part before it does not belong in a note."""
     parts = AND_THEN.split(text)
     for part in reversed(parts[1:]):
-        tail = _tidy(_strip_lead(_strip_fillers(part)))
+        tail = _tidy(strip_lead(strip_fillers(part)))
         if tail and sensitive_topic(tail) is None and not _is_non_answer(tail):
             return tail
     return None
@@ -322,17 +233,17 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     if _is_non_answer(sentence):
         return Refusal(RefusalReason.NON_ANSWER if re.search(r"\w", sentence)
                        else RefusalReason.EMPTY, sentence)
-    text = _strip_fillers(sentence)
+    text = strip_fillers(sentence)
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, sentence)
-    text = _strip_lead(text)
+    text = strip_lead(text)
     if ABOUT_ITSELF.match(text):  # "the whole thing was a blur": no topic in it
         return Refusal(RefusalReason.GENERIC, sentence)
-    second = _SECOND_LEAD.search(text) or ELIDED_LEAD.search(text)
+    second = SECOND_LEAD.search(text) or ELIDED_LEAD.search(text)
     cut = False
     if second and ARRIVED.match(text[:second.start()]):
         # "the ceo joined at the end and talked about their ipo plans": the topic is after
-        text, second = _strip_lead(re.sub(r"^\W*(?:and|but|then|while)\s+", "",
+        text, second = strip_lead(re.sub(r"^\W*(?:and|but|then|while)\s+", "",
                                           text[second.start():].strip())), None
     if second and len(text[:second.start()].split()) >= 1:
         text, cut = text[:second.start()], True
@@ -342,9 +253,9 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, text)
     text, evaluated = _cut_evaluation(text)
-    text, split = one_clause(_strip_fillers(text))
+    text, split = one_clause(strip_fillers(text))
     cut = cut or evaluated or split
-    text = _strip_fillers(text)
+    text = strip_fillers(text)
     text, fact = clause_to_phrase(text)
     text = _tidy(to_second_person(text))
     if _is_non_answer(text):
