@@ -67,6 +67,42 @@ SECOND_LEAD = re.compile(r"(?:\s*[,;]\s*|\s+)(?:and|but|then|while|,)\s+(?=(?:" 
                           _SUBJECT_WORD + r"\s+){1,4}" + _VERB.replace("?P<verb>", "?:") +
                           r"\b)", re.I)
 
+# How the interviewer took something is no part of the topic: "they liked that i knew their
+# brand" is about their brand (it read "our conversation about how you liked that I knew
+# your brand"). The reaction comes off, and with it the person's own "I knew"/"my
+# knowledge of" before the thing itself: "your brand", "your app", "your customers".
+_REACTION = re.compile(
+    r"^(?P<subj>(?:[\w'’-]+\s+)?(?:" + _SUBJECT_WORD + r"\s+){0,4}?)"
+    r"(?:(?:really|also|definitely|especially|genuinely|seemed to|seems to|totally)\s+)*"
+    r"(?:liked|loved|appreciated|enjoyed|valued|admired|praised|noticed|picked up on|"
+    r"responded well to|(?:was|were|seemed|seems|looked|got)\s+(?:(?:really|super|very|so|"
+    r"quite|pretty|genuinely|visibly|clearly)\s+)*(?:impressed|pleased|happy|glad|excited|"
+    r"surprised|struck|taken)(?:\s+(?:by|with|that|about))?)\s+"
+    r"(?:(?:the fact\s+)?that\s+)?", re.I)
+_KNEW = re.compile(
+    r"^(?:i\s+(?:(?:had|'d|have|'ve|already|actually|really|even|also|clearly)\s+)*"
+    r"(?:knew|know|used|use|read|tried|follow|followed|researched|studied|looked (?:at|into)|"
+    r"heard (?:of|about)|been using|been following|downloaded|bought|mentioned|brought up|"
+    r"(?:was|am|'m) familiar with|knew (?:about|so much about|a lot about))\s+|"
+    r"my\s+(?:(?:deep|good|solid|detailed)\s+)?(?:knowledge|understanding|familiarity|"
+    r"research|answers?|questions?|thoughts|take)\s+(?:of|on|about|with|into|regarding)\s+)",
+    re.I)
+_KNEW_TAIL = re.compile(r"\s+(?:daily|every day|already|a lot|regularly|beforehand|"
+                        r"before(?: the interview)?|for years|so well|that well|"
+                        r"so much)$", re.I)
+
+
+def _without_reaction(text: str) -> str:
+    match = _REACTION.match(text)
+    if match is None or not match.group("subj"):  # "liked their roadmap": a lead of its own
+        return text
+    rest = text[match.end():]
+    known = _KNEW.match(rest)
+    if known is None:
+        return rest
+    return _KNEW_TAIL.sub("", rest[known.end():])
+
+
 def strip_fillers(text: str) -> str:
     previous = None
     while previous != text:
@@ -83,6 +119,7 @@ def strip_fillers(text: str) -> str:
 def strip_lead(text: str) -> str:
     for _ in range(4):
         before = text
+        text = _without_reaction(text)
         for pattern in _START_LEADS:
             text = pattern.sub("", text, count=1)
         match = _LEAD.match(text)
