@@ -83,6 +83,13 @@ PAY: tuple[str, ...] = (
     "signing bonus", "sign-on bonus", "start date", "notice period", "health insurance",
     "perks", "overtime", "commission", "the offer amount", "visa sponsorship", "my visa",
     "work visa", "work permit", "how much (?:it|the role|the job) pays", "money for me",
+    # said without the word "salary": "how much i make now", "my current package", "ctc"
+    "how much (?:i|you|they|we) (?:make|made|earn|earned|get paid)",
+    "what (?:i|i'm|i am|i was) (?:making|earning|on)", "(?:expected|current) ctc", "ctc",
+    "(?:my|my current|current|big|bigger|better|total|whole) package", "the range(?! of)",
+    "pay band", "salary band", "the money", "more money", "my rate", "stipend",
+    "paid time off",
+    "my expectations(?! (?:of|for|about|around|on)\\b)", "stock package", "the offer(?! of)",
 )
 PRIVATE: tuple[str, ...] = (
     # checked after "her"/"their" became "your": every possessive is listed
@@ -139,7 +146,7 @@ FILLER_START: tuple[str, ...] = (
     "mainly", "mostly just", "mainly just", "just", "actually", "hm", "lol", "haha",
     "i would say", "i'd say", "id say", "i believe", "let me think", "let's see",
     "lets see", "good question", "hmm let me think", "ah", "right", "idk", "idk but",
-    "dunno", "dunno but",
+    "dunno", "dunno but", "then", "and then", "after that", "later",
 )
 # How much they talked about it, after the topic ("AI a lot"): off, when a topic is left.
 AMOUNT_END: tuple[str, ...] = (

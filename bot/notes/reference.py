@@ -218,14 +218,22 @@ def _without_sensitive_tail(text: str) -> str | None:
     return None
 
 
-def _after_sensitive(text: str) -> str | None:
-    """The part after "and then" when the part before it does not belong in a note."""
-    parts = AND_THEN.split(text)
-    for part in reversed(parts[1:]):
-        tail = _tidy(strip_lead(strip_fillers(part)))
-        if tail and sensitive_topic(tail) is None and not _is_non_answer(tail):
-            return tail
+def _after_sensitive(text: str, reason: RefusalReason) -> str | None:
+    """The part after "and then" when the part before it does not belong in a note; after
+    pay, the part after a comma or "and" too ("comp and benefits, and a bit about their data
+    team"), where a complaint's "and …" still belongs to the complaint."""
+    joints = (AND_THEN, _COMMA_AND, _AND) if reason is RefusalReason.PAY else (AND_THEN,)
+    for joint in joints:
+        for part in reversed(joint.split(text)[1:]):
+            tail = _tidy(to_second_person(strip_lead(strip_fillers(part))))
+            if len(tail.split()) >= 2 and sensitive_topic(tail) is None and \
+                    not _is_non_answer(tail):
+                return tail
     return None
+
+
+_COMMA_AND = re.compile(r"\s*[,;]\s*(?:(?:and|but|plus)\s+)?(?:also\s+)?", re.I)
+_AND = re.compile(r"\s+(?:and|plus)\s+(?:also\s+)?", re.I)
 
 
 def _one_sentence(sentence: str) -> ReferenceResult:
@@ -262,7 +270,7 @@ def _one_sentence(sentence: str) -> ReferenceResult:
         return Refusal(RefusalReason.NON_ANSWER, text)
     refusal = sensitive_topic(text)
     if refusal is not None:
-        head = _without_sensitive_tail(text) or _after_sensitive(text)
+        head = _without_sensitive_tail(text) or _after_sensitive(text, refusal.reason)
         if head is None:
             return refusal
         text, cut = head, True
