@@ -24,6 +24,7 @@ __all__ = [
     "fitting_stories",
     "interview_kind",
     "is_generic_question",
+    "is_pay_question",
     "likely_kinds",
 ]
 
@@ -134,6 +135,11 @@ def is_generic_question(question: str, interview: Interview) -> bool:
         return False  # the reflection's list too: "whats the team like" was saved unremarked
     own = [w for w in re.findall(r"\w{4,}", f"{interview.company} {interview.role or ''}")]
     return not any(w.casefold() in question.casefold() for w in own)
+
+
+def is_pay_question(question: str) -> bool:
+    """A question about pay or benefits: fair to ask, but no question only they could ask."""
+    return bool(asked(question).pay)
 
 
 def fitting_stories(stories: list[Story], interview: Interview, kind: str | None,

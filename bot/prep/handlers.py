@@ -19,6 +19,7 @@ from bot.prep.checklist import (
     earlier_at_company,
     fitting_stories,
     is_generic_question,
+    is_pay_question,
     likely_kinds,
 )
 from bot.prep.guard import still_ahead
@@ -141,7 +142,8 @@ def _question(ctx: Context, interview: Interview, current: Prep, value: str) -> 
         current.questions.append(text)
     else:
         current.questions[slot - 1] = text
-    return words.question_saved(interview, current, is_generic_question(text, interview))
+    return words.question_saved(interview, current, is_generic_question(text, interview),
+                                pay=is_pay_question(text))
 
 
 async def _story(ctx: Context, interview: Interview, current: Prep, value: str) -> str:

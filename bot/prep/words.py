@@ -9,6 +9,7 @@ from bot.copy.naming import employer, fmt_local, interview_label, their_words
 from bot.model import Interview
 from bot.notes.people import parse_interviewers
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION, interview_kind
+from bot.reflection.pay import about_pay, pay_interest
 from bot.reflection.reading import is_nothing
 from bot.stories.bank import heading
 from bot.stories.model import Prep, Story
@@ -128,7 +129,8 @@ def _from_before(interview: Interview, earlier: list[Interview]) -> str | None:
     interest = answers.get("interest")
     if isinstance(interest, str) and not is_nothing(interest):
         said = their_words(interest, interview.company)  # as typed: "they seemed keen on…"
-        lines.append(f"• What they seemed most interested in: \"{said}\" - expect more on "
+        lines.append(pay_interest(said) if about_pay(interest) else
+                     f"• What they seemed most interested in: \"{said}\" - expect more on "
                      "it, and have an example ready.")
     hardest = answers.get("hardest")
     if isinstance(hardest, str) and not is_nothing(hardest):
@@ -192,10 +194,16 @@ def bad_tick(text: str) -> str:
             " like `tick 1,3`. Nothing was changed.")
 
 
-def question_saved(interview: Interview, prep: Prep, generic: bool) -> str:
+def question_saved(interview: Interview, prep: Prep, generic: bool, *,
+                   pay: bool = False) -> str:
     count = len(prep.questions)
     head = f"Saved as question {count} of 2."
-    if generic:
+    if pay:  # fair to ask, and no research makes it one only they could ask
+        head += (" Pay is fair to ask - the recruiter is usually the one to ask, and it helps "
+                 "to know your own range first. It won't be what they remember you by, "
+                 f"though: for this slot, try one about the work at {employer(interview)} "
+                 f"(`/debrief prep #{interview.id} question {count} <new question>`).")
+    elif generic:
         head += (f" That one could be asked in any interview, though - can you tie it to "
                  f"something you found about {employer(interview)}? Replace it with "
                  f"`/debrief prep #{interview.id} question {count} <new question>`.")

@@ -14,7 +14,8 @@ from bot.copy.naming import their_words
 from bot.model import Area, Interview, InterviewType, ThankYou
 from bot.notes import Phrase, note_recipients, own_references, reference_for
 from bot.reflection.focus import FOLLOW_UP_BY_TYPE, LATE_BY_TYPE, TIPS_BY_TYPE
-from bot.reflection.questions import type_of
+from bot.reflection.pay import asked_pay
+from bot.reflection.questions import interview_kind
 from bot.reflection.readback import own_question
 from bot.reflection.reading import asked, is_nothing, specifics
 
@@ -99,6 +100,8 @@ def _said(area: Area, answers: dict[str, Any], company: str) -> str:
             read = asked(questions)
             if read.nothing:
                 return "You didn't get to ask questions of your own this time."
+            if read.pay and not read.own:
+                return asked_pay(their_words(read.pay[0], company, 40))
             if read.generic and not read.own:
                 return (f"\"{their_words(read.generic[0], company, 40)}\" is a question every "
                         "candidate asks.")
@@ -120,13 +123,6 @@ def _said(area: Area, answers: dict[str, Any], company: str) -> str:
         return ("You felt the conversation got too personal." if drift == "too_personal"
                 else "You felt the conversation drifted a little.")
     return ""
-
-
-def interview_kind(interview: Interview) -> InterviewType | None:
-    """The kind the reflection's first question (or ``type:``) gave, if any."""
-    if interview.interview_type is not None:
-        return interview.interview_type
-    return type_of(interview.answers["type"]) if "type" in interview.answers else None
 
 
 def _note_to(interview: Interview, kind: InterviewType) -> tuple[str, str]:

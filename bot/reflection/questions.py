@@ -8,7 +8,7 @@ from typing import Literal
 from bot.model import Area, Interview, InterviewType
 
 __all__ = ["ALL_QUESTIONS", "AREA_NAMES", "AREA_WORDS", "BY_TYPE", "QUESTIONS", "Option",
-           "Question", "questions_for", "type_of"]
+           "Question", "interview_kind", "questions_for", "type_of"]
 
 AREA_NAMES: dict[Area, str] = {
     Area.STAND_OUT: "Stand out",
@@ -279,6 +279,13 @@ def questions_for(interview: Interview) -> tuple[Question, ...]:
     if any(not key.startswith("_") for key in answers):
         return QUESTIONS
     return (TYPE_QUESTION, *QUESTIONS)
+
+
+def interview_kind(interview: Interview) -> InterviewType | None:
+    """The kind the reflection's first question (or ``type:``) gave, if any."""
+    if interview.interview_type is not None:
+        return interview.interview_type
+    return type_of(interview.answers["type"]) if "type" in interview.answers else None
 
 
 def type_of(value: object) -> InterviewType:

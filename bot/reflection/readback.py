@@ -1,6 +1,8 @@
 """The answers read back in the summary, in the person's own words: what went well (only
-what the answers show), which answers were specific and which generic, the hardest question
-as what to study, and a question only they could ask (built on what they discussed)."""
+what the answers show), which answers were specific and which generic (a pay question is
+fair, not stock: bot.reflection.pay), the hardest question as what to study (or, for a pay
+question, the range to prepare), and a question only they could ask (built on what they
+discussed)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from typing import Any
 from bot.copy.naming import their_words
 from bot.model import Interview, ThankYou
 from bot.notes import Phrase, Refusal, RefusalReason, reference_phrase
-from bot.reflection.questions import RESEARCHED
+from bot.reflection.pay import pay_hardest, pay_question
+from bot.reflection.questions import RESEARCHED, interview_kind
 from bot.reflection.reading import Specifics, asked, gist, is_nothing, specifics
 
 __all__ = ["own_question", "specific_or_generic", "to_study", "went_well"]
@@ -130,7 +133,10 @@ def specific_or_generic(interview: Interview) -> list[str]:
     questions = answers.get("questions_asked")
     if isinstance(questions, str):
         read = asked(questions)
-        if read.generic and not read.own:
+        if read.pay and not read.own:
+            lines.append(pay_question(their_words(read.pay[0], interview.company, 40),
+                                      interview_kind(interview), own_question(answers)))
+        elif read.generic and not read.own:
             generic = their_words(read.generic[0], interview.company, 40)
             lines.append(f"Generic - \"{generic}\" is a question any "
                          f"candidate asks. One only you could ask: {own_question(answers)}")
@@ -154,5 +160,7 @@ def to_study(interview: Interview) -> str | None:
                                                      RefusalReason.NON_ANSWER,
                                                      RefusalReason.GENERIC):
         return None
+    if isinstance(read, Refusal) and read.reason is RefusalReason.PAY:
+        return pay_hardest(their_words(hardest, interview.company))
     return (f"You found \"{their_words(hardest, interview.company)}\" hardest: that's what "
             "to study before your next round.")

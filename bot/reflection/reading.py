@@ -15,6 +15,7 @@ __all__ = [
     "GENERIC_QUESTIONS",
     "GENERIC_SELF",
     "NOTHING_ASKED",
+    "PAY_QUESTIONS",
     "Asked",
     "Specifics",
     "asked",
@@ -57,6 +58,19 @@ GENERIC_QUESTIONS: tuple[str, ...] = (
     "growth opportunities", "opportunities for growth", "training", "the team like",
     "team like", "how is the team", "about the team", "comp", "comp range", "compensation",
     "pay range", "salary range", "the pay", "bonus", "equity", "pto", "notice period",
+    "the range", "pay band", "salary band", "how much does it pay", "how much it pays",
+    "stock options", "rsus", "401k", "pension", "perks", "a raise", "raises",
+    "parental leave", "annual leave", "health insurance", "day rate", "hourly rate",
+)
+
+# Of those, the ones about pay and benefits: fair to ask (a recruiter expects them), so
+# they are not called stock questions, yet they are not what an interviewer remembers.
+PAY_QUESTIONS: tuple[str, ...] = (
+    "salary", "salaries", "pay", "paid", "comp", "compensation", "benefits", "bonus",
+    "bonuses", "equity", "stock options", "rsus", "pto", "vacation", "holidays", "pension",
+    "401k", "the range", "pay band", "salary band", "perks", "a raise", "raises",
+    "parental leave", "annual leave", "health insurance", "day rate", "hourly rate",
+    "notice period",
 )
 
 _RESULT_VERBS = (
@@ -112,6 +126,7 @@ def _padded(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 _GENERIC_SELF = _padded(GENERIC_SELF)
 _GENERIC_QUESTIONS = _padded(GENERIC_QUESTIONS)
+_PAY_QUESTIONS = _padded(PAY_QUESTIONS)
 _NOTHING = frozenset(_norm(p) for p in NOTHING_ASKED)
 _LETTER = re.compile(r"[a-z]")
 _NOTHING_SAID = re.compile(
@@ -224,11 +239,13 @@ def _is_nothing(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Asked:
-    """The questions they asked, read: none at all, or which were generic."""
+    """The questions they asked, read: none at all, or which were generic (and of those,
+    which were about pay)."""
 
     nothing: bool
     questions: tuple[str, ...]
     generic: tuple[str, ...]
+    pay: tuple[str, ...] = ()
 
     @property
     def own(self) -> tuple[str, ...]:
@@ -246,7 +263,8 @@ def _asked(text: str) -> Asked:
     parts = [_PART_LEAD.sub("", p.strip(" -•*\t")) for p in _QUESTION_BREAK.split(text)]
     questions = tuple(p for p in parts if len(p) > 2)
     generic = tuple(q for q in questions if _found(_GENERIC_QUESTIONS, q))
-    return Asked(False, questions, generic)
+    return Asked(False, questions, generic, tuple(q for q in generic
+                                                  if _found(_PAY_QUESTIONS, q)))
 
 
 _NOTHING_READ = Asked(True, (), ())
