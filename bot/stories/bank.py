@@ -35,6 +35,7 @@ __all__ = [
     "infer_tags",
     "parse_tags",
     "split_story",
+    "suggested_tag",
     "worth_keeping",
 ]
 
@@ -72,13 +73,48 @@ _SKILL_WORDS: dict[str, re.Pattern[str]] = {
         r"escalat\w+|difficult (?:stakeholder|colleague|customer|client|manager)|"
         r"compromise)\b", re.IGNORECASE),
     "failure": re.compile(
-        r"\b(?:fail\w*|mistake\w*|went wrong|got it wrong|missed|broke|outage|setback|"
-        r"lesson|learn(?:ed|t) from|screwed up|messed up)\b", re.IGNORECASE),
+        # "cut failed payments by 30%" is a result, not a failure of theirs
+        r"\b(?:fail(?:ed|ure|ures|ing|s)?\b(?!\s+(?:payments?|transactions?|tests?|builds?|"
+        r"jobs?|logins?|orders?|deploy\w*|requests?|calls?|checks?|charges?)\b)|mistake\w*|"
+        r"went wrong|got it wrong|missed|broke|outage|setback|lesson|learn(?:ed|t) from|"
+        r"screwed up|messed up)\b", re.IGNORECASE),
     "learning fast": re.compile(
         r"\b(?:taught myself|picked up|new to|ramp(?:ed)? up|first time|never used|"
         r"crash course|learn(?:ed|t) (?:\w+ )?(?:in|within) (?:a|one|two|\d+)|"
         r"quickly learn\w*|learn(?:ed|t) quickly)\b", re.IGNORECASE),
 }
+
+# Words that hint at a skill without showing it for sure: the saved message suggests the
+# tag ("If it's also a story about a disagreement you worked through, …") rather than
+# setting it. Numbers are not suggested: the message asks for them in its own words.
+_HINT_WORDS: dict[str, re.Pattern[str]] = {
+    "leadership": re.compile(
+        r"\b(?:helped|onboard\w*|trained|taught (?!myself)|owned|initiative|proposed|"
+        r"pitched|buy-?in|aligned|stakeholders?|set up|introduced|"
+        r"got (?:everyone|the team|them)|our team|the team|a team)\b", re.IGNORECASE),
+    "conflict": re.compile(
+        r"\b(?:pm|product manager|client|complain\w*|objections?|concerns?|negotiat\w*|"
+        r"trade-?offs?|deadline|scope|frustrat\w*|upset|angry|difficult|convinc\w*|"
+        r"persuad\w*)\b", re.IGNORECASE),
+    "failure": re.compile(
+        r"\b(?:late|delay\w*|bugs?|incident|post-?mortem|retro\w*|rolled back|rollback|"
+        r"wrong|didn'?t work|lost|regret\w*|slipped|underestimated|overlooked|"
+        r"should have|shouldn'?t have)\b", re.IGNORECASE),
+    "learning fast": re.compile(
+        r"\b(?:new|first|learn(?:ed|t|ing)|course|certificat\w*|self-?taught|ramp\w*|"
+        r"unfamiliar|stepped in|covered for|took over|overnight)\b", re.IGNORECASE),
+}
+
+
+def suggested_tag(story_tags: list[str], *texts: str) -> str | None:
+    """The skill the story's words hint at most (ties in ``SKILLS`` order) that it is not
+    tagged with yet, or None."""
+    joined = " ".join(texts)
+    hits = {skill: len(pattern.findall(joined)) for skill, pattern in _HINT_WORDS.items()
+            if skill not in story_tags}
+    best = max((n for n in hits.values()), default=0)
+    return next((s for s in SKILLS if hits.get(s) == best), None) if best else None
+
 
 # What people may type for a skill (`tags:"numbers, lead"`).
 _TAG_WORDS: dict[str, str] = {s: s for s in SKILLS} | {

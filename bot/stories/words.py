@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.copy.naming import employer
 from bot.model import Interview, Outcome
-from bot.stories.bank import GAP_WORDS, MAX_STORIES, SKILLS, heading
+from bot.stories.bank import GAP_WORDS, MAX_STORIES, SKILLS, heading, suggested_tag
 from bot.stories.model import Story
 from bot.values import Choice, Reply
 
@@ -114,15 +114,27 @@ def _numbers_hint(story: Story) -> str:
             f"(`/debrief stories edit {story.number} …`).")
 
 
+def _tag_hint(story: Story) -> str:
+    """A skill the story's words hint at, offered as the tag to add; nothing when none
+    does (it suggested "leadership, failure" for every story, a food bank's included)."""
+    skill = suggested_tag(story.tags, story.title, story.text)
+    if skill is None:
+        return ""
+    also = " also" if story.tags else ""
+    tags = ", ".join([*story.tags, skill])
+    return (f" If it's{also} a story about {GAP_WORDS[skill]}, tag it: "
+            f'`/debrief stories edit {story.number} tags:"{tags}"`.')
+
+
 def added(story: Story) -> str:
     return (f"Saved as story {story.number}: \"{heading(story.title)}\" ({_tags(story)})."
-            f"{_numbers_hint(story)} Change the tags with "
-            f'`/debrief stories edit {story.number} tags:"leadership, failure"`.')
+            f"{_numbers_hint(story)}{_tag_hint(story)}")
 
 
 def saved_from_reflection(story: Story, company: str) -> str:
     return (f"Saved to your story bank as story {story.number}: \"{heading(story.title)}\" "
-            f"({_tags(story)}), marked as told at {company}.{_numbers_hint(story)}")
+            f"({_tags(story)}), marked as told at {company}.{_numbers_hint(story)}"
+            f"{_tag_hint(story)}")
 
 
 def edited(story: Story) -> str:
