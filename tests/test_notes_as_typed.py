@@ -75,3 +75,16 @@ async def test_a_good_chat_is_asked_about_before_it_goes_in_the_note() -> None:
     (summary,) = await world.say("skip")
     assert summary.copy_text is not None and "good chat" not in summary.copy_text
     assert "your move to Snowflake" in summary.copy_text
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    # caps lock on: the note does not shout (was "your NEW WAREHOUSE IN DALLAS")
+    ("THEY TALKED A LOT ABOUT THEIR NEW WAREHOUSE IN DALLAS!!!", "your new warehouse in Dallas"),
+    # a word typed twice (was "Our conversation about the the rollout…")
+    ("we discussed the the rollout of their new erp system in europe",
+     "the rollout of your new ERP system in Europe"),
+    ("their SQL and AWS setup", "your SQL and AWS setup"),  # capitals that are names stay
+])
+def test_the_note_reads_calm_and_without_a_doubled_word(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase

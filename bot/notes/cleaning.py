@@ -102,7 +102,23 @@ def clean_text(text: str) -> str:
     text = " ".join(text.split())
     while len(text) >= 2 and text[0] + text[-1] in ('""', "''", "()", "[]", "**", "__", "``"):
         text = text[1:-1].strip()
-    return text
+    if _shouted(text):  # "THEIR NEW WAREHOUSE IN DALLAS!!!": names come back in known_names
+        text = text.lower()
+    text = re.sub(r"([!?])[!?]+", r"\1", text)
+    return _DOUBLED.sub(r"\1", text)
+
+
+# A small word typed twice ("the the rollout", "to to"); "that that" and "had had" can be
+# meant, so only words that never are.
+_DOUBLED = re.compile(r"\b(the|a|an|to|of|in|on|at|for|with|about|and|our|my|your|their|"
+                      r"is|was)\s+\1\b", re.I)
+
+
+def _shouted(text: str) -> bool:
+    """Typed with caps lock on: three or more words, nearly all their letters capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 3 and len(letters) >= 8 and \
+        sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _without_symbols(text: str) -> str:
