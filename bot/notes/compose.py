@@ -326,7 +326,7 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
 
 def _role_once(body: str) -> str:
     """Without a role's name, "the role" is said once; after that it is "the job" ("…about
-    the role at Initech. … Hearing about it made the job feel like an even better fit")."""
+    the role at Initech. … Hearing about it made the job feel like a natural fit")."""
     first = body.lower().find("the role")
     if first < 0:
         return body

@@ -69,25 +69,25 @@ FACT_NO_BRING = (
     "It helped me picture the role more clearly.",
 )
 FACT_BRING = (
-    "I would be glad to bring {bring} to the team.",
-    "I hope I get the chance to bring {bring} to the team.",
+    "It helped me picture where {bring} could be useful.",
+    "It gave me a clearer idea of where {bring} would fit in.",
 )
-# The line after the reference, when it was about their work ("your Kafka migration").
+# The line after the reference, when it was about their side ("your Kafka migration", "your
+# brand", "your API"): nothing that calls it a problem, and {bring} last or before a verb,
+# since it may end in "to …" itself ("apply my 4 years of shipping models to prod to
+# problems like that" read badly).
 BRING_ABOUT_THEM = (
-    "It is the kind of work where I could put {bring} to good use.",
-    "I would be glad to bring {bring} to challenges like that.",
-    "Since then I've been thinking about how {bring} could help with it.",
-    "I'd welcome the chance to apply {bring} to problems like that, and to see how your "
-    "team approaches them.",
+    "It is the kind of work where I could make good use of {bring}.",
+    "It made me think about where {bring} could help.",
+    "Since then I've been thinking about how I could help with it, drawing on {bring}.",
+    "I'd welcome the chance to work on it, drawing on {bring}.",
 )
 NO_BRING_ABOUT_THEM = (
-    "It gave me a clear picture of the work, and it is the kind of challenge I would like "
-    "to take on.",
-    "It made me even more interested in the role and in contributing to that work from the "
-    "first weeks.",
-    "It is the kind of problem I would be glad to help with, and I'd like to see how your "
-    "team approaches it.",
-    "Hearing about it made the role feel like an even better fit for me.",
+    "It gave me a clear picture of the work, and it is work I would like to take on.",
+    "It is the part of the role I would most look forward to.",
+    "It is the kind of work I'd be keen to take on, and I'd like to hear more about how you "
+    "approach it.",
+    "Hearing about it made the role feel like a natural fit for me.",
 )
 # ... and when it was about the person ("my side project").
 BRING_ABOUT_ME = (
@@ -100,13 +100,13 @@ NO_BRING_ABOUT_ME = (
 )
 INTEREST = (
     "I left even more interested in joining {company}, and I believe I could make a real "
-    "contribution to the team.",
+    "contribution there.",
     "Everything I heard made me more certain that I would like to be part of {company}, and "
     "that the role is a good match for what I do best.",
     "I came away even more enthusiastic about the role and about {company}, and about "
     "working with the people I met.",
     "Our meeting confirmed how much I would like to contribute at {company}, and how much I "
-    "could learn from the team there.",
+    "could learn from the people there.",
 )
 CLOSE = (
     "Please let me know if there is anything else I can share, such as examples of my work. "
@@ -115,10 +115,11 @@ CLOSE = (
     "hearing from you.",
     "Thank you again for your time, and please let me know if I can provide anything else in "
     "the meantime. I look forward to hearing about the next steps.",
-    "Please don't hesitate to reach out if you have any other questions for me or would "
-    "like examples of my work. I look forward to hearing from you.",
+    "If any other questions come up, or you would like to see examples of my work, I'd be "
+    "glad to help. I look forward to hearing from you.",
 )
-SIGN_OFF = ("Best regards,", "Kind regards,", "With thanks,", "All the best,")
+# "All the best," reads as a goodbye, not as someone hoping to hear back.
+SIGN_OFF = ("Best regards,", "Kind regards,", "With thanks,", "Warm regards,")
 
 RECRUITER_THANKS = (
     "Thank you for the call about {role} at {company}. I appreciated your time and the "
