@@ -88,3 +88,23 @@ async def test_a_good_chat_is_asked_about_before_it_goes_in_the_note() -> None:
 def test_the_note_reads_calm_and_without_a_doubled_word(typed: str, phrase: str) -> None:
     read = reference_phrase(typed)
     assert isinstance(read, Phrase) and read.text == phrase
+
+
+def test_why_their_project_drags_stays_out_and_the_project_stays_in() -> None:
+    read = reference_phrase("we went over their migration from a monolith to microservices "
+                            "and why its been slow 🙃")
+    assert isinstance(read, Phrase)
+    assert read.text == "your migration from a monolith to microservices"
+    assert reference_phrase("why they've been stuck on the migration").reason is \
+        RefusalReason.NEGATIVE  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("how theyre moving to snowflake", "how you're moving to Snowflake"),
+    ("whats next for their api", "what's next for your API"),
+    ("how its going with the new app", "how it's going with the new app"),
+    ("its roadmap", "its roadmap"),  # the possessive stays
+])
+def test_an_apostrophe_left_out_is_put_back(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase

@@ -105,7 +105,20 @@ def clean_text(text: str) -> str:
     if _shouted(text):  # "THEIR NEW WAREHOUSE IN DALLAS!!!": names come back in known_names
         text = text.lower()
     text = re.sub(r"([!?])[!?]+", r"\1", text)
+    text = _NO_APOSTROPHE.sub(lambda m: _APOSTROPHE[m.group(0).lower()]
+                              if m.group(0).islower() else m.group(0), text)
+    text = _ITS.sub("it's", text)
     return _DOUBLED.sub(r"\1", text)
+
+
+# Apostrophes left out on a phone keyboard, where the word can be nothing else.
+_APOSTROPHE = {w.replace("'", ""): w for w in (
+    "don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't", "haven't",
+    "hasn't", "couldn't", "wouldn't", "shouldn't", "they're", "you're", "they've",
+    "we've", "you've", "they'll", "that's", "what's", "there's")}
+_NO_APOSTROPHE = re.compile(r"\b(?:" + "|".join(_APOSTROPHE) + r")\b", re.I)
+# "why its been slow": "its" before a verb or an article is "it's".
+_ITS = re.compile(r"\bits(?= (?:been|going|not|a|an|the|so|very|really|pretty|quite|got)\b)")
 
 
 # A small word typed twice ("the the rollout", "to to"); "that that" and "had had" can be

@@ -136,6 +136,9 @@ NEGATIVE: tuple[str, ...] = (
     # "It was helpful to hear that your onboarding is broken")
     "broken", "falling apart", "dumpster fire", "garbage", "crap", "crappy", "janky",
     "shitty", "struggling", "a train ?wreck",
+    # why their project drags ("their migration to microservices and why it's been slow")
+    r"why (?:\w+(?:'\w+)?)(?: \w+){0,3} (?:so )?(?:slow|late|stuck|delayed|behind|painful|"
+    r"taking so long|over budget)",
 )
 
 # Small talk and hedges people put before or after the answer.
