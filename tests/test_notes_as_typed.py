@@ -108,3 +108,12 @@ def test_why_their_project_drags_stays_out_and_the_project_stays_in() -> None:
 def test_an_apostrophe_left_out_is_put_back(typed: str, phrase: str) -> None:
     read = reference_phrase(typed)
     assert isinstance(read, Phrase) and read.text == phrase
+
+
+@pytest.mark.parametrize("typed", ["my availability and salary expectations honestly",
+                                   "my background", "the role", "my availability"])
+def test_what_every_interview_covers_is_asked_about_not_put_in_the_note(typed: str) -> None:
+    """"Our conversation about my availability has stayed with me since" was a recruiter
+    note's whole reference."""
+    read = reference_phrase(typed)
+    assert not isinstance(read, Phrase) and read.reason is RefusalReason.GENERIC

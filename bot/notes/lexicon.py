@@ -71,6 +71,11 @@ GENERIC_TOPICS: frozenset[str] = frozenset({
     "pretty much everything", "a little bit of everything", "all kinds of things",
     "all kinds of stuff", "random stuff", "a mix of things", "kind of everything",
     "literally everything", "basically everything", "a bit of everything really",
+    # what every interview covers: "our conversation about my availability" says nothing
+    "my availability", "availability", "my start date", "when i could start",
+    "when i can start", "logistics", "the logistics", "my background", "my resume",
+    "my cv", "my experience", "my work experience", "my previous experience", "the role",
+    "the job", "the position", "the company", "the role itself", "the job description",
 })
 
 # Things that do not belong in a thank-you note, by family (matched as whole words).
