@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_service import World
 
-from bot.notes import Phrase, RefusalReason, reference_phrase
+from bot.notes import Phrase, RefusalReason, bring_phrase, reference_phrase
 
 
 @pytest.mark.parametrize(("typed", "phrase"), [
@@ -117,3 +117,18 @@ def test_what_every_interview_covers_is_asked_about_not_put_in_the_note(typed: s
     note's whole reference."""
     read = reference_phrase(typed)
     assert not isinstance(read, Phrase) and read.reason is RefusalReason.GENERIC
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("sql and tableau, 3 yrs at a retail co",
+     "my SQL and Tableau, and 3 years at a retail company"),
+    ("2 years of hplc and mass spec in a qc lab", "my 2 years of HPLC and mass spec in a QC lab"),
+    ("5 years at Acme Co", "my 5 years at Acme Co"),  # a company's own "Co" stays
+])
+def test_what_you_bring_is_spelled_as_in_a_letter(typed: str, phrase: str) -> None:
+    assert bring_phrase(typed) == phrase
+
+
+def test_a_react_project_is_written_with_its_capital() -> None:
+    read = reference_phrase("he asked about my react project")
+    assert isinstance(read, Phrase) and read.text == "my React project"

@@ -31,7 +31,7 @@ _KNOWN_NAMES = {**lexicon.PRODUCT_NAMES, **lexicon.COMPANY_NAMES}
 # react", "react native", "in node" (not "how I react to feedback").
 _FRAMEWORK = re.compile(r"\b(?:(?:of|in|with|using|on|\+)\s+(?P<name>react|node)\b|"
                         r"(?P<name2>react|node)(?=\s+(?:native|js|developer|dev|components?|"
-                        r"hooks|apps?|frontend|backend)\b))")
+                        r"hooks|apps?|frontend|backend|projects?|code|codebase|library)\b))")
 # "go" is the verb except as a language, said beside another one or after "of"/"in"/"with"
 # and ending the phrase: "some python and a bit of go", "rust and go", "5 years in go".
 _GO = re.compile(r"(?:(?<=\bof )|(?<=\bin )|(?<=\bwith )|(?<=\busing )|(?<=\+ )|"
@@ -108,6 +108,7 @@ def clean_text(text: str) -> str:
     text = _NO_APOSTROPHE.sub(lambda m: _APOSTROPHE[m.group(0).lower()]
                               if m.group(0).islower() else m.group(0), text)
     text = _ITS.sub("it's", text)
+    text = _CO.sub(lambda m: m.group(0)[:-2] + "company", text)
     return _DOUBLED.sub(r"\1", text)
 
 
@@ -117,6 +118,8 @@ _APOSTROPHE = {w.replace("'", ""): w for w in (
     "hasn't", "couldn't", "wouldn't", "shouldn't", "they're", "you're", "they've",
     "we've", "you've", "they'll", "that's", "what's", "there's")}
 _NO_APOSTROPHE = re.compile(r"\b(?:" + "|".join(_APOSTROPHE) + r")\b", re.I)
+# "3 yrs at a retail co": chat shorthand for a company ("Acme Co", "co-op" stay).
+_CO = re.compile(r"\b(?:a|an|the|small|big)(?: [a-z][\w-]*){1,2} co\b(?![.'&-])")
 # "why its been slow": "its" before a verb or an article is "it's".
 _ITS = re.compile(r"\bits(?= (?:been|going|not|a|an|the|so|very|really|pretty|quite|got)\b)")
 

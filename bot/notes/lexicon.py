@@ -334,6 +334,9 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     "q1", "q2", "q3", "q4", "cv", "cvs", "smb", "smbs", "gtm", "arr", "mrr", "nps", "cac",
     "ltv", "sla", "slas", "ii", "iii", "iv", "ceo", "cto", "cfo", "coo", "ipo", "vba",
     "spss", "html", "css", "php", "jql", "dax",
+    # lab, quality and operations work ("2 years of hplc in a qc lab")
+    "hplc", "qc", "gmp", "sop", "sops", "lims", "pcr", "elisa", "3pl", "wms", "sku", "skus",
+    "rfp", "rfps", "pmp", "ehr", "emr", "cro", "pr",
 })
 # Tools and products people type in lowercase, as the note writes them ("looker" ->
 # "Looker"). Only names that are not also everyday words ("spark", "react", "go" are left).
