@@ -4,9 +4,13 @@ sign-off, and "team" not said over and over (found reading fifteen reflections' 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from bot.model import Interview
 from bot.notes import NoteRequest, compose
+from bot.notes.followups import follow_up_email
 
 
 @pytest.mark.parametrize("seed", range(24))
@@ -25,3 +29,13 @@ def test_a_note_reads_as_sent(seed: int, bring: str | None, reference: str | Non
     assert body.count("team") <= 2, body
     for word in ("glad", "contribut", "even "):
         assert body.count(word) <= 1, body
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_follow_up_says_a_hard_fact_neutrally(seed: int) -> None:
+    """"I was glad to learn that there's a lot of legacy code" reads as irony."""
+    interview = Interview(user_id=1, company="Acme", happens_at=datetime(2026, 1, 5, tzinfo=UTC),
+                          logged_at=datetime(2026, 1, 5, tzinfo=UTC), id=seed,
+                          answers={"reference": "there's a lot of legacy code"})
+    body = follow_up_email(interview, sender="Ann", number=1).body
+    assert "legacy code" in body and "glad" not in body

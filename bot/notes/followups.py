@@ -59,7 +59,7 @@ _REASON = (
 )
 _FACT_REASON = (
     "It was helpful to hear that {ref}, and I'm still very keen to join the team.",
-    "I was glad to learn that {ref}, and I remain very interested.",
+    "It was useful to hear that {ref}, and I remain very interested.",
 )
 _NO_REASON = (
     "I'm still very keen to join the team.",
