@@ -25,6 +25,14 @@ from bot.notes import NoteRequest, Phrase, compose, reference_phrase
     ("they were impressed by my portfolio", "my portfolio"),
     ("the hiring manager was impressed by my dashboard", "my dashboard"),
     ("he said he liked my idea for their onboarding flow", "my idea for your onboarding flow"),
+    # interest shown is a reaction too (was "how you seemed super interested when I …")
+    ("she seemed super interested when i talked about my capstone project",
+     "my capstone project"),
+    ("They were really interested in my thesis on graph databases",
+     "my thesis on graph databases"),
+    # "I had experience" said of the person is their experience (was "how I had …")
+    ("the recruiter liked that i had experience in healthcare", "my experience in healthcare"),
+    ("the fact that they use dbt and i do too", "how you use dbt"),
 ])
 def test_the_interviewers_reaction_comes_off_and_the_topic_stays(typed: str,
                                                                  phrase: str) -> None:

@@ -54,6 +54,7 @@ _START_LEADS = [re.compile(p, re.I) for p in (
     r"^(?:when|where|how|that)\s+(?:we|they|he|she|i)\s+(?:talked|discussed|spoke|chatted)"
     r"\s+about\s+",
     r"^(?:something|anything|a bit|a little)\s+(?:about|on)\s+",
+    r"^the fact that\s+",
     r"^(?:the interview|it|the conversation|the call)\s+(?:was|were)\s+(?:(?:mostly|mainly|"
     r"all|largely|really)\s+)?(?:about\s+)?",
     r"^(?:(?:behaviou?ral|technical|the usual|some|general)\s+)?questions\s+(?:about|on)\s+",
@@ -77,8 +78,11 @@ _REACTION = re.compile(
     r"(?:liked|loved|appreciated|enjoyed|valued|admired|praised|noticed|picked up on|"
     r"responded well to|(?:was|were|seemed|seems|looked|got)\s+(?:(?:really|super|very|so|"
     r"quite|pretty|genuinely|visibly|clearly)\s+)*(?:impressed|pleased|happy|glad|excited|"
-    r"surprised|struck|taken)(?:\s+(?:by|with|that|about))?)\s+"
-    r"(?:(?:the fact\s+)?that\s+)?", re.I)
+    r"surprised|struck|taken|interested|engaged|animated)(?:\s+(?:by|with|that|about|in|"
+    r"when))?)\s+(?:(?:the fact\s+)?that\s+)?", re.I)
+# "the recruiter liked that i had experience in healthcare": "my experience in healthcare".
+_HAD_EXPERIENCE = re.compile(r"^i\s+(?:had|have|'ve got|'ve|'d)\s+(?:(?:some|a lot of|lots of|"
+                             r"so much|real|hands-on)\s+)?(?=experience\b)", re.I)
 _KNEW = re.compile(
     r"^(?:i\s+(?:(?:had|'d|have|'ve|already|actually|really|even|also|clearly)\s+)*"
     r"(?:knew|know|used|use|read|tried|follow|followed|researched|studied|looked (?:at|into)|"
@@ -96,7 +100,7 @@ def _without_reaction(text: str) -> str:
     match = _REACTION.match(text)
     if match is None or not match.group("subj"):  # "liked their roadmap": a lead of its own
         return text
-    rest = text[match.end():]
+    rest = _HAD_EXPERIENCE.sub("my ", text[match.end():])
     known = _KNEW.match(rest)
     if known is None:
         return rest
