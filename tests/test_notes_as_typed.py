@@ -132,3 +132,15 @@ def test_what_you_bring_is_spelled_as_in_a_letter(typed: str, phrase: str) -> No
 def test_a_react_project_is_written_with_its_capital() -> None:
     read = reference_phrase("he asked about my react project")
     assert isinstance(read, Phrase) and read.text == "my React project"
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("uhh we talked abt their new mobile app i think", "your new mobile app"),
+    ("they asked alot about my experince with salesforce", "my experience with Salesforce"),
+    ("they were super impressed w my portfolio", "my portfolio"),
+    ("we talked about thier roadmap w/ the design team", "your roadmap with the design team"),
+    ("honestly we just vibed about marketing lol", "marketing"),
+])
+def test_chat_shorthand_is_written_out_for_a_letter(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase

@@ -108,6 +108,7 @@ def clean_text(text: str) -> str:
     text = _NO_APOSTROPHE.sub(lambda m: _APOSTROPHE[m.group(0).lower()]
                               if m.group(0).islower() else m.group(0), text)
     text = _ITS.sub("it's", text)
+    text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).lower()], text)
     text = _CO.sub(lambda m: m.group(0)[:-2] + "company", text)
     return _DOUBLED.sub(r"\1", text)
 
@@ -118,6 +119,14 @@ _APOSTROPHE = {w.replace("'", ""): w for w in (
     "hasn't", "couldn't", "wouldn't", "shouldn't", "they're", "you're", "they've",
     "we've", "you've", "they'll", "that's", "what's", "there's")}
 _NO_APOSTROPHE = re.compile(r"\b(?:" + "|".join(_APOSTROPHE) + r")\b", re.I)
+# Chat shorthand and the commonest slips, written out for a letter ("abt their app",
+# "impressed w my portfolio", "thier roadmap").
+_SHORTHANDS = {"abt": "about", "alot": "a lot", "thru": "through", "ppl": "people",
+               "convo": "conversation", "mgmt": "management", "w/": "with", "w/o": "without",
+               "b/c": "because", "thier": "their", "teh": "the", "experince": "experience",
+               "expirience": "experience", "managment": "management", "w": "with"}
+_SHORTHAND = re.compile(r"(?<![\w/'])(?:abt|alot|thru|ppl|convo|mgmt|w/o|w/|b/c|thier|teh|"
+                        r"experince|expirience|managment|w(?= [a-z]))(?![\w/'])", re.I)
 # "3 yrs at a retail co": chat shorthand for a company ("Acme Co", "co-op" stay).
 _CO = re.compile(r"\b(?:a|an|the|small|big)(?: [a-z][\w-]*){1,2} co\b(?![.'&-])")
 # "why its been slow": "its" before a verb or an article is "it's".

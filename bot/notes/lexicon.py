@@ -208,7 +208,9 @@ LEAD_VERBS: tuple[str, ...] = (
     r"exchange)",
     r"ha(?:d|ve) (?:a|an|this|some) (?:\w+ )?(?:chat|conversation|discussion|talk)",
     r"spent (?:\w+ ){0,5}(?:on|talking about|discussing|going over|chatting about)",
-    r"bonded over", r"agreed on", r"gave (?:me|us) (?:a|an) (?:\w+ )?(?:overview|tour|demo|"
+    r"bonded over", r"agreed on", r"vib(?:ed|ing) (?:about|over|on)",
+    r"(?:geek|nerd)(?:ed|ing)? out (?:about|over|on)",
+    r"gave (?:me|us) (?:a|an) (?:\w+ )?(?:overview|tour|demo|"
     r"rundown|walkthrough|intro|introduction)",
     r"did (?:a|an) (?:\w+ )?(?:demo|walkthrough|exercise|case study)",
     r"(?:was|were) (?:all )?about", r"revolved around", r"centered on", r"centred on",
