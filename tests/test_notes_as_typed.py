@@ -144,3 +144,15 @@ def test_a_react_project_is_written_with_its_capital() -> None:
 def test_chat_shorthand_is_written_out_for_a_letter(typed: str, phrase: str) -> None:
     read = reference_phrase(typed)
     assert isinstance(read, Phrase) and read.text == phrase
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("lots of excel lol", "my Excel"),  # was "my lots of Excel"
+    # was "a lot of energy": the stock phrase in, the experience out
+    ("i bring a lot of energy and ive managed teams of 10",
+     "my experience managing teams of 10"),
+    ("sql, and i've built dashboards for 200 users", None),  # was "my SQL, and I've built…"
+])
+def test_what_you_bring_keeps_the_experience_not_the_filler(typed: str,
+                                                           phrase: str | None) -> None:
+    assert bring_phrase(typed) == phrase

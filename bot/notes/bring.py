@@ -42,8 +42,9 @@ _GENERIC_SELF = re.compile(
     r"self[- ]starter|go[- ]getter|results[- ]driven|problem[- ]solver|problem solving|"
     r"creativ(?:e|ity)|work ethic|determination|determined|eager(?:ness)? to learn|"
     r"willing(?:ness)? to learn|can[- ]do|adaptab(?:le|ility)|flexib(?:le|ility)|"
-    r"hungry|driven|leadership skills|soft skills|my personality|myself|a lot|everything|"
-    r"skills|experience|and|a|an|my|great|good|strong|lots of|plenty of|real)\b", re.I)
+    r"hungry|driven|leadership skills|soft skills|my personality|myself|a lot of|a lot|"
+    r"everything|loads of|tons of|skills|experience|and|a|an|my|great|good|strong|lots of|"
+    r"plenty of|real)\b", re.I)
 # A word, not a prefix: "ability to learn fast" has none ("a" started it, so the note said
 # "applying ability to learn fast to problems like that").
 _DETERMINER = re.compile(r"^(?:(?:my|a|an|the|our|some|years)\b|\d)", re.I)
@@ -113,7 +114,18 @@ def _as_result(item: str) -> str:
     return f"{gerund} {rest}".strip() if gerund and rest else item
 
 
+_QUANTITY = re.compile(r"^(?:lots of|a lot of|loads of|tons of|a bunch of|plenty of)\s+",
+                       re.I)
 _SENTENCE = re.compile(r"^(?:i|i'm|im|i am|i've|ive|we|they|it|that|this)\b", re.I)
+
+
+def _perfect_item(item: str) -> str:
+    """"ive managed teams of 10" in a list: "managing teams of 10" (it was left out as a
+    sentence about themselves, and "a lot of energy" before it went in the note)."""
+    perfect = _PERFECT.match(item)
+    if perfect is None:
+        return item
+    return _experience(perfect.group("verb").lower(), perfect.group("rest"), item) or item
 
 
 def _specific_items(text: str) -> str:
@@ -122,7 +134,7 @@ def _specific_items(text: str) -> str:
     items = [item.strip() for item in _LIST_ITEM.split(text) if item.strip()]
     # A sentence about themselves among the items ("my stats background + i love messy
     # data") is not a thing to bring: "applying my stats background + I love messy data".
-    kept = [_as_result(item) for item in items
+    kept = [_as_result(item) for item in map(_perfect_item, items)
             if not _is_generic(item) and not (len(items) > 1 and _SENTENCE.match(
                 _as_result(item)))]
     if kept == items:
@@ -192,6 +204,7 @@ def bring_phrase(answer: str | None) -> str | None:
     text = re.sub(r"\s*(?:,|-|–|—)?\s*(?:lol|haha|i guess|i think|tbh|etc\.?)$", "", text,
                   flags=re.I).strip(" ,.")
     text = re.sub(r"\s+\+\s+", " and ", _specific_items(text))  # "customer success + sql"
+    text = _QUANTITY.sub("", text)  # "lots of excel": "my Excel", not "my lots of Excel"
     noun = _as_noun(text)
     if noun is not None:
         if not noun:
