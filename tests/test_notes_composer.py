@@ -289,6 +289,10 @@ INTERVIEWERS: list[tuple[str, list[str | None]]] = [
     # the name after "named" / "called" (was "Hi Named,")
     ("a guy named Tom", ["Tom"]),
     ("the recruiter, called sam", ["Sam"]),
+    # "a senior dev" is a job (was greeted "Hi Dev,"); "Dev Patel" is Dev
+    ("priya and a senior dev", ["Priya", None]),
+    ("Dev Patel", ["Dev"]),
+    ("dev patel", ["Dev"]),
 ]
 
 

@@ -309,7 +309,8 @@ JOB_WORDS: frozenset[str] = frozenset({
     "store", "shift", "floor", "line", "company", "interviewing", "engineering-manager",
     "people-ops", "ta", "?", "-", "nobody", "no", "one", "finance", "legal", "accounting",
     "support", "research", "security", "growth", "customer", "success", "strategy",
-    "partnerships", "business", "development",
+    "partnerships", "business", "development", "architect", "researcher", "intern",
+    "programmer", "tester", "dev", "devs",
 })
 
 # Honorifics kept with the surname ("Dr. Gonzalez"); value: how it is written.

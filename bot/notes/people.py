@@ -58,8 +58,9 @@ _THE_JOB = re.compile(r"\s*,?\s+(?:the|our|my|a|an)\s+(.*)$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 # "a guy named Tom", "the recruiter, called Sam": the name comes after the word.
 _NAMED_AFTER = re.compile(r"^(?:(.*?)\s+)?(?:named|called)\s+(?=\S)", re.I)
-# Job words that are also first names: "Guy Levi" is Guy, "a guy from finance" nobody.
-_GIVEN_NAMES = frozenset({"guy"})
+# Job words that are also first names: "Guy Levi" is Guy, "a guy from finance" nobody;
+# "Dev Patel" is Dev, "a senior dev" nobody (it was greeted "Hi Dev,").
+_GIVEN_NAMES = frozenset({"guy", "dev"})
 
 
 def capitalise_name(word: str) -> str:
