@@ -245,3 +245,23 @@ async def test_a_span_of_time_is_named_back_with_what_it_was() -> None:
     read = field(summary, "Specific or generic")
     assert 'what they\'ll remember: "5 hrs a week" is the kind of detail' in read
     assert 'what you bring: "3 yrs in logistics" is the kind of detail' in read
+
+
+async def test_a_quoted_detail_stops_at_its_clause_and_never_on_a_small_word() -> None:
+    """Quoted as "designed a rate limiter on the whiteboard and they" and "3 yrs at a"."""
+    answers = list(TECHNICAL)
+    answers[2] = "i designed a rate limiter on the whiteboard and they seemed to like it 😅"
+    answers[9] = "sql and tableau, 3 yrs at a retail co"
+    _, (summary, *_) = await reflect(answers)
+    read = field(summary, "Specific or generic")
+    assert 'what they\'ll remember: "designed a rate limiter on the whiteboard" is the ' \
+        "kind of detail" in read
+    assert 'what you bring: "3 yrs at a retail company" is the kind of detail' in read
+
+
+async def test_years_are_named_back_with_what_they_were_spent_on() -> None:
+    answers = list(TECHNICAL)
+    answers[9] = "10 years leading analytics teams"
+    _, (summary, *_) = await reflect(answers)
+    assert 'what you bring: "10 years leading analytics teams" is the kind of detail' in \
+        field(summary, "Specific or generic")

@@ -103,14 +103,29 @@ def _detail(found: Specifics, answer: str) -> str:
         detail = said.group(0) if said else number
         # a span of time with what it was of: "5 hrs a week", "3 yrs in logistics"
         longer = re.search(rf"(?<![\w.]){re.escape(detail)}(?<=[a-z])\s+(?:(?:a|per|each|"
-                           r"every)\s+(?:day|week|month|year|sprint|quarter)|(?:of|in|at)\s+"
-                           r"[^\W\d][\w-]*)\b", answer, re.I)
-        return longer.group(0) if longer else detail
+                           r"every)\s+(?:day|week|month|year|sprint|quarter)|[a-z]+ing(?:\s+[^\W\d][\w-]*)"
+                           r"{1,2}|(?:of|in|at|as|with)\s+"
+                           r"(?:(?:a|an|the|my|our)\s+)?[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,2})\b",
+                           answer, re.I)
+        return _whole_words(longer.group(0)) if longer else detail
     if found.named:
         return found.example
     said = re.search(rf"\b{re.escape(found.example)}\b(?:\s+[^\s,;.!?]+){{0,8}}", answer,
                      re.I)
-    return said.group(0) if said else found.example
+    return _whole_words(said.group(0)) if said else found.example
+
+
+# Where a quoted detail stops: before a new clause ("… on the whiteboard and they seemed to
+# like it" was quoted as "designed a rate limiter on the whiteboard and they"), and never on
+# a small word ("3 yrs at a").
+_CLAUSE_END = re.compile(r"\s+(?:and|but|so|which|because|then)\s+(?:they|he|she|we|i|it|"
+                         r"you)\b.*$", re.I)
+_SMALL_END = re.compile(r"(?:\s+(?:and|or|but|so|the|a|an|to|of|at|in|on|with|for|my|our|"
+                        r"their|they|we|i|it))+$", re.I)
+
+
+def _whole_words(detail: str) -> str:
+    return _SMALL_END.sub("", _CLAUSE_END.sub("", detail)) or detail
 
 
 def specific_or_generic(interview: Interview) -> list[str]:
