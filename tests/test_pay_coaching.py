@@ -6,6 +6,7 @@ ready"."""
 from __future__ import annotations
 
 import pytest
+from test_prep import prep_after_a_screen
 from test_service import World
 
 from bot.notes import Phrase, Refusal, RefusalReason, reference_phrase
@@ -58,14 +59,7 @@ async def test_a_pay_question_saved_in_prep_is_not_told_to_tie_it_to_research() 
 
 
 async def test_prep_after_a_screen_about_pay_says_to_have_a_range_not_an_example() -> None:
-    world = World()
-    await world.say('/debrief interview acme when:"last monday 10:00" type:recruiter')
-    for answer in ("2", "my churn dashboard cut reporting time 50%",
-                   "my salary expectations and notice period"):
-        await world.say(answer)
-    await world.say("cancel")
-    await world.say('/debrief interview Acme when:"fri 10:00"')
-    (reply,) = await world.say("/debrief prep")
+    reply = await prep_after_a_screen(World(), "my salary expectations and notice period")
     before = _field(reply, "From your last interview at Acme")
     assert "have an example ready" not in before
     assert before.startswith('• Last time they asked about pay ("my salary expectations and '

@@ -12,7 +12,7 @@ from test_service import ANSWERS, World, said
 from bot.config import CoreConfig
 from bot.model import Interview, NudgeKind, NudgeStatus, User
 from bot.nudges.policy import NudgePolicy
-from bot.values import Identity
+from bot.values import Identity, Reply
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -308,16 +308,22 @@ async def test_prepared_questions_read_as_written_in_prep_and_after_the_intervie
     assert "🤔" not in questions
 
 
-async def test_a_second_round_after_a_screen_gets_prep_that_fits_it(world: World) -> None:
-    """Prep showed all four kinds, the recruiter screen's salary advice included, to
-    someone whose screen at the same company was two days before."""
+async def prep_after_a_screen(world: World, interest: str) -> Reply:
+    """Prep for a round at Acme after a screen there last Monday, where the interviewer
+    seemed most interested in ``interest``."""
     await world.say('/debrief interview acme when:"last monday 10:00" type:recruiter')
-    for answer in ("2", "my churn dashboard cut reporting time 50%",
-                   "their move to snowflake"):
+    for answer in ("2", "my churn dashboard cut reporting time 50%", interest):
         await world.say(answer)
     await world.say("cancel")
     await world.say('/debrief interview Acme when:"fri 10:00"')
     (reply,) = await world.say("/debrief prep")
+    return reply
+
+
+async def test_a_second_round_after_a_screen_gets_prep_that_fits_it(world: World) -> None:
+    """Prep showed all four kinds, the recruiter screen's salary advice included, to
+    someone whose screen at the same company was two days before."""
+    reply = await prep_after_a_screen(world, "their move to snowflake")
     fields = {f.name: f.value for f in reply.fields}
     kinds = fields["What this round may be"]
     assert kinds.startswith("After your recruiter screen at Acme on Mon 08 Jun, this round "
