@@ -156,3 +156,15 @@ def test_chat_shorthand_is_written_out_for_a_letter(typed: str, phrase: str) -> 
 def test_what_you_bring_keeps_the_experience_not_the_filler(typed: str,
                                                            phrase: str | None) -> None:
     assert bring_phrase(typed) == phrase
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    # the verb after "plan to" is the plan's (was "how your plan to move support to 24/7")
+    ("THEIR PLAN TO MOVE SUPPORT TO 24/7", "your plan to move support to 24/7"),
+    ("their plans to hire 3 analysts", "your plans to hire 3 analysts"),
+    ("their plan to build a new data platform", "your plan to build a new data platform"),
+    ("the move to snowflake is going well", "how the move to Snowflake is going well"),
+])
+def test_a_plan_to_do_something_is_a_topic_not_a_clause(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase

@@ -52,6 +52,23 @@ _DOES = (r"(?:will|would|can|could|should|might|must|is going to|are going to|pl
 _VERB = r"(?:" + _BE + "|" + _HAVE + "|" + _DOES + r")"
 _NOUN_CLAUSE = re.compile(r"^(?:that\s+)?(?P<subj>" + _NOUN_SUBJECT + r")(?P<verb>" + _VERB
                           + r")\s+(?P<rest>\S.*)$", re.I)
+# "their plan to build X": after an intention and "to", the next word is an infinitive, so
+# a doing-verb after it belongs to the plan, not to a subject ("how your plan to move support
+# to 24/7" read "support" as the verb). "the plan to migrate is on track" is still a clause.
+_INTENT_TO = re.compile(r"\b(?:plans?|decision|push|efforts?|attempts?|goals?|needs?|ambition|"
+                        r"intention|strategy|drive|bid|initiative|chance)\s+to(?:\s+\S+)?\s*$",
+                        re.I)
+
+
+def _noun_clause(text: str) -> re.Match[str] | None:
+    match = _NOUN_CLAUSE.match(text)
+    if match is None or (_INTENT_TO.search(match.group("subj")) and not (
+            _BE_WORD.fullmatch(match.group("verb"))
+            or _HAVE_WORD.fullmatch(match.group("verb")))):
+        return None
+    return match
+
+
 _PRONOUN_CLAUSE = re.compile(r"^(?:that\s+)?(?:" + "|".join(_PRONOUNS) + r")\s+\w", re.I)
 # Where a second clause starts: "and" or a comma, then a subject and its verb.
 _JOIN = re.compile(r"\s*,\s*(?:and\s+|but\s+|while\s+)?(?=(?:" + "|".join(_PRONOUNS)
@@ -87,7 +104,7 @@ def _is_fact(clause: str) -> bool:
     """A plain fact ("the team is 6 people") rather than something happening."""
     if _PRONOUN_FACT.match(clause):
         return True
-    match = _NOUN_CLAUSE.match(clause)
+    match = _noun_clause(clause)
     if match is None:
         return False
     verb = match.group("verb").lower()
@@ -102,7 +119,7 @@ def _is_fact(clause: str) -> bool:
 def one_clause(text: str) -> tuple[str, bool]:
     """The clause to keep when the answer is several ("the team is 6 people and they are
     moving reporting to Looker" -> the second), and whether any was left out."""
-    if not (_NOUN_CLAUSE.match(text) or _PRONOUN_CLAUSE.match(text)):
+    if not (_noun_clause(text) or _PRONOUN_CLAUSE.match(text)):
         return text, False
     parts = [p.strip() for p in _JOIN.split(text) if p.strip()]
     if len(parts) < 2:
@@ -151,7 +168,7 @@ def clause_to_phrase(text: str) -> Clause:
         verb = "has" if gerund.group("verb").lower() == "having" else \
             "are" if _plural(gerund.group("subj")) else "is"
         text = f"{gerund.group('subj')}{verb} {gerund.group('rest')}"
-    match = _NOUN_CLAUSE.match(text)
+    match = _noun_clause(text)
     if match is None:
         return Clause(text, False)
     if not _is_fact(text):
