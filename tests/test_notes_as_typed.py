@@ -168,3 +168,23 @@ def test_what_you_bring_keeps_the_experience_not_the_filler(typed: str,
 def test_a_plan_to_do_something_is_a_topic_not_a_clause(typed: str, phrase: str) -> None:
     read = reference_phrase(typed)
     assert isinstance(read, Phrase) and read.text == phrase
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    # how the interviewer came across is no topic (was "It was helpful to hear that the
+    # interviewer was super nice"); what followed it is
+    ("the interviewer was super nice and we talked about hiking", "hiking"),
+    ("she was lovely and we discussed their mobile roadmap", "your mobile roadmap"),
+    ("they went deep on my sql, window functions etc", "my SQL, window functions"),
+    # an aside in brackets with its own speaker comes off; a detail stays
+    ("their customer churn problem (they lose like 30% a year)", "your customer churn problem"),
+    ("the team structure (4 squads)", "the team structure (4 squads)"),
+])
+def test_asides_about_the_people_and_in_brackets_stay_out(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase
+
+
+def test_a_nice_interviewer_alone_is_asked_about() -> None:
+    read = reference_phrase("the interviewer was super nice")
+    assert not isinstance(read, Phrase) and read.reason is RefusalReason.GENERIC

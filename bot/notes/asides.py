@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABOUT_ITSELF", "AND_THEN", "ARRIVED", "BUT_THEN", "ELIDED_LEAD", "HOW_IT_WENT",
-           "MID_FILLER", "NOTE_STATUS"]
+__all__ = ["ABOUT_ITSELF", "AND_THEN", "ARRIVED", "BUT_THEN", "DEMEANOR", "ELIDED_LEAD",
+           "HOW_IT_WENT", "MID_FILLER", "NOTE_STATUS"]
 
 # How the interview itself went ("the whole thing was a blur", "it went fast"): said of no
 # topic, so the answer's next sentence (or its part after "but") is the reference.
@@ -41,6 +41,15 @@ NOTE_STATUS = re.compile(
     r"(?:(?:i\s+)?(?:will|am going to|going to|gonna|plan to|planning to|am planning to|"
     r"have not|did not|not)\s+)(?:send|sent|sending|write|email|do)(?:\s+" + _NOTE + r")?|"
     r"(?:sending|writing|drafting)(?:\s+" + _NOTE + r")?)" + _WHEN, re.I)
+
+# How the interviewer came across ("the interviewer was super nice", "priya seemed really
+# friendly"): said of no topic ("It was helpful to hear that the interviewer was super
+# nice"); what follows it ("… and we talked about X") is the reference.
+DEMEANOR = re.compile(r"(?:the\s+)?[\w'-]+(?:\s+manager)?\s+(?:was|were|seemed|is|are)\s+"
+                      r"(?:(?:really|super|very|so|pretty|quite|genuinely|extremely|incredibly)"
+                      r"\s+)*(?:nice|friendly|lovely|kind|cool|chill|warm|welcoming|helpful|"
+                      r"pleasant|funny|sweet|awesome|great|easy to talk to|down to earth)\b"
+                      r"(?!\s+(?:about|with|at|for|to)\b)", re.I)
 
 # Someone arriving, before what they talked about: "the ceo joined at the end and …".
 ARRIVED = re.compile(r"(?:(?:the|our|their|a|an)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:also\s+)?"

@@ -194,7 +194,7 @@ LEAD_VERBS: tuple[str, ...] = (
     r"explain(?:ed|ing|s)?", r"describ(?:ed|ing|es|e)", r"shar(?:ed|ing|es|e)",
     r"told", r"tell(?:ing|s)?", r"sa(?:id|ys)(?: that)?", r"ask(?:ed|ing|s)?",
     r"show(?:ed|n|ing|s)?",
-    r"went (?:over|through|into|deep into)", r"go(?:ing)? (?:over|through|into)",
+    r"went (?:over|through|into|deep into|deep on)", r"go(?:ing)? (?:over|through|into)",
     r"brought up", r"bring(?:ing)? up", r"focus(?:ed|ing|es)? (?:on|mostly on|a lot on)",
     r"dug into", r"dig(?:ging)? into", r"got (?:into|onto|on to)", r"touched on",
     r"walked me through", r"walk(?:ed)? (?:me |us )?through", r"present(?:ed|ing|s)?",

@@ -30,6 +30,7 @@ from bot.notes.asides import (
     AND_THEN,
     ARRIVED,
     BUT_THEN,
+    DEMEANOR,
     ELIDED_LEAD,
     HOW_IT_WENT,
     MID_FILLER,
@@ -173,6 +174,9 @@ def _shorten(text: str) -> str | None:
     return None
 
 
+_BRACKETED_ASIDE = re.compile(r"\s*\([^()]*\b(?:they|we|he|she|it|i|you)\b[^()]*\)", re.I)
+
+
 def _tidy(text: str) -> str:
     text = _TRAILING_JUNK.sub("", text.strip())
     text = re.sub(r"^[\s,;:.\-–—]+", "", text)
@@ -184,6 +188,9 @@ def _tidy(text: str) -> str:
         text = first.lower() + (" " + rest if rest else "")
     if text.count("(") > text.count(")"):
         text = text[:text.rfind("(")].strip()
+    # an aside in brackets with its own speaker: "your churn problem (they lose like 30% a
+    # year)"; a detail of the topic stays ("the team structure (4 squads)")
+    text = _BRACKETED_ASIDE.sub("", text)
     # "the team structure, 4 squads": a number after a comma is a detail of the topic
     text = re.sub(r"^([^,]{3,}),\s+(\d[\w%.]*(?:\s+[\w-]+){1,2})$", r"\1 (\2)", text)
     return text.strip()
@@ -245,7 +252,10 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, sentence)
     text = strip_lead(text)
-    if ABOUT_ITSELF.match(text):  # "the whole thing was a blur": no topic in it
+    demeanor = DEMEANOR.match(text)
+    if demeanor is not None:  # "she was lovely and we talked about X": X
+        text = strip_lead(re.sub(r"^\W*(?:(?:and|but|so)\s+)?", "", text[demeanor.end():]))
+    if ABOUT_ITSELF.match(text) or not text:  # "the whole thing was a blur": no topic in it
         return Refusal(RefusalReason.GENERIC, sentence)
     second = SECOND_LEAD.search(text) or ELIDED_LEAD.search(text)
     cut = False
