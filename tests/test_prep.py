@@ -207,7 +207,7 @@ async def test_a_stock_question_typed_casually_gets_the_nudge_too(world: World) 
 
 @pytest.mark.parametrize("command, message", [
     ("/debrief prep tick 9", "couldn't read \"9\" as checklist numbers"),
-    ("/debrief prep tick all of them", "as checklist numbers"),
+    ("/debrief prep tick the first few", "as checklist numbers"),
     ("/debrief prep question hi", "A question needs a few words"),
     ("/debrief prep question " + "why " * 100, "question is 399 characters"),
     ("/debrief prep story 4", "don't have a story number 4"),

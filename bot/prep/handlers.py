@@ -12,7 +12,7 @@ import re
 
 from bot.context import Context, UserError
 from bot.model import Interview
-from bot.prep import words
+from bot.prep import typed, words
 from bot.prep.checklist import (
     CHECKLIST,
     MAX_QUESTION,
@@ -29,29 +29,37 @@ from bot.values import Command, Reply
 
 __all__ = ["prep"]
 
-_ACTIONS = {"tick": "tick", "check": "tick", "done": "tick", "untick": "untick",
-            "question": "question", "q": "question", "story": "story",
-            "practised": "practised", "practiced": "practised", "asked": "asked"}
-
 
 def _split(cmd: Command) -> tuple[str, str, str]:
-    """(interview ref, action, value) from options or ``#12 tick 1,3``."""
+    """(interview ref, action, value) from options or ``#12 tick 1,3`` as typed: an
+    action's word anywhere, a typo of it only where what follows fits it ("tikc 3", not
+    the company "Stork"), "i practised" for ``practised``."""
     ref = cmd.option("interview") or ""
     action = (cmd.option("action") or "").lower()
     value = cmd.option("value") or ""
     if action:
-        return ref or cmd.text.strip(), _ACTIONS.get(action, action), value
+        return ref or cmd.text.strip(), typed.action_word(action) or action, value
     words_ = cmd.text.split()
     for i, word in enumerate(words_):
-        if word.lower() in _ACTIONS:
-            before = " ".join(words_[:i])
-            return ref or before, _ACTIONS[word.lower()], " ".join(words_[i + 1:]) or value
+        before, after = " ".join(words_[:i]), " ".join(words_[i + 1:])
+        if typed.practised_said(" ".join(words_[i:])):
+            return ref or before, "practised", value
+        meant = typed.ACTIONS.get(word.lower()) or _typo(typed.action_word(word), after)
+        if meant is not None:
+            return ref or before, meant, after or value
     return ref or cmd.text.strip(), "show", value
+
+
+def _typo(meant: str | None, after: str) -> str | None:
+    """A mistyped action, when what follows it is what that action takes."""
+    takes = {"tick": r"#?\d", "untick": r"#?\d", "story": r"#?\d", "asked": r"\d",
+             "question": r"(?:\S+\s+){2}\S", "practised": r"$"}
+    return meant if meant is not None and re.match(takes[meant], after) else None
 
 
 async def prep(ctx: Context, cmd: Command) -> list[Reply]:
     ref, action, value = _split(cmd)
-    if action not in ("show", *set(_ACTIONS.values())):
+    if action not in ("show", *set(typed.ACTIONS.values())):
         raise UserError(words.unknown_prep_action(action))
     interview = await _interview(ctx, ref, after=action == "asked")
     assert interview.id is not None
@@ -80,20 +88,25 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
 
 
 async def _interview(ctx: Context, ref: str, *, after: bool) -> Interview:
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+    ahead = [i for i in interviews if still_ahead(ctx, i)]
+    ref = typed.read_ref(ref)
     if ref:
+        if not after and not re.fullmatch(r"#?\d+", ref):
+            found = typed.interview_named(ref, ahead, ctx.now, ctx.zone)
+            if found is not None:
+                return found
         try:
             return await ctx.find_interview(ref)
         except UserError:
-            if re.fullmatch(r"#?\d+", ref.strip()):
+            if re.fullmatch(r"#?\d+", ref):
                 raise
             raise UserError(words.nothing_ahead(ref)) from None
-    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
     if after:
         for interview in interviews:  # newest first
             if not still_ahead(ctx, interview):
                 return interview
         raise UserError(words.nothing_happened())
-    ahead = [i for i in interviews if still_ahead(ctx, i)]
     if not ahead:
         raise UserError(words.nothing_ahead(""))
     return min(ahead, key=lambda i: i.happens_at)
@@ -111,15 +124,10 @@ async def _show(ctx: Context, interview: Interview, prep_: Prep | None) -> Reply
 
 
 def _tick(current: Prep, value: str, *, on: bool) -> str:
-    numbers = re.findall(r"\d+", value)
-    if not numbers or re.sub(r"[\d,\s;and]+", "", value.lower()):
+    numbers = typed.tick_numbers(value, len(CHECKLIST))
+    if numbers is None:
         raise UserError(words.bad_tick(value))
-    keys = []
-    for number in numbers:
-        n = int(number)
-        if not 1 <= n <= len(CHECKLIST):
-            raise UserError(words.bad_tick(value))
-        keys.append(CHECKLIST[n - 1].key)
+    keys = [CHECKLIST[n - 1].key for n in numbers]
     if on:
         current.checked = [i.key for i in CHECKLIST if i.key in current.checked or i.key in keys]
         return ""
