@@ -72,3 +72,59 @@ async def test_a_mistyped_question_action_still_saves_the_question(world: World)
     (reply,) = await world.say("/debrief prep qustion how is the Kafka migration going "
                                "for the analysts?")
     assert "Saved as question 1 of 2" in reply.text
+
+
+# -- the time left -------------------------------------------------------------------------
+
+
+def _field(reply: object, name: str) -> str:
+    return next(f.value for f in reply.fields if f.name.startswith(name))  # type: ignore[attr-defined]
+
+
+async def test_two_hours_before_only_the_quick_items_in_order_of_urgency() -> None:
+    """Two hours before a technical round it was the evening's checklist: a news search
+    over three months and a trade article on the industry."""
+    world = World()
+    await world.say('/debrief interview Globex when:"in 2 hours" type:technical '
+                    'interviewer:"Sam Lee"')
+    (prep,) = await world.say("/debrief prep")
+    lines = prep.text.splitlines()
+    assert lines[0].startswith("About 2 hours to go")
+    assert [line[:4] for line in lines[1:5]] == ["5. ☐", "3. ☐", "1. ☐", "4. ☐"]
+    assert "industry" not in prep.text and "three months" not in prep.text
+    assert "The interviewer, Sam Lee" in prep.text
+    assert [a.label for a in prep.actions][:4] == [
+        "Tick 5: Logistics", "Tick 3: Role's top requirements",
+        "Tick 1: Company's recent news", "Tick 4: Interviewer"]
+    assert "stories add" not in _field(prep, "Stories")  # no time for the story bank
+    assert "before you go in" in _field(prep, "Stories")
+    (ticked,) = await world.say("/debrief prep tick 5")
+    assert "1 of 4 done; next: the role's top requirements" in ticked.text
+
+
+async def test_an_hour_before_with_no_interviewer_named_leaves_that_item_out() -> None:
+    world = World()
+    await world.say('/debrief interview Globex when:"in 50 minutes"')
+    (prep,) = await world.say("/debrief prep")
+    assert prep.text.startswith("Under an hour to go")
+    assert "4. ☐" not in prep.text and "2. ☐" not in prep.text
+
+
+async def test_the_evening_before_keeps_the_whole_checklist(world: World) -> None:
+    (prep,) = await world.say("/debrief prep")
+    assert prep.text.startswith("1. ☐ The company's recent news")
+    assert "2. ☐ The industry's main challenge" in prep.text
+
+
+async def test_a_week_ahead_spreads_it_over_the_evenings(world: World) -> None:
+    (prep,) = await world.say("/debrief prep #3")
+    assert prep.text.startswith("8 days to go: one item an evening is plenty")
+
+
+async def test_once_all_are_ticked_it_no_longer_asks_to_tick_them(world: World) -> None:
+    await world.say("/debrief prep tick 1,2,3")
+    (prep,) = await world.say("/debrief prep")
+    assert "tick 4,5`" in prep.text
+    await world.say("/debrief prep tick all")
+    (prep,) = await world.say("/debrief prep")
+    assert "Tick them" not in prep.text

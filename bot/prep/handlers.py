@@ -23,6 +23,7 @@ from bot.prep.checklist import (
     likely_kinds,
 )
 from bot.prep.guard import still_ahead
+from bot.prep.time_left import time_left
 from bot.stories import words as story_words
 from bot.stories.model import Prep
 from bot.values import Command, Reply
@@ -74,7 +75,8 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
         return [await _show(ctx, interview, saved)]
     if action in ("tick", "untick"):
         text = _tick(current, value, on=action == "tick")
-        reply = words.ticked(interview, current) if action == "tick" else text
+        left = time_left(interview, ctx.now, ctx.zone)
+        reply = words.ticked(interview, current, left) if action == "tick" else text
     elif action == "question":
         reply = _question(ctx, interview, current, value)
     elif action == "story":

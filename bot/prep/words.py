@@ -9,6 +9,7 @@ from bot.copy.naming import employer, fmt_local, interview_label, their_words
 from bot.model import Interview
 from bot.notes.people import parse_interviewers
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION, interview_kind
+from bot.prep.time_left import TimeLeft, time_left
 from bot.reflection.pay import about_pay, pay_interest
 from bot.reflection.reading import is_nothing
 from bot.stories.bank import heading
@@ -36,17 +37,22 @@ __all__ = [
 ]
 
 
-def _checklist(interview: Interview, prep: Prep | None) -> str:
+def _checklist(interview: Interview, prep: Prep | None, left: TimeLeft) -> str:
     done = set(prep.checked if prep else [])
-    lines = []
-    for n, item in enumerate(CHECKLIST, start=1):
+    lead = left.lead()
+    lines = [lead] if lead else []
+    shown = left.items(interview)
+    for n, item in shown:
         mark = "✓" if item.key in done else "☐"
         label = item.label
         if item.key == "interviewer" and interview.interviewer:
             label = _interviewers(interview.interviewer)
         lines.append(f"{n}. {mark} {label} - {item.how}")
-    lines.append(f"Tick them with the buttons, or type `/debrief prep #{interview.id} tick "
-                 "1,3`.")
+    undone = [n for n, item in shown if item.key not in done]
+    if undone:
+        example = ",".join(str(n) for n in undone[:2])
+        lines.append(f"Tick them with the buttons, or type `/debrief prep #{interview.id} "
+                     f"tick {example}`.")
     return "\n".join(lines)
 
 
@@ -59,7 +65,7 @@ def _interviewers(typed: str) -> str:
     return f"The interviewer{'s' if len(people) > 1 else ''}, {named}"
 
 
-def _questions(interview: Interview, prep: Prep | None) -> str:
+def _questions(interview: Interview, prep: Prep | None, left: TimeLeft) -> str:
     questions = prep.questions if prep else []
     if questions:
         lines = [f"{n}. {their_words(q, interview.company, 300)}"
@@ -67,6 +73,10 @@ def _questions(interview: Interview, prep: Prep | None) -> str:
         if len(questions) < 2:
             lines.append(f"One more: `/debrief prep #{interview.id} question <your question>`.")
         return "\n".join(lines)
+    if left.short:
+        return (f"Two from what you read just now about {employer(interview)}: one about "
+                "their work, one about the role - not \"what does a typical day look like\".\n"
+                f"Add each with `/debrief prep #{interview.id} question <your question>`.")
     return (f"Write two that come from your research on {employer(interview)} - not \"what does "
             "a typical day look like\", but something like \"Your spring update said you're "
             "moving intake to mobile - what has surprised the team so far?\" or \"The posting "
@@ -76,7 +86,11 @@ def _questions(interview: Interview, prep: Prep | None) -> str:
 
 
 def _stories(interview: Interview, prep: Prep | None, fitting: list[Story],
-             bank: list[Story], when: str) -> str:
+             bank: list[Story], left: TimeLeft) -> str:
+    if not bank and left.short:  # no time to fill a story bank: one story, said once
+        return ("No stories saved yet - that's fine for today. Pick one time you solved a "
+                "real problem and say it out loud once before you go in: what happened, what "
+                "you did, the result - under two minutes.")
     if not bank:
         return ("Your story bank is empty. Add one you could tell here - what happened, what "
                 "you did, the result: `/debrief stories add <title> | <story>`.")
@@ -90,7 +104,8 @@ def _stories(interview: Interview, prep: Prep | None, fitting: list[Story],
     if prep is not None and prep.practised:
         lines.append("You've said it out loud - it will come out better for that.")
     else:
-        lines.append(f"Say story {first.number} out loud once {when}, start to finish, in "
+        lines.append(f"Say story {first.number} out loud once {_when_to_practise(left)}, "
+                     "start to finish, in "
                      "under two minutes - it comes out better for it.")
     lines.append(gaps_line(bank))
     return "\n".join(lines)
@@ -140,24 +155,23 @@ def _from_before(interview: Interview, earlier: list[Interview]) -> str | None:
     return "\n".join(lines) or None
 
 
-def _when_to_practise(interview: Interview, zone: ZoneInfo, now: datetime | None) -> str:
+def _when_to_practise(left: TimeLeft) -> str:
     """"before you go in" on the day, "tonight" the day before, "before the day" earlier
     (it said "tonight … tomorrow" to someone whose interview was in two hours)."""
-    if now is None:
-        return "before the day"
-    days = (interview.happens_at.astimezone(zone).date() - now.astimezone(zone).date()).days
-    return "before you go in" if days <= 0 else "tonight" if days == 1 else "before the day"
+    return "before you go in" if left.days <= 0 else "tonight" if left.days == 1 \
+        else "before the day"
 
 
 def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
                kinds: tuple[str, ...], fitting: list[Story], bank: list[Story], *,
-               now: datetime | None = None, earlier: list[Interview] | None = None) -> Reply:
+               now: datetime, earlier: list[Interview] | None = None) -> Reply:
     earlier = earlier or []
     done = set(prep.checked if prep else [])
+    left = time_left(interview, now, zone)
     actions = [
         Choice(f"Tick {n}: {_short_label(item.label)}",
                f"/debrief prep #{interview.id} tick {n}")
-        for n, item in enumerate(CHECKLIST, start=1) if item.key not in done]
+        for n, item in left.items(interview) if item.key not in done]
     if fitting and fitting[0].number not in (prep.stories if prep else []):
         actions.append(Choice(f"Tell story {fitting[0].number} there",
                               f"/debrief prep #{interview.id} story {fitting[0].number}"))
@@ -168,11 +182,10 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
     before = _from_before(interview, earlier)
     return Reply(
         title=f"Prep: {interview_label(interview)}, {fmt_local(interview.happens_at, zone)}",
-        text=_checklist(interview, prep),
+        text=_checklist(interview, prep, left),
         fields=(
-            ReplyField("Two questions only you could ask", _questions(interview, prep)),
-            ReplyField("Stories for this one", _stories(
-                interview, prep, fitting, bank, _when_to_practise(interview, zone, now))),
+            ReplyField("Two questions only you could ask", _questions(interview, prep, left)),
+            ReplyField("Stories for this one", _stories(interview, prep, fitting, bank, left)),
             *((ReplyField(f"From your last interview at {employer(interview)}", before),)
               if before else ()),
             ReplyField(kind_title, kind_text),
@@ -180,13 +193,15 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
         actions=tuple(actions), tags=frozenset({"prep", "private"}))
 
 
-def ticked(interview: Interview, prep: Prep) -> str:
-    left = [item.label for item in CHECKLIST if item.key not in prep.checked]
-    if not left:
-        return (f"Research done for {employer(interview)} - all {len(CHECKLIST)} ticked. "
+def ticked(interview: Interview, prep: Prep, left: TimeLeft) -> str:
+    """What is done, of what is worth doing in the time left, and what comes next."""
+    shown = [item for _, item in left.items(interview)]
+    todo = [item.label for item in shown if item.key not in prep.checked]
+    if not todo:
+        return (f"Research done for {employer(interview)} - all {len(shown)} ticked. "
                 "Now your two questions and one story out loud.")
-    return (f"Ticked. {len(CHECKLIST) - len(left)} of {len(CHECKLIST)} done; next: "
-            f"{left[0].lower()}.")
+    return (f"Ticked. {len(shown) - len(todo)} of {len(shown)} done; next: "
+            f"{todo[0][:1].lower()}{todo[0][1:]}.")
 
 
 def bad_tick(text: str) -> str:
