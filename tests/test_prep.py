@@ -155,7 +155,7 @@ async def test_prep_shows_the_checklist_questions_stories_and_kind(world: World)
     await world.say('/debrief interview Acme when:"fri 10:00" role:Analyst stage:screen')
     (reply,) = await world.say("/debrief prep")
     assert reply.title == "Prep: Acme (Analyst), Fri 12 Jun 10:00 BST"
-    assert "1. ☐ The company's recent news" in reply.text
+    assert "1. ☐ Acme's recent news" in reply.text
     fields = {f.name: f.value for f in reply.fields}
     assert "not \"what does a typical day look like\"" in fields[
         "Two questions only you could ask"]

@@ -112,7 +112,7 @@ async def test_an_hour_before_with_no_interviewer_named_leaves_that_item_out() -
 
 async def test_the_evening_before_keeps_the_whole_checklist(world: World) -> None:
     (prep,) = await world.say("/debrief prep")
-    assert prep.text.startswith("1. ☐ The company's recent news")
+    assert prep.text.startswith("1. ☐ Acme's recent news")
     assert "2. ☐ The industry's main challenge" in prep.text
 
 
@@ -128,3 +128,42 @@ async def test_once_all_are_ticked_it_no_longer_asks_to_tick_them(world: World) 
     await world.say("/debrief prep tick all")
     (prep,) = await world.say("/debrief prep")
     assert "Tick them" not in prep.text
+
+
+# -- in the interview's own names -----------------------------------------------------------
+
+
+async def test_a_panel_of_two_is_prepared_for_by_name() -> None:
+    world = World()
+    await world.say('/debrief interview Initech when:"tue 16 jun 14:00" role:"product manager" '
+                    'type:panel interviewer:"Priya Raman (VP Product) and Tom Berg"')
+    (prep,) = await world.say("/debrief prep")
+    assert "1. ☐ Initech's recent news" in prep.text
+    assert "3. ☐ The Product Manager role's top requirements" in prep.text
+    assert ("4. ☐ The interviewers, Priya Raman (VP Product) and Tom Berg - Each one's "
+            "profile") in prep.text
+    panel = _field(prep, "What's different about a panel")
+    assert panel.startswith("Priya Raman (VP Product) and Tom Berg: answer the one who asked "
+                            "while including the other,")
+    assert "note each name" not in panel
+
+
+@pytest.mark.parametrize("who, how", [
+    ("Maria Lopez, hiring manager", "what their team is working on: it's who you'd work for"),
+    ("Dana from recruiting", "which teams they hire for"),
+])
+async def test_the_interviewer_item_fits_who_they_are(who: str, how: str) -> None:
+    world = World()
+    await world.say(f'/debrief interview Umbrella when:"fri 11:00" interviewer:"{who}"')
+    (prep,) = await world.say("/debrief prep")
+    line = next(line for line in prep.text.splitlines() if line.startswith("4. "))
+    assert how in line
+
+
+async def test_ticking_names_what_comes_next_in_their_names() -> None:
+    world = World()
+    await world.say('/debrief interview Umbrella when:"fri 11:00" role:"data analyst"')
+    await world.say("/debrief prep tick 1")
+    (ticked,) = await world.say("/debrief prep tick 2")
+    assert ticked.text.endswith("next: the Data Analyst role's top requirements, matched to "
+                                "what you bring.")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.copy.naming import employer, fmt_local, interview_label, their_words
 from bot.model import Interview
-from bot.notes.people import parse_interviewers
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION, interview_kind
+from bot.prep.named import item_words, panel_advice
 from bot.prep.time_left import TimeLeft, time_left
 from bot.reflection.pay import about_pay, pay_interest
 from bot.reflection.reading import is_nothing
@@ -44,25 +45,14 @@ def _checklist(interview: Interview, prep: Prep | None, left: TimeLeft) -> str:
     shown = left.items(interview)
     for n, item in shown:
         mark = "✓" if item.key in done else "☐"
-        label = item.label
-        if item.key == "interviewer" and interview.interviewer:
-            label = _interviewers(interview.interviewer)
-        lines.append(f"{n}. {mark} {label} - {item.how}")
+        label, how = item_words(item, interview, quick=left.short)
+        lines.append(f"{n}. {mark} {label} - {how}")
     undone = [n for n, item in shown if item.key not in done]
     if undone:
         example = ",".join(str(n) for n in undone[:2])
         lines.append(f"Tick them with the buttons, or type `/debrief prep #{interview.id} "
                      f"tick {example}`.")
     return "\n".join(lines)
-
-
-def _interviewers(typed: str) -> str:
-    """"The interviewer, Maria Lopez" for "maria lopez", as the note greets them (names
-    capitalised; "Priya and Tom" get "The interviewers, …")."""
-    people = [p.full + (f" ({p.job})" if p.job and p.name else "")
-              for p in parse_interviewers(typed)] or [typed]
-    named = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
-    return f"The interviewer{'s' if len(people) > 1 else ''}, {named}"
 
 
 def _questions(interview: Interview, prep: Prep | None, left: TimeLeft) -> str:
@@ -121,7 +111,9 @@ def _kind(kinds: tuple[str, ...], interview: Interview, earlier: list[Interview]
     """Advice for the kind this interview is, or for each kind it can still be: after a
     screen at the same company, a second round is no screen, so its advice is left out."""
     if len(kinds) == 1:
-        return f"What's different about a {KIND_NAMES[kinds[0]]}", KIND_ADVICE[kinds[0]]
+        title = f"What's different about a {KIND_NAMES[kinds[0]]}"
+        panel = panel_advice(interview) if kinds[0] == "panel" else None
+        return title, panel or KIND_ADVICE[kinds[0]]
     each = "\n".join(f"• {KIND_NAMES[k].capitalize()}: {KIND_ADVICE[k]}" for k in kinds)
     if not earlier:
         return "What differs by kind of interview", each
@@ -196,12 +188,13 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
 def ticked(interview: Interview, prep: Prep, left: TimeLeft) -> str:
     """What is done, of what is worth doing in the time left, and what comes next."""
     shown = [item for _, item in left.items(interview)]
-    todo = [item.label for item in shown if item.key not in prep.checked]
+    todo = [item_words(item, interview, quick=left.short)[0] for item in shown
+            if item.key not in prep.checked]
     if not todo:
         return (f"Research done for {employer(interview)} - all {len(shown)} ticked. "
                 "Now your two questions and one story out loud.")
     return (f"Ticked. {len(shown) - len(todo)} of {len(shown)} done; next: "
-            f"{todo[0][:1].lower()}{todo[0][1:]}.")
+            f"{re.sub('^The ', 'the ', todo[0])}.")
 
 
 def bad_tick(text: str) -> str:
