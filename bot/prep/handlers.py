@@ -116,13 +116,13 @@ async def _interview(ctx: Context, ref: str, *, after: bool) -> Interview:
 
 async def _show(ctx: Context, interview: Interview, prep_: Prep | None) -> Reply:
     bank = await ctx.uow.stories.list_for_user(ctx.user_id)
-    earlier = earlier_at_company(
-        interview, await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200))
+    history = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+    earlier = earlier_at_company(interview, history)
     kinds = likely_kinds(interview, earlier)
     kind = kinds[0] if len(kinds) == 1 else None
     return words.prep_reply(interview, prep_, ctx.zone, kinds,
                             fitting_stories(bank, interview, kind), bank, now=ctx.now,
-                            earlier=earlier)
+                            earlier=earlier, history=history)
 
 
 def _tick(current: Prep, value: str, *, on: bool) -> str:

@@ -69,6 +69,12 @@ class TimeLeft:
                     "logistics the evening before.")
         return None
 
+    def when(self) -> str:
+        """When to do it: "before you go in" on the day, "tonight" the day before, "before
+        the day" earlier (it said "tonight" to someone whose interview was in two hours)."""
+        return "before you go in" if self.days <= 0 else "tonight" if self.days == 1 \
+            else "before the day"
+
     def _hours(self) -> str:
         minutes = int(self.span.total_seconds() // 60)
         if minutes < 60:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.copy.naming import employer, fmt_local, interview_label, their_words
 from bot.model import Interview
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION, interview_kind
+from bot.prep.lessons import past_lessons
 from bot.prep.named import item_words, panel_advice
 from bot.prep.time_left import TimeLeft, time_left
 from bot.reflection.pay import about_pay, pay_interest
@@ -94,7 +95,7 @@ def _stories(interview: Interview, prep: Prep | None, fitting: list[Story],
     if prep is not None and prep.practised:
         lines.append("You've said it out loud - it will come out better for that.")
     else:
-        lines.append(f"Say story {first.number} out loud once {_when_to_practise(left)}, "
+        lines.append(f"Say story {first.number} out loud once {left.when()}, "
                      "start to finish, in "
                      "under two minutes - it comes out better for it.")
     lines.append(gaps_line(bank))
@@ -147,16 +148,12 @@ def _from_before(interview: Interview, earlier: list[Interview]) -> str | None:
     return "\n".join(lines) or None
 
 
-def _when_to_practise(left: TimeLeft) -> str:
-    """"before you go in" on the day, "tonight" the day before, "before the day" earlier
-    (it said "tonight … tomorrow" to someone whose interview was in two hours)."""
-    return "before you go in" if left.days <= 0 else "tonight" if left.days == 1 \
-        else "before the day"
-
-
 def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
                kinds: tuple[str, ...], fitting: list[Story], bank: list[Story], *,
-               now: datetime, earlier: list[Interview] | None = None) -> Reply:
+               now: datetime, earlier: list[Interview] | None = None,
+               history: list[Interview] | None = None) -> Reply:
+    """``earlier``: their interviews at the same company before this one; ``history``: all
+    of their interviews, whose reflections say what to do differently this time."""
     earlier = earlier or []
     done = set(prep.checked if prep else [])
     left = time_left(interview, now, zone)
@@ -172,10 +169,13 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
                               f"/debrief prep #{interview.id} practised", "primary"))
     kind_title, kind_text = _kind(kinds, interview, earlier, zone)
     before = _from_before(interview, earlier)
+    lessons = past_lessons(interview, history or [], now, prep, fitting[0] if fitting else None,
+                           left)
     return Reply(
         title=f"Prep: {interview_label(interview)}, {fmt_local(interview.happens_at, zone)}",
         text=_checklist(interview, prep, left),
         fields=(
+            *((ReplyField("What your last reflections say", lessons),) if lessons else ()),
             ReplyField("Two questions only you could ask", _questions(interview, prep, left)),
             ReplyField("Stories for this one", _stories(interview, prep, fitting, bank, left)),
             *((ReplyField(f"From your last interview at {employer(interview)}", before),)
