@@ -109,7 +109,7 @@ async def test_the_prep_message_arrives_and_opens_prep(world: World) -> None:
     assert local(prep_nudge.due_at) == "Thu 2026-06-11 18:00 BST"
     world.clock.set(prep_nudge.due_at)
     (delivered,) = await deliver_due(world)
-    assert "Your interview at Acme is Fri 12 Jun 10:00 BST" in delivered.text
+    assert delivered.text.startswith("Tomorrow at 10:00: your interview at Acme with Jo Kim.")
     replies = await world.say(button(delivered, "Prepare now"))
     assert "The interviewer, Jo Kim" in said(replies)
 

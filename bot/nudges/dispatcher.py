@@ -32,6 +32,7 @@ from bot.ports import (
     PermanentDeliveryError,
     UnitOfWorkFactory,
 )
+from bot.stories.model import Prep
 from bot.throttle import Throttled
 from bot.values import Reply
 
@@ -199,8 +200,10 @@ class Dispatcher:
                     assert interview is not None
                     if nudge.kind is NudgeKind.CLOSE:
                         await close_silently(uow, interview, now)
+                    prep = await uow.preps.get(user.id, interview.id) \
+                        if nudge.kind is NudgeKind.PREP and user.id and interview.id else None
                     to_send.append((nudge, user, self._render(nudge, user, interview, now,
-                                                              decision.late)))
+                                                              decision.late, prep)))
                     until[nudge.id] = self._policy.keep_trying_until(nudge, interview)
             await uow.commit()
         if not to_send:
@@ -218,7 +221,7 @@ class Dispatcher:
             await uow.commit()
 
     def _render(self, nudge: Nudge, user: User, interview: Interview, now: datetime,
-                late: bool) -> Reply:
+                late: bool, prep: Prep | None) -> Reply:
         zone = user_zone(user, self.config)
         note, hint = "", ""
         if nudge.kind is NudgeKind.FOLLOW_UP:
@@ -229,7 +232,7 @@ class Dispatcher:
             note, hint = notes[0].text, panel_hint(notes)
         reply = nudge_reply(nudge, interview, zone, now, late=late,
                             window_end=interview.happens_at + self.config.thank_you_window,
-                            note=note, note_hint=hint)
+                            note=note, note_hint=hint, prep=prep)
         # attempts counts this one: above 1, an earlier attempt (a send cut off by a crash,
         # or one that failed after reaching the platform) may have been delivered.
         return replace(reply, delivery_key=f"nudge-{nudge.id}", resend=nudge.attempts > 1)

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 from bot.copy.naming import delta_words, employer, fmt_local, interview_label, late_prefix
 from bot.followthrough.words import closing_text, second_follow_up_text
 from bot.model import Interview, Nudge, NudgeKind
+from bot.prep.reminder import prep_reminder
+from bot.stories.model import Prep
 from bot.values import Choice, Destination, Reply
 
 __all__ = [
@@ -116,7 +118,9 @@ def _snooze_cancel(nudge: Nudge) -> tuple[Choice, ...]:
 
 
 def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetime, *,
-                late: bool, window_end: datetime, note: str, note_hint: str = "") -> Reply:
+                late: bool, window_end: datetime, note: str, note_hint: str = "",
+                prep: Prep | None = None) -> Reply:
+    """``prep``: for a prep message, what the person has prepared so far."""
     lead = late_prefix(nudge.due_at, zone) if late else ""
     tags = frozenset({"nudge", nudge.kind.value})
     what = interview_label(interview)
@@ -147,9 +151,7 @@ def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetim
                      tags=tags)
     if nudge.kind is NudgeKind.PREP:
         return Reply(
-            text=(f"{lead}Your interview at {what} is {fmt_local(interview.happens_at, zone)}."
-                  " Twenty minutes now makes it easier: a short research checklist, two "
-                  "questions only you could ask, and one story said out loud."),
+            text=lead + prep_reminder(interview, prep, zone, now),
             destination=Destination.DM, tags=tags,
             actions=(Choice("Prepare now", f"/debrief prep #{interview.id}", "primary"),
                      *_snooze_cancel(nudge)))

@@ -1,0 +1,85 @@
+"""The prep message the evening before, in the words of this interview and what is done.
+
+It said the same to everyone: "Your interview at Acme is Wed 02 Dec 10:00 CET. Twenty
+minutes now makes it easier: a short research checklist, two questions only you could ask,
+and one story said out loud" - to someone who had ticked the whole checklist and written
+both questions that afternoon as much as to someone who had not opened prep. Now it names
+the interview (when, which kind, with whom) and what is left of their own prep; with
+everything done it says so and lets them rest.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.copy.naming import employer, fmt_local, interview_label
+from bot.model import Interview
+from bot.notes.people import parse_interviewers, role_label
+from bot.prep.checklist import CHECKLIST, KIND_NAMES, interview_kind
+from bot.prep.named import people_named
+from bot.stories.model import Prep
+
+__all__ = ["prep_reminder"]
+
+
+def _when(interview: Interview, now: datetime, zone: ZoneInfo) -> str:
+    """"Tomorrow at 10:00", "Today at 16:00", else the day and time in full."""
+    at = interview.happens_at.astimezone(zone)
+    days = (at.date() - now.astimezone(zone).date()).days
+    if days in (0, 1):
+        return f"{'Today' if days == 0 else 'Tomorrow'} at {at:%H:%M}"
+    return fmt_local(interview.happens_at, zone)
+
+
+def _short(key: str, interview: Interview) -> str:
+    """The item in a few words, for a list in one sentence: "Jo Kim's profile"."""
+    people = parse_interviewers(interview.interviewer)
+    if key == "interviewer":
+        return (f"{people[0].full}'s profile" if len(people) == 1 and people[0].name else
+                "each interviewer's profile" if len(people) > 1 else "the interviewer's profile")
+    if key == "role":
+        role = role_label(interview.role, interview.company)
+        return f"the {role} posting's top requirements" if role else \
+            "the posting's top requirements"
+    if key == "company":
+        return f"{employer(interview)}'s recent news"
+    return {"logistics": "the logistics", "industry": "the industry's main challenge"}[key]
+
+
+# The evening before, what matters most first: the role and the person they will meet,
+# then the company, the logistics, and the industry (the slowest to read up on).
+_FIRST = ("role", "interviewer", "company", "logistics", "industry")
+
+
+def _and(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def prep_reminder(interview: Interview, prep: Prep | None, zone: ZoneInfo,
+                  now: datetime) -> str:
+    kind = interview_kind(interview)
+    what = KIND_NAMES[kind] if kind else "interview"
+    people = people_named(interview)
+    head = (f"{_when(interview, now, zone)}: your {what} at {interview_label(interview)}"
+            f"{f' with {people}' if people else ''}.")
+    evening = "tonight" if now.astimezone(zone).hour >= 16 else "today"
+    done = set(prep.checked if prep else [])
+    questions = len(prep.questions) if prep else 0
+    practised = bool(prep and prep.practised)
+    items = sorted(CHECKLIST, key=lambda i: _FIRST.index(i.key))
+    todo = [_short(item.key, interview) for item in items if item.key not in done][:2]
+    todo += (["two questions only you could ask"] if questions == 0 else
+             ["one more question of your own"] if questions == 1 else [])
+    if not practised:
+        todo.append("one story said out loud")
+    if not todo:
+        return (f"{head} You're ready: the checklist, both questions and your story are "
+                "done. Rest well - good luck!")
+    made = ([f"{len(done)} of {len(CHECKLIST)} ticked"] if done else []) + (
+        ["both questions written"] if questions >= 2 else
+        ["one question written"] if questions == 1 else []) + (
+        ["your story said out loud"] if practised else [])
+    if not made:
+        return f"{head} Twenty minutes {evening} is enough: {_and(todo)}."
+    return f"{head} You've made a start - {_and(made)}. Left for {evening}: {_and(todo)}."
