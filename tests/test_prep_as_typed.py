@@ -167,3 +167,19 @@ async def test_ticking_names_what_comes_next_in_their_names() -> None:
     (ticked,) = await world.say("/debrief prep tick 2")
     assert ticked.text.endswith("next: the Data Analyst role's top requirements, matched to "
                                 "what you bring.")
+
+
+async def test_i_practised_typed_in_the_dm_is_recorded_for_the_next_interview(
+        world: World) -> None:
+    """It was "There's no question open right now. Your next interview is …"."""
+    (reply,) = await world.say("i practised my story out loud")
+    assert "said out loud" in reply.text and "Acme" in reply.text
+    (prep,) = world.store.preps.rows.values()
+    assert (prep.interview_id, prep.practised) == (1, True)
+
+
+async def test_i_practised_with_nothing_ahead_is_small_talk_and_stores_nothing() -> None:
+    world = World()
+    (reply,) = await world.say("i practised")
+    assert "Nothing is logged yet" in reply.text
+    assert world.store.preps.rows == {}

@@ -9,6 +9,7 @@ prepared questions were asked) is the one action for an interview that happened.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.context import Context, UserError
 from bot.model import Interview
@@ -26,9 +27,9 @@ from bot.prep.guard import still_ahead
 from bot.prep.time_left import time_left
 from bot.stories import words as story_words
 from bot.stories.model import Prep
-from bot.values import Command, Reply
+from bot.values import Command, Destination, Reply
 
-__all__ = ["prep"]
+__all__ = ["practised_in_passing", "prep"]
 
 
 def _split(cmd: Command) -> tuple[str, str, str]:
@@ -87,6 +88,16 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
     current.updated_at = ctx.now
     await ctx.uow.preps.save(current)
     return [Reply(text=reply)]
+
+
+async def practised_in_passing(ctx: Context) -> Reply | None:
+    """"i practised my story" typed in the DM: recorded for the next interview ahead, as
+    ``/debrief prep practised`` would; None with no interview ahead."""
+    try:
+        (reply,) = await prep(ctx, Command("prep", "practised"))
+    except UserError:
+        return None
+    return replace(reply, destination=Destination.DM)
 
 
 async def _interview(ctx: Context, ref: str, *, after: bool) -> Interview:

@@ -20,6 +20,8 @@ from bot.followthrough.flow import FOLLOW_UP_KINDS, after_no_reply
 from bot.insights.patterns import CALLBACKS
 from bot.insights.profile import SOURCES
 from bot.model import Interview, Outcome
+from bot.prep.handlers import practised_in_passing
+from bot.prep.typed import practised_said
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
 from bot.records.small_talk import OnRecord, nothing_open, said_in_passing
@@ -69,6 +71,10 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
                and i.outcome in (None, Outcome.NO_REPLY)]
     about = None if stated is None else _named(waiting, text) or (
         waiting[0] if waiting and names_no_one(text) else None)
+    if about is None and practised_said(text):  # "i practised my story", before one ahead
+        said = await practised_in_passing(ctx)
+        if said is not None:
+            return said
     if about is None:
         # thanks, or a hard day: met in kind, with what is on record
         record = OnRecord.read(interviews, ctx.now, ctx.config.thank_you_window)
