@@ -25,6 +25,7 @@ from bot.followthrough.flow import timeline_from_reflection
 from bot.model import Interview
 from bot.nudges.words import nudge_line
 from bot.prep import words
+from bot.reflection.their_side import about_them
 from bot.stories.bank import worth_keeping
 from bot.stories.handlers import REMEMBER_KEY
 from bot.stories.model import Story
@@ -70,7 +71,7 @@ def save_offer(interview: Interview, bank: list[Story]) -> ReplyField | None:
     """A field offering to keep the "what will they remember" answer as a story (typed,
     so the summary's own button stays the only one)."""
     answer = interview.answers.get(REMEMBER_KEY)
-    if not isinstance(answer, str) or not worth_keeping(answer):
+    if not isinstance(answer, str) or not worth_keeping(answer) or about_them(answer):
         return None  # generic ("I'm a hard worker") or a non-answer: nothing to tell again
     if any(s.source_interview_id == interview.id for s in bank):
         return None

@@ -25,6 +25,7 @@ from bot.reflection.later import kept_early, kept_for_later
 from bot.reflection.prompts import doubts_the_note, sounds_unsure
 from bot.reflection.questions import ALL_QUESTIONS, QUESTIONS, Question
 from bot.reflection.reading import asked, is_nothing, specifics
+from bot.reflection.their_side import about_them
 
 __all__ = [
     "PENDING",
@@ -290,6 +291,8 @@ def _score(question: Question, value: Any) -> int | None:
         read = asked(str(value))
         return 0 if read.nothing else 2 if read.own else 1
     if question.key in ("remember", "bring"):
+        if about_them(value):  # "the interviewer was rude": nothing about the candidate
+            return None
         found = specifics(str(value))
         if not str(value).strip() or norm(str(value)) in NONE_WORDS | {"idk", "not sure"}:
             return 0

@@ -18,6 +18,7 @@ from bot.reflection.pay import asked_pay
 from bot.reflection.questions import interview_kind
 from bot.reflection.readback import own_question
 from bot.reflection.reading import asked, is_nothing, specifics
+from bot.reflection.their_side import about_them
 
 __all__ = ["focus_tip", "interview_kind", "window_open"]
 
@@ -82,6 +83,9 @@ def _said(area: Area, answers: dict[str, Any], company: str) -> str:
     """A short sentence quoting or referring to what they answered for the area."""
     if area is Area.STAND_OUT:
         remember = answers.get("remember")
+        if about_them(remember):
+            return ("How they behaved isn't what they'll remember about you - that part is "
+                    "yours to shape.")
         if not isinstance(remember, str) or is_nothing(remember):
             return "You weren't sure what they'll remember about you."
         found = specifics(remember)

@@ -15,6 +15,7 @@ from bot.notes import Phrase, Refusal, RefusalReason, reference_phrase
 from bot.reflection.pay import pay_hardest, pay_question
 from bot.reflection.questions import RESEARCHED, interview_kind
 from bot.reflection.reading import Specifics, asked, gist, is_nothing, specifics
+from bot.reflection.their_side import about_them
 
 __all__ = ["own_question", "specific_or_generic", "to_study", "went_well"]
 
@@ -47,7 +48,7 @@ def went_well(interview: Interview) -> list[str]:
     """Only what the answers show; a skipped or "idk" answer shows nothing."""
     answers = interview.answers
     lines: list[str] = []
-    remember = specifics(answers.get("remember"))
+    remember = specifics(None if about_them(answers.get("remember")) else answers.get("remember"))
     if remember.specific:
         lines.append(f"You gave them something specific to remember: "
                      f"\"{their_words(gist(answers['remember']), interview.company)}\".")
@@ -134,7 +135,7 @@ def specific_or_generic(interview: Interview) -> list[str]:
     lines: list[str] = []
     for key, what in (("remember", "what they'll remember"), ("bring", "what you bring")):
         value = answers.get(key)
-        if not isinstance(value, str):
+        if not isinstance(value, str) or about_them(value):
             continue
         found = specifics(value)
         if found.specific:

@@ -26,6 +26,7 @@ from bot.model import Area, Interview, Outcome
 from bot.reflection.focus_tip import focus_tip, interview_kind, window_open
 from bot.reflection.questions import AREA_NAMES
 from bot.reflection.readback import own_question, specific_or_generic, to_study, went_well
+from bot.reflection.their_side import treated_badly, treated_badly_words
 from bot.values import Choice, Destination, Reply, ReplyField
 
 __all__ = ["IMPACT", "choose_focus", "focus_tip", "interview_kind", "own_question",
@@ -46,8 +47,10 @@ def choose_focus(interview: Interview, scores: dict[Area, float], now: datetime,
     decided = interview.outcome in DECIDED
     if window_open(interview, now, window) and not decided:
         return Area.FOLLOW_UP
+    theirs = treated_badly(interview.answers)  # their manners, not the candidate's drift
     weak = [a for a in IMPACT if a in scores and scores[a] < DID_WELL
-            and not (decided and a is Area.FOLLOW_UP)]
+            and not (decided and a is Area.FOLLOW_UP)
+            and not (theirs and a is Area.PROFESSIONAL)]
     if not weak:
         return None
     return min(weak, key=lambda a: (scores[a], IMPACT.index(a)))
@@ -75,6 +78,8 @@ def summary_reply(interview: Interview, *, focus: Area | None, tip: str, note: s
     fields.append(ReplyField("What went well", "\n".join(f"• {w}" for w in well) if well
                              else "• You took the time to reflect - that's how interviewing "
                                   "gets easier."))
+    if treated_badly(interview.answers):
+        fields.append(ReplyField("How they treated you", treated_badly_words()))
     read = specific_or_generic(interview)
     if read:
         fields.append(ReplyField("Specific or generic", "\n".join(f"• {r}" for r in read)))

@@ -1,0 +1,69 @@
+"""The reflection's one focus fits what the person said, and is one concrete step."""
+
+from __future__ import annotations
+
+import pytest
+from test_service import World
+
+from bot.reflection.their_side import about_them
+from bot.values import Reply
+
+# The general question set, answered in order.
+LOG = '/debrief interview Acme when:"2 hours ago" type:other role:"data analyst"'
+
+
+async def summary_after(answers: list[str], world: World | None = None) -> Reply:
+    world = world or World()
+    await world.say(LOG)
+    replies: list[Reply] = []
+    for answer in answers:
+        replies = await world.say(answer)
+    return next(r for r in replies if r.title and r.title.startswith("Your reflection"))
+
+
+def fields(reply: Reply) -> dict[str, str]:
+    return {f.name: f.value for f in reply.fields}
+
+
+async def test_a_rude_interviewer_is_not_turned_into_advice_to_stay_professional() -> None:
+    """"no" at the professional question and "rude, kept interrupting me" gave "You felt
+    the conversation got too personal … Personable, not their new friend.", and the late
+    arrival's "15 minutes" was praised as something specific to remember."""
+    summary = await summary_after([
+        "2", "they showed up 15 minutes late and the interviewer was rude, kept interrupting me",
+        "nothing really, he seemed bored", "sent", "their dashboards", "no", "1,3",
+        "how does the team decide what to build next?", "3", "4 years of SQL and Tableau",
+        "skip"])
+    said = fields(summary)
+    assert said["How they treated you"].startswith("Being talked over, brushed off or kept "
+                                                   "waiting is hard on anyone")
+    assert not any(name.endswith("Professional") for name in said)
+    assert "new friend" not in str(said)
+    assert "15 minutes" not in said["What went well"]
+    assert "Worth keeping" not in said
+    focus = next(v for k, v in said.items() if k.startswith("One thing to focus on"))
+    assert focus.startswith("How they behaved isn't what they'll remember about you")
+
+
+async def test_their_own_drift_still_gets_the_professional_focus() -> None:
+    summary = await summary_after([
+        "2", "my churn model cut churn 3 points", "their dashboards", "sent",
+        "their dashboard redesign", "we talked about dogs for 15 minutes", "1,2,3,4",
+        "how will the redesign change reporting?", "4", "5 years of SQL", "skip"])
+    said = fields(summary)
+    assert "One thing to focus on: Professional" in said
+    assert "How they treated you" not in said
+
+
+@pytest.mark.parametrize("answer, theirs", [
+    ("the interviewer was rude and kept interrupting me", True),
+    ("he was on his phone the whole time", True),
+    ("they came 20 minutes late and seemed bored", True),
+    ("I was late because of the train, they were nice about it", False),
+    ("I interrupted a flaky test suite and cut CI time by 40%", False),
+    ("I kept interrupting them, nerves I guess", False),
+    ("the interviewer was super nice and we talked about hiking", False),
+    ("my story about the rude customer I turned into our biggest account", False),
+])
+def test_what_counts_as_the_interviewer_treating_them_badly(answer: str, theirs: bool) -> None:
+    assert about_them(answer) is theirs
