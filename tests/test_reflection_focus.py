@@ -67,3 +67,29 @@ async def test_their_own_drift_still_gets_the_professional_focus() -> None:
 ])
 def test_what_counts_as_the_interviewer_treating_them_badly(answer: str, theirs: bool) -> None:
     assert about_them(answer) is theirs
+
+
+STRONG = ["3", "I showed my churn dashboard that cut reporting time from 3 days to 4 hours",
+          "their move to snowflake", "sent", "their snowflake migration",
+          "friendly and on topic", "1,2,3,4",
+          "how will the snowflake move change what analysts own?", "5",
+          "5 years building dashboards in Looker for retail", "by friday, dana will email"]
+
+
+async def test_strong_everywhere_gets_one_step_for_the_next_round_not_do_the_same() -> None:
+    """It said "Nothing in your answers stands out as weak - do the same in your next
+    interview.": no action, no when, no how."""
+    keep = fields(await summary_after(STRONG))["Keep doing this"]
+    assert keep == (
+        "Nothing in your answers stands out as weak. One step for the next round: when Acme "
+        "invites you, log it with `/debrief interview Acme when:\"<day and time>\"` and prep "
+        "then brings back what they were most interested in (\"their move to Snowflake\"), to "
+        "go deeper on.")
+
+
+async def test_the_next_round_step_keeps_its_promise() -> None:
+    world = World()
+    await summary_after(STRONG, world)
+    await world.say('/debrief interview Acme when:"fri 10:00"')
+    (prep,) = await world.say("/debrief prep")
+    assert "their move to Snowflake" in fields(prep)["From your last interview at Acme"]

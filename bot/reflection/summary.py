@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.copy.naming import employer
-from bot.model import Area, Interview, Outcome
+from bot.copy.naming import employer, their_words
+from bot.model import Area, Interview, InterviewType, Outcome
 from bot.reflection.focus_tip import focus_tip, interview_kind, window_open
 from bot.reflection.questions import AREA_NAMES
 from bot.reflection.readback import own_question, specific_or_generic, to_study, went_well
-from bot.reflection.their_side import treated_badly, treated_badly_words
+from bot.reflection.reading import is_nothing
+from bot.reflection.their_side import about_them, treated_badly, treated_badly_words
 from bot.values import Choice, Destination, Reply, ReplyField
 
 __all__ = ["IMPACT", "choose_focus", "focus_tip", "interview_kind", "own_question",
@@ -54,6 +55,22 @@ def choose_focus(interview: Interview, scores: dict[Area, float], now: datetime,
     if not weak:
         return None
     return min(weak, key=lambda a: (scores[a], IMPACT.index(a)))
+
+
+def keep_doing(interview: Interview) -> str:
+    """Nothing weak: the one step that carries this interview into the next round - prep
+    brings back what they were most interested in - unless there is no next round to
+    carry it into (a final round, an answer already in)."""
+    said = "Nothing in your answers stands out as weak"
+    if interview.outcome is not None or interview_kind(interview) is InterviewType.FINAL:
+        return f"{said} - do the same in your next interview."
+    interest = interview.answers.get("interest")
+    back = (f"what they were most interested in (\"{their_words(interest, interview.company)}\")"
+            if isinstance(interest, str) and not is_nothing(interest)
+            and not about_them(interest) else "your notes from this one")
+    return (f"{said}. One step for the next round: when {employer(interview)} invites you, "
+            f"log it with `/debrief interview {employer(interview)} when:\"<day and time>\"` and "
+            f"prep then brings back {back}, to go deeper on.")
 
 
 _OPENERS = (
@@ -86,8 +103,7 @@ def summary_reply(interview: Interview, *, focus: Area | None, tip: str, note: s
     if focus is not None:
         fields.append(ReplyField(f"One thing to focus on: {AREA_NAMES[focus]}", tip))
     else:
-        fields.append(ReplyField("Keep doing this", "Nothing in your answers stands out as "
-                                 "weak - do the same in your next interview."))
+        fields.append(ReplyField("Keep doing this", keep_doing(interview)))
     study = to_study(interview)
     if study:
         fields.append(ReplyField("Before the next round", study))
