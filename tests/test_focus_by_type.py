@@ -136,6 +136,7 @@ def test_without_a_kind_the_general_tip_is_kept() -> None:
     untyped = Interview(user_id=1, company="Acme", happens_at=T0, logged_at=T0, id=7,
                         answers=answers, thank_you=ThankYou.SENT)
     tip = focus_tip(Area.STAND_OUT, untyped, LATER, WINDOW, "", 0)
-    assert tip == ('"hard worker" is what most candidates say about themselves. Before your '
-                   "next interview, write down three short stories (the problem, what you "
-                   "did, the result in numbers) and tell one of them.")
+    assert tip == ('"hard worker" is what most candidates say about themselves. This week, '
+                   "write down one short story - the problem, what you did, the result in "
+                   "numbers - and save it with `/debrief stories add <title> | <story>`; prep "
+                   "puts it in front of you before your next interview.")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_service import World
 
+from bot.reflection.focus_tip import _PREPARED, _STAND_OUT
 from bot.reflection.their_side import about_them
 from bot.values import Reply
 
@@ -93,3 +96,24 @@ async def test_the_next_round_step_keeps_its_promise() -> None:
     await world.say('/debrief interview Acme when:"fri 10:00"')
     (prep,) = await world.say("/debrief prep")
     assert "their move to Snowflake" in fields(prep)["From your last interview at Acme"]
+
+
+async def test_a_wrong_job_focus_quotes_what_they_bring() -> None:
+    summary = await summary_after([
+        "2", "my demo of the billing dashboard", "pricing", "sent", "their pricing model",
+        "fine", "1,2,3", "how do you price enterprise deals?", "1",
+        "honestly i'm a backend dev, not a sales person", "skip"])
+    focus = fields(summary)["One thing to focus on: Right jobs"]
+    assert focus.startswith("You rated the fit 1 out of 5 and said \"honestly I'm a backend "
+                            "dev, not a sales person\".")
+
+
+@pytest.mark.parametrize("variant", [0, 1, 2])
+def test_every_general_focus_says_how_and_when(variant: int) -> None:
+    """The general stand-out and preparation tips said "write down three short stories"
+    and "Bring questions that show you did your homework" with no how or when."""
+    for tips in (_STAND_OUT, _PREPARED):
+        tip = tips[variant]
+        assert "/debrief " in tip or "evening before" in tip
+        assert re.search(r"this week|tonight|evening before|next time|before your next|"
+                         r"as soon as", tip, re.I)

@@ -45,27 +45,33 @@ _FOLLOW_UP_LATE = (
     "evening and name one thing you talked about.",
 )
 _STAND_OUT = (
-    "{said} Before your next interview, write down three short stories (the problem, what "
-    "you did, the result in numbers) and tell one of them.",
-    "{said} Pick one result you're proud of, put a number on it, and practise saying it in "
-    "two sentences - that is what gets repeated to the hiring manager.",
+    "{said} This week, write down one short story - the problem, what you did, the result in "
+    "numbers - and save it with `/debrief stories add <title> | <story>`; prep puts it in "
+    "front of you before your next interview.",
+    "{said} Pick one result you're proud of, put a number on it, and save it tonight with "
+    "`/debrief stories add <title> | <story>` - then say it in two sentences before your next "
+    "interview. That is what gets repeated to the hiring manager.",
     "{said} Next time, answer one question with a story that ends in a result (\"so we cut "
-    "it from 3 days to 4 hours\"). Stories stick; adjectives don't.",
+    "it from 3 days to 4 hours\"). Stories stick; adjectives don't - keep yours ready with "
+    "`/debrief stories add <title> | <story>`.",
 )
 _PREPARED = (
-    "{said} Next time, spend 30 minutes on the company's recent news, the industry's big "
-    "challenge and the interviewer's profile, and bring two questions only you could ask - "
-    "like {example}",
-    "{said} Before the next one, write two questions from what you learned about them - "
-    "like {example} - and one about the team's biggest challenge this year.",
-    "{said} Bring questions that show you did your homework, such as {example}; they make "
-    "the interviewer think, which is what they remember.",
+    "{said} Log your next interview as soon as it's booked (`/debrief interview <company> "
+    "when:\"<day and time>\"`): the evening before, I'll send your prep - a 30-minute "
+    "research checklist and room for two questions only you could ask, like {example}",
+    "{said} The evening before your next interview, write two questions from what you "
+    "learned about them - like {example} - and keep them with `/debrief prep question "
+    "<question>`.",
+    "{said} Next time, write two questions the evening before that show you did your "
+    "homework, such as {example}; they make the interviewer think, which is what they "
+    "remember.",
 )
 _RIGHT_JOBS = (
     "{said} Check the fit before you apply: list the role's top five requirements and mark "
     "the ones you clearly meet. Three or more is a good sign.",
-    "{said} Favour roles where you clearly bring something; if the fit keeps coming out low, "
-    "a neighbouring field or another city may value you more.",
+    "{said} Before your next application, list its top five requirements and mark the ones "
+    "you clearly meet; under three, look at a neighbouring field or another city, where "
+    "what you bring may count for more.",
     "{said} Write one sentence on what you bring that this role needs, with a number in it - "
     "if you can't, it may not be the right job to chase.",
 )
@@ -120,6 +126,10 @@ def _said(area: Area, answers: dict[str, Any], company: str) -> str:
             return (f"\"{_quote(bring.generic[0])}\" doesn't say what you bring to this role "
                     "in particular.")
         if isinstance(fit, str) and fit.isdigit():
+            own = answers.get("bring")
+            if isinstance(own, str) and not is_nothing(own) and not about_them(own):
+                return (f"You rated the fit {fit} out of 5 and said \""
+                        f"{their_words(own, company, 80)}\".")
             return f"You rated the fit {fit} out of 5."
         return "The fit with this role looks uncertain."
     if area is Area.PROFESSIONAL:
