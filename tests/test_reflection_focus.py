@@ -117,3 +117,17 @@ def test_every_general_focus_says_how_and_when(variant: int) -> None:
         assert "/debrief " in tip or "evening before" in tip
         assert re.search(r"this week|tonight|evening before|next time|before your next|"
                          r"as soon as", tip, re.I)
+
+
+async def test_a_vague_topic_builds_no_question_and_a_stock_phrase_is_named_once() -> None:
+    """"the team" gave "One only you could ask: "What's the hardest part of the team right
+    now?"", and "i'm detail oriented" was quoted as ""detail oriented", "detail-oriented"
+    is what every candidate says"."""
+    summary = await summary_after([
+        "2", "i'm detail oriented", "the team", "sent", "the team", "fine", "1",
+        "what's the team like", "4", "SQL", "skip"])
+    read = fields(summary)["Specific or generic"]
+    assert "hardest part of the team" not in read
+    assert "One only you could ask: \"Six months from now" in read
+    assert "Generic - what they'll remember: \"detail oriented\" is what every candidate " \
+           "says." in read

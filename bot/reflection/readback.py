@@ -20,6 +20,12 @@ from bot.reflection.their_side import about_them
 __all__ = ["own_question", "specific_or_generic", "to_study", "went_well"]
 
 
+# Words too broad to build a question on: "What's the hardest part of the team right now?"
+_VAGUE = re.compile(r"^(?:(?:the|your|their|our|my|a|an)\s+)?(?:team|teams|company|role|job|"
+                    r"position|work|stuff|things?|business|product|people|culture|process|"
+                    r"interview|everything|it|them)$", re.I)
+
+
 def _topic(answers: dict[str, Any]) -> str | None:
     """What they discussed, as a phrase to build a question on (their words only)."""
     for key in ("reference", "interest"):
@@ -31,7 +37,8 @@ def _topic(answers: dict[str, Any]) -> str | None:
             if isinstance(phrase, Phrase) and not phrase.fact and not \
                     phrase.text.lower().startswith(("how ", "what ", "why ", "when ", "who ",
                                                      "that ")) and \
-                    not re.search(r"\b(?:my|me|mine|I|I'm|I've)\b", phrase.text):
+                    not re.search(r"\b(?:my|me|mine|I|I'm|I've)\b", phrase.text) and \
+                    not _VAGUE.match(phrase.text.strip()):
                 return phrase.text
     return None
 

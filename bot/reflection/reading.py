@@ -162,8 +162,14 @@ _QUESTION_BREAK = re.compile(
 
 
 def _found(phrases: tuple[tuple[str, str], ...], text: str) -> list[str]:
+    """The phrases ``text`` says, each once: "detail oriented" and "detail-oriented" read
+    the same, and were both quoted back ("detail oriented", "detail-oriented" is …)."""
     padded = f" {_norm(text)} "
-    return [p for p, looked_for in phrases if looked_for in padded]
+    found: dict[str, str] = {}
+    for phrase, looked_for in phrases:
+        if looked_for in padded:
+            found.setdefault(looked_for, phrase)
+    return list(found.values())
 
 
 @dataclass(frozen=True, slots=True)
