@@ -183,3 +183,17 @@ async def test_i_practised_with_nothing_ahead_is_small_talk_and_stores_nothing()
     (reply,) = await world.say("i practised")
     assert "Nothing is logged yet" in reply.text
     assert world.store.preps.rows == {}
+
+
+@pytest.mark.parametrize("who, title", [
+    ("Dana from recruiting", "What's different about a recruiter screen"),
+    ("Priya Raman and Tom Berg", "What differs by kind of interview"),
+])
+async def test_who_they_meet_says_which_kinds_it_can_be(who: str, title: str) -> None:
+    """With a recruiter only it is their screen; with two people it is no screen (it
+    showed the screen's salary advice to someone meeting two engineers)."""
+    world = World()
+    await world.say(f'/debrief interview Umbrella when:"fri 11:00" interviewer:"{who}"')
+    (prep,) = await world.say("/debrief prep")
+    kind = _field(prep, title)
+    assert ("salary range" in kind) is (title.endswith("recruiter screen"))

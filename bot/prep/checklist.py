@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.model import Interview, InterviewType
+from bot.notes.people import parse_interviewers
 from bot.reflection.reading import asked
 from bot.stories.bank import SKILLS
 from bot.stories.model import Story
@@ -98,15 +99,19 @@ def interview_kind(interview: Interview) -> str | None:
 
 def likely_kinds(interview: Interview, earlier: list[Interview]) -> tuple[str, ...]:
     """The kinds this interview can still be, from what is known: its own type or stage,
-    else what came before it at the same company. After any earlier interview there (a
-    screen, most often), or at a stage past the screen, it is no recruiter screen; a first
-    round is no final one."""
+    else what came before it at the same company, and who they'll meet. After any earlier
+    interview there (a screen, most often), at a stage past the screen, or with several
+    people, it is no recruiter screen; a first round is no final one; a first interview
+    with recruiters only is their screen."""
     kind = interview_kind(interview)
     if kind is not None:
         return (kind,)
+    people = parse_interviewers(interview.interviewer)
+    if people and all(p.is_recruiter for p in people) and not earlier:
+        return ("recruiter_screen",)  # "with Dana from recruiting": a screen
     kinds = list(KIND_ADVICE)
-    if earlier or interview.stage in ("first", "later"):
-        kinds.remove("recruiter_screen")
+    if earlier or interview.stage in ("first", "later") or len(people) > 1:
+        kinds.remove("recruiter_screen")  # a screen is one recruiter, first
     if interview.stage == "first" and not earlier:
         kinds.remove("final_round")
     return tuple(kinds)

@@ -117,7 +117,9 @@ def _kind(kinds: tuple[str, ...], interview: Interview, earlier: list[Interview]
         return title, panel or KIND_ADVICE[kinds[0]]
     each = "\n".join(f"• {KIND_NAMES[k].capitalize()}: {KIND_ADVICE[k]}" for k in kinds)
     if not earlier:
-        return "What differs by kind of interview", each
+        return "What differs by kind of interview", (
+            f"If you don't know yet which kind it is, ask whoever set it up - it changes what "
+            f"to prepare:\n{each}")
     before = earlier[0]
     what = "recruiter screen" if interview_kind(before) == "recruiter_screen" else "interview"
     return ("What this round may be", (
