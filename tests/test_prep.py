@@ -187,7 +187,7 @@ async def test_two_questions_of_their_own_with_a_nudge_away_from_generic_ones(
     assert "could be asked in any interview" in generic.text
     (own,) = await world.say("/debrief prep question 1 Your spring post said intake moves "
                              "to mobile - what surprised the team?")
-    assert "Saved as question 1 of 2." in own.text
+    assert "Saved as question 1 of 2, in place of \"What does a typical day" in own.text
     await world.say("/debrief prep question How is on-call shared on the payments team?")
     (full,) = await world.say("/debrief prep question One more question please")
     assert "two questions already" in full.text

@@ -197,3 +197,41 @@ async def test_who_they_meet_says_which_kinds_it_can_be(who: str, title: str) ->
     (prep,) = await world.say("/debrief prep")
     kind = _field(prep, title)
     assert ("salary range" in kind) is (title.endswith("recruiter screen"))
+
+
+@pytest.mark.parametrize("typed, done", [
+    ("/debrief prep tick one", "1 of 5 done"),
+    ("/debrief prep tick 1 through 3", "3 of 5 done"),
+    ("/debrief prep tick 1 2 3", "3 of 5 done"),
+])
+async def test_more_checklist_numbers_as_typed(world: World, typed: str, done: str) -> None:
+    (reply,) = await world.say(typed)
+    assert done in reply.text
+
+
+async def test_tomorrows_interview_without_its_apostrophe(world: World) -> None:
+    (reply,) = await world.say("/debrief prep tomorrows interview")
+    assert reply.title == "Prep: Acme, Thu 11 Jun 10:00 BST"
+
+
+async def test_a_story_is_planned_by_its_title_and_a_wrong_one_gets_the_prep_hint(
+        world: World) -> None:
+    await world.say("/debrief stories add Churn fix | churn was 8%; I rebuilt onboarding; 5%")
+    (planned,) = await world.say("/debrief prep story churn fix")
+    assert "Planned: you'll tell \"Churn fix\" at Acme" in planned.text
+    (unknown,) = await world.say("/debrief prep story the one about hiring")
+    assert "`/debrief prep #1 story 2`" in unknown.text
+    assert "stories told" not in unknown.text
+
+
+async def test_replacing_a_question_names_the_one_it_replaced(world: World) -> None:
+    """"question 2 …" typed first is question 1; "question 1: …" then replaced it with
+    only "Saved as question 1 of 2." - the first question gone unseen."""
+    await world.say("/debrief prep question 2 what will analysts own after the Looker move?")
+    (reply,) = await world.say("/debrief prep question 1: How is Acme using the churn study?")
+    assert reply.text.startswith(
+        "Saved as question 1 of 2, in place of \"what will analysts own after the Looker "
+        "move?\".")
+    await world.say("/debrief prep question what will analysts own after the Looker move?")
+    (again,) = await world.say("/debrief prep question 1 How is Acme using its churn study?")
+    assert "One more" not in again.text  # both are there

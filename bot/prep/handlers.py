@@ -155,6 +155,7 @@ def _question(ctx: Context, interview: Interview, current: Prep, value: str) -> 
     text = ctx.check_length("question", text, MAX_QUESTION)
     if len(text.split()) < 3:
         raise UserError(words.generic_question())
+    replaced = None
     if slot is None:
         if len(current.questions) >= 2:
             raise UserError(words.questions_full(interview))
@@ -162,18 +163,26 @@ def _question(ctx: Context, interview: Interview, current: Prep, value: str) -> 
     elif slot > len(current.questions):
         current.questions.append(text)
     else:
+        replaced = current.questions[slot - 1]
         current.questions[slot - 1] = text
     return words.question_saved(interview, current, is_generic_question(text, interview),
-                                pay=is_pay_question(text))
+                                pay=is_pay_question(text), replaced=replaced, slot=slot)
 
 
 async def _story(ctx: Context, interview: Interview, current: Prep, value: str) -> str:
+    """The story by its number, or by its title as typed ("story churn fix")."""
     m = re.fullmatch(r"#?(\d{1,9})", value.strip())
-    if not m:
-        raise UserError(story_words.which_story("told"))
-    story = await ctx.uow.stories.get(ctx.user_id, int(m.group(1)))
-    if story is None:
-        raise UserError(story_words.no_such_story(m.group(1)))
+    if m:
+        story = await ctx.uow.stories.get(ctx.user_id, int(m.group(1)))
+        if story is None:
+            raise UserError(story_words.no_such_story(m.group(1)))
+    else:
+        wanted = " ".join(value.split()).strip(" \"'").casefold()
+        named = [s for s in await ctx.uow.stories.list_for_user(ctx.user_id)
+                 if wanted and wanted in " ".join(s.title.split()).casefold()]
+        if len(named) != 1:
+            raise UserError(words.which_story(interview))
+        story = named[0]
     if story.number not in current.stories:
         current.stories.append(story.number)
     return words.story_planned(story, interview)

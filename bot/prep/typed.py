@@ -93,20 +93,26 @@ def interview_named(ref: str, ahead: list[Interview], now: datetime,
 
 
 def _day(ref: str, now: datetime, zone: ZoneInfo) -> date | None:
-    try:
-        return parse_when(ref, now, zone).astimezone(zone).date()
-    except TimeParseError:
-        return None
+    """The day ``ref`` names: "tomorrow", "friday", "tomorrows" (as in "tomorrows
+    interview", its apostrophe left out)."""
+    for said in dict.fromkeys((ref, ref.removesuffix("s"))):
+        try:
+            return parse_when(said, now, zone).astimezone(zone).date()
+        except TimeParseError:
+            continue
+    return None
 
 
 _ALL = re.compile(r"^(?:them\s+)?(?:all|everything|every one|all of them|all (?:5|five))$",
                   re.I)
-_RANGE = re.compile(r"(\d+)\s*(?:-|–|to)\s*(\d+)")
+_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|through|thru)\s*(\d+)")
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                 "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
 
 
 def tick_numbers(value: str, count: int) -> list[int] | None:
     """The checklist numbers typed, 1 … ``count``; None when it isn't only numbers."""
-    value = " ".join(value.split()).strip(" .!")
+    value = " ".join(_NUMBER_WORDS.get(w.lower(), w) for w in value.split()).strip(" .!")
     if _ALL.match(value):
         return list(range(1, count + 1))
     value = _RANGE.sub(lambda m: ",".join(

@@ -36,6 +36,7 @@ __all__ = [
     "story_planned",
     "ticked",
     "unknown_prep_action",
+    "which_story",
 ]
 
 
@@ -205,9 +206,15 @@ def bad_tick(text: str) -> str:
 
 
 def question_saved(interview: Interview, prep: Prep, generic: bool, *,
-                   pay: bool = False) -> str:
-    count = len(prep.questions)
+                   pay: bool = False, replaced: str | None = None,
+                   slot: int | None = None) -> str:
+    """``replaced``: the question it took the place of (``question 1 <text>``), named so
+    that one typed as "question 2" first and replaced by "question 1" isn't lost unseen."""
+    count = slot if replaced is not None and slot else len(prep.questions)
     head = f"Saved as question {count} of 2."
+    if replaced is not None:
+        head = (f"Saved as question {count} of 2, in place of \""
+                f"{their_words(replaced, interview.company, 80)}\".")
     if pay:  # fair to ask, and no research makes it one only they could ask
         head += (" Pay is fair to ask - the recruiter is usually the one to ask, and it helps "
                  "to know your own range first. It won't be what they remember you by, "
@@ -217,7 +224,7 @@ def question_saved(interview: Interview, prep: Prep, generic: bool, *,
         head += (f" That one could be asked in any interview, though - can you tie it to "
                  f"something you found about {employer(interview)}? Replace it with "
                  f"`/debrief prep #{interview.id} question {count} <new question>`.")
-    elif count < 2:
+    elif len(prep.questions) < 2:
         head += " One more and you're set."
     return head
 
@@ -230,6 +237,11 @@ def questions_full(interview: Interview) -> str:
 def generic_question(limit: int = MAX_QUESTION) -> str:
     return (f"A question needs a few words (and at most {limit} characters). Try "
             "`/debrief prep question <your question>`. Nothing was saved.")
+
+
+def which_story(interview: Interview) -> str:
+    return (f"Which story? Give its number from `/debrief stories`, like `/debrief prep "
+            f"#{interview.id} story 2`. Nothing was changed.")
 
 
 def story_planned(story: Story, interview: Interview) -> str:
