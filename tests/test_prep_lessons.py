@@ -79,3 +79,9 @@ async def test_blending_in_points_to_the_story_prep_suggests() -> None:
     said = lessons(await prep_for_initech(world))
     assert said == ("• After Globex you felt you blended in: tell story 1 (\"Churn fix\") "
                     "early, with its number.")
+
+
+async def test_a_pay_question_is_not_called_a_stock_one() -> None:
+    world = World()
+    await reflect_on_globex(world, researched="1,2,3,4", questions="what's the salary range?")
+    assert lessons(await prep_for_initech(world)) is None

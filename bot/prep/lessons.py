@@ -68,8 +68,9 @@ def _questions(past: list[Interview], prep: Prep | None, when: str) -> str | Non
         then = ("you have two ready this time - ask one as soon as there's an opening" if ready
                 else f"write your two below {when}, and ask one as soon as there's an opening")
         return f"At {_names(none)} you didn't get to ask questions of your own: {then}."
-    if read.generic and not read.own:
-        said = their_words(read.generic[0], latest.company, 50)
+    stock = [q for q in read.generic if q not in read.pay]  # pay is fair to ask
+    if stock and not read.own:
+        said = their_words(stock[0], latest.company, 50)
         then = ("this time you have two of your own ready - ask one of them early" if ready
                 else f"make the two below ones only you could ask, and write them {when}")
         return f"At {employer(latest)} you asked \"{said}\", which any candidate asks: {then}."
