@@ -235,3 +235,10 @@ async def test_replacing_a_question_names_the_one_it_replaced(world: World) -> N
     await world.say("/debrief prep question what will analysts own after the Looker move?")
     (again,) = await world.say("/debrief prep question 1 How is Acme using its churn study?")
     assert "One more" not in again.text  # both are there
+
+
+async def test_with_nothing_logged_prep_does_not_promise_only_an_evening_message() -> None:
+    """"… and I'll send your prep the evening before" to someone whose interview is in two
+    hours: logging it opens prep at once."""
+    (reply,) = await World().say("/debrief prep")
+    assert "your prep is ready at once" in reply.text

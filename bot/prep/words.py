@@ -278,8 +278,8 @@ def bad_asked(text: str) -> str:
 def nothing_ahead(ref: str) -> str:
     where = f" at {ref[:60]}" if ref else ""
     return (f"You have no interview{where} coming up. Log it with `/debrief interview "
-            f"{ref[:60] or '<company>'} when:\"tomorrow 10:00\"` and I'll send your prep the "
-            "evening before.")
+            f"{ref[:60] or '<company>'} when:\"<day and time>\"` and your prep is ready at "
+            "once - for one a day or more ahead, I'll also send it the evening before.")
 
 
 def nothing_happened() -> str:
