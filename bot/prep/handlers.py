@@ -63,7 +63,8 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
     ref, action, value = _split(cmd)
     if action not in ("show", *set(typed.ACTIONS.values())):
         raise UserError(words.unknown_prep_action(action))
-    interview = await _interview(ctx, ref, after=action == "asked")
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+    interview = await _interview(ctx, ref, interviews, after=action == "asked")
     assert interview.id is not None
     if action == "asked":
         return [await _asked(ctx, interview, value)]
@@ -73,7 +74,7 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
     current = saved or Prep(user_id=ctx.user_id, interview_id=interview.id,
                             created_at=ctx.now)
     if action == "show":
-        return [await _show(ctx, interview, saved)]
+        return [await _show(ctx, interview, saved, interviews)]
     if action in ("tick", "untick"):
         text = _tick(current, value, on=action == "tick")
         left = time_left(interview, ctx.now, ctx.zone)
@@ -100,20 +101,22 @@ async def practised_in_passing(ctx: Context) -> Reply | None:
     return replace(reply, destination=Destination.DM)
 
 
-async def _interview(ctx: Context, ref: str, *, after: bool) -> Interview:
-    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+async def _interview(ctx: Context, ref: str, interviews: list[Interview], *,
+                     after: bool) -> Interview:
+    """The interview ``ref`` names among ``interviews`` (theirs, newest first): by number,
+    else by company or day among those ahead (:mod:`bot.prep.typed`), else any by company
+    (an interview that has passed is told so)."""
     ahead = [i for i in interviews if still_ahead(ctx, i)]
     ref = typed.read_ref(ref)
+    if re.fullmatch(r"#?\d+", ref):
+        return await ctx.find_interview(ref)
     if ref:
-        if not after and not re.fullmatch(r"#?\d+", ref):
-            found = typed.interview_named(ref, ahead, ctx.now, ctx.zone)
-            if found is not None:
-                return found
+        found = None if after else typed.interview_named(ref, ahead, ctx.now, ctx.zone)
+        if found is not None:
+            return found
         try:
             return await ctx.find_interview(ref)
         except UserError:
-            if re.fullmatch(r"#?\d+", ref):
-                raise
             raise UserError(words.nothing_ahead(ref)) from None
     if after:
         for interview in interviews:  # newest first
@@ -125,9 +128,9 @@ async def _interview(ctx: Context, ref: str, *, after: bool) -> Interview:
     return min(ahead, key=lambda i: i.happens_at)
 
 
-async def _show(ctx: Context, interview: Interview, prep_: Prep | None) -> Reply:
+async def _show(ctx: Context, interview: Interview, prep_: Prep | None,
+                history: list[Interview]) -> Reply:
     bank = await ctx.uow.stories.list_for_user(ctx.user_id)
-    history = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
     earlier = earlier_at_company(interview, history)
     kinds = likely_kinds(interview, earlier)
     kind = kinds[0] if len(kinds) == 1 else None

@@ -96,9 +96,8 @@ def _stories(interview: Interview, prep: Prep | None, fitting: list[Story],
     if prep is not None and prep.practised:
         lines.append("You've said it out loud - it will come out better for that.")
     else:
-        lines.append(f"Say story {first.number} out loud once {left.when()}, "
-                     "start to finish, in "
-                     "under two minutes - it comes out better for it.")
+        lines.append(f"Say story {first.number} out loud once {left.when()}, start to "
+                     "finish, in under two minutes - it comes out better for it.")
     lines.append(gaps_line(bank))
     return "\n".join(lines)
 
