@@ -13,7 +13,7 @@ from bot.notes.people import company_and_role, company_name
 from bot.notes.written import as_written
 
 __all__ = ["counted", "delta_words", "employer", "fmt_clock", "fmt_local", "interview_label",
-           "late_prefix", "quote", "their_words"]
+           "late_prefix", "listed", "quote", "their_words"]
 
 
 def fmt_local(at: datetime, zone: ZoneInfo) -> str:
@@ -74,3 +74,8 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     """"1 reminder", "2 reminders" ("1 story", "3 stories" with ``many``): never the
     form-letter "reminder(s)"."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def listed(parts: list[str]) -> str:
+    """"Priya, Tom and Sam": a list said in a sentence."""
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]

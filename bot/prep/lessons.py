@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bot.copy.naming import employer, their_words
+from bot.copy.naming import employer, listed, their_words
 from bot.model import Interview
 from bot.prep.checklist import CHECKLIST
 from bot.prep.time_left import TimeLeft
@@ -53,7 +53,7 @@ def _reflected(interview: Interview, interviews: list[Interview],
 
 def _names(interviews: list[Interview]) -> str:
     names = list(dict.fromkeys(employer(i) for i in interviews))
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return listed(names)
 
 
 def _questions(past: list[Interview], prep: Prep | None, when: str) -> str | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from bot.copy.naming import employer
+from bot.copy.naming import employer, listed
 from bot.model import Interview
 from bot.notes.people import Interviewer, parse_interviewers, role_label
 from bot.prep.checklist import ChecklistItem
 
-__all__ = ["item_words", "panel_advice", "people_named"]
+__all__ = ["item_words", "panel_advice", "people_named", "possessive"]
 
 _MANAGER = re.compile(r"\b(?:hiring manager|manager|head of|head|director|vp|lead|cto|ceo|"
                       r"founder|boss|team lead)\b", re.I)
@@ -29,7 +29,7 @@ def people_named(interview: Interview) -> str | None:
         return None
     people = [p.full + (f" ({p.job})" if p.job and p.name else "")
               for p in parse_interviewers(interview.interviewer)] or [interview.interviewer]
-    return people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+    return listed(people)
 
 
 def panel_advice(interview: Interview) -> str | None:
@@ -45,7 +45,7 @@ def panel_advice(interview: Interview) -> str | None:
 def item_words(item: ChecklistItem, interview: Interview, *, quick: bool) -> tuple[str, str]:
     """The item's label and how-to, in this interview's names."""
     if item.key == "company":
-        return f"{_possessive(employer(interview))} recent news", item.how
+        return f"{possessive(employer(interview))} recent news", item.how
     if item.key == "role":
         role = role_label(interview.role, interview.company)
         return (f"The {role} role's top requirements, matched to what you bring"
@@ -76,5 +76,5 @@ def _interviewer_how(people: list[Interviewer], quick: bool) -> str | None:
     return None
 
 
-def _possessive(name: str) -> str:
+def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"

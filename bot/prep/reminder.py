@@ -13,11 +13,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.naming import employer, fmt_local, interview_label
+from bot.copy.naming import employer, fmt_local, interview_label, listed
 from bot.model import Interview
 from bot.notes.people import parse_interviewers, role_label
 from bot.prep.checklist import CHECKLIST, KIND_NAMES, interview_kind
-from bot.prep.named import people_named
+from bot.prep.named import people_named, possessive
 from bot.stories.model import Prep
 
 __all__ = ["prep_reminder"]
@@ -36,24 +36,20 @@ def _short(key: str, interview: Interview) -> str:
     """The item in a few words, for a list in one sentence: "Jo Kim's profile"."""
     people = parse_interviewers(interview.interviewer)
     if key == "interviewer":
-        return (f"{people[0].full}'s profile" if len(people) == 1 and people[0].name else
+        return (f"{possessive(people[0].full)} profile" if len(people) == 1 and people[0].name else
                 "each interviewer's profile" if len(people) > 1 else "the interviewer's profile")
     if key == "role":
         role = role_label(interview.role, interview.company)
         return f"the {role} posting's top requirements" if role else \
             "the posting's top requirements"
     if key == "company":
-        return f"{employer(interview)}'s recent news"
+        return f"{possessive(employer(interview))} recent news"
     return {"logistics": "the logistics", "industry": "the industry's main challenge"}[key]
 
 
 # The evening before, what matters most first: the role and the person they will meet,
 # then the company, the logistics, and the industry (the slowest to read up on).
 _FIRST = ("role", "interviewer", "company", "logistics", "industry")
-
-
-def _and(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def prep_reminder(interview: Interview, prep: Prep | None, zone: ZoneInfo,
@@ -81,5 +77,5 @@ def prep_reminder(interview: Interview, prep: Prep | None, zone: ZoneInfo,
         ["one question written"] if questions == 1 else []) + (
         ["your story said out loud"] if practised else [])
     if not made:
-        return f"{head} Twenty minutes {evening} is enough: {_and(todo)}."
-    return f"{head} You've made a start - {_and(made)}. Left for {evening}: {_and(todo)}."
+        return f"{head} Twenty minutes {evening} is enough: {listed(todo)}."
+    return f"{head} You've made a start - {listed(made)}. Left for {evening}: {listed(todo)}."

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.copy.naming import listed, their_words
 from bot.copy.naming import quote as _quote
-from bot.copy.naming import their_words
 from bot.model import Area, Interview, InterviewType, ThankYou
 from bot.notes import Phrase, note_recipients, own_references, reference_for
 from bot.reflection.focus import FOLLOW_UP_BY_TYPE, LATE_BY_TYPE, TIPS_BY_TYPE
@@ -149,7 +149,7 @@ def _note_to(interview: Interview, kind: InterviewType) -> tuple[str, str]:
     if kind is InterviewType.PANEL:
         if len(named) > 1:  # everyone a note goes to: "Maria, Tom and the guy from sales"
             everyone = [p.name or p.full for p in people]
-            return ", ".join(everyone[:-1]) + " and " + everyone[-1], drafts
+            return listed(everyone), drafts
         return "each person on the panel", drafts
     return (named[0] if len(named) == 1 else "the recruiter"), drafts
 
