@@ -131,3 +131,14 @@ async def test_a_vague_topic_builds_no_question_and_a_stock_phrase_is_named_once
     assert "One only you could ask: \"Six months from now" in read
     assert "Generic - what they'll remember: \"detail oriented\" is what every candidate " \
            "says." in read
+
+
+async def test_sure_they_will_remember_but_not_what_for_is_not_called_unsure() -> None:
+    """"They'll remember me" and "idk" at what for: "What went well" said "You felt you
+    left a mark" and the focus, just below, "You weren't sure what they'll remember"."""
+    summary = await summary_after([
+        "3", "idk", "their dashboards", "sent", "their dashboards", "fine", "1,2,3,4",
+        "how will the redesign change reporting?", "5", "idk", "skip"])
+    focus = fields(summary)["One thing to focus on: Stand out"]
+    assert focus.startswith("You felt they'll remember you, but not what for")
+    assert "weren't sure" not in focus

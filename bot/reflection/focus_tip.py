@@ -93,6 +93,9 @@ def _said(area: Area, answers: dict[str, Any], company: str) -> str:
             return ("How they behaved isn't what they'll remember about you - that part is "
                     "yours to shape.")
         if not isinstance(remember, str) or is_nothing(remember):
+            if answers.get("memorable") == "memorable":  # sure they will, not of what
+                return ("You felt they'll remember you, but not what for - put it into "
+                        "words, so you can say it again.")
             return "You weren't sure what they'll remember about you."
         found = specifics(remember)
         if found.only_generic:
