@@ -85,3 +85,19 @@ async def test_a_pay_question_is_not_called_a_stock_one() -> None:
     world = World()
     await reflect_on_globex(world, researched="1,2,3,4", questions="what's the salary range?")
     assert lessons(await prep_for_initech(world)) is None
+
+
+async def test_before_a_technical_round_the_hardest_question_elsewhere_comes_first() -> None:
+    world = World()
+    await world.say('/debrief interview Globex when:"yesterday 10:00" type:technical')
+    for answer in ("2", "I designed a rate limiter on the whiteboard",
+                   "system design for their queue, I froze on sharding", "sent",
+                   "their queue design", "1", "none", "4", "6 years of Go", "skip"):
+        await world.say(answer)
+    await world.say('/debrief interview Initech when:"fri 14:00" type:technical')
+    (prep,) = await world.say("/debrief prep")
+    said = lessons(prep)
+    assert said is not None
+    assert said.startswith("• At Globex you found \"system design for their queue, I froze on "
+                           "sharding\" hardest: go over it before the day")
+    assert said.count("•") == 2

@@ -12,7 +12,9 @@ and tied to what prep offers now:
   the industry …) - do that number first;
 * standing out: they felt they blended in, or what they'll be remembered by was a stock
   phrase - lead with a story from the bank and its number;
-* small talk that drifted - one line ready to bring it back to the role.
+* small talk that drifted - one line ready to bring it back to the role;
+* the hardest question of their latest interview elsewhere, to go over (first, before a
+  technical round).
 
 Only reflections that happened before now count; "idk" and skipped answers say nothing.
 """
@@ -24,8 +26,9 @@ from typing import Any
 
 from bot.copy.naming import employer, listed, their_words
 from bot.model import Interview
-from bot.prep.checklist import CHECKLIST
+from bot.prep.checklist import CHECKLIST, interview_kind
 from bot.prep.time_left import TimeLeft
+from bot.reflection.readback import to_study
 from bot.reflection.reading import asked, specifics
 from bot.stories.bank import heading
 from bot.stories.model import Prep, Story
@@ -95,6 +98,22 @@ def _research(past: list[Interview], shown: set[str]) -> str | None:
             f"{which} this time.")
 
 
+def _hardest(interview: Interview, past: list[Interview], when: str) -> str | None:
+    """The hardest question of their latest interview elsewhere (the same company's comes
+    back under "From your last interview at …"), when it names something to study."""
+    company = " ".join(interview.company.split()).casefold()
+    for earlier in past:
+        if " ".join(earlier.company.split()).casefold() == company:
+            continue
+        hardest = earlier.answers.get("hardest")
+        if isinstance(hardest, str) and to_study(earlier) is not None:
+            said = their_words(hardest, earlier.company, 80)
+            return (f"At {employer(earlier)} you found \"{said}\" hardest: go over it "
+                    f"{when} - questions like it come back.")
+        return None  # only the latest interview elsewhere
+    return None
+
+
 def _blended_in(answers: dict[str, Any]) -> bool:
     remember = answers.get("remember")
     stock = isinstance(remember, str) and specifics(remember).only_generic
@@ -129,6 +148,9 @@ def past_lessons(interview: Interview, interviews: list[Interview], now: datetim
         return None
     shown = {item.key for _, item in left.items(interview)}
     when = "now" if left.short else left.when()
-    lines = [line for line in (_questions(past, prep, when), _research(past, shown),
-                               _stand_out(past, story), _drifted(past)) if line]
+    hardest = _hardest(interview, past, when)
+    technical = interview_kind(interview) == "technical"
+    lines = [line for line in (hardest if technical else None, _questions(past, prep, when),
+                               _research(past, shown), _stand_out(past, story),
+                               None if technical else hardest, _drifted(past)) if line]
     return "\n".join(f"• {line}" for line in lines[:MOST]) or None
