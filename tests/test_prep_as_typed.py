@@ -242,3 +242,15 @@ async def test_with_nothing_logged_prep_does_not_promise_only_an_evening_message
     hours: logging it opens prep at once."""
     (reply,) = await World().say("/debrief prep")
     assert "your prep is ready at once" in reply.text
+
+
+async def test_the_last_tick_names_only_what_is_left(world: World) -> None:
+    """"Now your two questions and one story out loud." to someone who had both."""
+    await world.say("/debrief prep practised")
+    await world.say("/debrief prep question How is the Looker rollout changing reporting?")
+    (one_left,) = await world.say("/debrief prep tick all")
+    assert one_left.text.endswith("all 5 ticked. Now your second question.")
+    await world.say("/debrief prep question What did the Q3 churn study change for you?")
+    await world.say("/debrief prep untick 5")
+    (ready,) = await world.say("/debrief prep tick 5")
+    assert ready.text.endswith("all 5 ticked. You're ready - good luck!")

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.naming import employer, fmt_local, interview_label, their_words
+from bot.copy.naming import employer, fmt_local, interview_label, listed, their_words
 from bot.model import Interview
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION, interview_kind
 from bot.prep.lessons import past_lessons
@@ -193,8 +193,11 @@ def ticked(interview: Interview, prep: Prep, left: TimeLeft) -> str:
     todo = [item_words(item, interview, quick=left.short)[0] for item in shown
             if item.key not in prep.checked]
     if not todo:
-        return (f"Research done for {employer(interview)} - all {len(shown)} ticked. "
-                "Now your two questions and one story out loud.")
+        rest = ([f"your {'two questions' if not prep.questions else 'second question'}"]
+                if len(prep.questions) < 2 else []) + (
+            [] if prep.practised else ["one story out loud"])
+        then = f"Now {listed(rest)}." if rest else "You're ready - good luck!"
+        return f"Research done for {employer(interview)} - all {len(shown)} ticked. {then}"
     return (f"Ticked. {len(shown) - len(todo)} of {len(shown)} done; next: "
             f"{re.sub('^The ', 'the ', todo[0])}.")
 
