@@ -78,11 +78,18 @@ def _at_least(word: str, target: str, cutoff: float) -> bool:
     return difflib.SequenceMatcher(None, word, target).ratio() >= cutoff
 
 
+# Other words for a subcommand, as people say them: "/debrief prepare for acme".
+_SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep"}
+
+
 def near_subcommand(word: str) -> str | None:
-    """The one subcommand ``word`` is a typo of (``hlep`` → ``help``), else None."""
+    """The one subcommand ``word`` is a typo of (``hlep`` → ``help``) or another word for
+    (``prepare`` → ``prep``), else None."""
     word = word.lower()
     if not word or word in _NAMES:
         return word or None
+    if word in _SAID_FOR:
+        return _SAID_FOR[word]
     scored = sorted(((difflib.SequenceMatcher(None, word, name).ratio(), name)
                      for name in _NAMES), reverse=True)
     best_score, best = scored[0]

@@ -254,3 +254,10 @@ async def test_the_last_tick_names_only_what_is_left(world: World) -> None:
     await world.say("/debrief prep untick 5")
     (ready,) = await world.say("/debrief prep tick 5")
     assert ready.text.endswith("all 5 ticked. You're ready - good luck!")
+
+
+@pytest.mark.parametrize("typed", ["/debrief prepare for acme", "/debrief preparation acme"])
+async def test_prepare_is_read_as_prep(world: World, typed: str) -> None:
+    took, prep = await world.say(typed)
+    assert "as `/debrief prep`" in took.text
+    assert prep.title == "Prep: Acme, Thu 11 Jun 10:00 BST"
