@@ -261,3 +261,11 @@ async def test_prepare_is_read_as_prep(world: World, typed: str) -> None:
     took, prep = await world.say(typed)
     assert "as `/debrief prep`" in took.text
     assert prep.title == "Prep: Acme, Thu 11 Jun 10:00 BST"
+
+
+async def test_an_interviewer_known_by_job_alone_is_named_with_its_article() -> None:
+    """"The interviewer, hiring manager"."""
+    world = World()
+    await world.say('/debrief interview Acme when:"fri 10:00" interviewer:"hiring manager"')
+    (prep,) = await world.say("/debrief prep")
+    assert "4. ☐ The interviewer, the hiring manager - " in prep.text

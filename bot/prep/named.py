@@ -27,9 +27,18 @@ def people_named(interview: Interview) -> str | None:
     """"Priya Raman (VP Product) and Tom Berg", as typed and tidied; None for nobody."""
     if not interview.interviewer:
         return None
-    people = [p.full + (f" ({p.job})" if p.job and p.name else "")
-              for p in parse_interviewers(interview.interviewer)] or [interview.interviewer]
+    people = [_called(p) for p in parse_interviewers(interview.interviewer)] or \
+        [interview.interviewer]
     return listed(people)
+
+
+def _called(person: Interviewer) -> str:
+    """"Sam Lee (eng manager)"; a job alone with its article: "the hiring manager"."""
+    if person.name:
+        return person.full + (f" ({person.job})" if person.job else "")
+    if re.match(r"(?:the|a|an|our|my|their|\d+|two|three|several)\b", person.full, re.I):
+        return person.full
+    return f"the {person.full}"
 
 
 def panel_advice(interview: Interview) -> str | None:
