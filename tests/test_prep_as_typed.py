@@ -269,3 +269,10 @@ async def test_an_interviewer_known_by_job_alone_is_named_with_its_article() -> 
     await world.say('/debrief interview Acme when:"fri 10:00" interviewer:"hiring manager"')
     (prep,) = await world.say("/debrief prep")
     assert "4. ☐ The interviewer, the hiring manager - " in prep.text
+
+
+@pytest.mark.parametrize("typed", ["i said it was a bad fit", "said it went fine",
+                                   "i told them my salary range"])
+async def test_saying_something_else_is_not_practising(world: World, typed: str) -> None:
+    await world.say(typed)
+    assert world.store.preps.rows == {}

@@ -32,8 +32,8 @@ ACTIONS = {"tick": "tick", "check": "tick", "done": "tick", "untick": "untick",
 
 # "I said it out loud", typed after prep: the same as ``practised``.
 _PRACTISED = re.compile(
-    r"^(?:i\s+|i've\s+|ive\s+|i have\s+|just\s+)*(?:practi[sc]ed|rehearsed|said (?:it|my "
-    r"story|the story)(?: out loud| aloud)?|did (?:it|my story) out loud)\b.*$", re.I)
+    r"^(?:i\s+|i've\s+|ive\s+|i have\s+|just\s+)*(?:practi[sc]ed|rehearsed|(?:said|told|did) "
+    r"(?:it|my story|the story|my stories) (?:out loud|aloud))\b.*$", re.I)
 
 # The words around an interview's name: "for my acme interview", "the globex one".
 _AROUND = re.compile(r"^(?:(?:for|with|at|about|my|the|our|an?)\s+)+|"
