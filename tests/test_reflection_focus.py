@@ -65,6 +65,10 @@ async def test_their_own_drift_still_gets_the_professional_focus() -> None:
     ("I was late because of the train, they were nice about it", False),
     ("I interrupted a flaky test suite and cut CI time by 40%", False),
     ("I kept interrupting them, nerves I guess", False),
+    ("they were interested in how I handle interruptions", False),
+    ("they checked out my GitHub before the call", False),
+    ("they didn't care about my degree, only my projects", False),
+    ("she was never rude, just very direct", False),
     ("the interviewer was super nice and we talked about hiking", False),
     ("my story about the rude customer I turned into our biggest account", False),
 ])

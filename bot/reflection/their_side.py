@@ -23,11 +23,14 @@ FREE_TEXT = ("remember", "interest", "reference", "hardest", "bring", "timeline"
 
 _BADLY = re.compile(
     r"\b(?:rude|dismissive|condescending|arrogant|hostile|unprofessional|impatient|"
-    r"interrupt\w*|cut me off|cutting me off|talked over me|talked down to me|belittl\w*|"
-    r"bored|disinterested|uninterested|checked out|(?:on|checking|looking at) (?:his|her|"
-    r"their) phone|yawn\w*|didn'?t (?:seem to )?care|did not (?:seem to )?care|didn'?t "
-    r"listen|wasn'?t listening|snapped at me|laughed at me|showed up late|(?:was|were|came) "
-    r"(?:\w+ )?(?:min(?:ute)?s? )?late|ghosted|no[- ]show(?:ed)?)\b", re.I)
+    r"interrupt(?:ed|ing|s) me|kept interrupting|cut me off|cutting me off|talked over me|"
+    r"talked down to me|belittl\w*|bored|disinterested|uninterested|(?:seemed|was|were|"
+    r"looked) (?:totally |completely )?(?:checked out|distracted)|(?:on|checking|looking at) "
+    r"(?:his|her|their) phone|yawn(?:ed|ing)|didn'?t listen|wasn'?t listening|snapped at me|"
+    r"laughed at me|showed up late|(?:was|were|came) (?:\w+ )?(?:min(?:ute)?s? )?late|"
+    r"no[- ]show(?:ed)?)\b", re.I)
+# "they were never rude", "not bored at all": said to rule it out.
+_NOT = re.compile(r"\b(?:never|not|n't|wasn'?t|weren'?t|no)\s+(?:\w+\s+)?$", re.I)
 _THEM = re.compile(r"\b(?:interviewers?|he|she|they|him|her|them|guy|woman|man|manager|"
                    r"recruiter|panel|lead|ceo|cto|founder|director|hr)\b", re.I)
 # "i was late", "i got impatient", "i interrupted them": the person speaking of themselves.
@@ -38,7 +41,9 @@ _ME = re.compile(r"\bi(?:'m| am| was| got| felt| seemed)\s+(?:\w+\s+)?(?:rude|la
 
 def about_them(text: object) -> bool:
     """The answer tells how the interviewer treated them, not about the candidate."""
-    if not isinstance(text, str) or not _BADLY.search(text) or _ME.search(text):
+    if not isinstance(text, str) or _ME.search(text):
+        return False
+    if not any(not _NOT.search(text[:m.start()]) for m in _BADLY.finditer(text)):
         return False
     return bool(_THEM.search(text)) or bool(re.match(r"\s*(?:was |were )?(?:so |very |"
                                                      r"really )?rude", text, re.I))
