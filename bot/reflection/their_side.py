@@ -13,6 +13,7 @@ the candidate.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -41,7 +42,14 @@ _ME = re.compile(r"\bi(?:'m| am| was| got| felt| seemed)\s+(?:\w+\s+)?(?:rude|la
 
 def about_them(text: object) -> bool:
     """The answer tells how the interviewer treated them, not about the candidate."""
-    if not isinstance(text, str) or _ME.search(text):
+    return isinstance(text, str) and _about_them(text)
+
+
+# Asked of the same answers several times a summary (scores, what went well, the focus),
+# like bot.reflection.reading's readings: made once.
+@functools.lru_cache(maxsize=1024)
+def _about_them(text: str) -> bool:
+    if _ME.search(text):
         return False
     if not any(not _NOT.search(text[:m.start()]) for m in _BADLY.finditer(text)):
         return False
