@@ -14,7 +14,8 @@ work's commit), or memory (``--storage memory``).
     placeholder or sent as a follow-up. Debrief answers in the callback when its work is
     done within ``--answer-budget`` seconds (0: always defer first);
 (b) saturation: ``--burst`` interactions written back to back; rate = callbacks per second
-    (median of three bursts).
+    (median of three bursts). Each burst's answers are waited for (up to 60 s) before the
+    other client's turn, and the time from the burst's start to its last answer is printed.
 
 The two clients run in alternating 5-second rounds (and alternating bursts), so load from
 anything else on the machine affects both alike.
@@ -114,6 +115,10 @@ class Result:
     in_callback: int = 0  # steady interactions whose callback was the answer (type 4)
     missing: int = 0
     rates: list[float] = field(default_factory=list)
+    drained_s: list[float] = field(default_factory=list)  # burst start -> its last answer
+    burst_answered: int = 0
+    answered_in_burst: int = 0  # answers sent before the burst's last callback
+    burst_cpu_ms: list[float] = field(default_factory=list)  # until the last callback
     cpu_s: float = 0.0  # the client process's CPU time over the steady rounds
     steady_sent: int = 0
 
@@ -223,13 +228,28 @@ class Target:
                                        and i.callbacks[0].get("type") == 4)
 
     async def saturate(self, burst: int) -> None:
+        cpu_before = self.cpu_time()
         first = time.perf_counter()
         flood = [await self.next() for _ in range(burst)]
         await settle(self.fake, flood, 60)
+        self.result.burst_cpu_ms.append((self.cpu_time() - cpu_before) * 1000 / burst)
         done = [i.callback_at for i in flood if i.callback_at]
         if done:
             self.result.rates.append(len(done) / (max(done) - first))
-        await asyncio.sleep(2.0)
+            self.result.answered_in_burst += sum(
+                1 for i in flood if i.answered_at and i.answered_at <= max(done))
+        # The answers that follow the acknowledgements are waited for before the other
+        # client's turn: one client's backlog must not run during the other's burst.
+        deadline = time.perf_counter() + 60
+        # Polled (not an event): the fake notes answers in several places.
+        while any(i.answered_at is None for i in flood) and \
+                time.perf_counter() < deadline:  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
+        answered = [i.answered_at for i in flood if i.answered_at]
+        self.result.burst_answered += len(answered)
+        if answered:
+            self.result.drained_s.append(max(answered) - first)
+        await asyncio.sleep(1.0)  # the replies after the answers (the reflections' DMs)
 
     async def stop(self) -> None:
         if self.child is not None:
@@ -242,7 +262,7 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
-def report(results: list[Result], rate: float, seconds: float) -> None:
+def report(results: list[Result], rate: float, seconds: float, burst: int) -> None:
     print(f"\nsteady {rate:g}/s for {seconds:g}s (help + interview alternating), "
           "dispatch -> interaction callback")
     print(f"{'client':<10}{'n':>7}{'missing':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
@@ -270,6 +290,13 @@ def report(results: list[Result], rate: float, seconds: float) -> None:
         f"{r.pct(0.99, r.answers_ms):.2f} ms ({len(r.answers_ms)} answered, "
         f"{r.in_callback} in the callback)"
         for r in results))
+    print("bursts: CPU ms per interaction until the burst's last callback: " + "; ".join(
+        f"{r.client} {statistics.median(r.burst_cpu_ms or [float('nan')]):.2f} "
+        f"({r.answered_in_burst} answered by then)" for r in results))
+    print("bursts: every interaction answered (not a target): " + "; ".join(
+        f"{r.client} {r.burst_answered} of {len(r.rates) * burst}, the last "
+        f"{statistics.median(r.drained_s or [float('nan')]):.2f} s after the burst began "
+        "(median of the bursts)" for r in results))
 
 
 @contextlib.contextmanager
@@ -307,7 +334,7 @@ async def main(args: argparse.Namespace) -> None:
     finally:
         for target in targets:
             await target.stop()
-    report([t.result for t in targets], args.rate, args.seconds)
+    report([t.result for t in targets], args.rate, args.seconds, args.burst)
     print(f"# load average at end {load()} (a busy machine depresses every wall-clock figure)")
 
 

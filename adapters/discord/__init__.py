@@ -32,6 +32,7 @@ import discord
 from adapters.discord.client import apply_endpoints, build_client, shard_count_from_env
 from adapters.discord.gateway import DiscordChatGateway
 from adapters.discord.handlers import DiscordHandlers
+from adapters.discord.pending import ANSWER_BUDGET
 from adapters.inbox import DurableInbox, InboxSettings
 from adapters.lanes import PersonLanes
 from adapters.observe import ApiObserver, api_trace
@@ -55,18 +56,23 @@ class DiscordAdapter:
                  shard_count: int | str | None = None, max_concurrent_work: int = 16,
                  api_observer: ApiObserver | None = None, clock: Clock | None = None,
                  uow: UnitOfWorkFactory | None = None,
-                 inbox_settings: InboxSettings | None = None) -> None:
+                 inbox_settings: InboxSettings | None = None,
+                 answer_budget: float = ANSWER_BUDGET) -> None:
         """``shard_count``: None (default) reads ``DISCORD_SHARD_COUNT``. At most
         ``max_concurrent_work`` core calls (with their follow-ups) run at once; acknowledging
         interactions is never held back by it. ``api_observer`` hears about every REST
         response (metrics). ``uow``: where the inbox lives (the database in ``debrief run``;
-        without it, memory - not durable)."""
+        without it, memory - not durable). ``answer_budget``: seconds a command's work may
+        take to be answered in the interaction callback itself instead of after "thinking"
+        (default 0: every command is acknowledged as soon as it is durable; see
+        :mod:`adapters.discord.pending`)."""
         if not settings.discord_token:
             raise ValueError("DISCORD_TOKEN is not set")
         self.settings = settings
         self.handlers = DiscordHandlers(conversation, max_concurrent_work=max_concurrent_work,
                                         clock=clock)
         self.handlers.job_deadline = settings.job_deadline_seconds
+        self.handlers.answer_budget = answer_budget
         # Interactions and DMs are made durable before they are acknowledged; each person's
         # run in order (adapters.lanes).
         self.lanes = PersonLanes(max_concurrent_work)

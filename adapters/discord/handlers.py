@@ -2,10 +2,13 @@
 
 Every interaction is first made durable (the inbox, keyed by the interaction's id, see
 :mod:`adapters.inbox` and :mod:`adapters.discord.durable`) before anything is sent to
-Discord, which drops interactions not answered within 3 seconds. A command or form whose
-work is done within :data:`ANSWER_BUDGET` is answered in the interaction callback itself
-(CHANNEL_MESSAGE_WITH_SOURCE, one request); slower work, or work behind a backlog, is
-acknowledged with a "thinking" defer and its answer edited in later. A click is acknowledged
+Discord, which drops interactions not answered within 3 seconds. A command or form is then
+acknowledged with a "thinking" defer and its answer edited in when the work is done (with an
+answer budget, :mod:`adapters.discord.pending`, work done within it is answered in the
+interaction callback itself instead). Its work starts at once, beside the acknowledgement,
+unless the person has a request running or the process is behind; in a crowd (more than
+:data:`adapters.lanes.CROWDED` acknowledgements on their way) all work waits for the
+acknowledgements, as on Slack. A click is acknowledged
 at once with an UPDATE_MESSAGE that disables the clicked message's buttons. An interaction
 that cannot be made durable is not acknowledged (Discord tells the person it failed); one
 already received runs nothing. Further replies go out as follow-ups (see
@@ -50,7 +53,7 @@ from adapters.discord.translate import (
     incoming_from_message,
 )
 from adapters.inbox import Accepted, DurableInbox, InboxUnavailable
-from adapters.lanes import AckFirst
+from adapters.lanes import CROWDED, AckFirst
 from bot import copy
 from bot.clock import SystemClock
 from bot.ports import Clock, Conversation
@@ -87,7 +90,7 @@ class DiscordHandlers:
         # those), which also keeps the database pool from being swamped.
         self._work = asyncio.Semaphore(max_concurrent_work)
         # ... and the work's requests give way while acknowledgements are on their way.
-        self.acks = AckFirst()
+        self.acks = AckFirst(crowded=CROWDED)
         # Every job's deadline (DEBRIEF_JOB_DEADLINE; the adapter sets it from settings).
         self.job_deadline = 60.0
         # Where interactions and DMs are made durable first (set by the adapter; None runs

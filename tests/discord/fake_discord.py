@@ -64,6 +64,8 @@ class FakeDiscord(ActingAsUsers):
         self.calls: list[Call] = []
         self.identifies: list[dict[str, Any]] = []
         self._failures: list[Failure] = []
+        #: Seconds each interaction callback takes to be answered (a slow Discord).
+        self.callback_delay = 0.0
         self._sockets: dict[int, tuple[web.WebSocketResponse, itertools.count[int]]] = {}
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -262,6 +264,8 @@ class FakeDiscord(ActingAsUsers):
                 call.status = failure.status
                 await self._notify()
                 return self._json(failure.body, failure.status, failure.headers)
+        if self.callback_delay and path.endswith("/callback"):
+            await asyncio.sleep(self.callback_delay)
         try:
             status, data = self._route(request.method, path, body)
         except KeyError:

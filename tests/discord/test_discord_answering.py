@@ -1,10 +1,12 @@
-"""The first response to a command: the answer itself when the work is fast, else a
-"thinking" defer edited later; never lost, never twice, never private text in a channel.
+"""The first response to a command: a "thinking" defer as soon as the command is durable,
+edited when the answer is ready (or, with an answer budget, the answer itself when the work
+is that fast); never lost, never twice, never private text in a channel.
 
 Discord wants an initial response within 3 seconds (discord-api-docs, developers/
 interactions/receiving-and-responding.mdx, "Interaction Callback"). Work done within the
 handlers' answer budget is sent as the callback itself (CHANNEL_MESSAGE_WITH_SOURCE, type 4);
-slower work is deferred (type 5) and the placeholder edited when it is done.
+slower work is deferred (type 5, DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE) and the placeholder
+edited when it is done. The default budget is 0 (see adapters/discord/pending.py).
 """
 
 from __future__ import annotations
@@ -62,12 +64,26 @@ def webhook_calls(fake: FakeDiscord) -> list[Any]:
     return [c for c in fake.calls if c.path.startswith("/webhooks/")]
 
 
-async def test_fast_work_is_answered_in_the_callback_with_one_request(
+async def test_by_default_a_command_is_acknowledged_once_durable_and_its_answer_edited_in(
         fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     ann = fake.add_user("ann")
     inter = await fake.command(ann, "help")
-    await fake.wait_until(lambda: inter.callbacks)
+    await fake.wait_until(lambda: fake.settled(inter) and fake.replies_to(inter))
     assert await adapter.idle(5)
+    assert inter.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}]
+    [answer] = fake.replies_to(inter)
+    assert "/debrief forget" in shown(answer) and answer["flags"] & EPHEMERAL
+    assert len(fake.calls_to("PATCH", r"/messages/@original$")) == 1  # one edit, no more
+    assert not fake.calls_to("DELETE", r"/messages/@original$")
+
+
+async def test_with_a_budget_fast_work_is_answered_in_the_callback_with_one_request(
+        fake: FakeDiscord, start_adapter: Any) -> None:
+    await start_adapter(answer_budget=1.0)
+    ann = fake.add_user("ann")
+    inter = await fake.command(ann, "help")
+    await fake.wait_until(lambda: inter.callbacks)
+    await asyncio.sleep(0.2)
     [callback] = inter.callbacks
     assert callback["type"] == 4 and callback["data"]["flags"] & EPHEMERAL
     assert "/debrief forget" in shown(callback["data"])  # the whole of help
@@ -91,8 +107,9 @@ async def test_slow_work_is_deferred_then_the_thinking_message_edited(
     assert fake.calls_to("PATCH", r"/messages/@original$")  # the placeholder, edited
 
 
-async def test_a_failed_callback_sends_the_answer_to_the_dm(
-        fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore) -> None:
+async def test_a_failed_answer_in_the_callback_sends_the_answer_to_the_dm(
+        fake: FakeDiscord, start_adapter: Any, store: MemoryStore) -> None:
+    adapter = await start_adapter(answer_budget=1.0)
     ivy = fake.add_user("ivy")
     fake.fail_next("POST", CALLBACK, status=404, code=10062)  # "Unknown interaction"
     inter = await fake.command(ivy, "interview", company="Globex", type="other")
@@ -104,6 +121,23 @@ async def test_a_failed_callback_sends_the_answer_to_the_dm(
     assert any("How memorable" in text for text in dms)  # and the reflection, once
     assert sum("How memorable" in text for text in dms) == 1
     assert fake.replies_to(inter) == [] and webhook_calls(fake) == []
+
+
+async def test_a_failed_acknowledgement_runs_nothing_and_trying_again_works(
+        fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore) -> None:
+    ivy = fake.add_user("ivy")
+    fake.fail_next("POST", CALLBACK, status=404, code=10062)  # "Unknown interaction"
+    failed = await fake.command(ivy, "interview", company="Globex", type="other")
+    await fake.wait_until(lambda: fake.calls_to("POST", CALLBACK))
+    assert await adapter.idle(5)
+    await asyncio.sleep(0.2)
+    # Discord showed ivy "The application did not respond": nothing was logged or sent.
+    assert store.interviews.rows == {} and fake.dms(ivy) == []
+    assert fake.replies_to(failed) == []
+    again = await fake.command(ivy, "interview", company="Globex", type="other")
+    await fake.wait_until(lambda: fake.dms(ivy) and fake.replies_to(again))
+    assert [i.company for i in store.interviews.rows.values()] == ["Globex"]
+    assert "Globex" in fake.replies_to(again)[0]["content"]
 
 
 async def test_a_click_while_a_slow_request_runs_is_acknowledged_at_once_and_answered_after(
@@ -176,7 +210,7 @@ async def test_a_command_behind_the_persons_running_request_is_deferred_at_once(
         fake: FakeDiscord, start_adapter: Any, core: Debrief) -> None:
     slow = Slowed(core)
     slow.delay = 0.5
-    adapter = await start_adapter(slow)
+    adapter = await start_adapter(slow, answer_budget=1.0)
     max_ = fake.add_user("max")
     first = await fake.command(max_, "help")
     await asyncio.sleep(0.1)
@@ -190,3 +224,42 @@ async def test_a_command_behind_the_persons_running_request_is_deferred_at_once(
     assert second.callback_at is not None and second.callback_at < slow.finished[0]
     assert "Hooli" in fake.replies_to(second)[0]["content"]
     assert await adapter.idle(5)
+
+
+async def test_a_crowd_is_acknowledged_first_and_everyone_answered_once_after(
+        fake: FakeDiscord, start_adapter: Any, core: Debrief) -> None:
+    """Twelve acknowledgements on their way (Discord slow to take them) is a crowd: work
+    whose acknowledgement is already done still waits until the crowd has gone (0.2 s after
+    it was last seen, adapters.lanes.CROWD_MEMORY), not just adapters.lanes.MAX_YIELD; then
+    everybody gets their own answer, once."""
+    slow = Slowed(core)
+    started: dict[str, float] = {}
+    handle = slow.handle
+
+    async def noted(incoming: Incoming) -> list[Reply]:
+        started[incoming.identity.user_id] = time.perf_counter()
+        return await handle(incoming)
+
+    slow.handle = noted  # type: ignore[method-assign]
+    adapter = await start_adapter(slow)
+    fake.callback_delay = 0.6
+    crowd = [await fake.command(fake.add_user(f"slow{n}"), "help") for n in range(12)]
+    await asyncio.sleep(0.05)
+    fake.callback_delay = 0.0
+    quick = []
+    for n in range(10):
+        quick.append(await fake.command(fake.add_user(f"quick{n}"), "help"))
+        await asyncio.sleep(0.01)
+    last_arrival = time.perf_counter()
+    everyone = crowd + quick
+    await fake.wait_until(lambda: all(fake.settled(i) and fake.replies_to(i)
+                                      for i in everyone), wait_s=15)
+    assert await adapter.idle(5)
+    assert all(i.callback_at and i.callback_at < last_arrival for i in quick)
+    quick_work = [started[str(i.user.id)] for i in quick]
+    assert min(quick_work) > last_arrival + 0.15, "work waited for the crowd to go"
+    for inter in everyone:
+        assert inter.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}]
+        [answer] = fake.replies_to(inter)
+        assert "/debrief forget" in shown(answer)
+    assert len(fake.calls_to("PATCH", r"/messages/@original$")) == len(everyone)
