@@ -28,6 +28,7 @@ from adapters.discord.commands import build_group, sync_if_changed
 from adapters.discord.components import AnswerButton, ChoiceButton, ChoiceSelect
 from adapters.discord.handlers import DiscordHandlers
 from adapters.discord.render import NO_MENTIONS
+from adapters.discord.tree import DebriefTree
 
 __all__ = ["DebriefClient", "DebriefShardedClient", "apply_endpoints", "build_client",
            "intents", "shard_count_from_env"]
@@ -71,7 +72,7 @@ class _Debrief:
         self.debrief = handlers
         handlers.client = self  # type: ignore[assignment]
         self.synced = None
-        self.tree = app_commands.CommandTree(self)
+        self.tree = DebriefTree(self, handlers)  # type: ignore[arg-type]
         self.tree.add_command(build_group(handlers))
 
     async def setup_hook(self) -> None:
