@@ -16,7 +16,14 @@ from typing import Any
 import pytest
 
 from bot.clock import FixedClock
-from bot.insights.patterns import Timing, analyse, called_back, interview_scores, timing
+from bot.insights.patterns import (
+    CLOSED_AFTER,
+    Timing,
+    analyse,
+    called_back,
+    interview_scores,
+    timing,
+)
 from bot.model import Area, Interview, NudgeKind, NudgeStatus, Outcome, ThankYou
 from bot.ports import UnitOfWorkFactory
 from bot.service import Debrief
@@ -196,8 +203,8 @@ def _interview(**fields: Any) -> Interview:
 
 def test_no_reply_yet_is_waiting_until_the_interview_is_closed() -> None:
     quiet = _interview(outcome=Outcome.NO_REPLY)
-    assert called_back(quiet, T0 + timedelta(days=29)) is None
-    assert called_back(quiet, T0 + timedelta(days=30)) is False
+    assert called_back(quiet, T0 + CLOSED_AFTER - timedelta(days=1)) is None
+    assert called_back(quiet, T0 + CLOSED_AFTER) is False
     soon = analyse([quiet], T0 + timedelta(days=10), WINDOW)
     assert (soon.with_outcome, soon.waiting, soon.callbacks) == (0, 1, 0)
     late = analyse([quiet], T0 + timedelta(days=40), WINDOW)

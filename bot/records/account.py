@@ -26,6 +26,8 @@ from bot.tips.library import TYPE_WORDS, tip_for_interview
 from bot.values import Choice, Command, Destination, Reply, Surface
 from bot.zones import UnknownZone, ZoneMatch, resolve_zone
 
+MAX_RATING = 2.0  # an area's best average rating (bot.insights.patterns: 0-2)
+
 __all__ = ["export", "help_", "settings", "tip"]
 
 # A signature longer than this is not a name (and would look odd under a note).
@@ -94,11 +96,13 @@ async def _weakest_area(ctx: Context) -> tuple[Area, bool]:
             scores = interview_scores(interview, ctx.now, ctx.config.thank_you_window)
             for area, score in scores.items():
                 totals.setdefault(area, []).append(score)
-    means = {a: sum(totals[a]) / len(totals[a]) if a in totals else 2.0 for a in Area}
+    means = {a: sum(totals[a]) / len(totals[a]) if a in totals else MAX_RATING for a in Area}
     if min(means.values()) >= STRONG_RATING:
         # Nothing to go by, or every area reads "strong" (as /debrief stats says it): no
-        # area is the one to work on, so each in turn - and no claim.
-        return list(Area)[ctx.user.tips_shown % len(Area)], False
+        # area is the one to work on, so each in turn - and no claim. Areas with nothing
+        # short of the best on record (one just put right, say) wait while others have.
+        turn = [a for a in Area if means[a] < MAX_RATING] or list(Area)
+        return turn[ctx.user.tips_shown % len(turn)], False
     return min(Area, key=lambda a: means[a]), True
 
 

@@ -32,7 +32,7 @@ async def test_a_reflection_runs_over_socket_mode(socket_env: SlackEnv) -> None:
     await ada.say("The outage story", event_id="EvSOCKET1")
     await ada.say("The outage story", event_id="EvSOCKET1", retry_num=1)  # redelivered
     await fake.wait_for(lambda: len(ada.dm_messages()) == 3)
-    await ada.say("sent")
+    await ada.say("their move to the cloud")
     await fake.wait_for(lambda: len(ada.dm_messages()) == 4)
     assert "question 4 of 11" in _blocks(ada.dm_messages()[-1])
     assert len(fake.acks) == 5, "every envelope was acknowledged once"
