@@ -23,6 +23,7 @@ from sqlalchemy import func, select, text
 
 from adapters.charts import MatplotlibChartRenderer
 from adapters.gateways import RoutingGateway
+from adapters.heap import settle as settle_heap
 from adapters.inbox import DurableInbox
 from adapters.metrics import Metrics
 from adapters.settings import Settings, core_config, dispatcher_config, inbox_settings
@@ -178,9 +179,8 @@ class Runtime:
         self.dispatcher.start()
         self.tips.start()
         # What start-up built lives as long as the process: keep it out of the collector's
-        # full passes, which otherwise stall every request 100-400 ms (issue 14).
-        gc.collect()
-        gc.freeze()
+        # full passes, and collect the young less often (adapters.heap; issue 14).
+        settle_heap()
         log.info("debrief is running on %s:%s (%s)", self.settings.http_host,
                  self.settings.http_port, ", ".join(self.platforms))
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import json
 import logging
 import platform
@@ -35,6 +34,7 @@ from pathlib import Path
 import machine  # benchmarks/machine.py: run as scripts, their folder is on sys.path
 from answerer import ScriptRecorder
 
+from adapters.heap import settle
 from bot.clock import SystemClock
 from bot.service import Debrief
 from bot.values import Identity, Incoming
@@ -51,8 +51,7 @@ async def turn_cpu_ms(directory: Path, reps: int, people: int,
     engine = create_engine(url)
     core = Debrief(sql_uow_factory(engine), SystemClock())
     recorder, rng = ScriptRecorder(), random.Random(seed)
-    gc.collect()
-    gc.freeze()  # as `debrief run` does after start-up: full collections skip what is built
+    settle()  # as `debrief run` does after start-up (adapters.heap)
     try:
         results = []
         for rep in range(reps + 1):  # the first repetition warms caches and is dropped

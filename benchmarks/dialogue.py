@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import itertools
 import logging
 import platform
@@ -53,6 +52,7 @@ from dialogue_pg import PgPhase, pool_options, run_pg_phase
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.heap import settle
 from bot import copy
 from bot.clock import SystemClock
 from bot.service import Debrief
@@ -90,8 +90,7 @@ async def make_core(directory: Path, name: str) -> tuple[Debrief, AsyncEngine]:
     core = Debrief(sql_uow_factory(engine), SystemClock())
     # As `debrief run` does after start-up (adapters/runtime.py): what was built so far lives
     # as long as the process, so the collector's full passes need not walk it.
-    gc.collect()
-    gc.freeze()
+    settle()
     return core, engine
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import cProfile
-import gc
 import logging
 import multiprocessing
 import os
@@ -29,6 +28,7 @@ from typing import Any
 import psutil
 from sqlalchemy.engine import make_url
 
+from adapters.heap import settle
 from adapters.settings import Settings
 from bot.clock import SystemClock
 from bot.service import Debrief
@@ -254,8 +254,7 @@ async def _worker(url: str, people: int, seed: int, pause: tuple[float, float] |
         core = Debrief(sql_uow_factory(engine), SystemClock())
         # As `debrief run` does after start-up (adapters/runtime.py), as the SQLite phases
         # do (dialogue.make_core): full collections skip what lives as long as the process.
-        gc.collect()
-        gc.freeze()
+        settle()
         barrier.wait(600)
         profiler = cProfile.Profile() if profile else None
         if profiler is not None:

@@ -81,7 +81,8 @@ async def serve_debrief(api: str, gateway: str, token: str, max_work: int = 16,
     if answer_budget is not None:
         adapter.handlers.answer_budget = answer_budget
     await adapter.start()
-    gc.freeze()  # what a long-running process does after start-up (same for the bare client)
+    from adapters.heap import settle
+    settle()  # what `debrief run` does after start-up (adapters.heap)
     await asyncio.Event().wait()
 
 

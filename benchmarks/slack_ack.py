@@ -140,10 +140,15 @@ def _serve_app(kind: str, api_url: str, storage: str, ports: Any,
         runner = web.AppRunner(web_app, handle_signals=False, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()
-        # As `debrief run` does once started (adapters.runtime): without it, full collections
-        # of the start-up objects stalled Debrief's loop 100-400 ms under load.
-        gc.collect()
-        gc.freeze()
+        # As `debrief run` does once started (adapters.heap): without it, full collections
+        # of the start-up objects stalled Debrief's loop 100-400 ms under load. The bare
+        # app only freezes what start-up built: it keeps Python's collector settings.
+        if kind == "debrief":
+            from adapters.heap import settle
+            settle()
+        else:
+            gc.collect()
+            gc.freeze()
         ports.put(runner.addresses[0][1])
         await asyncio.Event().wait()
         del keep
