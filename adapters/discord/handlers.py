@@ -2,13 +2,12 @@
 
 Every interaction is first made durable (the inbox, keyed by the interaction's id, see
 :mod:`adapters.inbox` and :mod:`adapters.discord.durable`) before anything is sent to
-Discord, which drops interactions not answered within 3 seconds. A command or form is then
-acknowledged with a "thinking" defer and its answer edited in when the work is done (with an
-answer budget, :mod:`adapters.discord.pending`, work done within it is answered in the
-interaction callback itself instead). Its work starts at once, beside the acknowledgement,
-unless the person has a request running or the process is behind; in a crowd (more than
-:data:`adapters.lanes.CROWDED` acknowledgements on their way) all work waits for the
-acknowledgements, as on Slack. A click is acknowledged
+Discord, which drops interactions not answered within 3 seconds. A command or form whose
+work is done within the answer budget (:mod:`adapters.discord.pending`) is answered in the
+interaction callback itself (CHANNEL_MESSAGE_WITH_SOURCE, one request); slower work, or work
+behind a backlog, is acknowledged with a "thinking" defer and its answer edited in later.
+In a crowd (more than :data:`adapters.lanes.CROWDED` acknowledgements on their way) all
+work waits for the acknowledgements, as on Slack. A click is acknowledged
 at once with an UPDATE_MESSAGE that disables the clicked message's buttons. An interaction
 that cannot be made durable is not acknowledged (Discord tells the person it failed); one
 already received runs nothing. Further replies go out as follow-ups (see

@@ -1,12 +1,12 @@
-"""The first response to a command: a "thinking" defer as soon as the command is durable,
-edited when the answer is ready (or, with an answer budget, the answer itself when the work
-is that fast); never lost, never twice, never private text in a channel.
+"""The first response to a command: the answer itself when the work is fast, else a
+"thinking" defer edited later; never lost, never twice, never private text in a channel.
 
 Discord wants an initial response within 3 seconds (discord-api-docs, developers/
 interactions/receiving-and-responding.mdx, "Interaction Callback"). Work done within the
 handlers' answer budget is sent as the callback itself (CHANNEL_MESSAGE_WITH_SOURCE, type 4);
 slower work is deferred (type 5, DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE) and the placeholder
-edited when it is done. The default budget is 0 (see adapters/discord/pending.py).
+edited when it is done. With a budget of 0 every command is deferred (adapters/discord/
+pending.py).
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ def webhook_calls(fake: FakeDiscord) -> list[Any]:
     return [c for c in fake.calls if c.path.startswith("/webhooks/")]
 
 
-async def test_by_default_a_command_is_acknowledged_once_durable_and_its_answer_edited_in(
-        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
+async def test_without_a_budget_a_command_is_acknowledged_once_durable_and_edited_in(
+        fake: FakeDiscord, start_adapter: Any) -> None:
+    adapter = await start_adapter(answer_budget=0.0)
     ann = fake.add_user("ann")
     inter = await fake.command(ann, "help")
     await fake.wait_until(lambda: fake.settled(inter) and fake.replies_to(inter))
@@ -77,9 +78,8 @@ async def test_by_default_a_command_is_acknowledged_once_durable_and_its_answer_
     assert not fake.calls_to("DELETE", r"/messages/@original$")
 
 
-async def test_with_a_budget_fast_work_is_answered_in_the_callback_with_one_request(
-        fake: FakeDiscord, start_adapter: Any) -> None:
-    await start_adapter(answer_budget=1.0)
+async def test_fast_work_is_answered_in_the_callback_with_one_request(
+        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     ann = fake.add_user("ann")
     inter = await fake.command(ann, "help")
     await fake.wait_until(lambda: inter.callbacks)
@@ -108,8 +108,7 @@ async def test_slow_work_is_deferred_then_the_thinking_message_edited(
 
 
 async def test_a_failed_answer_in_the_callback_sends_the_answer_to_the_dm(
-        fake: FakeDiscord, start_adapter: Any, store: MemoryStore) -> None:
-    adapter = await start_adapter(answer_budget=1.0)
+        fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore) -> None:
     ivy = fake.add_user("ivy")
     fake.fail_next("POST", CALLBACK, status=404, code=10062)  # "Unknown interaction"
     inter = await fake.command(ivy, "interview", company="Globex", type="other")
@@ -124,7 +123,8 @@ async def test_a_failed_answer_in_the_callback_sends_the_answer_to_the_dm(
 
 
 async def test_a_failed_acknowledgement_runs_nothing_and_trying_again_works(
-        fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore) -> None:
+        fake: FakeDiscord, start_adapter: Any, store: MemoryStore) -> None:
+    adapter = await start_adapter(answer_budget=0.0)  # "thinking" first, always
     ivy = fake.add_user("ivy")
     fake.fail_next("POST", CALLBACK, status=404, code=10062)  # "Unknown interaction"
     failed = await fake.command(ivy, "interview", company="Globex", type="other")
@@ -210,7 +210,7 @@ async def test_a_command_behind_the_persons_running_request_is_deferred_at_once(
         fake: FakeDiscord, start_adapter: Any, core: Debrief) -> None:
     slow = Slowed(core)
     slow.delay = 0.5
-    adapter = await start_adapter(slow, answer_budget=1.0)
+    adapter = await start_adapter(slow)
     max_ = fake.add_user("max")
     first = await fake.command(max_, "help")
     await asyncio.sleep(0.1)
@@ -258,8 +258,10 @@ async def test_a_crowd_is_acknowledged_first_and_everyone_answered_once_after(
     assert all(i.callback_at and i.callback_at < last_arrival for i in quick)
     quick_work = [started[str(i.user.id)] for i in quick]
     assert min(quick_work) > last_arrival + 0.15, "work waited for the crowd to go"
+    assert all(i.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}] for i in quick)
     for inter in everyone:
-        assert inter.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}]
+        assert len(inter.callbacks) == 1
         [answer] = fake.replies_to(inter)
         assert "/debrief forget" in shown(answer)
-    assert len(fake.calls_to("PATCH", r"/messages/@original$")) == len(everyone)
+    deferred = [i for i in everyone if i.callbacks[0]["type"] == 5]
+    assert len(fake.calls_to("PATCH", r"/messages/@original$")) == len(deferred)

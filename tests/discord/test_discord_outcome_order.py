@@ -28,7 +28,7 @@ def buttons(message: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize("delay", [0.0, 1.3], ids=["in the callback", "after thinking"])
 async def test_in_a_server_the_outcome_comes_first_then_the_question_with_its_buttons(
         fake: FakeDiscord, core: Debrief, start_adapter: StartAdapter, delay: float) -> None:
-    adapter = await start_adapter(SlowCore(core, delay) if delay else core, answer_budget=1.0)
+    adapter = await start_adapter(SlowCore(core, delay) if delay else core)
     alice = fake.add_user("alice")
     await fake.command(alice, "interview", company="Acme", type="other")
     await fake.wait_until(lambda: fake.dms(alice))

@@ -39,9 +39,9 @@ async def test_whole_reflection_with_buttons_typed_replies_modal_and_select(
     question = await next_dm(fake, alice, 0)
     await fake.wait_until(lambda: fake.replies_to(command)
                           and "Acme" in fake.replies_to(command)[0]["content"])
-    # Acknowledged with "thinking" as soon as it is durable, visible only to alice, and the
-    # answer edited into it.
-    assert command.callbacks == [{"type": 5, "data": {"flags": EPHEMERAL}}]
+    # Answered in the callback itself (CHANNEL_MESSAGE_WITH_SOURCE), visible only to alice.
+    assert command.callbacks[0]["type"] == 4
+    assert command.callbacks[0]["data"]["flags"] & EPHEMERAL
     assert all(m["flags"] & EPHEMERAL for m in fake.replies_to(command))
     assert not question["flags"] & EPHEMERAL
     assert "How memorable" in question["content"]
@@ -173,7 +173,7 @@ async def test_dm_slash_commands_reply_in_the_dm_without_ephemeral(
     inter = await fake.command(carol, "interview", in_dm=True, company="Initech", type="other")
     await fake.wait_until(lambda: any("How memorable" in m["content"]
                                       for m in fake.replies_to(inter)))
-    assert inter.callbacks[0]["type"] == 5  # "thinking", then the answer edited in
+    assert inter.callbacks[0]["type"] == 4  # the answer is the callback
     assert not (inter.callbacks[0].get("data") or {}).get("flags")
     assert not any(m["flags"] & EPHEMERAL for m in fake.replies_to(inter))
     assert not fake.calls_to("POST", r"^/users/@me/channels$")  # already in the DM

@@ -54,7 +54,7 @@ async def test_stats_asked_in_a_server_arrive_in_the_dm_with_the_chart_attached(
 
 async def test_stats_asked_in_the_dm_answer_with_the_chart_attached(
         fake: FakeDiscord, start_adapter: Any, store: MemoryStore, clock: FixedClock) -> None:
-    await start_adapter(charted_core(store, clock), answer_budget=1.0)
+    await start_adapter(charted_core(store, clock))
     bo = fake.add_user("bo")
     await seed_history(memory_uow_factory(store), identity(bo), now=clock.now())
 
