@@ -72,7 +72,7 @@ async def test_one_interview_from_prep_to_follow_up_in_the_console(tmp_path: Pat
 
         prep_nudge = await console.at(datetime(2026, 6, 9, 17, 0, tzinfo=UTC))
         assert "[reminder]" in prep_nudge
-        assert "Your interview at Acme (Data Analyst) is Wed 10 Jun 14:00 BST" in prep_nudge
+        assert "Tomorrow at 14:00: your interview at Acme (Data Analyst)" in prep_nudge
         prep = await console.type("/debrief prep #1")
         assert "== Prep: Acme (Data Analyst), Wed 10 Jun 14:00 BST ==" in prep
         assert "The interviewer, Jane Doe" in prep

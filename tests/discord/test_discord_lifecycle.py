@@ -79,7 +79,7 @@ async def test_one_interview_from_prep_to_follow_up_on_discord(
     # Thursday 18:00: the prep message; its button opens prep in the DM.
     prep_nudge = await deliver_at(fake, alice, adapter, store, clock,
                                   datetime(2026, 3, 12, 18, 0, tzinfo=UTC))
-    assert "Your interview at Acme (Analyst) is Fri 13 Mar 10:00 UTC" in shown(prep_nudge)
+    assert "Tomorrow at 10:00: your interview at Acme (Analyst)" in shown(prep_nudge)
     prep = await click(fake, alice, prep_nudge, "Prepare now")
     assert "Prep: Acme (Analyst)" in shown(prep)
     ticked = await click(fake, alice, prep, "Tick 4")

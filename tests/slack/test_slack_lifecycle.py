@@ -82,7 +82,7 @@ async def test_one_interview_from_prep_to_follow_up_on_slack(slack_env: SlackEnv
 
     # Thursday 18:00 CET: the prep message, whose button opens prep.
     prep_nudge = await deliver_at(env, datetime(2026, 3, 5, 17, 0, tzinfo=UTC))
-    assert "Your interview at Acme (Analyst) is Fri 06 Mar 10:00 CET" in text_of(prep_nudge)
+    assert "Tomorrow at 10:00: your interview at Acme (Analyst)" in text_of(prep_nudge)
     prep = await click(env, "Prepare now", prep_nudge)
     assert "Prep: Acme (Analyst)" in text_of(prep)
     assert "The interviewer, Jane Doe" in text_of(prep)
