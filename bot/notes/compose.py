@@ -35,6 +35,7 @@ from bot.notes.reference import (
     RefusalReason,
     reference_phrase,
 )
+from bot.notes.topic_kind import TopicKind, topic_kind
 from bot.notes.written import with_company
 
 __all__ = [
@@ -308,8 +309,9 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
             tie = _pick(phrasings.BRING_ABOUT_ME, seed, "bring").format(bring=bring) if bring \
                 else _pick(phrasings.NO_BRING_ABOUT_ME, seed, "bring")
         else:
-            tie = _pick(phrasings.BRING_ABOUT_THEM, seed, "bring").format(bring=bring) \
-                if bring else _pick(phrasings.NO_BRING_ABOUT_THEM, seed, "bring")
+            with_bring, without = _TIES[topic_kind(ref_text)]
+            tie = _pick(with_bring, seed, "bring").format(bring=bring, **fill) if bring \
+                else _pick(without, seed, "bring").format(**fill)
         paragraphs = [
             _pick(thanks, seed, "thanks").format(**fill),
             f"{ref_sentence} {tie}",
@@ -322,6 +324,16 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
         _pick(phrasings.CARD, seed, "card").format(reference=ref_sentence, **fill),
         signature])
     return Note(person, _subject(request, role), body, card, reference)
+
+
+# The line after a reference on their side, with and without what the person brings, by
+# the kind of thing it was (bot.notes.topic_kind): nobody "works on" a brand or a hobby.
+_TIES: dict[TopicKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    TopicKind.WORK: (phrasings.BRING_ABOUT_THEM, phrasings.NO_BRING_ABOUT_THEM),
+    TopicKind.COMPANY: (phrasings.BRING_ABOUT_COMPANY, phrasings.NO_BRING_ABOUT_COMPANY),
+    TopicKind.INTEREST: (phrasings.BRING_ABOUT_INTEREST, phrasings.NO_BRING_ABOUT_INTEREST),
+    TopicKind.UNSURE: (phrasings.BRING_NEUTRAL, phrasings.NO_BRING_NEUTRAL),
+}
 
 
 def _role_once(body: str) -> str:

@@ -9,8 +9,11 @@ person did not say, and stay polite to someone who may have just rejected them.
 from __future__ import annotations
 
 __all__ = [
+    "BRING_ABOUT_COMPANY",
+    "BRING_ABOUT_INTEREST",
     "BRING_ABOUT_ME",
     "BRING_ABOUT_THEM",
+    "BRING_NEUTRAL",
     "CARD",
     "CLOSE",
     "FACT_BRING",
@@ -18,8 +21,11 @@ __all__ = [
     "FACT_REFERENCE",
     "INTEREST",
     "LATE_THANKS",
+    "NO_BRING_ABOUT_COMPANY",
+    "NO_BRING_ABOUT_INTEREST",
     "NO_BRING_ABOUT_ME",
     "NO_BRING_ABOUT_THEM",
+    "NO_BRING_NEUTRAL",
     "RECRUITER_CLOSE",
     "RECRUITER_THANKS",
     "REFERENCE",
@@ -72,8 +78,8 @@ FACT_BRING = (
     "It helped me picture where {bring} could be useful.",
     "It gave me a clearer idea of where {bring} would fit in.",
 )
-# The line after the reference, when it was about their side ("your Kafka migration", "your
-# brand", "your API"): nothing that calls it a problem, and {bring} last or before a verb,
+# The line after the reference, when it was work on their side ("your Kafka migration",
+# "your API"): nothing that calls it a problem, and {bring} last or before a verb,
 # since it may end in "to …" itself ("apply my 4 years of shipping models to prod to
 # problems like that" read badly).
 BRING_ABOUT_THEM = (
@@ -88,6 +94,41 @@ NO_BRING_ABOUT_THEM = (
     "It is the kind of work I'd be keen to take on, and I'd like to hear more about how you "
     "approach it.",
     "Hearing about it made the role feel like a natural fit for me.",
+)
+# ... when it was about the company itself ("your brand", "your mission", "the new store"):
+# something to believe in, not a task to "work on".
+BRING_ABOUT_COMPANY = (
+    "It gave me a real sense of what matters at {company}, and of where {bring} could "
+    "fit in.",
+    "It left me thinking about where {bring} could fit in at {company}.",
+)
+NO_BRING_ABOUT_COMPANY = (
+    "It gave me a real sense of what matters at {company}.",
+    "It told me a lot about what {company} cares about.",
+)
+# ... when it was a personal interest they talked about ("hiking", "football"): common
+# ground, kept brief, and the skill said on its own, never tied to the hobby.
+BRING_ABOUT_INTEREST = (
+    "It was good to find some common ground, and I hope I also showed where {bring} "
+    "could help.",
+    "It was nice to find something in common, and I hope you also saw what {bring} could "
+    "add.",
+)
+NO_BRING_ABOUT_INTEREST = (
+    "It was good to find some common ground, and it made the rest of the conversation "
+    "feel easy.",
+    "It was nice to find something we have in common outside of work as well.",
+)
+# ... when we cannot tell what it was ("Berlin", "the offsite"): true whatever it was.
+BRING_NEUTRAL = (
+    "I hope I was able to show where {bring} could help.",
+    "I hope it came across how {bring} could help.",
+)
+NO_BRING_NEUTRAL = (
+    "It was good to hear your take on it, and to get a feel for how things are seen at "
+    "{company}.",
+    "I appreciated hearing your perspective on it, and it gave me a better sense of "
+    "{company}.",
 )
 # ... and when it was about the person ("my side project").
 BRING_ABOUT_ME = (
