@@ -103,9 +103,11 @@ def _detail(found: Specifics, answer: str) -> str:
     """The specific thing to name back: a number or a name as it is ("18%", "Kafka"); a
     result with what it was about ("fixed a race condition in their queue consumer"), as
     a verb alone ("fixed") is no detail anyone repeats. A number with its unit first ("35%"
-    before "14"), a bare one with the word after it ("14 teams", "5 yrs")."""
+    before "14"), then a bare one with the word after it ("14 teams", "5 yrs"), a number in
+    words last ("six months" of "within six months of joining"). Whatever is quoted ends
+    where a phrase ends (:func:`_phrase_end`)."""
     if found.numbers:
-        number = next((n for n in found.numbers if not n.isdigit()), found.numbers[0])
+        number = min(found.numbers, key=lambda n: (not re.match(r"\D*\d", n), n.isdigit()))
         said = re.search(rf"(?<![\w.]){re.escape(number)}\s+[^\s,;.!?]+", answer) \
             if number.isdigit() else None
         detail = said.group(0) if said else number
@@ -115,12 +117,19 @@ def _detail(found: Specifics, answer: str) -> str:
                            r"{1,2}|(?:of|in|at|as|with)\s+"
                            r"(?:(?:a|an|the|my|our)\s+)?[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,2})\b",
                            answer, re.I)
-        return _whole_words(longer.group(0)) if longer else detail
+        core = re.search(rf"(?<![\w.]){re.escape(detail)}", answer, re.I)
+        if core is None:
+            return detail
+        end = core.start() + len(longer.group(0)) if longer and \
+            longer.start() == core.start() else core.end()
+        return _phrase_end(answer, core.start(), end, _whole_words(detail))
     if found.named:
         return found.example
     said = re.search(rf"\b{re.escape(found.example)}\b(?:\s+[^\s,;.!?]+){{0,8}}", answer,
                      re.I)
-    return _whole_words(said.group(0)) if said else found.example
+    if said is None:
+        return found.example
+    return _phrase_end(answer, said.start(), said.end(), found.example)
 
 
 # Where a quoted detail stops: before a new clause ("… on the whiteboard and they seemed to
@@ -128,8 +137,34 @@ def _detail(found: Specifics, answer: str) -> str:
 # a small word ("3 yrs at a").
 _CLAUSE_END = re.compile(r"\s+(?:and|but|so|which|because|then)\s+(?:they|he|she|we|i|it|"
                          r"you)\b.*$", re.I)
-_SMALL_END = re.compile(r"(?:\s+(?:and|or|but|so|the|a|an|to|of|at|in|on|with|for|my|our|"
-                        r"their|they|we|i|it))+$", re.I)
+_SMALL_END = re.compile(r"(?:\s+(?:and|or|but|so|the|a|an|to|of|at|in|on|with|for|by|from|"
+                        r"my|our|their|his|her|your|its|this|that|they|we|i|it|thing|stuff|"
+                        r"lol|haha|etc))+$", re.I)
+# What may follow a whole phrase: the end, a mark, a new clause or a preposition ("reduced
+# churn by building a dashboard | for the sales team"; "3 features | in a 2-week sprint").
+_NEXT_IS_NEW = re.compile(r"\s*(?:$|[,;:.!?()\"“”]|[-–—]\s|(?:and|but|or|so|which|who|that|"
+                          r"because|then|when|while|where|after|before|since|until|by|for|"
+                          r"in|at|on|to|from|with|without|over|during|within|of|lol|haha)\b)",
+                          re.I)
+_QUOTED_MAX = 50  # characters: the summary quotes no more (bot.copy.naming.their_words)
+
+
+def _phrase_end(answer: str, start: int, end: int, floor: str) -> str:
+    """``answer[start:end]`` ended where a phrase ends: as it is when what follows starts
+    something new, else carried on to the next such place if the quote stays short, else
+    pulled back to the last one inside it; ``floor`` when there is none ("3 features in
+    a" was quoted, and "a dashboard for the…" cut by length)."""
+    ends = [m.end() for m in re.finditer(r"[^\s,;:.!?()\"“”]+", answer)
+            if m.end() > start and _NEXT_IS_NEW.match(answer, m.end())]
+    after = [e for e in ends if e >= end and e - start <= _QUOTED_MAX]
+    inside = [e for e in ends if start + len(floor) <= e <= end and e - start <= _QUOTED_MAX]
+    if after:
+        chosen = answer[start:after[0]]
+    elif inside:
+        chosen = answer[start:inside[-1]]
+    else:
+        return floor
+    return _whole_words(chosen.strip()) or floor
 
 
 def _whole_words(detail: str) -> str:
