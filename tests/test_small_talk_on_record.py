@@ -44,10 +44,15 @@ async def test_thanks_the_day_before_an_interview_wishes_luck_for_it(world: Worl
     assert "/debrief stats" not in hard.text
 
 
-async def test_an_interview_further_ahead_is_named_by_its_date(world: World) -> None:
+async def test_an_interview_later_this_week_is_named_by_its_day_then_by_its_date(
+        world: World) -> None:
     await world.say('/debrief interview Globex role:"Data Analyst" when:"mon 9:30"')
     thanks = await one(world, "thank you so much")
-    assert "good luck with Globex (Data Analyst) on Mon 15 Jun 09:30 BST!" in thanks.text
+    assert "good luck with Globex (Data Analyst) on Monday at 09:30!" in thanks.text
+    later = World()
+    await later.say('/debrief interview Globex when:"jun 30 9:30"')
+    thanks = await one(later, "thanks")
+    assert "good luck with Globex on Tue 30 Jun 09:30 BST!" in thanks.text
 
 
 async def test_right_after_the_interview_the_thank_you_note_is_the_one_thing(

@@ -13,13 +13,33 @@ from bot.notes.people import company_and_role, company_name
 from bot.notes.written import as_written
 
 __all__ = ["counted", "delta_words", "employer", "fmt_clock", "fmt_local", "interview_label",
-           "late_prefix", "listed", "quote", "their_words"]
+           "late_prefix", "listed", "quote", "their_words", "when_in_words"]
 
 
 def fmt_local(at: datetime, zone: ZoneInfo) -> str:
     """``Thu 26 Nov 14:00 GMT`` - always in the person's own zone."""
     local = at.astimezone(zone)
     return f"{local:%a %d %b %H:%M} {local.tzname()}"
+
+
+def when_in_words(at: datetime, now: datetime, zone: ZoneInfo, *, heading: bool = False) -> str:
+    """When ``at`` is, as a person says it, by the calendar in their zone (DST-correct):
+    "today at 14:00", "tomorrow at 09:30", "yesterday at 10:00", "on Friday at 10:00" in the
+    week ahead, else "on Fri 11 Dec 10:00 CET". As a ``heading`` ("Tomorrow at 10:00: your
+    interview at Acme") it starts with a capital and has no "on"."""
+    local = at.astimezone(zone)
+    days = (local.date() - now.astimezone(zone).date()).days
+    named = {-1: "yesterday", 0: "today", 1: "tomorrow"}.get(days)
+    if named is not None:
+        said = f"{named} at {local:%H:%M}"
+    elif 1 < days < 7:
+        said = f"on {local:%A} at {local:%H:%M}"
+    else:
+        said = f"on {fmt_local(at, zone)}"
+    if heading:
+        said = said.removeprefix("on ")
+        return said[0].upper() + said[1:]
+    return said
 
 
 def fmt_clock(at: time) -> str:

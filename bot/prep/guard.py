@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.context import Context
-from bot.copy.naming import fmt_local, interview_label
+from bot.copy.naming import interview_label, when_in_words
 from bot.model import Interview
 from bot.values import Choice, Reply
 
@@ -35,7 +35,8 @@ def not_happened_yet(ctx: Context, interview: Interview, action: str) -> Reply |
         return None
     what = interview_label(interview)
     return Reply(
-        text=(f"Your interview at {what} is {fmt_local(interview.happens_at, ctx.zone)} - "
+        text=(f"Your interview at {what} is "
+              f"{when_in_words(interview.happens_at, ctx.now, ctx.zone)} - "
               f"it hasn't happened yet, so {_WHAT.get(action, 'that has to wait')}. "
               f"Want to get ready for it instead? `/debrief prep #{interview.id}`"),
         actions=prep_offer(interview))

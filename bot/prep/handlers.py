@@ -69,7 +69,7 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
     if action == "asked":
         return [await _asked(ctx, interview, value)]
     if not still_ahead(ctx, interview):
-        raise UserError(words.past_interview(interview, ctx.zone))
+        raise UserError(words.past_interview(interview, ctx.zone, ctx.now))
     saved = await ctx.uow.preps.get(ctx.user_id, interview.id)
     current = saved or Prep(user_id=ctx.user_id, interview_id=interview.id,
                             created_at=ctx.now)
@@ -194,7 +194,7 @@ async def _story(ctx: Context, interview: Interview, current: Prep, value: str) 
 async def _asked(ctx: Context, interview: Interview, value: str) -> Reply:
     assert interview.id is not None
     if still_ahead(ctx, interview):
-        raise UserError(words.asked_too_early(interview, ctx.zone))
+        raise UserError(words.asked_too_early(interview, ctx.zone, ctx.now))
     m = re.fullmatch(r"\s*([0-2]|none|one|both|all)\s*", value.lower())
     if not m:
         raise UserError(words.bad_asked(value))

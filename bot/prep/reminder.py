@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.naming import employer, fmt_local, interview_label, listed
+from bot.copy.naming import employer, interview_label, listed, when_in_words
 from bot.model import Interview
 from bot.notes.people import parse_interviewers, role_label
 from bot.prep.checklist import CHECKLIST, KIND_NAMES, interview_kind
@@ -21,15 +21,6 @@ from bot.prep.named import people_named, possessive
 from bot.stories.model import Prep
 
 __all__ = ["prep_reminder"]
-
-
-def _when(interview: Interview, now: datetime, zone: ZoneInfo) -> str:
-    """"Tomorrow at 10:00", "Today at 16:00", else the day and time in full."""
-    at = interview.happens_at.astimezone(zone)
-    days = (at.date() - now.astimezone(zone).date()).days
-    if days in (0, 1):
-        return f"{'Today' if days == 0 else 'Tomorrow'} at {at:%H:%M}"
-    return fmt_local(interview.happens_at, zone)
 
 
 def _short(key: str, interview: Interview) -> str:
@@ -57,7 +48,8 @@ def prep_reminder(interview: Interview, prep: Prep | None, zone: ZoneInfo,
     kind = interview_kind(interview)
     what = KIND_NAMES[kind] if kind else "interview"
     people = people_named(interview)
-    head = (f"{_when(interview, now, zone)}: your {what} at {interview_label(interview)}"
+    when = when_in_words(interview.happens_at, now, zone, heading=True)
+    head = (f"{when}: your {what} at {interview_label(interview)}"
             f"{f' with {people}' if people else ''}.")
     evening = "tonight" if now.astimezone(zone).hour >= 16 else "today"
     done = set(prep.checked if prep else [])

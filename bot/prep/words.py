@@ -6,7 +6,14 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.copy.naming import employer, fmt_local, interview_label, listed, their_words
+from bot.copy.naming import (
+    employer,
+    fmt_local,
+    interview_label,
+    listed,
+    their_words,
+    when_in_words,
+)
 from bot.model import Interview
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION, interview_kind
 from bot.prep.lessons import past_lessons
@@ -266,10 +273,10 @@ def asked_saved(count: int) -> str:
             "one as soon as there's an opening.")
 
 
-def asked_too_early(interview: Interview, zone: ZoneInfo) -> str:
+def asked_too_early(interview: Interview, zone: ZoneInfo, now: datetime) -> str:
     return (f"Your interview at {interview_label(interview)} is "
-            f"{fmt_local(interview.happens_at, zone)} - tell me afterwards whether you asked "
-            "your questions. Nothing was changed.")
+            f"{when_in_words(interview.happens_at, now, zone)} - tell me afterwards whether "
+            "you asked your questions. Nothing was changed.")
 
 
 def bad_asked(text: str) -> str:
@@ -289,10 +296,10 @@ def nothing_happened() -> str:
             "`/debrief prep #<n> asked 2` (or 1, or 0) how many of your questions you asked.")
 
 
-def past_interview(interview: Interview, zone: ZoneInfo) -> str:
+def past_interview(interview: Interview, zone: ZoneInfo, now: datetime) -> str:
     return (f"Your interview at {interview_label(interview)} was "
-            f"{fmt_local(interview.happens_at, zone)}, so it's too late to prepare for it. "
-            f"`/debrief reflect #{interview.id}` looks back on it instead.")
+            f"{when_in_words(interview.happens_at, now, zone)}, so it's too late to prepare "
+            f"for it. `/debrief reflect #{interview.id}` looks back on it instead.")
 
 
 def unknown_prep_action(word: str) -> str:

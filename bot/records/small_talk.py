@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.copy.messages import NO_OPEN_REFLECTION
-from bot.copy.naming import employer, fmt_local, interview_label
+from bot.copy.naming import employer, interview_label, when_in_words
 from bot.insights.patterns import (
     CALLBACKS,
     QUIET_AFTER,
@@ -152,7 +152,7 @@ def nothing_open(record: OnRecord, now: datetime, zone: ZoneInfo, *,
                    "with `/debrief outcome`.")
     if record.paused is None and (ahead := record.ahead) is not None:
         return _dm(f"There's no question open right now. Your next interview is "
-                   f"{interview_label(ahead)} {_day(ahead.happens_at, now, zone)} - "
+                   f"{interview_label(ahead)} {when_in_words(ahead.happens_at, now, zone)} - "
                    f"`/debrief prep #{ahead.id}` gets you ready for it.", ahead)
     if record.paused is None and record.waiting is None and not record.answered:
         return _dm("Nothing is logged yet. Right after an interview - or before one, "
@@ -164,8 +164,9 @@ def nothing_open(record: OnRecord, now: datetime, zone: ZoneInfo, *,
 def _thanks(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
     if (ahead := record.ahead) is not None:
         return _dm(f"You're welcome - good luck with {interview_label(ahead)} "
-                   f"{_day(ahead.happens_at, now, zone)}! `/debrief prep #{ahead.id}` gets you "
-                   "ready: research, your questions, a story.", ahead)
+                   f"{when_in_words(ahead.happens_at, now, zone)}! "
+                   f"`/debrief prep #{ahead.id}` gets you ready: research, your questions, "
+                   "a story.", ahead)
     if (note := record.note_open) is not None:
         return _dm(f"You're welcome. One thing while it counts most: the thank-you note to "
                    f"{employer(note)} - `/debrief draft #{note.id}` has it, and "
@@ -183,7 +184,7 @@ def _thanks(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
 def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
     if (ahead := record.ahead) is not None:
         return _dm(f"{_HARD} {interview_label(ahead)} is still ahead "
-                   f"({_day(ahead.happens_at, now, zone)}) - when you feel like it, "
+                   f"({when_in_words(ahead.happens_at, now, zone)}) - when you feel like it, "
                    f"`/debrief prep #{ahead.id}` gets you ready for it. Nothing needs doing "
                    "right now.", ahead)
     if (note := record.note_open) is not None:
@@ -216,19 +217,12 @@ def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
 
 def _nerves(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
     if (ahead := record.ahead) is not None:
-        return _dm(f"Good luck with {interview_label(ahead)} {_day(ahead.happens_at, now, zone)}"
-                   " - nerves mean it matters to you. Say one story out loud once; "
+        return _dm(f"Good luck with {interview_label(ahead)} "
+                   f"{when_in_words(ahead.happens_at, now, zone)} - nerves mean it matters "
+                   "to you. Say one story out loud once; "
                    f"`/debrief prep #{ahead.id}` has the rest.", ahead)
     return _dm("Good luck! Nerves mean it matters to you. Log it with `/debrief interview "
                "<company> when:\"fri 10am\"` and I'll help you get ready.")
-
-
-def _day(at: datetime, now: datetime, zone: ZoneInfo) -> str:
-    """"today at 14:00", "tomorrow at 09:30", else "on Fri 04 Dec 14:00 CET"."""
-    days = (at.astimezone(zone).date() - now.astimezone(zone).date()).days
-    if days in (0, 1):
-        return f"{'today' if days == 0 else 'tomorrow'} at {at.astimezone(zone):%H:%M}"
-    return f"on {fmt_local(at, zone)}"
 
 
 def _dm(text: str, ahead: Interview | None = None) -> Reply:
