@@ -237,6 +237,20 @@ async def test_replacing_a_question_names_the_one_it_replaced(world: World) -> N
     assert "One more" not in again.text  # both are there
 
 
+async def test_a_saved_question_is_named_by_its_own_number_not_by_how_many_there_are(
+        world: World) -> None:
+    """Replacing question 1 with two saved said "Saved as question 2 of 2, in place of"
+    question 1's text, and its hint offered `question 2` to replace it again."""
+    await world.say("/debrief prep question How is the Looker rollout changing reporting?")
+    await world.say("/debrief prep question What did the Q3 churn study change for you?")
+    (first,) = await world.say("/debrief prep question 1 What does a typical day look like?")
+    assert first.text.startswith("Saved as question 1 of 2, in place of \"How is the Looker")
+    assert "`/debrief prep #1 question 1 <new question>`" in first.text
+    (second,) = await world.say("/debrief prep question 2 How will the Looker move change "
+                                "what analysts own?")
+    assert second.text.startswith("Saved as question 2 of 2, in place of \"What did the Q3")
+
+
 async def test_with_nothing_logged_prep_does_not_promise_only_an_evening_message() -> None:
     """"… and I'll send your prep the evening before" to someone whose interview is in two
     hours: logging it opens prep at once."""

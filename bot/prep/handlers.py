@@ -159,17 +159,16 @@ def _question(ctx: Context, interview: Interview, current: Prep, value: str) -> 
     if len(text.split()) < 3:
         raise UserError(words.generic_question())
     replaced = None
-    if slot is None:
-        if len(current.questions) >= 2:
-            raise UserError(words.questions_full(interview))
-        current.questions.append(text)
-    elif slot > len(current.questions):
-        current.questions.append(text)
+    if slot is None and len(current.questions) >= 2:
+        raise UserError(words.questions_full(interview))
+    if slot is None or slot > len(current.questions):
+        current.questions.append(text)  # "question 2 …" typed first is question 1
+        slot = len(current.questions)
     else:
         replaced = current.questions[slot - 1]
         current.questions[slot - 1] = text
     return words.question_saved(interview, current, is_generic_question(text, interview),
-                                pay=is_pay_question(text), replaced=replaced, slot=slot)
+                                slot, pay=is_pay_question(text), replaced=replaced)
 
 
 async def _story(ctx: Context, interview: Interview, current: Prep, value: str) -> str:

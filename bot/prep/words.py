@@ -214,25 +214,24 @@ def bad_tick(text: str) -> str:
             " like `tick 1,3`. Nothing was changed.")
 
 
-def question_saved(interview: Interview, prep: Prep, generic: bool, *,
-                   pay: bool = False, replaced: str | None = None,
-                   slot: int | None = None) -> str:
-    """``replaced``: the question it took the place of (``question 1 <text>``), named so
-    that one typed as "question 2" first and replaced by "question 1" isn't lost unseen."""
-    count = slot if replaced is not None and slot else len(prep.questions)
-    head = f"Saved as question {count} of 2."
+def question_saved(interview: Interview, prep: Prep, generic: bool, slot: int, *,
+                   pay: bool = False, replaced: str | None = None) -> str:
+    """``slot``: the number the question now has in the list (never how many are saved:
+    replacing question 1 of two said "question 2"). ``replaced``: the question it took the
+    place of (``question 1 <text>``), named so that it isn't lost unseen."""
+    head = f"Saved as question {slot} of 2."
     if replaced is not None:
-        head = (f"Saved as question {count} of 2, in place of \""
+        head = (f"Saved as question {slot} of 2, in place of \""
                 f"{their_words(replaced, interview.company, 80)}\".")
     if pay:  # fair to ask, and no research makes it one only they could ask
         head += (" Pay is fair to ask - the recruiter is usually the one to ask, and it helps "
                  "to know your own range first. It won't be what they remember you by, "
                  f"though: for this slot, try one about the work at {employer(interview)} "
-                 f"(`/debrief prep #{interview.id} question {count} <new question>`).")
+                 f"(`/debrief prep #{interview.id} question {slot} <new question>`).")
     elif generic:
         head += (f" That one could be asked in any interview, though - can you tie it to "
                  f"something you found about {employer(interview)}? Replace it with "
-                 f"`/debrief prep #{interview.id} question {count} <new question>`.")
+                 f"`/debrief prep #{interview.id} question {slot} <new question>`.")
     elif len(prep.questions) < 2:
         head += " One more and you're set."
     return head
