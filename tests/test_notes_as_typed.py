@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 from test_service import World
 
-from bot.notes import Phrase, RefusalReason, bring_phrase, reference_phrase
+from bot.notes import (
+    NoteRequest,
+    Phrase,
+    Refusal,
+    RefusalReason,
+    bring_phrase,
+    compose,
+    reference_phrase,
+)
 
 
 @pytest.mark.parametrize(("typed", "phrase"), [
@@ -188,3 +196,26 @@ def test_asides_about_the_people_and_in_brackets_stay_out(typed: str, phrase: st
 def test_a_nice_interviewer_alone_is_asked_about() -> None:
     read = reference_phrase("the interviewer was super nice")
     assert not isinstance(read, Phrase) and read.reason is RefusalReason.GENERIC
+
+
+STORY = ("So basically the interview started with the hiring manager asking me about my "
+         "background and I went through my resume, then we got into the main technical part "
+         "where they asked me to design a notification system for their mobile app and I "
+         "talked about queues and fan-out and how we did it at my last job, and then she "
+         "asked a lot of follow up questions about retries which I think went okay, and at "
+         "the end we talked a bit about their plan to move everything to event-driven "
+         "architecture next year.")
+
+
+def test_a_whole_story_pasted_gives_what_they_talked_about_not_its_first_clause() -> None:
+    """It went into the note as "Our conversation about the interview started with the
+    hiring manager asking me about my background has stayed with me since."."""
+    (note,) = compose(NoteRequest(company="Acme", seed=1, references=(STORY,)))
+    assert "about your plan to move everything to event-driven architecture next year" \
+        in note.body
+    assert "the interview started" not in note.body
+
+
+def test_a_whole_story_with_no_topic_named_asks_for_the_short_version() -> None:
+    story = STORY.replace("we talked a bit about", "I got through")
+    assert reference_phrase(story) == Refusal(RefusalReason.TOO_LONG)

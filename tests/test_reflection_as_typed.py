@@ -265,3 +265,20 @@ async def test_years_are_named_back_with_what_they_were_spent_on() -> None:
     _, (summary, *_) = await reflect(answers)
     assert 'what you bring: "10 years leading analytics teams" is the kind of detail' in \
         field(summary, "Specific or generic")
+
+
+async def test_a_whole_story_pasted_at_what_you_discussed_is_asked_for_its_short_version(
+        ) -> None:
+    """With no "we talked about" in it, its first clause went into the note ("Our
+    conversation about the interview started with the hiring manager asking me …")."""
+    story = ("So basically the interview started with the hiring manager asking me about my "
+             "background and I went through my resume, then they asked me to design a "
+             "notification system for their mobile app and I explained queues and fan-out "
+             "and how we did it at my last job, and then she asked a lot of follow up "
+             "questions about retries which I think went okay.")
+    world, _ = await reflect(TECHNICAL[:5])
+    (again,) = await world.say(story)
+    assert again.text.startswith("That's more than one line of a note can hold. What's the "
+                                 "short version")
+    await world.say("their notification system")
+    assert world.interviews()[0].answers["reference"] == "their notification system"

@@ -297,12 +297,32 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     return Phrase(text, cut, fact)
 
 
+# A story pasted whole ("So basically the interview started with … and at the end we talked
+# a bit about their plan to …"): its first clause is narration, not a topic ("Our
+# conversation about the interview started with the hiring manager asking me about my
+# background" went into the note). The topic is taken from where they say they talked about
+# it; with no such place, the short version is asked for.
+_STORY_WORDS = 40
+_TALKED = re.compile(r"\b(?:we|they|he|she)\s+(?:(?:also|then|mostly|really|briefly)\s+)?"
+                     r"(?:talked|discussed|chatted|spoke)\b", re.I)
+
+
+def _from_story(text: str) -> ReferenceResult:
+    for lead in _TALKED.finditer(text):
+        found = _one_sentence(_sentences(text[lead.start():])[0])
+        if isinstance(found, Phrase) and not found.fact:
+            return Phrase(found.text, shortened=True)
+    return Refusal(RefusalReason.TOO_LONG)
+
+
 @lru_cache(maxsize=2048)  # pure; a panel's notes and each reminder reuse the same answer
 def reference_phrase(answer: str | None) -> ReferenceResult:
     """The answer as a phrase for "our conversation about …", or why it cannot be one."""
     if answer is None or not answer.strip():
         return Refusal(RefusalReason.EMPTY)
     text = clean_text(answer)
+    if len(text.split()) > _STORY_WORDS:
+        return _from_story(text)
     refusals: list[Refusal] = []
     sentences = _sentences(text)
     for index, sentence in enumerate(sentences):

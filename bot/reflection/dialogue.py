@@ -63,9 +63,11 @@ _CONFIRMED = re.compile(r"\b(?:yes|correct|confirm(?:ed)?)\b|(?<!not )\bsure\b")
 _WILL_SEND = re.compile(r"\b(?:send|sending|sent|will|planning|plan|later|tonight|"
                         r"tomorrow)\b")
 _OFF_LIMITS = {RefusalReason.PAY, RefusalReason.PRIVATE, RefusalReason.NEGATIVE}
-# Reference refusals worth asking once more about (an answer too long is cut by the composer).
+# Reference refusals worth asking once more about: all of them (an answer too long to cut,
+# a whole story pasted with no topic named in it, wants its short version).
 _REASK = {RefusalReason.EMPTY, RefusalReason.NON_ANSWER, RefusalReason.GENERIC,
-          RefusalReason.PAY, RefusalReason.PRIVATE, RefusalReason.NEGATIVE}
+          RefusalReason.PAY, RefusalReason.PRIVATE, RefusalReason.NEGATIVE,
+          RefusalReason.TOO_LONG}
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,8 @@ _REASK: dict[str, str] = {
             "solving?"),
     "private": ("Family and private life are best left out of the note, even if it was a "
                 "warm moment. What did you discuss about the work or the team?"),
+    "too_long": ("That's more than one line of a note can hold. What's the short version - "
+                 "the one thing you talked about, in a few words?"),
     "negative": ("A thank-you stays positive: criticism of the company or of people there "
                  "sticks more than the thanks. Was there something you enjoyed discussing?"),
 }
