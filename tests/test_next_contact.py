@@ -31,6 +31,13 @@ from bot.notes.contact import next_contact
     ("by friday, guy levi will email", "Guy Levi"),
     ("a guy from hr will call next week", None),
     ("the guy will email", None),
+    # a name in another alphabet was no name at all (no one to greet), and a verb after a
+    # role was one ("help you follow up with Asking")
+    ("Zoë said 2 weeks, Åsa from HR will email", "Åsa"),
+    ("josé will call on friday", "José"),
+    ("contact is Zoë Ødegaard", "Zoë Ødegaard"),
+    ("should hear from søren next week", "Søren"),
+    ("the hiring manager asking me about my background, then by friday", None),
 ])
 def test_the_contact_is_read_only_where_a_name_is_given(typed: str,
                                                         contact: str | None) -> None:

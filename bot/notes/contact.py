@@ -13,8 +13,11 @@ import re
 
 __all__ = ["next_contact"]
 
-# A first name in any case; a surname only when typed with its capital ("Priya Shah").
-_NAME = r"([A-Za-z][a-z'-]{1,19}(?: (?-i:[A-Z])[a-z'-]{1,19})?)"
+# A first name in any case and any alphabet ("Åsa", "José", "zoë"); a surname only when
+# typed with its capital ("Priya Shah", "Zoë Ødegaard").
+_LETTERS = r"(?:[^\W\d_]|['-])"
+_CAPITAL = "[" + "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isupper()) + "]"
+_NAME = rf"([^\W\d_]{_LETTERS}{{1,19}}(?: (?-i:{_CAPITAL}){_LETTERS}{{1,19}})?)"
 _ROLE = (r"(?:recruiter|recruiting|hr|talent(?: partner| team)?|hiring manager|"
          r"coordinator|people team|the team lead|hiring team)")
 _SAYS = (r"(?:will|would|'ll|is going to|should|is gonna|said (?:she|he|they)(?:'d| would| "
@@ -50,6 +53,11 @@ _ARTICLE = re.compile(r"\b(?:a|the|some|this|that|one|another|nice|their|our)\s+
 _GIVEN_BEFORE = re.compile(rf"(?:^|(?<=\W))({_GIVEN})\s+$", re.I)
 
 
+# A verb after a role, where a name could stand: "the hiring manager asking me about …".
+_DOING = re.compile(r"[a-z]{3,}ing\s+(?:me|us|them|him|her|you|about|for|to|if|whether|a|the|"
+                    r"questions?|what|how|why)", re.I)
+
+
 def next_contact(text: str | None) -> str | None:
     """The named person who will be in touch, as a name is written ("Dana", "Priya Shah"),
     or None when the answer names nobody."""
@@ -69,5 +77,7 @@ def next_contact(text: str | None) -> str | None:
                 continue
             if len(words) > 1 and words[1].lower() in _NOBODY:
                 words = words[:1]
+            if _DOING.fullmatch(" ".join([*words[:1], *text[found.end(1):].split()[:1]])):
+                continue  # "the hiring manager asking me": no one named "Asking"
             return " ".join(w[:1].upper() + w[1:] for w in words)
     return None
