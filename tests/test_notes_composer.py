@@ -315,6 +315,8 @@ def test_the_interviewer_table_has_at_least_twenty_strings_with_panels() -> None
     ("ux designer", "ux designer", "UX Designer"),
     ("Data Analyst at Acme", "Data Analyst", "Data Analyst"),
     ("summer internship", "summer internship", "Summer Internship"),
+    ("sr. swe ii", "sr. swe ii", "Sr. SWE II"),  # was "Sr. Swe Ii"
+    ("sde iii", "sde iii", "SDE III"),
 ])
 def test_the_role_is_normalised_without_a_doubled_role_or_an_article(
         typed: str, normalised: str, subject: str) -> None:
@@ -412,6 +414,13 @@ def request(**kw: object) -> NoteRequest:
         bring="ten years of platform work", sender="Ann Lee")
     base.update(kw)
     return NoteRequest(**base)  # type: ignore[arg-type]
+
+
+def test_a_title_and_level_typed_in_lowercase_read_as_written_in_the_note() -> None:
+    """"Thank you - Sr. Swe Ii interview" and "about the sr. swe II role at AT&T"."""
+    (note,) = compose(request(company="at&t", role="sr. swe ii"))
+    assert note.subject == "Thank you - Sr. SWE II interview"
+    assert "about the Sr. SWE II role at AT&T" in " ".join(note.body.split())
 
 
 def test_a_note_has_a_subject_naming_the_role_a_greeting_the_reference_and_a_signature(

@@ -316,7 +316,9 @@ def role_in_sentence(role: str | None, company: str = "") -> tuple[str, str | No
     name = role_name(role, company)
     if not name:
         return "the role", None
-    job, where = known_names(name), ""
+    # "sr." and "jr." as a title is written ("the Sr. SWE II role", was "the sr. swe II role")
+    job = re.sub(r"\b([sj])r\.", lambda m: m.group(1).upper() + "r.", known_names(name))
+    where = ""
     split = _ROLE_PLACE.match(job)
     if split and split.group("place")[:1].isupper():  # a place: "in test" is no place
         job, where = split.group("job"), f" {split.group('prep')} {split.group('place')}"

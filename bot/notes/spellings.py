@@ -18,7 +18,7 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     "cd", "ci/cd", "nlp", "gdpr", "hipaa", "erp", "sdk", "mvp", "roi", "cms", "gpu", "gpus",
     "q1", "q2", "q3", "q4", "cv", "cvs", "smb", "smbs", "gtm", "arr", "mrr", "nps", "cac",
     "ltv", "sla", "slas", "ii", "iii", "iv", "ceo", "cto", "cfo", "coo", "ipo", "vba",
-    "spss", "html", "css", "php", "jql", "dax",
+    "spss", "html", "css", "php", "jql", "dax", "swe", "sde", "sdet", "mle", "tpm",
     # lab, quality and operations work ("2 years of hplc in a qc lab")
     "hplc", "qc", "gmp", "sop", "sops", "lims", "pcr", "elisa", "3pl", "wms", "sku", "skus",
     "rfp", "rfps", "pmp", "ehr", "emr", "cro", "pr",
@@ -85,4 +85,6 @@ ACRONYMS: frozenset[str] = frozenset({
     "ux", "ui", "qa", "sre", "hr", "it", "ml", "ai", "bi", "pm", "cto", "vp", "seo", "crm",
     "ios", "api", "aws", "gcp", "etl", "sdr", "bdr", "dba", "cfo", "ceo", "coo", "sql",
     "nlp", "ar", "vr", "erp", "sap", "fp&a", "r&d", "ehs", "devops", "l&d", "gis", "cad",
+    # job titles and their levels ("sr. swe ii" -> "Sr. SWE II", was "Sr. Swe Ii")
+    "swe", "sde", "sdet", "mle", "tpm", "ii", "iii", "iv",
 })
