@@ -3,6 +3,7 @@ question promises, so the summary and `/debrief draft` greet every person named 
 
 from __future__ import annotations
 
+import pytest
 from test_service import ANSWERS, World
 
 from bot.notes import parse_interviewers
@@ -59,6 +60,15 @@ async def test_an_answer_with_no_name_in_it_is_asked_about_once_not_greeted() ->
                  if line.startswith(("Hi ", "Hello"))]
     assert greetings == ["Hi Dana,", "Hi Lee,", "Hello,"]  # the one from finance: no name
     assert summary.copy_text is not None and "Whats" not in summary.copy_text
+
+
+@pytest.mark.parametrize("typed", ["the incident review story", "the conflict one"])
+def test_a_thing_after_an_article_is_no_one_to_greet(typed: str) -> None:
+    """The answer of another question, typed at "who was on the panel?", gave a note that
+    opened "Hi Incident,"; after an article only a job leads to a name."""
+    assert parse_interviewers(typed) == []
+    assert [p.name for p in parse_interviewers("the recruiter anna, the cto sam")] == [
+        "Anna", "Sam"]
 
 
 async def test_not_knowing_the_names_is_not_asked_again() -> None:

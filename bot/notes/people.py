@@ -107,6 +107,9 @@ def _one(segment: str) -> Interviewer | None:
             for w in words[1:])]), " ".join(job_parts))
     if _is_job_only(words):
         return Interviewer(None, " ".join(words), " ".join(job_parts))
+    if len(words) > 1 and words[0].lower() in _ARTICLES and \
+            words[1].lower().strip(".,") not in lexicon.JOB_WORDS:
+        return None  # "the incident review story" names nobody (it was "Hi Incident,")
     title = lexicon.TITLES.get(words[0].lower().rstrip("."))
     names = [w for w in (words[1:] if title else words) if _NAME_WORD.match(w)]
     # Job words after the name ("Tom the CTO", "Priya hiring manager") describe the person.
@@ -123,6 +126,10 @@ def _one(segment: str) -> Interviewer | None:
     if not names or len(names[0].rstrip(".")) < 2:
         return Interviewer(None, full, " ".join(job_parts))
     return Interviewer(capitalise_name(names[0]), full, " ".join(job_parts))
+
+
+# Before a name, an article is only ever followed by a job ("the recruiter anna").
+_ARTICLES = frozenset({"the", "a", "an", "my", "our", "their", "this", "that"})
 
 
 def _given_name_first(words: list[str]) -> bool:
