@@ -140,3 +140,21 @@ async def test_the_focus_names_everyone_a_panel_note_goes_to() -> None:
     assert "Maria, Tom and the guy from sales" in focus
     drafts = await world.say("/debrief draft")
     assert "Note 3 of 3: to the guy from sales." in drafts[2].text
+
+
+async def test_the_panel_named_as_soon_as_panel_is_picked_is_kept_as_the_panel() -> None:
+    """Typed at "how memorable were you?", the names were kept as what they'll remember
+    ("Specific - "Bhriain" is the kind of detail people repeat to the hiring manager", and
+    offered for the story bank), and the panel question was never asked."""
+    world = World()
+    await world.say("/debrief interview Initech type:panel")
+    (kept,) = await world.say("Zoë Ødegaard, Jürgen Weiß and Siobhán Ní Bhriain")
+    assert kept.text.startswith("Thanks - I'll keep those as the people on the panel")
+    for answer in (PANEL[0], PANEL[1], *PANEL[3:]):
+        replies = await world.say(answer)
+    (summary,) = replies
+    assert "Bhriain\" is the kind of detail" not in summary.text
+    drafts = await world.say("/debrief draft")
+    greetings = [line for r in drafts for line in (r.copy_text or "").split("\n")
+                 if line.startswith("Hi ")]
+    assert greetings == ["Hi Zoë,", "Hi Jürgen,", "Hi Siobhán,"]

@@ -32,7 +32,7 @@ from bot.reflection.reading import is_nothing, specifics
 __all__ = ["EARLY", "LATER", "kept_early", "kept_for_later", "sounds_rough"]
 
 # choice question -> the free-text questions a sentence typed at it may answer
-LATER = {"memorable": ("remember", "hardest"), "fit": ("bring",),
+LATER = {"memorable": ("interviewers", "remember", "hardest"), "fit": ("bring",),
          "thank_you": ("reference",), "professional": ("questions_asked",)}
 # choice question -> what its answer looks like when typed at the free-text question before
 # it, whole (a topic beside it is the free-text answer: "their roadmap, sent it already")
@@ -94,6 +94,8 @@ def sounds_rough(text: str) -> bool:
 
 def _answers(later: Question, text: str) -> bool:
     words = norm(text)
+    if later.key == "interviewers":  # a panel's names, typed as soon as "Panel" is picked
+        return _names_only(text)
     if later.key == "questions_asked":
         return text.rstrip().endswith("?") and bool(_THEIR_QUESTION.match(words))
     if "?" in text:
@@ -110,7 +112,25 @@ def _answers(later: Question, text: str) -> bool:
         return found.specific or bool(re.search(r"\b(?:my|years?|experience)\b", words))
     if _DISCUSSED.search(words) and not re.search(r"\bmy\b", words):
         return False  # "we talked about their move to dbt": a topic, not what you showed
+    if _names_only(text):
+        return False  # who was there, not what they'll remember you by
     return found.specific or bool(_DID.search(words))
+
+
+# Words of a name that are not capitalised ("Siobhán Ní Bhriain", "Ludwig van Beethoven").
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le",
+                        "bin", "ibn", "al", "el", "ní", "nic", "mac", "ó", "o'"})
+
+
+def _names_only(text: str) -> bool:
+    """"Zoë Ødegaard, Jürgen Weiß and Siobhán Ní Bhriain": the panel, typed at "how
+    memorable were you?" - its capitals made it read as something specific to remember
+    (and "Bhriain" was praised as "the kind of detail people repeat")."""
+    parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", text.strip(" .!")) if p]
+    return bool(parts) and all(
+        len(part.split()) <= 4 and part[:1].isupper() and
+        all(w[:1].isupper() or w.lower() in _PARTICLES for w in part.split())
+        for part in parts)
 
 
 def _a_sentence(text: str) -> bool:

@@ -78,6 +78,7 @@ def _buttons(question: Question) -> tuple[tuple[Choice, ...], frozenset[str]]:
 SKIPPED_UNSURE = "No problem - we'll skip that one."
 
 _KEPT = {
+    "interviewers": "Thanks - I'll keep those as the people on the panel, a note for each.",
     "remember": "Thanks - I'll keep that as what they'll remember about you.",
     "bring": "Thanks - I'll keep that as what you bring to the table.",
     "reference": "Thanks - I'll keep that for your thank-you note.",
