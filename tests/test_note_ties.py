@@ -46,5 +46,6 @@ def test_a_hobby_is_common_ground_and_the_brand_is_what_matters_at_the_company(
 
 @pytest.mark.parametrize("seed", range(8))
 def test_a_piece_of_work_still_gets_the_line_about_taking_it_on(seed: int) -> None:
-    body = _body("they told me about their Kafka migration", seed, BRING)
-    assert any(line in body for line in WORK_LINES), body
+    for reference in ("they told me about their Kafka migration", "their billing rewrite"):
+        body = _body(reference, seed, BRING)
+        assert any(line in body for line in WORK_LINES), body

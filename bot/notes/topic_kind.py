@@ -34,7 +34,8 @@ class TopicKind(StrEnum):
 
 
 _WORK_NOUNS = (
-    r"migrations?|moves?|move|projects?|pipelines?|platforms?|systems?|stack|architecture|"
+    r"migrations?|moves?|move|rewrites?|rebuilds?|refactor(?:s|ing)?|overhaul|upgrades?|"
+    r"projects?|pipelines?|platforms?|systems?|stack|architecture|"
     r"infrastructure|infra|roadmaps?|plans?|launch(?:es)?|rollouts?|redesign|design|"
     r"api|apis|apps?|tools?|tooling|dashboards?|data|models?|modell?ing|process(?:es)?|"
     r"workflows?|flows?|strategy|research|problems?|challenges?|backlog|code|codebase|"
