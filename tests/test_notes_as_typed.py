@@ -219,3 +219,13 @@ def test_a_whole_story_pasted_gives_what_they_talked_about_not_its_first_clause(
 def test_a_whole_story_with_no_topic_named_asks_for_the_short_version() -> None:
     story = STORY.replace("we talked a bit about", "I got through")
     assert reference_phrase(story) == Refusal(RefusalReason.TOO_LONG)
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("6 yrs at AT&T on data infra", "my 6 years at AT&T on data infra"),  # was "at&T"
+    ("cut etl costs 40% at at&t", "my experience cutting ETL costs 40% at AT&T"),
+    ("3 years in retail ops at h&m", "my 3 years in retail ops at H&M"),
+])
+def test_an_employer_with_an_ampersand_is_not_taken_for_a_doubled_word(
+        typed: str, phrase: str) -> None:
+    assert bring_phrase(typed) == phrase

@@ -63,7 +63,12 @@ def known_names(text: str) -> str:
     text = _WEEKDAY.sub(lambda m: m.group(0).capitalize(), text)
     text = _MONTH.sub(lambda m: m.group(0).capitalize(), text)
     text = _GO.sub(lambda m: "Go" if m.group(0) == "go" else m.group(0), text)
+    text = _AMPERSAND_NAME.sub(lambda m: m.group(0).upper(), text)
     return place_names(text)
+
+
+# Names of a few letters around "&" typed in lowercase: "at&t", "h&m", "p&g".
+_AMPERSAND_NAME = re.compile(r"(?<![\w'@./-])[a-z]{1,3}&[a-z]{1,3}(?![\w'@/-])")
 
 
 def _spelled(typed: str) -> str:
@@ -135,8 +140,9 @@ _ITS = re.compile(r"\bits(?= (?:been|going|not|a|an|the|so|very|really|pretty|qu
 
 # A small word typed twice ("the the rollout", "to to"); "that that" and "had had" can be
 # meant, so only words that never are.
+# Not the start of a name: "at AT&T" and "at at&t" are no "at at" (they read "at&T").
 _DOUBLED = re.compile(r"\b(the|a|an|to|of|in|on|at|for|with|about|and|our|my|your|their|"
-                      r"is|was)\s+\1\b", re.I)
+                      r"is|was)\s+\1\b(?![&'.-]\w)", re.I)
 
 
 def _shouted(text: str) -> bool:
