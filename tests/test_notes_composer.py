@@ -606,3 +606,14 @@ def test_a_sentence_at_the_panel_question_adds_no_note_to_nobody() -> None:
 ])
 def test_how_much_they_talked_and_how_things_are_spelled(typed: str, phrase: str) -> None:
     assert reference_phrase(typed) == Phrase(phrase)
+
+
+@pytest.mark.parametrize("company", ["Yahoo!", "Acme Inc."])
+@pytest.mark.parametrize("situation", [Situation.FRESH, Situation.REJECTED])
+def test_a_company_ending_in_its_own_mark_ends_a_sentence_once(
+        company: str, situation: Situation) -> None:
+    """"…the role at Yahoo!. I appreciated …" and "at Acme Inc.." read as typos."""
+    for seed in range(12):
+        for note in compose(request(company=company, seed=seed, situation=situation)):
+            for text in (note.body, note.card or ""):
+                assert "!." not in text and ".." not in text, text
