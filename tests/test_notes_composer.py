@@ -617,3 +617,13 @@ def test_a_company_ending_in_its_own_mark_ends_a_sentence_once(
         for note in compose(request(company=company, seed=seed, situation=situation)):
             for text in (note.body, note.card or ""):
                 assert "!." not in text and ".." not in text, text
+
+
+def test_a_follow_up_ends_a_sentence_after_such_a_company_once() -> None:
+    for number in (1, 2):
+        interview = Interview(user_id=1, company="Yahoo!", id=number,
+                              happens_at=datetime(2026, 1, 5, tzinfo=UTC),
+                              logged_at=datetime(2026, 1, 5, tzinfo=UTC),
+                              answers={"reference": "their roadmap"})
+        body = follow_up_email(interview, sender="Ann", number=number).body
+        assert "at Yahoo! " in body and "!." not in body, body

@@ -36,7 +36,7 @@ from bot.notes.reference import (
     reference_phrase,
 )
 from bot.notes.topic_kind import TopicKind, topic_kind
-from bot.notes.written import with_company
+from bot.notes.written import one_stop, with_company
 
 __all__ = [
     "REFERENCE_SLOT",
@@ -291,7 +291,7 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
             _pick(phrasings.REJECTED_CLOSE, seed, "close").format(**fill),
         ]
         body = "\n\n".join([_greeting(person), *paragraphs, signature])
-        return Note(person, _subject(request, role), _one_stop(body), None, reference)
+        return Note(person, _subject(request, role), one_stop(body), None, reference)
 
     if recruiter:
         paragraphs = [
@@ -323,16 +323,8 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
         _greeting(person, card=True),
         _pick(phrasings.CARD, seed, "card").format(reference=ref_sentence, **fill),
         signature])
-    return Note(person, _subject(request, role), _one_stop(body), _one_stop(card), reference)
+    return Note(person, _subject(request, role), one_stop(body), one_stop(card), reference)
 
-
-# A name that ends a sentence with its own mark ends it once: "at Yahoo!." and "at Acme
-# Inc.." read as typos.
-_DOUBLE_STOP = re.compile(r"(?<=[.!?])\.(?=\s|$)")
-
-
-def _one_stop(text: str) -> str:
-    return _DOUBLE_STOP.sub("", text)
 
 
 # The line after a reference on their side, with and without what the person brings, by

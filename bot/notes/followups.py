@@ -30,6 +30,7 @@ from bot.notes.people import (
     signature_name,
 )
 from bot.notes.reference import Phrase
+from bot.notes.written import one_stop
 from bot.reflection.timeline import next_steps
 
 __all__ = ["Draft", "follow_up_email", "rejection_reply"]
@@ -117,7 +118,7 @@ def follow_up_email(interview: Interview, *, sender: str | None, number: int) ->
     title = role_title(role) if role else company_name(interview.company)
     subject = f"Following up - {title} interview" if number == 1 else \
         f"Following up again - {title} interview"
-    return Draft(subject, body)
+    return Draft(subject, one_stop(body))
 
 
 def rejection_reply(interview: Interview, *, sender: str | None) -> Draft:

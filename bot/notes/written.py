@@ -11,7 +11,7 @@ import re
 from bot.notes.cleaning import clean_text, known_names
 from bot.notes.people import company_name
 
-__all__ = ["as_written", "with_company"]
+__all__ = ["as_written", "one_stop", "with_company"]
 
 # "i", "i'm", "i've" - not the "i" of "i.e." or "wi-fi".
 _LONE_I = re.compile(r"(?<![\w.'’-])i(?![\w-]|\.\w)")
@@ -33,3 +33,13 @@ def as_written(text: str, company: str | None = None) -> str:
     """Their words cleaned to read right when quoted: "i froze on caching 😬" -> "I froze on
     caching", "sql and 3 years at google" -> "SQL and 3 years at Google"."""
     return known_names(with_company(_LONE_I.sub("I", clean_text(text)), company))
+
+
+# A name that ends a sentence with its own mark ends it once: "at Yahoo!." and "at Acme
+# Inc.." read as typos.
+_DOUBLE_STOP = re.compile(r"(?<=[.!?])\.(?=\s|$)")
+
+
+def one_stop(text: str) -> str:
+    """A sentence written around a name ("…the role at {company}.") ended once."""
+    return _DOUBLE_STOP.sub("", text)
