@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from bot.values import Command
 
 __all__ = [
@@ -235,17 +237,37 @@ def parse_arguments(spec: SubcommandSpec, rest: str) -> Command:
             names[alias] = opt.name
     if not names:
         return Command(spec.name, rest, ())
-    pattern = re.compile(
-        r"(?:(?<=\s)|^)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-        + r")\s*:", re.IGNORECASE)
-    matches = list(pattern.finditer(rest))
-    free = rest[: matches[0].start()].strip() if matches else rest.strip()
+    matches = [(m, name) for m in _NAME_COLON.finditer(rest)
+               if (name := _option_as_typed(m.group(1).lower(), names)) is not None]
+    free = rest[: matches[0][0].start()].strip() if matches else rest.strip()
     options: list[tuple[str, str]] = []
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(rest)
-        value = _unquote(rest[m.end():end].strip())
-        options.append((names[m.group(1).lower()], value))
+    for i, (m, name) in enumerate(matches):
+        end = matches[i + 1][0].start() if i + 1 < len(matches) else len(rest)
+        options.append((name, _unquote(rest[m.end():end].strip())))
     return Command(spec.name, _unquote(free), tuple(options))
+
+
+# ``name:`` at the start or after a space: a word of letters, then a colon ("role:",
+# "role :"); "14:00" and "https://" are not names.
+_NAME_COLON = re.compile(r"(?:(?<=\s)|^)([A-Za-z_]{2,})\s*:(?!//)")
+# How close a mistyped option name must be (rapidfuzz ratio, 0-100): "interviwer", "rloe".
+_OPTION_CUTOFF = 80
+
+
+def _option_as_typed(word: str, names: dict[str, str]) -> str | None:
+    """The option ``word:`` names: exactly, as the start of one name only ("co:" for
+    company, "int:" for interviewer), or as a small typo ("interviwer:"); else None and
+    the words stay text."""
+    if word in names:
+        return names[word]
+    starts = {option for typed, option in names.items() if typed.startswith(word)}
+    if len(starts) == 1:
+        return starts.pop()
+    close = process.extract(word, list(names), scorer=fuzz.ratio, score_cutoff=_OPTION_CUTOFF,
+                            limit=2)
+    if len(close) == 1 or (close and close[0][1] > close[1][1]):
+        return names[close[0][0]]
+    return None
 
 
 def _unquote(value: str) -> str:

@@ -1,0 +1,39 @@
+"""Every /debrief subcommand typed the way a stressed person types it: option names cut
+short or misspelt, sentences instead of keywords, empty values, a double send. Each reply
+is read for what the person would notice: what was stored, and what to do next."""
+
+from __future__ import annotations
+
+import pytest
+from test_service import World
+
+from bot.grammar import parse_command
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+@pytest.mark.parametrize(("typed", "option", "value"), [
+    ("/debrief interview co:Acme", "company", "Acme"),
+    ("/debrief interview Globex interviwer:Sam Lee", "interviewer", "Sam Lee"),
+    ("/debrief interview Globex seniorty:senior", "seniority", "senior"),
+])
+def test_an_option_name_cut_short_or_misspelt_is_still_that_option(
+        typed: str, option: str, value: str) -> None:
+    assert parse_command(typed).option(option) == value
+
+
+def test_colons_that_name_no_option_stay_words() -> None:
+    command = parse_command("/debrief interview Initech when:14:00 notes:see https://x.io")
+    assert command.text == "Initech"
+    assert command.option("when") == "14:00"
+    assert command.option("notes") == "see https://x.io"
+
+
+async def test_a_company_typed_with_a_short_option_name_is_stored_without_it(
+        world: World) -> None:
+    await world.say("/debrief interview co:Acme interviwer:Sam")
+    assert world.interview().company == "Acme"
+    assert world.interview().interviewer == "Sam"
