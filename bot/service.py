@@ -30,7 +30,7 @@ from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
 from bot.reflection import handlers as reflection
-from bot.shortcuts import near_subcommand, read_shortcut
+from bot.shortcuts import command_in_sentence, near_subcommand, read_shortcut
 from bot.stories import handlers as stories
 from bot.throttle import Throttled
 from bot.tips import handlers as tips
@@ -116,11 +116,17 @@ class Debrief:
             if exc.kind == "too_long":
                 return [Reply(text=copy.command_too_long(2000))]
             meant = near_subcommand(exc.word)
-            if meant is None or meant == "forget":  # deleting everything is never guessed
-                return [Reply(text=copy.unknown_subcommand(exc.word, meant))]
-            rest = text.strip()[len(PREFIX):].strip().partition(" ")[2]
-            command = parse_command(f"{PREFIX} {meant} {rest}")
-            lead = [Reply(text=copy.took_as(exc.word, meant))]
+            body = text.strip()[len(PREFIX):].strip()
+            rest = body.partition(" ")[2]
+            if meant is None and rest and (asked := command_in_sentence(body)) is not None:
+                # a sentence ("i want to cancel my reminders"): what it asks for, shown
+                command, lead = Command(asked), [Reply(text=copy.took_sentence_as(asked))]
+            elif meant is None or meant == "forget":  # deleting everything is never guessed
+                return [Reply(text=copy.unknown_subcommand(exc.word, meant,
+                                                           sentence=bool(rest)))]
+            else:
+                command = parse_command(f"{PREFIX} {meant} {rest}")
+                lead = [Reply(text=copy.took_as(exc.word, meant))]
         if command is not None:  # names typed inside a command: nothing invisible is a name
             command = clean_command(command)
         if command is not None and command.name == "forget":

@@ -24,7 +24,7 @@ from typing import Literal
 from bot.copy.messages import HELP_WORDS, QUIT_WORDS
 from bot.grammar import PREFIX, SUBCOMMANDS
 
-__all__ = ["Shortcut", "near_subcommand", "read_shortcut"]
+__all__ = ["Shortcut", "command_in_sentence", "near_subcommand", "read_shortcut"]
 
 _NAMES = tuple(spec.name for spec in SUBCOMMANDS)
 _CUTOFF = 0.75
@@ -79,7 +79,26 @@ def _at_least(word: str, target: str, cutoff: float) -> bool:
 
 
 # Other words for a subcommand, as people say them: "/debrief prepare for acme".
-_SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep"}
+_SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep",
+             "reminder": "nudges", "reminders": "nudges"}
+
+# What a sentence typed after /debrief asks for ("i want to cancel my reminders", "what
+# should i work on"), by the words that say it. Only commands that show something and
+# change nothing: a guess from a sentence never writes, and never deletes (forget, run
+# without "confirm", asks first).
+_ASKED_FOR = (
+    ("nudges", ("reminder", "reminders", "nudge", "nudges", "notifications", "notification")),
+    ("tip", ("work on", "improve", "get better", "advice", "tip", "do better", "what should i")),
+    ("history", ("history", "my interviews", "past interviews", "interviews so far")),
+    ("draft", ("thank you", "thank-you", "thankyou", "draft", "note")),
+    ("settings", ("timezone", "time zone", "quiet hours", "settings", "my name")),
+    ("stats", ("stats", "statistics", "patterns", "how am i doing", "how i am doing")),
+    ("stories", ("story", "stories")),
+    ("export", ("export", "download", "copy of my data")),
+    # forget without "confirm" only asks, and says how to confirm
+    ("forget", ("delete everything", "delete all my data", "delete my data",
+                "delete my account", "forget me", "erase everything")),
+)
 
 
 def near_subcommand(word: str) -> str | None:
@@ -96,3 +115,12 @@ def near_subcommand(word: str) -> str | None:
     if best_score < _CUTOFF or scored[1][0] == best_score:
         return None
     return best
+
+
+def command_in_sentence(text: str) -> str | None:
+    """The one command a sentence typed after ``/debrief`` asks for ("i want to cancel my
+    reminders" -> ``nudges``), else None: nothing, or two different ones named."""
+    said = " " + " ".join(text.lower().replace("?", " ").replace(",", " ").split()) + " "
+    found = {name for name, phrases in _ASKED_FOR
+             if any(f" {phrase} " in said for phrase in phrases)}
+    return found.pop() if len(found) == 1 else None

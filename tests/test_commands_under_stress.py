@@ -5,7 +5,7 @@ is read for what the person would notice: what was stored, and what to do next."
 from __future__ import annotations
 
 import pytest
-from test_service import World
+from test_service import World, said
 
 from bot.grammar import parse_command
 
@@ -37,3 +37,27 @@ async def test_a_company_typed_with_a_short_option_name_is_stored_without_it(
     await world.say("/debrief interview co:Acme interviwer:Sam")
     assert world.interview().company == "Acme"
     assert world.interview().interviewer == "Sam"
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("/debrief i want to cancel my reminders", "Your reminders\n#1 "),
+    ("/debrief what should i work on", "Tip · "),
+    ("/debrief reminders", "Your reminders\n#1 "),
+    ("/debrief i want to delete everything", "type `/debrief forget confirm`"),
+])
+async def test_a_sentence_after_debrief_runs_what_it_asks_for_and_changes_nothing(
+        world: World, typed: str, shown: str) -> None:
+    await world.say("/debrief interview Acme")
+    before = [(n.id, n.status) for n in world.nudges()]
+    replies = await world.say(typed)
+    assert shown in said(replies)
+    assert "I don't know the command" not in said(replies)
+    assert [(n.id, n.status) for n in world.nudges()] == before
+    assert len(world.interviews()) == 1
+
+
+async def test_a_sentence_that_asks_for_nothing_known_says_which_words_start_a_command(
+        world: World) -> None:
+    (reply,) = await world.say("/debrief ugh what now")
+    assert "I don't know the command `ugh`" not in reply.text
+    assert "`/debrief interview`" in reply.text and "`/debrief help`" in reply.text

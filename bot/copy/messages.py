@@ -52,6 +52,7 @@ __all__ = [
     "text_too_long",
     "tip_text",
     "took_as",
+    "took_sentence_as",
     "unknown_nudge_action",
     "unknown_subcommand",
     "welcome_back",
@@ -125,10 +126,18 @@ def needs_a_community(name: str) -> str:
             "a Discord server - and there are none here.")
 
 
-def unknown_subcommand(word: str, meant: str | None = None) -> str:
+def took_sentence_as(meant: str) -> str:
+    return f"(I read that as `/debrief {meant}`.)"
+
+
+def unknown_subcommand(word: str, meant: str | None = None, *, sentence: bool = False) -> str:
     if meant:
         return (f"I don't know the command `{word[:40]}` - did you mean "
                 f"`/debrief {meant}`?")
+    if sentence:  # "/debrief ugh what now": the first word was never meant as a command
+        return ("I couldn't tell which command that was. Start with one of these words: "
+                "`/debrief interview`, `reflect`, `draft`, `outcome`, `nudges`, `history` "
+                "or `tip` - `/debrief help` shows them all.")
     return (f"I don't know the command `{word[:40]}`. Type `/debrief help` to see "
             "everything I can do.")
 
