@@ -61,3 +61,36 @@ async def test_a_sentence_that_asks_for_nothing_known_says_which_words_start_a_c
     (reply,) = await world.say("/debrief ugh what now")
     assert "I don't know the command `ugh`" not in reply.text
     assert "`/debrief interview`" in reply.text and "`/debrief help`" in reply.text
+
+
+@pytest.mark.parametrize("typed", ["/debrief draft #1 please", "/debrief draft for acme",
+                                   "/debrief draft acmee", "/debrief draft the note pls"])
+async def test_an_interview_named_among_other_words_or_misspelt_is_found(
+        world: World, typed: str) -> None:
+    await world.say("/debrief interview Acme")
+    replies = await world.say(typed)
+    assert "Your thank-you note for Acme" in said(replies)
+    assert "I couldn't find" not in said(replies)
+
+
+async def test_an_unknown_interview_number_is_still_refused_by_its_number(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    (reply,) = await world.say("/debrief draft #99 please")
+    assert 'I couldn\'t find an interview matching "#99 please"' in reply.text
+
+
+async def test_followup_with_the_time_typed_after_the_company_records_that_time(
+        world: World) -> None:
+    await world.say('/debrief interview Acme when:"yesterday 10:00"')
+    replies = await world.say("/debrief followup acme yesterday 18:00")
+    assert "Marked your thank-you note to Acme as sent, 8 h after" in said(replies)
+    sent = world.interview().thank_you_sent_at
+    assert sent is not None and sent < world.clock.now()
+
+
+async def test_followup_said_as_a_sentence_marks_the_interview_waiting_for_a_note(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    replies = await world.say("/debrief followup i sent it")
+    assert "Marked your thank-you note to Acme as sent" in said(replies)

@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from bot import copy
-from bot.context import Context, UserError
+from bot.context import Context, UserError, names_an_interview
 from bot.followthrough.flow import after_no_reply, after_outcome, set_timeline
 from bot.followthrough.words import timeline_with_result
 from bot.insights.patterns import interview_scores
@@ -19,6 +19,7 @@ from bot.prep.guard import not_happened_yet
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
 from bot.reflection.thank_you import THANK_YOU_BY_FOLLOWUP
+from bot.reflection.typed_when import split_trailing_when
 from bot.reflection.words import answer_lines
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import Command, Reply
@@ -34,9 +35,9 @@ _OUTCOME_WORDS = {
 
 
 async def followup(ctx: Context, cmd: Command) -> list[Reply]:
-    ref = cmd.option("interview") or cmd.text
+    ref, when = _ref_and_when(ctx, cmd.option("interview") or cmd.text, cmd.option("when"))
     if ref:
-        interview = await ctx.find_interview(ref)
+        interview = await ctx.find_interview(ref, loose=True)
     else:
         interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
         waiting = [i for i in interviews if i.thank_you is not ThankYou.SENT
@@ -44,9 +45,9 @@ async def followup(ctx: Context, cmd: Command) -> list[Reply]:
         interview = waiting[0] if waiting else await ctx.find_interview(None)
     if (early := not_happened_yet(ctx, interview, "followup")) is not None:
         return [early]
-    sent_at = _sent_when(ctx, cmd, interview)
+    sent_at = _sent_when(ctx, when, interview)
     if interview.thank_you is ThankYou.SENT and (
-            cmd.option("when") is None or sent_at == interview.thank_you_sent_at):
+            when is None or sent_at == interview.thank_you_sent_at):
         return [Reply(text=words.followup_already(interview))]
     interview.thank_you = ThankYou.SENT
     interview.thank_you_sent_at = sent_at
@@ -59,10 +60,27 @@ async def followup(ctx: Context, cmd: Command) -> list[Reply]:
                                            cancelled))]
 
 
-def _sent_when(ctx: Context, cmd: Command, interview: Interview) -> datetime:
+def _ref_and_when(ctx: Context, ref: str, when: str | None) -> tuple[str, str | None]:
+    """The interview and when the note went out, from "acme yesterday 18:00", "i sent it"
+    or "2h ago" typed without ``when:`` (the time was read as part of the company, and
+    the note marked as sent now)."""
+    if not ref or when is not None:
+        return ref, when
+    if not names_an_interview(ref):  # "i sent it", "done": the interview waiting for one
+        return "", None
+    typed = split_trailing_when(ref, ctx.now, ctx.zone)
+    if typed is not None:
+        return typed[0], typed[2]
+    try:
+        parse_when(ref, ctx.now, ctx.zone, past=True)
+    except TimeParseError:
+        return ref, None
+    return "", ref  # "yesterday 18:00" alone
+
+
+def _sent_when(ctx: Context, text: str | None, interview: Interview) -> datetime:
     """When the note went out: ``when:`` if given (not before the interview, not in the
     future), else now - marking it as you send it."""
-    text = cmd.option("when")
     if not text:
         return ctx.now
     try:
@@ -80,7 +98,7 @@ async def draft(ctx: Context, cmd: Command) -> list[Reply]:
     ref = cmd.option("interview") or cmd.text
     if not ref and ctx.user.active_interview_id is not None:
         ref = f"#{ctx.user.active_interview_id}"
-    interview = await ctx.find_interview(ref)
+    interview = await ctx.find_interview(ref, loose=True)
     situation, notes = notes_for(interview, ctx.user, now=ctx.now,
                                  window=ctx.config.thank_you_window)
     return draft_replies(interview, notes, situation)
@@ -202,7 +220,7 @@ async def history(ctx: Context, cmd: Command) -> list[Reply]:
     if editing or any(name in PROFILE_OPTIONS for name, _ in cmd.options):
         return [await _edit_profile(ctx, cmd, ref)]
     if ref:
-        interview = await ctx.find_interview(ref)
+        interview = await ctx.find_interview(ref, loose=True)
         return [words.history_detail(interview, ctx.zone, answer_lines(interview.answers),
                                      _focus(ctx, interview), ctx.now)]
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)

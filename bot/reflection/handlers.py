@@ -166,7 +166,7 @@ async def reflect(ctx: Context, cmd: Command) -> list[Reply]:
     if words_ and words_[-1].lower() == "redo":  # the word, not a name like "Laredo"
         redo, ref = True, " ".join(words_[:-1])
     if ref:
-        interview = await ctx.find_interview(ref)
+        interview = await ctx.find_interview(ref, loose=True)
     elif ctx.user.active_interview_id is not None:
         interview = await ctx.find_interview(f"#{ctx.user.active_interview_id}")
     else:
