@@ -4,6 +4,8 @@ is read for what the person would notice: what was stored, and what to do next."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from test_service import World, said
 
@@ -94,3 +96,27 @@ async def test_followup_said_as_a_sentence_marks_the_interview_waiting_for_a_not
     await world.say("/debrief interview Acme")
     replies = await world.say("/debrief followup i sent it")
     assert "Marked your thank-you note to Acme as sent" in said(replies)
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("/debrief settings timezone", "Which timezone?"),
+    ("/debrief settings tz:", "Which timezone?"),
+    ("/debrief settings time zone", "Which timezone?"),
+    ("/debrief settings quiet", "Which quiet hours?"),
+    ("/debrief settings prep", "What time should the prep message come"),
+])
+async def test_a_setting_without_a_value_asks_for_one_and_changes_nothing(
+        world: World, typed: str, asked: str) -> None:
+    await world.say("/debrief settings timezone Europe/Berlin")
+    before = replace(world.user())
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith(asked)
+    assert '""' not in reply.text and "Nothing was changed." in reply.text
+    assert world.user() == before
+
+
+async def test_quiet_hours_said_in_two_words_are_saved(world: World) -> None:
+    (reply,) = await world.say("/debrief settings quiet hours 23:00-07:00")
+    assert reply.text.startswith("Saved your quiet hours.")
+    assert (str(world.user().quiet_start), str(world.user().quiet_end)) == (
+        "23:00:00", "07:00:00")

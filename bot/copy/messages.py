@@ -47,6 +47,7 @@ __all__ = [
     "needs_a_community",
     "no_such_interview",
     "no_such_nudge",
+    "setting_without_value",
     "settings_text",
     "snooze_out_of_range",
     "text_too_long",
@@ -265,6 +266,21 @@ def bad_setting(word: str) -> str:
     return (f"I can't change \"{word[:40]}\". Try `/debrief settings timezone Europe/Berlin`, "
             "`/debrief settings quiet 22:00-08:00` (or `quiet off`) or `/debrief settings name "
             "Ann Lee`.")
+
+
+_SETTING_EXAMPLES = {
+    "timezone": ("Which timezone?", "`/debrief settings timezone Europe/Berlin`, or a city: "
+                 "`/debrief settings timezone berlin`"),
+    "quiet": ("Which quiet hours?", "`/debrief settings quiet 22:00-08:00`, or `quiet off`"),
+    "prep": ("What time should the prep message come the evening before?",
+             "`/debrief settings prep 18:00`, or `prep off`"),
+}
+
+
+def setting_without_value(setting: str) -> str:
+    """``settings timezone`` with nothing after it."""
+    question, example = _SETTING_EXAMPLES[setting]
+    return f"{question} Type it after the word, like {example}. Nothing was changed."
 
 
 def settings_text(user: User, zone: ZoneInfo, now: datetime, changed: list[str],

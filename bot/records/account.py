@@ -19,7 +19,7 @@ from bot.model import Area, Interview, ReflectionState
 from bot.notes import words as note_words
 from bot.notes.people import capitalise_name
 from bot.prep.guard import still_ahead
-from bot.prep.settings import apply_prep_setting, bad_prep_time, prep_setting_words
+from bot.prep.settings import apply_prep_setting, prep_setting_words
 from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
 from bot.tips.library import TYPE_WORDS, tip_for_interview
@@ -111,23 +111,26 @@ async def settings(ctx: Context, cmd: Command) -> list[Reply]:
     quiet_text = cmd.option("quiet")
     prep_text = cmd.option("prep")
     name_text = cmd.option("name")
-    words = cmd.text.split(maxsplit=1)
-    if words and not (zone_text or quiet_text or prep_text or name_text):
+    words = _SETTING_SAID_IN_TWO.sub(lambda m: m.group(m.lastindex or 0),
+                                     cmd.text).split(maxsplit=1)
+    if words and all(v is None for v in (zone_text, quiet_text, prep_text, name_text)):
         key, value = words[0].lower(), (words[1] if len(words) > 1 else "")
         if key in ("timezone", "tz", "zone"):
-            zone_text = value or None
+            zone_text = value
         elif key == "quiet":
-            quiet_text = value or None
+            quiet_text = value
         elif key == "prep":
             prep_text = value
-            if not value:
-                raise UserError(bad_prep_time(value))
         elif key in ("name", "signature", "signoff"):
             name_text = value
         elif "/" in key or _names_a_zone(cmd.text):  # `settings berlin`
             zone_text = cmd.text
         else:
             raise UserError(copy.bad_setting(words[0]))
+    for setting, typed in (("timezone", zone_text), ("quiet", quiet_text),
+                           ("prep", prep_text)):
+        if typed is not None and not typed.strip():  # "settings timezone", "tz:"
+            raise UserError(copy.setting_without_value(setting))
     changed = []
     note = None
     if zone_text is not None:
@@ -148,6 +151,11 @@ async def settings(ctx: Context, cmd: Command) -> list[Reply]:
     note = "\n".join(filter(None, (note, prep_setting_words(ctx.user.prep_time))))
     return [Reply(text=copy.settings_text(ctx.user, ctx.zone, ctx.now, changed, note) + "\n" +
                   note_words.signature_line(ctx.user))]
+
+
+# A setting said in two words: "time zone berlin", "quiet hours off", "prep time 19:00".
+_SETTING_SAID_IN_TWO = re.compile(r"^\s*(?:time\s+(zone)|(quiet)\s+hours|(prep)\s+time)\b",
+                                  re.IGNORECASE)
 
 
 def _preferred_name(text: str) -> str | None:
