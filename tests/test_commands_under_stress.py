@@ -10,6 +10,7 @@ import pytest
 from test_service import World, said
 
 from bot.grammar import parse_command
+from bot.model import NudgeStatus
 
 
 @pytest.fixture
@@ -120,3 +121,24 @@ async def test_quiet_hours_said_in_two_words_are_saved(world: World) -> None:
     assert reply.text.startswith("Saved your quiet hours.")
     assert (str(world.user().quiet_start), str(world.user().quiet_end)) == (
         "23:00:00", "07:00:00")
+
+
+@pytest.mark.parametrize("typed", ["cancle", "stop", "delete", "Cancel"])
+async def test_a_reminder_cancelled_in_other_words_or_with_a_typo_is_cancelled(
+        world: World, typed: str) -> None:
+    await world.say("/debrief interview Acme")
+    first = world.nudges()[0]
+    (reply,) = await world.say(f"/debrief nudges {typed} {first.id}")
+    assert reply.text.startswith(f"Cancelled reminder #{first.id}.")
+    assert world.nudges()[0].status is NudgeStatus.CANCELLED
+
+
+async def test_cancelling_a_reminder_twice_says_it_is_already_cancelled(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    first = world.nudges()[0]
+    await world.say(f"/debrief nudges cancel {first.id}")
+    (reply,) = await world.say(f"/debrief nudges cancel {first.id}")
+    assert reply.text.startswith(f"Reminder #{first.id} is already cancelled.")
+    (reply,) = await world.say(f"/debrief nudges snooze {first.id}")
+    assert "is cancelled, so there's nothing to snooze" in reply.text

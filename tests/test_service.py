@@ -442,7 +442,7 @@ async def test_a_cancelled_nudge_cannot_be_cancelled_again(world: World) -> None
     first = world.nudges()[0]
     await world.say(f"/debrief nudges cancel {first.id}")
     (reply,) = await world.say(f"/debrief nudges cancel {first.id}")
-    assert "couldn't find" in reply.text
+    assert "is already cancelled" in reply.text  # a double send: not "couldn't find"
 
 
 # -- settings ------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from rapidfuzz import fuzz, process
+
 from bot import copy
 from bot.context import Context, UserError
 from bot.durations import DurationError, parse_duration
@@ -43,11 +45,13 @@ async def nudges(ctx: Context, cmd: Command) -> list[Reply]:
         action, words_ = words_[0].lower(), words_[1:]
     number = cmd.option("nudge") or (words_[0] if words_ else "")
     until = cmd.option("until") or " ".join(words_[1:])
-    if action in ("", "list"):
+    meant = _action_as_typed(action)
+    if meant == "list":
         return [await _list(ctx)]
-    if action not in ("cancel", "snooze"):
+    if meant is None:
         raise UserError(copy.unknown_nudge_action(action))
-    nudge = await _find(ctx, number)
+    action = meant
+    nudge = await _find(ctx, number, action)
     interview = await _interview_of(ctx, nudge)
     if action == "cancel":
         return [await _cancel(ctx, nudge, interview)]
@@ -78,12 +82,31 @@ async def _list(ctx: Context) -> Reply:
                          ctx.zone) for n in pending])
 
 
-async def _find(ctx: Context, number: str) -> Nudge:
+# Other words for what can be done with a reminder ("stop 3", "delete 3", "postpone 3").
+_ACTIONS = {"": "list", "list": "list", "show": "list", "cancel": "cancel", "stop": "cancel",
+            "delete": "cancel", "remove": "cancel", "dismiss": "cancel", "off": "cancel",
+            "snooze": "snooze", "postpone": "snooze", "delay": "snooze", "later": "snooze"}
+# How close a mistyped action must be (rapidfuzz ratio, 0-100): "cancle", "snoze".
+_ACTION_CUTOFF = 80
+
+
+def _action_as_typed(word: str) -> str | None:
+    """list, cancel or snooze, as typed or with a small typo; None when it is neither."""
+    if word in _ACTIONS:
+        return _ACTIONS[word]
+    close = process.extractOne(word, list(_ACTIONS), scorer=fuzz.ratio,
+                               score_cutoff=_ACTION_CUTOFF)
+    return _ACTIONS[close[0]] if close is not None else None
+
+
+async def _find(ctx: Context, number: str, action: str) -> Nudge:
     """A reminder still to come, or one already delivered (its buttons must keep working)."""
     m = re.fullmatch(r"#?(\d{1,12})", number.strip())
     if not m:
         raise UserError(copy.which_nudge())
     nudge = await ctx.uow.nudges.get(ctx.user_id, int(m.group(1)))
+    if nudge is not None and nudge.status is NudgeStatus.CANCELLED:  # a double send
+        raise UserError(words.already_cancelled(nudge, snooze=action == "snooze"))
     if nudge is None or nudge.status not in (*_OPEN, NudgeStatus.SENT):
         raise UserError(copy.no_such_nudge(m.group(1)))
     return nudge

@@ -15,6 +15,7 @@ from bot.values import Choice, Destination, Reply
 __all__ = [
     "ALREADY_SNOOZED_ONCE",
     "KIND_NAMES",
+    "already_cancelled",
     "cancelled",
     "nudge_line",
     "nudge_list",
@@ -61,6 +62,13 @@ def snoozed(nudge: Nudge, zone: ZoneInfo) -> str:
 
 def cancelled(nudge: Nudge) -> str:
     return f"Cancelled reminder #{nudge.id}. (`/debrief nudges` shows the rest.)"
+
+
+def already_cancelled(nudge: Nudge, *, snooze: bool = False) -> str:
+    if snooze:
+        return (f"Reminder #{nudge.id} is cancelled, so there's nothing to snooze. "
+                "`/debrief nudges` shows the ones still coming.")
+    return f"Reminder #{nudge.id} is already cancelled. (`/debrief nudges` shows the rest.)"
 
 
 ALREADY_SNOOZED_ONCE = (
