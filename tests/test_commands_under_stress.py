@@ -142,3 +142,27 @@ async def test_cancelling_a_reminder_twice_says_it_is_already_cancelled(
     assert reply.text.startswith(f"Reminder #{first.id} is already cancelled.")
     (reply,) = await world.say(f"/debrief nudges snooze {first.id}")
     assert "is cancelled, so there's nothing to snooze" in reply.text
+
+
+@pytest.mark.parametrize(("typed", "company"), [
+    ("/debrief interview 🚀 Initech 🚀", "Initech"),
+    ("/debrief interview just had one at hooli, went badly", "hooli"),
+    ("/debrief interview I just had an interview at Hooli for a backend role and it went "
+     "really badly, they asked me about system design and I froze, the interviewer was "
+     "nice though", "Hooli"),
+    ("/debrief interview Just Eat", "Just Eat"),
+])
+async def test_the_company_is_stored_without_emoji_and_out_of_a_sentence(
+        world: World, typed: str, company: str) -> None:
+    replies = await world.say(typed)
+    assert world.interview().company == company
+    assert "Let's reflect on your interview at" in said(replies)
+
+
+@pytest.mark.parametrize("typed", ["/debrief interview 🙏",
+                                   "/debrief interview i think it went ok but who knows"])
+async def test_no_company_in_what_was_typed_asks_which_and_stores_nothing(
+        world: World, typed: str) -> None:
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith("Which company was it?")
+    assert world.interviews() == [] and world.nudges() == []

@@ -49,7 +49,11 @@ from bot.reflection.thank_you import (
     undo_thank_you_fields,
 )
 from bot.reflection.timeline import TIMELINE_DATE, read_timeline
-from bot.reflection.typed_when import split_company_and_role, split_trailing_when
+from bot.reflection.typed_when import (
+    company_as_typed,
+    split_company_and_role,
+    split_trailing_when,
+)
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import AnswerKey, Command, Destination, Reply
 
@@ -73,7 +77,8 @@ MAX_AHEAD = timedelta(days=365)
 
 async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     limit = ctx.config.max_name_length
-    company = ctx.check_length("company name", cmd.option("company") or cmd.text, limit)
+    company = ctx.check_length("company name",
+                               company_as_typed(cmd.option("company") or cmd.text), limit)
     if not company:
         raise UserError(copy.missing_company())
     role = ctx.check_length("role", cmd.option("role") or "", limit) or None

@@ -12,12 +12,13 @@ anything :func:`bot.timeparse.parse_when` cannot read ("Friday Labs" has no time
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.timeparse import TimeParseError, parse_when
 
-__all__ = ["split_company_and_role", "split_trailing_when"]
+__all__ = ["company_as_typed", "split_company_and_role", "split_trailing_when"]
 
 # The most words a time after the company takes ("next friday at 10:30 am" is six).
 _MOST_WORDS = 6
@@ -101,3 +102,29 @@ def split_company_and_role(text: str) -> tuple[str, str | None]:
     if lead and company[lead.end():].strip():
         company = company[lead.end():].strip()
     return company, role
+
+
+# A sentence, not a name: "just had one at hooli, went badly". Four words or more with
+# one of these in them (company names have none: "Just Eat" is two words).
+_SAYING = frozenset("i i'm im i've ive my me just had went was were did got".split())
+# Where the company ends inside a sentence: a stop, or the next clause ("… and it went").
+_COMPANY_ENDS = re.compile(r"[,.;!?]|\s(?:and|but|so|it|which|where|because|today)\b",
+                           re.IGNORECASE)
+
+
+def company_as_typed(text: str) -> str:
+    """The company typed after ``interview``, without emoji ("🚀 Initech 🚀" is Initech in a
+    thank-you note), and out of a sentence ("just had one at hooli, went badly" -> "hooli",
+    which the role and time readers above then take apart as usual). Empty when no name
+    is left ("🙏", a sentence naming no "at"/"with"): the caller asks which company."""
+    kept = "".join(ch for ch in text if unicodedata.category(ch) != "So")
+    kept = " ".join(kept.replace("\ufe0f", "").replace("\u200d", "").split())
+    words = kept.lower().split()
+    if len(words) >= 4 and _SAYING & set(words):
+        said = re.search(r"\b(?:at|with)\s+(?=\S)", kept)
+        if said is None:
+            return ""
+        kept = kept[said.end():]
+        end = _COMPANY_ENDS.search(kept)
+        kept = kept[:end.start()].strip() if end else kept.strip()
+    return kept if any(ch.isalnum() for ch in kept) else ""
