@@ -80,7 +80,8 @@ def _at_least(word: str, target: str, cutoff: float) -> bool:
 
 # Other words for a subcommand, as people say them: "/debrief prepare for acme".
 _SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep",
-             "reminder": "nudges", "reminders": "nudges"}
+             "reminder": "nudges", "reminders": "nudges", "story": "stories",
+             "reflection": "reflect", "result": "outcome", "results": "outcome"}
 
 # What a sentence typed after /debrief asks for ("i want to cancel my reminders", "what
 # should i work on"), by the words that say it. Only commands that show something and
@@ -109,12 +110,17 @@ def near_subcommand(word: str) -> str | None:
         return word or None
     if word in _SAID_FOR:
         return _SAID_FOR[word]
-    scored = sorted(((difflib.SequenceMatcher(None, word, name).ratio(), name)
-                     for name in _NAMES), reverse=True)
-    best_score, best = scored[0]
+    # Each subcommand scored by its closest spelling, its own or another word for it
+    # ("remidners" is near "reminders"; "storys" near "story" more than "history").
+    best: dict[str, float] = {}
+    for said, name in (*((n, n) for n in _NAMES), *_SAID_FOR.items()):
+        score = difflib.SequenceMatcher(None, word, said).ratio()
+        best[name] = max(score, best.get(name, 0.0))
+    scored = sorted(((score, name) for name, score in best.items()), reverse=True)
+    best_score, meant = scored[0]
     if best_score < _CUTOFF or scored[1][0] == best_score:
         return None
-    return best
+    return meant
 
 
 def command_in_sentence(text: str) -> str | None:

@@ -166,3 +166,14 @@ async def test_no_company_in_what_was_typed_asks_which_and_stores_nothing(
     (reply,) = await world.say(typed)
     assert reply.text.startswith("Which company was it?")
     assert world.interviews() == [] and world.nudges() == []
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("/debrief storys", "Your story bank is empty"),
+    ("/debrief remidners", "You have no reminders scheduled"),
+])
+async def test_a_misspelt_other_word_for_a_subcommand_runs_it(
+        world: World, typed: str, shown: str) -> None:
+    replies = await world.say(typed)
+    assert shown in said(replies)
+    assert "I don't know the command" not in said(replies)
