@@ -10,7 +10,7 @@ import pytest
 from test_service import World, said
 
 from bot.grammar import parse_command
-from bot.model import NudgeStatus
+from bot.model import NudgeStatus, Outcome
 
 
 @pytest.fixture
@@ -177,3 +177,17 @@ async def test_a_misspelt_other_word_for_a_subcommand_runs_it(
     replies = await world.say(typed)
     assert shown in said(replies)
     assert "I don't know the command" not in said(replies)
+
+
+@pytest.mark.parametrize(("typed", "outcome"), [
+    ("/debrief outcome callback!!", Outcome.CALLBACK),
+    ("/debrief outcome acme: offer 🎉", Outcome.OFFER),
+    ("/debrief outcome #1 - rejected :(", Outcome.REJECTED),
+    ("/debrief outcome result:offer!", Outcome.OFFER),
+])
+async def test_an_outcome_typed_with_punctuation_or_emoji_is_recorded(
+        world: World, typed: str, outcome: Outcome) -> None:
+    await world.say("/debrief interview Acme")
+    replies = await world.say(typed)
+    assert world.interview().outcome is outcome, said(replies)
+    assert "Recorded for Acme" in said(replies) or "news from Acme" in said(replies)

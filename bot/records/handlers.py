@@ -109,13 +109,20 @@ def _split_outcome(cmd: Command) -> tuple[str, Outcome | None, str]:
     result = cmd.option("result")
     ref = cmd.option("interview") or ""
     if result:
-        return ref, _OUTCOME_WORDS.get(result.strip().lower().replace("-", " ")), result
-    text = " ".join(cmd.text.split()).lower()
+        said = result.strip().lower().replace("-", " ").rstrip(_CHEERS)
+        return ref, _OUTCOME_WORDS.get(said), result
+    typed = " ".join(cmd.text.split()).rstrip(_CHEERS)  # "callback!!", "offer 🎉"
+    text = typed.lower()
     for words_ in sorted(_OUTCOME_WORDS, key=len, reverse=True):
         if text == words_ or text.endswith(" " + words_):
-            return (ref or cmd.text.strip()[: len(text) - len(words_)].strip(),
+            # "acme: offer", "#2 - rejected": the interview without what joins it
+            return (ref or typed[: len(text) - len(words_)].strip(" :,-–"),
                     _OUTCOME_WORDS[words_], "")
     return ref or cmd.text, None, ""
+
+
+# What an outcome is cheered or sighed with at its end: not part of the word.
+_CHEERS = " !.?🎉🙌😢😞🥳:()"
 
 
 def _near_outcome(word: str) -> str | None:
