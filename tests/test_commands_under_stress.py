@@ -191,3 +191,18 @@ async def test_an_outcome_typed_with_punctuation_or_emoji_is_recorded(
     replies = await world.say(typed)
     assert world.interview().outcome is outcome, said(replies)
     assert "Recorded for Acme" in said(replies) or "news from Acme" in said(replies)
+
+
+@pytest.mark.parametrize(("typed", "heading"), [
+    ("/debrief tip how do i stand out?", "Tip · Stand out"),
+    ("/debrief tip on following up", "Tip · Follow up"),
+])
+async def test_a_tip_asked_for_in_a_sentence_is_about_the_area_it_names(
+        world: World, typed: str, heading: str) -> None:
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith(heading)
+
+
+async def test_a_tip_sentence_naming_two_areas_asks_which(world: World) -> None:
+    (reply,) = await world.say("/debrief tip stand out or follow up")
+    assert "Pick one of: stand out, follow up" in reply.text

@@ -83,7 +83,12 @@ def _area_as_typed(wanted: str) -> Area | None:
     if wanted in AREA_WORDS:
         return AREA_WORDS[wanted]
     close = process.extractOne(wanted, list(AREA_WORDS), scorer=fuzz.ratio, score_cutoff=85)
-    return AREA_WORDS[close[0]] if close is not None else None
+    if close is not None:
+        return AREA_WORDS[close[0]]
+    # A sentence naming one area ("how do i stand out", "on following up"): that one.
+    said = f" {re.sub(r'[^a-z ]', ' ', wanted)} ".replace("following", "follow")
+    named = {area for words, area in AREA_WORDS.items() if f" {words} " in said}
+    return named.pop() if len(named) == 1 else None
 
 
 async def _weakest_area(ctx: Context) -> tuple[Area, bool]:
