@@ -30,6 +30,7 @@ from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
 from bot.reflection import handlers as reflection
+from bot.reflection.typed_when import company_as_typed
 from bot.shortcuts import command_in_sentence, near_subcommand, read_shortcut
 from bot.stories import handlers as stories
 from bot.throttle import Throttled
@@ -76,6 +77,14 @@ HANDLERS: dict[str, Handler] = {
 _user_fields = attrgetter(*(f.name for f in fields(User)))
 
 
+def _logs_an_interview(sentence: str) -> bool:
+    """"i just had an interview at acme": a sentence about an interview that names where
+    (bot.reflection.typed_when reads the company out of it)."""
+    said = sentence.lower().split()
+    return ("interview" in said or "interviewed" in said) and \
+        company_as_typed(sentence) not in ("", sentence)
+
+
 def _keep_private(replies: list[Reply], incoming: Incoming) -> list[Reply]:
     """Reflection content asked for in a channel goes to the DM, with a note where asked."""
     if incoming.in_dm or not any("private" in r.tags for r in replies):
@@ -118,7 +127,10 @@ class Debrief:
             meant = near_subcommand(exc.word)
             body = text.strip()[len(PREFIX):].strip()
             rest = body.partition(" ")[2]
-            if meant is None and rest and (asked := command_in_sentence(body)) is not None:
+            if meant is None and _logs_an_interview(body):
+                # "i just had an interview at acme": logged as said, the reply names it
+                command = parse_command(f"{PREFIX} interview {body}")
+            elif meant is None and rest and (asked := command_in_sentence(body)) is not None:
                 # a sentence ("i want to cancel my reminders"): what it asks for, shown
                 command, lead = Command(asked), [Reply(text=copy.took_sentence_as(asked))]
             elif meant is None or meant == "forget":  # deleting everything is never guessed

@@ -206,3 +206,13 @@ async def test_a_tip_asked_for_in_a_sentence_is_about_the_area_it_names(
 async def test_a_tip_sentence_naming_two_areas_asks_which(world: World) -> None:
     (reply,) = await world.say("/debrief tip stand out or follow up")
     assert "Pick one of: stand out, follow up" in reply.text
+
+
+async def test_an_interview_told_as_a_sentence_is_logged_at_the_company_it_names(
+        world: World) -> None:
+    replies = await world.say("/debrief i just had an interview at acme")
+    assert world.interview().company == "acme"
+    assert "Let's reflect on your interview at Acme" in said(replies)
+    replies = await world.say("/debrief i just had an interview at acme")  # a double send
+    assert len(world.interviews()) == 1
+    assert "You've already logged Acme" in said(replies)
