@@ -216,3 +216,11 @@ async def test_an_interview_told_as_a_sentence_is_logged_at_the_company_it_names
     replies = await world.say("/debrief i just had an interview at acme")  # a double send
     assert len(world.interviews()) == 1
     assert "You've already logged Acme" in said(replies)
+
+
+async def test_a_story_sent_twice_is_kept_once(world: World) -> None:
+    typed = "/debrief stories add Cut latency | checkout slow; I cached prices; p99 2s to 400ms"
+    await world.say(typed)
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith('You already have this one as story 1: "Cut latency"')
+    assert len(world.store.stories.rows) == 1

@@ -122,7 +122,11 @@ async def _add(ctx: Context, raw: str, tags_text: str | None) -> Reply:
     parts = split_story(raw)
     title, text = _checked(ctx, parts.title, parts.text)
     tags = _tags(ctx, tags_text, title, text)
-    if len(await ctx.uow.stories.list_for_user(ctx.user_id)) >= MAX_STORIES:
+    bank = await ctx.uow.stories.list_for_user(ctx.user_id)
+    for kept in bank:  # the same story sent twice is kept once
+        if (kept.title.casefold(), kept.text.casefold()) == (title.casefold(), text.casefold()):
+            return Reply(text=words.already_saved(kept))
+    if len(bank) >= MAX_STORIES:
         raise UserError(words.too_many())
     story = await ctx.uow.stories.add(Story(
         user_id=ctx.user_id, number=0, title=title, text=text, tags=tags,

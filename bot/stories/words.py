@@ -14,6 +14,7 @@ from bot.values import Choice, Reply
 __all__ = [
     "EMPTY_BANK",
     "added",
+    "already_saved",
     "bad_tags",
     "edited",
     "gaps_line",
@@ -129,6 +130,11 @@ def _tag_hint(story: Story) -> str:
 def added(story: Story) -> str:
     return (f"Saved as story {story.number}: \"{heading(story.title)}\" ({_tags(story)})."
             f"{_numbers_hint(story)}{_tag_hint(story)}")
+
+
+def already_saved(story: Story) -> str:
+    return (f"You already have this one as story {story.number}: \"{heading(story.title)}\". "
+            f"`/debrief stories {story.number}` shows it; `edit {story.number}` changes it.")
 
 
 def saved_from_reflection(story: Story, company: str) -> str:
