@@ -224,3 +224,12 @@ async def test_a_story_sent_twice_is_kept_once(world: World) -> None:
     (reply,) = await world.say(typed)
     assert reply.text.startswith('You already have this one as story 1: "Cut latency"')
     assert len(world.store.stories.rows) == 1
+
+
+async def test_a_draft_for_an_interview_still_ahead_offers_prep_instead(
+        world: World) -> None:
+    await world.say('/debrief interview Acme when:"tomorrow 15:00"')
+    (reply,) = await world.say("/debrief draft")
+    assert "it hasn't happened yet, so there's no thank-you note to send yet" in reply.text
+    assert "Thank you for meeting with me" not in reply.text
+    assert "/debrief prep #1" in reply.text

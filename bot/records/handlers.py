@@ -99,6 +99,9 @@ async def draft(ctx: Context, cmd: Command) -> list[Reply]:
     if not ref and ctx.user.active_interview_id is not None:
         ref = f"#{ctx.user.active_interview_id}"
     interview = await ctx.find_interview(ref, loose=True)
+    # Still ahead: "Thank you for meeting with me" can't be sent yet (as followup says)
+    if (early := not_happened_yet(ctx, interview, "followup")) is not None:
+        return [early]
     situation, notes = notes_for(interview, ctx.user, now=ctx.now,
                                  window=ctx.config.thank_you_window)
     return draft_replies(interview, notes, situation)
