@@ -23,6 +23,7 @@ __all__ = [
     "SubcommandSpec",
     "is_command",
     "parse_command",
+    "unknown_option",
 ]
 
 MAX_COMMAND_LENGTH = 2000
@@ -77,10 +78,11 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
         '[field:… seniority:… location:… source:… stage:…]',
         "Log an interview (just ended, or coming up) and reflect on it",
         (
-            OptionSpec("company", "The company you interviewed with"),
+            OptionSpec("company", "The company you interviewed with", aliases=("employer",)),
             OptionSpec("when", 'When it is or was: "now", "today 14:00", "tomorrow 3pm", '
-                       '"2026-12-01 10:00", "2h ago"'),
-            OptionSpec("role", "The role you interviewed for"),
+                       '"2026-12-01 10:00", "2h ago"', aliases=("date", "time")),
+            OptionSpec("role", "The role you interviewed for",
+                       aliases=("position", "title", "job")),
             OptionSpec("interviewer", "Who interviewed you", aliases=("with",)),
             OptionSpec("type", "What kind of interview (the reflection's questions adapt)",
                        choices=("recruiter", "technical", "panel", "final", "other")),
@@ -267,6 +269,32 @@ def _option_as_typed(word: str, names: dict[str, str]) -> str | None:
                             limit=2)
     if len(close) == 1 or (close and close[0][1] > close[1][1]):
         return names[close[0][0]]
+    return None
+
+
+# Option values and commands whose words are free text, where "Result:cut costs" is what
+# the person wrote (a story, a prep question, a note).
+_FREE_TEXT = frozenset({"notes", "text", "value"})
+_FREE_TEXT_COMMANDS = frozenset({"stories", "prep"})
+# A word glued to a value by a colon ("position:Engineer"), not a time, not a link.
+_GLUED = re.compile(r"(?:(?<=\s)|^)([A-Za-z_]{2,}):(?=[^\s/])")
+
+
+def unknown_option(command: Command) -> tuple[str, str | None] | None:
+    """The ``name`` of a ``name:value`` typed that no option of the command is called
+    ("/debrief interview acme wehn:friday"), which would otherwise end up inside the
+    company or another value, with the option it may have meant (``when``); None when
+    there is none."""
+    spec = _BY_NAME.get(command.name)
+    if spec is None or not spec.options or spec.name in _FREE_TEXT_COMMANDS:
+        return None
+    for text in (command.text, *(v for k, v in command.options if k not in _FREE_TEXT)):
+        found = _GLUED.search(text)
+        if found is not None:
+            word = found.group(1)
+            near = process.extractOne(word.lower(), [o.name for o in spec.options],
+                                      scorer=fuzz.ratio, score_cutoff=60)
+            return word, near[0] if near is not None else None
     return None
 
 

@@ -18,7 +18,14 @@ from bot.clock import SystemClock
 from bot.config import CoreConfig
 from bot.context import Context, UserError
 from bot.copy.naming import employer
-from bot.grammar import PREFIX, CommandSyntaxError, is_command, parse_command, spec_for
+from bot.grammar import (
+    PREFIX,
+    CommandSyntaxError,
+    is_command,
+    parse_command,
+    spec_for,
+    unknown_option,
+)
 from bot.inbox import ClaimLost, finish_in
 from bot.insights import handlers as stats
 from bot.model import User
@@ -141,6 +148,9 @@ class Debrief:
                 lead = [Reply(text=copy.took_as(exc.word, meant))]
         if command is not None:  # names typed inside a command: nothing invisible is a name
             command = clean_command(command)
+        if command is not None and incoming.command is None and (
+                glued := unknown_option(command)) is not None:  # "position:Engineer"
+            return [Reply(text=copy.unknown_option(*glued, command.name))]
         if command is not None and command.name == "forget":
             return await self._forget(incoming, command)
         if command is not None and command.name not in HANDLERS:

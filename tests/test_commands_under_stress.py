@@ -233,3 +233,22 @@ async def test_a_draft_for_an_interview_still_ahead_offers_prep_instead(
     assert "it hasn't happened yet, so there's no thank-you note to send yet" in reply.text
     assert "Thank you for meeting with me" not in reply.text
     assert "/debrief prep #1" in reply.text
+
+
+@pytest.mark.parametrize(("typed", "said_back"), [
+    ("/debrief interview globex wehn:tomorrow", "has no `wehn:` - did you mean `when:`?"),
+    ("/debrief interview globex salary:100k", "has no `salary:` - it takes `company:`"),
+])
+async def test_an_option_no_command_has_is_refused_and_nothing_is_logged(
+        world: World, typed: str, said_back: str) -> None:
+    (reply,) = await world.say(typed)
+    assert said_back in reply.text and "Nothing was saved" in reply.text
+    assert world.interviews() == []
+
+
+async def test_other_words_for_an_option_and_colons_in_prose_are_kept(
+        world: World) -> None:
+    await world.say('/debrief interview acme position:Engineer date:"tomorrow 15:00"')
+    assert (world.interview().company, world.interview().role) == ("acme", "Engineer")
+    (reply,) = await world.say("/debrief stories add Result:cut costs | we cut costs 30%")
+    assert reply.text.startswith("Saved as story 1")

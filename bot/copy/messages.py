@@ -8,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.copy.naming import counted, fmt_clock, fmt_local, interview_label
-from bot.grammar import SUBCOMMANDS
+from bot.grammar import SUBCOMMANDS, spec_for
 from bot.model import Area, Interview, User
 from bot.values import Reply
 
@@ -55,6 +55,7 @@ __all__ = [
     "took_as",
     "took_sentence_as",
     "unknown_nudge_action",
+    "unknown_option",
     "unknown_subcommand",
     "welcome_back",
     "when_out_of_range",
@@ -141,6 +142,16 @@ def unknown_subcommand(word: str, meant: str | None = None, *, sentence: bool = 
                 "or `tip` - `/debrief help` shows them all.")
     return (f"I don't know the command `{word[:40]}`. Type `/debrief help` to see "
             "everything I can do.")
+
+
+def unknown_option(word: str, meant: str | None, name: str) -> str:
+    if meant is not None:
+        return (f"`/debrief {name}` has no `{word[:30]}:` - did you mean `{meant}:`? "
+                "Nothing was saved; send it again with that.")
+    spec = spec_for(name)
+    names = ", ".join(f"`{o.name}:`" for o in spec.options) if spec is not None else ""
+    return (f"`/debrief {name}` has no `{word[:30]}:` - it takes {names}. Nothing was saved; "
+            "send it again with one of those (a value with spaces in quotes).")
 
 
 def command_too_long(limit: int) -> str:
