@@ -252,3 +252,15 @@ async def test_other_words_for_an_option_and_colons_in_prose_are_kept(
     assert (world.interview().company, world.interview().role) == ("acme", "Engineer")
     (reply,) = await world.say("/debrief stories add Result:cut costs | we cut costs 30%")
     assert reply.text.startswith("Saved as story 1")
+
+
+async def test_an_outcome_changed_says_what_it_replaced_and_a_repeat_does_not(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    await world.say("/debrief outcome offer")
+    again = await world.say("/debrief outcome offer")  # a double send
+    assert "Changed" not in said(again)
+    replies = await world.say("/debrief outcome rejected")
+    assert replies[0].text.startswith("I'm sorry.")
+    assert replies[-1].text == '(Changed Acme from "Offer" to "Rejected".)'
+    assert world.interview().outcome is Outcome.REJECTED

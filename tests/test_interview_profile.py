@@ -123,8 +123,9 @@ async def test_recording_an_outcome_asks_once_how_the_interview_came_about(
     (saved,) = await world.say(question.choices[1].value)  # the button, as clicked
     assert world.interviews()[0].source == "application"
     assert "Saved." in saved.text
-    (again,) = await world.say("/debrief outcome #1 callback")
+    again, changed = await world.say("/debrief outcome #1 callback")
     assert "come about" not in again.text and again.choices == ()
+    assert changed.text == '(Changed Acme from "Rejected" to "Callback".)'  # a correction
 
 
 async def test_the_source_question_comes_with_the_first_outcome_only(world: World) -> None:

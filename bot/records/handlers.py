@@ -195,7 +195,7 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
         return [words.outcome_ask(interview, unread)]
     assert interview.id is not None
     before = await ctx.uow.nudges.list_for_interview(interview.id)
-    first_outcome = interview.outcome is None
+    first_outcome, earlier = interview.outcome is None, interview.outcome
     interview.outcome = result
     interview.outcome_at = ctx.now
     await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
@@ -221,7 +221,11 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
     # The optional question comes once, with the first outcome: not again with every
     # "no reply yet" or the answer that follows it.
     question = words.source_question(interview, after=reply) if first_outcome else None
-    return [reply] if question is None else [reply, question]
+    replies = [reply] if question is None else [reply, question]
+    if earlier is not None and earlier not in (Outcome.NO_REPLY, result):  # a correction
+        # after the reply: a rejection is acknowledged first (COACHING.md)
+        replies.append(Reply(text=words.outcome_replaced(interview, earlier, result)))
+    return replies
 
 
 async def history(ctx: Context, cmd: Command) -> list[Reply]:

@@ -18,6 +18,7 @@ __all__ = [
     "history_detail",
     "history_list",
     "outcome_ask",
+    "outcome_replaced",
     "outcome_saved",
     "profile_how",
     "profile_saved",
@@ -32,6 +33,12 @@ OUTCOME_NAMES = {
     Outcome.REJECTED: "Rejected",
     Outcome.NO_REPLY: "No reply yet",
 }
+def outcome_replaced(interview: Interview, old: Outcome, new: Outcome) -> str:
+    """One line before the new outcome's reply: a correction, or news that changed."""
+    return (f"(Changed {employer(interview)} from \"{OUTCOME_NAMES[old]}\" to "
+            f"\"{OUTCOME_NAMES[new]}\".)")
+
+
 _STATE = {
     ReflectionState.NOT_STARTED: "not started",
     ReflectionState.OPEN: "in progress",
