@@ -29,6 +29,7 @@ __all__ = [
     "clean_command",
     "clean_incoming",
     "clean_text",
+    "without_emoji",
 ]
 
 # Characters removed from everything a person sends before the core sees it: control
@@ -47,6 +48,13 @@ def clean_text(text: str) -> str:
     if all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Mn", "Me") for ch in cleaned):
         return ""
     return cleaned
+
+
+def without_emoji(text: str) -> str:
+    """``text`` without emoji and other pictographs, on single spaces: for a name that
+    goes into a note ("🚀 Initech 🚀" -> "Initech", "Ann Lee 😀" -> "Ann Lee")."""
+    kept = "".join(ch for ch in text if unicodedata.category(ch) != "So")
+    return " ".join(kept.replace("\ufe0f", "").replace("\u200d", "").split())
 
 
 @dataclass(frozen=True, slots=True)

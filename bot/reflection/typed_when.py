@@ -12,11 +12,11 @@ anything :func:`bot.timeparse.parse_when` cannot read ("Friday Labs" has no time
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.timeparse import TimeParseError, parse_when
+from bot.values import without_emoji
 
 __all__ = ["company_as_typed", "split_company_and_role", "split_trailing_when"]
 
@@ -117,8 +117,7 @@ def company_as_typed(text: str) -> str:
     thank-you note), and out of a sentence ("just had one at hooli, went badly" -> "hooli",
     which the role and time readers above then take apart as usual). Empty when no name
     is left ("🙏", a sentence naming no "at"/"with"): the caller asks which company."""
-    kept = "".join(ch for ch in text if unicodedata.category(ch) != "So")
-    kept = " ".join(kept.replace("\ufe0f", "").replace("\u200d", "").split())
+    kept = without_emoji(text)
     words = kept.lower().split()
     if len(words) >= 4 and _SAYING & set(words):
         said = re.search(r"\b(?:at|with)\s+(?=\S)", kept)
