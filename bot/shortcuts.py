@@ -81,7 +81,8 @@ def _at_least(word: str, target: str, cutoff: float) -> bool:
 # Other words for a subcommand, as people say them: "/debrief prepare for acme".
 _SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep",
              "reminder": "nudges", "reminders": "nudges", "story": "stories",
-             "reflection": "reflect", "result": "outcome", "results": "outcome"}
+             "reflection": "reflect", "result": "outcome", "results": "outcome",
+             "?": "help", "commands": "help"}
 
 # What a sentence typed after /debrief asks for ("i want to cancel my reminders", "what
 # should i work on"), by the words that say it. Only commands that show something and

@@ -264,3 +264,13 @@ async def test_an_outcome_changed_says_what_it_replaced_and_a_repeat_does_not(
     assert replies[0].text.startswith("I'm sorry.")
     assert replies[-1].text == '(Changed Acme from "Offer" to "Rejected".)'
     assert world.interview().outcome is Outcome.REJECTED
+
+
+async def test_a_signature_typed_with_an_emoji_signs_notes_without_it(world: World) -> None:
+    await world.say("/debrief settings name Ann Lee 😀")
+    assert world.user().preferred_name == "Ann Lee"
+
+
+async def test_a_question_mark_after_debrief_shows_the_help(world: World) -> None:
+    replies = await world.say("/debrief ?")
+    assert "Here's what I can do" in said(replies)

@@ -23,7 +23,7 @@ from bot.prep.settings import apply_prep_setting, prep_setting_words
 from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
 from bot.tips.library import TYPE_WORDS, tip_for_interview
-from bot.values import Choice, Command, Destination, Reply, Surface
+from bot.values import Choice, Command, Destination, Reply, Surface, without_emoji
 from bot.zones import UnknownZone, ZoneMatch, resolve_zone
 
 MAX_RATING = 2.0  # an area's best average rating (bot.insights.patterns: 0-2)
@@ -164,8 +164,9 @@ _SETTING_SAID_IN_TWO = re.compile(r"^\s*(?:time\s+(zone)|(quiet)\s+hours|(prep)\
 
 
 def _preferred_name(text: str) -> str | None:
-    """``settings name Ann Lee``; ``off`` goes back to the platform profile's name."""
-    name = " ".join(text.split())
+    """``settings name Ann Lee``; ``off`` goes back to the platform profile's name. Emoji
+    are left out: "Ann Lee 😀" would sign a thank-you note with one."""
+    name = without_emoji(text)
     if name.lower().strip(".") in ("off", "none", "clear", "reset", "default"):
         return None
     problem = note_words.preferred_name_problem(name, MAX_PREFERRED_NAME)
