@@ -274,3 +274,14 @@ async def test_a_signature_typed_with_an_emoji_signs_notes_without_it(world: Wor
 async def test_a_question_mark_after_debrief_shows_the_help(world: World) -> None:
     replies = await world.say("/debrief ?")
     assert "Here's what I can do" in said(replies)
+
+
+@pytest.mark.parametrize("typed", ["/debrief nudges cancel all", "/debrief nudges stop them all"])
+async def test_cancel_all_cancels_every_reminder_and_a_second_time_says_none_are_left(
+        world: World, typed: str) -> None:
+    await world.say("/debrief interview Acme")
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith("Cancelled all 3 of your reminders.")
+    assert {n.status for n in world.nudges()} == {NudgeStatus.CANCELLED}
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith("You have no reminders scheduled")

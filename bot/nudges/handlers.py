@@ -51,6 +51,9 @@ async def nudges(ctx: Context, cmd: Command) -> list[Reply]:
     if meant is None:
         raise UserError(copy.unknown_nudge_action(action))
     action = meant
+    if action == "cancel" and (cmd.option("nudge") or " ".join(words_)).strip().lower() in (
+            "all", "everything", "them all", "all of them", "all reminders"):
+        return [Reply(text=words.cancelled_all(await ctx.uow.nudges.cancel(ctx.user_id)))]
     nudge = await _find(ctx, number, action)
     interview = await _interview_of(ctx, nudge)
     if action == "cancel":

@@ -17,6 +17,7 @@ __all__ = [
     "KIND_NAMES",
     "already_cancelled",
     "cancelled",
+    "cancelled_all",
     "nudge_line",
     "nudge_list",
     "nudge_reply",
@@ -51,9 +52,17 @@ def nudge_line(nudge: Nudge, interview: Interview | None, zone: ZoneInfo) -> str
 def nudge_list(lines: list[str]) -> Reply:
     return Reply(
         title="Your reminders",
-        text="\n".join(lines) + "\n\nCancel one with `/debrief nudges cancel <#>`, or snooze it "
-        "with `/debrief nudges snooze <#> 2h` (or `tomorrow 9:00`).",
+        text="\n".join(lines) + "\n\nCancel one with `/debrief nudges cancel <#>` (or every one "
+        "with `cancel all`), or snooze it with `/debrief nudges snooze <#> 2h` (or "
+        "`tomorrow 9:00`).",
     )
+
+
+def cancelled_all(count: int) -> str:
+    if not count:
+        return "You have no reminders scheduled, so there was nothing to cancel."
+    return (f"Cancelled all {count} of your reminders. An interview you log from now on gets "
+            "its own; `/debrief draft` still has any thank-you note ready.")
 
 
 def snoozed(nudge: Nudge, zone: ZoneInfo) -> str:
