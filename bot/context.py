@@ -93,7 +93,7 @@ class Context:
 _AROUND_A_REFERENCE = frozenset("""
     please pls plz the my a an for to at with of on about from interview interviews one
     note thank you thanks i it sent just now done already email e-mail card last latest
-    this that again
+    this that again think guess was is maybe probably
 """.split())
 # How close a mistyped company must be (rapidfuzz ratio, 0-100): "acmee", "globx".
 _COMPANY_CUTOFF = 80

@@ -285,3 +285,17 @@ async def test_cancel_all_cancels_every_reminder_and_a_second_time_says_none_are
     assert {n.status for n in world.nudges()} == {NudgeStatus.CANCELLED}
     (reply,) = await world.say(typed)
     assert reply.text.startswith("You have no reminders scheduled")
+
+
+async def test_followup_with_only_a_time_records_that_time_for_the_note_waiting(
+        world: World) -> None:
+    await world.say('/debrief interview Acme when:"yesterday 10:00"')
+    replies = await world.say("/debrief followup yesterday 17:00")
+    assert "Marked your thank-you note to Acme as sent, 7 h after" in said(replies)
+
+
+async def test_history_said_unsure_still_finds_the_interview(world: World) -> None:
+    await world.say("/debrief interview Acme")
+    replies = await world.say("/debrief history i think it was acme")
+    assert "== #1 Acme ==" in said(replies) or "#1 Acme" in said(replies)
+    assert "I couldn't find" not in said(replies)

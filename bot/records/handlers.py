@@ -68,14 +68,12 @@ def _ref_and_when(ctx: Context, ref: str, when: str | None) -> tuple[str, str | 
         return ref, when
     if not names_an_interview(ref):  # "i sent it", "done": the interview waiting for one
         return "", None
-    typed = split_trailing_when(ref, ctx.now, ctx.zone)
-    if typed is not None:
-        return typed[0], typed[2]
     try:
         parse_when(ref, ctx.now, ctx.zone, past=True)
     except TimeParseError:
-        return ref, None
-    return "", ref  # "yesterday 18:00" alone
+        typed = split_trailing_when(ref, ctx.now, ctx.zone)
+        return (typed[0], typed[2]) if typed is not None else (ref, None)
+    return "", ref  # "yesterday 18:00" alone: no company called "yesterday"
 
 
 def _sent_when(ctx: Context, text: str | None, interview: Interview) -> datetime:
