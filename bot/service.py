@@ -38,7 +38,7 @@ from bot.records import account
 from bot.records import handlers as records
 from bot.reflection import handlers as reflection
 from bot.reflection.typed_when import company_as_typed
-from bot.shortcuts import command_in_sentence, near_subcommand, read_shortcut
+from bot.shortcuts import SETTING_WORDS, command_in_sentence, near_subcommand, read_shortcut
 from bot.stories import handlers as stories
 from bot.throttle import Throttled
 from bot.tips import handlers as tips
@@ -143,7 +143,9 @@ class Debrief:
             elif meant is None or meant == "forget":  # deleting everything is never guessed
                 return [Reply(text=copy.unknown_subcommand(exc.word, meant,
                                                            sentence=bool(rest)))]
-            else:
+            else:  # "/debrief timezone berlin" keeps its word: settings timezone berlin
+                if exc.word.lower() in SETTING_WORDS:
+                    meant, rest = f"{meant} {exc.word.lower()}", body.partition(" ")[2]
                 command = parse_command(f"{PREFIX} {meant} {rest}")
                 lead = [Reply(text=copy.took_as(exc.word, meant))]
         if command is not None:  # names typed inside a command: nothing invisible is a name

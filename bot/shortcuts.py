@@ -24,7 +24,8 @@ from typing import Literal
 from bot.copy.messages import HELP_WORDS, QUIT_WORDS
 from bot.grammar import PREFIX, SUBCOMMANDS
 
-__all__ = ["Shortcut", "command_in_sentence", "near_subcommand", "read_shortcut"]
+__all__ = ["SETTING_WORDS", "Shortcut", "command_in_sentence", "near_subcommand",
+           "read_shortcut"]
 
 _NAMES = tuple(spec.name for spec in SUBCOMMANDS)
 _CUTOFF = 0.75
@@ -83,6 +84,9 @@ _SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep",
              "reminder": "nudges", "reminders": "nudges", "story": "stories",
              "reflection": "reflect", "result": "outcome", "results": "outcome",
              "?": "help", "commands": "help"}
+# A setting named first ("/debrief timezone berlin", "/debrief quiet 23:00-07:00"): the
+# settings command, with the word kept as its first argument.
+SETTING_WORDS = frozenset({"timezone", "tz", "quiet"})
 
 # What a sentence typed after /debrief asks for ("i want to cancel my reminders", "what
 # should i work on"), by the words that say it. Only commands that show something and
@@ -111,6 +115,8 @@ def near_subcommand(word: str) -> str | None:
         return word or None
     if word in _SAID_FOR:
         return _SAID_FOR[word]
+    if word in SETTING_WORDS:
+        return "settings"
     # Each subcommand scored by its closest spelling, its own or another word for it
     # ("remidners" is near "reminders"; "storys" near "story" more than "history").
     best: dict[str, float] = {}

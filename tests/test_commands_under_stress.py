@@ -299,3 +299,11 @@ async def test_history_said_unsure_still_finds_the_interview(world: World) -> No
     replies = await world.say("/debrief history i think it was acme")
     assert "== #1 Acme ==" in said(replies) or "#1 Acme" in said(replies)
     assert "I couldn't find" not in said(replies)
+
+
+async def test_a_setting_typed_as_the_command_is_saved(world: World) -> None:
+    replies = await world.say("/debrief timezone berlin")
+    assert "(I read `timezone` as `/debrief settings timezone`.)" in said(replies)
+    assert world.user().timezone == "Europe/Berlin"
+    await world.say("/debrief quiet 23:00-07:00")
+    assert str(world.user().quiet_start) == "23:00:00"
