@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from rapidfuzz import fuzz, process
-
 from bot import copy
 from bot.config import CoreConfig
+from bot.grammar import closest
 from bot.model import Interview, User
 from bot.nudges.policy import NudgePolicy, user_zone
 from bot.ports import ChartRenderer, UnitOfWork
@@ -133,9 +132,5 @@ def _said_in_words(interviews: list[Interview], ref: str) -> Interview | None:
     found = _by_company(interviews, wanted) if wanted else None
     if found is not None:
         return found
-    companies = {i.company.casefold() for i in interviews}
-    close = process.extract(wanted, companies, scorer=fuzz.ratio,
-                            score_cutoff=_COMPANY_CUTOFF, limit=2)
-    if len(close) == 1 or (close and close[0][1] > close[1][1]):
-        return _by_company(interviews, close[0][0])
-    return None
+    near = closest(wanted, {i.company.casefold() for i in interviews}, _COMPANY_CUTOFF)
+    return _by_company(interviews, near) if near is not None else None

@@ -9,6 +9,7 @@ same option names (``SUBCOMMANDS`` below is what its application command is buil
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -21,6 +22,7 @@ __all__ = [
     "CommandSyntaxError",
     "OptionSpec",
     "SubcommandSpec",
+    "closest",
     "is_command",
     "parse_command",
     "unknown_option",
@@ -256,6 +258,16 @@ _NAME_COLON = re.compile(r"(?:(?<=\s)|^)([A-Za-z_]{2,})\s*:(?!//)")
 _OPTION_CUTOFF = 80
 
 
+def closest(word: str, choices: Iterable[str], cutoff: float) -> str | None:
+    """The one choice ``word`` is a small typo of (rapidfuzz ratio at least ``cutoff``,
+    0-100), or None: none that close, or two equally close."""
+    close = process.extract(word, list(choices), scorer=fuzz.ratio, score_cutoff=cutoff,
+                            limit=2)
+    if len(close) == 1 or (close and close[0][1] > close[1][1]):
+        return close[0][0]
+    return None
+
+
 def _option_as_typed(word: str, names: dict[str, str]) -> str | None:
     """The option ``word:`` names: exactly, as the start of one name only ("co:" for
     company, "int:" for interviewer), or as a small typo ("interviwer:"); else None and
@@ -265,11 +277,8 @@ def _option_as_typed(word: str, names: dict[str, str]) -> str | None:
     starts = {option for typed, option in names.items() if typed.startswith(word)}
     if len(starts) == 1:
         return starts.pop()
-    close = process.extract(word, list(names), scorer=fuzz.ratio, score_cutoff=_OPTION_CUTOFF,
-                            limit=2)
-    if len(close) == 1 or (close and close[0][1] > close[1][1]):
-        return names[close[0][0]]
-    return None
+    near = closest(word, names, _OPTION_CUTOFF)
+    return names[near] if near is not None else None
 
 
 # Option values and commands whose words are free text, where "Result:cut costs" is what
@@ -291,10 +300,8 @@ def unknown_option(command: Command) -> tuple[str, str | None] | None:
     for text in (command.text, *(v for k, v in command.options if k not in _FREE_TEXT)):
         found = _GLUED.search(text)
         if found is not None:
-            word = found.group(1)
-            near = process.extractOne(word.lower(), [o.name for o in spec.options],
-                                      scorer=fuzz.ratio, score_cutoff=60)
-            return word, near[0] if near is not None else None
+            word = found.group(1)  # a suggestion only: a looser match than reading one
+            return word, closest(word.lower(), (o.name for o in spec.options), 60)
     return None
 
 

@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from rapidfuzz import fuzz, process
-
 from bot import copy
 from bot.context import Context, UserError
 from bot.durations import DurationError, parse_duration
+from bot.grammar import closest
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus
 from bot.nudges import words
 from bot.timeparse import TimeParseError, parse_when
@@ -95,11 +94,8 @@ _ACTION_CUTOFF = 80
 
 def _action_as_typed(word: str) -> str | None:
     """list, cancel or snooze, as typed or with a small typo; None when it is neither."""
-    if word in _ACTIONS:
-        return _ACTIONS[word]
-    close = process.extractOne(word, list(_ACTIONS), scorer=fuzz.ratio,
-                               score_cutoff=_ACTION_CUTOFF)
-    return _ACTIONS[close[0]] if close is not None else None
+    near = word if word in _ACTIONS else closest(word, _ACTIONS, _ACTION_CUTOFF)
+    return _ACTIONS[near] if near is not None else None
 
 
 async def _find(ctx: Context, number: str, action: str) -> Nudge:

@@ -33,8 +33,10 @@ OUTCOME_NAMES = {
     Outcome.REJECTED: "Rejected",
     Outcome.NO_REPLY: "No reply yet",
 }
+
+
 def outcome_replaced(interview: Interview, old: Outcome, new: Outcome) -> str:
-    """One line before the new outcome's reply: a correction, or news that changed."""
+    """One line after the new outcome's reply: a correction, or news that changed."""
     return (f"(Changed {employer(interview)} from \"{OUTCOME_NAMES[old]}\" to "
             f"\"{OUTCOME_NAMES[new]}\".)")
 
