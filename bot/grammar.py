@@ -226,8 +226,8 @@ def parse_command(text: str) -> Command:
     if not body:
         return Command("help")
     word, _, rest = body.partition(" ")
-    name = word.lower()
-    spec = _BY_NAME.get(name)
+    name = word.lower().rstrip("!?.,:") or word  # "help!!!", "draft?": the word itself
+    spec = _BY_NAME.get("help" if name == "?" else name)
     if spec is None:
         raise CommandSyntaxError("unknown", word)
     return parse_arguments(spec, rest.strip())

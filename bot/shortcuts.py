@@ -83,7 +83,7 @@ def _at_least(word: str, target: str, cutoff: float) -> bool:
 _SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep",
              "reminder": "nudges", "reminders": "nudges", "story": "stories",
              "reflection": "reflect", "result": "outcome", "results": "outcome",
-             "?": "help", "commands": "help"}
+             "commands": "help"}
 # A setting named first ("/debrief timezone berlin", "/debrief quiet 23:00-07:00"): the
 # settings command, with the word kept as its first argument.
 SETTING_WORDS = frozenset({"timezone", "tz", "quiet"})

@@ -307,3 +307,15 @@ async def test_a_setting_typed_as_the_command_is_saved(world: World) -> None:
     assert world.user().timezone == "Europe/Berlin"
     await world.say("/debrief quiet 23:00-07:00")
     assert str(world.user().quiet_start) == "23:00:00"
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("/debrief help!!!", "Here's what I can do"),
+    ("/debrief history?", "Your interviews\n#1 Acme"),
+])
+async def test_a_subcommand_typed_with_punctuation_runs_without_a_correction(
+        world: World, typed: str, shown: str) -> None:
+    await world.say("/debrief interview Acme")
+    replies = await world.say(typed)
+    assert shown in said(replies)
+    assert "I read" not in said(replies) and "I don't know" not in said(replies)
