@@ -319,3 +319,13 @@ async def test_a_subcommand_typed_with_punctuation_runs_without_a_correction(
     replies = await world.say(typed)
     assert shown in said(replies)
     assert "I read" not in said(replies) and "I don't know" not in said(replies)
+
+
+@pytest.mark.parametrize("typed", ["/debrief outcome acme said they will let me know by friday",
+                                   "/debrief outcome they said they'd let me know by friday"])
+async def test_an_outcome_sentence_naming_the_day_they_answer_by_times_the_check_in(
+        world: World, typed: str) -> None:
+    await world.say("/debrief interview Acme")  # Wednesday 10 June
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith("Noted - Acme said you'd hear by Fri 12 Jun.")
+    assert world.interview().outcome is None

@@ -19,6 +19,7 @@ from bot.prep.guard import not_happened_yet
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
 from bot.reflection.thank_you import THANK_YOU_BY_FOLLOWUP
+from bot.reflection.timeline import read_timeline
 from bot.reflection.typed_when import split_trailing_when
 from bot.reflection.words import answer_lines
 from bot.timeparse import TimeParseError, parse_when
@@ -158,6 +159,18 @@ async def _outcome_interview(ctx: Context, ref: str, result: Outcome | None,
         raise
 
 
+async def _date_they_named(ctx: Context, interview: Interview | None,
+                           text: str) -> tuple[Interview, str] | None:
+    """The interview (``None``: the latest) and the day a sentence says they will answer
+    by ("they will let me know by friday", "within two weeks"), as the reflection's
+    timeline question reads it; None when it names no day still ahead."""
+    interview = interview or await ctx.find_interview(None)
+    day = read_timeline(text, interview, ctx.zone)["date"]
+    if day is None or day < ctx.now.astimezone(ctx.zone).date().isoformat():
+        return None
+    return interview, day
+
+
 async def _named_in(ctx: Context, text: str) -> tuple[Interview | None, str]:
     """The interview a sentence starts with ("#3 …", "globex …", "umbrella …" for Umbrella
     Corp; the longest start that names one) and the rest of it; (None, the whole text)
@@ -181,10 +194,20 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
     if raw and result is None:
         raise UserError(words.bad_outcome(raw))
     typed = "" if cmd.option("interview") else cmd.text  # a sentence, not a named option
-    interview, result, unread = await _outcome_interview(ctx, ref, result, typed)
+    when_text = cmd.option("when")
+    try:
+        interview, result, unread = await _outcome_interview(ctx, ref, result, typed)
+    except UserError:
+        # "they said they'd let me know by friday": no outcome, but the date they named
+        if result is not None or when_text is not None or \
+                (said := await _date_they_named(ctx, None, typed)) is None:
+            raise
+        interview, unread, when_text = said[0], "", said[1]
     if (early := not_happened_yet(ctx, interview, "outcome")) is not None:
         return [early]
-    when_text = cmd.option("when")
+    if result is None and when_text is None and unread and \
+            (said := await _date_they_named(ctx, interview, unread)) is not None:
+        when_text = said[1]  # "acme said they will let me know by friday"
     if when_text is not None:  # the date they named for next steps
         if result is not None:
             raise UserError(timeline_with_result())
