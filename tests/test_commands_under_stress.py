@@ -151,6 +151,8 @@ async def test_cancelling_a_reminder_twice_says_it_is_already_cancelled(
      "really badly, they asked me about system design and I froze, the interviewer was "
      "nice though", "Hooli"),
     ("/debrief interview Just Eat", "Just Eat"),
+    ("/debrief interview I Love Lucy Studios Inc", "I Love Lucy Studios Inc"),
+    ("/debrief interview my interview with acme went badly, what now", "acme"),
 ])
 async def test_the_company_is_stored_without_emoji_and_out_of_a_sentence(
         world: World, typed: str, company: str) -> None:

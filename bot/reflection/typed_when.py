@@ -105,11 +105,12 @@ def split_company_and_role(text: str) -> tuple[str, str | None]:
 
 
 # A sentence, not a name: "just had one at hooli, went badly". Four words or more with
-# one of these in them (company names have none: "Just Eat" is two words).
-_SAYING = frozenset("i i'm im i've ive my me just had went was were did got".split())
+# two of these in them, or "I"/"my" and one ("I Love Lucy Studios" stays a name).
+_ME = frozenset("i i'm im i've ive my me".split())
+_SAYING = frozenset("just had went was were did got finished interviewed felt".split())
 # Where the company ends inside a sentence: a stop, or the next clause ("… and it went").
-_COMPANY_ENDS = re.compile(r"[,.;!?]|\s(?:and|but|so|it|which|where|because|today)\b",
-                           re.IGNORECASE)
+_COMPANY_ENDS = re.compile(r"[,.;!?]|\s(?:and|but|so|it|which|where|because|today|went|was|"
+                           r"were|is|did|felt|seemed|i|we|they|he|she)\b", re.IGNORECASE)
 
 
 def company_as_typed(text: str) -> str:
@@ -119,7 +120,7 @@ def company_as_typed(text: str) -> str:
     is left ("🙏", a sentence naming no "at"/"with"): the caller asks which company."""
     kept = without_emoji(text)
     words = kept.lower().split()
-    if len(words) >= 4 and _SAYING & set(words):
+    if len(words) >= 4 and len(_SAYING & set(words)) + bool(_ME & set(words)) >= 2:
         said = re.search(r"\b(?:at|with)\s+(?=\S)", kept)
         if said is None:
             return ""
