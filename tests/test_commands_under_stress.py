@@ -5,6 +5,7 @@ is read for what the person would notice: what was stored, and what to do next."
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from test_service import World, said
@@ -331,3 +332,22 @@ async def test_an_outcome_sentence_naming_the_day_they_answer_by_times_the_check
     (reply,) = await world.say(typed)
     assert reply.text.startswith("Noted - Acme said you'd hear by Fri 12 Jun.")
     assert world.interview().outcome is None
+
+
+async def test_an_interview_sent_again_later_is_one_and_a_second_one_there_can_be_timed(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    world.clock.advance(timedelta(minutes=20))  # back at the desk, the command sent again
+    replies = await world.say("/debrief interview Acme")
+    assert "You've already logged Acme" in said(replies)
+    assert "`/debrief reflect #1` picks up its reflection" in said(replies)
+    assert len(world.interviews()) == 1
+    await world.say('/debrief interview Acme when:"now"')  # a second round, as it says
+    assert len(world.interviews()) == 2
+
+
+async def test_an_interview_ahead_logged_twice_points_at_prep(world: World) -> None:
+    await world.say('/debrief interview Acme when:"tomorrow 15:00"')
+    (reply,) = await world.say('/debrief interview Acme when:"tomorrow 15:00"')
+    assert "`/debrief prep #1` gets you ready for it" in reply.text
+    assert "reflect" not in reply.text

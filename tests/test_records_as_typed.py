@@ -112,8 +112,8 @@ async def test_the_same_interview_logged_twice_is_refused_kindly(world: World) -
     (reply,) = await world.say('/debrief interview  acme  when:"tomorrow 15:00"')
     assert reply.text == (
         "You've already logged Acme for Thu 11 Jun 15:00 BST (#1), so I haven't added it "
-        "again. `/debrief reflect #1` picks up its reflection; for another interview there, "
-        "give its time with `when:`.")
+        "again. `/debrief prep #1` gets you ready for it; for another interview there, "
+        "give its time with `when:`.")  # still ahead: no reflection to pick up yet
     assert len(world.interviews()) == 1
     assert len(world.nudges()) == len({n.id for n in world.nudges()})  # no second plan
 

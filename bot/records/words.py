@@ -141,11 +141,13 @@ def outcome_typo(word: str, meant: str) -> str:
             "recorded.")
 
 
-def already_logged(interview: Interview, zone: ZoneInfo) -> str:
+def already_logged(interview: Interview, zone: ZoneInfo, now: datetime) -> str:
+    then = (f"`/debrief prep #{interview.id}` gets you ready for it"
+            if interview.happens_at > now else
+            f"`/debrief reflect #{interview.id}` picks up its reflection")
     return (f"You've already logged {interview_label(interview)} for "
             f"{fmt_local(interview.happens_at, zone)} (#{interview.id}), so I haven't added "
-            f"it again. `/debrief reflect #{interview.id}` picks up its reflection; for "
-            "another interview there, give its time with `when:`.")
+            f"it again. {then}; for another interview there, give its time with `when:`.")
 
 
 def bad_outcome(text: str) -> str:

@@ -112,7 +112,8 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         reflection_state=ReflectionState.NOT_STARTED if ahead else ReflectionState.OPEN,
         community_id=ctx.incoming.community_id, interview_type=kind)
     apply_profile(interview, profile)
-    await refuse_duplicate(ctx, company, happens_at)  # a double click logs one interview
+    # a double click, or the command sent again later, logs one interview
+    await refuse_duplicate(ctx, company, happens_at, timed=bool(when_text))
     interview = await ctx.uow.interviews.add(interview)
     nudges = await ctx.uow.nudges.add_many(ctx.policy.plan(interview, ctx.user, ctx.now))
     ctx.scheduled.extend(n.due_at for n in nudges)
