@@ -182,8 +182,8 @@ class Debrief:
             for finish in ctx.after_commit:
                 replies = await finish(replies)
             return _keep_private(replies, incoming)
-        except UserError as exc:
-            return [Reply(text=exc.message)]
+        except UserError as exc:  # after "(I read `drfat` as …)": what the refusal is to
+            return [*lead, Reply(text=exc.message)]
         except ClaimLost:
             log.info("another process took over this request; it answers instead")
             return []

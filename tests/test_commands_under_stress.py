@@ -351,3 +351,11 @@ async def test_an_interview_ahead_logged_twice_points_at_prep(world: World) -> N
     (reply,) = await world.say('/debrief interview Acme when:"tomorrow 15:00"')
     assert "`/debrief prep #1` gets you ready for it" in reply.text
     assert "reflect" not in reply.text
+
+
+async def test_a_refusal_after_a_guessed_command_still_says_what_it_was_read_as(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    lead, refusal = await world.say("/debrief drfat #99")
+    assert lead.text == "(I read `drfat` as `/debrief draft`.)"
+    assert refusal.text.startswith('I couldn\'t find an interview matching "#99"')
