@@ -145,7 +145,7 @@ class Debrief:
                                                            sentence=bool(rest)))]
             else:  # "/debrief timezone berlin" keeps its word: settings timezone berlin
                 if exc.word.lower() in SETTING_WORDS:
-                    meant, rest = f"{meant} {exc.word.lower()}", body.partition(" ")[2]
+                    meant = f"{meant} {exc.word.lower()}"
                 command = parse_command(f"{PREFIX} {meant} {rest}")
                 lead = [Reply(text=copy.took_as(exc.word, meant))]
         if command is not None:  # names typed inside a command: nothing invisible is a name
