@@ -82,7 +82,7 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
         (
             OptionSpec("company", "The company you interviewed with", aliases=("employer",)),
             OptionSpec("when", 'When it is or was: "now", "today 14:00", "tomorrow 3pm", '
-                       '"2026-12-01 10:00", "2h ago"', aliases=("date", "time")),
+                       '"2026-12-01 10:00", "2h ago"', aliases=("date", "time", "at")),
             OptionSpec("role", "The role you interviewed for",
                        aliases=("position", "title", "job")),
             OptionSpec("interviewer", "Who interviewed you", aliases=("with",)),

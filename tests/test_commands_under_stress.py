@@ -23,6 +23,7 @@ def world() -> World:
     ("/debrief interview co:Acme", "company", "Acme"),
     ("/debrief interview Globex interviwer:Sam Lee", "interviewer", "Sam Lee"),
     ("/debrief interview Globex seniorty:senior", "seniority", "senior"),
+    ('/debrief interview Globex at:"tomorrow 3pm"', "when", "tomorrow 3pm"),
 ])
 def test_an_option_name_cut_short_or_misspelt_is_still_that_option(
         typed: str, option: str, value: str) -> None:
