@@ -96,7 +96,9 @@ _ASKED_FOR = (
     ("nudges", ("reminder", "reminders", "nudge", "nudges", "notifications", "notification")),
     ("tip", ("work on", "improve", "get better", "advice", "tip", "do better", "what should i")),
     ("history", ("history", "my interviews", "past interviews", "interviews so far")),
-    ("draft", ("thank you", "thank-you", "thankyou", "draft", "note")),
+    # "thank you" alone is said to Debrief: only a note, a draft or an e-mail is asked for
+    ("draft", ("draft", "note", "thank-you", "thankyou", "thank you email",
+               "thank you e-mail", "thank you letter")),
     ("settings", ("timezone", "time zone", "quiet hours", "settings", "my name")),
     ("stats", ("stats", "statistics", "patterns", "how am i doing", "how i am doing")),
     ("stories", ("story", "stories")),

@@ -360,3 +360,12 @@ async def test_a_refusal_after_a_guessed_command_still_says_what_it_was_read_as(
     lead, refusal = await world.say("/debrief drfat #99")
     assert lead.text == "(I read `drfat` as `/debrief draft`.)"
     assert refusal.text.startswith('I couldn\'t find an interview matching "#99"')
+
+
+async def test_thanks_said_after_debrief_is_not_read_as_asking_for_the_draft(
+        world: World) -> None:
+    await world.say("/debrief interview Acme")
+    replies = await world.say("/debrief thank you")
+    assert "Your thank-you note for Acme" not in said(replies)
+    replies = await world.say("/debrief show me my thank you note")
+    assert "Your thank-you note for Acme" in said(replies)
