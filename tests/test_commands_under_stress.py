@@ -369,3 +369,10 @@ async def test_thanks_said_after_debrief_is_not_read_as_asking_for_the_draft(
     assert "Your thank-you note for Acme" not in said(replies)
     replies = await world.say("/debrief show me my thank you note")
     assert "Your thank-you note for Acme" in said(replies)
+
+
+async def test_an_empty_when_on_outcome_asks_for_the_date(world: World) -> None:
+    await world.say("/debrief interview Acme")
+    (reply,) = await world.say("/debrief outcome when:")
+    assert reply.text.startswith("Which date did they say you'd hear by? Try `friday`")
+    assert '""' not in reply.text

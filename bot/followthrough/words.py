@@ -32,8 +32,10 @@ def timeline_saved(interview: Interview, named: date, check_in: datetime,
 
 
 def bad_timeline(text: str) -> str:
-    return (f"I couldn't read \"{text[:40]}\" as the date they gave you. Try `friday`, "
-            "`next week`, `end of next week`, `in 2 weeks` or `Dec 4`. Nothing was changed.")
+    asked = ("Which date did they say you'd hear by?" if not text.strip() else  # "when:"
+             f"I couldn't read \"{text[:40]}\" as the date they gave you.")
+    return (f"{asked} Try `friday`, `next week`, `end of next week`, `in 2 weeks` or "
+            "`Dec 4`. Nothing was changed.")
 
 
 def timeline_with_result() -> str:
