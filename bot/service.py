@@ -36,6 +36,8 @@ from bot.ports import ChartRenderer, Clock, StorageBusy, UnitOfWork, UnitOfWorkF
 from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
+from bot.records.heard import typed_outside_a_reflection
+from bot.records.small_talk import is_thanks
 from bot.reflection import handlers as reflection
 from bot.reflection.typed_when import company_as_typed
 from bot.shortcuts import SETTING_WORDS, command_in_sentence, near_subcommand, read_shortcut
@@ -125,6 +127,7 @@ class Debrief:
         elif shortcut is not None and shortcut.kind == "help":
             command = Command("help")
         lead: list[Reply] = []
+        thanked = False  # "/debrief thank you": met in kind, not as a command
         try:
             if command is None and is_command(text):
                 command = parse_command(text)
@@ -140,6 +143,8 @@ class Debrief:
             elif meant is None and rest and (asked := command_in_sentence(body)) is not None:
                 # a sentence ("i want to cancel my reminders"): what it asks for, shown
                 command, lead = Command(asked), [Reply(text=copy.took_sentence_as(asked))]
+            elif meant is None and is_thanks(body):
+                thanked = True
             elif meant is None or meant == "forget":  # deleting everything is never guessed
                 return [Reply(text=copy.unknown_subcommand(exc.word, meant,
                                                            sentence=bool(rest)))]
@@ -163,7 +168,10 @@ class Debrief:
         try:
             async with self._uow() as uow:
                 ctx, loaded = await self._context(uow, incoming)
-                if shortcut is not None and shortcut.kind == "pause":
+                if thanked:  # where they typed it, with what is on record
+                    said = await typed_outside_a_reflection(ctx, text[len(PREFIX):])
+                    replies = [replace(said, destination=Destination.HERE)]
+                elif shortcut is not None and shortcut.kind == "pause":
                     replies = await self._pause(ctx)
                 elif command is None:
                     replies = await reflection.turn(ctx, text)

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from test_service import World
 
-from bot.values import Reply
+from bot.values import Destination, Reply
 
 HARD_DAY = "i am so done with this"
 
@@ -150,3 +150,13 @@ async def test_an_interview_months_ago_is_no_longer_waited_on(world: World) -> N
     assert "fingers crossed" not in thanks.text
     hard = await one(world, HARD_DAY)
     assert "Acme" not in hard.text
+
+
+async def test_thank_you_typed_as_a_command_is_met_in_kind_where_it_was_typed(
+        world: World) -> None:
+    await world.say('/debrief interview Acme when:"tomorrow 10:00"')
+    thanks = await one(world, "/debrief thank you so much")
+    assert thanks.text.startswith("You're welcome - good luck with Acme tomorrow at 10:00!")
+    assert thanks.destination is Destination.HERE
+    unknown = await one(world, "/debrief thank god")  # not thanks: not read as one
+    assert unknown.text.startswith("I couldn't tell which command that was")

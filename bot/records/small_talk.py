@@ -31,7 +31,8 @@ from bot.prep.guard import prep_offer
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
-__all__ = ["OnRecord", "aside_lead", "nothing_open", "said_aside", "said_in_passing"]
+__all__ = ["OnRecord", "aside_lead", "is_thanks", "nothing_open", "said_aside",
+           "said_in_passing"]
 
 _THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice)\s+)?(?:thanks|thank you|"
                      r"thx|ty|tysm|cheers|much appreciated|appreciate it)(?:\s+(?:so much|a "
@@ -97,6 +98,11 @@ class OnRecord:
             waiting_long=waiting is not None and now - waiting.happens_at >= QUIET_AFTER,
             callbacks=sum(1 for i in past if i.outcome in CALLBACKS),
             answered=sum(1 for i in past if called_back(i, now) is not None))
+
+
+def is_thanks(text: str) -> bool:
+    """``text`` only says thank you ("thanks!", "thank you so much")."""
+    return bool(_THANKS.match(norm(text)))
 
 
 def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, *,
