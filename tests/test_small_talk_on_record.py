@@ -160,3 +160,14 @@ async def test_thank_you_typed_as_a_command_is_met_in_kind_where_it_was_typed(
     assert thanks.destination is Destination.HERE
     unknown = await one(world, "/debrief thank god")  # not thanks: not read as one
     assert unknown.text.startswith("I couldn't tell which command that was")
+
+
+async def test_let_down_after_a_no_is_met_as_a_hard_day_not_told_nothing_is_open(
+        world: World) -> None:
+    await world.say('/debrief interview Globex when:"3 days ago 14:00"')
+    await world.say("cancel")
+    await world.say("/debrief outcome globex they said no")
+    reply = await one(world, "ugh i really wanted this one")
+    assert reply.text.startswith("That sounds like a hard stretch - I'm sorry.")
+    assert "Globex's no is one answer" in reply.text
+    assert "no reflection open" not in reply.text

@@ -43,6 +43,11 @@ _LOW = re.compile(r"\b(?:so done|i am done|over it|fed up|give up|giving up|tire
                   r"burn(?:ed|t) out|frustrat\w*|can not do this|hate this|this sucks|"
                   r"feel like a failure|feel useless|losing hope|lost hope|no one wants|"
                   r"nobody wants|never going to|what is the point)\b")
+# Let down by one answer ("ugh i really wanted this one"): a hard day when nothing else is
+# open, but not read into a reflection's choice ("ugh, a few moments stood out").
+_LET_DOWN = re.compile(r"\b(?:ugh+|gutted|heart ?broken|crushed|devastated|bummed|disappointed|"
+                       r"so sad|really wanted (?:this|that|it)|wanted (?:this|that) "
+                       r"(?:one|job|so bad\w*))\b")
 # What a hard day is said with, besides its feeling: "i am so done with all of this".
 _WITH_A_FEELING = frozenset("""
     i am so really just honestly tbh ugh omg man lol rn right now today anymore with this
@@ -113,7 +118,7 @@ def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, 
     words = norm(text)
     if _THANKS.match(words):
         return _thanks(record, now, zone)
-    if a_no or _LOW.search(words):
+    if a_no or _LOW.search(words) or _LET_DOWN.search(words):
         return _hard_day(record, now, zone)
     if _NERVES.search(words):
         return _nerves(record, now, zone)
