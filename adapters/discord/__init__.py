@@ -64,7 +64,7 @@ class DiscordAdapter:
         response (metrics). ``uow``: where the inbox lives (the database in ``debrief run``;
         without it, memory - not durable). ``answer_budget``: seconds a command's work may
         take to be answered in the interaction callback itself instead of after "thinking"
-        (default 0: every command is acknowledged as soon as it is durable; see
+        (default 1 s; 0 acknowledges every command as soon as it is durable; see
         :mod:`adapters.discord.pending`)."""
         if not settings.discord_token:
             raise ValueError("DISCORD_TOKEN is not set")

@@ -3,9 +3,9 @@
 For an application command discord.py's ``CommandTree`` finds the command, builds a
 ``Namespace`` of its options, converts each one (Debrief's are all strings: nothing to
 convert), runs the checks (Debrief has none), calls the subcommand's callback and then
-dispatches ``app_command_completion`` (nobody listens). In a burst that was about a third
-of Debrief's CPU per acknowledgement beyond a bare client's (issue 14). So for Debrief's one
-command the subcommand and its string options are read from the interaction's data
+dispatches ``app_command_completion`` (nobody listens): work in the path of every
+acknowledgement that Debrief does not need (issue 14). So for Debrief's one command the
+subcommand and its string options are read from the interaction's data
 directly - a SUB_COMMAND option (type 1) holding STRING options (type 3): discord-api-docs,
 developers/interactions/receiving-and-responding.mdx, "Application Command Data Structure"
 and developers/interactions/application-commands.mdx, "Application Command Option Type" -
