@@ -40,6 +40,7 @@ __all__ = [
     "CALLBACKS",
     "CLOSED_AFTER",
     "GOOD_FIT",
+    "MAX_RATING",
     "MIN_COMMUNITY",
     "SMALL_SAMPLE",
     "SO_SO_RATING",
@@ -71,6 +72,7 @@ GOOD_FIT = frozenset({"4", "5"})
 # apart from the first at 5 (bot.followthrough) - 15 business days, never under 21 days.
 CLOSED_AFTER = timedelta(days=21)
 # An area's average rating (0-2) reads "strong" from here, "so-so" from SO_SO_RATING.
+MAX_RATING = 2.0
 STRONG_RATING = 1.34
 SO_SO_RATING = 0.67
 # No outcome this long after the interview: the follow-up is due (COACHING.md: 5-7

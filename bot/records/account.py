@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from bot import copy
 from bot.context import Context, UserError
 from bot.copy.naming import employer
-from bot.insights.patterns import STRONG_RATING, interview_scores
+from bot.insights.patterns import MAX_RATING, STRONG_RATING, interview_scores
 from bot.model import Area, Interview, ReflectionState
 from bot.notes import words as note_words
 from bot.notes.people import capitalise_name
@@ -25,8 +25,6 @@ from bot.timeparse import TimeParseError, parse_clock_time
 from bot.tips.library import TYPE_WORDS, tip_for_interview
 from bot.values import Choice, Command, Destination, Reply, Surface, without_emoji
 from bot.zones import UnknownZone, ZoneMatch, resolve_zone
-
-MAX_RATING = 2.0  # an area's best average rating (bot.insights.patterns: 0-2)
 
 __all__ = ["export", "help_", "settings", "tip"]
 
