@@ -1,0 +1,135 @@
+"""The day a person names: "tomorrow", "fri", "next monday", "3 days ago", "Dec 4",
+"2026-12-01" (see the package's docstring for every form)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.durations import DurationError, calendar_parts
+from bot.timeparse.clock import TimeParseError
+
+__all__ = ["ISO_DAY", "MOST_DAY_WORDS", "civil_date", "day_named", "read_span"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"([a-z]{3,9})\.?"
+_MONTH_DAY = re.compile(rf"^{_MONTH} {_ORDINAL}(?: (\d{{4}}))?$")
+_DAY_MONTH = re.compile(rf"^{_ORDINAL} (?:of )?{_MONTH}(?: (\d{{4}}))?$")
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:t(\S+))?$")
+
+
+def read_span(raw: str) -> tuple[int, int, int] | None:
+    """``(sign, days, seconds)`` of "in 2 days", "2 hours from now", "3 days ago"; None for
+    anything else ("3 days ago 10:00" is a day and a time, read by the caller)."""
+    if raw.startswith("in "):
+        body, sign = raw[3:], 1
+    elif raw.endswith(" from now"):
+        body, sign = raw[:-9], 1
+    elif raw.endswith(" ago"):
+        body, sign = raw[:-4], -1
+    else:
+        return None
+    try:
+        days, seconds = calendar_parts(body)
+    except DurationError:
+        return None
+    return sign, days, seconds
+
+
+
+def _weekday(word: str) -> int | None:
+    # "fri", "frid", "friday" (and "weds"), but not any word that starts like a day.
+    for index, name in enumerate(_WEEKDAYS):
+        if len(word) >= 3 and (name.startswith(word) or word == name[:3] + "s"):
+            return index
+    return None
+
+
+def _month(word: str) -> int | None:
+    for index, name in enumerate(_MONTHS, 1):
+        if len(word) >= 3 and name.startswith(word):
+            return index
+    return None
+
+
+_SIMPLE_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tomorow": 1,
+                "tommorow": 1, "tommorrow": 1, "yesterday": -1, "yday": -1,
+                "day before yesterday": -2, "day after tomorrow": 2}
+# The most words a day can take ("thursday 4th of december 2026"); free text is tried split
+# at every word, and a longer day part is passed over without reading it.
+MOST_DAY_WORDS = 5
+
+
+def day_named(text: str, today: date, past: bool = False) -> date | None:
+    """The day ``text`` names, or None if it names none. Never more than
+    :data:`MOST_DAY_WORDS` words: a weekday after next/last/this is one word, and the
+    calendar patterns (``_MONTH_DAY``, ``_DAY_MONTH``, ``ISO_DAY``) take at most four, one
+    more after their weekday."""
+    if text in _SIMPLE_DAYS:
+        return today + timedelta(days=_SIMPLE_DAYS[text])
+    next_monday = today + timedelta(days=7 - today.weekday())
+    if text == "next week":
+        return next_monday
+    span = read_span(text)
+    if span is not None:  # "3 days ago", "in 2 days": whole days only
+        sign, days, seconds = span
+        return today + timedelta(days=sign * days) if days and not seconds else None
+    if text.endswith(" next week"):  # "tuesday next week"
+        text = "next " + text[:-len(" next week")]
+    which, _, rest = text.partition(" ")
+    if which in ("next", "last", "this") and rest:
+        index = _weekday(rest)
+        if index is None:
+            return None
+        if which == "next":  # that day of next week (see the module's docstring)
+            return next_monday + timedelta(days=index)
+        if which == "last":
+            return today - timedelta(days=(today.weekday() - index) % 7 or 7)
+        text = rest
+    index = _weekday(text) if " " not in text else None
+    if index is not None:  # the next one, or today; with ``past``, the last one or today
+        ahead = (index - today.weekday()) % 7
+        return today + timedelta(days=ahead - 7 if past and ahead else ahead)
+    first, _, rest = text.partition(" ")
+    if rest and (index := _weekday(first)) is not None:  # "thursday dec 3", as invites say
+        day = _calendar_day(rest, today)
+        return day if day is not None and day.weekday() == index else None
+    return _calendar_day(text, today)
+
+
+def _calendar_day(text: str, today: date) -> date | None:
+    iso = ISO_DAY.match(text)
+    if iso and not iso.group(4):
+        return civil_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), text)
+    named = _MONTH_DAY.match(text)
+    if named:
+        month, day, year = _month(named.group(1)), int(named.group(2)), named.group(3)
+    else:
+        named = _DAY_MONTH.match(text)
+        if not named:
+            return None
+        month, day, year = _month(named.group(2)), int(named.group(1)), named.group(3)
+    if month is None:
+        return None
+    if year:
+        return civil_date(int(year), month, day, text)
+    # No year: the one nearest to today (Dec 4 typed on Jan 3 is last month's).
+    candidates = []
+    for y in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError:  # 29 February outside a leap year
+            continue
+    if not candidates:
+        raise TimeParseError(text)
+    return min(candidates, key=lambda d: abs((d - today).days))
+
+
+def civil_date(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:  # 2026-02-30: a date that names no day is an error, not junk
+        raise TimeParseError(text) from exc
