@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.copy.naming import counted, fmt_clock, fmt_local, interview_label
 from bot.grammar import SUBCOMMANDS, spec_for
 from bot.model import Area, Interview, User
+from bot.timeparse import TimeParseError
 from bot.values import Reply
 
 __all__ = [
@@ -168,7 +169,19 @@ def missing_company() -> str:
             '`when:"tomorrow 3pm"`, `role:"Data Analyst"` and `interviewer:"Jane Doe"`.')
 
 
-def bad_time(text: str) -> str:
+def bad_time(text: str, why: TimeParseError | None = None) -> str:
+    """Why ``text`` was not read, and forms that are: kindly for "idk"; for "12/5" that
+    fits neither way, both dates it could be, with the month as a word."""
+    if why is not None and why.unsure:
+        return ("No problem if you don't know the exact time - a rough one is enough, such "
+                "as `this morning`, `yesterday afternoon`, `last friday` or `3 days ago`. "
+                "Nothing was saved.")
+    if why is not None and len(why.readings) == 2:
+        first, second = why.readings
+        return (f"\"{text[:60]}\" could be {first.day} {first:%B} or {second.day} "
+                f"{second:%B}, and I can't tell which you meant. Write the month as a word - "
+                f"`{first.day} {first:%b}` or `{second.day} {second:%b}` - and add the time "
+                "if you know it (`3 Dec 14:30`). Nothing was saved.")
     return (f"I couldn't read the time \"{text[:60]}\". Try `now`, `2h ago`, "
             "`in 90 minutes`, `today 14:00`, `yesterday afternoon`, `3 days ago 10:00`, "
             "`tomorrow at 3pm`, `next monday`, `fri 10:30`, `Dec 4 10:30` or "

@@ -40,7 +40,7 @@ def parse_timeline(text: str, now: datetime, zone: ZoneInfo) -> date:
     raw = re.sub(r"^in (?:a|one) week$", "in 1 week", raw)
     raw = re.sub(r"^in two weeks$", "in 2 weeks", raw).replace("in three weeks", "in 3 weeks")
     try:
-        when = parse_when(raw, now, zone)
+        when = parse_when(raw, now, zone, ahead=True)
     except TimeParseError as exc:
         raise ValueError(text) from exc
     day = when.astimezone(zone).date()

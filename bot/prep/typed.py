@@ -97,7 +97,7 @@ def _day(ref: str, now: datetime, zone: ZoneInfo) -> date | None:
     interview", its apostrophe left out)."""
     for said in dict.fromkeys((ref, ref.removesuffix("s"))):
         try:
-            return parse_when(said, now, zone).astimezone(zone).date()
+            return parse_when(said, now, zone, ahead=True).astimezone(zone).date()
         except TimeParseError:
             continue
     return None

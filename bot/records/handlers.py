@@ -72,7 +72,10 @@ def _ref_and_when(ctx: Context, ref: str, when: str | None) -> tuple[str, str | 
     try:
         parse_when(ref, ctx.now, ctx.zone, past=True)
     except TimeParseError:
-        typed = split_trailing_when(ref, ctx.now, ctx.zone)
+        try:
+            typed = split_trailing_when(ref, ctx.now, ctx.zone, past=True)
+        except TimeParseError as exc:  # "acme 12/5", neither reading near
+            raise UserError(copy.bad_time(exc.text, exc)) from exc
         return (typed[0], typed[2]) if typed is not None else (ref, None)
     return "", ref  # "yesterday 18:00" alone: no company called "yesterday"
 
@@ -85,7 +88,7 @@ def _sent_when(ctx: Context, text: str | None, interview: Interview) -> datetime
     try:
         at = parse_when(text, ctx.now, ctx.zone, past=True)  # "friday 17:00": the last one
     except TimeParseError as exc:
-        raise UserError(copy.bad_time(text)) from exc
+        raise UserError(copy.bad_time(text, exc)) from exc
     if at > ctx.now:
         raise UserError(words.sent_in_future(text))
     if at < interview.happens_at:

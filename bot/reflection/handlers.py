@@ -53,6 +53,7 @@ from bot.reflection.typed_when import (
     company_as_typed,
     split_company_and_role,
     split_trailing_when,
+    told_as_past,
 )
 from bot.timeparse import TimeParseError, parse_when
 from bot.values import AnswerKey, Command, Destination, Reply
@@ -90,7 +91,12 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     kind = _interview_type(cmd.option("type"))
     when_text = cmd.option("when")
     happens_at = ctx.now
-    typed = None if when_text else split_trailing_when(company, ctx.now, ctx.zone)
+    told = cmd.option("company") or cmd.text
+    try:
+        typed = None if when_text else split_trailing_when(company, ctx.now, ctx.zone,
+                                                           past=told_as_past(told))
+    except TimeParseError as exc:  # "acme 12/5", neither reading near
+        raise UserError(copy.bad_time(exc.text, exc)) from exc
     if typed is not None:  # "interview stripe tomorrow 2pm"
         company, happens_at, when_text = typed
         if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
@@ -99,7 +105,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         try:
             happens_at = parse_when(when_text, ctx.now, ctx.zone)
         except TimeParseError as exc:
-            raise UserError(copy.bad_time(when_text)) from exc
+            raise UserError(copy.bad_time(when_text, exc)) from exc
         if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
             raise UserError(copy.when_out_of_range(when_text))
     if not cmd.option("company"):  # "interview at meta for a data scientist role"

@@ -134,7 +134,7 @@ def _date_in(text: str, since: datetime, zone: ZoneInfo) -> date | None:
         if NOT_A_DATE.fullmatch(candidate.strip()):
             continue  # "4", "10am": no day named
         try:
-            when = parse_when(candidate, since, zone)
+            when = parse_when(candidate, since, zone, ahead=True)
         except TimeParseError:
             continue
         day = when.astimezone(zone).date()

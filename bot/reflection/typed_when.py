@@ -16,15 +16,17 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.timeparse import TimeParseError, parse_when
+from bot.timeparse.said import as_said
 from bot.values import without_emoji
 
-__all__ = ["company_as_typed", "split_company_and_role", "split_trailing_when"]
+__all__ = ["company_as_typed", "split_company_and_role", "split_trailing_when", "told_as_past"]
 
 # The most words a time after the company takes ("next friday at 10:30 am" is six).
 _MOST_WORDS = 6
 _CONNECTORS = frozenset({"at", "on", "-", "–", "—", ","})
 _DAY_WORDS = frozenset({"today", "tomorrow", "tmrw", "tmr", "tmw", "tomorow", "yesterday",
                         "yday", "now", "ago", "noon", "midday", "midnight", "tonight",
+                        "earlier", "lunch", "lunchtime",
                         # parts of a day, read only beside a day ("yesterday afternoon",
                         # "this morning"): "Acme Morning" alone stays a name
                         "morning", "afternoon", "evening", "night"})
@@ -33,19 +35,25 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
            "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
            "september", "october", "november", "december")
-_CLOCK = re.compile(r"^\d{1,2}([:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)$|^\d{1,2}[:.]\d{2}$")
+_CLOCK = re.compile(r"^\d{1,2}([:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)$|^\d{1,2}[:.h]\d{2}$")
+# A day in numbers ("12/3", "3/12/2026"); "24/7" is a name's ("Acme 24/7"), not a date.
+_NUMBERED_DAY = re.compile(r"^(?!24/7$)\d{1,2}/\d{1,2}(/\d{2}|/\d{4})?$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _names_a_time(words: list[str]) -> bool:
-    """Does this run of words clearly name a time (not just contain a number)?"""
+    """Does this run of words clearly name a time (not just contain a number)? Read as
+    typed in a hurry: "yesterdy" is yesterday."""
+    words = as_said(" ".join(words)).split()
+    if not words:
+        return False
     if words[0] == "in" and len(words) > 1:  # "in 2 hours"
         return True
     if " ".join(words[-2:]) == "just ended" or words[-2:] == ["from", "now"]:
         return True
     for index, word in enumerate(words):
         if word in _DAY_WORDS or word in _WEEKDAYS or _CLOCK.match(word) or \
-                _ISO_DAY.match(word):
+                _ISO_DAY.match(word) or _NUMBERED_DAY.match(word):
             return True
         # A month only with a day beside it ("dec 4", "4th of december").
         if word.rstrip(".") in _MONTHS and any(
@@ -55,13 +63,16 @@ def _names_a_time(words: list[str]) -> bool:
     return False
 
 
-def split_trailing_when(text: str, now: datetime, zone: ZoneInfo
+def split_trailing_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False
                         ) -> tuple[str, datetime, str] | None:
     """``(company, instant, the time as typed)`` when ``text`` ends in a time it clearly
-    names, else None.
+    names, else None. ``past``: the interview was told as over (:func:`told_as_past`), so
+    "monday morning" is the last Monday, as :func:`bot.timeparse.parse_when` reads it.
 
     The longest such ending wins ("acme next friday at 10am" is Acme, not "Acme next
-    friday" at 10:00); at least one word of the name always remains."""
+    friday" at 10:00); at least one word of the name always remains. A day in numbers
+    that reads two ways, neither of them near (``12/5`` in August), raises its
+    :class:`TimeParseError`, so the caller asks rather than logging "Acme 12/5"."""
     words = text.split()
     for size in range(min(len(words) - 1, _MOST_WORDS), 0, -1):
         tail = [w.lower().strip(",") for w in words[-size:]]
@@ -74,8 +85,10 @@ def split_trailing_when(text: str, now: datetime, zone: ZoneInfo
         if not _names_a_time(tail):
             continue
         try:
-            instant = parse_when(" ".join(tail), now, zone)
-        except TimeParseError:
+            instant = parse_when(" ".join(tail), now, zone, past=past)
+        except TimeParseError as exc:
+            if exc.readings:  # "acme 12/5": a date, but which? Asked, not made a name
+                raise
             continue
         return " ".join(head).rstrip(" ,-–—"), instant, " ".join(words[-size:])
     return None
@@ -128,3 +141,15 @@ def company_as_typed(text: str) -> str:
         end = _COMPANY_ENDS.search(kept)
         kept = kept[:end.start()].strip() if end else kept.strip()
     return kept if any(ch.isalnum() for ch in kept) else ""
+
+
+# "i had an interview at acme monday morning": told as over ("have", "got one" are not).
+_TOLD_AS_PAST = frozenset("had went was were did finished interviewed felt".split())
+
+
+def told_as_past(text: str) -> bool:
+    """Does the sentence after ``interview`` tell of one that is over? Only a sentence
+    (see :func:`company_as_typed`) says so: a name alone ("Acme Was Here") does not."""
+    words = set(without_emoji(text).lower().split())
+    return len(words) >= 4 and bool(_TOLD_AS_PAST & words) and bool(
+        _ME & words or "just" in words)

@@ -11,12 +11,17 @@ Accepted (case-insensitive; "at" and "on" may join the parts):
   today; ``3 days ago``, ``in 2 days``, ``a week ago`` (whole days, before a time);
   ``2026-12-01``; ``Dec 4``, ``4 December``, ``December 4th 2026`` (without a year, the Dec 4
   nearest to today), also after its weekday as a calendar invite writes it (``Thursday,
-  Dec 3`` - a weekday that is not that date's is refused);
-- a time: ``14:30``, ``9``, ``3`` (an hour alone from 1 to 6 is p.m.), ``3pm``,
+  Dec 3`` - a weekday that is not that date's is refused); ``12/3``, ``3/12/2026``: a day
+  in numbers in either order, read as :mod:`bot.timeparse.days` explains;
+- a time: ``14:30``, ``14h30``, ``9``, ``3`` (an hour alone from 1 to 6 is p.m.), ``3pm``,
   ``9:15am``, ``3.30pm``, ``10 a.m.``, ``noon``, ``midnight`` (the end of the day given,
   so ``midnight`` alone is tonight's); after a day, a part of it: ``morning`` (09:00),
-  ``afternoon`` (14:00), ``evening`` (18:00), ``night`` (19:00) - ``this morning``,
-  ``yesterday afternoon``, ``tonight``, ``last night``;
+  ``lunch`` (12:00), ``afternoon`` (14:00), ``evening`` (18:00), ``night`` (19:00) -
+  ``this morning``, ``at lunch``, ``yesterday afternoon``, ``tonight``, ``last night``; a
+  part of today that has begun, its usual time still ahead, is now unless the time asked
+  for is ahead; ``earlier`` (``earlier today``) is an hour ago;
+- a zone after it, as an interviewer writes it: ``3pm EST``, ``10am london time`` (the
+  person's day, that zone's clock; see :mod:`bot.timeparse.said`);
 - a day and a time in either order (``tomorrow at 3pm``, ``3pm tomorrow``,
   ``Dec 4 10:30``, ``3 days ago 10:00``, ``tomorrow @ 9``); a day alone means
   :data:`DEFAULT_TIME` (09:00) on it; a time alone means today;
@@ -32,8 +37,10 @@ project's machine: dateparser imports in ~100 ms and takes ~200 ms for its first
 (~1 ms after), and by default reads ``fri 10:30`` and ``2 hours`` as times in the past;
 parsedatetime is fast (~10 ms import, ~0.1 ms a call) but unmaintained since 2020, reads
 partial junk ("meet me tomorrow blah") and computes in naive local time, which is wrong
-across a DST change. This one imports in well under a millisecond, is DST-correct by
-construction, and every form is listed in the error message.
+across a DST change. This one's own modules import in a few milliseconds (misspelt days
+are matched with rapidfuzz through :func:`bot.grammar.closest`, which the command grammar
+has loaded already), it is DST-correct by construction, and the error message lists forms
+that work.
 """
 
 from bot.timeparse.clock import DEFAULT_TIME, TimeParseError, local_to_utc, parse_clock_time

@@ -11,14 +11,23 @@ __all__ = ["DEFAULT_TIME", "TimeParseError", "local_to_utc", "parse_clock_time"]
 # What a day without a time means: "tomorrow", "next monday", "Dec 4".
 DEFAULT_TIME = time(9, 0)
 
-_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.?|p\.m\.?)?$", re.IGNORECASE)
+# "14:30", "3.30pm", "10 a.m.", and "14h30" as much of Europe writes it.
+_TIME = re.compile(r"^(\d{1,2})(?:(?:[:.]|h(?=\d{2}$))(\d{2}))?\s*(am|pm|a\.m\.?|p\.m\.?)?$",
+                   re.IGNORECASE)
 _NOON = ("noon", "midday", "12 noon")
 
 
 class TimeParseError(ValueError):
-    def __init__(self, text: str) -> None:
+    """``text`` names no time. ``unsure``: it says the person doesn't know ("idk"), so the
+    reply can say a rough time is fine; ``readings``: the days a number such as ``12/5``
+    can be (5 December, 12 May) when neither fits, so the reply can show both."""
+
+    def __init__(self, text: str, *, unsure: bool = False,
+                 readings: tuple[date, ...] = ()) -> None:
         super().__init__(text)
         self.text = text
+        self.unsure = unsure
+        self.readings = readings
 
 
 def parse_clock_time(text: str) -> time:

@@ -1,5 +1,5 @@
 """The day a person names: "tomorrow", "fri", "next monday", "3 days ago", "Dec 4",
-"2026-12-01" (see the package's docstring for every form)."""
+"2026-12-01", "12/3" (see the package's docstring for every form)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ _SIMPLE_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "tomor
 MOST_DAY_WORDS = 5
 
 
-def day_named(text: str, today: date, past: bool = False) -> date | None:
+def day_named(text: str, today: date, past: bool = False, ahead: bool = False) -> date | None:
     """The day ``text`` names, or None if it names none. Never more than
     :data:`MOST_DAY_WORDS` words: a weekday after next/last/this is one word, and the
     calendar patterns (``_MONTH_DAY``, ``_DAY_MONTH``, ``ISO_DAY``) take at most four, one
@@ -91,13 +91,62 @@ def day_named(text: str, today: date, past: bool = False) -> date | None:
         text = rest
     index = _weekday(text) if " " not in text else None
     if index is not None:  # the next one, or today; with ``past``, the last one or today
-        ahead = (index - today.weekday()) % 7
-        return today + timedelta(days=ahead - 7 if past and ahead else ahead)
+        later = (index - today.weekday()) % 7
+        return today + timedelta(days=later - 7 if past and later else later)
     first, _, rest = text.partition(" ")
     if rest and (index := _weekday(first)) is not None:  # "thursday dec 3", as invites say
-        day = _calendar_day(rest, today)
+        numbers = _NUMBERS_DAY.match(rest)  # "thu 12/3": the weekday says which way round
+        day = _numbered_day(numbers, rest, today, past, ahead, index) if numbers else \
+            _calendar_day(rest, today)
         return day if day is not None and day.weekday() == index else None
+    numbers = _NUMBERS_DAY.match(text)
+    if numbers:
+        return _numbered_day(numbers, text, today, past, ahead)
     return _calendar_day(text, today)
+
+
+# "12/3", "3/12/2026", "25/12/26": the day and the month in an order that depends on where
+# the person lives, which we don't know.
+_NUMBERS_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$")
+# How far from today a day read from numbers in either order may be: an interview logged
+# after it happened is recent, one ahead is near. Beyond this neither reading is trusted.
+PLAUSIBLE = timedelta(days=60)
+
+
+def _numbered_day(numbers: re.Match[str], text: str, today: date, past: bool,
+                  ahead: bool, weekday: int | None = None) -> date | None:
+    """The day "12/3" names. One that only reads one way (13/3, 3/13) is that day; one
+    that reads both ways takes the reading that fits: on or before today when the time has
+    passed (``past``), on or after when it is ahead, and the nearer of those to today,
+    within :data:`PLAUSIBLE`. Without a year, each reading's nearest year that fits. With
+    the ``weekday`` it was said with ("thu 12/3"), only a reading on that weekday; None
+    when there is none."""
+    first, second, year = int(numbers.group(1)), int(numbers.group(2)), numbers.group(3)
+    years = [int(year) + (2000 if len(year) == 2 else 0)] if year else \
+        [today.year - 1, today.year, today.year + 1]
+    readings: set[date] = set()
+    for month, day in ((first, second), (second, first)):  # US order, then the rest
+        for y in years:
+            try:
+                readings.add(date(y, month, day))
+            except ValueError:
+                continue
+    if not readings:
+        raise TimeParseError(text)
+    if weekday is not None:
+        readings = {d for d in readings if d.weekday() == weekday}
+        if not readings:
+            return None
+    fitting = [d for d in readings
+               if not (past and d > today) and not (ahead and d < today)]
+    nearest = sorted(fitting, key=lambda d: abs((d - today).days))
+    both_ways = len({(d.month, d.day) for d in readings}) > 1
+    if not both_ways and (year or nearest):  # 13/3: as written (a year's range is checked
+        return (nearest or sorted(readings))[0]  # by the caller, as for "Dec 4")
+    if nearest and abs(nearest[0] - today) <= PLAUSIBLE:
+        return nearest[0]
+    shown = {(d.month, d.day): d for d in sorted(readings)}  # one per reading, for its name
+    raise TimeParseError(text, readings=tuple(shown[key] for key in sorted(shown)))
 
 
 def _calendar_day(text: str, today: date) -> date | None:

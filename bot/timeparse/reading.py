@@ -3,49 +3,64 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.timeparse.clock import DEFAULT_TIME, TimeParseError, local_to_utc, parse_clock_time
 from bot.timeparse.days import ISO_DAY, MOST_DAY_WORDS, civil_date, day_named, read_span
+from bot.timeparse.said import as_said, sounds_unsure, zone_said
 
 __all__ = ["parse_when"]
 
 # A part of a day, after the day ("yesterday afternoon", "friday morning"): when such an
-# interview most often starts. Never alone: "Morning" may be part of a company's name.
-_PARTS_OF_DAY = {"morning": time(9, 0), "afternoon": time(14, 0), "evening": time(18, 0),
-                 "night": time(19, 0)}
+# interview most often starts, and when that part of the day begins. Never alone: "Morning"
+# may be part of a company's name.
+_PARTS_OF_DAY = {"morning": (time(9, 0), time(5, 0)), "lunch": (time(12, 0), time(12, 0)),
+                 "afternoon": (time(14, 0), time(12, 0)),
+                 "evening": (time(18, 0), time(17, 0)), "night": (time(19, 0), time(19, 0))}
 # An hour alone from 1 to 6 ("tomorrow at 3") is the afternoon: nobody meets at 3 a.m.
 # With minutes ("2:30") or am/pm it is read as written.
 _AFTERNOON = frozenset(str(hour) for hour in range(1, 7))
-# How people say a day that the grammar below reads in other words.
-_SAID = ((re.compile(r"\bthis (morning|afternoon|evening)\b"), r"today \1"),
-         (re.compile(r"\bin the (morning|afternoon|evening)\b"), r"\1"),
-         (re.compile(r"\btonight\b"), "today night"),
-         (re.compile(r"\blast night\b"), "yesterday night"),
-         (re.compile(r"\s*@\s*"), " at "),
-         (re.compile(r"^the "), ""))
+_NOW = frozenset({"now", "just now", "just ended", "right now", "today"})
+# "earlier", "earlier today": something that has happened today, said without its time.
+_EARLIER = frozenset({"earlier", "earlier today", "earlier on", "earlier on today"})
+EARLIER_BY = timedelta(hours=1)
 
 
-
-def parse_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False) -> datetime:
+def parse_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False,
+               ahead: bool = False) -> datetime:
     """Parse what a person typed into a UTC instant, relative to ``now`` in ``zone``.
+
     ``past``: the time asked for has happened (a note already sent), so a weekday alone
-    is the last one - "friday 17:00" typed on a Monday is three days ago, not Friday next."""
-    raw = " ".join(text.strip().lower().replace(",", " ").split()).rstrip(".!")
-    for said, meant in _SAID:
-        raw = said.sub(meant, raw)
-    if not raw:
-        raise TimeParseError(text)
-    if raw in {"now", "just now", "just ended", "right now", "today"}:
+    is the last one - "friday 17:00" typed on a Monday is three days ago, not Friday next.
+    ``ahead``: it is still to come (a reminder, the day they'll answer by). Neither: it
+    may be either (an interview), and what has begun today counts as past ("this morning"
+    typed at 07:30 is now, not 09:00 to come)."""
+    raw = as_said(text)
+    if not raw or sounds_unsure(raw):
+        raise TimeParseError(text, unsure=bool(raw) or "🤷" in text)
+    if (named := zone_said(raw)) is not None:  # "3pm est", "tmrw 10am london time"
+        said, there = named
+        try:
+            read = parse_when(said, now, zone, past=past, ahead=ahead)
+        except TimeParseError as exc:
+            raise TimeParseError(text) from exc
+        if said in _NOW or said in _EARLIER or read_span(said) is not None:
+            return read  # "in 2 hours est": the same moment wherever it is said
+        # Their day ("tmrw" is the person's tomorrow), at that clock time over there.
+        wall = read.astimezone(zone)
+        return local_to_utc(wall.date(), wall.time(), there)
+    if raw in _NOW:
         return now
+    if raw in _EARLIER and not ahead:  # an hour ago, and still today
+        midnight = local_to_utc(now.astimezone(zone).date(), time(0, 0), zone)
+        return max(now - EARLIER_BY, midnight)
     instant = _iso_instant(text.strip())
     if instant is not None:
         return instant
     relative = _relative(raw, now, zone)
     if relative is not None:
         return relative
-    today = now.astimezone(zone).date()
     iso = ISO_DAY.match(raw)
     if iso and iso.group(4):  # 2026-12-01T10:00 without an offset: in the person's zone
         day = civil_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), text)
@@ -66,17 +81,18 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False) 
                 day_words = day_words[1:]
             if len(day_words) > MOST_DAY_WORDS:  # names no day (see day_named): nothing to read
                 continue
-            found = _read(day_words, time_words, today, zone, past)
+            found = _read(day_words, time_words, now, zone, past=past, ahead=ahead)
             if found is not None:
                 return found
     raise TimeParseError(text)
 
 
-def _read(day_words: list[str], time_words: list[str], today: date,
-          zone: ZoneInfo, past: bool = False) -> datetime | None:
+def _read(day_words: list[str], time_words: list[str], now: datetime, zone: ZoneInfo, *,
+          past: bool, ahead: bool) -> datetime | None:
     if not day_words and not time_words:
         return None
-    day = day_named(" ".join(day_words), today, past) if day_words else today
+    today = now.astimezone(zone).date()
+    day = day_named(" ".join(day_words), today, past, ahead) if day_words else today
     if day is None:
         return None
     if not time_words:
@@ -86,7 +102,11 @@ def _read(day_words: list[str], time_words: list[str], today: date,
     if part is not None and not day_words:
         return None  # "Morning" alone may be a name; "this morning" has its day
     if part is not None and not said:
-        return local_to_utc(day, _PARTS_OF_DAY[part], zone)
+        usual, begins = _PARTS_OF_DAY[part]
+        instant = local_to_utc(day, usual, zone)
+        if not ahead and now < instant and local_to_utc(day, begins, zone) <= now:
+            return now  # "this morning" at 07:30 has begun: it was earlier, not at 09:00
+        return instant
     clock = " ".join(said)
     if clock == "midnight":  # the end of that day
         return local_to_utc(day + timedelta(days=1), time(0, 0), zone)
@@ -109,7 +129,6 @@ def _iso_instant(text: str) -> datetime | None:
     except ValueError:
         return None
     return parsed.astimezone(UTC) if parsed.tzinfo is not None else None
-
 
 
 def _relative(raw: str, now: datetime, zone: ZoneInfo) -> datetime | None:

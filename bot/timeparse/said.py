@@ -1,0 +1,95 @@
+"""What a stressed person types around a time, made readable before it is read: case,
+commas, emoji, a misspelt day ("yesterdy", "wendesday"), how a day is said ("this
+morning", "last night", "at lunch"), "idk", and a zone named after the time ("3pm EST",
+"10am london time")."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+from bot.grammar import closest
+from bot.values import without_emoji
+from bot.zones import ABBREVIATIONS, UnknownZone, resolve_zone
+
+__all__ = ["as_said", "sounds_unsure", "zone_said"]
+
+# How people say a day that the grammar reads in other words.
+_SAID = ((re.compile(r"\bthis (morning|afternoon|evening)\b"), r"today \1"),
+         (re.compile(r"\bin the (morning|afternoon|evening)\b"), r"\1"),
+         (re.compile(r"\btonight\b"), "today night"),
+         (re.compile(r"\blast night\b"), "yesterday night"),
+         (re.compile(r"^(?:at )?lunch ?time$|^at lunch$"), "today lunch"),
+         (re.compile(r"\blunch ?time\b"), "lunch"),
+         (re.compile(r"\s*@\s*"), " at "),
+         (re.compile(r"^the "), ""))
+# Words a misspelling is read as. Only words of seven letters or more are corrected, and
+# never one that starts with the right word ("Mondays", "Yesterdays"): a company such as
+# "Acme Sundae" keeps its name.
+_SPELT = ("yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
+          "friday", "saturday", "sunday", "morning", "afternoon", "evening", "midnight",
+          "january", "february", "september", "october", "november", "december")
+_SHORTEST_TYPO = 7
+_TYPO_CUTOFF = 85
+# "idk", "not sure", "can't remember": no time, and the reply says a rough one will do.
+_UNSURE = re.compile(r"^(?:i )?(?:idk|dunno|not sure|unsure|no idea|no clue|don'?t know|"
+                     r"do not know|can'?t remember|cannot remember|don'?t remember|"
+                     r"forgot)\b|^\?+$")
+# A zone said after the time: "3pm est", "3pm (est)", "10am london time", "9am pacific".
+_ZONE_WORDS = {"eastern": "America/New_York", "central": "America/Chicago",
+               "mountain": "America/Denver", "pacific": "America/Los_Angeles",
+               "uk": "Europe/London", "gmt": "Europe/London", "utc": "UTC"}
+_MINE = re.compile(r"\s+(?:(?:my|our|local|your) time|my time zone|local)$")
+
+
+def as_said(text: str) -> str:
+    """``text`` on single spaces, lower case, without commas, emoji or a closing "." or
+    "!", its misspelt words corrected and its sayings in the grammar's words."""
+    raw = " ".join(without_emoji(text).strip().lower().replace(",", " ").split())
+    raw = " ".join(_spelt(word) for word in raw.rstrip(".!").split())
+    raw = _MINE.sub("", raw)  # "3pm my time", "10am local": their own zone, said outright
+    for said, meant in _SAID:
+        raw = said.sub(meant, raw)
+    return raw
+
+
+def _spelt(word: str) -> str:
+    if len(word) < _SHORTEST_TYPO or word in _SPELT or word.startswith(_SPELT):
+        return word
+    return closest(word, _SPELT, _TYPO_CUTOFF) or word
+
+
+def sounds_unsure(raw: str) -> bool:
+    return bool(_UNSURE.search(raw))
+
+
+def zone_said(raw: str) -> tuple[str, ZoneInfo] | None:
+    """``(the time, the zone it is in)`` when ``raw`` ends in a zone ("3pm est",
+    "tomorrow 10am london time", "9am pacific"); None when it names none."""
+    words = raw.replace("(", " ").replace(")", " ").split()
+    if len(words) < 2:
+        return None
+    if words[-1] == "time":  # "london time", "new york time", "eastern time"
+        for size in (3, 2, 1):
+            if len(words) - 1 - size < 1:
+                continue
+            zone = _zone(" ".join(words[-1 - size:-1]), cities=True)
+            if zone is not None:
+                return " ".join(words[:-1 - size]), zone
+        return None
+    zone = _zone(words[-1], cities=False)  # "3pm est", "9am pacific"
+    return (" ".join(words[:-1]), zone) if zone is not None else None
+
+
+def _zone(said: str, *, cities: bool) -> ZoneInfo | None:
+    if said in _ZONE_WORDS:
+        return ZoneInfo(_ZONE_WORDS[said])
+    if said in ABBREVIATIONS:
+        return ZoneInfo(ABBREVIATIONS[said])
+    if not cities:  # a city only before "time": "acme 3pm berlin" is not read as a zone
+        return None
+    try:
+        return ZoneInfo(resolve_zone(said).key)
+    except UnknownZone:
+        return None
+
