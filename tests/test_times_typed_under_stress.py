@@ -77,9 +77,9 @@ def test_numbers_that_name_no_day_either_way_are_refused(typed: str) -> None:
 
 async def test_interview_with_a_day_in_numbers_names_the_day_it_read() -> None:
     world = World()  # Wednesday 10 June 2026, 14:00 in London
-    await world.say("/debrief interview acme 6/7")
+    replies = await world.say("/debrief interview acme 6/7")
+    assert "Logged it for Sun 07 Jun 09:00 BST (#1)." in said(replies)
     assert world.interview().company == "acme"
-    assert world.interview().happens_at == datetime(2026, 6, 7, 8, 0, tzinfo=UTC)
 
 
 async def test_a_day_in_numbers_that_fits_neither_way_asks_and_stores_nothing() -> None:
@@ -137,14 +137,36 @@ async def test_an_interview_this_morning_logged_before_nine_is_over_not_ahead() 
     interview = world.interview()
     assert interview.happens_at == world.clock.now()
     assert interview.reflection_state is ReflectionState.OPEN
+    assert "Logged it for today at 07:30 (#1)." in said(replies)
     assert "Good luck" not in said(replies)
 
 
 async def test_an_interview_told_as_over_on_a_weekday_is_the_last_one() -> None:
     world = World()  # Wednesday
-    await world.say("/debrief i had an interview at acme monday morning")
+    replies = await world.say("/debrief i had an interview at acme monday morning")
     assert world.interview().happens_at.astimezone(LONDON).strftime("%a %d %b %H:%M") == \
         "Mon 08 Jun 09:00"
+    assert "Logged it for Mon 08 Jun 09:00 BST (#1)." in said(replies)
+
+
+async def test_the_time_a_note_went_out_is_named_in_the_reply() -> None:
+    world = World()
+    await world.say('/debrief interview Acme when:"yesterday 10:00"')
+    (reply,) = await world.say("/debrief followup acme last night")
+    assert reply.text.startswith(
+        "Marked your thank-you note to Acme as sent, 9 h after the interview - inside the "
+        "24-hour window (yesterday at 19:00). Well done.")
+
+
+async def test_logged_in_a_channel_the_reply_there_names_the_time_read() -> None:
+    world = World()
+    replies = await world.say("/debrief interview acme yesterday afternoon", in_dm=False,
+                              channel_id="C1")
+    assert replies[0].text.startswith(
+        "Logged your interview at Acme yesterday at 14:00 (#1). I've sent you a direct "
+        "message")
+    other = await world.say("/debrief interview globex", in_dm=False, channel_id="C1")
+    assert "Logged your interview at Globex (#2). I've sent you" in said(other)  # just ended
 
 
 # -- a stressed person's sweep ---------------------------------------------------------------
@@ -214,9 +236,9 @@ async def test_idk_as_the_time_is_met_kindly_and_nothing_is_stored() -> None:
 
 async def test_a_typo_after_the_company_is_the_time_not_part_of_the_name() -> None:
     world = World()
-    await world.say("/debrief interview acme yesterdy")
+    replies = await world.say("/debrief interview acme yesterdy")
     assert world.interview().company == "acme"
-    assert world.interview().happens_at == datetime(2026, 6, 9, 8, 0, tzinfo=UTC)
+    assert "Logged it for yesterday at 09:00 (#1)." in said(replies)
 
 
 async def test_an_interview_at_3pm_est_is_logged_at_that_moment_in_their_zone() -> None:

@@ -43,6 +43,7 @@ __all__ = [
     "home_empty",
     "home_reply",
     "logged_ahead",
+    "logged_past",
     "logged_see_dm",
     "missing_company",
     "needs_a_community",
@@ -242,9 +243,22 @@ def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -
     return "\n".join(lines)
 
 
-def logged_see_dm(interview: Interview) -> str:
-    return (f"Logged your interview at {interview_label(interview)} (#{interview.id}). "
-            "I've sent you a direct message to reflect on it - only you can see it.")
+def logged_see_dm(interview: Interview, when: str = "") -> str:
+    """``when``: the moment a typed time was read as ("yesterday at 14:00"), so a wrong
+    reading shows at once; empty when none was typed (it just ended)."""
+    return (f"Logged your interview at {interview_label(interview)}{_at(when)} "
+            f"(#{interview.id}). I've sent you a direct message to reflect on it - only you "
+            "can see it.")
+
+
+def logged_past(interview: Interview, when: str) -> str:
+    """The line before the reflection's first question when a time was typed: the moment
+    it was read as ("today at 07:30"), so a wrong reading shows at once."""
+    return f"Logged it for {when.removeprefix('on ')} (#{interview.id})."
+
+
+def _at(when: str) -> str:
+    return f" {when}" if when else ""
 
 
 def continue_in_dm(interview: Interview) -> str:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot import copy
 from bot.context import Context, UserError, names_an_interview
+from bot.copy.naming import when_in_words
 from bot.followthrough.flow import after_no_reply, after_outcome, set_timeline
 from bot.followthrough.words import timeline_with_result
 from bot.insights.patterns import interview_scores
@@ -57,8 +58,9 @@ async def followup(ctx: Context, cmd: Command) -> list[Reply]:
     cancelled = await ctx.uow.nudges.cancel(ctx.user_id, interview_id=interview.id,
                                             kinds=[NudgeKind.THANK_YOU])
     await ctx.uow.interviews.save(interview)
+    when_read = when_in_words(sent_at, ctx.now, ctx.zone) if when else ""
     return [Reply(text=words.followup_done(interview, sent_at, ctx.config.thank_you_window,
-                                           cancelled))]
+                                           cancelled, when_read))]
 
 
 def _ref_and_when(ctx: Context, ref: str, when: str | None) -> tuple[str, str | None]:

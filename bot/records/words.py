@@ -51,12 +51,15 @@ _THANKS = {ThankYou.SENT: "sent", ThankYou.PLANNED: "planned", ThankYou.NO: "not
 
 
 def followup_done(interview: Interview, sent_at: datetime, window: timedelta,
-                  cancelled: int) -> str:
+                  cancelled: int, when: str = "") -> str:
+    """``when``: the moment a typed time was read as ("yesterday at 18:00"), named so a
+    wrong reading shows; empty for a note marked as it goes out."""
     elapsed = sent_at - interview.happens_at
-    timing = (f"{delta_words(elapsed)} after the interview - inside the 24-hour window. "
+    at = f" ({when})" if when else ""
+    timing = (f"{delta_words(elapsed)} after the interview - inside the 24-hour window{at}. "
               "Well done." if elapsed <= window else
-              f"{delta_words(elapsed)} after the interview. Late is still far better than "
-              "never.")
+              f"{delta_words(elapsed)} after the interview{at}. Late is still far better "
+              "than never.")
     tail = (f" I've stopped {'its reminder' if cancelled == 1 else f'its {cancelled} reminders'}."
             if cancelled else "")
     return f"Marked your thank-you note to {interview_label(interview)} as sent, {timing}{tail}"

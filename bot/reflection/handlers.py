@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from bot import copy
 from bot.context import Context, UserError
+from bot.copy.naming import when_in_words
 from bot.insights.profile import ProfileError, apply_profile, profile_changes
 from bot.model import Interview, InterviewType, NudgeKind, ReflectionState
 from bot.notes import notes_for
@@ -130,9 +131,14 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
                       actions=prep_offer(interview))]
     replies = await pause_open_reflection(ctx, interview)
     ctx.user.active_interview_id = interview.id
+    # A typed time is named as it was read ("yesterday at 14:00"), so a wrong one shows.
+    when = when_in_words(happens_at, ctx.now, ctx.zone) if when_text else ""
+    lead = words.reflection_intro(interview, ctx.now)
     if not ctx.incoming.in_dm:
-        replies.append(Reply(text=copy.logged_see_dm(interview)))
-    question = _ask(interview, lead=words.reflection_intro(interview, ctx.now))
+        replies.append(Reply(text=copy.logged_see_dm(interview, when)))
+    elif when:
+        lead = f"{copy.logged_past(interview, when)} {lead}"
+    question = _ask(interview, lead=lead)
     assert question is not None
     replies.append(question)
     return replies
