@@ -254,3 +254,15 @@ async def test_snooze_to_a_day_in_numbers_is_the_one_ahead() -> None:
     first = world.nudges(NudgeKind.THANK_YOU)[0]
     (reply,) = await world.say(f"/debrief nudges snooze {first.id} 6/12 10am")
     assert reply.text == "Snoozed - I'll remind you again Fri 12 Jun 10:00 BST."
+
+
+async def test_not_sure_when_to_snooze_to_gets_the_default_that_needs_no_decision() -> None:
+    world = World()
+    await world.say("/debrief interview Acme")
+    first = world.nudges(NudgeKind.THANK_YOU)[0]
+    before = world.snapshot()
+    (reply,) = await world.say(f"/debrief nudges snooze {first.id} not sure")
+    assert reply.text == (
+        f"No problem - `/debrief nudges snooze {first.id}` on its own puts it off for an "
+        "hour, and `tomorrow` brings it back at 09:00. Nothing was changed.")
+    assert world.snapshot() == before

@@ -150,7 +150,8 @@ def _snooze_until(ctx: Context, text: str, nudge: Nudge, interview: Interview | 
     try:
         when = parse_when(text, ctx.now, ctx.zone, ahead=True)
     except TimeParseError as exc:  # "12/5" far both ways: both dates, with the month in words
-        raise UserError(copy.bad_time(text, exc) if exc.readings else
+        raise UserError(words.snooze_unsure(nudge) if exc.unsure else
+                        copy.bad_time(text, exc) if exc.readings else
                         copy.bad_duration(text)) from exc
     if when <= ctx.now:
         raise UserError(words.snooze_in_the_past(when, ctx.zone))

@@ -24,6 +24,7 @@ __all__ = [
     "prep_snoozed_too_late",
     "snooze_earlier",
     "snooze_in_the_past",
+    "snooze_unsure",
     "snoozed",
     "stopped_after_delivery",
 ]
@@ -88,6 +89,12 @@ ALREADY_SNOOZED_ONCE = (
 def snooze_in_the_past(when: datetime, zone: ZoneInfo) -> str:
     return (f"{fmt_local(when, zone)} has already passed, so I can't snooze to it. Try a "
             "later time, or a duration like `2h`. Nothing was changed.")
+
+
+def snooze_unsure(nudge: Nudge) -> str:
+    """"idk" as the time to snooze to: a default that needs no decision."""
+    return (f"No problem - `/debrief nudges snooze {nudge.id}` on its own puts it off for an "
+            "hour, and `tomorrow` brings it back at 09:00. Nothing was changed.")
 
 
 def snooze_earlier(nudge: Nudge, floor: datetime, zone: ZoneInfo) -> str:
