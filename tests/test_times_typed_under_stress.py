@@ -95,6 +95,13 @@ async def test_a_day_in_numbers_that_fits_neither_way_asks_and_stores_nothing() 
     assert world.interviews() == []
 
 
+async def test_a_day_in_numbers_too_far_away_names_the_day_it_was_read_as() -> None:
+    world = World()  # Wednesday 10 June 2026
+    (reply,) = await world.say('/debrief interview acme when:"3/14/2025"')
+    assert reply.text.startswith('"3/14/2025" (Fri 14 Mar 2025) is too far away')
+    assert world.interviews() == []
+
+
 async def test_a_name_with_24_7_in_it_stays_a_name() -> None:
     world = World()
     await world.say("/debrief interview Fitness 24/7")

@@ -229,9 +229,10 @@ BACK_ONE = "Okay, back one question - your previous answer is cleared."
 AT_FIRST_QUESTION = "This is the first question, so there's nothing to go back to."
 
 
-def when_out_of_range(text: str) -> str:
-    return (f"\"{text[:60]}\" is too far away: I can log interviews from the last 90 days up "
-            "to a year ahead. Nothing was saved.")
+def when_out_of_range(text: str, read: datetime, zone: ZoneInfo) -> str:
+    """Named with the day it was read as ("12/3" is Thu 12 Mar), so a misreading shows."""
+    return (f"\"{text[:60]}\" ({read.astimezone(zone):%a %d %b %Y}) is too far away: I can "
+            "log interviews from the last 90 days up to a year ahead. Nothing was saved.")
 
 
 def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -> str:

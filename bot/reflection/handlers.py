@@ -101,14 +101,14 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     if typed is not None:  # "interview stripe tomorrow 2pm"
         company, happens_at, when_text = typed
         if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
-            raise UserError(copy.when_out_of_range(when_text))
+            raise UserError(copy.when_out_of_range(when_text, happens_at, ctx.zone))
     elif when_text:
         try:
             happens_at = parse_when(when_text, ctx.now, ctx.zone)
         except TimeParseError as exc:
             raise UserError(copy.bad_time(when_text, exc)) from exc
         if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
-            raise UserError(copy.when_out_of_range(when_text))
+            raise UserError(copy.when_out_of_range(when_text, happens_at, ctx.zone))
     if not cmd.option("company"):  # "interview at meta for a data scientist role"
         company, said_role = split_company_and_role(company)
         role = role or said_role
