@@ -1,7 +1,7 @@
 """Durations as people and operators type them: ``90s``, ``15m``, ``2h``, ``7d``, ``1h30m``,
 and in words: ``2 hours``, ``90 minutes``, ``an hour``, ``two hours``, ``a couple of days``,
-``half an hour``, ``1 week``, ``1 hour and 30 minutes``, ``for 2h`` (as in ``snooze 7 for
-2h``)."""
+``half an hour``, ``a few hours`` (three), ``1 week``, ``1 hour and 30 minutes``, ``for 2h``
+(as in ``snooze 7 for 2h``)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ _WORD_UNITS = {
 # Amounts said in words ("two hours ago", "a couple of days"); "half an hour" is half a unit.
 _AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "a couple of": 2, "couple of": 2, "a couple": 2}
+            "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3,
+            "few": 3}
 _HALF = frozenset({"half an", "half a"})
 # The same, as read with or without their spaces ("halfan", "acoupleof").
 _SPOKEN = {a.replace(" ", ""): n for a, n in _AMOUNTS.items()}

@@ -210,6 +210,48 @@ def test_what_a_stressed_person_types_is_read_in_their_zone(typed: str, read: st
     assert local(typed) == read
 
 
+# Tuesday 1 December 2026, 14:30 in Berlin.
+AFTERNOON = datetime(2026, 12, 1, 13, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("around 10am", "Tue 01 Dec 10:00 CET"),
+    ("10ish", "Tue 01 Dec 10:00 CET"),
+    ("~10am", "Tue 01 Dec 10:00 CET"),
+    ("at about 3pm", "Tue 01 Dec 15:00 CET"),
+    ("yesterday around 4", "Mon 30 Nov 16:00 CET"),
+    ("an hour ago-ish", "Tue 01 Dec 13:30 CET"),
+    ("a few hours ago", "Tue 01 Dec 11:30 CET"),
+    ("couple hours ago", "Tue 01 Dec 12:30 CET"),
+    ("just finished", "Tue 01 Dec 14:30 CET"),
+    ("earlier this morning", "Tue 01 Dec 09:00 CET"),
+    ("this am", "Tue 01 Dec 09:00 CET"),
+    ("tonite", "Tue 01 Dec 19:00 CET"),
+    ("2moro", "Wed 02 Dec 09:00 CET"),
+    ("tomorrow morn", "Wed 02 Dec 09:00 CET"),
+    ("this coming friday", "Fri 04 Dec 09:00 CET"),
+    ("next week tuesday", "Tue 08 Dec 09:00 CET"),
+    ("the 3rd", "Thu 03 Dec 09:00 CET"),
+    ("on the 28th at 2pm", "Sat 28 Nov 14:00 CET"),  # nearer than 28 December
+    ("tuesday the 3rd", "Tue 03 Nov 09:00 CET"),  # 3 December is a Thursday
+])
+def test_rough_and_shorthand_times_are_read(typed: str, read: str) -> None:
+    assert local(typed, AFTERNOON) == read
+
+
+def test_the_day_of_the_month_alone_fits_the_tense() -> None:
+    assert local("the 28th", AFTERNOON, ahead=True) == "Mon 28 Dec 09:00 CET"
+    assert local("the 3rd", AFTERNOON, past=True) == "Tue 03 Nov 09:00 CET"
+
+
+async def test_on_the_3rd_after_the_company_is_its_day_and_3rd_alone_a_name() -> None:
+    world = World()  # Wednesday 10 June 2026
+    await world.say("/debrief interview acme on the 3rd")
+    assert world.interview().happens_at == datetime(2026, 6, 3, 8, 0, tzinfo=UTC)
+    await world.say("/debrief interview Acme 3rd")
+    assert world.interviews()[-1].company == "Acme 3rd"
+
+
 def test_a_zone_named_after_the_time_follows_its_summer_time() -> None:
     """3pm EST in June is 15:00 in New York's summer time (EDT), 21:00 in Berlin."""
     june = datetime(2026, 6, 10, 6, 30, tzinfo=UTC)

@@ -55,6 +55,9 @@ def _names_a_time(words: list[str]) -> bool:
         if word in _DAY_WORDS or word in _WEEKDAYS or _CLOCK.match(word) or \
                 _ISO_DAY.match(word) or _NUMBERED_DAY.match(word):
             return True
+        # A day of the month said as one ("on the 3rd"); "Acme 3rd" stays a name.
+        if index and words[index - 1] == "the" and re.match(r"^\d{1,2}(st|nd|rd|th)$", word):
+            return True
         # A month only with a day beside it ("dec 4", "4th of december").
         if word.rstrip(".") in _MONTHS and any(
                 re.match(r"^\d{1,2}(st|nd|rd|th)?$", other)

@@ -97,12 +97,35 @@ def day_named(text: str, today: date, past: bool = False, ahead: bool = False) -
     if rest and (index := _weekday(first)) is not None:  # "thursday dec 3", as invites say
         numbers = _NUMBERS_DAY.match(rest)  # "thu 12/3": the weekday says which way round
         day = _numbered_day(numbers, rest, today, past, ahead, index) if numbers else \
-            _calendar_day(rest, today)
+            _day_of_month(rest, today, past, ahead, index) or _calendar_day(rest, today)
         return day if day is not None and day.weekday() == index else None
     numbers = _NUMBERS_DAY.match(text)
     if numbers:
         return _numbered_day(numbers, text, today, past, ahead)
-    return _calendar_day(text, today)
+    return _day_of_month(text, today, past, ahead) or _calendar_day(text, today)
+
+
+# "the 3rd", "on the 21st": a day of the month, its month the nearest that has it.
+_ORDINAL_ALONE = re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _day_of_month(text: str, today: date, past: bool, ahead: bool,
+                  weekday: int | None = None) -> date | None:
+    """The "3rd" of last, this or next month nearest to today that fits the tense (and the
+    ``weekday`` said with it: "tuesday the 8th"); None when ``text`` is not one."""
+    said = _ORDINAL_ALONE.match(text)
+    if said is None:
+        return None
+    days = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(today.year * 12 + today.month - 1 + shift, 12)
+        try:
+            days.append(date(year, month + 1, int(said.group(1))))
+        except ValueError:  # the 31st of a 30-day month
+            continue
+    fitting = [d for d in days if not (past and d > today) and not (ahead and d < today)
+               and (weekday is None or d.weekday() == weekday)]
+    return min(fitting, key=lambda d: abs((d - today).days), default=None)
 
 
 # "12/3", "3/12/2026", "25/12/26": the day and the month in an order that depends on where

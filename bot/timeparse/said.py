@@ -14,8 +14,22 @@ from bot.zones import ABBREVIATIONS, UnknownZone, resolve_zone
 
 __all__ = ["as_said", "sounds_unsure", "zone_said"]
 
+# A time said roughly is that time: "around 10", "~3pm", "10ish", "3pm-ish", "an hour
+# ago-ish" ("yesterday-ish" is refused: no time in it).
+_ROUGHLY = re.compile(r"(?:(?<=\d)|(?<=[\d ][ap]m)|(?<= ago))-?ish\b|\b(?:around|about|approx|"
+                      r"approximately|roughly|circa|ca\.?) |~ ?")
 # How people say a day that the grammar reads in other words.
-_SAID = ((re.compile(r"\bthis (morning|afternoon|evening)\b"), r"today \1"),
+_SAID = ((_ROUGHLY, ""),
+         (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
+         (re.compile(r"\b(?:2moro|2morrow|2mrw)\b"), "tomorrow"),
+         (re.compile(r"\bmorn\b"), "morning"),
+         (re.compile(r"\bthis am\b"), "this morning"),
+         (re.compile(r"\bthis pm\b"), "this afternoon"),
+         (re.compile(r"^(?:just finished|just done|just wrapped up|just got out)$"), "now"),
+         (re.compile(r"^earlier (?=this )"), ""),  # "earlier this morning"
+         (re.compile(r"\b(?:this )?coming (?=\w+day\b|mon|tue|wed|thu|fri|sat|sun)"), ""),
+         (re.compile(r"^next week (\w+)$"), r"\1 next week"),  # "next week tuesday"
+         (re.compile(r"\bthis (morning|afternoon|evening)\b"), r"today \1"),
          (re.compile(r"\bin the (morning|afternoon|evening)\b"), r"\1"),
          (re.compile(r"\btonight\b"), "today night"),
          (re.compile(r"\blast night\b"), "yesterday night"),
