@@ -39,7 +39,6 @@ def read_span(raw: str) -> tuple[int, int, int] | None:
     return sign, days, seconds
 
 
-
 def _weekday(word: str) -> int | None:
     # "fri", "frid", "friday" (and "weds"), but not any word that starts like a day.
     for index, name in enumerate(_WEEKDAYS):
@@ -84,7 +83,7 @@ def day_named(text: str, today: date, past: bool = False, ahead: bool = False) -
         index = _weekday(rest)
         if index is None:
             return None
-        if which == "next":  # that day of next week (see the module's docstring)
+        if which == "next":  # that day of next week (see the package's docstring)
             return next_monday + timedelta(days=index)
         if which == "last":
             return today - timedelta(days=(today.weekday() - index) % 7 or 7)

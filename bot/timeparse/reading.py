@@ -24,7 +24,7 @@ _AFTERNOON = frozenset(str(hour) for hour in range(1, 7))
 _NOW = frozenset({"now", "just now", "just ended", "right now", "today"})
 # "earlier", "earlier today": something that has happened today, said without its time.
 _EARLIER = frozenset({"earlier", "earlier today", "earlier on", "earlier on today"})
-EARLIER_BY = timedelta(hours=1)
+_EARLIER_BY = timedelta(hours=1)
 
 
 def parse_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False,
@@ -54,7 +54,7 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False,
         return now
     if raw in _EARLIER and not ahead:  # an hour ago, and still today
         midnight = local_to_utc(now.astimezone(zone).date(), time(0, 0), zone)
-        return max(now - EARLIER_BY, midnight)
+        return max(now - _EARLIER_BY, midnight)
     instant = _iso_instant(text.strip())
     if instant is not None:
         return instant
@@ -141,4 +141,3 @@ def _relative(raw: str, now: datetime, zone: ZoneInfo) -> datetime | None:
     day = local.date() + timedelta(days=sign * days)
     base = local_to_utc(day, local.time(), zone) if days else now
     return base + sign * timedelta(seconds=seconds)
-
