@@ -315,3 +315,11 @@ async def test_not_sure_when_to_snooze_to_gets_the_default_that_needs_no_decisio
         f"No problem - `/debrief nudges snooze {first.id}` on its own puts it off for an "
         "hour, and `tomorrow` brings it back at 09:00. Nothing was changed.")
     assert world.snapshot() == before
+
+
+async def test_the_example_in_the_refusal_is_one_of_the_two_dates() -> None:
+    world = World(clock=FixedClock(EARLY))  # 1 December: 5 April and 4 May are both far
+    (reply,) = await world.say("/debrief interview acme 4/5")
+    assert "could be 5 April or 4 May" in reply.text
+    assert "(`4 May 14:30`)" in reply.text
+    assert world.interviews() == []

@@ -182,7 +182,7 @@ def bad_time(text: str, why: TimeParseError | None = None) -> str:
         return (f"\"{text[:60]}\" could be {first.day} {first:%B} or {second.day} "
                 f"{second:%B}, and I can't tell which you meant. Write the month as a word - "
                 f"`{first.day} {first:%b}` or `{second.day} {second:%b}` - and add the time "
-                "if you know it (`3 Dec 14:30`). Nothing was saved.")
+                f"if you know it (`{second.day} {second:%b} 14:30`). Nothing was saved.")
     return (f"I couldn't read the time \"{text[:60]}\". Try `now`, `2h ago`, "
             "`in 90 minutes`, `today 14:00`, `yesterday afternoon`, `3 days ago 10:00`, "
             "`tomorrow at 3pm`, `next monday`, `fri 10:30`, `Dec 4 10:30` or "
