@@ -25,6 +25,9 @@ _NOW = frozenset({"now", "just now", "just ended", "right now", "today"})
 # "earlier", "earlier today": something that has happened today, said without its time.
 _EARLIER = frozenset({"earlier", "earlier today", "earlier on", "earlier on today"})
 _EARLIER_BY = timedelta(hours=1)
+# More words than any time takes ("thursday the 4th of december 2026 at 10:30 am london
+# time" is twelve): longer text is refused before it is read.
+_MOST_WORDS = 16
 
 
 def parse_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False,
@@ -36,6 +39,8 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo, *, past: bool = False,
     ``ahead``: it is still to come (a reminder, the day they'll answer by). Neither: it
     may be either (an interview), and what has begun today counts as past ("this morning"
     typed at 07:30 is now, not 09:00 to come)."""
+    if len(text.split()) > _MOST_WORDS:  # a sentence read for a date it may hold: none
+        raise TimeParseError(text)
     raw = as_said(text)
     if not raw or sounds_unsure(raw):
         raise TimeParseError(text, unsure=bool(raw) or "🤷" in text)

@@ -5,6 +5,7 @@ morning", "last night", "at lunch"), "idk", and a zone named after the time ("3p
 
 from __future__ import annotations
 
+import functools
 import re
 from zoneinfo import ZoneInfo
 
@@ -44,6 +45,7 @@ _SPELT = ("yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", 
           "friday", "saturday", "sunday", "morning", "afternoon", "evening", "midnight",
           "january", "february", "september", "october", "november", "december")
 _SHORTEST_TYPO = 7
+_LONGEST_TYPO = 11  # "wednesday" and two letters more: anything longer is no typo of these
 _TYPO_CUTOFF = 85
 # "idk", "not sure", "can't remember": no time, and the reply says a rough one will do.
 _UNSURE = re.compile(r"^(?:i )?(?:idk|dunno|not sure|unsure|no idea|no clue|don'?t know|"
@@ -59,7 +61,8 @@ _MINE = re.compile(r"\s+(?:(?:my|our|local|your) time|my time zone|local)$")
 def as_said(text: str) -> str:
     """``text`` on single spaces, lower case, without commas, emoji or a closing "." or
     "!", its misspelt words corrected and its sayings in the grammar's words."""
-    raw = " ".join(without_emoji(text).strip().lower().replace(",", " ").split())
+    kept = text if text.isascii() else without_emoji(text)  # most text has none to take off
+    raw = " ".join(kept.strip().lower().replace(",", " ").split())
     raw = " ".join(_spelt(word) for word in raw.rstrip(".!").split())
     raw = _MINE.sub("", raw)  # "3pm my time", "10am local": their own zone, said outright
     for said, meant in _SAID:
@@ -67,8 +70,12 @@ def as_said(text: str) -> str:
     return raw
 
 
+@functools.lru_cache(maxsize=1024)
 def _spelt(word: str) -> str:
-    if len(word) < _SHORTEST_TYPO or word in _SPELT or word.startswith(_SPELT):
+    """The day or month ``word`` misspells, or ``word``. Cached: a long answer read for a
+    date repeats its words, and most words are no day at all."""
+    if not _SHORTEST_TYPO <= len(word) <= _LONGEST_TYPO or word in _SPELT or \
+            word.startswith(_SPELT):
         return word
     return closest(word, _SPELT, _TYPO_CUTOFF) or word
 
