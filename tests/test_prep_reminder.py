@@ -4,6 +4,7 @@ checklist, two questions …" to everyone, including someone who had done it all
 
 from __future__ import annotations
 
+from test_prep_lessons import reflect_on_globex
 from test_reminders_respect_time import button, deliver_due
 from test_service import World
 
@@ -28,7 +29,9 @@ async def test_untouched_prep_names_the_interview_and_the_first_things_to_do() -
     assert delivered.text == (
         "Tomorrow at 10:00: your recruiter screen at Acme (Data Analyst) with Dana Smith. "
         "Twenty minutes tonight is enough: the Data Analyst posting's top requirements, "
-        "Dana Smith's profile, two questions only you could ask and one story said out loud.")
+        "Dana Smith's profile, two questions only you could ask and one story said out loud."
+        "\nNo story saved yet: save one tonight in a line - `/debrief stories add <title> | "
+        "what happened, what you did, the result` (with a number if you can).")
     assert delivered.actions[0].label == "Prepare now"
 
 
@@ -39,7 +42,7 @@ async def test_prep_begun_that_afternoon_is_counted_and_only_the_rest_is_asked()
     await world.say("/debrief prep question How is the Looker rollout changing reporting?")
     await world.say("/debrief prep question What did the Q3 churn study change for the team?")
     delivered = await evening_before(world)
-    assert delivered.text.endswith(
+    assert delivered.text.split("\n")[0].endswith(
         "You've made a start - 2 of 5 ticked and both questions written. Left for tonight: "
         "Acme's recent news, the logistics and one story said out loud.")
 
@@ -55,3 +58,64 @@ async def test_all_done_lets_them_rest() -> None:
     assert "Twenty minutes" not in delivered.text
     replies = await world.say(button(delivered, "Prepare now"))
     assert replies[0].title.startswith("Prep: Acme")
+
+
+# The evening message names the story to have ready from their bank, and why: it said
+# "one story said out loud" to someone with stories saved, without naming one.
+NUMBERS = "/debrief stories add Churn fix | churn was 8%; I rebuilt onboarding; it fell to 5%"
+PM = ("/debrief stories add Scope fight | the PM and I disagreed on scope for the launch; "
+      "I pushed back with data and we agreed to cut two features")
+SQL = ("/debrief stories add Report rebuild | I rewrote our weekly reporting in SQL and "
+       "moved it to Looker")
+
+
+def story_line(delivered: Reply) -> str:
+    return delivered.text.split("\n")[1]
+
+
+async def test_blending_in_last_time_names_the_story_with_a_number_in_it() -> None:
+    world = World()
+    for story in (PM, SQL, NUMBERS):
+        await world.say(story)
+    await reflect_on_globex(world, memorable="1", remember="i'm a hard worker")
+    await world.say(LOG)
+    assert story_line(await evening_before(world)) == (
+        'Have story 3 ("Churn fix") ready: its result is in numbers, and that\'s what they '
+        "remember - after Globex you felt you blended in.")
+
+
+async def test_what_they_noted_worrying_about_picks_the_story_about_it() -> None:
+    world = World()
+    for story in (NUMBERS, PM, SQL):
+        await world.say(story)
+    await world.say('/debrief interview Acme when:"fri 10:00" notes:"worried about the sql '
+                    'test"')
+    assert story_line(await evening_before(world)) == (
+        'Have story 3 ("Report rebuild") ready: it\'s about SQL, which your notes for this '
+        "one mention.")
+
+
+async def test_a_panel_gets_a_second_story_for_what_the_first_does_not_show() -> None:
+    world = World()
+    for story in (NUMBERS, PM):
+        await world.say(story)
+    await world.say('/debrief interview Acme when:"fri 10:00" type:panel')
+    assert story_line(await evening_before(world)) == (
+        'Have story 1 ("Churn fix") ready: it shows a result you can put in numbers, which a '
+        'panel interview often asks about; and story 2 ("Scope fight") for a disagreement '
+        "you worked through, which a panel interview often asks about.")
+
+
+async def test_the_planned_story_is_the_one_named_and_none_once_said_out_loud() -> None:
+    world = World()
+    for story in (NUMBERS, PM):
+        await world.say(story)
+    await world.say(LOG)
+    await world.say("/debrief prep story 2")
+    assert story_line(await evening_before(world)) == (
+        'Have story 2 ("Scope fight") ready - the one you planned to tell.')
+    other = World()
+    await other.say(NUMBERS)
+    await other.say(LOG)
+    await other.say("/debrief prep practised")
+    assert "Have story" not in (await evening_before(other)).text

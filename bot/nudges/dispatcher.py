@@ -30,9 +30,10 @@ from bot.ports import (
     Clock,
     DeliveryDeclined,
     PermanentDeliveryError,
+    UnitOfWork,
     UnitOfWorkFactory,
 )
-from bot.stories.model import Prep
+from bot.stories.model import Prep, Story
 from bot.throttle import Throttled
 from bot.values import Reply
 
@@ -71,6 +72,24 @@ class _Outcome:
     retry: list[tuple[int, datetime, str]]
     failed: list[tuple[int, str]]
     declined: list[tuple[int, datetime]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """For a prep message: what they prepared, their stories and their interviews (whose
+    reflections say which story to have ready). Empty for every other nudge."""
+
+    prep: Prep | None = None
+    bank: list[Story] = field(default_factory=list)
+    history: list[Interview] = field(default_factory=list)
+
+
+async def _prep_of(uow: UnitOfWork, nudge: Nudge, user: User, interview: Interview) -> _Ready:
+    if nudge.kind is not NudgeKind.PREP or not user.id or not interview.id:
+        return _Ready()
+    return _Ready(await uow.preps.get(user.id, interview.id),
+                  await uow.stories.list_for_user(user.id),
+                  await uow.interviews.list_for_user(user.id, limit=20))
 
 
 class Dispatcher:
@@ -200,10 +219,9 @@ class Dispatcher:
                     assert interview is not None
                     if nudge.kind is NudgeKind.CLOSE:
                         await close_silently(uow, interview, now)
-                    prep = await uow.preps.get(user.id, interview.id) \
-                        if nudge.kind is NudgeKind.PREP and user.id and interview.id else None
+                    ready = await _prep_of(uow, nudge, user, interview)
                     to_send.append((nudge, user, self._render(nudge, user, interview, now,
-                                                              decision.late, prep)))
+                                                              decision.late, ready)))
                     until[nudge.id] = self._policy.keep_trying_until(nudge, interview)
             await uow.commit()
         if not to_send:
@@ -221,7 +239,7 @@ class Dispatcher:
             await uow.commit()
 
     def _render(self, nudge: Nudge, user: User, interview: Interview, now: datetime,
-                late: bool, prep: Prep | None) -> Reply:
+                late: bool, ready: _Ready) -> Reply:
         zone = user_zone(user, self.config)
         note, hint = "", ""
         if nudge.kind is NudgeKind.FOLLOW_UP:
@@ -232,7 +250,8 @@ class Dispatcher:
             note, hint = notes[0].text, panel_hint(notes)
         reply = nudge_reply(nudge, interview, zone, now, late=late,
                             window_end=interview.happens_at + self.config.thank_you_window,
-                            note=note, note_hint=hint, prep=prep)
+                            note=note, note_hint=hint, prep=ready.prep, bank=ready.bank,
+                            history=ready.history)
         # attempts counts this one: above 1, an earlier attempt (a send cut off by a crash,
         # or one that failed after reaching the platform) may have been delivered.
         return replace(reply, delivery_key=f"nudge-{nudge.id}", resend=nudge.attempts > 1)

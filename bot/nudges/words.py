@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,7 +10,7 @@ from bot.copy.naming import delta_words, employer, fmt_local, interview_label, l
 from bot.followthrough.words import closing_text, second_follow_up_text
 from bot.model import Interview, Nudge, NudgeKind
 from bot.prep.reminder import prep_reminder
-from bot.stories.model import Prep
+from bot.stories.model import Prep, Story
 from bot.values import Choice, Destination, Reply
 
 __all__ = [
@@ -143,8 +144,10 @@ def _snooze_cancel(nudge: Nudge) -> tuple[Choice, ...]:
 
 def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetime, *,
                 late: bool, window_end: datetime, note: str, note_hint: str = "",
-                prep: Prep | None = None) -> Reply:
-    """``prep``: for a prep message, what the person has prepared so far."""
+                prep: Prep | None = None, bank: Sequence[Story] = (),
+                history: Sequence[Interview] = ()) -> Reply:
+    """``prep``: for a prep message, what the person has prepared so far; ``bank`` and
+    ``history``: their stories and interviews, for the story to have ready."""
     lead = late_prefix(nudge.due_at, zone) if late else ""
     tags = frozenset({"nudge", nudge.kind.value})
     what = interview_label(interview)
@@ -175,7 +178,7 @@ def nudge_reply(nudge: Nudge, interview: Interview, zone: ZoneInfo, now: datetim
                      tags=tags)
     if nudge.kind is NudgeKind.PREP:
         return Reply(
-            text=lead + prep_reminder(interview, prep, zone, now),
+            text=lead + prep_reminder(interview, prep, zone, now, bank, history),
             destination=Destination.DM, tags=tags,
             actions=(Choice("Prepare now", f"/debrief prep #{interview.id}", "primary"),
                      *_snooze_cancel(nudge)))

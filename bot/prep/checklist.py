@@ -26,6 +26,7 @@ __all__ = [
     "interview_kind",
     "is_generic_question",
     "is_pay_question",
+    "kind_skills",
     "likely_kinds",
 ]
 
@@ -147,11 +148,16 @@ def is_pay_question(question: str) -> bool:
     return bool(asked(question).pay)
 
 
+def kind_skills(kind: str | None) -> tuple[str, ...]:
+    """The skills an interview of this kind most often probes; every skill when unknown."""
+    return _KIND_SKILLS.get(kind or "", SKILLS)
+
+
 def fitting_stories(stories: list[Story], interview: Interview, kind: str | None,
                     limit: int = 3) -> list[Story]:
     """The stories that fit this interview best: the skills its kind probes, words shared
     with the role and notes, then the ones told least."""
-    wanted = _KIND_SKILLS.get(kind or "", SKILLS)
+    wanted = kind_skills(kind)
     about = {w.casefold() for w in re.findall(
         r"\w{4,}", f"{interview.role or ''} {interview.notes or ''}")}
 

@@ -33,7 +33,7 @@ from bot.reflection.reading import asked, specifics
 from bot.stories.bank import heading
 from bot.stories.model import Prep, Story
 
-__all__ = ["RECENT", "past_lessons"]
+__all__ = ["RECENT", "blended_in", "past_lessons", "reflected"]
 
 # How many of the latest reflections are read.
 RECENT = 3
@@ -46,7 +46,7 @@ _RESEARCH_NAMES = {"company": "the company", "industry": "the industry", "role":
 _FIRST = ("interviewer", "company", "role", "industry", "logistics")
 
 
-def _reflected(interview: Interview, interviews: list[Interview],
+def reflected(interview: Interview, interviews: list[Interview],
                now: datetime) -> list[Interview]:
     """The latest interviews before now with a reflection begun, newest first."""
     done = [i for i in interviews if i.id != interview.id and i.happens_at <= now
@@ -114,7 +114,7 @@ def _hardest(interview: Interview, past: list[Interview], when: str) -> str | No
     return None
 
 
-def _blended_in(answers: dict[str, Any]) -> bool:
+def blended_in(answers: dict[str, Any]) -> bool:
     remember = answers.get("remember")
     stock = isinstance(remember, str) and specifics(remember).only_generic
     return answers.get("memorable") == "generic" or stock
@@ -122,7 +122,7 @@ def _blended_in(answers: dict[str, Any]) -> bool:
 
 def _stand_out(past: list[Interview], story: Story | None) -> str | None:
     latest = past[0]
-    if not _blended_in(latest.answers):
+    if not blended_in(latest.answers):
         return None
     lead = (f"tell story {story.number} (\"{heading(story.title)}\") early, with its number"
             if story else "have one result with a number in it ready to lead with")
@@ -143,7 +143,7 @@ def past_lessons(interview: Interview, interviews: list[Interview], now: datetim
     there is nothing to learn from yet. ``left``: the time left, for what prep shows now
     (with two hours left, the industry is not part of it) and when to do it; ``story``:
     the one prep suggests."""
-    past = _reflected(interview, interviews, now)
+    past = reflected(interview, interviews, now)
     if not past:
         return None
     shown = {item.key for _, item in left.items(interview)}

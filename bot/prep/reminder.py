@@ -10,6 +10,7 @@ everything done it says so and lets them rest.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -17,8 +18,9 @@ from bot.copy.naming import employer, interview_label, listed, when_in_words
 from bot.model import Interview
 from bot.notes.people import parse_interviewers, role_label
 from bot.prep.checklist import CHECKLIST, KIND_NAMES, interview_kind
+from bot.prep.evening_story import story_line
 from bot.prep.named import people_named, possessive
-from bot.stories.model import Prep
+from bot.stories.model import Prep, Story
 
 __all__ = ["prep_reminder"]
 
@@ -44,7 +46,10 @@ _FIRST = ("role", "interviewer", "company", "logistics", "industry")
 
 
 def prep_reminder(interview: Interview, prep: Prep | None, zone: ZoneInfo,
-                  now: datetime) -> str:
+                  now: datetime, bank: Sequence[Story] = (),
+                  history: Sequence[Interview] = ()) -> str:
+    """``bank``: their saved stories, to name the one to have ready; ``history``: their
+    interviews, whose reflections say what to lead with."""
     kind = interview_kind(interview)
     what = KIND_NAMES[kind] if kind else "interview"
     people = people_named(interview)
@@ -68,6 +73,9 @@ def prep_reminder(interview: Interview, prep: Prep | None, zone: ZoneInfo,
         ["both questions written"] if questions >= 2 else
         ["one question written"] if questions == 1 else []) + (
         ["your story said out loud"] if practised else [])
+    story = story_line(interview, prep, bank, history, now, evening)
+    after = f"\n{story}" if story else ""
     if not made:
-        return f"{head} Twenty minutes {evening} is enough: {listed(todo)}."
-    return f"{head} You've made a start - {listed(made)}. Left for {evening}: {listed(todo)}."
+        return f"{head} Twenty minutes {evening} is enough: {listed(todo)}.{after}"
+    return (f"{head} You've made a start - {listed(made)}. Left for {evening}: "
+            f"{listed(todo)}.{after}")
