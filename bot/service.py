@@ -37,7 +37,7 @@ from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
 from bot.records.heard import typed_outside_a_reflection
-from bot.records.small_talk import is_thanks
+from bot.records.small_talk import is_nervous, is_thanks
 from bot.reflection import handlers as reflection
 from bot.reflection.typed_when import company_as_typed
 from bot.shortcuts import SETTING_WORDS, command_in_sentence, near_subcommand, read_shortcut
@@ -142,9 +142,10 @@ class Debrief:
                 command = parse_command(f"{PREFIX} interview {body}")
             elif meant is None and rest and (asked := command_in_sentence(body)) is not None:
                 # a sentence ("i want to cancel my reminders"): what it asks for, shown
-                command, lead = Command(asked), [Reply(text=copy.took_sentence_as(asked))]
-            elif meant is None and is_thanks(body):
-                thanked = True
+                name, _, words = asked.partition(" ")
+                command, lead = Command(name, words), [Reply(text=copy.took_sentence_as(asked))]
+            elif meant is None and (is_thanks(body) or is_nervous(body)):
+                thanked = True  # or nervous before one: met in kind too
             elif meant is None or meant == "forget":  # deleting everything is never guessed
                 return [Reply(text=copy.unknown_subcommand(exc.word, meant,
                                                            sentence=bool(rest)))]

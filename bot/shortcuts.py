@@ -23,6 +23,7 @@ from typing import Literal
 
 from bot.copy.messages import HELP_WORDS, QUIT_WORDS
 from bot.grammar import PREFIX, SUBCOMMANDS
+from bot.prep.asked import asks_for
 
 __all__ = ["SETTING_WORDS", "Shortcut", "command_in_sentence", "near_subcommand",
            "read_shortcut"]
@@ -134,7 +135,12 @@ def near_subcommand(word: str) -> str | None:
 
 def command_in_sentence(text: str) -> str | None:
     """The one command a sentence typed after ``/debrief`` asks for ("i want to cancel my
-    reminders" -> ``nudges``), else None: nothing, or two different ones named."""
+    reminders" -> ``nudges``), else None: nothing, or two different ones named. It may
+    carry the command's text after its name ("what questions should i ask" -> ``prep
+    questions``)."""
+    prep = asks_for(text)  # "what should i prepare" is prep, not the tip "what should i"
+    if prep is not None:
+        return "prep questions" if prep == "questions" else "prep"
     said = " " + " ".join(text.lower().replace("?", " ").replace(",", " ").split()) + " "
     found = {name for name, phrases in _ASKED_FOR
              if any(f" {phrase} " in said for phrase in phrases)}

@@ -14,6 +14,7 @@ from dataclasses import replace
 from bot.context import Context, UserError
 from bot.model import Interview
 from bot.prep import typed, words
+from bot.prep.asked import nothing_logged
 from bot.prep.checklist import (
     CHECKLIST,
     MAX_QUESTION,
@@ -29,7 +30,7 @@ from bot.stories import words as story_words
 from bot.stories.model import Prep
 from bot.values import Command, Destination, Reply
 
-__all__ = ["practised_in_passing", "prep"]
+__all__ = ["practised_in_passing", "prep", "prep_asked"]
 
 
 def _split(cmd: Command) -> tuple[str, str, str]:
@@ -55,7 +56,7 @@ def _split(cmd: Command) -> tuple[str, str, str]:
 def _typo(meant: str | None, after: str) -> str | None:
     """A mistyped action, when what follows it is what that action takes."""
     takes = {"tick": r"#?\d", "untick": r"#?\d", "story": r"#?\d", "asked": r"\d",
-             "question": r"(?:\S+\s+){2}\S", "practised": r"$"}
+             "question": r"(?:\S+\s+){2}\S", "practised": r"$", "questions": r"$"}
     return meant if meant is not None and re.match(takes[meant], after) else None
 
 
@@ -64,7 +65,8 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
     if action not in ("show", *set(typed.ACTIONS.values())):
         raise UserError(words.unknown_prep_action(action))
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
-    interview = await _interview(ctx, ref, interviews, after=action == "asked")
+    interview = await _interview(ctx, ref, interviews, after=action == "asked",
+                                 questions=action == "questions")
     assert interview.id is not None
     if action == "asked":
         return [await _asked(ctx, interview, value)]
@@ -75,6 +77,8 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
                             created_at=ctx.now)
     if action == "show":
         return [await _show(ctx, interview, saved, interviews)]
+    if action == "questions" or (action == "question" and not value.strip()):
+        return [words.questions_reply(interview, saved, ctx.zone, ctx.now)]
     if action in ("tick", "untick"):
         text = _tick(current, value, on=action == "tick")
         left = time_left(interview, ctx.now, ctx.zone)
@@ -101,8 +105,24 @@ async def practised_in_passing(ctx: Context) -> Reply | None:
     return replace(reply, destination=Destination.DM)
 
 
+async def prep_asked(ctx: Context, asked: str, text: str) -> Reply:
+    """Prep asked for in a sentence typed in the DM (:mod:`bot.prep.asked`): the
+    questions part or the whole of it, for the interview it names or the next one; with
+    none ahead, what matters the night before and how to log it."""
+    said = " ".join(text.split())
+    first, _, rest = said.partition(" ")
+    ref = rest if asked == "prep" and typed.ACTIONS.get(first.lower()) is None and \
+        first.lower().strip("?!.") in ("prep", "prepare", "prepping") else ""
+    try:
+        (reply,) = await prep(ctx, Command("prep", "questions" if asked == "questions"
+                                           else ref))
+    except UserError:
+        return Reply(text=nothing_logged(asked, text), destination=Destination.DM)
+    return replace(reply, destination=Destination.DM)
+
+
 async def _interview(ctx: Context, ref: str, interviews: list[Interview], *,
-                     after: bool) -> Interview:
+                     after: bool, questions: bool = False) -> Interview:
     """The interview ``ref`` names among ``interviews`` (theirs, newest first): by number,
     else by company or day among those ahead (:mod:`bot.prep.typed`), else any by company
     (an interview that has passed is told so)."""
@@ -117,14 +137,16 @@ async def _interview(ctx: Context, ref: str, interviews: list[Interview], *,
         try:
             return await ctx.find_interview(ref)
         except UserError:
+            if typed.names_a_day(ref, ctx.now, ctx.zone):  # "prep for tomorrow", none then
+                raise UserError(nothing_logged("prep", ref)) from None
             raise UserError(words.nothing_ahead(ref)) from None
     if after:
         for interview in interviews:  # newest first
             if not still_ahead(ctx, interview):
                 return interview
         raise UserError(words.nothing_happened())
-    if not ahead:
-        raise UserError(words.nothing_ahead(""))
+    if not ahead:  # what matters the night before, and how to log it
+        raise UserError(nothing_logged("questions" if questions else "prep", ""))
     return min(ahead, key=lambda i: i.happens_at)
 
 

@@ -22,13 +22,13 @@ from zoneinfo import ZoneInfo
 from bot.model import Interview
 from bot.timeparse import TimeParseError, parse_when
 
-__all__ = ["ACTIONS", "action_word", "interview_named", "practised_said", "read_ref",
-           "tick_numbers"]
+__all__ = ["ACTIONS", "action_word", "interview_named", "names_a_day", "practised_said",
+           "read_ref", "tick_numbers"]
 
 ACTIONS = {"tick": "tick", "check": "tick", "done": "tick", "untick": "untick",
            "question": "question", "q": "question", "story": "story",
            "practised": "practised", "practiced": "practised", "practise": "practised",
-           "practice": "practised", "asked": "asked"}
+           "practice": "practised", "asked": "asked", "questions": "questions"}
 
 # "I said it out loud", typed after prep: the same as ``practised``.
 _PRACTISED = re.compile(
@@ -90,6 +90,11 @@ def interview_named(ref: str, ahead: list[Interview], now: datetime,
     if day is None:
         return None
     return next((i for i in soonest if i.happens_at.astimezone(zone).date() == day), None)
+
+
+def names_a_day(ref: str, now: datetime, zone: ZoneInfo) -> bool:
+    """``ref`` is a day ("tomorrow", "friday"), not a company."""
+    return _day(ref, now, zone) is not None
 
 
 def _day(ref: str, now: datetime, zone: ZoneInfo) -> date | None:

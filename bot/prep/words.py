@@ -39,6 +39,7 @@ __all__ = [
     "prep_reply",
     "question_saved",
     "questions_full",
+    "questions_reply",
     "recall_replies",
     "story_planned",
     "ticked",
@@ -192,6 +193,17 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
             ReplyField(kind_title, kind_text),
         ),
         actions=tuple(actions), tags=frozenset({"prep", "private"}))
+
+
+def questions_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
+                    now: datetime) -> Reply:
+    """Only the questions part of prep, for "what questions should i ask them"."""
+    return Reply(
+        title=(f"Your questions for {interview_label(interview)}, "
+               f"{fmt_local(interview.happens_at, zone)}"),
+        text=_questions(interview, prep, time_left(interview, now, zone)),
+        actions=(Choice("The rest of my prep", f"/debrief prep #{interview.id}"),),
+        tags=frozenset({"prep", "private"}))
 
 
 def ticked(interview: Interview, prep: Prep, left: TimeLeft) -> str:

@@ -20,7 +20,8 @@ from bot.followthrough.flow import FOLLOW_UP_KINDS, after_no_reply
 from bot.insights.patterns import CALLBACKS
 from bot.insights.profile import SOURCES
 from bot.model import Interview, Outcome
-from bot.prep.handlers import practised_in_passing
+from bot.prep.asked import asks_for
+from bot.prep.handlers import practised_in_passing, prep_asked
 from bot.prep.typed import practised_said
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
@@ -75,6 +76,8 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
         said = await practised_in_passing(ctx)
         if said is not None:
             return said
+    if about is None and (wanted := asks_for(text)) is not None:
+        return await prep_asked(ctx, wanted, text)  # "what should i prepare", in the DM
     if about is None:
         # thanks, or a hard day: met in kind, with what is on record
         record = OnRecord.read(interviews, ctx.now, ctx.config.thank_you_window)

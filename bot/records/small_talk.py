@@ -27,11 +27,12 @@ from bot.insights.patterns import (
     timing,
 )
 from bot.model import Interview, Outcome, ReflectionState, ThankYou
+from bot.prep.asked import interview_said, log_it
 from bot.prep.guard import prep_offer
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
-__all__ = ["OnRecord", "aside_lead", "is_thanks", "nothing_open", "said_aside",
+__all__ = ["OnRecord", "aside_lead", "is_nervous", "is_thanks", "nothing_open", "said_aside",
            "said_in_passing"]
 
 _THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice)\s+)?(?:thanks|thank you|"
@@ -110,6 +111,11 @@ def is_thanks(text: str) -> bool:
     return bool(_THANKS.match(norm(text)))
 
 
+def is_nervous(text: str) -> bool:
+    """``text`` tells of nerves before an interview ("im freaking out", "wish me luck")."""
+    return bool(_NERVES.search(norm(text)))
+
+
 def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, *,
                     a_no: bool = False) -> Reply | None:
     """A short reply in kind to thanks, nerves or a hard day, or None for anything else.
@@ -121,7 +127,7 @@ def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, 
     if a_no or _LOW.search(words) or _LET_DOWN.search(words):
         return _hard_day(record, now, zone)
     if _NERVES.search(words):
-        return _nerves(record, now, zone)
+        return _nerves(record, now, zone, text)
     return None
 
 
@@ -226,14 +232,26 @@ def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
                f"interviewers remember. {_NOTHING_TODAY}")
 
 
-def _nerves(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
-    if (ahead := record.ahead) is not None:
+def _nerves(record: OnRecord, now: datetime, zone: ZoneInfo, text: str) -> Reply:
+    company, day = interview_said(text)
+    ahead = record.ahead
+    if ahead is not None and (company is None or _same(company, ahead.company)):
         return _dm(f"Good luck with {interview_label(ahead)} "
                    f"{when_in_words(ahead.happens_at, now, zone)} - nerves mean it matters "
                    "to you. Say one story out loud once; "
                    f"`/debrief prep #{ahead.id}` has the rest.", ahead)
-    return _dm("Good luck! Nerves mean it matters to you. Log it with `/debrief interview "
-               "<company> when:\"fri 10am\"` and I'll help you get ready.")
+    soon = day is not None and day.startswith(("in ", "today", "this "))
+    now_do = ("Right now, only two things: the logistics (link or address, who you'll meet) "
+              "and one story said out loud - what happened, what you did, the result."
+              if soon else "Tonight, say one story out loud once - what happened, what you "
+              "did, the result - and check the logistics.")
+    return _dm(f"Nerves mean it matters to you - and you can get ready in less time than "
+               f"it feels. {now_do} Log it with {log_it(company, day)} and I'll fit a short "
+               f"prep to {company or 'it'}.")
+
+
+def _same(company: str, logged: str) -> bool:
+    return " ".join(company.split()).casefold() in " ".join(logged.split()).casefold()
 
 
 def _dm(text: str, ahead: Interview | None = None) -> Reply:
