@@ -86,7 +86,7 @@ async def test_removing_asks_first_and_then_removes(world: World) -> None:
     assert "can't be undone" in ask.text
     assert len(bank(world)) == 1
     (done,) = await world.say(ask.actions[0].value)
-    assert "Removed story 1 (Latency)" in done.text
+    assert "Removed story 1 (\"Latency\")" in done.text
     assert bank(world) == []
     (twice,) = await world.say(ask.actions[0].value)  # a double click
     assert "don't have a story number 1" in twice.text

@@ -34,6 +34,7 @@ __all__ = [
     "heading",
     "infer_tags",
     "parse_tags",
+    "said_story",
     "split_story",
     "suggested_tag",
     "worth_keeping",
@@ -192,6 +193,25 @@ def heading(title: str) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# "save this story: …", "add a story - …", "new story: …", "story: …": a story typed as a
+# message of its own, in the DM or after /debrief.
+_SAVE_THIS = re.compile(
+    r"^(?:(?:please|pls|can you|could you|hey)\s+)*(?:(?:save|add|keep|store|remember|log|"
+    r"record)\s+)?(?:(?:this|that|a|my|the|new|one)\s+)?(?:story|stories)\s*"
+    r"(?:[:\-–—]\s*|for me:?\s+)(?P<story>\S.*)$", re.IGNORECASE | re.DOTALL)
+_SAVE_WORDS = re.compile(r"^\W*(?:(?:please|pls|can you|could you|hey)\s+)*(?:save|add|keep|"
+                         r"store|remember|log|record|new)\b|^\W*story\s*:", re.IGNORECASE)
+
+
+def said_story(text: str) -> str | None:
+    """The story in a message that asks to save it ("save this story: when our biggest
+    client …"), else None."""
+    found = _SAVE_THIS.match(text.strip())
+    if found is None or not _SAVE_WORDS.match(text.strip()):
+        return None
+    return found.group("story").strip()
 
 
 def infer_tags(*texts: str) -> list[str]:

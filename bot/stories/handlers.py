@@ -23,6 +23,7 @@ from bot.stories.bank import (
     infer_tags,
     natural_title,
     parse_tags,
+    said_story,
     split_story,
     worth_keeping,
 )
@@ -45,14 +46,18 @@ async def stories(ctx: Context, cmd: Command) -> list[Reply]:
             action, rest = first.lower(), tail.strip()
         elif re.fullmatch(r"#?\d{1,9}", first):
             action = "show"
+        elif first.lower().strip("!.") == "undo":
+            raise UserError(words.no_undo(await ctx.uow.stories.list_for_user(ctx.user_id)))
         elif first:
             raise UserError(words.unknown_action(first))
     action = {"delete": "remove"}.get(action, action)
     text = cmd.option("text") or ""
     if action in ("", "list"):
         return [await _list(ctx)]
-    if action == "add":
-        return [await _add(ctx, text or rest, cmd.option("tags"))]
+    # "stories save this story: …", "stories add this story: …": the story after it
+    said = said_story(f"{action} {text or rest}") if action in ("add", "save") else None
+    if action == "add" or said is not None:
+        return [await _add(ctx, said or text or rest, cmd.option("tags"))]
     if action == "save":
         return [await save_from_reflection(ctx, text or rest)]
     number_text = cmd.option("number") or ""
@@ -71,7 +76,7 @@ async def stories(ctx: Context, cmd: Command) -> list[Reply]:
         if not confirmed:
             return [words.remove_ask(story)]
         await ctx.uow.stories.delete(ctx.user_id, story.number)
-        return [Reply(text=words.removed(story.number, story.title))]
+        return [words.removed(story)]
     return [await _told(ctx, story, text or rest)]
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "gaps_line",
     "missing_story",
     "no_such_story",
+    "no_undo",
     "not_a_story_yet",
     "nothing_to_edit",
     "nothing_to_save",
@@ -162,8 +163,24 @@ def remove_ask(story: Story) -> Reply:
                         "danger"),))
 
 
-def removed(number: int, title: str) -> str:
-    return f"Removed story {number} ({heading(title)}). `/debrief stories` shows the rest."
+def removed(story: Story) -> Reply:
+    """Removing can't be undone in the bank, so the reply carries the story back: its
+    button saves it again, as it was (a new number at the end)."""
+    tags = f' tags:"{", ".join(story.tags)}"' if story.tags else ""
+    return Reply(
+        text=(f"Removed story {story.number} (\"{heading(story.title)}\"). Changed your mind? "
+              "Tap \"Put it back\" to save it again. `/debrief stories` shows the rest."),
+        actions=(Choice("Put it back",
+                        f"/debrief stories add {story.title} | {story.text}{tags}"),))
+
+
+def no_undo(bank: list[Story]) -> str:
+    """``stories undo``: what undoes what, with the latest story's own number."""
+    latest = max(bank, key=lambda s: s.number, default=None)
+    drop = (f"`/debrief stories remove {latest.number}` takes back the one you added last"
+            if latest else "nothing is saved now")
+    return ("There's no undo in the story bank, but nothing is lost on a slip: a removed "
+            f"story's reply has a \"Put it back\" button, and {drop}.")
 
 
 def no_such_story(ref: str) -> str:

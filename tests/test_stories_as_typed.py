@@ -1,0 +1,53 @@
+"""Stories as a person types them the night before: "save this story: …" in the DM or
+after /debrief saves it (the DM said "Nothing is logged yet", /debrief "I couldn't tell
+which command that was", and the story was lost), and a removed story can be put back
+(the bank said only "This can't be undone")."""
+
+from __future__ import annotations
+
+from test_service import World
+
+from bot.values import Destination
+
+CLIENT = ("when our biggest client threatened to leave over late deliveries, I set up a "
+          "weekly call and a shared tracker; they renewed for 2 years")
+
+
+async def test_save_this_story_typed_in_the_dm_saves_it() -> None:
+    world = World()
+    (reply,) = await world.say(f"save this story: {CLIENT}")
+    assert reply.text.startswith('Saved as story 1: "When our biggest client threatened')
+    assert reply.destination is Destination.DM
+    (listed,) = await world.say("/debrief stories 1")
+    assert listed.text.startswith(CLIENT)
+
+
+async def test_save_this_story_after_debrief_saves_it() -> None:
+    world = World()
+    (reply,) = await world.say(f"/debrief save this story: {CLIENT}")
+    assert reply.text.startswith("Saved as story 1:")
+    (again,) = await world.say(f"/debrief stories save this story: {CLIENT}")
+    assert again.text.startswith("You already have this one as story 1")
+
+
+async def test_a_removed_story_can_be_put_back_with_its_button() -> None:
+    world = World()
+    await world.say(f"/debrief stories add Client kept | {CLIENT} tags:\"conflict\"")
+    (removed,) = await world.say("/debrief stories remove 1 confirm")
+    assert removed.text.startswith('Removed story 1 ("Client kept"). Changed your mind?')
+    (back,) = removed.actions
+    assert back.label == "Put it back"
+    (saved,) = await world.say(back.value)
+    assert saved.text.startswith('Saved as story 1: "Client kept" (conflict)')
+    (shown,) = await world.say("/debrief stories 1")
+    assert shown.text.startswith(CLIENT)
+
+
+async def test_stories_undo_says_what_undoes_what() -> None:
+    world = World()
+    await world.say(f"/debrief stories add {CLIENT}")
+    (reply,) = await world.say("/debrief stories undo")
+    assert reply.text == (
+        "There's no undo in the story bank, but nothing is lost on a slip: a removed story's "
+        "reply has a \"Put it back\" button, and `/debrief stories remove 1` takes back the "
+        "one you added last.")
