@@ -20,6 +20,7 @@ from bot.notes.people import parse_interviewers, role_label
 from bot.prep.checklist import CHECKLIST, KIND_NAMES, interview_kind
 from bot.prep.evening_story import story_line
 from bot.prep.named import people_named, possessive
+from bot.prep.same_day import same_day, same_day_line
 from bot.stories.model import Prep, Story
 
 __all__ = ["prep_reminder"]
@@ -66,15 +67,17 @@ def prep_reminder(interview: Interview, prep: Prep | None, zone: ZoneInfo,
              ["one more question of your own"] if questions == 1 else [])
     if not practised:
         todo.append("one story said out loud")
+    others = same_day(interview, history, zone, now)
+    also = f"\n{same_day_line(interview, others, zone)}" if others else ""
     if not todo:
         return (f"{head} You're ready: the checklist, both questions and your story are "
-                "done. Rest well - good luck!")
+                f"done. Rest well - good luck!{also}")
     made = ([f"{len(done)} of {len(CHECKLIST)} ticked"] if done else []) + (
         ["both questions written"] if questions >= 2 else
         ["one question written"] if questions == 1 else []) + (
         ["your story said out loud"] if practised else [])
     story = story_line(interview, prep, bank, history, now, evening)
-    after = f"\n{story}" if story else ""
+    after = also + (f"\n{story}" if story else "")
     if not made:
         return f"{head} Twenty minutes {evening} is enough: {listed(todo)}.{after}"
     return (f"{head} You've made a start - {listed(made)}. Left for {evening}: "

@@ -18,6 +18,7 @@ from bot.model import Interview
 from bot.prep.checklist import CHECKLIST, KIND_ADVICE, KIND_NAMES, MAX_QUESTION, interview_kind
 from bot.prep.lessons import past_lessons
 from bot.prep.named import item_words, panel_advice
+from bot.prep.same_day import same_day, same_day_line
 from bot.prep.time_left import TimeLeft, time_left
 from bot.reflection.pay import about_pay, pay_interest
 from bot.reflection.reading import is_nothing
@@ -116,9 +117,14 @@ def _short_label(label: str) -> str:
 
 
 def _kind(kinds: tuple[str, ...], interview: Interview, earlier: list[Interview],
-          zone: ZoneInfo) -> tuple[str, str]:
+          zone: ZoneInfo, left: TimeLeft) -> tuple[str, str]:
     """Advice for the kind this interview is, or for each kind it can still be: after a
-    screen at the same company, a second round is no screen, so its advice is left out."""
+    screen at the same company, a second round is no screen, so its advice is left out.
+    Hours before, four kinds' advice is more than anyone reads: one line instead."""
+    if len(kinds) > 1 and left.short:
+        return "If you don't know the format", (
+            "Check the invite, or ask at the start how they'd like to use the time - then "
+            "you know whether it's about you, a problem to solve, or both.")
     if len(kinds) == 1:
         title = f"What's different about a {KIND_NAMES[kinds[0]]}"
         panel = panel_advice(interview) if kinds[0] == "panel" else None
@@ -177,13 +183,15 @@ def prep_reply(interview: Interview, prep: Prep | None, zone: ZoneInfo,
     if fitting and not (prep and prep.practised):
         actions.append(Choice("I said my story out loud",
                               f"/debrief prep #{interview.id} practised", "primary"))
-    kind_title, kind_text = _kind(kinds, interview, earlier, zone)
+    kind_title, kind_text = _kind(kinds, interview, earlier, zone, left)
     before = _from_before(interview, earlier)
     lessons = past_lessons(interview, history or [], now, prep, fitting[0] if fitting else None,
                            left)
+    others = same_day(interview, history or [], zone, now)
+    also = f"{same_day_line(interview, others, zone)}\n" if others else ""
     return Reply(
         title=f"Prep: {interview_label(interview)}, {fmt_local(interview.happens_at, zone)}",
-        text=_checklist(interview, prep, left),
+        text=also + _checklist(interview, prep, left),
         fields=(
             *((ReplyField("What your last reflections say", lessons),) if lessons else ()),
             ReplyField("Two questions only you could ask", _questions(interview, prep, left)),
