@@ -86,3 +86,20 @@ async def test_nerves_with_the_interview_logged_still_point_at_its_prep() -> Non
         "/debrief i have an interview tomorrow at google and im freaking out")
     assert reply.text.startswith("Good luck with Google (Data Analyst) tomorrow at 10:00")
     assert reply.actions[0].label == "Prepare now"
+
+
+async def test_help_the_night_before_starts_with_where_to_start() -> None:
+    """"help" with an interview tomorrow was the list of sixteen commands and nothing
+    about tomorrow."""
+    world = World()
+    await world.say(LOG)
+    (reply,) = await world.say("help")
+    assert reply.text.startswith(
+        "Your interview at Google (Data Analyst) is tomorrow at 10:00 - start with "
+        "`/debrief prep #1`: a short checklist, your two questions and one story.\n\n"
+        "Here's what I can do")
+    assert reply.actions[0].label == "Prepare now"
+    far = World()
+    await far.say('/debrief interview Google when:"in 5 days"')
+    (plain,) = await far.say("/debrief help")
+    assert plain.text.startswith("Here's what I can do")

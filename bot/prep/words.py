@@ -42,6 +42,7 @@ __all__ = [
     "questions_full",
     "questions_reply",
     "recall_replies",
+    "start_here",
     "story_planned",
     "ticked",
     "unknown_prep_action",
@@ -301,6 +302,13 @@ def asked_too_early(interview: Interview, zone: ZoneInfo, now: datetime) -> str:
 def bad_asked(text: str) -> str:
     return (f"I couldn't read \"{text[:30]}\". Say how many of your questions you asked: "
             "`asked 2`, `asked 1` or `asked 0`. Nothing was changed.")
+
+
+def start_here(interview: Interview, zone: ZoneInfo, now: datetime) -> str:
+    """Above the help, with an interview close: where to start."""
+    return (f"Your interview at {interview_label(interview)} is "
+            f"{when_in_words(interview.happens_at, now, zone)} - start with `/debrief prep "
+            f"#{interview.id}`: a short checklist, your two questions and one story.")
 
 
 def nothing_ahead(ref: str) -> str:

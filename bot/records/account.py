@@ -18,7 +18,8 @@ from bot.insights.patterns import MAX_RATING, STRONG_RATING, interview_scores
 from bot.model import Area, Interview, ReflectionState
 from bot.notes import words as note_words
 from bot.notes.people import capitalise_name
-from bot.prep.guard import still_ahead
+from bot.prep import words as prep_words
+from bot.prep.guard import prep_offer, still_ahead
 from bot.prep.settings import apply_prep_setting, prep_setting_words
 from bot.reflection.questions import AREA_WORDS
 from bot.timeparse import TimeParseError, parse_clock_time
@@ -30,16 +31,31 @@ __all__ = ["export", "help_", "settings", "tip"]
 
 # A signature longer than this is not a name (and would look odd under a note).
 MAX_PREFERRED_NAME = 60
+# An interview this close is named above the help: "help" the night before is "where do I
+# start", not "list every command".
+HELP_AHEAD = timedelta(hours=48)
 # How long after an interview ``/debrief tip`` still picks tips for its kind.
 TIP_LOOKBACK = timedelta(days=7)
 
 
 
 async def help_(ctx: Context, cmd: Command) -> list[Reply]:
-    replies = [Reply(text=copy.help_text(channels=ctx.incoming.surface.channels))]
+    help_reply = Reply(text=copy.help_text(channels=ctx.incoming.surface.channels))
+    soon = await _next_ahead(ctx)
+    if soon is not None:  # "help" the night before: where to start, above the list
+        help_reply = Reply(text=f"{prep_words.start_here(soon, ctx.zone, ctx.now)}\n\n"
+                                f"{help_reply.text}", actions=prep_offer(soon))
+    replies = [help_reply]
     if ctx.user.active_interview_id is not None:  # asked for in the middle of a reflection
         replies.append(Reply(text=copy.REFLECTION_STILL_OPEN, destination=Destination.DM))
     return replies
+
+
+async def _next_ahead(ctx: Context) -> Interview | None:
+    """Their next interview, when it is close enough to prepare for now (HELP_AHEAD)."""
+    mine = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=20)
+    ahead = [i for i in mine if still_ahead(ctx, i) and i.happens_at - ctx.now <= HELP_AHEAD]
+    return min(ahead, key=lambda i: i.happens_at, default=None)
 
 
 async def tip(ctx: Context, cmd: Command) -> list[Reply]:
