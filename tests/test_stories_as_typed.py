@@ -51,3 +51,20 @@ async def test_stories_undo_says_what_undoes_what() -> None:
         "There's no undo in the story bank, but nothing is lost on a slip: a removed story's "
         "reply has a \"Put it back\" button, and `/debrief stories remove 1` takes back the "
         "one you added last.")
+
+
+PASTED = ("At my last job our monthly reporting took three days because everything lived in "
+          "spreadsheets. I taught myself SQL and Looker over two weeks, rebuilt the pipeline, "
+          "and now the report runs in 20 minutes. My manager rolled it out to two other teams.")
+
+
+async def test_a_story_pasted_in_the_dm_is_offered_a_place_in_the_bank_not_saved() -> None:
+    """A pasted paragraph got "Nothing is logged yet. Right after an interview …"."""
+    world = World()
+    (offer,) = await world.say(PASTED)
+    assert offer.text.startswith("That reads like a story you could tell in an interview")
+    (save,) = offer.actions
+    (listed,) = await world.say("/debrief stories")
+    assert listed.text.startswith("Your story bank is empty")  # nothing saved unasked
+    (saved,) = await world.say(save.value)
+    assert saved.text.startswith('Saved as story 1: "At my last job our monthly reporting')

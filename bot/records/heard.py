@@ -27,7 +27,8 @@ from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
 from bot.records.small_talk import OnRecord, nothing_open, said_in_passing
 from bot.reflection.choices import norm
-from bot.stories.bank import said_story
+from bot.stories import words as story_words
+from bot.stories.bank import looks_like_story, said_story
 from bot.stories.handlers import stories
 from bot.values import Command, Destination, Reply
 
@@ -73,6 +74,9 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
             asked.source = source
             await ctx.uow.interviews.save(asked)
             return Reply(text=words.profile_saved(asked), destination=Destination.DM)
+    if stated is None and len(text) <= ctx.config.max_answer_length and \
+            looks_like_story(text):  # a story pasted with nothing open: offered, not saved
+        return replace(story_words.offer_to_save(text), destination=Destination.DM)
     waiting = [i for i in interviews if i.happens_at <= ctx.now
                and i.outcome in (None, Outcome.NO_REPLY)]
     about = None if stated is None else _named(waiting, text) or (

@@ -33,6 +33,7 @@ __all__ = [
     "StoryText",
     "heading",
     "infer_tags",
+    "looks_like_story",
     "parse_tags",
     "said_story",
     "split_story",
@@ -212,6 +213,18 @@ def said_story(text: str) -> str | None:
     if found is None or not _SAVE_WORDS.match(text.strip()):
         return None
     return found.group("story").strip()
+
+
+_PAST = re.compile(r"\b(?:i|we)\b[^.!?]*\b(?:\w{3,}ed|did|made|built|led|cut|got|took|ran|won|"
+                   r"grew|wrote|set|taught|found|brought|sold|kept|fixed)\b", re.IGNORECASE)
+# A paragraph this long, told in the first person and the past, with something specific in
+# it, pasted in the DM with nothing open: a story to offer to keep, never saved unasked.
+STORY_WORDS = 25
+
+
+def looks_like_story(text: str) -> bool:
+    return (len(text.split()) >= STORY_WORDS and bool(_PAST.search(text))
+            and worth_keeping(text))
 
 
 def infer_tags(*texts: str) -> list[str]:

@@ -24,6 +24,7 @@ __all__ = [
     "not_a_story_yet",
     "nothing_to_edit",
     "nothing_to_save",
+    "offer_to_save",
     "remove_ask",
     "removed",
     "saved_from_reflection",
@@ -172,6 +173,16 @@ def removed(story: Story) -> Reply:
               "Tap \"Put it back\" to save it again. `/debrief stories` shows the rest."),
         actions=(Choice("Put it back",
                         f"/debrief stories add {story.title} | {story.text}{tags}"),))
+
+
+def offer_to_save(text: str) -> Reply:
+    """A story pasted in the DM with nothing open: kept only if they say so."""
+    return Reply(
+        text=("That reads like a story you could tell in an interview - what happened, what "
+              "you did, the result. Keep it in your story bank? (Nothing is saved unless you "
+              "tap the button.)"),
+        actions=(Choice("Save as a story", f"/debrief stories add {text.strip()}",
+                        "primary"),))
 
 
 def no_undo(bank: list[Story]) -> str:
