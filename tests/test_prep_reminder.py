@@ -119,3 +119,28 @@ async def test_the_planned_story_is_the_one_named_and_none_once_said_out_loud() 
     await other.say(LOG)
     await other.say("/debrief prep practised")
     assert "Have story" not in (await evening_before(other)).text
+
+
+async def test_prep_on_demand_names_the_same_story_as_the_evening_message() -> None:
+    """/debrief prep said "Say story 1 out loud" while the evening message named story 3,
+    the one about what their notes say they worry about."""
+    world = World()
+    for story in (NUMBERS, PM, SQL):
+        await world.say(story)
+    await world.say('/debrief interview Acme when:"fri 10:00" notes:"worried about the sql '
+                    'test"')
+    (prep,) = await world.say("/debrief prep acme")
+    stories = next(f.value for f in prep.fields if f.name == "Stories for this one")
+    assert stories.startswith("3. Report rebuild")
+    assert "Say story 3 out loud once" in stories
+    assert story_line(await evening_before(world)).startswith('Have story 3 ("Report rebuild")')
+
+
+async def test_a_word_of_the_job_title_is_no_reason_to_pick_a_story() -> None:
+    """"it's about data, like the Data Analyst role", for a story that said "with data"."""
+    world = World()
+    await world.say(PM)
+    await world.say('/debrief interview Acme when:"fri 10:00" role:"data analyst"')
+    line = story_line(await evening_before(world))
+    assert "about data" not in line
+    assert line == 'Have story 1 ("Scope fight") ready: it shows a disagreement you worked through.'

@@ -33,7 +33,7 @@ from bot.reflection.dialogue import area_scores
 from bot.stories.bank import GAP_WORDS, heading
 from bot.stories.model import Prep, Story
 
-__all__ = ["story_line"]
+__all__ = ["ready_first", "story_line"]
 
 NUMBERS = "impact in numbers"
 # Words of four letters or more that say nothing about what a story is about.
@@ -41,7 +41,11 @@ _PLAIN = frozenset(
     "with that this they them their there about from have were what when which would "
     "will been into more then than just also some very over after before because really "
     "think worried nervous interview role team work job company want need know going "
-    "could should being does done make made time tomorrow".split())
+    "could should being does done make made time tomorrow "
+    # words of job titles, which every story of that trade shares with the role
+    "data analyst analytics engineer engineering manager senior junior lead product "
+    "software developer designer specialist associate intern staff principal head "
+    "director officer assistant coordinator consultant scientist".split())
 
 
 def _words(text: str) -> dict[str, str]:
@@ -124,6 +128,17 @@ def _chosen(bank: Sequence[Story], interview: Interview, prep: Prep | None,
     missing = [t for t in kind_skills(kind) if t not in first.tags] if kind else []
     second = next((s for s in ranked[1:] if any(t in s.tags for t in missing)), None)
     return [first, second] if second is not None else [first]
+
+
+def ready_first(bank: Sequence[Story], fitting: list[Story], interview: Interview,
+                prep: Prep | None, history: Sequence[Interview], now: datetime) -> list[Story]:
+    """``fitting`` with the story the evening message names first, so that ``/debrief
+    prep`` and the message say the same story."""
+    if not bank:
+        return fitting
+    first = _chosen(bank, interview, prep, _stand_out_weak(interview, history, now),
+                    interview_kind(interview))[0]
+    return [first, *(s for s in fitting if s.number != first.number)][:max(len(fitting), 1)]
 
 
 def _named(story: Story) -> str:

@@ -24,6 +24,7 @@ from bot.prep.checklist import (
     is_pay_question,
     likely_kinds,
 )
+from bot.prep.evening_story import ready_first
 from bot.prep.guard import still_ahead
 from bot.prep.time_left import time_left
 from bot.stories import words as story_words
@@ -156,8 +157,9 @@ async def _show(ctx: Context, interview: Interview, prep_: Prep | None,
     earlier = earlier_at_company(interview, history)
     kinds = likely_kinds(interview, earlier)
     kind = kinds[0] if len(kinds) == 1 else None
-    return words.prep_reply(interview, prep_, ctx.zone, kinds,
-                            fitting_stories(bank, interview, kind), bank, now=ctx.now,
+    fitting = ready_first(bank, fitting_stories(bank, interview, kind), interview, prep_,
+                          history, ctx.now)  # the evening message's story first
+    return words.prep_reply(interview, prep_, ctx.zone, kinds, fitting, bank, now=ctx.now,
                             earlier=earlier, history=history)
 
 
