@@ -103,3 +103,14 @@ async def test_help_the_night_before_starts_with_where_to_start() -> None:
     await far.say('/debrief interview Google when:"in 5 days"')
     (plain,) = await far.say("/debrief help")
     assert plain.text.startswith("Here's what I can do")
+
+
+async def test_nerves_name_the_saved_story_to_say_out_loud() -> None:
+    """"Say one story out loud once" to someone with a story saved for just this."""
+    world = World()
+    await world.say("/debrief stories add Churn fix | churn was 8%; I rebuilt onboarding; 5%")
+    await world.say(LOG)
+    (reply,) = await world.say("so nervous about tomorrow")
+    assert reply.text == (
+        "Good luck with Google (Data Analyst) tomorrow at 10:00 - nerves mean it matters to "
+        "you. Say story 1 (\"Churn fix\") out loud once; `/debrief prep #1` has the rest.")

@@ -33,7 +33,7 @@ from bot.reflection.dialogue import area_scores
 from bot.stories.bank import GAP_WORDS, heading
 from bot.stories.model import Prep, Story
 
-__all__ = ["ready_first", "story_line"]
+__all__ = ["ready_first", "story_line", "story_to_tell"]
 
 NUMBERS = "impact in numbers"
 # Words of four letters or more that say nothing about what a story is about.
@@ -139,6 +139,17 @@ def ready_first(bank: Sequence[Story], fitting: list[Story], interview: Intervie
     first = _chosen(bank, interview, prep, _stand_out_weak(interview, history, now),
                     interview_kind(interview))[0]
     return [first, *(s for s in fitting if s.number != first.number)][:max(len(fitting), 1)]
+
+
+def story_to_tell(bank: Sequence[Story], interview: Interview, prep: Prep | None,
+                  history: Sequence[Interview], now: datetime) -> str | None:
+    """The story to say out loud before ``interview``, named as the messages name it
+    ("story 3 ("Churn fix")"); None with an empty bank."""
+    if not bank:
+        return None
+    kind = interview_kind(interview)
+    first = _chosen(bank, interview, prep, _stand_out_weak(interview, history, now), kind)[0]
+    return f"story {_named(first)}"
 
 
 def _named(story: Story) -> str:

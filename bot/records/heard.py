@@ -21,11 +21,12 @@ from bot.insights.patterns import CALLBACKS
 from bot.insights.profile import SOURCES
 from bot.model import Interview, Outcome
 from bot.prep.asked import asks_for
+from bot.prep.evening_story import story_to_tell
 from bot.prep.handlers import practised_in_passing, prep_asked
 from bot.prep.typed import practised_said
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
-from bot.records.small_talk import OnRecord, nothing_open, said_in_passing
+from bot.records.small_talk import OnRecord, is_nervous, nothing_open, said_in_passing
 from bot.reflection.choices import norm
 from bot.stories import words as story_words
 from bot.stories.bank import looks_like_story, said_story
@@ -48,6 +49,18 @@ _SAID = (
                                r"careers page|job ad|posting|cold applied)\b")),
     ("other", re.compile(r"^(?:another way|other|something else)$")),
 )
+
+
+async def _story_to_tell(ctx: Context, record: OnRecord,
+                         interviews: list[Interview]) -> str | None:
+    """For nerves before the next interview: the saved story to say out loud, the one its
+    prep names (bot.prep.evening_story)."""
+    ahead = record.ahead
+    if ahead is None or ahead.id is None:
+        return None
+    bank = await ctx.uow.stories.list_for_user(ctx.user_id)
+    prep = await ctx.uow.preps.get(ctx.user_id, ahead.id) if bank else None
+    return story_to_tell(bank, ahead, prep, interviews, ctx.now)
 
 
 def read_source(text: str) -> str | None:
@@ -91,7 +104,8 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
         # thanks, or a hard day: met in kind, with what is on record
         record = OnRecord.read(interviews, ctx.now, ctx.config.thank_you_window)
         a_no = stated is Outcome.REJECTED and not waiting
-        return said_in_passing(text, record, ctx.now, ctx.zone, a_no=a_no) or \
+        story = await _story_to_tell(ctx, record, interviews) if is_nervous(text) else None
+        return said_in_passing(text, record, ctx.now, ctx.zone, a_no=a_no, story=story) or \
             nothing_open(record, ctx.now, ctx.zone, good_news=stated in CALLBACKS)
     if stated is Outcome.NO_REPLY and about.outcome is Outcome.NO_REPLY:
         # Said again once the follow-ups are under way: where they stand, not the buttons

@@ -117,17 +117,18 @@ def is_nervous(text: str) -> bool:
 
 
 def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, *,
-                    a_no: bool = False) -> Reply | None:
+                    a_no: bool = False, story: str | None = None) -> Reply | None:
     """A short reply in kind to thanks, nerves or a hard day, or None for anything else.
     ``a_no``: the text tells of a rejection that no interview on record can take ("they
-    said no" with nothing logged), met as a hard day."""
+    said no" with nothing logged), met as a hard day. ``story``: the saved story to say
+    out loud before the next interview (``story 3 ("Churn fix")``), named to the nervous."""
     words = norm(text)
     if _THANKS.match(words):
         return _thanks(record, now, zone)
     if a_no or _LOW.search(words) or _LET_DOWN.search(words):
         return _hard_day(record, now, zone)
     if _NERVES.search(words):
-        return _nerves(record, now, zone, text)
+        return _nerves(record, now, zone, text, story)
     return None
 
 
@@ -232,13 +233,14 @@ def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
                f"interviewers remember. {_NOTHING_TODAY}")
 
 
-def _nerves(record: OnRecord, now: datetime, zone: ZoneInfo, text: str) -> Reply:
+def _nerves(record: OnRecord, now: datetime, zone: ZoneInfo, text: str,
+            story: str | None) -> Reply:
     company, day = interview_said(text)
     ahead = record.ahead
     if ahead is not None and (company is None or _same(company, ahead.company)):
         return _dm(f"Good luck with {interview_label(ahead)} "
                    f"{when_in_words(ahead.happens_at, now, zone)} - nerves mean it matters "
-                   "to you. Say one story out loud once; "
+                   f"to you. Say {story or 'one story'} out loud once; "
                    f"`/debrief prep #{ahead.id}` has the rest.", ahead)
     soon = day is not None and day.startswith(("in ", "today", "this "))
     now_do = ("Right now, only two things: the logistics (link or address, who you'll meet) "
