@@ -37,7 +37,7 @@ from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
 from bot.records.heard import typed_outside_a_reflection
-from bot.records.small_talk import is_nervous, is_thanks
+from bot.records.small_talk import is_before_one, is_thanks
 from bot.reflection import handlers as reflection
 from bot.reflection.typed_when import company_as_typed
 from bot.shortcuts import SETTING_WORDS, command_in_sentence, near_subcommand, read_shortcut
@@ -147,8 +147,8 @@ class Debrief:
                 # a sentence ("i want to cancel my reminders"): what it asks for, shown
                 name, _, words = asked.partition(" ")
                 command, lead = Command(name, words), [Reply(text=copy.took_sentence_as(asked))]
-            elif meant is None and (is_thanks(body) or is_nervous(body)):
-                thanked = True  # or nervous before one: met in kind too
+            elif meant is None and (is_thanks(body) or is_before_one(body)):
+                thanked = True  # or nerves, or one still to come: met in kind too
             elif meant is None or meant == "forget":  # deleting everything is never guessed
                 return [Reply(text=copy.unknown_subcommand(exc.word, meant,
                                                            sentence=bool(rest)))]

@@ -114,3 +114,20 @@ async def test_nerves_name_the_saved_story_to_say_out_loud() -> None:
     assert reply.text == (
         "Good luck with Google (Data Analyst) tomorrow at 10:00 - nerves mean it matters to "
         "you. Say story 1 (\"Churn fix\") out loud once; `/debrief prep #1` has the rest.")
+
+
+async def test_an_interview_ahead_told_of_is_met_with_its_prep_not_nothing_logged() -> None:
+    """"i have an interview tomorrow at google" in the DM: "Nothing is logged yet. Right
+    after an interview …"; after /debrief: "I couldn't tell which command that was"."""
+    world = World()
+    (dm,) = await world.say("i have an interview tomorrow at google")
+    assert dm.text.startswith("Good luck at Google! Tonight, say one story out loud once")
+    assert '`/debrief interview Google when:"tomorrow 10:00"`' in dm.text
+    (typed,) = await world.say("/debrief i have an interview tomorrow at google")
+    assert typed.text == dm.text
+    await world.say(LOG)
+    (logged,) = await world.say("i have an interview tomorrow")
+    assert logged.text.startswith("Good luck with Google (Data Analyst) tomorrow at 10:00. "
+                                  "Say one story out loud once; `/debrief prep #1`")
+    (past,) = await world.say("i had an interview today, it went ok")
+    assert not past.text.startswith("Good luck")

@@ -26,7 +26,7 @@ from bot.prep.handlers import practised_in_passing, prep_asked
 from bot.prep.typed import practised_said
 from bot.records import words
 from bot.records.outcome_phrases import names_no_one, read_outcome
-from bot.records.small_talk import OnRecord, is_nervous, nothing_open, said_in_passing
+from bot.records.small_talk import OnRecord, is_before_one, nothing_open, said_in_passing
 from bot.reflection.choices import norm
 from bot.stories import words as story_words
 from bot.stories.bank import looks_like_story, said_story
@@ -104,7 +104,7 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
         # thanks, or a hard day: met in kind, with what is on record
         record = OnRecord.read(interviews, ctx.now, ctx.config.thank_you_window)
         a_no = stated is Outcome.REJECTED and not waiting
-        story = await _story_to_tell(ctx, record, interviews) if is_nervous(text) else None
+        story = await _story_to_tell(ctx, record, interviews) if is_before_one(text) else None
         return said_in_passing(text, record, ctx.now, ctx.zone, a_no=a_no, story=story) or \
             nothing_open(record, ctx.now, ctx.zone, good_news=stated in CALLBACKS)
     if stated is Outcome.NO_REPLY and about.outcome is Outcome.NO_REPLY:

@@ -32,8 +32,8 @@ from bot.prep.guard import prep_offer
 from bot.reflection.choices import norm
 from bot.values import Destination, Reply
 
-__all__ = ["OnRecord", "aside_lead", "is_nervous", "is_thanks", "nothing_open", "said_aside",
-           "said_in_passing"]
+__all__ = ["OnRecord", "aside_lead", "is_before_one", "is_thanks", "nothing_open",
+           "said_aside", "said_in_passing"]
 
 _THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice)\s+)?(?:thanks|thank you|"
                      r"thx|ty|tysm|cheers|much appreciated|appreciate it)(?:\s+(?:so much|a "
@@ -58,6 +58,14 @@ _WITH_A_FEELING = frozenset("""
 # Nerves before an interview, and asking for luck: "wish me luck", "so nervous lol".
 _NERVES = re.compile(r"\b(?:wish me luck|fingers crossed|nervous|anxious|scared|terrified|"
                      r"butterflies|freaking out|dreading)\b")
+
+# An interview still to come, told of ("i have an interview tomorrow at google", "got a
+# final round on friday"): met like nerves, with its prep, not "Nothing is logged yet".
+_AHEAD = re.compile(r"\b(?:have|got)\s+(?:got\s+)?(?:an?|my|the|another)?\s*(?:\w+\s+){0,2}"
+                    r"(?:interview|screen|round)\b(?!\s+(?:went|was|is over))|\binterview\w*\b"
+                    r".*\b(?:tomorrow|tonight|in (?:an?|one|two|\d+) (?:hours?|hrs?|minutes?|"
+                    r"mins?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+_PAST = re.compile(r"\b(?:had|went|was|just finished|finished|did|after)\b")
 
 # A no, or an unfinished reflection, this recent is still what the person is living with.
 RECENT = timedelta(days=7)
@@ -111,9 +119,15 @@ def is_thanks(text: str) -> bool:
     return bool(_THANKS.match(norm(text)))
 
 
-def is_nervous(text: str) -> bool:
-    """``text`` tells of nerves before an interview ("im freaking out", "wish me luck")."""
-    return bool(_NERVES.search(norm(text)))
+def is_before_one(text: str) -> bool:
+    """``text`` tells of nerves ("im freaking out", "wish me luck") or of an interview
+    still to come ("i have an interview tomorrow at google")."""
+    words = norm(text)
+    return bool(_NERVES.search(words)) or _tells_of_one_ahead(words)
+
+
+def _tells_of_one_ahead(words: str) -> bool:
+    return bool(_AHEAD.search(words)) and not _PAST.search(words)
 
 
 def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, *,
@@ -127,8 +141,8 @@ def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, 
         return _thanks(record, now, zone)
     if a_no or _LOW.search(words) or _LET_DOWN.search(words):
         return _hard_day(record, now, zone)
-    if _NERVES.search(words):
-        return _nerves(record, now, zone, text, story)
+    if _NERVES.search(words) or _tells_of_one_ahead(words):
+        return _nerves(record, now, zone, text, story, nervous=bool(_NERVES.search(words)))
     return None
 
 
@@ -234,21 +248,25 @@ def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
 
 
 def _nerves(record: OnRecord, now: datetime, zone: ZoneInfo, text: str,
-            story: str | None) -> Reply:
+            story: str | None, *, nervous: bool = True) -> Reply:
+    """Nerves, or an interview still to come told of: good luck, and the one or two
+    things worth doing now; for one not logged yet, how to log it in its own words."""
     company, day = interview_said(text)
     ahead = record.ahead
+    feel = " - nerves mean it matters to you" if nervous else ""
     if ahead is not None and (company is None or _same(company, ahead.company)):
         return _dm(f"Good luck with {interview_label(ahead)} "
-                   f"{when_in_words(ahead.happens_at, now, zone)} - nerves mean it matters "
-                   f"to you. Say {story or 'one story'} out loud once; "
+                   f"{when_in_words(ahead.happens_at, now, zone)}{feel}. Say "
+                   f"{story or 'one story'} out loud once; "
                    f"`/debrief prep #{ahead.id}` has the rest.", ahead)
     soon = day is not None and day.startswith(("in ", "today", "this "))
     now_do = ("Right now, only two things: the logistics (link or address, who you'll meet) "
               "and one story said out loud - what happened, what you did, the result."
               if soon else "Tonight, say one story out loud once - what happened, what you "
               "did, the result - and check the logistics.")
-    return _dm(f"Nerves mean it matters to you - and you can get ready in less time than "
-               f"it feels. {now_do} Log it with {log_it(company, day)} and I'll fit a short "
+    lead = ("Nerves mean it matters to you - and you can get ready in less time than it "
+            "feels." if nervous else f"Good luck{f' at {company}' if company else ''}!")
+    return _dm(f"{lead} {now_do} Log it with {log_it(company, day)} and I'll fit a short "
                f"prep to {company or 'it'}.")
 
 
