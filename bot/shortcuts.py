@@ -140,7 +140,7 @@ def command_in_sentence(text: str) -> str | None:
     questions``)."""
     prep = asks_for(text)  # "what should i prepare" is prep, not the tip "what should i"
     if prep is not None:
-        return "prep questions" if prep == "questions" else "prep"
+        return "prep" if prep == "prep" else f"prep {prep}"
     said = " " + " ".join(text.lower().replace("?", " ").replace(",", " ").split()) + " "
     found = {name for name, phrases in _ASKED_FOR
              if any(f" {phrase} " in said for phrase in phrases)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.prep.quick import quick_asked
 from bot.reflection.choices import norm
 
 __all__ = ["asks_for", "interview_said", "log_it", "nothing_logged"]
@@ -39,8 +40,11 @@ _NOT_A_NAME = frozenset("a an the my their them this that it and so i im".split(
 
 def asks_for(text: str) -> str | None:
     """``"questions"`` when ``text`` asks what to ask them, ``"prep"`` when it asks how to
-    get ready, else None."""
+    get ready, ``"intro"`` or ``"wear"`` (:mod:`bot.prep.quick`), else None."""
     said = norm(text)
+    quick = quick_asked(said)  # "tell me about yourself", "what do i wear"
+    if quick is not None:
+        return quick
     if _QUESTIONS.search(said):
         return "questions"
     if _PREP.search(said):

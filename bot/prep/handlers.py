@@ -24,8 +24,9 @@ from bot.prep.checklist import (
     is_pay_question,
     likely_kinds,
 )
-from bot.prep.evening_story import ready_first
-from bot.prep.guard import still_ahead
+from bot.prep.evening_story import ready_first, story_to_tell
+from bot.prep.guard import prep_offer, still_ahead
+from bot.prep.quick import QUICK, quick_answer
 from bot.prep.time_left import time_left
 from bot.stories import words as story_words
 from bot.stories.model import Prep
@@ -57,7 +58,8 @@ def _split(cmd: Command) -> tuple[str, str, str]:
 def _typo(meant: str | None, after: str) -> str | None:
     """A mistyped action, when what follows it is what that action takes."""
     takes = {"tick": r"#?\d", "untick": r"#?\d", "story": r"#?\d", "asked": r"\d",
-             "question": r"(?:\S+\s+){2}\S", "practised": r"$", "questions": r"$"}
+             "question": r"(?:\S+\s+){2}\S", "practised": r"$", "questions": r"$",
+             "intro": r"$", "wear": r"$"}
     return meant if meant is not None and re.match(takes[meant], after) else None
 
 
@@ -66,6 +68,8 @@ async def prep(ctx: Context, cmd: Command) -> list[Reply]:
     if action not in ("show", *set(typed.ACTIONS.values())):
         raise UserError(words.unknown_prep_action(action))
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=200)
+    if action in QUICK:  # "tell me about yourself", "what do i wear": for the next one
+        return [await _quick(ctx, action, interviews)]
     interview = await _interview(ctx, ref, interviews, after=action == "asked",
                                  questions=action == "questions")
     assert interview.id is not None
@@ -115,11 +119,22 @@ async def prep_asked(ctx: Context, asked: str, text: str) -> Reply:
     ref = rest if asked == "prep" and typed.ACTIONS.get(first.lower()) is None and \
         first.lower().strip("?!.") in ("prep", "prepare", "prepping") else ""
     try:
-        (reply,) = await prep(ctx, Command("prep", "questions" if asked == "questions"
-                                           else ref))
+        (reply,) = await prep(ctx, Command("prep", ref if asked == "prep" else asked))
     except UserError:
         return Reply(text=nothing_logged(asked, text), destination=Destination.DM)
     return replace(reply, destination=Destination.DM)
+
+
+async def _quick(ctx: Context, asked: str, interviews: list[Interview]) -> Reply:
+    ahead = min((i for i in interviews if still_ahead(ctx, i)), key=lambda i: i.happens_at,
+                default=None)
+    story = None
+    if ahead is not None and ahead.id is not None and asked == "intro":
+        bank = await ctx.uow.stories.list_for_user(ctx.user_id)
+        prep_ = await ctx.uow.preps.get(ctx.user_id, ahead.id) if bank else None
+        story = story_to_tell(bank, ahead, prep_, interviews, ctx.now)
+    return Reply(text=quick_answer(asked, ahead, story, ctx.zone, ctx.now),
+                 actions=prep_offer(ahead) if ahead is not None else ())
 
 
 async def _interview(ctx: Context, ref: str, interviews: list[Interview], *,

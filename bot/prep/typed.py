@@ -28,7 +28,8 @@ __all__ = ["ACTIONS", "action_word", "interview_named", "names_a_day", "practise
 ACTIONS = {"tick": "tick", "check": "tick", "done": "tick", "untick": "untick",
            "question": "question", "q": "question", "story": "story",
            "practised": "practised", "practiced": "practised", "practise": "practised",
-           "practice": "practised", "asked": "asked", "questions": "questions"}
+           "practice": "practised", "asked": "asked", "questions": "questions",
+           "intro": "intro", "wear": "wear"}
 
 # "I said it out loud", typed after prep: the same as ``practised``.
 _PRACTISED = re.compile(
