@@ -42,7 +42,7 @@ from bot.reflection import handlers as reflection
 from bot.reflection.typed_when import company_as_typed
 from bot.shortcuts import SETTING_WORDS, command_in_sentence, near_subcommand, read_shortcut
 from bot.stories import handlers as stories
-from bot.stories.bank import said_story
+from bot.stories.bank import said_removal, said_story
 from bot.throttle import Throttled
 from bot.tips import handlers as tips
 from bot.values import (
@@ -140,6 +140,8 @@ class Debrief:
             rest = body.partition(" ")[2]
             if (story := said_story(body)) is not None:  # "save this story: …"
                 command = Command("stories", f"add {story}")
+            elif (gone := said_removal(body)) is not None:  # "delete story 2": asks first
+                command = Command("stories", f"remove {gone}")
             elif meant is None and _logs_an_interview(body):
                 # "i just had an interview at acme": logged as said, the reply names it
                 command = parse_command(f"{PREFIX} interview {body}")

@@ -83,7 +83,7 @@ async def test_editing_replaces_the_text_and_keeps_the_title_unless_a_new_one_is
 async def test_removing_asks_first_and_then_removes(world: World) -> None:
     await world.say("/debrief stories add Latency | I cut p99 latency by 40% in a month")
     (ask,) = await world.say("/debrief stories remove 1")
-    assert "can't be undone" in ask.text
+    assert "put it back" in ask.text
     assert len(bank(world)) == 1
     (done,) = await world.say(ask.actions[0].value)
     assert "Removed story 1 (\"Latency\")" in done.text

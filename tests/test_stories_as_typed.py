@@ -68,3 +68,20 @@ async def test_a_story_pasted_in_the_dm_is_offered_a_place_in_the_bank_not_saved
     assert listed.text.startswith("Your story bank is empty")  # nothing saved unasked
     (saved,) = await world.say(save.value)
     assert saved.text.startswith('Saved as story 1: "At my last job our monthly reporting')
+
+
+async def test_delete_story_said_as_a_sentence_asks_to_remove_that_story() -> None:
+    """"delete story 1" in the DM was "Nothing is logged yet", after /debrief the whole
+    list; "stories delete churn fix" asked "Which story?"."""
+    world = World()
+    await world.say("/debrief stories add Churn fix | churn was 8%; I rebuilt onboarding; 5%")
+    await world.say(f"/debrief stories add Client kept | {CLIENT}")
+    for typed, number in (("delete story 1", 1), ("/debrief delete story 1", 1),
+                          ("remove my last story", 2), ("/debrief stories delete churn fix", 1)):
+        (ask,) = await world.say(typed)
+        assert ask.text.startswith(f"Remove story {number}, "), typed
+        assert ask.actions[0].value == f"/debrief stories remove {number} confirm"
+    (listed,) = await world.say("/debrief stories")
+    assert "1. Churn fix" in listed.text and "2. Client kept" in listed.text  # only asked
+    (ask,) = await world.say("/debrief stories remove churn fix confirm")
+    assert ask.text.startswith("Which story?")  # by its words it only ever asks

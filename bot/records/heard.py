@@ -29,7 +29,7 @@ from bot.records.outcome_phrases import names_no_one, read_outcome
 from bot.records.small_talk import OnRecord, is_before_one, nothing_open, said_in_passing
 from bot.reflection.choices import norm
 from bot.stories import words as story_words
-from bot.stories.bank import looks_like_story, said_story
+from bot.stories.bank import looks_like_story, said_removal, said_story
 from bot.stories.handlers import stories
 from bot.values import Command, Destination, Reply
 
@@ -75,9 +75,11 @@ def read_source(text: str) -> str | None:
 async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
     """The answer to news or to the source question, a reply in kind to thanks or a hard
     day, or where to go from here (bot.records.small_talk)."""
-    if (story := said_story(text)) is not None:  # "save this story: …", typed in the DM
-        (saved,) = await stories(ctx, Command("stories", f"add {story}"))
-        return replace(saved, destination=Destination.DM)
+    story, gone = said_story(text), said_removal(text)
+    if story is not None or gone is not None:  # "save this story: …", "delete story 2"
+        typed = f"add {story}" if story is not None else f"remove {gone}"  # (asks first)
+        (reply,) = await stories(ctx, Command("stories", typed))
+        return replace(reply, destination=Destination.DM)
     interviews = await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
     stated = read_outcome(text)  # news first: "the recruiter called, they said no"
     source = read_source(text) if stated is None else None

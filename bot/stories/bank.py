@@ -35,6 +35,7 @@ __all__ = [
     "infer_tags",
     "looks_like_story",
     "parse_tags",
+    "said_removal",
     "said_story",
     "split_story",
     "suggested_tag",
@@ -225,6 +226,22 @@ STORY_WORDS = 25
 def looks_like_story(text: str) -> bool:
     return (len(text.split()) >= STORY_WORDS and bool(_PAST.search(text))
             and worth_keeping(text))
+
+
+_REMOVE_THIS = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|i want to|i'?d like to)\s+)*(?:delete|remove|drop|"
+    r"get rid of)\s+(?:(?:my|the|this|that)\s+)?(?P<last>(?:last|latest|newest)\s+)?"
+    r"stor(?:y|ies)\b\s*(?P<ref>[^.!?]*)[.!?]*$", re.IGNORECASE)
+
+
+def said_removal(text: str) -> str | None:
+    """The story a message asks to remove ("delete story 2" -> "2", "remove my last story"
+    -> "last"), else None. Removing still asks first."""
+    found = _REMOVE_THIS.match(text.strip())
+    if found is None:
+        return None
+    ref = found.group("ref").strip().lstrip("#")
+    return "last" if found.group("last") and not ref else ref or None
 
 
 def infer_tags(*texts: str) -> list[str]:

@@ -66,7 +66,9 @@ async def stories(ctx: Context, cmd: Command) -> list[Reply]:
         rest = rest.strip()
     if action not in ("show", "edit", "remove", "told"):
         raise UserError(words.unknown_action(action))
-    story = await _find(ctx, number_text, action)
+    story = await _find(ctx, number_text, action, rest if action == "remove" else "")
+    if not re.fullmatch(r"#?\d{1,9}", number_text.strip()):
+        rest = ""  # the words were the story's title, not what follows it
     if action == "show":
         return [await _show(ctx, story)]
     if action == "edit":
@@ -96,14 +98,28 @@ async def _interviews(ctx: Context, bank: list[Story]) -> dict[int, Interview]:
     return await ctx.uow.interviews.get_many(ids) if ids else {}
 
 
-async def _find(ctx: Context, number_text: str, action: str) -> Story:
+async def _find(ctx: Context, number_text: str, action: str, rest: str = "") -> Story:
+    """The story by its number, "last", or a title typed in full or in part ("churn
+    fix"), when only one story has it."""
     m = re.fullmatch(r"#?(\d{1,9})", number_text.strip())
     if not m:
-        raise UserError(words.which_story(action if action != "show" else "edit"))
+        named = await _by_words(ctx, f"{number_text} {rest}")
+        if named is None:
+            raise UserError(words.which_story(action if action != "show" else "edit"))
+        return named
     story = await ctx.uow.stories.get(ctx.user_id, int(m.group(1)))
     if story is None:
         raise UserError(words.no_such_story(m.group(1)))
     return story
+
+
+async def _by_words(ctx: Context, said: str) -> Story | None:
+    bank = await ctx.uow.stories.list_for_user(ctx.user_id)
+    wanted = " ".join(said.split()).strip(" \"'").casefold()
+    if wanted in ("last", "latest", "newest", "last one"):
+        return max(bank, key=lambda s: s.number, default=None)
+    named = [s for s in bank if wanted and wanted in " ".join(s.title.split()).casefold()]
+    return named[0] if len(named) == 1 else None
 
 
 def _tags(ctx: Context, tags_text: str | None, *texts: str) -> list[str]:

@@ -158,8 +158,9 @@ def told(story: Story, interview: Interview, already: bool) -> str:
 
 def remove_ask(story: Story) -> Reply:
     return Reply(
-        text=(f"Remove story {story.number}, \"{heading(story.title)}\"? This can't be undone. "
-              f"Type `/debrief stories remove {story.number} confirm` or press the button."),
+        text=(f"Remove story {story.number}, \"{heading(story.title)}\"? Type `/debrief stories "
+              f"remove {story.number} confirm` or press the button - you can put it back "
+              "afterwards if you change your mind."),
         actions=(Choice("Remove it", f"/debrief stories remove {story.number} confirm",
                         "danger"),))
 
