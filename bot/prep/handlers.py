@@ -29,6 +29,7 @@ from bot.prep.guard import prep_offer, still_ahead
 from bot.prep.quick import QUICK, quick_answer
 from bot.prep.time_left import time_left
 from bot.stories import words as story_words
+from bot.stories.bank import story_named
 from bot.stories.model import Prep
 from bot.values import Command, Destination, Reply
 
@@ -218,12 +219,10 @@ async def _story(ctx: Context, interview: Interview, current: Prep, value: str) 
         if story is None:
             raise UserError(story_words.no_such_story(m.group(1)))
     else:
-        wanted = " ".join(value.split()).strip(" \"'").casefold()
-        named = [s for s in await ctx.uow.stories.list_for_user(ctx.user_id)
-                 if wanted and wanted in " ".join(s.title.split()).casefold()]
-        if len(named) != 1:
+        named = story_named(await ctx.uow.stories.list_for_user(ctx.user_id), value)
+        if named is None:
             raise UserError(words.which_story(interview))
-        story = named[0]
+        story = named
     if story.number not in current.stories:
         current.stories.append(story.number)
     return words.story_planned(story, interview)

@@ -23,6 +23,7 @@ from bot.notes import lexicon
 from bot.notes.people import job_acronyms
 from bot.notes.written import as_written
 from bot.reflection.reading import specifics
+from bot.stories.model import Story
 
 __all__ = [
     "GAP_WORDS",
@@ -38,6 +39,7 @@ __all__ = [
     "said_removal",
     "said_story",
     "split_story",
+    "story_named",
     "suggested_tag",
     "worth_keeping",
 ]
@@ -242,6 +244,16 @@ def said_removal(text: str) -> str | None:
         return None
     ref = found.group("ref").strip().lstrip("#")
     return "last" if found.group("last") and not ref else ref or None
+
+
+def story_named(bank: list[Story], said: str) -> Story | None:
+    """The one story ``said`` names: "last" (the newest), or words of its title ("churn
+    fix"); None when none or several do."""
+    wanted = " ".join(said.split()).strip(" \"'").casefold()
+    if wanted in ("last", "latest", "newest", "last one"):
+        return max(bank, key=lambda s: s.number, default=None)
+    named = [s for s in bank if wanted and wanted in " ".join(s.title.split()).casefold()]
+    return named[0] if len(named) == 1 else None
 
 
 def infer_tags(*texts: str) -> list[str]:

@@ -25,6 +25,7 @@ from bot.stories.bank import (
     parse_tags,
     said_story,
     split_story,
+    story_named,
     worth_keeping,
 )
 from bot.stories.model import Story
@@ -103,7 +104,8 @@ async def _find(ctx: Context, number_text: str, action: str, rest: str = "") -> 
     fix"), when only one story has it."""
     m = re.fullmatch(r"#?(\d{1,9})", number_text.strip())
     if not m:
-        named = await _by_words(ctx, f"{number_text} {rest}")
+        named = story_named(await ctx.uow.stories.list_for_user(ctx.user_id),
+                            f"{number_text} {rest}")
         if named is None:
             raise UserError(words.which_story(action if action != "show" else "edit"))
         return named
@@ -111,15 +113,6 @@ async def _find(ctx: Context, number_text: str, action: str, rest: str = "") -> 
     if story is None:
         raise UserError(words.no_such_story(m.group(1)))
     return story
-
-
-async def _by_words(ctx: Context, said: str) -> Story | None:
-    bank = await ctx.uow.stories.list_for_user(ctx.user_id)
-    wanted = " ".join(said.split()).strip(" \"'").casefold()
-    if wanted in ("last", "latest", "newest", "last one"):
-        return max(bank, key=lambda s: s.number, default=None)
-    named = [s for s in bank if wanted and wanted in " ".join(s.title.split()).casefold()]
-    return named[0] if len(named) == 1 else None
 
 
 def _tags(ctx: Context, tags_text: str | None, *texts: str) -> list[str]:
