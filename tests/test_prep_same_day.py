@@ -48,3 +48,12 @@ async def test_an_hour_before_an_interview_of_unknown_kind_prep_keeps_it_to_one_
     (kind,) = [f for f in prep.fields if f.name == "If you don't know the format"]
     assert kind.value.startswith("Check the invite, or ask at the start")
     assert not any(f.name == "What differs by kind of interview" for f in prep.fields)
+
+
+async def test_logging_one_an_hour_ahead_points_at_what_fits_in_the_hour() -> None:
+    """"… gets you ready (research checklist, your questions, your stories)" an hour before."""
+    (logged,) = await World().say('/debrief interview Initech when:"in 90 minutes"')
+    assert "`/debrief prep #1` has what's worth doing in the 1 h 30 min left, the logistics " \
+           "first." in logged.text
+    (ahead,) = await World().say('/debrief interview Initech when:"fri 10:00"')
+    assert "gets you ready (research checklist, your questions, your stories)" in ahead.text

@@ -4,10 +4,10 @@ re-exports all three."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.copy.naming import counted, fmt_clock, fmt_local, interview_label
+from bot.copy.naming import counted, delta_words, fmt_clock, fmt_local, interview_label
 from bot.grammar import SUBCOMMANDS, spec_for
 from bot.model import Area, Interview, User
 from bot.timeparse import TimeParseError
@@ -235,11 +235,17 @@ def when_out_of_range(text: str, read: datetime, zone: ZoneInfo) -> str:
             "log interviews from the last 90 days up to a year ahead. Nothing was saved.")
 
 
-def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str]) -> str:
+def logged_ahead(interview: Interview, zone: ZoneInfo, nudge_lines: list[str],
+                 left: timedelta | None = None) -> str:
+    """``left``: the time to go, when it is only hours (``bot.prep.time_left.SHORT``): prep
+    then is what is worth doing in it, not the evening's checklist."""
+    ready = (f"`/debrief prep #{interview.id}` has what's worth doing in the "
+             f"{delta_words(left)} left, the logistics first" if left is not None else
+             f"`/debrief prep #{interview.id}` gets you ready (research checklist, your "
+             "questions, your stories)")
     lines = [f"Logged your interview at {interview_label(interview)} on "
              f"{fmt_local(interview.happens_at, zone)} (#{interview.id}). Good luck - "
-             f"`/debrief prep #{interview.id}` gets you ready (research checklist, your "
-             "questions, your stories). Your reminders:"]
+             f"{ready}. Your reminders:"]
     lines += [f"• {line}" for line in nudge_lines] or ["• (no reminders)"]
     return "\n".join(lines)
 

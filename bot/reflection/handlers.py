@@ -18,6 +18,7 @@ from bot.notes import words as note_words
 from bot.nudges.words import nudge_line
 from bot.prep.guard import not_happened_yet, prep_offer
 from bot.prep.recall import after_reflection
+from bot.prep.time_left import SHORT
 from bot.records.duplicates import refuse_duplicate
 from bot.records.heard import typed_outside_a_reflection
 from bot.records.small_talk import aside_lead, said_aside
@@ -127,7 +128,9 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     lines = [nudge_line(n, interview, ctx.zone)
              for n in sorted(nudges, key=lambda n: n.due_at)]  # in the order they come
     if ahead:
-        return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines),
+        left = interview.happens_at - ctx.now
+        return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines,
+                                             left if left < SHORT else None),
                       actions=prep_offer(interview))]
     replies = await pause_open_reflection(ctx, interview)
     ctx.user.active_interview_id = interview.id
