@@ -85,3 +85,13 @@ async def test_delete_story_said_as_a_sentence_asks_to_remove_that_story() -> No
     assert "1. Churn fix" in listed.text and "2. Client kept" in listed.text  # only asked
     (ask,) = await world.say("/debrief stories remove churn fix confirm")
     assert ask.text.startswith("Which story?")  # by its words it only ever asks
+
+
+async def test_a_result_with_its_number_in_words_is_tagged_impact_in_numbers() -> None:
+    """"they renewed for two years" was saved with "no skill tags yet" and asked to "add
+    the result in numbers"."""
+    (saved,) = await World().say(
+        "/debrief stories add Client kept | our biggest client threatened to leave; I set up "
+        "a weekly call and a shared tracker; they renewed for two years")
+    assert saved.text.startswith('Saved as story 1: "Client kept" (impact in numbers)')
+    assert "add the result in numbers" not in saved.text

@@ -67,7 +67,16 @@ _SKILL_WORDS: dict[str, re.Pattern[str]] = {
         r"(?:[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent|x\b|k\b|m\b|ms\b|h\b|hrs?\b|hours?|days?|weeks?|"
         r"months?|minutes?|mins?|seconds?|secs?|users?|customers?|people|clients?|sales|"
         r"revenue|dollars|euros?|pounds?)"
-        r"|\b(?:doubled|tripled|halved)\b)", re.IGNORECASE),
+        r"|\b(?:doubled|tripled|halved)\b"
+        # a number in words ("renewed for two years", "three launches on time"), not a
+        # delay ("slipped two weeks" is the failure, not its result)
+        r"|(?<!slipped )(?<!slipped by )(?<!delayed )(?<!delayed by )(?<!late by )"
+        r"(?<!behind by )(?<!lost )(?<!wasted )\b(?:two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve|fifteen|twenty|"
+        r"thirty|forty|fifty|a hundred|hundreds of|a thousand|thousands of|millions of)\s+"
+        r"(?:more\s+|new\s+|other\s+)?(?:times|x|hours?|days?|weeks?|months?|years?|users?|"
+        r"customers?|people|clients?|teams?|launches|releases|projects|accounts|deals|"
+        r"sales|hires|percent)\b)", re.IGNORECASE),
     "leadership": re.compile(
         r"\b(?:led|lead|leading|managed|mentored|coached|organi[sz]ed|drove|convinced|"
         r"persuaded|influenced|rallied|took (?:charge|ownership|the lead)|delegated|"
