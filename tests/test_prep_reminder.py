@@ -144,3 +144,15 @@ async def test_a_word_of_the_job_title_is_no_reason_to_pick_a_story() -> None:
     line = story_line(await evening_before(world))
     assert "about data" not in line
     assert line == 'Have story 1 ("Scope fight") ready: it shows a disagreement you worked through.'
+
+
+async def test_standing_out_rated_lowest_picks_the_story_with_a_number() -> None:
+    world = World()
+    for story in (PM, NUMBERS):
+        await world.say(story)
+    await reflect_on_globex(world, memorable="2", remember="skip", researched="1,2,3,4",
+                            questions="how do you measure churn today?")
+    await world.say('/debrief interview Acme when:"fri 10:00"')
+    assert story_line(await evening_before(world)) == (
+        'Have story 2 ("Churn fix") ready: its result is in numbers, and that\'s what they '
+        "remember - standing out is where your reflections score lowest.")
