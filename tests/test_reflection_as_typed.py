@@ -282,3 +282,32 @@ async def test_a_whole_story_pasted_at_what_you_discussed_is_asked_for_its_short
                                  "short version")
     await world.say("their notification system")
     assert world.interviews()[0].answers["reference"] == "their notification system"
+
+
+# "yes" at "what will they remember about you?": a nod, not the answer (asked once more).
+FEW_WORDS = "Could you put that in a few words? What is the one thing the interviewer will"
+
+
+async def test_a_nod_at_an_open_question_is_asked_about_not_kept_as_the_answer() -> None:
+    world, (again,) = await reflect([*TECHNICAL[:2], "yes"])
+    assert again.text.startswith(FEW_WORDS)
+    assert "remember" not in world.interviews()[0].answers
+    _, replies = await reflect([*TECHNICAL[:2], "yes", TECHNICAL[2]])
+    assert replies[-1].text.endswith("Which question was hardest, and why?\n"
+                                     "It tells you what to study before the next round. "
+                                     "`skip` is fine.")
+    world, _ = await reflect([*TECHNICAL[:2], "yes", TECHNICAL[2]])
+    assert world.interviews()[0].answers["remember"] == TECHNICAL[2]
+
+
+async def test_a_second_nod_skips_the_question_and_a_bare_number_or_emoji_is_a_nod() -> None:
+    world, _ = await reflect([*TECHNICAL[:2], "ok", "👍"])
+    assert world.interviews()[0].answers["remember"] is None
+    _, (again,) = await reflect([*TECHNICAL[:10], "2"])  # at the timeline: 2 what?
+    assert again.text.startswith("Could you put that in a few words? What timeline did they")
+
+
+async def test_none_and_zero_questions_asked_are_answers_not_nods() -> None:
+    for typed in ("none", "0", "no"):
+        world, _ = await reflect([*TECHNICAL[:7], typed])
+        assert world.interviews()[0].answers["questions_asked"] == typed

@@ -53,6 +53,12 @@ _NONE_OF_THEM = NONE_WORDS | {"nope", "nah", "idk", "not really", "nothing reall
 _HAS_LETTER = re.compile(r"[a-z]")
 _ABOUT_ASKING = re.compile(r"\b(?:questions?|qs|ask\w*)\b")
 PENDING = "_pending"
+# A reply that answers a yes/no question, typed at an open one ("What will they remember
+# about you?" - "yes"): a nod, a bare number, an emoji. Asked about once ("bare"); "no",
+# "none" and "idk" are answers there (nothing asked, nothing comes to mind) and are kept.
+_NODS = {"yes", "yeah", "yea", "yep", "yup", "ya", "ye", "y", "ok", "okay", "k", "kk",
+         "sure", "fine", "good", "great", "cool", "alright", "right", "true", "maybe",
+         "yes yes", "ok ok", "okay sure", "sure thing", "ok sure", "yes sure", "done"}
 # Replies that confirm "not going to send one" when asked whether they are sure.
 _SURE = {"yes", "yep", "yeah", "sure", "i am sure", "yes i am sure", "yes sure", "i am",
          "confirm", "no note", "not sending", "not sending one", "no thank you note"}
@@ -185,6 +191,10 @@ def apply_turn(answers: dict[str, Any], text: str, *, max_length: int,
     if question.key == "interviewers" and names_nobody(value):
         return Held({**settled, PENDING: {"question": question.key, "why": "no_names"}},
                     question, "no_names")
+    if question.kind == "text" and question.key not in ("reference", "interviewers") and \
+            is_bare(text):
+        return Held({**settled, PENDING: {"question": question.key, "why": "bare"}},
+                    question, "bare")
     if question.key == "reference":
         refusal = reference_phrase(value)
         if isinstance(refusal, Refusal) and refusal.reason in _REASK:
@@ -211,6 +221,9 @@ def _follow_up(answers: dict[str, Any], question: Question, why: str, text: str,
     value = _parse(question, text, max_length)  # asked once more: whatever comes is kept,
     if isinstance(value, Invalid):               # unless it is another off-limits topic
         return value
+    if why == "bare":  # a nod again: skipped for them, no third time
+        return Skipped({**answers, question.key: None}) if is_bare(text) else \
+            Answered({**answers, question.key: value})
     refusal = reference_phrase(value)
     if isinstance(refusal, Refusal) and refusal.reason in _OFF_LIMITS and \
             refusal.reason.value != why:
@@ -218,6 +231,14 @@ def _follow_up(answers: dict[str, Any], question: Question, why: str, text: str,
                                           "why": refusal.reason.value}},
                     question, refusal.reason.value)
     return Answered({**answers, question.key: value})
+
+
+def is_bare(text: str) -> bool:
+    """"yes", "ok", "4", "👍": a nod or a number, not an answer to an open question."""
+    words = norm(text)
+    if not words:
+        return bool(text.strip()) and not any(c.isalnum() for c in text)  # "👍", "..."
+    return words in _NODS or (words.isdigit() and words != "0")  # "0" questions asked: none
 
 
 def _back(answers: dict[str, Any], questions: Questions) -> Back:

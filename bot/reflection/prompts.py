@@ -120,6 +120,12 @@ def held_reply(why: str, question: Question, key: AnswerKey) -> Reply:
                  "\"Sam, Priya Shah\") - or `skip` if you don't have them.",
             destination=Destination.DM, tags=frozenset({"question", "free_text"}),
             answer_key=key, actions=(Choice("Skip", "skip"),))
+    if why == "bare":  # "yes", "4", "👍" at an open question
+        hint = f" {question.hint}" if question.hint else ""
+        skip = "" if "`skip`" in hint else " Or `skip` if nothing comes to mind."
+        return Reply(text=f"Could you put that in a few words? {question.prompt}{hint}{skip}",
+                     destination=Destination.DM, tags=frozenset({"question", "free_text"}),
+                     answer_key=key, actions=(Choice("Skip", "skip"),))
     text = _REASK.get(why, _REASK["non_answer"]) + _REASK_TAIL
     return Reply(text=text, destination=Destination.DM,
                  tags=frozenset({"question", "free_text"}), answer_key=key,
