@@ -171,3 +171,54 @@ async def test_let_down_after_a_no_is_met_as_a_hard_day_not_told_nothing_is_open
     assert reply.text.startswith("That sounds like a hard stretch - I'm sorry.")
     assert "Globex's no is one answer" in reply.text
     assert "no reflection open" not in reply.text
+
+
+async def a_no_from_globex(world: World) -> None:
+    await world.say('/debrief interview Globex when:"3 days ago 14:00"')
+    await world.say("cancel")
+    await world.say("/debrief outcome globex they said no")
+
+
+@pytest.mark.parametrize("typed", ["i really thought i had this one", "so close again",
+                                   "i think i bombed it", "another rejection. not again"])
+async def test_other_ways_of_being_let_down_after_a_no_are_a_hard_day_too(
+        world: World, typed: str) -> None:
+    await a_no_from_globex(world)
+    reply = await one(world, typed)
+    assert reply.text.startswith("That sounds like a hard stretch - I'm sorry.")
+    assert "no reflection open" not in reply.text
+
+
+@pytest.mark.parametrize("typed", ["what did i do wrong", "why didnt they pick me??",
+                                   "what am i doing wrong"])
+async def test_what_did_i_do_wrong_after_a_no_is_answered_honestly_with_what_can_tell(
+        world: World, typed: str) -> None:
+    await a_no_from_globex(world)
+    reply = await one(world, typed)
+    assert reply.text.startswith("I'm sorry about Globex. Nobody can say for sure from the "
+                                 "outside, and often it's nothing you did")
+    # No reflection on it yet: looking back at it, and asking them for feedback.
+    assert "`/debrief reflect #1` looks back at it with you" in reply.text
+    assert "`/debrief draft #1` has a short reply that asks them for feedback" in reply.text
+
+
+async def test_what_did_i_do_wrong_names_what_their_own_reflection_pointed_to(
+        world: World) -> None:
+    await world.say('/debrief interview Globex type:recruiter when:"3 days ago 14:00"')
+    for answer in ("I probably blended in", "idk", "skip", "skip", "skip", "skip", "skip",
+                   "skip", "skip", "skip", "skip", "skip", "skip"):
+        await world.say(answer)
+    await world.say("/debrief outcome globex rejected")
+    reply = await one(world, "what did i do wrong")
+    assert "The one thing your own reflection pointed to was standing out: " \
+           "`/debrief tip stand out` has one concrete step for it." in reply.text
+    assert "`/debrief reflect" not in reply.text
+
+
+async def test_what_did_i_do_wrong_while_still_waiting_says_nothing_went_wrong_yet(
+        world: World) -> None:
+    await world.say('/debrief interview Globex when:"3 days ago 14:00"')
+    await world.say("cancel")
+    reply = await one(world, "what did i do wrong")
+    assert reply.text.startswith("Nothing on record says anything went wrong: Globex hasn't "
+                                 "answered yet")

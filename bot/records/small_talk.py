@@ -26,10 +26,13 @@ from bot.insights.patterns import (
     is_closed,
     timing,
 )
-from bot.model import Interview, Outcome, ReflectionState, ThankYou
+from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
 from bot.prep.asked import interview_said, log_it
 from bot.prep.guard import prep_offer
 from bot.reflection.choices import norm
+from bot.reflection.dialogue import area_scores
+from bot.reflection.questions import AREA_WORK
+from bot.reflection.summary import choose_focus
 from bot.values import Destination, Reply
 
 __all__ = ["OnRecord", "aside_lead", "is_before_one", "is_thanks", "nothing_open",
@@ -48,7 +51,16 @@ _LOW = re.compile(r"\b(?:so done|i am done|over it|fed up|give up|giving up|tire
 # open, but not read into a reflection's choice ("ugh, a few moments stood out").
 _LET_DOWN = re.compile(r"\b(?:ugh+|gutted|heart ?broken|crushed|devastated|bummed|disappointed|"
                        r"so sad|really wanted (?:this|that|it)|wanted (?:this|that) "
-                       r"(?:one|job|so bad\w*))\b")
+                       r"(?:one|job|so bad\w*)|thought i (?:had|nailed|aced|got) (?:this|that|"
+                       r"it)|so close|not again|another (?:no|rejection)|why me|i bombed|"
+                       r"bombed it|blew it|messed (?:it|that) up|screwed (?:it )?up)\b")
+# Asking what went wrong ("what did i do wrong?", "why didnt they pick me"): answered
+# honestly - nobody can tell from outside - with what would tell them.
+_WHY_NOT = re.compile(r"\b(?:what did i do wrong|what (?:am i|i am) doing wrong|where did i go "
+                      r"wrong|what went wrong|why (?:did|do|does|would) (?:not )?(?:they|"
+                      r"nobody|no one)|why did (?:not )?i|why do i keep|why (?:was|am) i not|"
+                      r"why not me|what (?:should|could) i have done|why (?:am i|do i) "
+                      r"(?:always |keep )?(?:getting )?reject\w*)\b")
 # What a hard day is said with, besides its feeling: "i am so done with all of this".
 _WITH_A_FEELING = frozenset("""
     i am so really just honestly tbh ugh omg man lol rn right now today anymore with this
@@ -139,6 +151,8 @@ def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, 
     words = norm(text)
     if _THANKS.match(words):
         return _thanks(record, now, zone)
+    if _WHY_NOT.search(words):
+        return _why_not(record, now)
     if a_no or _LOW.search(words) or _LET_DOWN.search(words):
         return _hard_day(record, now, zone)
     if _NERVES.search(words) or _tells_of_one_ahead(words):
@@ -245,6 +259,49 @@ def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
     return _dm(f"{_HARD} When you feel like it, one small start: write down one thing you "
                "did and how it turned out with `/debrief stories add` - it's the kind of story "
                f"interviewers remember. {_NOTHING_TODAY}")
+
+
+def _why_not(record: OnRecord, now: datetime) -> Reply:
+    """"What did I do wrong?": nobody can say from outside, and how it felt is a poor guide
+    (COACHING.md); what their own reflection flagged, and asking them, can."""
+    many = (f" Across your {record.answered} answers so far, `/debrief stats` looks for a "
+            "pattern - and says so when there isn't one yet." if record.answered >= 3 else "")
+    if (no := record.rejected) is not None:
+        lead = (f"I'm sorry about {employer(no)}. Nobody can say for sure from the outside, "
+                "and often it's nothing you did: another candidate was further along, or "
+                "the role changed.")
+        weak = _weakest(no, now)
+        if weak is not None:
+            return _dm(f"{lead} The one thing your own reflection pointed to was "
+                       f"{AREA_WORK[weak]}: `/debrief tip {weak.value.replace('_', ' ')}` has "
+                       f"one concrete step for it. To really know, ask them: "
+                       f"`/debrief draft #{no.id}` has a short reply that asks for "
+                       f"feedback.{many}")
+        reflect = ("" if no.reflection_state is ReflectionState.COMPLETED else
+                   f"`/debrief reflect #{no.id}` looks back at it with you while you still "
+                   "remember it, and ")
+        return _dm(f"{lead} Two things can tell you more: {reflect}"
+                   f"`/debrief draft #{no.id}` has a short reply that asks them for "
+                   f"feedback.{many}")
+    if (waiting := record.waiting) is not None:
+        return _dm(f"Nothing on record says anything went wrong: {interview_label(waiting)} "
+                   "hasn't answered yet, and waiting feels worse than it usually is. When you "
+                   f"hear back, `/debrief outcome #{waiting.id}` records it.{many}")
+    if record.answered:
+        return _dm("Nobody can say for sure from the outside, and how an interview felt is a "
+                   "poor guide to how it was scored." + (
+                       many or " After your next one, a reflection right away "
+                       "(`/debrief interview <company>`) shows what to change."))
+    return _dm("Nobody can say for sure from the outside - but we can look at it together. "
+               "Log it with `/debrief interview <company> when:\"<day>\"` and a few quick "
+               "questions go over how it went and what to change next time.")
+
+
+def _weakest(interview: Interview, now: datetime) -> Area | None:
+    """The area the reflection's own focus would name, now that the answer is in."""
+    if not interview.answers:
+        return None
+    return choose_focus(interview, area_scores(interview.answers), now, timedelta(0))
 
 
 def _nerves(record: OnRecord, now: datetime, zone: ZoneInfo, text: str,

@@ -7,8 +7,8 @@ from typing import Literal
 
 from bot.model import Area, Interview, InterviewType
 
-__all__ = ["ALL_QUESTIONS", "AREA_NAMES", "AREA_WORDS", "BY_TYPE", "QUESTIONS", "Option",
-           "Question", "interview_kind", "questions_for", "type_of"]
+__all__ = ["ALL_QUESTIONS", "AREA_NAMES", "AREA_WORDS", "AREA_WORK", "BY_TYPE", "QUESTIONS",
+           "Option", "Question", "interview_kind", "questions_for", "type_of"]
 
 AREA_NAMES: dict[Area, str] = {
     Area.STAND_OUT: "Stand out",
@@ -17,6 +17,12 @@ AREA_NAMES: dict[Area, str] = {
     Area.PREPARED: "Prepared",
     Area.RIGHT_JOBS: "Right jobs",
 }
+
+# The areas as work to do, inside a sentence ("work on Stand out" reads as a label).
+AREA_WORK: dict[Area, str] = {
+    Area.STAND_OUT: "standing out", Area.FOLLOW_UP: "following up",
+    Area.PROFESSIONAL: "keeping it professional", Area.PREPARED: "preparation",
+    Area.RIGHT_JOBS: "choosing roles that fit"}
 
 # What people may type to name an area (`/debrief tip prepared`, `tips … areas:follow up`).
 AREA_WORDS: dict[str, Area] = {a.value.replace("_", " "): a for a in Area} | {
