@@ -105,7 +105,7 @@ async def test_waiting_for_an_answer_early_and_after_a_quiet_while(world: World)
     assert "follow-up" in late.text
 
 
-@pytest.mark.parametrize("typed", ["hello?", "ok", "2"])
+@pytest.mark.parametrize("typed", ["hmm?", "ok", "2"])
 async def test_anything_else_with_nothing_logged_says_where_to_start(
         world: World, typed: str) -> None:
     reply = await one(world, typed)
@@ -140,7 +140,7 @@ async def test_a_paused_reflection_is_still_offered_to_pick_up(world: World) -> 
     await world.say("/debrief interview Acme")
     await world.say("cancel")
     reply = await one(world, "hello")
-    assert "`/debrief reflect`" in reply.text
+    assert "`/debrief reflect #1` picks it up" in reply.text
 
 
 async def test_an_interview_months_ago_is_no_longer_waited_on(world: World) -> None:
@@ -222,3 +222,22 @@ async def test_what_did_i_do_wrong_while_still_waiting_says_nothing_went_wrong_y
     reply = await one(world, "what did i do wrong")
     assert reply.text.startswith("Nothing on record says anything went wrong: Globex hasn't "
                                  "answered yet")
+
+
+@pytest.mark.parametrize("typed", ["hi", "Hello!", "hey there", "what is this?",
+                                   "how does this work"])
+async def test_hello_or_what_is_this_with_nothing_logged_gets_the_introduction(
+        world: World, typed: str) -> None:
+    reply = await one(world, typed)
+    assert reply.text.startswith("Hi! I'm Debrief, your interview coach. Right after an "
+                                 "interview, type `/debrief interview <company>`")
+    assert "Nothing is logged yet" not in reply.text
+
+
+async def test_hello_with_an_interview_ahead_points_at_its_prep(world: World) -> None:
+    await world.say('/debrief interview Acme when:"tomorrow 10:00"')
+    hello = await one(world, "hey")
+    assert hello.text == ("Hi! Your next interview is Acme tomorrow at 10:00 - "
+                          "`/debrief prep #1` gets you ready for it.")
+    what = await one(world, "how does this work?")
+    assert what.text.startswith("Hi! I'm Debrief") and what.text.endswith(hello.text[4:])

@@ -67,6 +67,17 @@ _WITH_A_FEELING = frozenset("""
     it all of everything the search job jobs hunting searching interviews interviewing
     process whole feel feeling like a bit very too kind of sort
 """.split())
+# A greeting on its own, and asking what this is: met with hello and where to start.
+_HELLO = re.compile(r"(?:hi+|hey+|hello+|hiya|heya|yo|howdy|hola|good (?:morning|afternoon|"
+                    r"evening)|morning)(?: there| debrief| bot)?")
+_WHAT_IS_THIS = re.compile(r"\b(?:what is (?:this|debrief)|what are you|who are you|what (?:can|"
+                           r"do) you do|how (?:does|do) (?:this|it|you|debrief) work|how do i "
+                           r"(?:use|start)|how to (?:use|start)|get started|what do i do here)\b")
+_INTRO = ("I'm Debrief, your interview coach. Right after an interview, type `/debrief "
+          "interview <company>`: a few quick questions while it's fresh, then a thank-you note "
+          "drafted from what you discussed, and reminders at the right moments. Logged ahead "
+          "(`when:\"fri 10am\"`), it gets you a prep checklist the evening before. "
+          "`/debrief help` lists everything.")
 # Nerves before an interview, and asking for luck: "wish me luck", "so nervous lol".
 _NERVES = re.compile(r"\b(?:wish me luck|fingers crossed|nervous|anxious|scared|terrified|"
                      r"butterflies|freaking out|dreading)\b")
@@ -151,6 +162,8 @@ def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, 
     words = norm(text)
     if _THANKS.match(words):
         return _thanks(record, now, zone)
+    if _HELLO.fullmatch(words) or _WHAT_IS_THIS.search(words):
+        return _hello(record, now, zone, intro=not _HELLO.fullmatch(words))
     if _WHY_NOT.search(words):
         return _why_not(record, now)
     if a_no or _LOW.search(words) or _LET_DOWN.search(words):
@@ -259,6 +272,27 @@ def _hard_day(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
     return _dm(f"{_HARD} When you feel like it, one small start: write down one thing you "
                "did and how it turned out with `/debrief stories add` - it's the kind of story "
                f"interviewers remember. {_NOTHING_TODAY}")
+
+
+def _hello(record: OnRecord, now: datetime, zone: ZoneInfo, *, intro: bool) -> Reply:
+    """Hello back, with the one thing on record that is waiting for them (the whole
+    introduction when nothing is, or when they asked what this is)."""
+    if (ahead := record.ahead) is not None:
+        where = (f"Your next interview is {interview_label(ahead)} "
+                 f"{when_in_words(ahead.happens_at, now, zone)} - `/debrief prep #{ahead.id}` "
+                 "gets you ready for it.")
+    elif (paused := record.paused) is not None:
+        where = (f"Your reflection on {employer(paused)} is where you left it - "
+                 f"`/debrief reflect #{paused.id}` picks it up.")
+    elif (note := record.note_open) is not None:
+        where = (f"The thank-you note to {employer(note)} still has time on it - "
+                 f"`/debrief draft #{note.id}` has it ready.")
+    elif (waiting := record.waiting) is not None:
+        where = (f"Still waiting on {interview_label(waiting)}? When you hear back, "
+                 f"`/debrief outcome #{waiting.id}` records it.")
+    else:
+        return _dm(f"Hi! {_INTRO}")
+    return _dm(f"Hi! {_INTRO} {where}" if intro else f"Hi! {where}", record.ahead)
 
 
 def _why_not(record: OnRecord, now: datetime) -> Reply:
