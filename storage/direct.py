@@ -22,7 +22,7 @@ statements, the same type processors). What could block the loop is kept off it:
   runs on a background thread through a connection of its own (passive: it never waits for,
   nor blocks, readers and writers).
 
-The statements of a dialogue turn are *hot* (:func:`hot`): compiled once per set of
+The statements of a dialogue turn are *hot* (:func:`storage.hot.hot`): compiled once per set of
 parameter names into SQL text, bind processors and a row type, they run straight on the
 ``sqlite3`` cursor; SQLAlchemy's per-execution machinery (execution context, cursor result
 metadata, row processing), most of what remained of a turn's cost, is skipped. Every other
@@ -39,150 +39,30 @@ import asyncio
 import sqlite3
 import threading
 import weakref
-from collections import namedtuple
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy import Result, event, pool
 from sqlalchemy import create_engine as create_sync_engine
-from sqlalchemy.engine import Connection, Dialect, Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import (
     DBAPIError,
-    InvalidRequestError,
-    MultipleResultsFound,
-    NoResultFound,
     StatementError,
 )
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql import Executable
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.elements import ClauseElement
 
 from bot.ports import StorageBusy
+from storage.hot import DirectResult, Plan, Plans, plan_for
 
-__all__ = ["CHECKPOINT_EVERY", "DirectSqlite", "direct_for", "enable_direct", "hot"]
+__all__ = ["CHECKPOINT_EVERY", "DirectSqlite", "direct_for", "enable_direct"]
 
 #: Commits between two background checkpoints.
 CHECKPOINT_EVERY = 500
 
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
-
-_HotStatement = TypeVar("_HotStatement", bound=Executable)
-
-#: Hot statements by id (kept alive here, so their ids stay theirs).
-_hot: dict[int, Executable] = {}
-
-
-def hot(statement: _HotStatement) -> _HotStatement:
-    """Mark a module-level statement as part of the hot path (see the module's docstring)."""
-    _hot[id(statement)] = statement
-    return statement
-
-
-_REQUIRED = object()
-
-
-class _Plan:
-    """A hot statement compiled for one set of parameter names."""
-
-    __slots__ = ("converters", "positions", "row", "sql")
-
-    def __init__(self, compiled: SQLCompiler) -> None:
-        self.sql = compiled.string
-        processors = cast(Mapping[str, Callable[[Any], Any]], compiled._bind_processors)
-        by_name = {name: bind for bind, name in compiled.bind_names.items()}
-        #: Per ``?``: the parameter's key, its value when not given, its bind processor.
-        self.positions: list[tuple[str, Any, Callable[[Any], Any] | None]] = []
-        for name in compiled.positiontup or ():
-            bind = by_name[name]
-            default = _REQUIRED if bind.required else bind.value
-            self.positions.append((bind.key, default, processors.get(name)))
-        columns = compiled._result_columns
-        self.row: type[tuple[Any, ...]] | None = None
-        self.converters: list[tuple[int, Callable[[Any], Any]]] = []
-        if columns:
-            self.row = namedtuple("Row", [c.keyname for c in columns],  # type: ignore[misc]
-                                  rename=True)
-            dialect = compiled.dialect
-            for index, column in enumerate(columns):
-                convert = column.type._cached_result_processor(dialect, None)
-                if convert is not None:
-                    self.converters.append((index, convert))
-
-    def arguments(self, params: Mapping[str, Any] | None) -> list[Any]:
-        given = params or {}
-        arguments = []
-        for key, default, convert in self.positions:
-            value = given[key] if key in given else default
-            if value is _REQUIRED:
-                raise InvalidRequestError(f"A value is required for bind parameter {key!r}")
-            arguments.append(value if convert is None else convert(value))
-        return arguments
-
-
-def _plan(compiled: SQLCompiler) -> _Plan | None:
-    """A plan, or None when the statement needs SQLAlchemy's full execution path."""
-    if (compiled.insert_prefetch or compiled.update_prefetch or not compiled.positional
-            or compiled.literal_execute_params or compiled.post_compile_params
-            or compiled.escaped_bind_names
-            or len(set(compiled.positiontup or ())) != len(compiled.positiontup or ())
-            or any(bind.callable for bind in compiled.bind_names)):
-        return None
-    return _Plan(compiled)
-
-
-#: Plans by statement id, then by the parameters' names (None: not runnable directly).
-Plans = dict[int, dict[tuple[str, ...], "_Plan | None"]]
-
-
-def plan_for(plans: Plans, dialect: Dialect, statement: Executable,
-             params: object) -> _Plan | None:
-    """``statement``'s plan for these parameters when it is hot and can run directly."""
-    key = id(statement)
-    if key not in _hot or not (params is None or isinstance(params, dict)):
-        return None
-    by_keys = plans.get(key)
-    if by_keys is None:
-        by_keys = plans[key] = {}
-    keys = tuple(params) if params else ()
-    if keys not in by_keys:
-        compiled = cast(ClauseElement, statement).compile(dialect=dialect,
-                                                          column_keys=sorted(keys))
-        by_keys[keys] = _plan(cast(SQLCompiler, compiled))
-    return by_keys[keys]
-
-
-class DirectResult:
-    """What the repositories read of a hot statement's result (a buffered list of rows)."""
-
-    __slots__ = ("_rows", "lastrowid", "rowcount")
-
-    def __init__(self, rows: list[Any], rowcount: int, lastrowid: int | None) -> None:
-        self._rows = rows
-        self.rowcount = rowcount
-        self.lastrowid = lastrowid
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._rows)
-
-    def all(self) -> list[Any]:
-        return list(self._rows)
-
-    def first(self) -> Any:
-        return self._rows[0] if self._rows else None
-
-    def one(self) -> Any:
-        if len(self._rows) != 1:
-            if self._rows:
-                raise MultipleResultsFound("Multiple rows were found when exactly one was required")
-            raise NoResultFound("No row was found when one was required")
-        return self._rows[0]
-
-    def scalar_one(self) -> Any:
-        return self.one()[0]
-
 
 #: Connections not closed because their files refused writes when they were let go.
 _kept_open: list[Connection] = []
@@ -295,7 +175,7 @@ class DirectSqlite:
             return cast(Result[Any], self._run(plan, cast(Mapping[str, Any] | None, params)))
         return self.connection.execute(statement, params)
 
-    def _run(self, plan: _Plan, params: Mapping[str, Any] | None) -> DirectResult:
+    def _run(self, plan: Plan, params: Mapping[str, Any] | None) -> DirectResult:
         arguments = plan.arguments(params)
         cursor = self.raw.cursor()
         try:

@@ -4,7 +4,7 @@ transaction.
 On PostgreSQL a dialogue turn's statements went through SQLAlchemy's execution context, its
 greenlet bridge and its asyncpg cursor adapter: about 1.5 ms of the event loop's CPU per
 turn against SQLite's 0.3 (issue 14), enough to saturate the loop at ~500 turns/s and make
-every person wait behind it. The statements marked :func:`storage.direct.hot` are compiled
+every person wait behind it. The statements marked :func:`storage.hot.hot` are compiled
 once per engine and parameter names (the same plans as SQLite's) and run here with the
 adapter's own pieces, so nothing about the connection changes:
 
@@ -39,7 +39,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Executable
 
-from storage.direct import DirectResult, Plans, _Plan, hot, plan_for
+from storage.hot import DirectResult, Plan, Plans, hot, plan_for
 from storage.mapping import interviews, users
 from storage.pg_begin import begin_with_next_statement, discard_after_client_error
 from storage.repositories import INTERVIEW_BY_ID, USER_BY_IDENTITY
@@ -90,7 +90,7 @@ class PgHot:
         self._dialect = engine.dialect
         self._plans = _plans.setdefault(engine.sync_engine, {})
 
-    def plan(self, statement: Executable, params: Any) -> _Plan | None:
+    def plan(self, statement: Executable, params: Any) -> Plan | None:
         """The statement's plan when it is hot and can run here, else None."""
         return plan_for(self._plans, self._dialect, statement, params)
 
@@ -122,7 +122,7 @@ class PgHot:
         return await self.run(connection, plan, params), None
 
     @staticmethod
-    def _split(result: Result[Any], person: _Plan, interview: _Plan,
+    def _split(result: Result[Any], person: Plan, interview: Plan,
                ) -> tuple[Result[Any], Prefetched | None]:
         make_person = person.row._make  # type: ignore[union-attr]
         rows = [make_person(row[:_USER_COLUMNS]) for row in result]
@@ -135,7 +135,7 @@ class PgHot:
                 Prefetched({"b_id": rows[0].active_interview_id, "b_user_id": rows[0].id},
                            found))
 
-    async def run(self, connection: AsyncConnection, plan: _Plan,
+    async def run(self, connection: AsyncConnection, plan: Plan,
                   params: Mapping[str, Any] | None) -> Result[Any]:
         adapter = await _adapter(connection)
         arguments = plan.arguments(params)

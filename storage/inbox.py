@@ -20,7 +20,7 @@ from sqlalchemy import Row, Table, bindparam, delete, func, select, update
 from sqlalchemy.sql.elements import BindParameter
 
 from bot.inbox import InboxEntry, InboxStatus
-from storage.direct import hot
+from storage.hot import hot
 from storage.mapping import dialect_insert
 from storage.models import InboxRow
 from storage.repositories import Executor

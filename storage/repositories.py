@@ -29,7 +29,7 @@ from sqlalchemy.sql.elements import BindParameter
 
 from bot.model import Interview, Nudge, NudgeKind, NudgeStatus, User
 from bot.values import Identity
-from storage.direct import hot
+from storage.hot import hot
 from storage.mapping import (
     dialect_insert,
     identity_params,

@@ -13,7 +13,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Table, bindparam, delete, func, insert, literal, select, update
 
 from bot.stories.model import Prep, Story
-from storage.direct import hot
+from storage.hot import hot
 from storage.models import InterviewPrepRow, StoryRow
 from storage.repositories import Executor
 
