@@ -12,6 +12,7 @@ from discord import app_commands
 from fake_discord import FakeDiscord
 
 from adapters.discord import DiscordAdapter
+from adapters.discord.handlers import DiscordHandlers
 from adapters.discord.tree import read_command
 from bot.memory import MemoryStore
 
@@ -72,3 +73,25 @@ async def test_commands_are_answered_without_discord_py_dispatching_them(
     await fake.autocomplete(ann, "reflect", "interview", "Glo")
     await fake.wait_until(lambda: calls)
     assert calls == ["InteractionType.autocomplete"]
+
+
+async def test_only_a_modal_submission_reaches_on_interaction(
+        fake: FakeDiscord, adapter: DiscordAdapter, store: MemoryStore,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command or a click would start a task in on_interaction that does nothing; the
+    interview form's submission still gets there, and is logged."""
+    seen: list[str] = []
+    original = DiscordHandlers.interaction
+
+    async def counted(self: DiscordHandlers, interaction: discord.Interaction[Any]) -> None:
+        seen.append(str(interaction.type))
+        await original(self, interaction)
+
+    monkeypatch.setattr(DiscordHandlers, "interaction", counted)
+    gina = fake.add_user("gina")
+    opened = await fake.command(gina, "interview", role="SRE")
+    await fake.wait_until(lambda: opened.modal is not None)
+    submitted = await fake.submit_modal(gina, opened, {"company": "Umbrella", "role": "SRE"})
+    await fake.wait_until(lambda: fake.replies_to(submitted))
+    assert seen == ["InteractionType.modal_submit"]
+    assert [i.company for i in store.interviews.rows.values()] == ["Umbrella"]
