@@ -111,6 +111,11 @@ async def test_no_reply_at_the_check_in_brings_a_follow_up_draft_then_a_second_t
     world.clock.set(closing.due_at)
     (closed,) = await deliver_due(world)
     assert "isn't a verdict on you" in closed.text
+    # ... and ends in one step to take, not in the silence
+    assert closed.text.endswith("One step for this week: put that energy into your next "
+                                "application - a role where you clearly bring something - and "
+                                "log the interview when it comes, so your prep is waiting the "
+                                "evening before.")
     assert world.interview().outcome is Outcome.NO_REPLY
     (done,) = await world.say("/debrief outcome Acme no reply")
     assert "followed up with Acme twice" in done.text

@@ -73,7 +73,10 @@ def closing_text(interview: Interview) -> str:
             "Silence like this usually means they've moved on, and it happens to strong "
             "candidates every day - it isn't a verdict on you. I've closed it as \"no reply\", "
             "so it stops taking up room. If they do write, "
-            f"`/debrief outcome #{interview.id} callback` reopens it.")
+            f"`/debrief outcome #{interview.id} callback` reopens it. One step for this week: "
+            "put that energy into your next application - a role where you clearly bring "
+            "something - and log the interview when it comes, so your prep is waiting the "
+            "evening before.")
 
 
 _ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
