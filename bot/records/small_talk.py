@@ -29,6 +29,7 @@ from bot.insights.patterns import (
 from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
 from bot.prep.asked import interview_said, log_it
 from bot.prep.guard import prep_offer
+from bot.records.told import offer_again, told_in_passing
 from bot.reflection.choices import norm
 from bot.reflection.dialogue import area_scores
 from bot.reflection.questions import AREA_WORK
@@ -113,6 +114,8 @@ class OnRecord:
     waiting_long: bool
     callbacks: int  # interviews that led to a callback or an offer
     answered: int  # interviews with an answer of any kind
+    latest: Interview | None = None  # the latest interview that has happened
+    offered: Interview | None = None  # an offer recorded in the last week
 
     @classmethod
     def read(cls, interviews: list[Interview], now: datetime, window: timedelta) -> OnRecord:
@@ -134,7 +137,10 @@ class OnRecord:
             waiting=waiting,
             waiting_long=waiting is not None and now - waiting.happens_at >= QUIET_AFTER,
             callbacks=sum(1 for i in past if i.outcome in CALLBACKS),
-            answered=sum(1 for i in past if called_back(i, now) is not None))
+            answered=sum(1 for i in past if called_back(i, now) is not None),
+            latest=past[0] if past else None,
+            offered=next((i for i in past if i.outcome is Outcome.OFFER and i.outcome_at
+                          is not None and now - i.outcome_at <= RECENT), None))
 
 
 def is_thanks(text: str) -> bool:
@@ -164,6 +170,10 @@ def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, 
         return _thanks(record, now, zone)
     if _HELLO.fullmatch(words) or _WHAT_IS_THIS.search(words):
         return _hello(record, now, zone, intro=not _HELLO.fullmatch(words))
+    told = told_in_passing(words, text, latest=record.latest, offered=record.offered,
+                           now=now)
+    if told is not None:
+        return told
     if _WHY_NOT.search(words):
         return _why_not(record, now)
     if a_no or _LOW.search(words) or _LET_DOWN.search(words):
@@ -205,6 +215,8 @@ def nothing_open(record: OnRecord, now: datetime, zone: ZoneInfo, *,
     """For anything else typed in the DM with no question open ("hello?", "2"): where to
     go from here, by what is on record. ``good_news``: it told of a callback or an offer
     that no interview on record can take ("got the job!!" with nothing logged)."""
+    if good_news and record.offered is not None:
+        return offer_again(record.offered)
     if good_news:
         return _dm("That's great news - congratulations! If you'd like it on record for "
                    "your patterns, log it with `/debrief interview <company>` and record it "

@@ -1,0 +1,62 @@
+"""Told in passing with no question open: an interview just had, good news already on
+record, and the question an offer brings - each met with the step that fits the record,
+not "There's no reflection open right now" or "log it" for what is logged."""
+
+from __future__ import annotations
+
+import pytest
+from test_service import World
+from test_small_talk_on_record import one
+
+world = pytest.fixture(lambda: World(), name="world")
+
+
+async def an_offer_from_stripe(world: World) -> None:
+    await world.say('/debrief interview Stripe when:"3 days ago 14:00"')
+    await world.say("cancel")
+    await world.say("/debrief outcome stripe offer")
+
+
+@pytest.mark.parametrize("typed, company", [
+    ("i just had an interview with google", "Google"),
+    ("just finished my final round at Stripe!!", "Stripe"),
+    ("had a phone screen today", "<company>"),
+])
+async def test_an_interview_just_had_and_not_logged_is_offered_its_reflection(
+        world: World, typed: str, company: str) -> None:
+    reply = await one(world, typed)
+    assert reply.text.startswith("How did it go? Let's go over it while it's fresh: "
+                                 f"`/debrief interview {company}`")
+    assert world.interviews() == []  # nothing logged on a guess
+
+
+async def test_one_just_had_and_logged_is_picked_up_where_it_was_left(world: World) -> None:
+    await world.say('/debrief interview Acme when:"1 hour ago"')
+    await world.say("cancel")
+    reply = await one(world, "just finished my interview!!")
+    assert reply.text.startswith("How did it go? Let's go over Acme while it's fresh: "
+                                 "`/debrief reflect #1`")
+
+
+async def test_one_just_had_and_reflected_on_points_at_the_thank_you(world: World) -> None:
+    await world.reflect_fully()
+    reply = await one(world, "i just had my interview at acme")
+    assert reply.text.startswith("Your reflection on Acme is done. What counts most now is "
+                                 "the thank-you within 24 hours: `/debrief draft #1`")
+
+
+async def test_good_news_told_again_after_the_offer_is_recorded_is_not_told_to_log_it(
+        world: World) -> None:
+    await an_offer_from_stripe(world)
+    again = await one(world, "omg i got it!!")
+    assert again.text.startswith("Congratulations again on Stripe - it's on record")
+    assert "/debrief interview" not in again.text
+
+
+async def test_should_i_negotiate_after_an_offer_gets_a_short_honest_answer(
+        world: World) -> None:
+    await an_offer_from_stripe(world)
+    reply = await one(world, "should i negotiate?")
+    assert reply.text.startswith("Usually, yes: a polite, specific ask rarely costs you "
+                                 "Stripe's offer.")
+    assert "in writing" in reply.text
