@@ -650,7 +650,8 @@ async def test_answering_when_no_reflection_is_open_changes_nothing(world: World
 
 async def test_a_first_message_that_is_not_a_command_logs_nothing(world: World) -> None:
     (reply,) = await world.say("hello?")
-    assert reply.text.startswith("Nothing is logged yet.")  # "pick one up again": no one
+    assert reply.text.startswith("Hi! I'm Debrief")  # "pick one up again": no one
+    assert "/debrief reflect" not in reply.text
     assert world.interviews() == [] and world.nudges() == []
 
 
