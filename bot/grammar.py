@@ -124,9 +124,13 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
                     aliases=("for",))),
         positional="action",
     ),
-    SubcommandSpec("history", "/debrief history [interview] [edit field:… stage:… …]",
-                   "Your past interviews; edit one's profile (role, field, stage …)",
+    SubcommandSpec("history", '/debrief history [interview] [edit when:"12 Mar 09:00" '
+                   'field:… stage:… …]',
+                   "Your past interviews; move one to its right time, edit its profile",
                    (_INTERVIEW_REF,
+                    OptionSpec("when", 'Move it to its right time: "12 Mar 09:00", '
+                               '"friday 10am" (its reminders follow)',
+                               aliases=("date", "time", "at")),
                     OptionSpec("role", "Change the role title"),
                     *_PROFILE_OPTIONS),
                    positional="interview"),

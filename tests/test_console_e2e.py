@@ -16,6 +16,7 @@ import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -270,3 +271,25 @@ async def test_the_console_leaves_other_peoples_reminders_for_them(tmp_path: Pat
     clock.advance(timedelta(minutes=10))
     await Dispatcher(uow, ConsoleGateway(bob_again), clock).run_until_idle()
     assert "[reminder]" in bob_out.getvalue()
+
+
+def test_an_interview_logged_at_the_wrong_time_is_moved_with_its_reminders(
+        tmp_path: Path) -> None:
+    result = run_console(tmp_path, ['/debrief interview Acme when:"in 3 days 10:00"',
+                                    '/debrief history #1 edit when:"in 5 days 10:00"',
+                                    "/debrief nudges"])
+    out = result.stdout
+    assert "Moved Acme (#1) from " in out and "Your reminders:" in out
+    assert 'Move it back with `/debrief history #1 edit when:"' in out
+    with closing(sqlite3.connect(tmp_path / "e2e.db")) as db:
+        rows = db.execute("SELECT kind, status, idempotency_key FROM nudges "
+                          "ORDER BY id").fetchall()
+        (happens_at,) = db.execute("SELECT happens_at FROM interviews").fetchone()
+    first, moved = rows[:5], rows[5:]
+    assert {status for _, status, _ in first} == {"cancelled"}  # kept, as history
+    assert sorted(kind for kind, _, _ in moved) == sorted(kind for kind, _, _ in first)
+    assert {status for _, status, _ in moved} == {"pending"}
+    assert not {key for *_, key in first} & {key for *_, key in moved}
+    london = ZoneInfo("Europe/London")  # the console's --tz; 10:00 there is the same day in UTC
+    day = (datetime.now(london).date() + timedelta(days=5)).isoformat()
+    assert str(happens_at).startswith(day)  # stored at the new time

@@ -18,6 +18,7 @@ from bot.notes import notes_for
 from bot.notes.words import draft_replies
 from bot.prep.guard import not_happened_yet
 from bot.records import words
+from bot.records.moving import move_interview
 from bot.records.outcome_phrases import names_no_one, read_outcome
 from bot.reflection.thank_you import THANK_YOU_BY_FOLLOWUP
 from bot.reflection.timeline import read_timeline
@@ -257,6 +258,13 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
 async def history(ctx: Context, cmd: Command) -> list[Reply]:
     ref = cmd.option("interview") or cmd.text
     ref, editing = _edit_word(ref)
+    when = cmd.option("when")
+    if when is not None:  # `history #3 edit when:"12 Mar 09:00"`: moved, then any profile
+        interview = await ctx.find_interview(ref or None)
+        moved = await move_interview(ctx, interview, when)
+        if any(name in PROFILE_OPTIONS for name, _ in cmd.options):
+            moved.append(await _edit_profile(ctx, cmd, ref))
+        return moved
     if editing or any(name in PROFILE_OPTIONS for name, _ in cmd.options):
         return [await _edit_profile(ctx, cmd, ref)]
     if ref:

@@ -17,11 +17,15 @@ __all__ = [
     "followup_done",
     "history_detail",
     "history_list",
+    "move_how",
+    "move_unchanged",
+    "moved",
     "outcome_ask",
     "outcome_replaced",
     "outcome_saved",
     "profile_how",
     "profile_saved",
+    "read_as_move",
     "sent_before_interview",
     "sent_in_future",
     "source_question",
@@ -206,11 +210,49 @@ def profile_how(interview: Interview) -> str:
     now = profile_line(interview) or "nothing yet"
     return (f"#{interview.id} {interview_label(interview)} - profile: {now}.\n"
             f"Change any part with `/debrief history #{interview.id} edit` and one or more "
-            "of `role:…`, `field:…` (engineering, data, product, design, sales, support … or "
+            "of `when:…` (its right time: its reminders follow), `role:…`, `field:…` "
+            "(engineering, data, product, design, sales, support … or "
             "your own words), `seniority:` entry/mid/senior/lead/manager/executive, "
             "`location:…` (a city, remote, hybrid), `source:` referral/application/recruiter, "
             "`stage:` screen/first/later/final. `field:none` clears one. All optional - "
             "they let `/debrief stats` compare like with like.")
+
+
+def move_how(interview: Interview) -> str:
+    return (f"To move an interview, give its new time: `/debrief history #{interview.id} edit "
+            "when:\"12 Mar 09:00\"` (any time you can type when you log one). Nothing was "
+            "changed.")
+
+
+def read_as_move(interview: Interview, when: str) -> str:
+    return (f"(#{interview.id} is your interview at {employer(interview)}, so I read this as "
+            f"`/debrief history #{interview.id} edit when:\"{when[:60]}\"`.)")
+
+
+def move_unchanged(interview: Interview, zone: ZoneInfo) -> str:
+    return (f"{employer(interview)} (#{interview.id}) is already on "
+            f"{fmt_local(interview.happens_at, zone)} - nothing to move.")
+
+
+def moved(interview: Interview, old_at: datetime, nudge_lines: list[str], zone: ZoneInfo,
+          *, reflect_now: bool = False) -> str:
+    """The move, old and new time named as the reminders name times, the reminders now
+    planned, and how to move it back (there is no undo for edits: the command is it)."""
+    new = fmt_local(interview.happens_at, zone)
+    lines = [f"Moved {employer(interview)} (#{interview.id}) from "
+             f"{fmt_local(old_at, zone)} to {new}."]
+    if nudge_lines:
+        lines.append("Your reminders:")
+        lines += [f"• {line}" for line in nudge_lines]
+    else:
+        lines.append("No reminders to come for it.")
+    if reflect_now:
+        lines.append("It's over now, so the reflection is ready when you are: "
+                     f"`/debrief reflect #{interview.id}`.")
+    back = old_at.astimezone(zone)
+    lines.append(f"Wrong? Move it back with `/debrief history #{interview.id} edit "
+                 f"when:\"{back:%Y-%m-%d %H:%M}\"`.")
+    return "\n".join(lines)
 
 
 def profile_saved(interview: Interview) -> str:

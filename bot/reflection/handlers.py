@@ -21,6 +21,7 @@ from bot.prep.recall import after_reflection
 from bot.prep.time_left import SHORT
 from bot.records.duplicates import refuse_duplicate
 from bot.records.heard import typed_outside_a_reflection
+from bot.records.moving import move_named, read_interview_time
 from bot.records.small_talk import aside_lead, said_aside
 from bot.reflection import prompts, words
 from bot.reflection.choices import Unclear, read_choice
@@ -52,12 +53,14 @@ from bot.reflection.thank_you import (
 )
 from bot.reflection.timeline import TIMELINE_DATE, read_timeline
 from bot.reflection.typed_when import (
+    MAX_AHEAD,
+    MAX_PAST,
     company_as_typed,
     split_company_and_role,
     split_trailing_when,
     told_as_past,
 )
-from bot.timeparse import TimeParseError, parse_when
+from bot.timeparse import TimeParseError
 from bot.values import AnswerKey, Command, Destination, Reply
 
 __all__ = [
@@ -74,8 +77,6 @@ __all__ = [
 
 # An interview logged this close to "now" counts as just ended: the reflection starts.
 JUST_ENDED_SLACK = timedelta(minutes=5)
-MAX_PAST = timedelta(days=90)
-MAX_AHEAD = timedelta(days=365)
 
 
 async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
@@ -104,12 +105,9 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
             raise UserError(copy.when_out_of_range(when_text, happens_at, ctx.zone))
     elif when_text:
-        try:
-            happens_at = parse_when(when_text, ctx.now, ctx.zone)
-        except TimeParseError as exc:
-            raise UserError(copy.bad_time(when_text, exc)) from exc
-        if not ctx.now - MAX_PAST <= happens_at <= ctx.now + MAX_AHEAD:
-            raise UserError(copy.when_out_of_range(when_text, happens_at, ctx.zone))
+        happens_at = read_interview_time(ctx, when_text)
+    if (moved := await move_named(ctx, company, when_text)) is not None:
+        return moved  # "interview #1 when:friday": #1 is logged already; it moves
     if not cmd.option("company"):  # "interview at meta for a data scientist role"
         company, said_role = split_company_and_role(company)
         role = role or said_role

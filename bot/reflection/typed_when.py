@@ -12,14 +12,19 @@ anything :func:`bot.timeparse.parse_when` cannot read ("Friday Labs" has no time
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.timeparse import TimeParseError, parse_when
 from bot.timeparse.said import as_said
 from bot.values import without_emoji
 
-__all__ = ["company_as_typed", "split_company_and_role", "split_trailing_when", "told_as_past"]
+__all__ = ["MAX_AHEAD", "MAX_PAST", "company_as_typed", "split_company_and_role",
+           "split_trailing_when", "told_as_past"]
+
+# How far from now an interview's time may be, logged or moved (bot.records.moving).
+MAX_PAST = timedelta(days=90)
+MAX_AHEAD = timedelta(days=365)
 
 # The most words a time after the company takes ("next friday at 10:30 am" is six).
 _MOST_WORDS = 6
