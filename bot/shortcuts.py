@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,8 +26,8 @@ from bot.copy.messages import HELP_WORDS, QUIT_WORDS
 from bot.grammar import PREFIX, SUBCOMMANDS
 from bot.prep.asked import asks_for
 
-__all__ = ["SETTING_WORDS", "Shortcut", "command_in_sentence", "near_subcommand",
-           "read_shortcut"]
+__all__ = ["SETTING_WORDS", "Shortcut", "asks_for_stats", "command_in_sentence",
+           "near_subcommand", "read_shortcut"]
 
 _NAMES = tuple(spec.name for spec in SUBCOMMANDS)
 _CUTOFF = 0.75
@@ -51,6 +52,8 @@ def read_shortcut(text: str) -> Shortcut | None:
         return Shortcut("help")
     if bare in QUIT_WORDS:
         return Shortcut("pause")
+    if asks_for_stats(bare):
+        return Shortcut("command", f"{PREFIX} stats")
     first, _, rest = text.strip().partition(" ")
     word = first.lower()
     if word.startswith("/") and word[1:] in _NAMES:  # "/history", "/tip prepared"
@@ -63,6 +66,23 @@ def read_shortcut(text: str) -> Shortcut | None:
     if word.startswith("/") or next_word in _NAMES or near_subcommand(next_word):
         return Shortcut("command", f"{PREFIX} {rest}".strip())
     return None
+
+
+# Asking for one's own figures in so many words. Never an answer to a reflection's question,
+# so it is read as /debrief stats wherever it is typed (it was "There's no reflection open
+# right now" in the DM, or stored as an answer).
+_STATS_ASKED = frozenset({
+    "stats", "stat", "statistics", "my stats", "my stat", "my statistics", "show my stats",
+    "show me my stats", "show stats", "see my stats", "my numbers", "my progress",
+    "my patterns", "how am i doing", "how am i doing so far", "how am i doing overall",
+    "how am i doing lately", "how i am doing"})
+_POLITE = re.compile(r"^(?:pls|plz|please)\s+|\s+(?:pls|plz|please|thanks|thx)$")
+
+
+def asks_for_stats(text: str) -> bool:
+    """"my stats", "stats pls", "how am i doing?" - and nothing longer."""
+    bare = _POLITE.sub("", " ".join(text.lower().replace("?", " ").split()).strip(" .!,"))
+    return bare in _STATS_ASKED
 
 
 # Asked of the first word of every answer typed in a reflection: the same few words ("the",
@@ -84,7 +104,8 @@ def _at_least(word: str, target: str, cutoff: float) -> bool:
 _SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep",
              "reminder": "nudges", "reminders": "nudges", "story": "stories",
              "reflection": "reflect", "result": "outcome", "results": "outcome",
-             "commands": "help"}
+             "commands": "help", "statistics": "stats", "patterns": "stats",
+             "progress": "stats", "numbers": "stats"}
 # A setting named first ("/debrief timezone berlin", "/debrief quiet 23:00-07:00"): the
 # settings command, with the word kept as its first argument.
 SETTING_WORDS = frozenset({"timezone", "tz", "quiet"})
@@ -101,7 +122,8 @@ _ASKED_FOR = (
     ("draft", ("draft", "note", "thank-you", "thankyou", "thank you email",
                "thank you e-mail", "thank you letter")),
     ("settings", ("timezone", "time zone", "quiet hours", "settings", "my name")),
-    ("stats", ("stats", "statistics", "patterns", "how am i doing", "how i am doing")),
+    ("stats", ("stats", "statistics", "patterns", "how am i doing", "how i am doing",
+               "my numbers", "my progress")),
     ("stories", ("story", "stories")),
     ("export", ("export", "download", "copy of my data")),
     # forget without "confirm" only asks, and says how to confirm

@@ -147,3 +147,33 @@ async def test_forget_mentions_a_button_only_where_there_is_one(world: World) ->
     (chat,) = await world.say("/debrief forget")
     assert "or press the button" in chat.text
     assert world.interviews()  # asking deletes nothing
+
+
+# -- asking for one's figures in everyday words ---------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["my stats", "how am i doing", "stats pls", "How am I doing?",
+                                   "stats", "show me my stats please"])
+async def test_asking_for_stats_in_the_dm_shows_them(world: World, typed: str) -> None:
+    """It was "There's no reflection open right now. Log an interview with …"."""
+    await world.reflect_fully()
+    replies = await world.say(typed)
+    assert replies[0].title == "Your interview patterns"
+    assert "no reflection open" not in said(replies)
+
+
+async def test_asking_for_stats_inside_a_reflection_is_not_an_answer(world: World) -> None:
+    await in_reflection(world, answered=4)  # at the free-text reference-point question
+    before = dict(world.interview().answers)
+    replies = await world.say("how am i doing?")
+    assert replies[0].title == "Your interview patterns"
+    assert world.interview().answers == before
+
+
+@pytest.mark.parametrize("typed", ["/debrief statistics", "/debrief patterns",
+                                   "/debrief progress", "/debrief my numbers"])
+async def test_other_words_for_stats_after_the_prefix_run_it(world: World, typed: str) -> None:
+    await world.reflect_fully()
+    replies = await world.say(typed)
+    assert "Your interview patterns" in [r.title for r in replies]
+    assert "I don't know the command" not in said(replies)
