@@ -63,7 +63,7 @@ async def test_silence_every_time_is_not_read_as_a_no_and_leads_to_a_follow_up()
 
 async def test_silence_after_a_month_is_an_outcome_not_an_answer() -> None:
     said = await stats_of("all no reply")
-    assert "From 3 interviews with an outcome: 0 callbacks, 3 with no reply after three weeks." \
+    assert "From 3 interviews with an outcome: 3 with no reply after three weeks." \
         in said
     assert "with an answer" not in said
 
@@ -146,7 +146,7 @@ async def test_once_debrief_closes_the_wait_stats_no_longer_calls_it_waiting() -
     assert closed.outcome is not None and closed.outcome.value == "no_reply"
     said = everything(await seeded.say("/debrief stats"))
     assert "still waiting" not in said and "when you hear back, record it" not in said
-    assert "Your interview with an outcome ended in silence, not a no." in said
+    assert "Your one interview with an outcome ended in silence, not a no." in said
     assert "After a second one, let it go and put that energy into the next application." \
         in said
 

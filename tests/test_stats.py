@@ -142,7 +142,7 @@ async def test_a_recent_no_reply_is_waiting_not_a_failed_callback(world: World) 
     await world.seed(ANN, [*HISTORY[:1], *recent])
     (reply,) = await world.say("/debrief stats")
     outcomes = {f.name: f.value for f in reply.fields}["Outcomes"]
-    assert outcomes.startswith("From 1 interview with an outcome: 0 callbacks, 1 rejection.")
+    assert outcomes.startswith("From 1 interview with an outcome: 1 rejection.")
     assert "1 still waiting for a reply - not counted until you hear back" in outcomes
 
 
@@ -293,3 +293,32 @@ async def test_interviews_all_on_one_day_are_said_so_not_from_a_day_to_itself() 
     text = " ".join(r.text for r in replies)
     assert "Across your 2 past interviews (all on " in text, text
     assert not re.search(r"from (\d\d \w+) to \1", text)
+
+
+# -- read by someone who was just rejected -----------------------------------------------
+
+
+def _field(reply: Reply, name: str) -> str:
+    return {f.name: f.value for f in reply.fields}[name]
+
+
+async def test_no_callback_yet_is_never_counted_as_zero(world: World) -> None:
+    """After two noes the figures read "0 callbacks, 2 rejections" and "0 of 2 went out
+    inside 24 hours": a zero said back to someone who has just been turned down."""
+    late = [(d, c, a, 30, Outcome.REJECTED) for d, c, a, _, _ in HISTORY[:2]]
+    await world.seed(ANN, [*late[:1], (43, "Globex", HISTORY[1][2], None, Outcome.REJECTED)])
+    (reply,) = await world.say("/debrief stats")
+    said = everything(reply)
+    assert not re.search(r"\b0 (callbacks|of)\b", said)
+    assert _field(reply, "Outcomes") == "From 2 interviews with an outcome: 2 rejections."
+    assert _field(reply, "Thank-you notes") == (
+        "1 note went out after the 24 hours. 1 note was never marked as sent (`/debrief "
+        "followup` marks one).")
+
+
+async def test_a_first_answer_that_is_an_offer_is_called_an_offer(world: World) -> None:
+    """It read "it was a callback - well done" and "1 callback (1 of them an offer)"."""
+    await world.seed(ANN, [(20, "Umbrella", HISTORY[3][2], 5, Outcome.OFFER)])
+    (reply,) = await world.say("/debrief stats")
+    assert "One answer so far, and it was an offer - congratulations!" in reply.text
+    assert _field(reply, "Outcomes") == "From 1 interview with an outcome: 1 offer."

@@ -135,8 +135,10 @@ def lead(p: Patterns) -> tuple[str, str]:
     if callbacks == 0:
         return _no_callbacks_yet(p)
     if known == 1:
-        return ("One answer so far, and it was a callback - well done. Too early for "
-                "patterns.", _tip_for_weakest(p))
+        won = ("an offer - congratulations!" if p.outcomes[Outcome.OFFER] else
+               "a callback - well done.")
+        return f"One answer so far, and it was {won} Too early for patterns.", \
+            _tip_for_weakest(p)
     if callbacks == known:
         return (f"Every interview you've heard back from brought a callback ({callbacks} of "
                 f"{known}). Well done.", _tip_for_weakest(p))
@@ -158,7 +160,7 @@ def _no_callbacks_yet(p: Patterns) -> tuple[str, str]:
     on_time, decided = p.thank_you[Timing.ON_TIME], p.thank_you_decided
     fits = [pt.fit for pt in p.points if pt.result is not None and pt.fit]
     if silent == known:
-        situation = (f"{'Your interview' if known == 1 else f'All {known} interviews'} with "
+        situation = (f"{'Your one interview' if known == 1 else f'All {known} interviews'} with "
                      "an outcome ended in silence, not a no. That's hard, and it happens to "
                      "strong candidates all the time - it isn't a verdict on you.")
     elif known == 1:
@@ -250,13 +252,16 @@ def _thank_yous(p: Patterns) -> str:
         return "Nothing to count yet." + pending
     on_time, late = p.thank_you[Timing.ON_TIME], p.thank_you[Timing.LATE]
     missing = p.thank_you[Timing.NOT_SENT]
-    text = f"{on_time} of {decided} went out inside 24 hours."
+    # None in time yet: what did happen, never "0 of 2 went out inside 24 hours".
+    said = [f"{on_time} of {decided} went out inside 24 hours."] if on_time else []
     if late:
-        text += f" {late} went out later."
+        said.append(f"{late} went out later." if on_time else
+                    f"{_n(late, 'note')} went out after the 24 hours.")
     if missing:
-        text += (f" {missing} {'was' if missing == 1 else 'were'} never marked as sent "
-                 "(`/debrief followup` marks one).")
-    return text + pending
+        said.append(f"{missing if on_time else _n(missing, 'note')} "
+                    f"{'was' if missing == 1 else 'were'} never marked as sent "
+                    "(`/debrief followup` marks one).")
+    return " ".join(said) + pending
 
 
 def _outcomes(p: Patterns) -> str:
@@ -267,9 +272,13 @@ def _outcomes(p: Patterns) -> str:
     if not p.with_outcome:
         return "No outcomes recorded yet." + still
     silent = o[Outcome.NO_REPLY] - waiting
-    parts = [f"{_n(p.callbacks, 'callback')}"
-             + (f" ({o[Outcome.OFFER]} of them {'an offer' if o[Outcome.OFFER] == 1 else 'offers'})"
-                if o[Outcome.OFFER] else "")]
+    offers = o[Outcome.OFFER]
+    # What happened, never "0 callbacks"; an offer is said as one, not as "1 callback (1
+    # of them an offer)".
+    parts = ([_n(offers, "offer")] if offers and offers == p.callbacks else
+             [f"{_n(p.callbacks, 'callback')}"
+              + (f" ({offers} of them {'an offer' if offers == 1 else 'offers'})"
+                 if offers else "")] if p.callbacks else [])
     if o[Outcome.REJECTED]:
         parts.append(_n(o[Outcome.REJECTED], "rejection"))
     if silent:
