@@ -322,3 +322,16 @@ async def test_a_first_answer_that_is_an_offer_is_called_an_offer(world: World) 
     (reply,) = await world.say("/debrief stats")
     assert "One answer so far, and it was an offer - congratulations!" in reply.text
     assert _field(reply, "Outcomes") == "From 1 interview with an outcome: 1 offer."
+
+
+async def test_community_never_shows_a_group_whose_rest_is_one_person(world: World) -> None:
+    """Five people with referrals were shown against the community's totals, so the one
+    person without a referral could be read off by subtraction: 0 of 3 called back."""
+    for who in people(5):
+        await _seed_profiles(world, who, [("referral", Outcome.CALLBACK)])
+    await _seed_profiles(world, Identity("slack", "T1", "ULONE"),
+                         [("application", Outcome.REJECTED)] * 3)
+    (reply,) = await world.say("/debrief community", is_admin=True)
+    said = everything(reply)
+    assert "referral" not in said and "5 of 5" not in said
+    assert "No group of 5 or more people stands apart on callbacks yet" in reply.text

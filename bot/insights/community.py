@@ -83,16 +83,31 @@ class CommunityInsight:
 def community_insights(figures: CommunityFigures, groups: Sequence[CommunityGroup]
                        ) -> tuple[CommunityInsight, ...]:
     """Groups of at least MIN_COMMUNITY people whose callback rate stands apart from the
-    community's, strongest first; none unless the whole rests on MIN_COMMUNITY people."""
+    community's, strongest first; none unless the whole rests on MIN_COMMUNITY people, and
+    none whose complement (the community minus the group) might rest on fewer."""
     if figures.people_with_outcome < MIN_COMMUNITY or not figures.with_outcome:
         return ()
     overall = figures.callbacks / figures.with_outcome
     found = [CommunityInsight(g, overall) for g in groups
              if g.people >= MIN_COMMUNITY and g.interviews < figures.with_outcome
+             and _rest_people_at_least(g, groups, figures) >= MIN_COMMUNITY
              and abs(g.rate - overall) >= MIN_GAP]
     order = list(Factor)
     return tuple(sorted(found, key=lambda i: (-round(i.strength, 9),
                                               order.index(i.group.factor), i.group.value)))
+
+
+def _rest_people_at_least(group: CommunityGroup, groups: Sequence[CommunityGroup],
+                          figures: CommunityFigures) -> int:
+    """How few people can be behind the community's other interviews, at the least.
+
+    A group is said beside the community's totals, so its complement is said too, by
+    subtraction: five people with referrals shown against a community of six is the sixth
+    person's record. The rest holds everyone not in the group, and everyone in another group
+    of the same factor (the count of people in both is not known, so this is a floor)."""
+    others = [g.people for g in groups
+              if g.factor is group.factor and g.value != group.value]
+    return max([figures.people_with_outcome - group.people, *others])
 
 
 _LABELS = {
