@@ -335,3 +335,30 @@ async def test_community_never_shows_a_group_whose_rest_is_one_person(world: Wor
     said = everything(reply)
     assert "referral" not in said and "5 of 5" not in said
     assert "No group of 5 or more people stands apart on callbacks yet" in reply.text
+
+
+async def test_three_factors_that_split_the_same_interviews_are_listed_as_a_list(
+        world: World) -> None:
+    """"Thank-you timing and the field and how you got the interview split these same
+    interviews the same way" - read as a list, with commas."""
+    from stats_seed import STRONG_PREP, answers
+    async with memory_uow_factory(world.store)() as uow:
+        user = await uow.users.get_or_create(ANN, created_at=NOW - timedelta(days=200))
+        assert user.id is not None
+        for n in range(6):
+            good = n % 2 == 0
+            at = NOW - timedelta(days=60 - 7 * n)
+            await uow.interviews.add(Interview(
+                user_id=user.id, company=f"Co{n}", happens_at=at, logged_at=at,
+                answers=answers(STRONG_PREP, "5" if good else "2"),
+                source="referral" if good else "application", job_field="data" if good
+                else "marketing", thank_you_sent_at=at + timedelta(hours=3) if good else None,
+                outcome=Outcome.CALLBACK if good else Outcome.REJECTED,
+                community_id=ANN.workspace_id))
+        await uow.commit()
+    (reply,) = await world.say("/debrief stats")
+    said = everything(reply)
+    overlap = next(line for line in said.splitlines() if "split these same" in line)
+    assert overlap.count(" and ") == 1, overlap
+    assert re.match(r"^[A-Z][\w -]+(, [\w -]+)+ and [\w -]+ split these same interviews",
+                    overlap), overlap

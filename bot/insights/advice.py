@@ -120,7 +120,8 @@ def finding_lines(finding: Finding, p: Patterns, *, step: bool = True) -> list[s
         lines.append(f"Small numbers ({finding.group.total} and {finding.rest.total} "
                      "interviews): a hint worth testing, not a rule yet.")
     if finding.overlaps:
-        others = " and ".join(FACTOR_NOUNS[f] for f in finding.overlaps)
+        nouns = [FACTOR_NOUNS[f] for f in finding.overlaps]  # "a, b and c", not "a and b and c"
+        others = " and ".join([", ".join(nouns[:-1]), nouns[-1]] if len(nouns) > 1 else nouns)
         lines.append(f"{upper_first(others)} split these same interviews the same way, so read "
                      "them as one pattern, not two.")
     lines.append(f"Next step: {next_step(finding, p)}" if step else
