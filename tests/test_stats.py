@@ -362,3 +362,25 @@ async def test_three_factors_that_split_the_same_interviews_are_listed_as_a_list
     assert overlap.count(" and ") == 1, overlap
     assert re.match(r"^[A-Z][\w -]+(, [\w -]+)+ and [\w -]+ split these same interviews",
                     overlap), overlap
+
+
+async def test_one_or_two_answers_say_they_are_no_pattern_and_what_to_log_next(
+        world: World) -> None:
+    """Two noes led straight to advice "on your record", with nothing saying two answers
+    are no pattern, or what to record so that one could show."""
+    await world.seed(ANN, [HISTORY[0], (43, "Globex", HISTORY[1][2], None, Outcome.REJECTED)])
+    (reply,) = await world.say("/debrief stats")
+    assert "Two answers are not a pattern yet. To see what brings your callbacks, log next: " \
+           "what kind of role Globex was and how you got it (`/debrief history #2 edit " \
+           "field:… source:…`), so I can compare like with like." in reply.text
+
+
+async def test_with_one_answer_the_next_thing_to_log_is_the_answer_still_missing(
+        world: World) -> None:
+    await world.seed(ANN, [HISTORY[0], (3, "Globex", HISTORY[1][2], None, None)])
+    (reply,) = await world.say("/debrief stats")
+    # the lead has said how little one no tells: not said twice
+    assert "one interview says very little about you" in reply.text
+    assert "not a pattern yet" not in reply.text
+    assert "To see what brings your callbacks, log next: what Globex says when they answer " \
+           "(`/debrief outcome #2 callback`, or rejected)." in reply.text

@@ -69,6 +69,36 @@ def _caveat(p: Patterns) -> str:
     return ""
 
 
+# How a lead says that its few answers are no pattern yet (then it is not said again).
+_FEW_SAID = ("says very little", "Too early for patterns", "too few", "Too few")
+
+
+def _log_next(p: Patterns, lead_said: str) -> str:
+    """With one or two answers: that they are no pattern yet (unless the lead has just said
+    so), and the one thing to record next so that one can show, from their own record."""
+    known = p.with_outcome
+    if not 1 <= known <= 2 or p.findings:
+        return ""
+    few = "" if any(s in lead_said for s in _FEW_SAID) else \
+        f"{'One answer is' if known == 1 else 'Two answers are'} not a pattern yet. "
+    unknown = [pt for pt in p.points if pt.outcome is None and pt.number is not None]
+    bare = [pt for pt in p.points if pt.result is not None and pt.number is not None
+            and not (pt.field or pt.title) and pt.source is None]
+    if unknown:
+        pt = unknown[-1]
+        what = (f"what {company_name(pt.company)} says when they answer (`/debrief outcome "
+                f"#{pt.number} callback`, or rejected)")
+    elif bare:
+        pt = bare[-1]
+        what = (f"what kind of role {company_name(pt.company)} was and how you got it "
+                f"(`/debrief history #{pt.number} edit field:… source:…`), so I can compare "
+                "like with like")
+    else:
+        what = ("your next interview the day it happens (`/debrief interview <company>`), "
+                "then what they say")
+    return f"{few}To see what brings your callbacks, log next: {what}."
+
+
 def _weakest(p: Patterns) -> AreaTrend | None:
     weak = [t for t in p.trends if t.later < STRONG_RATING]
     return min(weak, key=lambda t: (t.later, list(Area).index(t.area))) if weak else None
@@ -297,7 +327,8 @@ def stats_reply(p: Patterns, zone: ZoneInfo) -> Reply:
     if situation and p.with_outcome and not p.callbacks:
         # Only noes so far: the one line that acknowledges it comes before any advice.
         first = (situation, f"Your next step: {step}")
-    text = "\n".join(t for t in (*first, _intro(p, zone), _caveat(p)) if t)
+    text = "\n".join(t for t in (*first, _intro(p, zone), _caveat(p),
+                                 _log_next(p, situation + step)) if t)
     fields: list[ReplyField] = []
     if p.points:
         findings = _findings(p)
