@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.insights.factors import SMALL_GROUP, Factor, Finding, Group
 from bot.insights.patterns import Calibration, InterviewPoint, Patterns, spelling
 from bot.insights.profile import describe
+from bot.notes.people import company_and_role, company_name, role_label
 from bot.notes.written import as_written
 
 __all__ = [
@@ -140,6 +141,23 @@ def _bring(finding: Finding, p: Patterns) -> str:
     return "what you bring"
 
 
+def _like(finding: Finding, p: Patterns) -> str:
+    """", like Tyrell (Data Analyst) and Hooli, which called you back": the step's kind of
+    role, by the latest two of their own that brought a callback."""
+    rich = finding.group if finding.better else finding.rest
+    called = [p.points[i] for i in sorted(rich.members, reverse=True) if p.points[i].result]
+    latest = called[:2]
+    if not latest:
+        return ""
+    roles = {role_label(pt.title, pt.company) for pt in latest}
+    companies = " and ".join(company_name(pt.company) for pt in latest)
+    if len(roles) == 1 and (role := roles.pop()) is not None:  # "the Data Analyst roles at …"
+        like = f"the {role} role{'s' if len(latest) > 1 else ''} at {companies}"
+    else:
+        like = " and ".join(company_and_role(pt.company, pt.title) for pt in latest)
+    return f", like {like}, {'which' if len(latest) == 1 else 'both of which'} called you back"
+
+
 def next_step(finding: Finding, p: Patterns) -> str:
     """One thing to do this week, aimed at where callbacks come (or where they stop)."""
     factor, better = finding.factor, finding.better
@@ -155,8 +173,9 @@ def next_step(finding: Finding, p: Patterns) -> str:
                 "you're getting through.")
     if factor is Factor.FIT:
         if (value == "good") == better:
-            return ("this week, apply first to roles you'd rate a 4 or 5 on fit; for a "
-                    "stretch role, say plainly the one thing you bring that they need.")
+            return (f"this week, apply first to roles you'd rate a 4 or 5 on fit"
+                    f"{_like(finding, p)}; for a stretch role, say plainly the one thing you "
+                    "bring that they need.")
         return ("your fit ratings and the outcomes disagree so far - you may judge fit more "
                 "strictly than employers do. Apply to two roles this week you'd have rated a 3.")
     if factor is Factor.SOURCE:

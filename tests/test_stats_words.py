@@ -1,0 +1,114 @@
+"""``/debrief stats`` read as someone who was just turned down would read it: no zeros said
+back, offers called offers, few answers said to be few with what to log next, and steps
+that name roles of their own.
+
+Histories are seeded as in :mod:`test_stats` (``stats_seed``) and go through the core.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from stats_seed import HISTORY, NOW
+from test_stats import ANN, World, everything, world
+
+from bot.memory import memory_uow_factory
+from bot.model import Interview, Outcome
+from bot.values import Reply
+
+__all__ = ["world"]  # the fixture, shared with test_stats
+# -- read by someone who was just rejected -----------------------------------------------
+
+
+def _field(reply: Reply, name: str) -> str:
+    return {f.name: f.value for f in reply.fields}[name]
+
+
+async def test_no_callback_yet_is_never_counted_as_zero(world: World) -> None:
+    """After two noes the figures read "0 callbacks, 2 rejections" and "0 of 2 went out
+    inside 24 hours": a zero said back to someone who has just been turned down."""
+    late = [(d, c, a, 30, Outcome.REJECTED) for d, c, a, _, _ in HISTORY[:2]]
+    await world.seed(ANN, [*late[:1], (43, "Globex", HISTORY[1][2], None, Outcome.REJECTED)])
+    (reply,) = await world.say("/debrief stats")
+    said = everything(reply)
+    assert not re.search(r"\b0 (callbacks|of)\b", said)
+    assert _field(reply, "Outcomes") == "From 2 interviews with an outcome: 2 rejections."
+    assert _field(reply, "Thank-you notes") == (
+        "1 note went out after the 24 hours. 1 note was never marked as sent (`/debrief "
+        "followup` marks one).")
+
+
+async def test_a_first_answer_that_is_an_offer_is_called_an_offer(world: World) -> None:
+    """It read "it was a callback - well done" and "1 callback (1 of them an offer)"."""
+    await world.seed(ANN, [(20, "Umbrella", HISTORY[3][2], 5, Outcome.OFFER)])
+    (reply,) = await world.say("/debrief stats")
+    assert "One answer so far, and it was an offer - congratulations!" in reply.text
+    assert _field(reply, "Outcomes") == "From 1 interview with an outcome: 1 offer."
+
+
+async def test_three_factors_that_split_the_same_interviews_are_listed_as_a_list(
+        world: World) -> None:
+    """"Thank-you timing and the field and how you got the interview split these same
+    interviews the same way" - read as a list, with commas."""
+    from stats_seed import STRONG_PREP, answers
+    async with memory_uow_factory(world.store)() as uow:
+        user = await uow.users.get_or_create(ANN, created_at=NOW - timedelta(days=200))
+        assert user.id is not None
+        for n in range(6):
+            good = n % 2 == 0
+            at = NOW - timedelta(days=60 - 7 * n)
+            await uow.interviews.add(Interview(
+                user_id=user.id, company=f"Co{n}", happens_at=at, logged_at=at,
+                answers=answers(STRONG_PREP, "5" if good else "2"),
+                source="referral" if good else "application", job_field="data" if good
+                else "marketing", thank_you_sent_at=at + timedelta(hours=3) if good else None,
+                outcome=Outcome.CALLBACK if good else Outcome.REJECTED,
+                community_id=ANN.workspace_id))
+        await uow.commit()
+    (reply,) = await world.say("/debrief stats")
+    said = everything(reply)
+    overlap = next(line for line in said.splitlines() if "split these same" in line)
+    assert overlap.count(" and ") == 1, overlap
+    assert re.match(r"^[A-Z][\w -]+(, [\w -]+)+ and [\w -]+ split these same interviews",
+                    overlap), overlap
+
+
+async def test_one_or_two_answers_say_they_are_no_pattern_and_what_to_log_next(
+        world: World) -> None:
+    """Two noes led straight to advice "on your record", with nothing saying two answers
+    are no pattern, or what to record so that one could show."""
+    await world.seed(ANN, [HISTORY[0], (43, "Globex", HISTORY[1][2], None, Outcome.REJECTED)])
+    (reply,) = await world.say("/debrief stats")
+    assert "Two answers are not a pattern yet. To see what brings your callbacks, log next: " \
+           "what kind of role Globex was and how you got it (`/debrief history #2 edit " \
+           "field:… source:…`), so I can compare like with like." in reply.text
+
+
+async def test_with_one_answer_the_next_thing_to_log_is_the_answer_still_missing(
+        world: World) -> None:
+    await world.seed(ANN, [HISTORY[0], (3, "Globex", HISTORY[1][2], None, None)])
+    (reply,) = await world.say("/debrief stats")
+    # the lead has said how little one no tells: not said twice
+    assert "one interview says very little about you" in reply.text
+    assert "not a pattern yet" not in reply.text
+    assert "To see what brings your callbacks, log next: what Globex says when they answer " \
+           "(`/debrief outcome #2 callback`, or rejected)." in reply.text
+
+
+async def test_the_fit_step_names_roles_of_their_own_that_called_back(world: World) -> None:
+    """"Apply first to roles you'd rate a 4 or 5 on fit" named no role: now the latest two
+    of their own good fits that brought a callback, the kind of role to look for."""
+    await world.seed(ANN, HISTORY)
+    (reply,) = await world.say("/debrief stats")
+    assert reply.text.startswith(
+        "Your next step: this week, apply first to roles you'd rate a 4 or 5 on fit, like "
+        "Umbrella and Initech, both of which called you back; for a stretch role")
+    async with memory_uow_factory(world.store)() as uow:
+        for interview in world.store.interviews.rows.values():
+            interview.role = "a data analyst role"
+            await uow.interviews.save(interview)
+        await uow.commit()
+    (reply,) = await world.say("/debrief stats")
+    assert "on fit, like the Data Analyst roles at Umbrella and Initech, both of which " \
+           "called you back;" in reply.text
