@@ -67,7 +67,7 @@ async def test_the_chart_of_a_seeded_history_shows_outcomes_by_the_factor_that_m
     assert chart.kind == "bars" and chart.title == "Callbacks by how well the role fit"
     assert chart.x_labels == ("fit 1-3", "good fit (4-5)")
     assert [(s.label, s.values, s.tone) for s in chart.series] == [
-        ("called back", (0.0, 2.0), "good"), ("no callback", (3.0, 0.0), "bad")]
+        ("called back", (0.0, 2.0), "good"), ("no callback", (3.0, 0.0), "open")]
     data = await MatplotlibChartRenderer().render(chart)
     assert png_size(data) == (chart.width_px, chart.height_px) == (1000, 560)
     assert opened(data) == (560, 1000, 4)  # RGBA rows x columns
@@ -127,13 +127,36 @@ def test_debrief_console_draws_the_chart_after_a_reflection(tmp_path: Path) -> N
            if not k.startswith(("DEBRIEF_", "SLACK_", "DISCORD_"))}
     env.update(DEBRIEF_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}",
                TMPDIR=str(tmp_path), PYTHONUNBUFFERED="1")
-    lines = ["/debrief interview Acme", *answers, "/debrief stats", "/quit"]
+    lines = ["/debrief interview Acme", *answers, "/debrief interview Globex", *answers,
+             "/debrief stats", "/quit"]
     result = subprocess.run(
         [sys.executable, "-m", "adapters.cli", "console", "--user", "ann", "--tz", "UTC"],
         input="".join(f"{line}\n" for line in lines), text=True, capture_output=True,
         cwd=tmp_path, env=env, timeout=90)
     assert result.returncode == 0, result.stderr
-    assert "From your one interview so far" in result.stdout
+    assert "Across your 2 past interviews" in result.stdout
     (path,) = re.findall(r"Chart saved to (\S+\.png) - ", result.stdout)
     assert Path(path).is_file() and Path(path).is_relative_to(tmp_path)
     assert png_size(Path(path).read_bytes()) == (1000, 560)
+
+
+async def test_one_interview_gets_no_chart_and_a_no_is_not_marked_in_red() -> None:
+    """One interview drew a chart of a single dot under a red "rejected" banner; after a
+    run of noes, every interview had one."""
+    store = MemoryStore()
+    who = Identity("console", "local", "ann")
+    from stats_seed import HISTORY
+    await seed_history(memory_uow_factory(store), who, HISTORY[:1])  # Acme: rejected
+    async with memory_uow_factory(store)() as uow:
+        user = await uow.users.get(who)
+        assert user is not None and user.id is not None
+        interviews = await uow.interviews.list_for_user(user.id)
+    window = timedelta(seconds=WINDOW)
+    assert stats_chart(analyse(interviews, NOW, window), ZoneInfo("UTC")) is None
+    await seed_history(memory_uow_factory(store), who, [(40, "Globex", HISTORY[0][2], None,
+                                                         HISTORY[0][4])])
+    async with memory_uow_factory(store)() as uow:
+        interviews = await uow.interviews.list_for_user(user.id)
+    chart = stats_chart(analyse(interviews, NOW, window), ZoneInfo("UTC"))
+    assert chart is not None and chart.kind == "lines"
+    assert [(label, tone) for _, label, tone in chart.markers] == [("rejected", "open")] * 2

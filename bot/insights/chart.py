@@ -18,6 +18,7 @@ from bot.values import Chart, ChartSeries
 
 __all__ = [
     "CHART_FILENAME",
+    "MIN_RATED_FOR_CHART",
     "attachment_saved",
     "chart_description",
     "chart_failed",
@@ -25,12 +26,16 @@ __all__ = [
 ]
 
 CHART_FILENAME = "debrief-patterns.png"
+# Callbacks stand out in green; a no is marked in the same quiet grey as silence, not in
+# red: after a run of them, a row of red "rejected" banners reads as a verdict, not a chart.
 _OUTCOME_MARK = {
     Outcome.CALLBACK: ("callback", "good"),
     Outcome.OFFER: ("offer", "good"),
-    Outcome.REJECTED: ("rejected", "bad"),
+    Outcome.REJECTED: ("rejected", "open"),
     Outcome.NO_REPLY: ("no reply", "open"),
 }
+# Ratings over time need two interviews to show anything: one is a dot, not a pattern.
+MIN_RATED_FOR_CHART = 2
 _LEVELS = ((0, "weak"), (1, "so-so"), (2, "strong"))
 
 
@@ -58,17 +63,18 @@ def _outcome_chart(p: Patterns) -> Chart:
     return Chart(
         title=chart_title(finding), x_labels=labels, kind="bars",
         series=(ChartSeries("called back", called, tone="good"),
-                ChartSeries("no callback", not_called, tone="bad")),
+                ChartSeries("no callback", not_called, tone="open")),
         y_label="interviews", y_min=0.0, y_max=float(top),
         y_ticks=tuple((float(v), str(v)) for v in range(0, top + 1)))
 
 
 def stats_chart(p: Patterns, zone: ZoneInfo) -> Chart | None:
-    """Outcomes by the factor that matters most; without one, ratings per area over time."""
+    """Outcomes by the factor that matters most; without one, ratings per area over time
+    (from two rated interviews: None before)."""
     if p.findings:
         return _outcome_chart(p)
     points = [pt for pt in p.points if pt.scores]
-    if not points:
+    if len(points) < MIN_RATED_FOR_CHART:
         return None
     series = tuple(ChartSeries(AREA_NAMES[t.area], tuple(pt.score(t.area) for pt in points))
                    for t in p.trends)
