@@ -112,3 +112,15 @@ async def test_the_fit_step_names_roles_of_their_own_that_called_back(world: Wor
     (reply,) = await world.say("/debrief stats")
     assert "on fit, like the Data Analyst roles at Umbrella and Initech, both of which " \
            "called you back;" in reply.text
+
+
+async def test_a_tip_comes_from_what_came_before_callbacks_and_says_so(world: World) -> None:
+    """Stats said callbacks came with roles rated 4-5 on fit, while `/debrief tip` gave a
+    stand-out tip from how the reflections felt, with no word of those outcomes."""
+    await world.seed(ANN, HISTORY)
+    (tip,) = await world.say("/debrief tip")
+    assert tip.text.startswith(
+        "Tip · Right jobs\nPicked from your own outcomes (few so far: a hint, not a rule). "
+        "Roles you rated a good fit (4-5): 2 of 2 called back; roles you rated 1-3: 0 of 3.\n")
+    (asked,) = await world.say("/debrief tip stand out")  # an area asked for is that area
+    assert asked.text.startswith("Tip · Stand out\n") and "outcomes" not in asked.text

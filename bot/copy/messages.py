@@ -297,14 +297,16 @@ def bad_area(word: str) -> str:
 
 
 def tip_text(area: Area, tip: str, *, from_reflections: bool,
-             for_interview: str | None = None) -> str:
+             for_interview: str | None = None, from_outcomes: str | None = None) -> str:
     """``for_interview``: the interview the tip was chosen for ("your technical interview
-    at Acme"), named when the tip is that kind of interview's own."""
+    at Acme"), named when the tip is that kind of interview's own; ``from_outcomes``: the
+    figures the area was picked from (a line of its own under the heading)."""
     from bot.reflection.questions import AREA_NAMES
     why = " (picked from where your reflections show the most room to grow)" \
-        if from_reflections else ""
+        if from_reflections and not from_outcomes else ""
     where = f"For {for_interview}: " if for_interview else ""
-    return f"Tip · {AREA_NAMES[area]}{why}\n{where}{tip}"
+    because = f"{from_outcomes}\n" if from_outcomes else ""
+    return f"Tip · {AREA_NAMES[area]}{why}\n{because}{where}{tip}"
 
 
 def bad_setting(word: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.insights.factors import SMALL_GROUP, Factor, Finding, Group
 from bot.insights.patterns import Calibration, InterviewPoint, Patterns, spelling
 from bot.insights.profile import describe
+from bot.model import Area
 from bot.notes.people import company_and_role, company_name, role_label
 from bot.notes.written import as_written
 
@@ -23,6 +24,8 @@ __all__ = [
     "finding_lines",
     "group_label",
     "next_step",
+    "tip_area",
+    "tip_reason",
     "upper_first",
 ]
 
@@ -261,6 +264,28 @@ def calibration_lines(c: Calibration) -> list[str]:
                  "actually reacted to (a follow-up question, something they wrote down) and "
                  "trust that more than the feeling.")
     return lines
+
+
+def tip_area(finding: Finding) -> Area | None:
+    """The area whose tips serve a finding's next step, or None where the step is to stop
+    leaning on a habit that has not made the difference (on-time notes, more research, the
+    strict fit ratings): no tip can follow from that."""
+    factor, better, value = finding.factor, finding.better, finding.group.value
+    if factor is Factor.THANK_YOU:
+        return Area.FOLLOW_UP if (value == "on_time") == better else None
+    if factor is Factor.PREP:
+        return Area.PREPARED if (value == "strong") == better else None
+    if factor is Factor.FIT:
+        return Area.RIGHT_JOBS if (value == "good") == better else None
+    if factor is Factor.STAGE:
+        return Area.STAND_OUT
+    return Area.RIGHT_JOBS  # field, title, way in, seniority, place: where to apply
+
+
+def tip_reason(finding: Finding, p: Patterns) -> str:
+    """Why ``/debrief tip`` took this area: the finding's own figures, both sides."""
+    few = " (few so far: a hint, not a rule)" if finding.small else ""
+    return f"Picked from your own outcomes{few}. {finding_lines(finding, p)[0]}"
 
 
 def chart_title(finding: Finding) -> str:

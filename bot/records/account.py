@@ -14,7 +14,8 @@ from rapidfuzz import fuzz, process
 from bot import copy
 from bot.context import Context, UserError
 from bot.copy.naming import employer
-from bot.insights.patterns import MAX_RATING, STRONG_RATING, interview_scores
+from bot.insights.advice import tip_area, tip_reason
+from bot.insights.patterns import MAX_RATING, STRONG_RATING, analyse, interview_scores
 from bot.model import Area, Interview, ReflectionState
 from bot.notes import words as note_words
 from bot.notes.people import capitalise_name
@@ -66,7 +67,9 @@ async def tip(ctx: Context, cmd: Command) -> list[Reply]:
         if area is None:
             raise UserError(copy.bad_area(wanted))
     else:
-        area, from_reflections = await _weakest_area(ctx)
+        outcomes = await _area_from_outcomes(ctx)
+        area, from_reflections = outcomes[0] if outcomes else await _weakest_area(ctx)
+    because = outcomes[1] if not wanted and outcomes else None
     interview = await _interview_to_tip_for(ctx, after=area is Area.FOLLOW_UP)
     kind = interview.interview_type if interview is not None else None
     # Rotate by the person's own count of tips shown (stored): asking again, even right
@@ -76,7 +79,17 @@ async def tip(ctx: Context, cmd: Command) -> list[Reply]:
     about = f"your {TYPE_WORDS[kind]} at {employer(interview)}" \
         if own and interview is not None and kind is not None else None
     return [Reply(text=copy.tip_text(area, text, from_reflections=from_reflections,
-                                     for_interview=about))]
+                                     for_interview=about, from_outcomes=because))]
+
+
+async def _area_from_outcomes(ctx: Context) -> tuple[tuple[Area, bool], str] | None:
+    """The area of what came before their callbacks (``/debrief stats``'s leading finding),
+    with its figures; None while no finding points to one (a tip from how the reflections
+    felt comes second to what the outcomes show)."""
+    interviews = await ctx.uow.interviews.list_for_user(ctx.user_id)
+    p = analyse(interviews, ctx.now, ctx.config.thank_you_window)
+    area = tip_area(p.findings[0]) if p.findings else None
+    return ((area, False), tip_reason(p.findings[0], p)) if area is not None else None
 
 
 async def _interview_to_tip_for(ctx: Context, *, after: bool) -> Interview | None:
