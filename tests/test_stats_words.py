@@ -124,3 +124,17 @@ async def test_a_tip_comes_from_what_came_before_callbacks_and_says_so(world: Wo
         "Roles you rated a good fit (4-5): 2 of 2 called back; roles you rated 1-3: 0 of 3.\n")
     (asked,) = await world.say("/debrief tip stand out")  # an area asked for is that area
     assert asked.text.startswith("Tip · Stand out\n") and "outcomes" not in asked.text
+
+
+async def test_the_commands_stats_suggest_name_a_real_interview(world: World) -> None:
+    """"`/debrief outcome #n callback`" and "… have no outcome recorded." left the person
+    to work out which number; the figure now comes with the command for it."""
+    await world.seed(ANN, [(days, c, a, 2, None) for days, (_, c, a, _, _) in
+                           zip((4, 2), HISTORY[4:6], strict=True)])  # not quiet a week yet
+    (reply,) = await world.say("/debrief stats")
+    assert "record it (`/debrief outcome #2 callback`, or rejected)" in reply.text
+    await world.seed(ANN, HISTORY[:2])
+    (reply,) = await world.say("/debrief stats")
+    assert "#n" not in everything(reply)
+    assert "2 interviews have no outcome recorded (`/debrief outcome #1` records one)." in \
+        _field(reply, "Outcomes")

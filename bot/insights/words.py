@@ -7,6 +7,7 @@ says how many interviews a finding rests on. The chart's words are in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.copy.naming import counted
@@ -16,6 +17,7 @@ from bot.insights.patterns import (
     SO_SO_RATING,
     STRONG_RATING,
     AreaTrend,
+    InterviewPoint,
     Patterns,
     Timing,
 )
@@ -135,9 +137,21 @@ _AREA_WORK = {Area.STAND_OUT: "standing out", Area.FOLLOW_UP: "following up",
               Area.RIGHT_JOBS: "choosing roles that fit"}
 
 
+def _bare_profiles(p: Patterns) -> list[InterviewPoint]:
+    """Answered interviews with nothing said about what kind of role they were."""
+    return [pt for pt in p.points if pt.result is not None
+            and not (pt.field or pt.title) and pt.source is None and pt.stage is None]
+
+
 def _profile_gaps(p: Patterns) -> int:
-    return sum(1 for pt in p.points if pt.result is not None
-               and not (pt.field or pt.title) and pt.source is None and pt.stage is None)
+    return len(_bare_profiles(p))
+
+
+def _number(points: Sequence[InterviewPoint], *, oldest: bool = False) -> str:
+    """"#3", the latest (or oldest) of ``points`` that has a number: the command to type
+    names a real interview, not "#n"."""
+    numbers = [pt.number for pt in points if pt.number is not None]
+    return f"#{numbers[0] if oldest else numbers[-1]}" if numbers else "#n"
 
 
 def lead(p: Patterns) -> tuple[str, str]:
@@ -160,8 +174,9 @@ def lead(p: Patterns) -> tuple[str, str]:
                     f"yet - time for one short follow-up. `/debrief outcome #{point.number} no "
                     "reply` drafts it from your notes.")
         return (f"No answers from employers recorded yet.{waiting}",
-                "when you hear back, record it (`/debrief outcome #n callback`, or rejected) "
-                "- with a handful of answers I can show what comes before your callbacks.")
+                f"when you hear back, record it (`/debrief outcome {_number(p.points)} "
+                "callback`, or rejected) - with a handful of answers I can show what comes "
+                "before your callbacks.")
     if callbacks == 0:
         return _no_callbacks_yet(p)
     if known == 1:
@@ -177,8 +192,9 @@ def lead(p: Patterns) -> tuple[str, str]:
                  "yet: they came about as often whatever the role, the way in or the habits.")
     if _profile_gaps(p) * 2 >= known:
         return (situation.split(":")[0].rstrip(".") + ".",
-                "note what kind of role each interview was - `/debrief history #n edit "
-                "field:… source:… stage:…` - so I can compare like with like.")
+                "note what kind of role each interview was - `/debrief history "
+                f"{_number(_bare_profiles(p))} edit field:… source:… stage:…` - so I can "
+                "compare like with like.")
     return situation, _tip_for_weakest(p)
 
 
@@ -314,10 +330,11 @@ def _outcomes(p: Patterns) -> str:
     if silent:
         parts.append(f"{silent} with no reply after three weeks")
     text = f"From {_n(p.with_outcome, 'interview')} with an outcome: {', '.join(parts)}.{still}"
-    unknown = len(p.points) - p.with_outcome - waiting
+    unknown = [pt for pt in p.points if pt.outcome is None]
     if unknown:
-        text += (f" {_n(unknown, 'interview')} {'has' if unknown == 1 else 'have'} no "
-                 "outcome recorded.")
+        text += (f" {_n(len(unknown), 'interview')} {'has' if len(unknown) == 1 else 'have'} "
+                 f"no outcome recorded (`/debrief outcome {_number(unknown, oldest=True)}` "
+                 "records one).")
     return text
 
 
