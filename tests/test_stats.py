@@ -307,3 +307,27 @@ async def test_community_never_shows_a_group_whose_rest_is_one_person(world: Wor
     assert "referral" not in said and "5 of 5" not in said
     assert "No group of 5 or more people stands apart on callbacks yet" in reply.text
 
+
+
+async def test_community_says_a_pattern_once_not_from_both_its_sides(world: World) -> None:
+    """"Rated 4-5 on fit: 10 of 10" and "rated 1-3 on fit: 0 of 17" came as two insights
+    with the same next step twice: one pattern, seen from both sides."""
+    for n, who in enumerate(people(7)):
+        await world.seed(who, HISTORY if n % 2 else HISTORY[:3])
+    (reply,) = await world.say("/debrief community", is_admin=True)
+    said = everything(reply)
+    assert "rated a good fit (4-5): 10 of 10 called back" in said
+    assert "rated 1-3 on fit" not in said
+    assert said.count("choosing roles where members clearly bring something") == 2  # lead
+
+
+async def test_community_with_nothing_yet_says_none_not_zero_percent_and_a_step(
+        world: World) -> None:
+    for who in people(6):
+        await _seed_profiles(world, who, [("application", Outcome.REJECTED)] * 2)
+    (reply,) = await world.say("/debrief community", is_admin=True)
+    said = everything(reply)
+    assert "0%" not in said and "0 of" not in said
+    assert {f.name: f.value for f in reply.fields}["Callbacks"] == \
+        "none yet, of 12 interviews with an answer"
+    assert reply.text.startswith("Your next step: schedule tips on following up")

@@ -93,8 +93,17 @@ def community_insights(figures: CommunityFigures, groups: Sequence[CommunityGrou
              and _rest_people_at_least(g, groups, figures) >= MIN_COMMUNITY
              and abs(g.rate - overall) >= MIN_GAP]
     order = list(Factor)
-    return tuple(sorted(found, key=lambda i: (-round(i.strength, 9),
-                                              order.index(i.group.factor), i.group.value)))
+    ranked = sorted(found, key=lambda i: (-round(i.strength, 9),
+                                          order.index(i.group.factor), i.group.value))
+    # One per factor: "rated 1-3 on fit: 0 of 17" under "rated 4-5: 10 of 10" is the same
+    # pattern seen from its other side, with the same next step said again. The side that
+    # did better is the one said, where there is one: what works, not who it failed.
+    kept: dict[Factor, CommunityInsight] = {}
+    for insight in ranked:
+        held = kept.get(insight.group.factor)
+        if held is None or (insight.better and not held.better):
+            kept[insight.group.factor] = insight
+    return tuple(sorted(kept.values(), key=ranked.index))
 
 
 def _rest_people_at_least(group: CommunityGroup, groups: Sequence[CommunityGroup],
@@ -162,8 +171,28 @@ def insight_lines(insight: CommunityInsight, figures: CommunityFigures) -> str:
             f"{figures.with_outcome} across the community.\nNext step: {community_step(insight)}")
 
 
-def _pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "-"
+def _share(part: int, whole: int, of: str = "") -> str:
+    """"16 of 30 (53%)"; "none yet, of 12", never "0 of 12 (0%)"."""
+    if not part:
+        return f"none yet, of {whole}{of}"
+    return f"{part} of {whole}{of} ({round(100 * part / whole)}%)"
+
+
+def totals_step(f: CommunityFigures) -> str | None:
+    """With no group standing apart: the one thing the totals point to, the cheapest first
+    (notes in time), then finished reflections, then practice where nobody is called back."""
+    if f.people_thank_you_decided >= MIN_COMMUNITY and \
+            f.thank_you_on_time * 2 < f.thank_you_decided:
+        return ("schedule tips on following up, since most notes are not sent within 24 "
+                "hours: `/debrief tips subscribe weekly mon 09:00 areas:follow up`.")
+    if f.reflections_completed * 2 < f.interviews:
+        return ("remind members that `/debrief interview <company>` right after an interview "
+                "starts a five-minute reflection - most are left unfinished.")
+    if f.people_with_outcome >= MIN_COMMUNITY and f.with_outcome and \
+            f.callbacks * 4 < f.with_outcome:
+        return ("organise mock interviews this week: stories with results, and questions of "
+                "their own.")
+    return None
 
 
 def community_too_small(minimum: int) -> str:
@@ -179,31 +208,29 @@ def community_reply(f: CommunityFigures, insights: Sequence[CommunityInsight] = 
         ReplyField("People who logged interviews", str(f.people)),
         ReplyField("Interviews logged", str(f.interviews)),
         ReplyField("Reflections completed",
-                   f"{f.reflections_completed} of {f.interviews} "
-                   f"({_pct(f.reflections_completed, f.interviews)})"),
+                   _share(f.reflections_completed, f.interviews)),
     ]
     if f.people_thank_you_decided >= MIN_COMMUNITY:
         fields.append(ReplyField(
             "Thank-you notes inside 24 hours",
-            f"{f.thank_you_on_time} of {f.thank_you_decided} "
-            f"({_pct(f.thank_you_on_time, f.thank_you_decided)}) - counting interviews "
+            f"{_share(f.thank_you_on_time, f.thank_you_decided)} - counting interviews "
             "whose note was sent or whose 24 hours are over"))
     if f.people_with_outcome >= MIN_COMMUNITY:
         fields.append(ReplyField(
             "Callbacks",
-            f"{f.callbacks} of {f.with_outcome} interviews with an answer "
-            f"({_pct(f.callbacks, f.with_outcome)})"
+            _share(f.callbacks, f.with_outcome, " interviews with an answer")
             + (f", {_n(f.offers, 'offer')} among them" if f.offers else "")))
     if insights:
         blocks = [insight_lines(i, f) for i in insights[:3]]
         fields.append(ReplyField("What came before callbacks here", "\n\n".join(blocks)))
     text = "Totals only - never who. Counted from interviews logged here with Debrief, all time."
-    if insights:
-        text = f"Your next step: {community_step(insights[0])}\n{text}"
-    elif f.people_with_outcome >= MIN_COMMUNITY:
+    step = community_step(insights[0]) if insights else totals_step(f)
+    if step is not None:
+        text = f"Your next step: {step}\n{text}"
+    if not insights and f.people_with_outcome >= MIN_COMMUNITY:
         text += (f" No group of {MIN_COMMUNITY} or more people stands apart on callbacks yet "
                  "(by field, fit, way in, thank-you timing, stage, seniority or place).")
-    else:
+    elif not insights:
         text += (f" Callback figures appear once {MIN_COMMUNITY} people have recorded what "
                  "they heard back.")
     return Reply(title="Your community, anonymously", fields=tuple(fields), text=text)
