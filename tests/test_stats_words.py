@@ -138,3 +138,17 @@ async def test_the_commands_stats_suggest_name_a_real_interview(world: World) ->
     assert "#n" not in everything(reply)
     assert "2 interviews have no outcome recorded (`/debrief outcome #1` records one)." in \
         _field(reply, "Outcomes")
+
+
+async def test_a_fresh_no_among_callbacks_is_acknowledged_before_any_advice(
+        world: World) -> None:
+    """Stats opened with "Your next step: …" the day after a no, because other interviews
+    had brought callbacks: COACHING.md asks for one line of acknowledgement first."""
+    await world.seed(ANN, HISTORY)
+    (before,) = await world.say("/debrief stats")
+    assert before.text.startswith("Your next step:")  # Hooli's no is three weeks old
+    await world.seed(ANN, [(4, "Zeta", HISTORY[0][2], None, Outcome.REJECTED)])
+    (reply,) = await world.say("/debrief stats")
+    first, second = reply.text.splitlines()[:2]
+    assert first == "Sorry about Zeta - a no stings. It's one answer of 6, not a verdict on you."
+    assert second.startswith("Your next step: this week, apply first to roles")

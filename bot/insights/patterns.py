@@ -78,6 +78,9 @@ SO_SO_RATING = 0.67
 # No outcome this long after the interview: the follow-up is due (COACHING.md: 5-7
 # business days when they named no date), so stats says so instead of "when you hear back".
 QUIET_AFTER = timedelta(days=7)
+# A no recorded this recently is still what the person is living with (bot.records'
+# small talk reads a week the same way): stats acknowledges it before any advice.
+FRESH_NO = timedelta(days=7)
 # A Prepared rating at least this high (0-2) is "well prepared": 3+ things researched, or
 # some research plus questions of your own.
 WELL_PREPARED = 1.5
@@ -154,6 +157,8 @@ class Patterns:
     # No outcome recorded a week or more after the interview, and less than CLOSED_AFTER:
     # (point, days since), oldest first - time to follow up, not to wait for an answer.
     quiet: tuple[tuple[InterviewPoint, int], ...] = ()
+    # The latest answer recorded, when it is a no from the last FRESH_NO: said before advice.
+    fresh_no: InterviewPoint | None = None
 
     @property
     def rated(self) -> int:
@@ -337,7 +342,19 @@ def analyse(interviews: Iterable[Interview], now: datetime, window: timedelta) -
         calibration=_calibration(points),
         quiet=tuple((p, (now - p.happens_at).days) for p in points
                     if p.outcome is None and QUIET_AFTER <= now - p.happens_at < CLOSED_AFTER),
+        fresh_no=_fresh_no(past, points, now),
     )
+
+
+def _fresh_no(past: Sequence[Interview], points: Sequence[InterviewPoint],
+              now: datetime) -> InterviewPoint | None:
+    """The latest answer recorded, if it is a no recorded in the last FRESH_NO."""
+    answered = [(i.outcome_at, point) for i, point in zip(past, points, strict=True)
+                if i.outcome is not None and i.outcome_at is not None]
+    if not answered:
+        return None
+    at, point = max(answered, key=lambda pair: pair[0])
+    return point if point.outcome is Outcome.REJECTED and now - at <= FRESH_NO else None
 
 
 def spelling(factor: Factor, value: str, points: Sequence[InterviewPoint]) -> str:

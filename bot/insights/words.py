@@ -338,12 +338,21 @@ def _outcomes(p: Patterns) -> str:
     return text
 
 
+def _sorry(no: InterviewPoint, known: int) -> str:
+    return (f"Sorry about {company_name(no.company)} - a no stings. It's one answer of "
+            f"{known}, not a verdict on you.")
+
+
 def stats_reply(p: Patterns, zone: ZoneInfo) -> Reply:
     situation, step = lead(p)
-    first = (f"Your next step: {step}", situation)
+    first: tuple[str, ...] = (f"Your next step: {step}", situation)
     if situation and p.with_outcome and not p.callbacks:
         # Only noes so far: the one line that acknowledges it comes before any advice.
         first = (situation, f"Your next step: {step}")
+    elif p.fresh_no is not None:
+        # A fresh no among callbacks: acknowledged in one line before any advice
+        # (COACHING.md), not met with "Your next step" straight away.
+        first = (_sorry(p.fresh_no, p.with_outcome), *first)
     text = "\n".join(t for t in (*first, _intro(p, zone), _caveat(p),
                                  _log_next(p, situation + step)) if t)
     fields: list[ReplyField] = []
