@@ -152,3 +152,20 @@ async def test_a_fresh_no_among_callbacks_is_acknowledged_before_any_advice(
     first, second = reply.text.splitlines()[:2]
     assert first == "Sorry about Zeta - a no stings. It's one answer of 6, not a verdict on you."
     assert second.startswith("Your next step: this week, apply first to roles")
+
+
+async def test_an_open_thank_you_window_leads_over_any_pattern(world: World) -> None:
+    """An hour after an interview, stats led with a pattern for "this week" while the one
+    step that expires tomorrow - the thank-you - went unmentioned."""
+    await world.seed(ANN, HISTORY)
+    fresh = {**HISTORY[2][2], "thank_you": "planned"}
+    await world.seed(ANN, [(0, "Zeta", fresh, None, None)])  # note not sent yet
+    world.clock.advance(timedelta(hours=1))
+    (reply,) = await world.say("/debrief stats")
+    assert reply.text.startswith(
+        "Your next step: send your thank-you to Zeta while its 24 hours are still open - "
+        "`/debrief draft #7` writes it from your reflection.")
+    # the pattern keeps its own step, now said where it is
+    found = _field(reply, "What came before callbacks")
+    assert "Next step: this week, apply first to roles you'd rate a 4 or 5" in found
+    assert "the one at the top" not in found

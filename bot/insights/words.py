@@ -154,9 +154,26 @@ def _number(points: Sequence[InterviewPoint], *, oldest: bool = False) -> str:
     return f"#{numbers[0] if oldest else numbers[-1]}" if numbers else "#n"
 
 
+def _note_open(p: Patterns) -> InterviewPoint | None:
+    """The latest interview whose thank-you is unsent while its 24 hours are still open."""
+    return next((pt for pt in reversed(p.points)
+                 if pt.timing is Timing.OPEN and pt.number is not None), None)
+
+
 def lead(p: Patterns) -> tuple[str, str]:
     """(the situation in one line, the single most useful next step) - what the answer
-    leads with."""
+    leads with. A thank-you whose window is still open comes first: nothing else this week
+    changes as much, and in a day it is too late (DESIGN.md's focus by impact)."""
+    situation, step = _lead_from_record(p)
+    note = _note_open(p)
+    if note is not None:
+        step = (f"send your thank-you to {company_name(note.company)} while its 24 hours are "
+                f"still open - `/debrief draft #{note.number}` writes it from your "
+                "reflection. Nothing else this week changes as much.")
+    return situation, step
+
+
+def _lead_from_record(p: Patterns) -> tuple[str, str]:
     if not p.points:
         return "", ("the day before, research the company, the role and the interviewer - "
                     "`/debrief tip prepared` has the checklist.")
@@ -242,8 +259,10 @@ def _no_callbacks_yet(p: Patterns) -> tuple[str, str]:
 def _findings(p: Patterns) -> str | None:
     if not p.findings:
         return None
-    # The first finding's step leads the reply ("Your next step: …"): not said twice.
-    blocks = ["\n".join(finding_lines(f, p, step=i > 0))
+    # The first finding's step leads the reply ("Your next step: …"): not said twice -
+    # unless an open thank-you window leads instead.
+    led = _note_open(p) is None
+    blocks = ["\n".join(finding_lines(f, p, step=i > 0 or not led))
               for i, f in enumerate(p.findings[:3])]
     blocks.append("These are patterns in your own notes, not proof: interviews differ in "
                   "many ways.")
