@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.insights.factors import SMALL_GROUP, Factor, Finding, Group
-from bot.insights.patterns import Calibration, InterviewPoint, Patterns, spelling
+from bot.insights.patterns import Calibration, InterviewPoint, Patterns
 from bot.insights.profile import describe
 from bot.model import Area
 from bot.notes.people import company_and_role, company_name, role_label
@@ -72,6 +72,16 @@ _SHORT = {
     (Factor.STAGE, "later"): "later round", (Factor.STAGE, "final"): "final round",
 }
 _PLACES = {"remote", "hybrid", "on-site"}
+
+
+def spelling(factor: Factor, value: str, points: Sequence[InterviewPoint]) -> str:
+    """The first spelling the person used for a free-text group ("Data Analyst")."""
+    for point in points:
+        raw = {Factor.TITLE: point.title, Factor.LOCATION: point.location,
+               Factor.FIELD: point.field}.get(factor)
+        if raw and raw.casefold() == value:
+            return raw
+    return value
 
 
 def group_label(factor: Factor, value: str, points: Sequence[InterviewPoint], *,

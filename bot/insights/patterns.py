@@ -57,7 +57,6 @@ __all__ = [
     "interview_point",
     "interview_scores",
     "is_closed",
-    "spelling",
     "timing",
 ]
 
@@ -355,13 +354,3 @@ def _fresh_no(past: Sequence[Interview], points: Sequence[InterviewPoint],
         return None
     at, point = max(answered, key=lambda pair: pair[0])
     return point if point.outcome is Outcome.REJECTED and now - at <= FRESH_NO else None
-
-
-def spelling(factor: Factor, value: str, points: Sequence[InterviewPoint]) -> str:
-    """The first spelling the person used for a free-text group ("Data Analyst")."""
-    for point in points:
-        raw = {Factor.TITLE: point.title, Factor.LOCATION: point.location,
-               Factor.FIELD: point.field}.get(factor)
-        if raw and raw.casefold() == value:
-            return raw
-    return value

@@ -7,33 +7,24 @@ says how many interviews a finding rests on. The chart's words are in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from bot.copy.naming import counted
+from bot.copy.naming import counted as _n
 from bot.insights.advice import calibration_lines, finding_lines, next_step, upper_first
 from bot.insights.patterns import (
     GOOD_FIT,
-    SO_SO_RATING,
     STRONG_RATING,
     AreaTrend,
     InterviewPoint,
     Patterns,
     Timing,
 )
+from bot.insights.sections import interview_number, outcomes, ratings, thank_yous
 from bot.model import Area, Outcome
 from bot.notes.people import company_name
-from bot.reflection.questions import AREA_NAMES
 from bot.values import Reply, ReplyField
 
 __all__ = ["lead", "stats_reply"]
-
-
-def _level(score: float) -> str:
-    return "weak" if score < SO_SO_RATING else "so-so" if score < STRONG_RATING else "strong"
-
-
-_n = counted
 
 
 # -- /debrief stats ----------------------------------------------------------------------
@@ -147,13 +138,6 @@ def _profile_gaps(p: Patterns) -> int:
     return len(_bare_profiles(p))
 
 
-def _number(points: Sequence[InterviewPoint], *, oldest: bool = False) -> str:
-    """"#3", the latest (or oldest) of ``points`` that has a number: the command to type
-    names a real interview, not "#n"."""
-    numbers = [pt.number for pt in points if pt.number is not None]
-    return f"#{numbers[0] if oldest else numbers[-1]}" if numbers else "#n"
-
-
 def _note_open(p: Patterns) -> InterviewPoint | None:
     """The latest interview whose thank-you is unsent while its 24 hours are still open."""
     return next((pt for pt in reversed(p.points)
@@ -191,7 +175,7 @@ def _lead_from_record(p: Patterns) -> tuple[str, str]:
                     f"yet - time for one short follow-up. `/debrief outcome #{point.number} no "
                     "reply` drafts it from your notes.")
         return (f"No answers from employers recorded yet.{waiting}",
-                f"when you hear back, record it (`/debrief outcome {_number(p.points)} "
+                f"when you hear back, record it (`/debrief outcome {interview_number(p.points)} "
                 "callback`, or rejected) - with a handful of answers I can show what comes "
                 "before your callbacks.")
     if callbacks == 0:
@@ -210,7 +194,7 @@ def _lead_from_record(p: Patterns) -> tuple[str, str]:
     if _profile_gaps(p) * 2 >= known:
         return (situation.split(":")[0].rstrip(".") + ".",
                 "note what kind of role each interview was - `/debrief history "
-                f"{_number(_bare_profiles(p))} edit field:… source:… stage:…` - so I can "
+                f"{interview_number(_bare_profiles(p))} edit field:… source:… stage:…` - so I can "
                 "compare like with like.")
     return situation, _tip_for_weakest(p)
 
@@ -269,94 +253,6 @@ def _findings(p: Patterns) -> str | None:
     return "\n\n".join(blocks)
 
 
-def _trend_line(t: AreaTrend) -> str:
-    name = AREA_NAMES[t.area]
-    if t.count == 1:
-        return f"• {name}: {_level(t.mean)} (1 rating so far)"
-    if abs(t.change) >= 0.5:
-        if _level(t.later) == _level(t.earlier):
-            way = "a little higher" if t.change > 0 else "a little lower"
-            return f"• {name}: {_level(t.later)}, {way} lately ({t.count} ratings)"
-        way = "up" if t.change > 0 else "down"
-        return (f"• {name}: {_level(t.later)} lately, {way} from {_level(t.earlier)} "
-                f"({t.count} ratings)")
-    return f"• {name}: {_level(t.mean)}, steady ({t.count} ratings)"
-
-
-def _areas(names: list[str]) -> str:
-    """"Stand out", "Stand out and professional", "All five areas"."""
-    if len(names) == len(AREA_NAMES):
-        return "All five areas"
-    names = [names[0], *(n.lower() for n in names[1:])]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _ratings(p: Patterns) -> str:
-    if not p.trends:
-        return "No ratings yet: they come from your reflections (`/debrief reflect`)."
-    # Areas that read alike share a line: "• Stand out: weak (1 rating so far)" four times
-    # over read like a verdict repeated, not a reading.
-    alike: dict[str, list[str]] = {}
-    for t in p.trends:
-        name, reading = _trend_line(t).removeprefix("• ").split(": ", 1)
-        alike.setdefault(reading, []).append(name)
-    lines = [f"• {_areas(names)}: " + (reading if len(names) == 1 else reading.replace(
-                 " ratings)", " ratings each)").replace(" rating so far)", " rating each so far)"))
-             for reading, names in alike.items()]
-    lines.append("(From your own reflections: how it felt to you, which is worth knowing but "
-                 "often differs from how it landed.)")
-    return "\n".join(lines)
-
-
-def _thank_yous(p: Patterns) -> str:
-    decided = p.thank_you_decided
-    open_ = p.thank_you[Timing.OPEN]
-    pending = (f" ({_n(open_, 'interview')} {'is' if open_ == 1 else 'are'} still inside "
-               "the 24-hour window.)") if open_ else ""
-    if not decided:
-        return "Nothing to count yet." + pending
-    on_time, late = p.thank_you[Timing.ON_TIME], p.thank_you[Timing.LATE]
-    missing = p.thank_you[Timing.NOT_SENT]
-    # None in time yet: what did happen, never "0 of 2 went out inside 24 hours".
-    said = [f"{on_time} of {decided} went out inside 24 hours."] if on_time else []
-    if late:
-        said.append(f"{late} went out later." if on_time else
-                    f"{_n(late, 'note')} went out after the 24 hours.")
-    if missing:
-        said.append(f"{missing if on_time else _n(missing, 'note')} "
-                    f"{'was' if missing == 1 else 'were'} never marked as sent "
-                    "(`/debrief followup` marks one).")
-    return " ".join(said) + pending
-
-
-def _outcomes(p: Patterns) -> str:
-    o = p.outcomes
-    waiting = p.waiting
-    still = (f" {waiting} still waiting for a reply - not counted until you hear back or "
-             "three weeks have passed." if waiting else "")
-    if not p.with_outcome:
-        return "No outcomes recorded yet." + still
-    silent = o[Outcome.NO_REPLY] - waiting
-    offers = o[Outcome.OFFER]
-    # What happened, never "0 callbacks"; an offer is said as one, not as "1 callback (1
-    # of them an offer)".
-    parts = ([_n(offers, "offer")] if offers and offers == p.callbacks else
-             [f"{_n(p.callbacks, 'callback')}"
-              + (f" ({offers} of them {'an offer' if offers == 1 else 'offers'})"
-                 if offers else "")] if p.callbacks else [])
-    if o[Outcome.REJECTED]:
-        parts.append(_n(o[Outcome.REJECTED], "rejection"))
-    if silent:
-        parts.append(f"{silent} with no reply after three weeks")
-    text = f"From {_n(p.with_outcome, 'interview')} with an outcome: {', '.join(parts)}.{still}"
-    unknown = [pt for pt in p.points if pt.outcome is None]
-    if unknown:
-        text += (f" {_n(len(unknown), 'interview')} {'has' if len(unknown) == 1 else 'have'} "
-                 f"no outcome recorded (`/debrief outcome {_number(unknown, oldest=True)}` "
-                 "records one).")
-    return text
-
-
 def _sorry(no: InterviewPoint, known: int) -> str:
     return (f"Sorry about {company_name(no.company)} - a no stings. It's one answer of "
             f"{known}, not a verdict on you.")
@@ -383,8 +279,8 @@ def stats_reply(p: Patterns, zone: ZoneInfo) -> Reply:
         if felt:
             fields.append(ReplyField("How it felt, and how it went", "\n".join(felt)))
         if p.with_outcome or p.waiting:  # none at all: the lead has just said so
-            fields.append(ReplyField("Outcomes", _outcomes(p)))
-        fields += [ReplyField("Thank-you notes", _thank_yous(p)),
-                   ReplyField("How you rated yourself", _ratings(p))]
+            fields.append(ReplyField("Outcomes", outcomes(p)))
+        fields += [ReplyField("Thank-you notes", thank_yous(p)),
+                   ReplyField("How you rated yourself", ratings(p))]
     return Reply(title="Your interview patterns", text=text, fields=tuple(fields),
                  tags=frozenset({"private", "stats"}))
