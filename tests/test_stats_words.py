@@ -169,3 +169,22 @@ async def test_an_open_thank_you_window_leads_over_any_pattern(world: World) -> 
     found = _field(reply, "What came before callbacks")
     assert "Next step: this week, apply first to roles you'd rate a 4 or 5" in found
     assert "the one at the top" not in found
+
+
+async def test_mostly_noes_with_every_area_strong_asks_the_employer_not_keep_going(
+        world: World) -> None:
+    """One callback in five, every area felt strong: the step was "keep what's working -
+    your notes go out on time - and line up two more applications"."""
+    from stats_seed import STRONG_PREP, answers
+    strong = answers(STRONG_PREP, "4", "memorable")
+    await world.seed(ANN, [(days, company, strong, 3, result) for days, company, result in (
+        (50, "Acme", Outcome.CALLBACK), (40, "Globex", Outcome.REJECTED),
+        (30, "Initech", Outcome.REJECTED), (20, "Hooli", Outcome.REJECTED),
+        (12, "Stark", Outcome.REJECTED))])
+    for interview in world.store.interviews.rows.values():  # the same kind of role each time
+        interview.job_field, interview.source = "data", "application"
+    (reply,) = await world.say("/debrief stats")
+    assert "keep what's working" not in reply.text
+    assert reply.text.startswith(
+        "Your next step: ask Stark for feedback - `/debrief draft #5` writes a short reply to "
+        "their no that asks what would have made the difference.")

@@ -117,6 +117,14 @@ def _step_without_a_weak_area(p: Patterns) -> str:
                 f"{p.with_outcome} got you through). The next rounds go deeper: log each one "
                 "when it's set (`/debrief interview <company> stage:first`) and prepare two "
                 "stories with a number in each.")
+    noes = [pt for pt in p.points if pt.outcome is Outcome.REJECTED and pt.number is not None]
+    if noes and p.callbacks * 2 < p.with_outcome:
+        # Mostly noes while every area felt strong: "keep what's working" would not fit,
+        # and their ratings can't say what to change - the employer can.
+        no = noes[-1]
+        return (f"ask {company_name(no.company)} for feedback - `/debrief draft #{no.number}` "
+                "writes a short reply to their no that asks what would have made the "
+                "difference. One answer from them tells you more than your own ratings can.")
     habit = " - your notes go out on time -" if decided else ""
     return (f"keep what's working{habit} and line up two more applications this week: a "
             "few more answers will show what brings your callbacks.")
