@@ -26,8 +26,8 @@ from bot.copy.messages import HELP_WORDS, QUIT_WORDS
 from bot.grammar import PREFIX, SUBCOMMANDS
 from bot.prep.asked import asks_for
 
-__all__ = ["SETTING_WORDS", "Shortcut", "asks_for_stats", "command_in_sentence",
-           "near_subcommand", "read_shortcut"]
+__all__ = ["SETTING_WORDS", "Shortcut", "asked_alone", "command_in_sentence", "near_subcommand",
+           "read_shortcut"]
 
 _NAMES = tuple(spec.name for spec in SUBCOMMANDS)
 _CUTOFF = 0.75
@@ -52,8 +52,9 @@ def read_shortcut(text: str) -> Shortcut | None:
         return Shortcut("help")
     if bare in QUIT_WORDS:
         return Shortcut("pause")
-    if asks_for_stats(bare):
-        return Shortcut("command", f"{PREFIX} stats")
+    asked = asked_alone(bare)
+    if asked is not None:
+        return Shortcut("command", f"{PREFIX} {asked}")
     first, _, rest = text.strip().partition(" ")
     word = first.lower()
     if word.startswith("/") and word[1:] in _NAMES:  # "/history", "/tip prepared"
@@ -68,21 +69,27 @@ def read_shortcut(text: str) -> Shortcut | None:
     return None
 
 
-# Asking for one's own figures in so many words. Never an answer to a reflection's question,
-# so it is read as /debrief stats wherever it is typed (it was "There's no reflection open
-# right now" in the DM, or stored as an answer).
-_STATS_ASKED = frozenset({
-    "stats", "stat", "statistics", "my stats", "my stat", "my statistics", "show my stats",
-    "show me my stats", "show stats", "see my stats", "my numbers", "my progress",
-    "my patterns", "how am i doing", "how am i doing so far", "how am i doing overall",
-    "how am i doing lately", "how i am doing"})
+# Asking for one's own figures, or for a tip, in so many words. Never an answer to a
+# reflection's question, so read as the command wherever it is typed (it was "There's no
+# reflection open right now" in the DM, or stored as an answer).
+_ASKED_ALONE = {
+    "stats": frozenset({
+        "stats", "stat", "statistics", "my stats", "my stat", "my statistics",
+        "show my stats", "show me my stats", "show stats", "see my stats", "my numbers",
+        "my progress", "my patterns", "how am i doing", "how am i doing so far",
+        "how am i doing overall", "how am i doing lately", "how i am doing"}),
+    "tip": frozenset({
+        "tip", "tips", "a tip", "any tips", "got any tips", "give me a tip", "another tip",
+        "one more tip", "more tips", "tip of the day"}),
+}
 _POLITE = re.compile(r"^(?:pls|plz|please)\s+|\s+(?:pls|plz|please|thanks|thx)$")
 
 
-def asks_for_stats(text: str) -> bool:
-    """"my stats", "stats pls", "how am i doing?" - and nothing longer."""
+def asked_alone(text: str) -> str | None:
+    """The command a message asks for on its own ("my stats", "stats pls", "how am i
+    doing?", "any tips?") - nothing longer - else None."""
     bare = _POLITE.sub("", " ".join(text.lower().replace("?", " ").split()).strip(" .!,"))
-    return bare in _STATS_ASKED
+    return next((name for name, said in _ASKED_ALONE.items() if bare in said), None)
 
 
 # Asked of the first word of every answer typed in a reflection: the same few words ("the",

@@ -177,3 +177,19 @@ async def test_other_words_for_stats_after_the_prefix_run_it(world: World, typed
     replies = await world.say(typed)
     assert "Your interview patterns" in [r.title for r in replies]
     assert "I don't know the command" not in said(replies)
+
+
+@pytest.mark.parametrize("typed", ["tip", "any tips?", "tip pls", "give me a tip"])
+async def test_asking_for_a_tip_in_the_dm_gives_one(world: World, typed: str) -> None:
+    """It was "There's no reflection open right now. Log an interview with …"."""
+    await world.reflect_fully()
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith("Tip · ")
+
+
+async def test_a_tip_asked_for_politely_is_a_tip_not_an_area_called_pls(world: World) -> None:
+    """"/debrief tip pls" answered "I don't have tips for "pls"."."""
+    (reply,) = await world.say("/debrief tip pls")
+    assert reply.text.startswith("Tip · ")
+    (area,) = await world.say("/debrief tip follow up please")
+    assert area.text.startswith("Tip · Follow up\n")

@@ -35,6 +35,8 @@ MAX_PREFERRED_NAME = 60
 # An interview this close is named above the help: "help" the night before is "where do I
 # start", not "list every command".
 HELP_AHEAD = timedelta(hours=48)
+# Said around what is asked for, not part of it ("tip pls", "a tip please").
+_POLITE = re.compile(r"\b(?:pls|plz|please|thanks|thx|thank you|another|one more)\b|[?!.]")
 # How long after an interview ``/debrief tip`` still picks tips for its kind.
 TIP_LOOKBACK = timedelta(days=7)
 
@@ -60,7 +62,8 @@ async def _next_ahead(ctx: Context) -> Interview | None:
 
 
 async def tip(ctx: Context, cmd: Command) -> list[Reply]:
-    wanted = " ".join((cmd.option("area") or cmd.text).lower().replace("-", " ").split())
+    typed = _POLITE.sub(" ", (cmd.option("area") or cmd.text).lower().replace("-", " "))
+    wanted = " ".join(typed.split())  # "tip pls" is a tip, not an area called "pls"
     from_reflections = False
     if wanted:
         area = _area_as_typed(wanted)
