@@ -188,3 +188,16 @@ async def test_mostly_noes_with_every_area_strong_asks_the_employer_not_keep_goi
     assert reply.text.startswith(
         "Your next step: ask Stark for feedback - `/debrief draft #5` writes a short reply to "
         "their no that asks what would have made the difference.")
+
+
+async def test_two_ratings_are_said_as_they_were_not_as_a_trend(world: World) -> None:
+    """Two interviews read "Right jobs: so-so lately, down from strong (2 ratings)": a
+    trend drawn from two points."""
+    from stats_seed import STRONG_PREP, answers
+    await world.seed(ANN, [(20, "Acme", answers(STRONG_PREP, "5"), 3, Outcome.CALLBACK),
+                           (10, "Globex", answers(STRONG_PREP, "2"), 3, Outcome.REJECTED)])
+    (reply,) = await world.say("/debrief stats")
+    rated = _field(reply, "How you rated yourself")
+    assert "lately" not in rated and "steady" not in rated
+    assert "• Right jobs: strong, then weak (2 ratings)" in rated
+    assert "strong both times (2 ratings each)" in rated

@@ -38,6 +38,10 @@ def _trend_line(t: AreaTrend) -> str:
     name = AREA_NAMES[t.area]
     if t.count == 1:
         return f"• {name}: {level(t.mean)} (1 rating so far)"
+    if t.count == 2:  # two ratings are no trend: "lately, down from" said what they were
+        first, then = level(t.earlier), level(t.later)
+        said = f"{first} both times" if first == then else f"{first}, then {then}"
+        return f"• {name}: {said} (2 ratings)"
     if abs(t.change) >= 0.5:
         if level(t.later) == level(t.earlier):
             way = "a little higher" if t.change > 0 else "a little lower"
