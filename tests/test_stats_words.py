@@ -201,3 +201,14 @@ async def test_two_ratings_are_said_as_they_were_not_as_a_trend(world: World) ->
     assert "lately" not in rated and "steady" not in rated
     assert "• Right jobs: strong, then weak (2 ratings)" in rated
     assert "strong both times (2 ratings each)" in rated
+
+
+async def test_what_to_log_next_is_never_the_step_just_given(world: World) -> None:
+    """"note what kind of role each interview was - `/debrief history #1 edit …`" was
+    followed by "log next: what kind of role … (`/debrief history #1 edit …`)"."""
+    await world.seed(ANN, [HISTORY[2], HISTORY[4], (10, "Fresh", HISTORY[0][2], 2,
+                                                    Outcome.NO_REPLY)])
+    (reply,) = await world.say("/debrief stats")
+    assert reply.text.count("/debrief history #") == 1
+    assert "log next: what Fresh says when they answer (`/debrief outcome #3 callback`" \
+        in reply.text

@@ -74,14 +74,15 @@ def _log_next(p: Patterns, lead_said: str) -> str:
         return ""
     few = "" if any(s in lead_said for s in _FEW_SAID) else \
         f"{'One answer is' if known == 1 else 'Two answers are'} not a pattern yet. "
-    unknown = [pt for pt in p.points if pt.outcome is None and pt.number is not None]
+    unknown = [pt for pt in p.points if pt.result is None and pt.number is not None]
     bare = [pt for pt in p.points if pt.result is not None and pt.number is not None
             and not (pt.field or pt.title) and pt.source is None]
-    if unknown:
+    # Never the command the lead has just given ("note what kind of role each was").
+    if unknown and "/debrief outcome" not in lead_said:
         pt = unknown[-1]
         what = (f"what {company_name(pt.company)} says when they answer (`/debrief outcome "
                 f"#{pt.number} callback`, or rejected)")
-    elif bare:
+    elif bare and "/debrief history" not in lead_said:
         pt = bare[-1]
         what = (f"what kind of role {company_name(pt.company)} was and how you got it "
                 f"(`/debrief history #{pt.number} edit field:… source:…`), so I can compare "
