@@ -212,3 +212,13 @@ async def test_what_to_log_next_is_never_the_step_just_given(world: World) -> No
     assert reply.text.count("/debrief history #") == 1
     assert "log next: what Fresh says when they answer (`/debrief outcome #3 callback`" \
         in reply.text
+
+
+async def test_thank_you_figures_say_how_many_callbacks_followed_a_note_in_time(
+        world: World) -> None:
+    """The thank-you section counted notes with no word of what came of them."""
+    await world.seed(ANN, HISTORY)
+    (reply,) = await world.say("/debrief stats")
+    # Initech and Umbrella, the two callbacks, both had their notes out within hours
+    assert _field(reply, "Thank-you notes").endswith(
+        "Both your callbacks came after a note inside 24 hours.")

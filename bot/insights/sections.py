@@ -95,7 +95,22 @@ def thank_yous(p: Patterns) -> str:
         said.append(f"{missing if on_time else _n(missing, 'note')} "
                     f"{'was' if missing == 1 else 'were'} never marked as sent "
                     "(`/debrief followup` marks one).")
-    return " ".join(said) + pending
+    said.append(_before_callbacks(p))
+    return " ".join(t for t in said if t) + pending
+
+
+def _before_callbacks(p: Patterns) -> str:
+    """The notes that came before their callbacks ("3 of your 4 callbacks came after a note
+    inside 24 hours"): the habit tied to their own outcomes. From two callbacks, only when
+    some did - never "0 of your 2" - and not all notes were in time (else it says nothing)."""
+    callbacks = [pt for pt in p.points if pt.result]
+    in_time = sum(1 for pt in callbacks if pt.timing is Timing.ON_TIME)
+    if len(callbacks) < 2 or not in_time or p.thank_you[Timing.ON_TIME] == p.thank_you_decided:
+        return ""
+    said = ("Both your callbacks" if in_time == len(callbacks) == 2 else
+            f"All {len(callbacks)} of your callbacks" if in_time == len(callbacks)
+            else f"{in_time} of your {len(callbacks)} callbacks")
+    return f"{said} came after a note inside 24 hours."
 
 
 def outcomes(p: Patterns) -> str:
