@@ -222,3 +222,12 @@ async def test_thank_you_figures_say_how_many_callbacks_followed_a_note_in_time(
     # Initech and Umbrella, the two callbacks, both had their notes out within hours
     assert _field(reply, "Thank-you notes").endswith(
         "Both your callbacks came after a note inside 24 hours.")
+
+
+async def test_with_only_an_interview_ahead_the_step_is_its_prep(world: World) -> None:
+    """It said to research "the day before" with `/debrief tip prepared`, not the prep
+    Debrief already holds for that interview."""
+    await world.seed(ANN, [(-1, "Acme", {}, None, None)])  # tomorrow
+    (reply,) = await world.say("/debrief stats")
+    assert reply.text.startswith("Your next step: get ready for Acme - `/debrief prep #1` has "
+                                 "the research checklist, your questions and your stories.")

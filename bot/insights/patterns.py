@@ -158,6 +158,7 @@ class Patterns:
     quiet: tuple[tuple[InterviewPoint, int], ...] = ()
     # The latest answer recorded, when it is a no from the last FRESH_NO: said before advice.
     fresh_no: InterviewPoint | None = None
+    next_ahead: tuple[int, str] | None = None  # (number, company) of the soonest still ahead
 
     @property
     def rated(self) -> int:
@@ -334,6 +335,7 @@ def analyse(interviews: Iterable[Interview], now: datetime, window: timedelta) -
     return Patterns(
         points=points,
         upcoming=len(ordered) - len(past),
+        next_ahead=next(((i.id, i.company) for i in ordered[len(past):] if i.id), None),
         trends=tuple(t for a in Area if (t := _trend(a, points)) is not None),
         thank_you=thank_you,
         outcomes=outcomes,

@@ -167,6 +167,10 @@ def lead(p: Patterns) -> tuple[str, str]:
 
 
 def _lead_from_record(p: Patterns) -> tuple[str, str]:
+    if not p.points and p.next_ahead is not None:
+        number, company = p.next_ahead
+        return "", (f"get ready for {company_name(company)} - `/debrief prep #{number}` has "
+                    "the research checklist, your questions and your stories.")
     if not p.points:
         return "", ("the day before, research the company, the role and the interviewer - "
                     "`/debrief tip prepared` has the checklist.")
