@@ -77,7 +77,10 @@ _ASKED_ALONE = {
         "stats", "stat", "statistics", "my stats", "my stat", "my statistics",
         "show my stats", "show me my stats", "show stats", "see my stats", "my numbers",
         "my progress", "my patterns", "how am i doing", "how am i doing so far",
-        "how am i doing overall", "how am i doing lately", "how i am doing"}),
+        "how am i doing overall", "how am i doing lately", "how i am doing", "how am i doin",
+        "how am i going", "how's my search going", "hows my search going",
+        "how is my search going", "how's my job search going", "hows my job search going",
+        "how is my job search going", "how's the search going", "how is the search going"}),
     "tip": frozenset({
         "tip", "tips", "a tip", "any tips", "got any tips", "give me a tip", "another tip",
         "one more tip", "more tips", "tip of the day"}),
@@ -112,7 +115,8 @@ _SAID_FOR = {"prepare": "prep", "preparation": "prep", "prepping": "prep",
              "reminder": "nudges", "reminders": "nudges", "story": "stories",
              "reflection": "reflect", "result": "outcome", "results": "outcome",
              "commands": "help", "statistics": "stats", "patterns": "stats",
-             "progress": "stats", "numbers": "stats"}
+             "progress": "stats", "numbers": "stats", "overview": "stats",
+             "dashboard": "stats", "report": "stats"}
 # A setting named first ("/debrief timezone berlin", "/debrief quiet 23:00-07:00"): the
 # settings command, with the word kept as its first argument.
 SETTING_WORDS = frozenset({"timezone", "tz", "quiet"})
@@ -130,7 +134,8 @@ _ASKED_FOR = (
                "thank you e-mail", "thank you letter")),
     ("settings", ("timezone", "time zone", "quiet hours", "settings", "my name")),
     ("stats", ("stats", "statistics", "patterns", "how am i doing", "how i am doing",
-               "my numbers", "my progress")),
+               "my numbers", "my progress", "how am i doin", "search going",
+               "how's it going", "how is it going", "hows it going")),
     ("stories", ("story", "stories")),
     ("export", ("export", "download", "copy of my data")),
     # forget without "confirm" only asks, and says how to confirm

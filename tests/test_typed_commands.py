@@ -153,7 +153,8 @@ async def test_forget_mentions_a_button_only_where_there_is_one(world: World) ->
 
 
 @pytest.mark.parametrize("typed", ["my stats", "how am i doing", "stats pls", "How am I doing?",
-                                   "stats", "show me my stats please"])
+                                   "stats", "show me my stats please",
+                                   "how's my search going?"])
 async def test_asking_for_stats_in_the_dm_shows_them(world: World, typed: str) -> None:
     """It was "There's no reflection open right now. Log an interview with …"."""
     await world.reflect_fully()
@@ -171,7 +172,10 @@ async def test_asking_for_stats_inside_a_reflection_is_not_an_answer(world: Worl
 
 
 @pytest.mark.parametrize("typed", ["/debrief statistics", "/debrief patterns",
-                                   "/debrief progress", "/debrief my numbers"])
+                                   "/debrief progress", "/debrief my numbers",
+                                   "/debrief how's it going", "/debrief how am i doin",
+                                   "/debrief how is my job search going",
+                                   "/debrief overview", "/debrief report"])
 async def test_other_words_for_stats_after_the_prefix_run_it(world: World, typed: str) -> None:
     await world.reflect_fully()
     replies = await world.say(typed)
