@@ -134,7 +134,8 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
                     OptionSpec("role", "Change the role title"),
                     *_PROFILE_OPTIONS),
                    positional="interview"),
-    SubcommandSpec("tip", "/debrief tip [area]", "One interview tip",
+    SubcommandSpec("tip", "/debrief tip [area]",
+                   "One interview tip; without an area, picked from your record",
                    (OptionSpec("area", "stand out, follow up, professional, prepared, right jobs",
                                choices=("stand_out", "follow_up", "professional", "prepared",
                                         "right_jobs")),),
@@ -150,7 +151,7 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
          OptionSpec("name", 'The name your thank-you notes are signed with, or "off"')),
     ),
     SubcommandSpec("stats", "/debrief stats",
-                   "Patterns across your interviews: ratings, thank-yous, callbacks (+ chart)"),
+                   "Your next step, from what came before your callbacks (+ chart)"),
     SubcommandSpec("community", "/debrief community",
                    "Anonymous figures for this workspace or server (admins)", admin_only=True),
     SubcommandSpec(

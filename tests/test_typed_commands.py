@@ -197,3 +197,13 @@ async def test_a_tip_asked_for_politely_is_a_tip_not_an_area_called_pls(world: W
     assert reply.text.startswith("Tip · ")
     (area,) = await world.say("/debrief tip follow up please")
     assert area.text.startswith("Tip · Follow up\n")
+
+
+async def test_help_says_what_stats_and_tip_give_a_person(world: World) -> None:
+    """Help described stats as "ratings, thank-yous, callbacks": figures, not the step
+    they lead to."""
+    (reply,) = await world.say("/debrief help", surface=CONSOLE)
+    assert "`/debrief stats` - Your next step, from what came before your callbacks" \
+        in reply.text
+    assert "`/debrief tip [area]` - One interview tip; without an area, picked from your " \
+           "record" in reply.text
