@@ -231,3 +231,18 @@ async def test_with_only_an_interview_ahead_the_step_is_its_prep(world: World) -
     (reply,) = await world.say("/debrief stats")
     assert reply.text.startswith("Your next step: get ready for Acme - `/debrief prep #1` has "
                                  "the research checklist, your questions and your stories.")
+
+
+async def test_a_calibration_on_few_interviews_says_how_few_not_that_the_record_is_small(
+        world: World) -> None:
+    """Under eleven interviews it said "Only a few interviews so far": the few were the
+    three it rested on."""
+    from stats_seed import STRONG_PREP, answers
+    felt = [(90 - 7 * n, f"Co{n}", answers(STRONG_PREP, "4", "memorable" if n < 3 else "some"),
+             3, Outcome.REJECTED) for n in range(11)]
+    await world.seed(ANN, felt)
+    (reply,) = await world.say("/debrief stats")
+    said = _field(reply, "How it felt, and how it went")
+    assert "You felt memorable in 3 interviews that didn't lead to a callback." in said
+    assert "That rests on 3 interviews, so hold it lightly." in said
+    assert "so far" not in said

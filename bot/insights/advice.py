@@ -269,7 +269,9 @@ def calibration_lines(c: Calibration) -> list[str]:
     if not lines:
         return []
     if felt_good + felt_bad < SMALL_GROUP:
-        lines.append("Only a few interviews so far, so hold this lightly.")
+        # the few are the interviews it rests on, not the record ("only a few interviews so
+        # far" read oddly under eleven of them)
+        lines.append(f"That rests on {felt_good + felt_bad} interviews, so hold it lightly.")
     lines.append("Next step: after your next interview, note one thing the interviewer "
                  "actually reacted to (a follow-up question, something they wrote down) and "
                  "trust that more than the feeling.")
