@@ -56,8 +56,11 @@ async def test_someone_who_never_sends_a_thank_you_is_pointed_at_the_thank_you()
 async def test_silence_every_time_is_not_read_as_a_no_and_leads_to_a_follow_up() -> None:
     said = await stats_of("all no reply")
     assert "All 3 interviews with an outcome ended in silence, not a no." in said
-    assert "Your next step: when an interview has been quiet for a week, send one short " \
-           "follow-up (tap \"No reply yet\"" in said
+    # Zalando has been quiet for 8 days: that one, by name, with the command that drafts
+    # the e-mail (it said "when an interview has been quiet for a week …" in general)
+    assert "Your next step: it's been 8 days since Zalando - time for one short follow-up: " \
+           "`/debrief outcome #4 no reply` drafts it from your notes. After a second one, let " \
+           "it go" in said
     assert "No callbacks yet" not in said
 
 

@@ -235,6 +235,12 @@ def _no_callbacks_yet(p: Patterns) -> tuple[str, str]:
                 "reflection. " + ("No note has gone out in time yet" if not on_time else
                                   f"{on_time} of {decided} went out in time so far")
                 + ", so it's the quickest change on your record.")
+    elif silent == known and p.quiet:  # one is quiet now: that one, by name
+        point, days = p.quiet[-1]
+        step = (f"it's been {days} days since {company_name(point.company)} - time for one "
+                f"short follow-up: `/debrief outcome #{point.number} no reply` drafts it from "
+                "your notes. After a second one, let it go and put that energy into the next "
+                "application.")
     elif silent == known:
         step = ("when an interview has been quiet for a week, send one short follow-up (tap "
                 "\"No reply yet\" when I check in and I'll draft it from your notes). After "
