@@ -169,6 +169,8 @@ async def test_asking_for_stats_inside_a_reflection_is_not_an_answer(world: Worl
     replies = await world.say("how am i doing?")
     assert replies[0].title == "Your interview patterns"
     assert world.interview().answers == before
+    # and it says the question is still waiting, as help does
+    assert "Your reflection is still open" in replies[-1].text
 
 
 @pytest.mark.parametrize("typed", ["/debrief statistics", "/debrief patterns",

@@ -22,7 +22,7 @@ from bot.insights.community import (
 )
 from bot.insights.patterns import MIN_COMMUNITY, analyse
 from bot.ports import ChartRenderer
-from bot.values import Attachment, Chart, Command, Reply
+from bot.values import Attachment, Chart, Command, Destination, Reply
 
 __all__ = ["community", "stats"]
 
@@ -43,6 +43,8 @@ async def stats(ctx: Context, cmd: Command) -> list[Reply]:
             return await _attach_chart(replies, renderer, chart, description)
 
         ctx.after_commit.append(attach)
+    if ctx.user.active_interview_id is not None:  # asked for in the middle of a reflection
+        return [reply, Reply(text=copy.REFLECTION_STILL_OPEN, destination=Destination.DM)]
     return [reply]
 
 
