@@ -40,7 +40,7 @@ async def test_the_type_chosen_in_the_reflection_picks_the_tip_after_it() -> Non
     world = World()
     await world.say("/debrief interview Globex")
     await world.say("phone screen")  # the reflection's first question: what kind
-    (reply,) = await world.say("/debrief tip follow up")
+    reply, *_still_open = await world.say("/debrief tip follow up")
     assert TYPE_TIPS[InterviewType.RECRUITER][Area.FOLLOW_UP] in reply.text
     assert "your recruiter screen at Globex" in reply.text
 
@@ -76,10 +76,10 @@ async def test_a_follow_up_tip_is_for_the_interview_just_had_others_for_the_next
     world = World()
     await world.say('/debrief interview Acme when:"tomorrow 10am" type:technical')
     await world.say("/debrief interview Globex type:recruiter")  # just ended
-    (follow_up,) = await world.say("/debrief tip follow up")
+    follow_up, *_still_open = await world.say("/debrief tip follow up")
     assert "For your recruiter screen at Globex" in follow_up.text
     await world.say("/debrief tip follow up")  # a general one in between
-    (prepared,) = await world.say("/debrief tip prepared")
+    prepared, *_still_open = await world.say("/debrief tip prepared")
     assert "For your technical interview at Acme" in prepared.text
 
 

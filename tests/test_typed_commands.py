@@ -209,3 +209,13 @@ async def test_help_says_what_stats_and_tip_give_a_person(world: World) -> None:
         in reply.text
     assert "`/debrief tip [area]` - One interview tip; without an area, picked from your " \
            "record" in reply.text
+
+
+async def test_a_tip_asked_for_inside_a_reflection_says_the_question_waits(
+        world: World) -> None:
+    await in_reflection(world, answered=4)
+    before = dict(world.interview().answers)
+    replies = await world.say("any tips?")
+    assert replies[0].text.startswith("Tip · ")
+    assert "Your reflection is still open" in replies[-1].text
+    assert world.interview().answers == before

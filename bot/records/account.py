@@ -81,8 +81,11 @@ async def tip(ctx: Context, cmd: Command) -> list[Reply]:
     ctx.user.tips_shown += 1
     about = f"your {TYPE_WORDS[kind]} at {employer(interview)}" \
         if own and interview is not None and kind is not None else None
-    return [Reply(text=copy.tip_text(area, text, from_reflections=from_reflections,
-                                     for_interview=about, from_outcomes=because))]
+    replies = [Reply(text=copy.tip_text(area, text, from_reflections=from_reflections,
+                                        for_interview=about, from_outcomes=because))]
+    if ctx.user.active_interview_id is not None:  # asked for in the middle of a reflection
+        replies.append(Reply(text=copy.REFLECTION_STILL_OPEN, destination=Destination.DM))
+    return replies
 
 
 async def _area_from_outcomes(ctx: Context) -> tuple[tuple[Area, bool], str] | None:
