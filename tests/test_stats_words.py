@@ -246,3 +246,15 @@ async def test_a_calibration_on_few_interviews_says_how_few_not_that_the_record_
     assert "You felt memorable in 3 interviews that didn't lead to a callback." in said
     assert "That rests on 3 interviews, so hold it lightly." in said
     assert "so far" not in said
+
+
+async def test_mid_reflection_the_step_is_to_finish_it_where_the_note_comes(
+        world: World) -> None:
+    """Mid-reflection, it said `/debrief draft #1` "writes it from your reflection" - a
+    reflection not finished, so a note with a gap where the reference goes."""
+    await world.say("/debrief interview Acme")
+    reply, *still_open = await world.say("/debrief stats")
+    assert reply.text.startswith(
+        "Your next step: finish your reflection on Acme (`/debrief reflect #1`) - your "
+        "thank-you note comes at the end, ready to send while its 24 hours are still open.")
+    assert "Your reflection is still open" in still_open[-1].text

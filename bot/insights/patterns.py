@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.insights.factors import Factor, Finding, find, rank
-from bot.model import Area, Interview, Outcome, ThankYou
+from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
 from bot.reflection.dialogue import area_scores
 
 __all__ = [
@@ -112,6 +112,7 @@ class InterviewPoint:
     stage: str | None = None
     felt: str | None = None  # the "memorable" answer: generic / some / memorable
     bring: str | None = None  # what they said they bring to the table (their words)
+    reflecting: bool = False  # its reflection is still open (the note comes at its end)
 
     def score(self, area: Area) -> float | None:
         return next((s for a, s in self.scores if a is area), None)
@@ -266,7 +267,8 @@ def interview_point(interview: Interview, now: datetime, window: timedelta) -> I
         title=_text(interview.role), field=_text(interview.job_field),
         seniority=interview.seniority, location=_text(interview.location),
         source=interview.source, stage=interview.stage, felt=_text(answers.get("memorable")),
-        bring=_text(answers.get("bring")))
+        bring=_text(answers.get("bring")),
+        reflecting=interview.reflection_state is ReflectionState.OPEN)
 
 
 def group_of(factor: Factor, point: InterviewPoint) -> str | None:

@@ -159,7 +159,11 @@ def lead(p: Patterns) -> tuple[str, str]:
     changes as much, and in a day it is too late (DESIGN.md's focus by impact)."""
     situation, step = _lead_from_record(p)
     note = _note_open(p)
-    if note is not None:
+    if note is not None and note.reflecting:  # the note comes at the reflection's end
+        step = (f"finish your reflection on {company_name(note.company)} (`/debrief reflect "
+                f"#{note.number}`) - your thank-you note comes at the end, ready to send "
+                "while its 24 hours are still open.")
+    elif note is not None:
         step = (f"send your thank-you to {company_name(note.company)} while its 24 hours are "
                 f"still open - `/debrief draft #{note.number}` writes it from your "
                 "reflection. Nothing else this week changes as much.")
