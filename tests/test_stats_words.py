@@ -258,3 +258,6 @@ async def test_mid_reflection_the_step_is_to_finish_it_where_the_note_comes(
         "Your next step: finish your reflection on Acme (`/debrief reflect #1`) - your "
         "thank-you note comes at the end, ready to send while its 24 hours are still open.")
     assert "Your reflection is still open" in still_open[-1].text
+    await world.say("cancel")  # paused, the note still has nothing to name
+    (paused,) = await world.say("/debrief stats")
+    assert paused.text.startswith("Your next step: finish your reflection on Acme")

@@ -77,8 +77,7 @@ SO_SO_RATING = 0.67
 # No outcome this long after the interview: the follow-up is due (COACHING.md: 5-7
 # business days when they named no date), so stats says so instead of "when you hear back".
 QUIET_AFTER = timedelta(days=7)
-# A no recorded this recently is still what the person is living with (bot.records'
-# small talk reads a week the same way): stats acknowledges it before any advice.
+# A no recorded this recently is still lived with: stats acknowledges it before advice.
 FRESH_NO = timedelta(days=7)
 # A Prepared rating at least this high (0-2) is "well prepared": 3+ things researched, or
 # some research plus questions of your own.
@@ -112,7 +111,7 @@ class InterviewPoint:
     stage: str | None = None
     felt: str | None = None  # the "memorable" answer: generic / some / memorable
     bring: str | None = None  # what they said they bring to the table (their words)
-    reflecting: bool = False  # its reflection is still open (the note comes at its end)
+    reflecting: bool = False  # reflection unfinished, nothing yet for the note to name
 
     def score(self, area: Area) -> float | None:
         return next((s for a, s in self.scores if a is area), None)
@@ -268,7 +267,8 @@ def interview_point(interview: Interview, now: datetime, window: timedelta) -> I
         seniority=interview.seniority, location=_text(interview.location),
         source=interview.source, stage=interview.stage, felt=_text(answers.get("memorable")),
         bring=_text(answers.get("bring")),
-        reflecting=interview.reflection_state is ReflectionState.OPEN)
+        reflecting=interview.reflection_state is not ReflectionState.COMPLETED
+        and not answers.get("reference"))
 
 
 def group_of(factor: Factor, point: InterviewPoint) -> str | None:
