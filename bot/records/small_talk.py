@@ -11,7 +11,6 @@ only once something has, and someone with nothing logged is shown where to start
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -29,6 +28,20 @@ from bot.insights.patterns import (
 from bot.model import Area, Interview, Outcome, ReflectionState, ThankYou
 from bot.prep.asked import interview_said, log_it
 from bot.prep.guard import prep_offer
+from bot.records.feelings import (
+    AHEAD,
+    AHEAD_DAY,
+    HELLO,
+    INTRO,
+    LET_DOWN,
+    LOW,
+    NERVES,
+    PAST,
+    THANKS,
+    WHAT_IS_THIS,
+    WHY_NOT,
+    WITH_A_FEELING,
+)
 from bot.records.told import offer_again, told_in_passing
 from bot.reflection.choices import norm
 from bot.reflection.dialogue import area_scores
@@ -38,58 +51,6 @@ from bot.values import Destination, Reply
 
 __all__ = ["OnRecord", "aside_lead", "is_before_one", "is_thanks", "nothing_open",
            "said_aside", "said_in_passing"]
-
-_THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice)\s+)?(?:thanks|thank you|"
-                     r"thx|ty|tysm|cheers|much appreciated|appreciate it)(?:\s+(?:so much|a "
-                     r"lot|again|mate|man|debrief|for (?:the|your) help|for that))*$")
-# How the search feels, in the words people use for it: not news about an interview.
-_LOW = re.compile(r"\b(?:so done|i am done|over it|fed up|give up|giving up|tired of|sick of|"
-                  r"exhausted|demoraliz\w*|demoralis\w*|discourag\w*|hopeless|depress\w*|"
-                  r"burn(?:ed|t) out|frustrat\w*|can not do this|hate this|this sucks|"
-                  r"feel like a failure|feel useless|losing hope|lost hope|no one wants|"
-                  r"nobody wants|never going to|what is the point)\b")
-# Let down by one answer ("ugh i really wanted this one"): a hard day when nothing else is
-# open, but not read into a reflection's choice ("ugh, a few moments stood out").
-_LET_DOWN = re.compile(r"\b(?:ugh+|gutted|heart ?broken|crushed|devastated|bummed|disappointed|"
-                       r"so sad|really wanted (?:this|that|it)|wanted (?:this|that) "
-                       r"(?:one|job|so bad\w*)|thought i (?:had|nailed|aced|got) (?:this|that|"
-                       r"it)|so close|not again|another (?:no|rejection)|why me|i bombed|"
-                       r"bombed it|blew it|messed (?:it|that) up|screwed (?:it )?up)\b")
-# Asking what went wrong ("what did i do wrong?", "why didnt they pick me"): answered
-# honestly - nobody can tell from outside - with what would tell them.
-_WHY_NOT = re.compile(r"\b(?:what did i do wrong|what (?:am i|i am) doing wrong|where did i go "
-                      r"wrong|what went wrong|why (?:did|do|does|would) (?:not )?(?:they|"
-                      r"nobody|no one)|why did (?:not )?i|why do i keep|why (?:was|am) i not|"
-                      r"why not me|what (?:should|could) i have done|why (?:am i|do i) "
-                      r"(?:always |keep )?(?:getting )?reject\w*)\b")
-# What a hard day is said with, besides its feeling: "i am so done with all of this".
-_WITH_A_FEELING = frozenset("""
-    i am so really just honestly tbh ugh omg man lol rn right now today anymore with this
-    it all of everything the search job jobs hunting searching interviews interviewing
-    process whole feel feeling like a bit very too kind of sort
-""".split())
-# A greeting on its own, and asking what this is: met with hello and where to start.
-_HELLO = re.compile(r"(?:hi+|hey+|hello+|hiya|heya|yo|howdy|hola|good (?:morning|afternoon|"
-                    r"evening)|morning)(?: there| debrief| bot)?")
-_WHAT_IS_THIS = re.compile(r"\b(?:what is (?:this|debrief)|what are you|who are you|what (?:can|"
-                           r"do) you do|how (?:does|do) (?:this|it|you|debrief) work|how do i "
-                           r"(?:use|start)|how to (?:use|start)|get started|what do i do here)\b")
-_INTRO = ("I'm Debrief, your interview coach. Right after an interview, type `/debrief "
-          "interview <company>`: a few quick questions while it's fresh, then a thank-you note "
-          "drafted from what you discussed, and reminders at the right moments. Logged ahead "
-          "(`when:\"fri 10am\"`), it gets you a prep checklist the evening before. "
-          "`/debrief help` lists everything.")
-# Nerves before an interview, and asking for luck: "wish me luck", "so nervous lol".
-_NERVES = re.compile(r"\b(?:wish me luck|fingers crossed|nervous|anxious|scared|terrified|"
-                     r"butterflies|freaking out|dreading)\b")
-
-# An interview still to come, told of ("i have an interview tomorrow at google", "got a
-# final round on friday"): met like nerves, with its prep, not "Nothing is logged yet".
-_AHEAD = re.compile(r"\b(?:have|got)\s+(?:got\s+)?(?:an?|my|the|another)?\s*(?:\w+\s+){0,2}"
-                    r"(?:interview|screen|round)\b(?!\s+(?:went|was|is over))|\binterview\w*\b"
-                    r".*\b(?:tomorrow|tonight|in (?:an?|one|two|\d+) (?:hours?|hrs?|minutes?|"
-                    r"mins?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
-_PAST = re.compile(r"\b(?:had|went|was|just finished|finished|did|after)\b")
 
 # A no, or an unfinished reflection, this recent is still what the person is living with.
 RECENT = timedelta(days=7)
@@ -145,18 +106,18 @@ class OnRecord:
 
 def is_thanks(text: str) -> bool:
     """``text`` only says thank you ("thanks!", "thank you so much")."""
-    return bool(_THANKS.match(norm(text)))
+    return bool(THANKS.match(norm(text)))
 
 
 def is_before_one(text: str) -> bool:
     """``text`` tells of nerves ("im freaking out", "wish me luck") or of an interview
     still to come ("i have an interview tomorrow at google")."""
     words = norm(text)
-    return bool(_NERVES.search(words)) or _tells_of_one_ahead(words)
+    return bool(NERVES.search(words)) or _tells_of_one_ahead(words)
 
 
 def _tells_of_one_ahead(words: str) -> bool:
-    return bool(_AHEAD.search(words)) and not _PAST.search(words)
+    return bool(AHEAD.search(words)) and not PAST.search(words)
 
 
 def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, *,
@@ -166,42 +127,53 @@ def said_in_passing(text: str, record: OnRecord, now: datetime, zone: ZoneInfo, 
     said no" with nothing logged), met as a hard day. ``story``: the saved story to say
     out loud before the next interview (``story 3 ("Churn fix")``), named to the nervous."""
     words = norm(text)
-    if _THANKS.match(words):
+    if THANKS.match(words):
         return _thanks(record, now, zone)
-    if _HELLO.fullmatch(words) or _WHAT_IS_THIS.search(words):
-        return _hello(record, now, zone, intro=not _HELLO.fullmatch(words))
+    if HELLO.fullmatch(words) or WHAT_IS_THIS.search(words):
+        return _hello(record, now, zone, intro=not HELLO.fullmatch(words))
     told = told_in_passing(words, text, latest=record.latest, offered=record.offered,
                            now=now)
     if told is not None:
         return told
-    if _WHY_NOT.search(words):
+    if WHY_NOT.search(words):
         return _why_not(record, now)
-    if a_no or _LOW.search(words) or _LET_DOWN.search(words):
+    if a_no or LOW.search(words) or LET_DOWN.search(words):
         return _hard_day(record, now, zone)
-    if _NERVES.search(words) or _tells_of_one_ahead(words):
-        return _nerves(record, now, zone, text, story, nervous=bool(_NERVES.search(words)))
+    if NERVES.search(words) or _tells_of_one_ahead(words):
+        return _nerves(record, now, zone, text, story, nervous=bool(NERVES.search(words)))
     return None
 
 
 def said_aside(text: str, *, at_choice: bool) -> str | None:
-    """``"thanks"`` or ``"hard day"`` when ``text``, typed while a reflection question is
-    open, is said in passing rather than answering it; None for an answer. Thanks typed
-    at a free-text question is not what the interviewer will remember; a hard day typed at
-    a choice is not a choice ("i am so done with this" read "done" as "Already sent"). At a
-    free-text question a hard day counts only when it is all the message says, so "I never
-    give up on a bug" stays what they bring."""
+    """``"thanks"``, ``"before one"`` (an interview still to come) or ``"hard day"`` when
+    ``text``, typed while a reflection question is open, is said in passing rather than
+    answering it; None for an answer. Thanks typed at a free-text question is not what the
+    interviewer will remember; a hard day typed at a choice is not a choice ("i am so done
+    with this" read "done" as "Already sent"). At a free-text question a hard day counts
+    only when it is all the message says, so "I never give up on a bug" stays what they
+    bring."""
     words = norm(text)
-    if _THANKS.match(words):
+    if THANKS.match(words):
         return "thanks"
-    if not _LOW.search(words):
+    if AHEAD_DAY.search(words) and not PAST.search(words):
+        return "before one"  # "i have an interview tomorrow at google and im freaking out"
+    if not LOW.search(words):
         return None
-    if at_choice or _WITH_A_FEELING.issuperset(_LOW.sub(" ", words).split()):
+    if at_choice or WITH_A_FEELING.issuperset(LOW.sub(" ", words).split()):
         return "hard day"
     return None
 
 
-def aside_lead(said: str) -> str:
-    """Said before the open question is asked again, after :func:`said_aside`."""
+def aside_lead(said: str, text: str = "", ahead: Interview | None = None) -> str:
+    """Said before the open question is asked again, after :func:`said_aside`; ``ahead``:
+    the next interview on record (for ``"before one"``)."""
+    if said == "before one":
+        company, day = interview_said(text)
+        where = f"`/debrief prep #{ahead.id}` has its prep whenever you're ready" if \
+            ahead is not None and (company is None or _same(company, ahead.company)) else \
+            f"{log_it(company, day)} logs it, and its prep comes the evening before"
+        return (f"Good luck with it! {where}. Meanwhile the question below is still open "
+                "- or type `cancel` to pause; your answers so far are kept.")
     if said == "thanks":
         return ("You're welcome! The question below is still open when you're ready - or "
                 "type `cancel` to pause; your answers so far are kept.")
@@ -303,8 +275,8 @@ def _hello(record: OnRecord, now: datetime, zone: ZoneInfo, *, intro: bool) -> R
         where = (f"Still waiting on {interview_label(waiting)}? When you hear back, "
                  f"`/debrief outcome #{waiting.id}` records it.")
     else:
-        return _dm(f"Hi! {_INTRO}")
-    return _dm(f"Hi! {_INTRO} {where}" if intro else f"Hi! {where}", record.ahead)
+        return _dm(f"Hi! {INTRO}")
+    return _dm(f"Hi! {INTRO} {where}" if intro else f"Hi! {where}", record.ahead)
 
 
 def _why_not(record: OnRecord, now: datetime) -> Reply:
