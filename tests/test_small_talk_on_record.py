@@ -241,3 +241,18 @@ async def test_hello_with_an_interview_ahead_points_at_its_prep(world: World) ->
                           "`/debrief prep #1` gets you ready for it.")
     what = await one(world, "how does this work?")
     assert what.text.startswith("Hi! I'm Debrief") and what.text.endswith(hello.text[4:])
+
+
+async def test_an_interview_ahead_told_during_a_reflection_is_wished_luck_not_stored(
+        world: World) -> None:
+    await world.say('/debrief interview Globex when:"1 hour ago"')
+    await world.say("technical")
+    (again,) = await world.say("i have an interview tomorrow at google and im freaking out")
+    assert again.text.startswith('Good luck with it! `/debrief interview Google when:'
+                                 '"tomorrow 10:00"` (with its real time) logs it')
+    assert "How memorable do you think you were?" in again.text  # asked again
+    assert "memorable" not in world.interviews()[0].answers
+    await world.say('/debrief interview Initech when:"friday 10:00"')
+    await world.say("/debrief reflect #1")
+    (again,) = await world.say("my interview with initech is on friday, so nervous")
+    assert again.text.startswith("Good luck with it! `/debrief prep #2` has its prep")

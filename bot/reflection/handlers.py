@@ -273,7 +273,10 @@ async def _answer(ctx: Context, interview: Interview, text: str) -> list[Reply]:
     asked = next_question(interview.answers, questions)
     aside = said_aside(text, at_choice=asked.kind != "text") if asked is not None else None
     if aside is not None:  # "thanks!", "i'm so done with this": met in kind, nothing stored
-        again = _ask(interview, lead=aside_lead(aside))
+        ahead = None if aside != "before one" else min(
+            (i for i in await ctx.uow.interviews.list_for_user(ctx.user_id, limit=50)
+             if i.happens_at > ctx.now), key=lambda i: i.happens_at, default=None)
+        again = _ask(interview, lead=aside_lead(aside, text, ahead))
         assert again is not None
         return [again]
     result = apply_turn(interview.answers, text, max_length=ctx.config.max_answer_length,
