@@ -50,7 +50,8 @@ _DOES = (r"(?:will|would|can|could|should|might|must|is going to|are going to|pl
          r"ships?|sells?|serves?|supports?|leads?|manages?|hires?|releases?|deploys?|"
          + _STATIVE + r")")
 _VERB = r"(?:" + _BE + "|" + _HAVE + "|" + _DOES + r")"
-_NOUN_CLAUSE = re.compile(r"^(?:that\s+)?(?P<subj>" + _NOUN_SUBJECT + r")(?P<verb>" + _VERB
+# An owner is no subject: in "the team's plans to expand" "plans" is no verb.
+_NOUN_CLAUSE = re.compile(r"^(?:that\s+)?(?P<subj>" + _NOUN_SUBJECT + r")(?<!'s )(?P<verb>" + _VERB
                           + r")\s+(?P<rest>\S.*)$", re.I)
 # "their plan to build X": after an intention and "to", the next word is an infinitive, so
 # a doing-verb after it belongs to the plan, not to a subject ("how your plan to move support

@@ -13,7 +13,7 @@ import unicodedata
 from bot.notes import lexicon
 from bot.notes.places import place_names
 
-__all__ = ["alternation", "clean_text", "known_names"]
+__all__ = ["alternation", "clean_text", "known_names", "owns", "possessives"]
 
 
 def alternation(phrases: tuple[str, ...] | frozenset[str]) -> str:
@@ -23,8 +23,9 @@ def alternation(phrases: tuple[str, ...] | frozenset[str]) -> str:
 
 _EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX][-'^]?[)(\]\[dDpP/\\|*3oO]+|<3+|\^_\^|:'\()(?!\w)")
 # Not inside an address or a link: "cto@acme.com", "google.com", "acme.com/sql".
+# "the ceo's vision" is the CEO's: an "'s" after it is no part of another word.
 _ACRONYM_WORD = re.compile(r"(?<![\w'@./-])(?:" + alternation(lexicon.PHRASE_ACRONYMS) +
-                           r")(?![\w'@/-])(?!\.\w)")
+                           r")(?![\w@/-])(?!'(?!s\b))(?!\.\w)")
 # Tools and well-known employers, by how they are typed in lowercase.
 _KNOWN_NAMES = {**lexicon.PRODUCT_NAMES, **lexicon.COMPANY_NAMES}
 # "react" and "node" are everyday words except beside the words of their trade: "5 years of
@@ -113,6 +114,7 @@ def clean_text(text: str) -> str:
     text = _NO_APOSTROPHE.sub(lambda m: _APOSTROPHE[m.group(0).lower()]
                               if m.group(0).islower() else m.group(0), text)
     text = _ITS.sub("it's", text)
+    text = possessives(text)
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).lower()], text)
     text = _CO.sub(lambda m: m.group(0)[:-2] + "company", text)
     return _DOUBLED.sub(r"\1", text)
@@ -134,6 +136,58 @@ _SHORTHAND = re.compile(r"(?<![\w/'])(?:abt|alot|thru|ppl|convo|mgmt|w/o|w/|b/c|
                         r"experince|expirience|managment|w(?= [a-z]))(?![\w/'])", re.I)
 # "3 yrs at a retail co": chat shorthand for a company ("Acme Co", "co-op" stay).
 _CO = re.compile(r"\b(?:a|an|the|small|big)(?: [a-z][\w-]*){1,2} co\b(?![.'&-])")
+# A possessive typed without its apostrophe: "companys" is no word ("the company's"), and
+# "the teams plans" is one team's plans: a noun people mean in the singular, after "the"
+# or "their", before a word that is no verb, joint or preposition ("the teams are remote"
+# and "the teams working on search" stay plural).
+_COMPANYS = re.compile(r"\b(compan|bod|agenc|famil)ys\b")
+_OWNER_NOUNS = ("team|company|ceo|cto|cfo|coo|cpo|founder|manager|interviewer|recruiter|"
+                "department|org|organisation|organization|startup|firm|agency|business|group|"
+                "bank|school|hospital|store|lab|boss|division|platform|product|app")
+_OWNER = re.compile(r"\b(?P<det>the|our|your|their|his|her|my|this|that)\s+"
+                    r"(?P<noun>" + _OWNER_NOUNS + r")s\s+(?P<next>[a-z][\w-]*)")
+_JOINTS = frozenset("""
+    and or but nor are were have had has do did does will would can could should may might
+    must that who which where when why how what whose in on at of for with to from by into
+    onto about like across over under after before during around between behind within
+    without than then so as all both each every is was be been being i we they he she you it
+    there here too also not just only still even already now
+""".split())
+# Verbs that follow a plural subject ("the teams work closely", "the teams sit in berlin").
+_PLURAL_VERBS = frozenset("""
+    use work want need get seem look sit report talk say said think feel keep make run own
+    lead build ship move grow hire plan spend help share love like hate know tend
+""".split())
+# "-ing" and "-ed" words are verbs there ("the teams working on search"), but these nouns.
+_ING_NOUNS = frozenset({"onboarding", "hiring", "funding", "pricing", "branding",
+                        "marketing", "tooling", "testing", "reporting", "planning",
+                        "training", "engineering", "offering", "offerings", "roadmap",
+                        "thinking", "messaging", "spending", "rebranding", "need", "needs"})
+
+
+def possessives(text: str) -> str:
+    """"the teams plans" -> "the team's plans", "the companys roadmap" -> "the company's
+    roadmap": the apostrophe a phone keyboard left out, where the words say it is one."""
+    text = _COMPANYS.sub(lambda m: m.group(1) + "y's", text)
+
+    def owned(m: re.Match[str]) -> str:
+        if not owns(m.group("next")):
+            return m.group(0)
+        return f"{m.group('det')} {m.group('noun')}'s {m.group('next')}"
+    return _OWNER.sub(owned, text)
+
+
+def owns(following: str, plural: bool = True) -> bool:
+    """Whether the word after "teams" or "globexs" makes it an owner ("plans", "new"), not
+    a plural before its joint or preposition ("are", "on"), or, where a plural can be
+    meant, before its verb ("work", "working")."""
+    following = following.lower()
+    if following in _JOINTS:
+        return False
+    return not plural or (following not in _PLURAL_VERBS and not (
+        following.endswith(("ing", "ed")) and following not in _ING_NOUNS))
+
+
 # "why its been slow": "its" before a verb or an article is "it's".
 _ITS = re.compile(r"\bits(?= (?:been|going|not|a|an|the|so|very|really|pretty|quite|got)\b)")
 

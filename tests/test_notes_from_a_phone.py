@@ -1,0 +1,51 @@
+"""Reflections typed on a phone by someone tired - lowercase, no punctuation, shorthand - and
+the sentences of the note the interviewer receives from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.notes import NoteRequest, Phrase, compose, reference_phrase
+
+
+def note(reference: str, company: str = "acme", bring: str | None = None) -> str:
+    (only,) = compose(NoteRequest(company=company, seed=1, interviewer="sarah",
+                                  references=(reference,), bring=bring))
+    return " ".join(only.body.split())
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("we talked about the teams plans", "the team's plans"),
+    ("the companys roadmap", "the company's roadmap"),
+    ("their ceos vision for the product", "your CEO's vision for the product"),
+    ("the teams plans to expand", "the team's plans to expand"),
+    # plural, as typed: a verb, a joint or an -ing word after it
+    ("the teams working on search", "the teams working on search"),
+    ("how the teams work together", "how the teams work together"),
+])
+def test_a_possessive_typed_without_its_apostrophe_gets_it(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase
+
+
+def test_the_teams_plans_read_as_the_teams_in_the_note() -> None:
+    assert "about the team's plans" in note("we talked about the teams plans")
+
+
+@pytest.mark.parametrize(("typed", "company", "shown"), [
+    ("globexs move to microservices", "globex", "Globex's move to microservices"),
+    ("we talked about intitechs move to the cloud", "Initech",
+     "Initech's move to the cloud"),  # the company misspelt: as the employer writes it
+    ("the projects i ran at globx", "Globex", "the projects I ran at Globex"),
+])
+def test_the_company_in_the_reference_is_spelled_as_the_employer_writes_it(
+        typed: str, company: str, shown: str) -> None:
+    assert shown in note(typed, company)
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("how they strip out legacy code", "strip out legacy code"),  # a word, not the company
+    ("we talked about the stripes on their logo", "the stripes on their logo"),
+])
+def test_a_word_near_the_company_name_stays_as_typed(typed: str, kept: str) -> None:
+    assert kept in note(typed, "stripe")
