@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.notes import NoteRequest, Phrase, compose, reference_phrase
+from bot.notes import NoteRequest, Phrase, bring_phrase, compose, reference_phrase
+from bot.notes.skills import listed_skills
 
 
 def note(reference: str, company: str = "acme", bring: str | None = None) -> str:
@@ -49,3 +50,25 @@ def test_the_company_in_the_reference_is_spelled_as_the_employer_writes_it(
 ])
 def test_a_word_near_the_company_name_stays_as_typed(typed: str, kept: str) -> None:
     assert kept in note(typed, "stripe")
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("python sql", "my Python and SQL"),
+    ("6 yrs spark airflow dbt", "my 6 years of Spark, Airflow and dbt"),
+    ("sql python and stakeholder mgmt", "my SQL, Python and stakeholder management"),
+    ("react typescript graphql", "my React, TypeScript and GraphQL"),
+    ("java kotlin", "my Java and Kotlin"),
+    ("power bi excel", "my Power BI and Excel"),  # a name of two words stays one
+])
+def test_skills_typed_without_commas_are_a_list_in_the_note(typed: str, phrase: str) -> None:
+    assert bring_phrase(typed) == phrase
+
+
+def test_python_sql_reads_python_and_sql_in_the_note() -> None:
+    assert "drawing on my Python and SQL" in note("their kafka migration", bring="python sql")
+
+
+@pytest.mark.parametrize("typed", ["how I react to feedback", "the spark of it",
+                                   "spark sql", "react native"])
+def test_a_word_that_is_a_tool_only_beside_others_stays_as_typed(typed: str) -> None:
+    assert listed_skills(typed) == typed

@@ -20,6 +20,7 @@ from bot.notes.reference import (
     reference_phrase,
     sensitive_topic,
 )
+from bot.notes.skills import listed_skills, tool_in_a_list
 
 __all__ = ["bring_phrase"]
 
@@ -193,7 +194,7 @@ def bring_phrase(answer: str | None) -> str | None:
     migration to k8s" -> "my experience leading the migration to k8s")."""
     if not answer or not answer.strip():
         return None
-    first = re.split(r"(?<=[.!?])\s+|\n+", clean_text(answer))[0].strip()
+    first = listed_skills(re.split(r"(?<=[.!?])\s+|\n+", clean_text(answer))[0].strip())
     perfect = _PERFECT.match(first)
     if perfect is not None:
         first = _experience(perfect.group("verb").lower(), perfect.group("rest"), first)
@@ -223,7 +224,7 @@ def bring_phrase(answer: str | None) -> str | None:
     # experience", "Python and SQL", "New York agencies").
     if first_word[:1].isupper() and first_word[1:].islower() and \
             first_word.lower() not in lexicon.PHRASE_ACRONYMS and \
-            not known_names(text.lower())[:1].isupper():
+            not known_names(text.lower())[:1].isupper() and not tool_in_a_list(text):
         text = first_word.lower() + text[len(first_word):]
     if re.match(r"^\w+ing\b", text) and not _DETERMINER.match(text):
         return "my experience " + text

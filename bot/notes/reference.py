@@ -40,6 +40,7 @@ from bot.notes.clauses import clause_to_phrase, one_clause
 from bot.notes.cleaning import clean_text, known_names
 from bot.notes.leads import SECOND_LEAD, strip_fillers, strip_lead
 from bot.notes.pronouns import to_second_person
+from bot.notes.skills import listed_skills
 
 __all__ = [
     "MAX_WORDS",
@@ -181,7 +182,7 @@ def _tidy(text: str) -> str:
     text = _TRAILING_JUNK.sub("", text.strip())
     text = re.sub(r"^[\s,;:.\-–—]+", "", text)
     text = re.sub(r"\bi\b", "I", text)
-    text = known_names(text)
+    text = known_names(listed_skills(text))
     text = re.sub(r"\bi'(m|ve|d|ll)\b", r"I'\1", text)
     first, _, rest = text.partition(" ")
     if first[:1].isupper() and first[1:].islower() and first.lower() in _LOWER_START:
