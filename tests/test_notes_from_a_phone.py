@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.notes import NoteRequest, Phrase, bring_phrase, compose, reference_phrase
+from bot.notes import (
+    NoteRequest,
+    Phrase,
+    Refusal,
+    RefusalReason,
+    bring_phrase,
+    compose,
+    reference_phrase,
+)
 from bot.notes.skills import listed_skills
 
 
@@ -72,3 +80,36 @@ def test_python_sql_reads_python_and_sql_in_the_note() -> None:
                                    "spark sql", "react native"])
 def test_a_word_that_is_a_tool_only_beside_others_stays_as_typed(typed: str) -> None:
     assert listed_skills(typed) == typed
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("we talked abt their new app launch n my react stuff",
+     "your new app launch and my React stuff"),
+    ("ur compression algorithm n how u scale it",
+     "your compression algorithm and how you scale it"),
+    ("how they r moving from quickbooks to netsuite",
+     "how you are moving from QuickBooks to NetSuite"),
+    ("section n of the doc", "section n of the doc"),  # a letter, not "and"
+])
+def test_phone_shorthand_is_written_out_in_the_note(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase
+
+
+@pytest.mark.parametrize("typed", ["idk mostly behavioral qs", "behavioural questions",
+                                   "the usual coding questions", "situational questions"])
+def test_the_kind_of_questions_asked_is_asked_about_not_put_in_the_note(typed: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Refusal) and read.reason is RefusalReason.GENERIC
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("what they r looking for in an analyst", "what you are looking for in an analyst"),
+    ("what they care about", "what you care about"),
+    ("what the team is working on", "what the team is working on"),
+    ("the tools they work with", "the tools they work with"),
+    ("their plans for", "your plans"),  # a dangling "for" still comes off
+])
+def test_a_phrasal_verb_keeps_its_last_word(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase

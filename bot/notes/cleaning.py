@@ -32,7 +32,8 @@ _KNOWN_NAMES = {**lexicon.PRODUCT_NAMES, **lexicon.COMPANY_NAMES}
 # react", "react native", "in node" (not "how I react to feedback").
 _FRAMEWORK = re.compile(r"\b(?:(?:of|in|with|using|on|\+)\s+(?P<name>react|node)\b|"
                         r"(?P<name2>react|node)(?=\s+(?:native|js|developer|dev|components?|"
-                        r"hooks|apps?|frontend|backend|projects?|code|codebase|library)\b))")
+                        r"hooks|apps?|frontend|backend|projects?|code|codebase|library|stuff|skills|"
+                        r"experience|knowledge|background)\b))")
 # "go" is the verb except as a language, said beside another one or after "of"/"in"/"with"
 # and ending the phrase: "some python and a bit of go", "rust and go", "5 years in go".
 _GO = re.compile(r"(?:(?<=\bof )|(?<=\bin )|(?<=\bwith )|(?<=\busing )|(?<=\+ )|"
@@ -131,9 +132,18 @@ _NO_APOSTROPHE = re.compile(r"\b(?:" + "|".join(_APOSTROPHE) + r")\b", re.I)
 _SHORTHANDS = {"abt": "about", "alot": "a lot", "thru": "through", "ppl": "people",
                "convo": "conversation", "mgmt": "management", "w/": "with", "w/o": "without",
                "b/c": "because", "thier": "their", "teh": "the", "experince": "experience",
-               "expirience": "experience", "managment": "management", "w": "with"}
+               "expirience": "experience", "managment": "management", "w": "with",
+               "u": "you", "ur": "your", "qs": "questions", "im": "I'm", "ive": "I've",
+               "bc": "because", "rly": "really", "tho": "though", "smth": "something",
+               "n": "and", "r": "are"}
+# "n" and "r" only where they can be nothing else: "the app n my react stuff" (a word on
+# each side, not "big o of n"), "they r moving" (after a subject).
 _SHORTHAND = re.compile(r"(?<![\w/'])(?:abt|alot|thru|ppl|convo|mgmt|w/o|w/|b/c|thier|teh|"
-                        r"experince|expirience|managment|w(?= [a-z]))(?![\w/'])", re.I)
+                        r"experince|expirience|managment|w(?= [a-z])|u(?![.&-]\w| of\b)|ur|"
+                        r"qs|im|ive|bc|rly|tho|smth|"
+                        r"(?<=[a-z] )n(?= [a-z])(?! (?:of|is)\b)(?<!\bo n)|"
+                        r"(?:(?<=\bthey )|(?<=\bwe )|(?<=\byou )|(?<=\bu )|(?<=\bthere )|"
+                        r"(?<=\bthese )|(?<=\bthose )|(?<=\bwho ))r)(?![\w/'])", re.I)
 # "3 yrs at a retail co": chat shorthand for a company ("Acme Co", "co-op" stay).
 _CO = re.compile(r"\b(?:a|an|the|small|big)(?: [a-z][\w-]*){1,2} co\b(?![.'&-])")
 # A possessive typed without its apostrophe: "companys" is no word ("the company's"), and

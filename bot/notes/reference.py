@@ -130,7 +130,9 @@ _VAGUE = re.compile(
     r"(?:(?:a lot|lots|loads|a bunch|a ton|tons|plenty|all sorts|all kinds|a mix|a range|"
     r"a variety|a couple|a few|so many|many|several|various|some|the usual)\s+(?:of\s+)?)?"
     r"(?:(?:different|random|general|other|normal|typical|usual|interesting|cool|"
-    r"technical|work)\s+)?(?:stuff|things|topics|subjects|bits|questions)", re.I)
+    r"technical|work|behaviou?ral|situational|competency(?:-based)?|screening|coding|"
+    r"leetcode|star|hr|soft skills?)\s+)?(?:stuff|things|topics|subjects|bits|questions)",
+    re.I)
 _EVALUATIVE = re.compile(r"(?:\s*[,;:]\s*|\s+[-–—]+\s*|\s*[(]\s*|\s+(?:and|but|so)\s+)"
                          r"(?:" + "|".join(lexicon.EVALUATIVE_TAIL) + r")", re.I)
 _BOUNDARY_TIERS = [re.compile(p, re.I) for p in (
@@ -146,8 +148,14 @@ _LOWER_START = frozenset({"the", "a", "an", "how", "what", "why", "when", "where
                           "designing", "hiring", "growing", "improving", "migrating",
                           "they", "you", "we", "he", "she", "them", "us", "me", "any",
                           "more", "most", "new", "future", "plans", "lessons", "ways"})
-_TRAILING_JUNK = re.compile(r"(?:[\s,;:.!?…~*_\-–—]+|\s+(?:and|or|but|so|with|about|the|of|a|"
-                            r"an|to|for|in|on|like|because|which|that)\b)+$", re.I)
+# A preposition that ends a phrasal verb stays: "what they're looking for", "what you care
+# about", "what the team is working on".
+_TRAILING_JUNK = re.compile(
+    r"(?:[\s,;:.!?…~*_\-–—]+|\s+(?:and|or|but|so|the|of|a|an|to|like|because|which|that|"
+    r"with(?<!work with)(?<!working with)(?<!struggle with)(?<!struggling with)"
+    r"(?<!deal with)(?<!dealing with)|about(?<!care about)(?<!cares about)|"
+    r"for(?<!looking for)(?<!hiring for)(?<!hoping for)(?<!aiming for)(?<!known for)|"
+    r"in(?<!interested in)|on(?<!working on)(?<!focused on)(?<!focusing on))\b)+$", re.I)
 
 
 def _is_non_answer(text: str) -> bool:
