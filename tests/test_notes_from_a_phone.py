@@ -113,3 +113,25 @@ def test_the_kind_of_questions_asked_is_asked_about_not_put_in_the_note(typed: s
 def test_a_phrasal_verb_keeps_its_last_word(typed: str, phrase: str) -> None:
     read = reference_phrase(typed)
     assert isinstance(read, Phrase) and read.text == phrase
+
+
+def test_an_interest_shared_with_a_named_interviewer_is_the_topic() -> None:
+    """It read "It was useful to hear that the interviewer sarah was really into hiking like
+    me." in the note to Sarah."""
+    body = note("the interviewer sarah was really into hiking like me")
+    assert "Our conversation about hiking" in body or "about hiking." in body
+    assert "sarah" not in body and "like me" not in body
+
+
+def test_a_list_of_topics_is_not_read_as_a_fact() -> None:
+    """"the tps reports and their new ticketing system" was said as a fact ("It was useful
+    to hear that the tps reports …"): "reports" there is a noun."""
+    read = reference_phrase("the tps reports n their new ticketing system")
+    assert isinstance(read, Phrase) and not read.fact
+
+
+@pytest.mark.parametrize("typed", ["they asked about my gap year", "my career break",
+                                   "the gap in my cv"])
+def test_time_away_from_work_is_kept_out_of_the_note(typed: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Refusal) and read.reason is RefusalReason.PRIVATE

@@ -63,6 +63,10 @@ _INTENT_TO = re.compile(r"\b(?:plans?|decision|push|efforts?|attempts?|goals?|ne
 
 def _noun_clause(text: str) -> re.Match[str] | None:
     match = _NOUN_CLAUSE.match(text)
+    # "the tps reports and their new ticketing system": a plural before "and" is a list of
+    # topics, not a verb ("reports") with its object
+    if match is not None and re.match(r"(?:and|or|&|plus)\b", match.group("rest"), re.I):
+        return None
     if match is None or (_INTENT_TO.search(match.group("subj")) and not (
             _BE_WORD.fullmatch(match.group("verb"))
             or _HAVE_WORD.fullmatch(match.group("verb")))):

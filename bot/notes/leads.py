@@ -34,8 +34,12 @@ _QUANT = (r"(?:(?:a lot|lots|a bunch|a ton|tons|loads|many|several|some|a few|qu
           r"(?:questions?|things|stuff)\s+)?")
 _PREP = (r"(?P<prep>(?:with (?:me|us|them|him|her) )?(?:about|on|regarding|around|over|"
          r"into|re|of|through)\s+)?")
+# A job word and a name typed in lowercase after it: "the interviewer sarah was really into".
+_JOB_AND_NAME = (r"(?:interviewer|recruiter|manager|lead|cto|ceo|founder|engineer|director|"
+                 r"partner)\s+[a-z][\w'’-]*")
 _LEAD = re.compile(
-    r"^(?P<subj>(?:[\w'’-]+\s+)?(?:" + _SUBJECT_WORD + r"\s+){0,5})?" + _VERB + r"\s+"
+    r"^(?P<subj>(?:[\w'’-]+\s+)?(?:(?:" + _JOB_AND_NAME + "|" + _SUBJECT_WORD +
+    r")\s+){0,5})?" + _VERB + r"\s+"
     + _OBJECT + _QUANT + _PREP, re.I)
 _START_LEADS = [re.compile(p, re.I) for p in (
     r"^(?:i\s+)?(?:really\s+|especially\s+|particularly\s+|also\s+)?(?:enjoyed|liked|loved|"

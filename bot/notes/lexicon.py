@@ -124,6 +124,10 @@ PRIVATE: tuple[str, ...] = (
     "(?:my|her|his|your) age", "how old", "(?:my|your|her|his) (?:parents|mom|mum|dad)",
     "funeral", "died", "grief", "immigration status", "ethnicity", "sexuality",
     "gender identity", "personal life", "private life", "my personal",
+    # time away from work: a question they asked, not what a note should bring back
+    "gap years?", "career (?:break|gap)", "employment gap", "time off work",
+    "gaps? in my (?:cv|resume|résumé|employment|career|work history)",
+    "why i was (?:unemployed|out of work)", "being unemployed",
 )
 NEGATIVE: tuple[str, ...] = (
     "disorganised", "disorganized", "unorganised", "unorganized", "chaotic", "a mess",
@@ -178,6 +182,8 @@ FILLER_END: tuple[str, ...] = (
     "if i recall", "as far as i remember", "ha", "heh", "xd", "basically",
     "and all that", "and whatnot", "among other things", "amongst other things",
     "too", "as well", "i'd say", "id say", "i would say",
+    # shared with them: "hiking like me" is hiking
+    "like me", "just like me", "like i do", "same as me", "like myself", "as much as me",
 )
 
 # Clauses after a comma or dash that judge rather than describe ("- it made me excited").
