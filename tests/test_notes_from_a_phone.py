@@ -4,6 +4,7 @@ the sentences of the note the interviewer receives from them."""
 from __future__ import annotations
 
 import pytest
+from test_service import ANSWERS, World
 
 from bot.notes import (
     NoteRequest,
@@ -135,3 +136,37 @@ def test_a_list_of_topics_is_not_read_as_a_fact() -> None:
 def test_time_away_from_work_is_kept_out_of_the_note(typed: str) -> None:
     read = reference_phrase(typed)
     assert isinstance(read, Refusal) and read.reason is RefusalReason.PRIVATE
+
+
+@pytest.mark.parametrize("typed", ["hablamos de su nueva app y de mi experiencia con python",
+                                   "wir haben über ihre neue app gesprochen",
+                                   "nous avons parlé de leur nouvelle app"])
+def test_an_answer_in_another_language_is_not_pasted_into_the_english_note(typed: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Refusal) and read.reason is RefusalReason.OTHER_LANGUAGE
+    assert bring_phrase("experiencia con python y sql") is None
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("their office in la", "your office in la"),
+    ("the café de la paix project", "the café de la paix project"),
+])
+def test_a_foreign_name_in_an_english_answer_stays(typed: str, phrase: str) -> None:
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase
+
+
+async def test_the_reflection_asks_for_the_topic_in_english_and_the_note_uses_it() -> None:
+    """It put "Our conversation about hablamos de su nueva app y de mi experiencia con
+    Python" in the note."""
+    world = World()
+    await world.say("/debrief interview soylent interviewer:carlos type:other")
+    for answer in ANSWERS[:4]:
+        await world.say(answer)
+    (asked,) = await world.say("hablamos de su nueva app y de mi experiencia con python")
+    assert "in a few English words" in asked.text
+    await world.say("their new app")
+    for answer in ANSWERS[5:]:
+        replies = await world.say(answer)
+    note = replies[0].copy_text or ""
+    assert "about your new app" in note and "hablamos" not in note

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from bot.notes import lexicon
+from bot.notes.language import other_language
 from bot.notes.reference import (
     MAX_WORDS,
     Refusal,
@@ -192,7 +193,7 @@ def bring_phrase(answer: str | None) -> str | None:
     generic self-description, a sentence about themselves, sensitive or too long. A list
     that mixes stock phrases with specifics keeps the specifics ("hard worker, led the
     migration to k8s" -> "my experience leading the migration to k8s")."""
-    if not answer or not answer.strip():
+    if not answer or not answer.strip() or other_language(answer):
         return None
     first = listed_skills(re.split(r"(?<=[.!?])\s+|\n+", clean_text(answer))[0].strip())
     perfect = _PERFECT.match(first)

@@ -38,6 +38,7 @@ from bot.notes.asides import (
 )
 from bot.notes.clauses import clause_to_phrase, one_clause
 from bot.notes.cleaning import clean_text, known_names
+from bot.notes.language import other_language
 from bot.notes.leads import SECOND_LEAD, strip_fillers, strip_lead
 from bot.notes.pronouns import to_second_person
 from bot.notes.skills import listed_skills
@@ -66,6 +67,7 @@ class RefusalReason(StrEnum):
     PRIVATE = "private"
     NEGATIVE = "negative"
     TOO_LONG = "too_long"
+    OTHER_LANGUAGE = "other_language"  # the note is in English (bot.notes.language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ _SENSITIVE = [(reason, re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w
 # Which refusal to report when no sentence of the answer is usable.
 _PRIORITY = [RefusalReason.NEGATIVE, RefusalReason.PAY, RefusalReason.PRIVATE,
              RefusalReason.TOO_LONG, RefusalReason.GENERIC, RefusalReason.NON_ANSWER,
-             RefusalReason.EMPTY]
+             RefusalReason.OTHER_LANGUAGE, RefusalReason.EMPTY]
 
 _NON_ANSWER_START = re.compile(
     r"^(?:i\s+)?(?:(?:really\s+)?(?:can'?t|cannot|don'?t|do not)\s+(?:really\s+)?"
@@ -330,6 +332,8 @@ def reference_phrase(answer: str | None) -> ReferenceResult:
     if answer is None or not answer.strip():
         return Refusal(RefusalReason.EMPTY)
     text = clean_text(answer)
+    if other_language(text):
+        return Refusal(RefusalReason.OTHER_LANGUAGE, text)
     if len(text.split()) > _STORY_WORDS:
         return _from_story(text)
     refusals: list[Refusal] = []

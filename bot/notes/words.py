@@ -38,6 +38,8 @@ def reference_retry_prompt(refusal: Refusal) -> str:
                                "note: it's read by people choosing a colleague.",
         RefusalReason.NEGATIVE: "A thank-you note stays positive, so I'd leave that out of it.",
         RefusalReason.TOO_LONG: "That's more than one line of a note can hold.",
+        RefusalReason.OTHER_LANGUAGE: "The note is written in English, and I'd rather not "
+                                      "translate your words and get them wrong.",
     }[refusal.reason]
     ask = ("What's the short version, in a few words?"
            if refusal.reason is RefusalReason.TOO_LONG else

@@ -73,7 +73,7 @@ _OFF_LIMITS = {RefusalReason.PAY, RefusalReason.PRIVATE, RefusalReason.NEGATIVE}
 # a whole story pasted with no topic named in it, wants its short version).
 _REASK = {RefusalReason.EMPTY, RefusalReason.NON_ANSWER, RefusalReason.GENERIC,
           RefusalReason.PAY, RefusalReason.PRIVATE, RefusalReason.NEGATIVE,
-          RefusalReason.TOO_LONG}
+          RefusalReason.TOO_LONG, RefusalReason.OTHER_LANGUAGE}
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,9 @@ _REASK: dict[str, str] = {
                  "the one thing you talked about, in a few words?"),
     "negative": ("A thank-you stays positive: criticism of the company or of people there "
                  "sticks more than the thanks. Was there something you enjoyed discussing?"),
+    "other_language": ("The note is written in English, and I'd rather not translate your "
+                       "words and get them wrong. What's the one thing you discussed, in a "
+                       "few English words - like \"your new app\"?"),
 }
 _REASK_TAIL = " If nothing comes to mind, type `skip` and the draft will mark the spot."
 
