@@ -170,3 +170,18 @@ async def test_the_reflection_asks_for_the_topic_in_english_and_the_note_uses_it
         replies = await world.say(answer)
     note = replies[0].copy_text or ""
     assert "about your new app" in note and "hablamos" not in note
+
+
+@pytest.mark.parametrize(("typed", "sentence", "subject"), [
+    ("sr. data eng", "the Sr. Data Engineer role", "Sr. Data Engineer"),
+    ("jr swe", "the Jr. SWE role", "Jr. SWE"),
+    ("frontend dev", "the frontend developer role", "Frontend Developer"),
+    ("eng manager", "the engineering manager role", "Engineering Manager"),
+    ("sr product mgr", "the Sr. Product Manager role", "Sr. Product Manager"),
+    ("devops engineer", "the devops engineer role", "DevOps Engineer"),
+])
+def test_a_role_typed_short_is_written_out_as_the_posting_writes_it(
+        typed: str, sentence: str, subject: str) -> None:
+    (only,) = compose(NoteRequest(company="stripe", seed=1, role=typed))
+    assert f" {sentence} at Stripe" in " ".join(only.body.split())
+    assert only.subject == f"Thank you - {subject} interview"

@@ -269,8 +269,36 @@ def company_name(company: str) -> str:
     return " ".join(words)
 
 
+# Job words cut short on a phone, written out as the posting writes them: "sr. data eng" is
+# a Data Engineer, "eng manager" an Engineering Manager, "frontend dev" a Developer.
+_SHORT_JOB = {"dev": "developer", "devs": "developers", "mgr": "manager", "mngr": "manager",
+              "assoc": "associate", "coord": "coordinator", "mktg": "marketing",
+              "acct": "account"}
+_ENG_BEFORE = frozenset({"manager", "mgr", "lead", "director", "intern", "internship", "head",
+                         "vp"})
+
+
+def _written_out(words: list[str]) -> list[str]:
+    out = []
+    for index, word in enumerate(words):
+        lower, after = word.lower(), words[index + 1].lower() if index + 1 < len(words) else ""
+        if lower == "eng":
+            out.append(_cased("engineering" if after in _ENG_BEFORE else "engineer", word))
+        elif lower in ("sr", "jr") and index == 0 and after:
+            out.append(word + ".")  # "jr swe": "Jr. SWE", as "sr. swe" is written
+        elif lower in _SHORT_JOB:
+            out.append(_cased(_SHORT_JOB[lower], word))
+        else:
+            out.append(word)
+    return out
+
+
+def _cased(written: str, typed: str) -> str:
+    return written.capitalize() if typed[:1].isupper() else written
+
+
 def _role_words(role: str) -> list[str]:
-    words = clean_text(role).strip(" .,;:-").split()
+    words = _written_out(clean_text(role).strip(" .,;:-").split())
     while words and words[0].lower() in ("a", "an", "the", "my", "this", "that", "for"):
         words = words[1:]
     while len(words) > 1 and words[-1].lower().strip(".,") in lexicon.ROLE_SUFFIX_WORDS:
@@ -323,8 +351,11 @@ def role_in_sentence(role: str | None, company: str = "") -> tuple[str, str | No
     name = role_name(role, company)
     if not name:
         return "the role", None
-    # "sr." and "jr." as a title is written ("the Sr. SWE II role", was "the sr. swe II role")
+    # "sr." and "jr." as a title is written ("the Sr. SWE II role", was "the sr. swe II role"),
+    # and the words after them with it ("the Sr. Data Engineer role", not "Sr. data eng")
     job = re.sub(r"\b([sj])r\.", lambda m: m.group(1).upper() + "r.", known_names(name))
+    if re.match(r"[SJ]r\. ", job) and name == name.lower():
+        job = role_title(name)
     where = ""
     split = _ROLE_PLACE.match(job)
     if split and split.group("place")[:1].isupper():  # a place: "in test" is no place
@@ -338,6 +369,11 @@ def role_needs_suffix(role: str) -> bool:
     return not any(lower.endswith(word) for word in lexicon.ROLE_WITHOUT_SUFFIX)
 
 
+# Written with their own capitals ("DevOps", was "DEVOPS").
+_OPS = {"devops": "DevOps", "mlops": "MLOps", "dataops": "DataOps", "devsecops": "DevSecOps",
+        "finops": "FinOps"}
+
+
 def role_title(role: str) -> str:
     """For the subject line: a role typed in lowercase gets capitals ("ux designer" ->
     "UX Designer"); one typed with capitals is kept, but for the places and tools in it
@@ -346,7 +382,9 @@ def role_title(role: str) -> str:
         return known_names(role)
     words = []
     for word in role.split():
-        if word in lexicon.ACRONYMS:
+        if word in _OPS:
+            words.append(_OPS[word])
+        elif word in lexicon.ACRONYMS:
             words.append(word.upper())
         elif word in ("of", "and", "for", "in", "the", "a", "an", "to", "at", "on", "&"):
             words.append(word)
