@@ -185,3 +185,22 @@ def test_a_role_typed_short_is_written_out_as_the_posting_writes_it(
     (only,) = compose(NoteRequest(company="stripe", seed=1, role=typed))
     assert f" {sentence} at Stripe" in " ".join(only.body.split())
     assert only.subject == f"Thank you - {subject} interview"
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("the system design question about the url shortener", "the URL shortener"),
+    ("the case study part about their pricing", "your pricing"),
+])
+def test_the_question_they_asked_gives_its_topic(typed: str, phrase: str) -> None:
+    """"Our conversation about the system design question about the url shortener"."""
+    read = reference_phrase(typed)
+    assert isinstance(read, Phrase) and read.text == phrase
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("haccp and product development", "my HACCP and product development"),
+    ("cpa and 4 yrs in audit", "my CPA and 4 years in audit"),
+])
+def test_a_qualification_typed_in_lowercase_is_written_in_capitals(typed: str,
+                                                                   phrase: str) -> None:
+    assert bring_phrase(typed) == phrase

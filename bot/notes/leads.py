@@ -47,7 +47,7 @@ _START_LEADS = [re.compile(p, re.I) for p in (
     r"(?:(?:about|on|where|when)\s+)?",
     r"^(?:hearing|learning|talking|chatting|speaking|finding out)(?:\s+more)?\s+(?:about|on)\s+",
     r"^(?:hearing|learning|finding out)(?:\s+more)?\s+(?=how\b|what\b|why\b)",
-    r"^(?:the|our|a)\s+(?:\w+\s+)?(?:part|bit|conversation|discussion|chat|talk|section|"
+    r"^(?:the|our|a)\s+(?:\w+\s+){0,2}?(?:part|bit|conversation|discussion|chat|talk|section|"
     r"question|questions)(?:\s+we\s+had)?\s+(?:about|on|around|regarding)\s+",
     r"^(?:mostly\s+|mainly\s+|a lot\s+|lots\s+|mostly just\s+)?(?:about|regarding|re:|"
     r"on the topic of|topics?:)\s*",
