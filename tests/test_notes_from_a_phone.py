@@ -84,8 +84,8 @@ def test_a_word_that_is_a_tool_only_beside_others_stays_as_typed(typed: str) -> 
 
 
 @pytest.mark.parametrize(("typed", "phrase"), [
-    ("we talked abt their new app launch n my react stuff",
-     "your new app launch and my React stuff"),
+    ("we talked abt their new app launch n my react work",
+     "your new app launch and my React work"),
     ("ur compression algorithm n how u scale it",
      "your compression algorithm and how you scale it"),
     ("how they r moving from quickbooks to netsuite",
@@ -203,4 +203,19 @@ def test_the_question_they_asked_gives_its_topic(typed: str, phrase: str) -> Non
 ])
 def test_a_qualification_typed_in_lowercase_is_written_in_capitals(typed: str,
                                                                    phrase: str) -> None:
+    assert bring_phrase(typed) == phrase
+
+
+def test_a_second_topic_said_as_stuff_is_left_out_of_the_note() -> None:
+    """"Our conversation about your new app launch and my react stuff" read casual."""
+    read = reference_phrase("we talked abt their new app launch n my react stuff")
+    assert isinstance(read, Phrase) and read.text == "your new app launch" and read.shortened
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("5 yrs react n some node", "my 5 years of React and some Node"),
+    ("c++ and distributed systems", "my C++ and distributed systems"),
+])
+def test_a_language_beside_its_trade_is_written_with_its_capitals(typed: str,
+                                                                  phrase: str) -> None:
     assert bring_phrase(typed) == phrase

@@ -31,9 +31,11 @@ _KNOWN_NAMES = {**lexicon.PRODUCT_NAMES, **lexicon.COMPANY_NAMES}
 # "react" and "node" are everyday words except beside the words of their trade: "5 years of
 # react", "react native", "in node" (not "how I react to feedback").
 _FRAMEWORK = re.compile(r"\b(?:(?:of|in|with|using|on|\+)\s+(?P<name>react|node)\b|"
+                        r"(?<=(?i:react) and )(?:some )?(?P<name3>node)\b|"
+                        r"(?P<name4>react)(?= and (?:some )?node\b)|"
                         r"(?P<name2>react|node)(?=\s+(?:native|js|developer|dev|components?|"
                         r"hooks|apps?|frontend|backend|projects?|code|codebase|library|stuff|skills|"
-                        r"experience|knowledge|background)\b))")
+                        r"experience|knowledge|background|work)\b))")
 # "go" is the verb except as a language, said beside another one or after "of"/"in"/"with"
 # and ending the phrase: "some python and a bit of go", "rust and go", "5 years in go".
 _GO = re.compile(r"(?:(?<=\bof )|(?<=\bin )|(?<=\bwith )|(?<=\busing )|(?<=\+ )|"
@@ -85,7 +87,7 @@ def _spelled(typed: str) -> str:
 
 
 def _framework(match: re.Match[str]) -> str:
-    name = match.group("name") or match.group("name2")
+    name = next(match.group(g) for g in ("name", "name2", "name3", "name4") if match.group(g))
     return match.group(0).replace(name, name.capitalize())
 
 

@@ -250,6 +250,11 @@ def _after_sensitive(text: str, reason: RefusalReason) -> str | None:
     return None
 
 
+# A second topic said as "stuff" or "things" after a first one said properly: too casual
+# for the note, and the first is the reference.
+_AND_STUFF = re.compile(r"^(?P<head>\S+(?:\s+\S+)+?)\s*(?:,\s*)?\s+(?:and|&|plus)\s+"
+                        r"(?:(?:my|some|the|all|our|your|other)\s+)?[\w' .+#-]*?\b"
+                        r"(?:stuff|things)$", re.I)
 _COMMA_AND = re.compile(r"\s*[,;]\s*(?:(?:and|but|plus)\s+)?(?:also\s+)?", re.I)
 _AND = re.compile(r"\s+(?:and|plus)\s+(?:also\s+)?", re.I)
 
@@ -295,6 +300,9 @@ def _one_sentence(sentence: str) -> ReferenceResult:
         if head is None:
             return refusal
         text, cut = head, True
+    stuff = _AND_STUFF.match(text)
+    if stuff is not None:  # "your new app launch and my React stuff": the launch
+        text, cut = stuff.group("head"), True
     if len(text.split()) > MAX_WORDS:
         short = _shorten(text)
         if short is None:

@@ -23,10 +23,10 @@ _SKILL_ACRONYMS = frozenset({
     "ai", "etl", "sas", "hplc", "pcr", "lims", "gis", "cad", "fea", "seo", "sem",
 })
 # Tools whose name is an everyday word too: a tool beside another tool only.
-_TRADE_WORDS = {"spark": "Spark", "react": "React", "node": "Node.js", "swift": "Swift",
-                "ruby": "Ruby", "rails": "Rails", "pandas": "pandas", "c++": "C++",
-                "c#": "C#", "r": "R", "redux": "Redux", "unity": "Unity", "flutter": "Flutter",
-                "dart": "Dart", "perl": "Perl", "bash": "Bash", "git": "Git"}
+_TRADE_WORDS = {"spark": "Spark", "react": "React", "node": "Node", "swift": "Swift",
+                "ruby": "Ruby", "rails": "Rails", "pandas": "pandas", "r": "R",
+                "redux": "Redux", "unity": "Unity", "flutter": "Flutter", "dart": "Dart",
+                "perl": "Perl", "bash": "Bash", "git": "Git"}
 _LONGEST = 3
 
 
