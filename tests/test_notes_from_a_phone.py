@@ -216,3 +216,23 @@ def test_a_second_topic_said_as_stuff_is_left_out_of_the_note() -> None:
 def test_a_language_beside_its_trade_is_written_with_its_capitals(typed: str,
                                                                   phrase: str) -> None:
     assert bring_phrase(typed) == phrase
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    # "our conversation about your Power BI dashboards and asked how id improve them"
+    ("tom showed me their power bi dashboards n asked how id improve them",
+     "your Power BI dashboards"),
+    ("their expansion into the uk and how they r hiring",
+     "your expansion into the UK and how you are hiring"),
+    ("my airflow dags", "my Airflow DAGs"),
+])
+def test_the_topic_stops_before_their_next_question_and_keeps_its_capitals(
+        typed: str, phrase: str) -> None:
+    assert read_as(typed) == phrase
+
+
+def test_what_you_bring_and_the_role_are_written_out() -> None:
+    assert bring_phrase("i closed 1.2m in new business last yr") == \
+        "my experience closing 1.2m in new business last year"
+    (only,) = compose(NoteRequest(company="globex", seed=1, role="account exec"))
+    assert only.subject == "Thank you - Account Executive interview"

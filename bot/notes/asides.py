@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABOUT_ITSELF", "AND_THEN", "ARRIVED", "BUT_THEN", "DEMEANOR", "ELIDED_LEAD",
-           "HOW_IT_WENT", "MID_FILLER", "NOTE_STATUS"]
+__all__ = ["ABOUT_ITSELF", "AND_THEN", "ARRIVED", "ASKED_NEXT", "BUT_THEN", "DEMEANOR",
+           "ELIDED_LEAD", "HOW_IT_WENT", "MID_FILLER", "NOTE_STATUS"]
 
 # How the interview itself went ("the whole thing was a blur", "it went fast"): said of no
 # topic, so the answer's next sentence (or its part after "but") is the reference.
@@ -61,6 +61,11 @@ ARRIVED = re.compile(r"(?:(?:the|our|their|a|an)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:a
 ELIDED_LEAD = re.compile(r"\s*,?\s+and\s+(?!(?:more|also|then|less|mostly|lots|later|even|"
                          r"especially|specifically|a|an|the|some|how|what|why)\b)"
                          r"[a-z][\w'-]*\s+(?:about|on)\s", re.I)
+
+# "their power bi dashboards n asked how id improve them": the same speaker's next question,
+# its subject left out, is another topic.
+ASKED_NEXT = re.compile(r"\s*,?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted to know|"
+                        r"had me|made me|got me to|quizzed me|grilled me)\b", re.I)
 
 # "the whole thing was a blur but we talked about X": two sentences, the first no topic.
 BUT_THEN = re.compile(r"(?<=\w)\s*,?\s+but\s+(?=(?:i think |i guess )?(?:we|they|he|she|"

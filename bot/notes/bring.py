@@ -177,6 +177,7 @@ def _spelled_out(text: str) -> str:
         unit = "year" if m.group(1).lower() in ("1", "a", "one") else "years"
         return f"{m.group(1)} {unit}" + (" of " if m.group(0).endswith(" ") else "")
     text = _YEARS.sub(years, text)
+    text = re.sub(r"\b(last|this|next|per|every|a) yr\b", r"\1 year", text, flags=re.I)
     head, comma, last = text.rpartition(", ")
     # "excel, sql and 3 yrs in logistics" has its "and" already ("my Excel and SQL and 3
     # years" said it twice)

@@ -29,6 +29,7 @@ from bot.notes.asides import (
     ABOUT_ITSELF,
     AND_THEN,
     ARRIVED,
+    ASKED_NEXT,
     BUT_THEN,
     DEMEANOR,
     ELIDED_LEAD,
@@ -273,7 +274,7 @@ def _one_sentence(sentence: str) -> ReferenceResult:
         text = strip_lead(re.sub(r"^\W*(?:(?:and|but|so)\s+)?", "", text[demeanor.end():]))
     if ABOUT_ITSELF.match(text) or not text:  # "the whole thing was a blur": no topic in it
         return Refusal(RefusalReason.GENERIC, sentence)
-    second = SECOND_LEAD.search(text) or ELIDED_LEAD.search(text)
+    second = SECOND_LEAD.search(text) or ELIDED_LEAD.search(text) or ASKED_NEXT.search(text)
     cut = False
     if second and ARRIVED.match(text[:second.start()]):
         # "the ceo joined at the end and talked about their ipo plans": the topic is after

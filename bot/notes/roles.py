@@ -65,7 +65,7 @@ def company_name(company: str) -> str:
 # a Data Engineer, "eng manager" an Engineering Manager, "frontend dev" a Developer.
 _SHORT_JOB = {"dev": "developer", "devs": "developers", "mgr": "manager", "mngr": "manager",
               "assoc": "associate", "coord": "coordinator", "mktg": "marketing",
-              "acct": "account"}
+              "acct": "account", "exec": "executive"}
 _ENG_BEFORE = frozenset({"manager", "mgr", "lead", "director", "intern", "internship", "head",
                          "vp"})
 

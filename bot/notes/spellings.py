@@ -22,7 +22,9 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     # lab, quality and operations work ("2 years of hplc in a qc lab")
     "hplc", "qc", "gmp", "sop", "sops", "lims", "pcr", "elisa", "3pl", "wms", "sku", "skus",
     "rfp", "rfps", "pmp", "ehr", "emr", "cro", "pr", "fea", "cfd",
-    "url", "urls", "haccp", "cpa", "gaap", "ifrs", "iot",
+    "url", "urls", "haccp", "cpa", "gaap", "ifrs", "iot", "dag", "dags",
+    # regions written as initials ("their expansion into the uk")
+    "uk", "usa", "eu", "emea", "apac", "latam", "nyc",
 })
 # Tools and products people type in lowercase, as the note writes them ("looker" ->
 # "Looker"). Only names that are not also everyday words ("spark", "react", "go" are left).
