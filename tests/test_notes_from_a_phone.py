@@ -236,3 +236,28 @@ def test_what_you_bring_and_the_role_are_written_out() -> None:
         "my experience closing 1.2m in new business last year"
     (only,) = compose(NoteRequest(company="globex", seed=1, role="account exec"))
     assert only.subject == "Thank you - Account Executive interview"
+
+
+def test_how_the_interviewer_treated_them_never_goes_in_the_note() -> None:
+    """The note to Jo said "It was useful to hear that you were 20 mins late and kept
+    interrupting me."."""
+    body = note("she was 20 mins late and kept interrupting me but we talked about their "
+                "crm migration")
+    assert "late" not in body and "interrupting" not in body
+    assert "about your CRM migration" in body
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("he was on his phone the whole time", RefusalReason.NEGATIVE),
+    ("why their pipelines keep breaking lol", RefusalReason.NEGATIVE),
+    ("mostly the comp range n bonus structure but also their fraud models",
+     "your fraud models"),  # was "also your fraud models"
+])
+def test_a_problem_stays_out_and_the_topic_after_it_stays_in(
+        typed: str, read: str | RefusalReason) -> None:
+    assert read_as(typed) == read
+
+
+def test_a_name_typed_with_the_shift_key_slipping_is_written_properly() -> None:
+    (only,) = compose(NoteRequest(company="hooli", seed=1, interviewer="sArAh mcdonald"))
+    assert only.body.startswith("Hi Sarah,")

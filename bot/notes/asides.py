@@ -77,4 +77,4 @@ MID_FILLER = re.compile(r"(?<=\w)[\s,]+(?:lol|lmao|haha+|hehe|ngl|tbh)\b[,.!]*(?
 # After a part that does not belong in a note, the topic that follows it: "dogs and then
 # the roadmap" -> "the roadmap", "dogs but mostly the q3 roadmap" -> "the Q3 roadmap".
 AND_THEN = re.compile(r"\s*,?\s+(?:and\s+)?(?:then|after that|later)\s+|"
-                      r"\s*,?\s+but\s+(?:mostly\s+)?", re.I)
+                      r"\s*,?\s+but\s+(?:mostly\s+|also\s+)?", re.I)

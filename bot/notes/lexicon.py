@@ -153,6 +153,14 @@ NEGATIVE: tuple[str, ...] = (
     # "It was helpful to hear that your onboarding is broken")
     "broken", "falling apart", "dumpster fire", "garbage", "crap", "crappy", "janky",
     "shitty", "struggling", "a train ?wreck",
+    r"keeps? (?:breaking|failing|crashing|going down)", "flaky",
+    # how the interviewer treated them (bot.reflection.their_side), after "she" became
+    # "you": "you were 20 mins late and kept interrupting me" is no topic to thank for
+    r"interrupt(?:ed|ing|s)? me", "kept interrupting", "cut me off", "talked over me",
+    "talked down to me", "dismissive", "condescending", "hostile",
+    r"(?:was|were|came|showed up|arrived) (?:\w+ )?(?:min(?:ute)?s? )?late",
+    "(?:on|checking|looking at) (?:his|her|their|your) phone", r"yawn(?:ed|ing)",
+    r"didn'?t listen", r"wasn'?t listening", r"weren'?t listening",
     # why their project drags ("their migration to microservices and why it's been slow")
     r"why (?:\w+(?:'\w+)?)(?: \w+){0,3} (?:so )?(?:slow|late|stuck|delayed|behind|painful|"
     r"taking so long|over budget)",

@@ -74,7 +74,9 @@ _GIVEN_NAMES = frozenset({"guy", "dev"})
 def capitalise_name(word: str) -> str:
     """"jane" -> "Jane", "JANE" -> "Jane", "jean-luc" -> "Jean-Luc", "o'brien" -> "O'Brien";
     a name with its own mixed capitals ("DeShawn", "McKay") is kept as typed."""
-    if not (word.islower() or (word.isupper() and len(word) > 2)):
+    # "sArAh" is a slip of the shift key; a name's own capitals come after a capital
+    slipped = word[:1].islower() and any(c.isupper() for c in word)
+    if not (word.islower() or slipped or (word.isupper() and len(word) > 2)):
         return word
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(),
                   word.lower())
