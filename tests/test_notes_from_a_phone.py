@@ -261,3 +261,14 @@ def test_a_problem_stays_out_and_the_topic_after_it_stays_in(
 def test_a_name_typed_with_the_shift_key_slipping_is_written_properly() -> None:
     (only,) = compose(NoteRequest(company="hooli", seed=1, interviewer="sArAh mcdonald"))
     assert only.body.startswith("Hi Sarah,")
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("the cmo talked abt their q1 campaign n brand refresh",
+     "your Q1 campaign and brand refresh"),  # was "the cmo talked about your Q1 campaign …"
+    ("their 5 yr plan and where id fit in it", "your 5 year plan and where I'd fit in it"),
+    ("their plans for next yr", "your plans for next year"),
+    ("the user id field", "the user id field"),
+])
+def test_who_spoke_and_shorthand_come_off_the_topic(typed: str, phrase: str) -> None:
+    assert read_as(typed) == phrase

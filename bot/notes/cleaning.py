@@ -137,12 +137,14 @@ _SHORTHANDS = {"abt": "about", "alot": "a lot", "thru": "through", "ppl": "peopl
                "expirience": "experience", "managment": "management", "w": "with",
                "u": "you", "ur": "your", "qs": "questions", "im": "I'm", "ive": "I've",
                "bc": "because", "rly": "really", "tho": "though", "smth": "something",
-               "n": "and", "r": "are"}
+               "n": "and", "r": "are", "id": "I'd"}
 # "n" and "r" only where they can be nothing else: "the app n my react stuff" (a word on
 # each side, not "big o of n"), "they r moving" (after a subject).
 _SHORTHAND = re.compile(r"(?<![\w/'])(?:abt|alot|thru|ppl|convo|mgmt|w/o|w/|b/c|thier|teh|"
                         r"experince|expirience|managment|w(?= [a-z])|u(?![.&-]\w| of\b)|ur|"
-                        r"qs|im|ive|bc|rly|tho|smth|"
+                        r"qs|im(?= [a-z])|ive(?= [a-z])|bc|rly|tho|smth|"
+                        r"(?:(?<=\bhow )|(?<=\bwhere )|(?<=\bwhat )|(?<=\bwhy )|(?<=\bif )|"
+                        r"(?<=\bthink ))id(?= [a-z])|"
                         r"(?<=[a-z] )n(?= [a-z])(?! (?:of|is)\b)(?<!\bo n)|"
                         r"(?:(?<=\bthey )|(?<=\bwe )|(?<=\byou )|(?<=\bu )|(?<=\bthere )|"
                         r"(?<=\bthese )|(?<=\bthose )|(?<=\bwho ))r)(?![\w/'])", re.I)

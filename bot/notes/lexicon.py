@@ -254,6 +254,7 @@ LEAD_SUBJECT_WORDS: frozenset[str] = frozenset({
     "one", "some", "briefly", "quickly", "eventually", "finally", "partner", "staff",
     # "they seemed keen on my outreach numbers", "she was super interested in …"
     "seemed", "seem", "seems", "looked", "super", "very", "quite", "pretty", "so",
+    "cmo", "cpo", "coo", "cio", "svp", "evp", "recruiters", "directors", "leads",
 })
 
 # Words that make a segment of the interviewers' answer a sentence, not a person: "the team

@@ -189,10 +189,15 @@ def _shorten(text: str) -> str | None:
 _BRACKETED_ASIDE = re.compile(r"\s*\([^()]*\b(?:they|we|he|she|it|i|you)\b[^()]*\)", re.I)
 
 
+_YEARS = re.compile(r"\b(\d+|a|one|last|next|this|per|every) (yrs?)\b", re.I)
+
+
 def _tidy(text: str) -> str:
     text = _TRAILING_JUNK.sub("", text.strip())
     text = re.sub(r"^[\s,;:.\-–—]+", "", text)
     text = re.sub(r"\bi\b", "I", text)
+    text = _YEARS.sub(lambda m: m.group(1) + (" years" if m.group(2) == "yrs" else " year"),
+                      text)  # "their 5 yr plan": "your 5 year plan"
     text = known_names(listed_skills(text))
     text = re.sub(r"\bi'(m|ve|d|ll)\b", r"I'\1", text)
     first, _, rest = text.partition(" ")
