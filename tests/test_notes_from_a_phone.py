@@ -272,3 +272,15 @@ def test_a_name_typed_with_the_shift_key_slipping_is_written_properly() -> None:
 ])
 def test_who_spoke_and_shorthand_come_off_the_topic(typed: str, phrase: str) -> None:
     assert read_as(typed) == phrase
+
+
+def test_an_interview_that_was_a_blur_is_asked_about() -> None:
+    """"idk tbh it was a blur" gave "Our conversation about a blur has stayed with me"."""
+    assert read_as("idk tbh it was a blur") is RefusalReason.GENERIC
+    assert read_as("it was mostly about their roadmap") == "your roadmap"
+
+
+def test_employers_typed_in_lowercase_are_written_as_they_write_their_names() -> None:
+    assert bring_phrase("logistics, sap and 3 yrs at dhl") == \
+        "my logistics, SAP and 3 years at DHL"
+    assert bring_phrase("my placement year at tesco") == "my placement year at Tesco"

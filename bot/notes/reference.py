@@ -273,6 +273,8 @@ def _one_sentence(sentence: str) -> ReferenceResult:
     text = strip_fillers(sentence)
     if _is_non_answer(text):
         return Refusal(RefusalReason.NON_ANSWER, sentence)
+    if ABOUT_ITSELF.match(text):  # "idk tbh it was a blur": not "our conversation about a blur"
+        return Refusal(RefusalReason.GENERIC, sentence)
     text = strip_lead(text)
     demeanor = DEMEANOR.match(text)
     if demeanor is not None:  # "she was lovely and we talked about X": X

@@ -22,7 +22,7 @@ PHRASE_ACRONYMS: frozenset[str] = frozenset({
     # lab, quality and operations work ("2 years of hplc in a qc lab")
     "hplc", "qc", "gmp", "sop", "sops", "lims", "pcr", "elisa", "3pl", "wms", "sku", "skus",
     "rfp", "rfps", "pmp", "ehr", "emr", "cro", "pr", "fea", "cfd",
-    "url", "urls", "haccp", "cpa", "gaap", "ifrs", "iot", "dag", "dags",
+    "url", "urls", "haccp", "cpa", "gaap", "ifrs", "iot", "dag", "dags", "sap",
     # regions written as initials ("their expansion into the uk")
     "uk", "usa", "eu", "emea", "apac", "latam", "nyc",
 })
@@ -65,7 +65,8 @@ COMPANY_NAMES: dict[str, str] = {name.lower(): name for name in (
     "PayPal", "Wayfair", "Zalando", "Siemens", "Unilever", "Tesla", "SpaceX", "Walmart",
     "Starbucks", "Capgemini", "Infosys", "Wipro", "Cognizant", "Barclays", "Citibank",
     "Bloomberg", "Twilio", "Cloudflare", "Samsung", "Booking.com", "Expedia",
-)}
+    "DHL", "FedEx", "Tesco", "Sainsbury's", "Maersk", "IKEA", "Lidl", "Aldi",
+)} | {"sainsburys": "Sainsbury's"}
 # Two- and three-letter words that are words, not initials, in a company name typed in
 # lowercase ("big fish" -> "Big Fish"); any other short word reads as initials ("ibm").
 ORDINARY_SHORT_WORDS: frozenset[str] = frozenset("""
