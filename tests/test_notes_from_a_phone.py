@@ -3,9 +3,12 @@ the sentences of the note the interviewer receives from them."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from test_service import ANSWERS, World
 
+from bot.model import Interview
 from bot.notes import (
     NoteRequest,
     Phrase,
@@ -14,6 +17,7 @@ from bot.notes import (
     compose,
     reference_phrase,
 )
+from bot.notes.followups import follow_up_email
 from bot.notes.skills import listed_skills
 
 
@@ -284,3 +288,19 @@ def test_employers_typed_in_lowercase_are_written_as_they_write_their_names() ->
     assert bring_phrase("logistics, sap and 3 yrs at dhl") == \
         "my logistics, SAP and 3 years at DHL"
     assert bring_phrase("my placement year at tesco") == "my placement year at Tesco"
+
+
+def test_an_interviewers_possessive_reads_right_in_each_note_of_a_panel() -> None:
+    """"we talked about sarahs team" was pasted as "sarahs team" into Sarah's own note."""
+    to_sarah, to_mike = compose(NoteRequest(company="acme", seed=2, interviewer="sarah and mike",
+                                            references=("we talked about sarahs team",)))
+    assert "about your team" in to_sarah.body and "sarahs" not in to_sarah.body
+    assert "about Sarah's team" in to_mike.body
+
+
+def test_the_follow_up_email_reads_the_possessive_as_its_reader_does() -> None:
+    interview = Interview(user_id=1, company="acme", happens_at=datetime(2026, 12, 1, tzinfo=UTC),
+                          logged_at=datetime(2026, 12, 1, tzinfo=UTC), id=3, interviewer="sarah",
+                          answers={"reference": "we talked about sarahs team"})
+    email = follow_up_email(interview, sender="Ann Lee", number=1)
+    assert "Our conversation about your team" in email.body

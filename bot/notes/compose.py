@@ -19,7 +19,7 @@ from typing import Any
 from bot.model import Interview, Outcome, ThankYou, User
 from bot.notes import phrasings
 from bot.notes.bring import bring_phrase
-from bot.notes.panel import topics_by_person
+from bot.notes.panel import owners_named, topics_by_person
 from bot.notes.people import (
     Interviewer,
     company_name,
@@ -267,6 +267,9 @@ def _note(request: NoteRequest, person: Interviewer | None, index: int) -> Note:
     role_text, role = _role_phrase(request)
     fill = {"role": role_text, "company": company_name(request.company)}
     reference = _for_person(person, request)
+    if isinstance(reference, Phrase):  # "sarahs team": "your team" to Sarah
+        reference = replace(reference, text=owners_named(
+            reference.text, person, parse_interviewers(request.interviewer)))
     ref_text = reference.text if isinstance(reference, Phrase) else REFERENCE_SLOT
     about_me = isinstance(reference, Phrase) and bool(
         re.match(r"^(?:my|how I|what I|why I|I)\b", reference.text))

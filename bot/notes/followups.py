@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from bot.model import Interview
 from bot.notes.compose import Situation, compose, reference_for, request_for
+from bot.notes.panel import owners_named
 from bot.notes.people import (
     company_name,
     parse_interviewers,
@@ -88,15 +89,30 @@ def _reference(interview: Interview) -> Phrase | None:
     return found if isinstance(found, Phrase) else None
 
 
-def _greeting(interview: Interview) -> str:
+def _addressee(interview: Interview) -> str | None:
     steps = next_steps(interview)  # the person who said they would be in touch, first
     people = parse_interviewers(interview.interviewer)
     named = [steps.contact] if steps is not None and steps.contact else \
         [p.name for p in people if p.name]
-    if len(named) == 1:
-        first = named[0]
-        return f"Dear {first}," if "." in first.split(" ")[0] else f"Hi {first},"
-    return "Hello,"
+    return named[0] if len(named) == 1 else None
+
+
+def _greeting(interview: Interview) -> str:
+    first = _addressee(interview)
+    if first is None:
+        return "Hello,"
+    return f"Dear {first}," if "." in first.split(" ")[0] else f"Hi {first},"
+
+
+def _reference_to(interview: Interview) -> Phrase | None:
+    """The reference, with an interviewer's possessive as the e-mail's reader reads it
+    ("sarahs team": "your team" to Sarah, "Sarah's team" to anyone else)."""
+    ref = _reference(interview)
+    if ref is None:
+        return None
+    people = parse_interviewers(interview.interviewer)
+    to = next((p for p in people if p.name and p.name == _addressee(interview)), None)
+    return replace(ref, text=owners_named(ref.text, to, people))
 
 
 def follow_up_email(interview: Interview, *, sender: str | None, number: int) -> Draft:
@@ -104,7 +120,7 @@ def follow_up_email(interview: Interview, *, sender: str | None, number: int) ->
     seed = f"{interview.id}:followup{number}"
     role_words, role = role_in_sentence(interview.role, interview.company)
     fill = {"role": role_words, "company": company_name(interview.company)}
-    ref = _reference(interview)
+    ref = _reference_to(interview)
     opening = _pick(_FIRST_OPEN if number == 1 else _SECOND_OPEN, seed, "open").format(**fill)
     if number == 1:
         reasons = _NO_REASON if ref is None else _FACT_REASON if ref.fact else _REASON

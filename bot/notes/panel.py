@@ -14,10 +14,11 @@ import re
 from collections.abc import Sequence
 
 from bot.notes import lexicon
+from bot.notes.cleaning import owns
 from bot.notes.people import Interviewer
 from bot.notes.reference import clean_text
 
-__all__ = ["topics_by_person"]
+__all__ = ["owners_named", "topics_by_person"]
 
 # After a speaker's name: "priya (also|mostly …) asked (me) (a lot) about", "guy about".
 _SPEAKS = re.compile(r"\s+(?:(?:also|mostly|mainly|really|then|later|kept|was|had)\s+)*"
@@ -69,3 +70,20 @@ def topics_by_person(answer: str | None, people: Sequence[Interviewer]) -> dict[
                       part, flags=re.I)
         parts.setdefault(full, part)
     return parts
+
+
+def owners_named(text: str, to: Interviewer | None, people: Sequence[Interviewer]) -> str:
+    """An interviewer's possessive typed without its apostrophe, in the note to ``to``:
+    "sarahs team" is "your team" in the note to Sarah and "Sarah's team" in Mike's."""
+    for person in people:
+        name = person.name
+        if not name or " " in name or len(name) < 3:  # "Dr. Gonzalez", initials: left
+            continue
+
+        def owner(m: re.Match[str], person: Interviewer = person, name: str = name) -> str:
+            if not owns(m.group("next"), plural=False):
+                return m.group(0)
+            return "your " if person == to else f"{name}'s "
+        text = re.sub(rf"(?<![\w']){re.escape(name)}(?:'s|s) (?=(?P<next>[a-z]+))", owner,
+                      text, flags=re.I)
+    return text
