@@ -304,3 +304,8 @@ def test_the_follow_up_email_reads_the_possessive_as_its_reader_does() -> None:
                           answers={"reference": "we talked about sarahs team"})
     email = follow_up_email(interview, sender="Ann Lee", number=1)
     assert "Our conversation about your team" in email.body
+
+
+def test_three_test_tools_in_a_row_are_a_list() -> None:
+    """"my cypress playwright selenium" went into the note."""
+    assert bring_phrase("cypress playwright selenium") == "my Cypress, Playwright and Selenium"

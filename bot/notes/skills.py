@@ -5,8 +5,8 @@ note that reads "my Python SQL". A run of two or more known tools with only spac
 them is one list: "Python and SQL", "Spark, Airflow and dbt" (and, when the answer's own
 list goes on after it, "SQL, Python and stakeholder management"). A word that is a tool
 only beside its trade ("spark", "react", "node", "swift") counts in a run that holds a
-name that is only ever a tool. A known name of several words stays one ("power bi",
-"spark sql", "react native"). Nothing is added but the commas and the "and".
+name that is only ever a tool, or in a run of three. A known name of several words stays
+one ("power bi", "spark sql", "react native"). Nothing is added but the commas and the "and".
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ _SKILL_ACRONYMS = frozenset({
 _TRADE_WORDS = {"spark": "Spark", "react": "React", "node": "Node", "swift": "Swift",
                 "ruby": "Ruby", "rails": "Rails", "pandas": "pandas", "r": "R",
                 "redux": "Redux", "unity": "Unity", "flutter": "Flutter", "dart": "Dart",
-                "perl": "Perl", "bash": "Bash", "git": "Git"}
+                "perl": "Perl", "bash": "Bash", "git": "Git", "cypress": "Cypress",
+                "playwright": "Playwright", "selenium": "Selenium", "jest": "Jest",
+                "mocha": "Mocha"}
 _LONGEST = 3
 
 
@@ -76,7 +78,8 @@ def listed_skills(text: str) -> str:
         if token is not None and (not run or text[run[-1][1]:token[0]] == " "):
             run.append(token)
             continue
-        if len(run) >= 2 and any(sure for *_, sure in run):
+        # three in a row are tools whatever else they name ("cypress playwright selenium")
+        if len(run) >= 3 or (len(run) == 2 and any(sure for *_, sure in run)):
             names = [written for _, _, written, _ in run]
             goes_on = _GOES_ON.match(text, run[-1][1]) is not None
             joined = ", ".join(names) if goes_on else \

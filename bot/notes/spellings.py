@@ -46,7 +46,7 @@ PRODUCT_NAMES: dict[str, str] = {name.lower(): name for name in (
     "Dagster", "Zapier", "Marketo", "Trello", "Xcode", "Android", "ChatGPT", "LangChain",
     "MATLAB", "AutoCAD", "SolidWorks", "QuickBooks", "NetSuite", "Xero", "JupyterLab",
     "Confluence", "Power Automate", "Power Apps", "Azure DevOps", "GitHub Actions",
-    "C++", "C#",
+    "C++", "C#", "JUnit", "pytest", "Postman", "Appium", "TestRail",
 )} | {alias: name for alias, name in (  # how people type them without the dot or space
     ("nodejs", "Node.js"), ("nextjs", "Next.js"), ("vuejs", "Vue.js"), ("reactjs", "React"),
     ("powerbi", "Power BI"), ("sklearn", "scikit-learn"), ("k8s", "k8s"),
