@@ -309,3 +309,23 @@ def test_the_follow_up_email_reads_the_possessive_as_its_reader_does() -> None:
 def test_three_test_tools_in_a_row_are_a_list() -> None:
     """"my cypress playwright selenium" went into the note."""
     assert bring_phrase("cypress playwright selenium") == "my Cypress, Playwright and Selenium"
+
+
+def test_what_one_panel_member_showed_is_theirs_in_the_others_notes() -> None:
+    """"mike showed me his dashboard" gave Sarah "our conversation about your dashboard": a
+    dashboard of hers that was never discussed."""
+    to_sarah, to_mike = compose(NoteRequest(company="acme", seed=2, interviewer="sarah and mike",
+                                            references=("mike showed me his dashboard",)))
+    assert "about Mike's dashboard" in to_sarah.body
+    assert "about your dashboard" in to_mike.body
+    to_sarah, _ = compose(NoteRequest(company="acme", seed=2, interviewer="sarah and mike",
+                                      references=("mike said he is migrating to k8s",)))
+    assert "about how Mike is migrating to k8s" in to_sarah.body
+
+
+@pytest.mark.parametrize(("typed", "phrase"), [
+    ("Priya leads the data team", "how Priya leads the data team"),
+    ("Kafka is their main tool", "Kafka is your main tool"),
+])
+def test_a_name_with_its_verb_reads_as_a_clause(typed: str, phrase: str) -> None:
+    assert read_as(typed) == phrase

@@ -168,6 +168,10 @@ def clause_to_phrase(text: str) -> Clause:
     if len(words) >= 3 and words[0].lower() in _PRONOUNS and \
             words[1].lower() not in lexicon.GROUP_NOUNS:
         return Clause("how " + text, False)
+    named = _NAME_CLAUSE.match(text)
+    if named is not None:  # "Mike is migrating to k8s" (a panel member, told to another)
+        return Clause(text, True) if _is_fact("the one " + named.group("rest")) else \
+            Clause("how " + text, False)
     gerund = _GERUND_FACT.match(text)
     if gerund is not None:
         verb = "has" if gerund.group("verb").lower() == "having" else \
@@ -181,6 +185,10 @@ def clause_to_phrase(text: str) -> Clause:
     if _BE_WORD.fullmatch(match.group("verb")) and _PLACE.match(match.group("rest")):
         return Clause(f"{match.group('subj')}{match.group('rest')}", False)
     return Clause(text, True)
+
+
+# A person's name with its verb: "Mike is migrating to k8s", "Priya leads the data team".
+_NAME_CLAUSE = re.compile(r"^(?-i:[A-Z][a-z'-]+)\s+(?P<rest>" + _VERB + r"\s+\S.*)$", re.I)
 
 
 def _plural(subject: str) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from bot.model import Interview, Outcome, ThankYou, User
 from bot.notes import phrasings
 from bot.notes.bring import bring_phrase
-from bot.notes.panel import owners_named, topics_by_person
+from bot.notes.panel import as_told_to_others, owners_named, topics_by_person
 from bot.notes.people import (
     Interviewer,
     company_name,
@@ -257,7 +257,9 @@ def compose(request: NoteRequest) -> list[Note]:
     people: list[Interviewer | None] = list(parse_interviewers(request.interviewer)) or [None]
     if not request.per_person and request.references:
         # "priya asked about X and guy about Y": each gets their own part in their note
-        own = topics_by_person(request.references[0], [p for p in people if p is not None])
+        named = [p for p in people if p is not None]
+        own = topics_by_person(request.references[0], named) or \
+            as_told_to_others(request.references[0], named)  # "mike showed me his …"
         request = replace(request, per_person=own) if own else request
     return [_note(request, person, index) for index, person in enumerate(people)]
 

@@ -18,7 +18,7 @@ from bot.notes.cleaning import owns
 from bot.notes.people import Interviewer
 from bot.notes.reference import clean_text
 
-__all__ = ["owners_named", "topics_by_person"]
+__all__ = ["as_told_to_others", "owners_named", "topics_by_person"]
 
 # After a speaker's name: "priya (also|mostly …) asked (me) (a lot) about", "guy about".
 _SPEAKS = re.compile(r"\s+(?:(?:also|mostly|mainly|really|then|later|kept|was|had)\s+)*"
@@ -87,3 +87,29 @@ def owners_named(text: str, to: Interviewer | None, people: Sequence[Interviewer
         text = re.sub(rf"(?<![\w']){re.escape(name)}(?:'s|s) (?=(?P<next>[a-z]+))", owner,
                       text, flags=re.I)
     return text
+
+
+# After the one who spoke: "his"/"her" before a noun, and "he"/"she", are theirs.
+_THEIR_WORDS = re.compile(r"\b(?:(?P<own>his|her)(?= (?P<next>[a-z]+))|(?P<who>he|she)\b)",
+                          re.I)
+
+
+def as_told_to_others(answer: str | None, people: Sequence[Interviewer]) -> dict[str, str]:
+    """When one panel member alone speaks in ``answer`` ("mike showed me his dashboard"),
+    the answer as the others' notes read it: "mike showed me Mike's dashboard" (in Mike's
+    own note it stays "your dashboard"), keyed by ``Interviewer.full``; else empty."""
+    if not answer or len(people) < 2:
+        return {}
+    text = clean_text(answer)
+    speaking = [(at, p) for p in people for at in [_speaks_at(text, p)] if at]
+    if len(speaking) != 1 or not speaking[0][1].name or " " in (speaking[0][1].name or ""):
+        return {}
+    (_, words), speaker = speaking[0]
+    name = speaker.name or ""
+
+    def theirs(m: re.Match[str]) -> str:
+        if m.group("who"):
+            return name
+        return f"{name}'s" if owns(m.group("next"), plural=False) else m.group(0)
+    told = text[:words] + _THEIR_WORDS.sub(theirs, text[words:])
+    return {p.full: told for p in people if p is not speaker}
