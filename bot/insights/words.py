@@ -148,9 +148,11 @@ def _profile_gaps(p: Patterns) -> int:
 
 
 def _note_open(p: Patterns) -> InterviewPoint | None:
-    """The latest interview whose thank-you is unsent while its 24 hours are still open."""
+    """The latest interview whose thank-you is unsent while its 24 hours are still open and
+    still the point: not after a no or an offer (the reply to a no is its own step)."""
     return next((pt for pt in reversed(p.points)
-                 if pt.timing is Timing.OPEN and pt.number is not None), None)
+                 if pt.timing is Timing.OPEN and pt.number is not None
+                 and pt.outcome not in (Outcome.REJECTED, Outcome.OFFER)), None)
 
 
 def lead(p: Patterns) -> tuple[str, str]:
