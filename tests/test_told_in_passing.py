@@ -60,3 +60,41 @@ async def test_should_i_negotiate_after_an_offer_gets_a_short_honest_answer(
     assert reply.text.startswith("Usually, yes: a polite, specific ask rarely costs you "
                                  "Stripe's offer.")
     assert "in writing" in reply.text
+
+
+async def a_quiet_wait_at_stripe(world: World) -> None:
+    await world.say('/debrief interview Stripe when:"2 weeks ago"')
+    await world.say("cancel")
+
+
+@pytest.mark.parametrize("typed", ["they never replied", "they didnt get back to me",
+                                   "recruiter never got back to me", "should i follow up?",
+                                   "is it too soon to check in"])
+async def test_silence_and_whether_to_follow_up_get_the_no_reply_buttons(
+        world: World, typed: str) -> None:
+    """"they didnt get back to me" was read as a rejection ("did not get"); the rest got
+    "There's no reflection open right now"."""
+    await a_quiet_wait_at_stripe(world)
+    ask = await one(world, typed)
+    assert ask.text.startswith("No word yet from Stripe? Tap \"No reply yet\"")
+    assert world.interviews()[0].outcome is None  # nothing recorded on a guess
+
+
+@pytest.mark.parametrize("typed", ["what should i do next", "any advice?", "what now"])
+async def test_what_should_i_do_next_gets_the_one_step_stats_leads_with(
+        world: World, typed: str) -> None:
+    await a_quiet_wait_at_stripe(world)
+    reply = await one(world, typed)
+    assert reply.text.startswith("Your next step: it's been 14 days since Stripe and no "
+                                 "word yet - time for one short follow-up. `/debrief outcome "
+                                 "#1 no reply` drafts it")
+    assert reply.text.endswith("`/debrief stats` shows what it rests on.")
+
+
+async def test_the_step_never_says_a_zero_back(world: World) -> None:
+    """It read "send every thank-you inside 24 hours - 0 of 1 went out in time so far"."""
+    await a_quiet_wait_at_stripe(world)
+    await world.say("/debrief outcome stripe callback")
+    reply = await one(world, "what do i do now")
+    assert reply.text.startswith("Your next step: send every thank-you inside 24 hours - "
+                                 "none has gone out in time yet, and it's the one habit")

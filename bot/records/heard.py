@@ -17,8 +17,9 @@ from datetime import timedelta
 
 from bot.context import Context
 from bot.followthrough.flow import FOLLOW_UP_KINDS, after_no_reply
-from bot.insights.patterns import CALLBACKS
+from bot.insights.patterns import CALLBACKS, analyse
 from bot.insights.profile import SOURCES
+from bot.insights.words import lead
 from bot.model import Interview, Outcome
 from bot.prep.asked import asks_for
 from bot.prep.evening_story import story_to_tell
@@ -63,6 +64,19 @@ async def _story_to_tell(ctx: Context, record: OnRecord,
     return story_to_tell(bank, ahead, prep, interviews, ctx.now)
 
 
+# Whether to write to them: "should i follow up?", "should i email them", "is it too soon
+# to check in" - answered as "no reply yet" is, for the latest interview still waiting.
+_FOLLOW_UP_Q = re.compile(r"\b(?:should|can|could) i (?:follow up|send (?:a |another )?"
+                          r"(?:follow ?up|email|e mail|note|message)|email them|e mail them|"
+                          r"reach out|check in|chase|write to them|ping them|nudge them)\b|"
+                          r"\btoo (?:soon|early) to (?:follow up|check in|email|reach out)\b")
+# Asking what to do, with nothing open: "what should i do next?", "any advice?".
+_NEXT = re.compile(r"\b(?:what (?:should|do|can) i do(?: next| now)?|what now|what next|"
+                   r"any (?:advice|tips for me)|give me (?:some )?advice|advice please|"
+                   r"where do i go from here|what would you (?:do|suggest|recommend)|"
+                   r"what do you (?:suggest|recommend)|next steps?)\b")
+
+
 def read_source(text: str) -> str | None:
     """The stored source a typed answer gives, or None."""
     words_ = norm(text)
@@ -94,6 +108,8 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
         return replace(story_words.offer_to_save(text), destination=Destination.DM)
     waiting = [i for i in interviews if i.happens_at <= ctx.now
                and i.outcome in (None, Outcome.NO_REPLY)]
+    if stated is None and waiting and _FOLLOW_UP_Q.search(norm(text)):
+        stated = Outcome.NO_REPLY  # "should i follow up?": whether it is time, as news would
     about = None if stated is None else _named(waiting, text) or (
         waiting[0] if waiting and names_no_one(text) else None)
     if about is None and practised_said(text):  # "i practised my story", before one ahead
@@ -102,6 +118,8 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
             return said
     if about is None and (wanted := asks_for(text)) is not None:
         return await prep_asked(ctx, wanted, text)  # "what should i prepare", in the DM
+    if about is None and interviews and _NEXT.search(norm(text)):
+        return _next_step(ctx, interviews)  # "what should i do next?", "any advice?"
     if about is None:
         # thanks, or a hard day: met in kind, with what is on record
         record = OnRecord.read(interviews, ctx.now, ctx.config.thank_you_window)
@@ -119,6 +137,17 @@ async def typed_outside_a_reflection(ctx: Context, text: str) -> Reply:
             return replace(where, destination=Destination.DM)
     ask = words.outcome_ask(about, stated=stated)
     return Reply(text=ask.text, choices=ask.choices, destination=Destination.DM)
+
+
+def _next_step(ctx: Context, interviews: list[Interview]) -> Reply:
+    """The one next step ``/debrief stats`` leads with, asked for in a sentence; after only
+    noes, the line that acknowledges them first (as stats says it)."""
+    patterns = analyse(interviews, ctx.now, ctx.config.thank_you_window)
+    situation, step = lead(patterns)
+    only_noes = bool(situation) and bool(patterns.with_outcome) and not patterns.callbacks
+    lines = (situation if only_noes else "", f"Your next step: {step}",
+             "`/debrief stats` shows what it rests on.")
+    return Reply(text="\n".join(line for line in lines if line), destination=Destination.DM)
 
 
 def _named(waiting: list[Interview], text: str) -> Interview | None:

@@ -21,7 +21,8 @@ __all__ = ["names_no_one", "read_outcome"]
 _READINGS: tuple[tuple[Outcome, re.Pattern[str]], ...] = tuple(
     (outcome, re.compile(r"\b(?:" + pattern + r")\b")) for outcome, pattern in (
         (Outcome.REJECTED,
-         r"reject\w*|turned (?:me )?down|said no|(?:did not|do not) get|not get (?:it|the)|"
+         r"reject\w*|turned (?:me )?down|said no|(?:did not|do not) get(?! back)|"
+         r"not get (?:it|the)|"
          r"not (?:moving|move|going) forward|not (?:been )?selected|not successful|"
          r"unsuccessful|no offer|not (?:a )?fit|went with (?:someone|somebody|another|"
          r"other)|declined (?:me|my)|did not work out|not proceed\w*|"
@@ -29,7 +30,9 @@ _READINGS: tuple[tuple[Outcome, re.Pattern[str]], ...] = tuple(
         (Outcome.NO_REPLY,
          r"no (?:reply|response|answer|news|word|update)|nothing|not yet|"
          r"have not heard|not heard|still waiting|waiting|ghost\w*|radio silence|"
-         r"silence|heard nothing|nothing back"),
+         r"silence|heard nothing|nothing back|never (?:replied|responded|answered|heard|"
+         r"got back|called|wrote|emailed)|(?:did not|have not|has not) (?:replied|reply|"
+         r"responded|respond|gotten back|got back|get back|called|written|emailed)"),
         (Outcome.OFFER,
          r"offer\w*|got the (?:job|role|position)|hired|got it|i am in|accepted me"),
         (Outcome.CALLBACK,
@@ -66,7 +69,7 @@ _FILLER = frozenset("""
     should could can shall ok okay hey hi hmm idk even literally only more than wait
     follow followup chase ping nudge reach out contact message them up or not there
     another second third fourth fifth time times done tired sick fed exhausted sad gutted
-    devastated crushed honestly whole process by
+    devastated crushed honestly whole process by soon early check checking
 """.split())
 # "it's been 2 weeks and nothing 😩 should i email them?" and "got rejected again. third
 # time this month. i'm so done" name no one either: the time waited, how they feel and
