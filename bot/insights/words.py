@@ -22,6 +22,7 @@ from bot.insights.patterns import (
 from bot.insights.sections import interview_number, outcomes, ratings, thank_yous
 from bot.model import Area, Outcome
 from bot.notes.people import company_name
+from bot.reflection.questions import AREA_WORK
 from bot.values import Reply, ReplyField
 
 __all__ = ["lead", "stats_reply"]
@@ -102,7 +103,7 @@ def _tip_for_weakest(p: Patterns) -> str:
     weakest = _weakest(p)
     if weakest is None:
         return _step_without_a_weak_area(p)
-    return (f"work on {_AREA_WORK[weakest.area]}, your lowest-rated area lately - "
+    return (f"work on {AREA_WORK[weakest.area]}, your lowest-rated area lately - "
             f"`/debrief tip {weakest.area.value.replace('_', ' ')}` has a concrete idea.")
 
 
@@ -111,8 +112,10 @@ def _step_without_a_weak_area(p: Patterns) -> str:
     already do ("keep sending each thank-you" to someone who always does)."""
     on_time, decided = p.thank_you[Timing.ON_TIME], p.thank_you_decided
     if on_time < decided:
-        return (f"send every thank-you inside 24 hours - {on_time} of {decided} went out in "
-                "time so far, and it's the one habit you can make certain.")
+        so_far = ("none has gone out in time yet" if not on_time else
+                  f"{on_time} of {decided} went out in time so far")
+        return (f"send every thank-you inside 24 hours - {so_far}, and it's the one habit "
+                "you can make certain.")
     if {pt.stage for pt in p.points if pt.result is not None} == {"screen"}:
         return (f"your answers so far all come from screening calls ({p.callbacks} of "
                 f"{p.with_outcome} got you through). The next rounds go deeper: log each one "
@@ -130,11 +133,6 @@ def _step_without_a_weak_area(p: Patterns) -> str:
     return (f"keep what's working{habit} and line up two more applications this week: a "
             "few more answers will show what brings your callbacks.")
 
-
-# The areas as work to do, inside a sentence ("work on Stand out" read as a label).
-_AREA_WORK = {Area.STAND_OUT: "standing out", Area.FOLLOW_UP: "following up",
-              Area.PROFESSIONAL: "keeping it professional", Area.PREPARED: "preparation",
-              Area.RIGHT_JOBS: "choosing roles that fit"}
 
 
 def _bare_profiles(p: Patterns) -> list[InterviewPoint]:
