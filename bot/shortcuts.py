@@ -84,6 +84,17 @@ _ASKED_ALONE = {
     "tip": frozenset({
         "tip", "tips", "a tip", "any tips", "got any tips", "give me a tip", "another tip",
         "one more tip", "more tips", "tip of the day"}),
+    # Asking to be forgotten: `forget` without "confirm" only asks first, so it is safe to
+    # read (it was "There's no reflection open right now" - privacy asked for, not heard).
+    "forget": frozenset({
+        "delete my data", "delete all my data", "delete everything", "delete it all",
+        "forget me", "forget about me", "remove my data", "remove all my data",
+        "erase my data", "wipe my data", "delete my account", "delete me",
+        "i want my data deleted", "please delete my data", "delete my info",
+        "delete my information"}),
+    "export": frozenset({
+        "export my data", "download my data", "send me my data",
+        "a copy of my data", "what do you know about me", "what data do you have"}),
 }
 _POLITE = re.compile(r"^(?:pls|plz|please)\s+|\s+(?:pls|plz|please|thanks|thx)$")
 

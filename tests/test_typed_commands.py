@@ -219,3 +219,22 @@ async def test_a_tip_asked_for_inside_a_reflection_says_the_question_waits(
     assert replies[0].text.startswith("Tip · ")
     assert "Your reflection is still open" in replies[-1].text
     assert world.interview().answers == before
+
+
+@pytest.mark.parametrize("typed", ["delete my data", "forget me", "Delete my account please"])
+async def test_asking_to_be_forgotten_in_words_asks_first_and_deletes_nothing(
+        world: World, typed: str) -> None:
+    """It got "There's no reflection open right now": privacy asked for, not heard."""
+    await world.say(INTERVIEW)
+    await world.say("cancel")
+    (reply,) = await world.say(typed)
+    assert reply.text.startswith("This deletes everything Debrief knows about you")
+    assert "`/debrief forget confirm`" in reply.text
+    assert len(world.interviews()) == 1  # nothing deleted on a sentence
+
+
+async def test_what_do_you_know_about_me_shows_the_export(world: World) -> None:
+    await world.say(INTERVIEW)
+    await world.say("cancel")
+    (reply,) = await world.say("what do you know about me?")
+    assert reply.text.startswith("Here is everything Debrief stores about you")
