@@ -84,6 +84,16 @@ _ASKED_ALONE = {
     "tip": frozenset({
         "tip", "tips", "a tip", "any tips", "got any tips", "give me a tip", "another tip",
         "one more tip", "more tips", "tip of the day"}),
+    # Asking for fewer messages: the reminders, with how to stop one or all (nothing is
+    # cancelled on a sentence).
+    "nudges": frozenset({
+        "stop reminding me", "stop the reminders", "stop reminders", "no more reminders",
+        "no reminders", "mute", "mute reminders", "mute notifications", "unsubscribe",
+        "stop notifications", "turn off reminders", "turn off notifications",
+        "too many reminders", "too many messages", "my reminders", "reminders",
+        "stop messaging me", "stop sending me messages", "stop the notifications",
+        "stop nudging me", "no more nudges", "cancel reminders",
+        "cancel my reminders", "cancel all reminders"}),
     # Asking to be forgotten: `forget` without "confirm" only asks first, so it is safe to
     # read (it was "There's no reflection open right now" - privacy asked for, not heard).
     "forget": frozenset({

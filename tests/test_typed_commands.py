@@ -57,6 +57,8 @@ async def test_quit_with_no_reflection_open_says_there_is_nothing_to_pause(
         world: World) -> None:
     (reply,) = await world.say("quit")
     assert "nothing to pause" in reply.text
+    (reply,) = await world.say("stop")  # maybe the reminders: said how
+    assert "`/debrief nudges cancel all` stops them" in reply.text
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -238,3 +240,15 @@ async def test_what_do_you_know_about_me_shows_the_export(world: World) -> None:
     await world.say("cancel")
     (reply,) = await world.say("what do you know about me?")
     assert reply.text.startswith("Here is everything Debrief stores about you")
+
+
+@pytest.mark.parametrize("typed", ["stop reminding me", "no more reminders please", "mute",
+                                   "unsubscribe"])
+async def test_asking_for_fewer_messages_shows_the_reminders_and_how_to_stop_them(
+        world: World, typed: str) -> None:
+    """It got "There's no reflection open right now"; nothing is cancelled on a sentence."""
+    await world.say(INTERVIEW)
+    await world.say("cancel")
+    (reply,) = await world.say(typed)
+    assert reply.title == "Your reminders" and "`cancel all`" in reply.text
+    assert all(n.status.value == "pending" for n in world.nudges())

@@ -100,7 +100,8 @@ def forget_ask(buttons: bool = True) -> str:
 HELP_WORDS = ("help", "?", "help me", "commands", "what can you do")
 QUIT_WORDS = ("quit", "exit", "stop", "pause", "/quit", "/exit", "/stop", "/pause")
 NOTHING_TO_PAUSE = (
-    "There's no reflection open right now, so there's nothing to pause. "
+    "There's no reflection open right now, so there's nothing to pause. If you meant your "
+    "reminders, `/debrief nudges` lists them and `/debrief nudges cancel all` stops them. "
     "`/debrief help` lists everything I can do.")
 REFLECTION_STILL_OPEN = (
     "Your reflection is still open: answer the last question whenever you're ready, or "
