@@ -37,7 +37,7 @@ from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
 from bot.records.heard import typed_outside_a_reflection
-from bot.records.small_talk import is_before_one, is_thanks
+from bot.records.small_talk import UNREAD, is_before_one, is_thanks
 from bot.reflection import handlers as reflection
 from bot.reflection.typed_when import company_as_typed
 from bot.shortcuts import SETTING_WORDS, command_in_sentence, near_subcommand, read_shortcut
@@ -102,6 +102,14 @@ def _keep_private(replies: list[Reply], incoming: Incoming) -> list[Reply]:
     out = [replace(r, destination=Destination.DM) if "private" in r.tags else r
            for r in replies]
     return [Reply(text=copy.SENT_TO_DM), *out]
+
+
+def _shown_for(text: str) -> str | None:
+    """The command a sentence typed with nothing open asks to be shown ("can you write my
+    thank you note" -> ``draft``), else None. Deleting is never read from one there."""
+    asked = command_in_sentence(text)
+    return asked if asked is not None and asked.split()[0] in HANDLERS and \
+        not asked.startswith("forget") else None
 
 
 class Debrief:
@@ -181,6 +189,11 @@ class Debrief:
                     replies = await self._pause(ctx)
                 elif command is None:
                     replies = await reflection.turn(ctx, text)
+                    if UNREAD in replies[0].tags and (asked := _shown_for(text)) is not None:
+                        # "can you write my thank you note?" with nothing open: the draft
+                        name, _, words = asked.partition(" ")
+                        replies = [Reply(text=copy.took_sentence_as(asked)),
+                                   *await HANDLERS[name](ctx, Command(name, words))]
                 else:
                     replies = lead + await HANDLERS[command.name](ctx, command)
                 if _user_fields(ctx.user) != loaded:  # most turns change nothing about them

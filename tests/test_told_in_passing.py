@@ -98,3 +98,35 @@ async def test_the_step_never_says_a_zero_back(world: World) -> None:
     reply = await one(world, "what do i do now")
     assert reply.text.startswith("Your next step: send every thank-you inside 24 hours - "
                                  "none has gone out in time yet, and it's the one habit")
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("can you write my thank you note?", "Your thank-you note for Stripe, worded for after"),
+    ("show me my interview history please", "#1 Stripe"),
+    ("what reminders do i have", '#1 Thu 11 Jun 10:00 BST: "Heard back?" check-in'),
+])
+async def test_a_sentence_asking_to_see_something_is_shown_it(
+        world: World, typed: str, shown: str) -> None:
+    """With nothing open, a sentence asking for the draft got "There's no reflection open
+    right now" - the command it names is run and said so."""
+    await a_quiet_wait_at_stripe(world)
+    replies = await world.say(typed)
+    assert replies[0].text.startswith("(I read that as `/debrief ")
+    assert replies[1].text.startswith(shown)
+
+
+async def test_a_sentence_asking_to_delete_is_never_run_from_the_dm(world: World) -> None:
+    await a_quiet_wait_at_stripe(world)
+    reply = await one(world, "hmm should i just delete all my data and forget it")
+    assert "(I read that as" not in reply.text
+    assert len(world.interviews()) == 1
+
+
+async def test_being_somewhere_is_not_an_offer(world: World) -> None:
+    """"im in london now" was congratulated as an offer ("i am in")."""
+    await a_quiet_wait_at_stripe(world)
+    reply = await one(world, "im in london now")
+    assert "ongratulations" not in reply.text
+    assert world.interviews()[0].outcome is None
+    news = await one(world, "I'M IN!!! 🎉")
+    assert news.text.startswith("Is that news from Stripe?")  # still heard as news

@@ -34,7 +34,7 @@ _READINGS: tuple[tuple[Outcome, re.Pattern[str]], ...] = tuple(
          r"got back|called|wrote|emailed)|(?:did not|have not|has not) (?:replied|reply|"
          r"responded|respond|gotten back|got back|get back|called|written|emailed)"),
         (Outcome.OFFER,
-         r"offer\w*|got the (?:job|role|position)|hired|got it|i am in|accepted me"),
+         r"offer\w*|got the (?:job|role|position)|hired|got it|i am in(?! \w)|accepted me"),
         (Outcome.CALLBACK,
          r"call ?back|next (?:round|stage|step)|(?:second|2nd|third|3rd|final|another) "
          r"(?:round|interview|stage)|moving forward|moved forward|move forward|"

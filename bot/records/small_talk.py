@@ -11,7 +11,7 @@ only once something has, and someone with nothing logged is shown where to start
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -49,7 +49,7 @@ from bot.reflection.questions import AREA_WORK
 from bot.reflection.summary import choose_focus
 from bot.values import Destination, Reply
 
-__all__ = ["OnRecord", "aside_lead", "is_before_one", "is_thanks", "nothing_open",
+__all__ = ["UNREAD", "OnRecord", "aside_lead", "is_before_one", "is_thanks", "nothing_open",
            "said_aside", "said_in_passing"]
 
 # A no, or an unfinished reflection, this recent is still what the person is living with.
@@ -182,6 +182,10 @@ def aside_lead(said: str, text: str = "", ahead: Interview | None = None) -> str
             "when you're ready.")
 
 
+# A reply to words read as nothing in particular (see nothing_open).
+UNREAD = "unread"
+
+
 def nothing_open(record: OnRecord, now: datetime, zone: ZoneInfo, *,
                  good_news: bool = False) -> Reply:
     """For anything else typed in the DM with no question open ("hello?", "2"): where to
@@ -193,15 +197,19 @@ def nothing_open(record: OnRecord, now: datetime, zone: ZoneInfo, *,
         return _dm("That's great news - congratulations! If you'd like it on record for "
                    "your patterns, log it with `/debrief interview <company>` and record it "
                    "with `/debrief outcome`.")
+    # Tagged UNREAD: the words were not understood as anything, so the service may still
+    # find a command they ask for ("can you write my thank you note" -> the draft).
     if record.paused is None and (ahead := record.ahead) is not None:
-        return _dm(f"There's no question open right now. Your next interview is "
-                   f"{interview_label(ahead)} {when_in_words(ahead.happens_at, now, zone)} - "
-                   f"`/debrief prep #{ahead.id}` gets you ready for it.", ahead)
-    if record.paused is None and record.waiting is None and not record.answered:
-        return _dm("Nothing is logged yet. Right after an interview - or before one, "
-                   "with `when:\"fri 10am\"` - type `/debrief interview <company>` and I'll "
-                   "take it from there. `/debrief help` lists the rest.")
-    return _dm(NO_OPEN_REFLECTION)
+        reply = _dm(f"There's no question open right now. Your next interview is "
+                    f"{interview_label(ahead)} {when_in_words(ahead.happens_at, now, zone)} - "
+                    f"`/debrief prep #{ahead.id}` gets you ready for it.", ahead)
+    elif record.paused is None and record.waiting is None and not record.answered:
+        reply = _dm("Nothing is logged yet. Right after an interview - or before one, "
+                    "with `when:\"fri 10am\"` - type `/debrief interview <company>` and "
+                    "I'll take it from there. `/debrief help` lists the rest.")
+    else:
+        reply = _dm(NO_OPEN_REFLECTION)
+    return replace(reply, tags=reply.tags | {UNREAD})
 
 
 def _thanks(record: OnRecord, now: datetime, zone: ZoneInfo) -> Reply:
