@@ -203,15 +203,28 @@ async def test_two_ratings_are_said_as_they_were_not_as_a_trend(world: World) ->
     assert "strong both times (2 ratings each)" in rated
 
 
-async def test_what_to_log_next_is_never_the_step_just_given(world: World) -> None:
-    """"note what kind of role each interview was - `/debrief history #1 edit …`" was
-    followed by "log next: what kind of role … (`/debrief history #1 edit …`)"."""
+async def test_a_few_answers_lead_with_a_step_for_the_person_not_the_record(
+        world: World) -> None:
+    """With two answers the step was "note what kind of role each interview was -
+    `/debrief history #1 edit …`" (then "log next" said it again): filling in the record
+    for a comparison two answers cannot make. Now a step they can take this week."""
     await world.seed(ANN, [HISTORY[2], HISTORY[4], (10, "Fresh", HISTORY[0][2], 2,
                                                     Outcome.NO_REPLY)])
     (reply,) = await world.say("/debrief stats")
-    assert reply.text.count("/debrief history #") == 1
+    assert reply.text.startswith("Your next step: work on preparation, your lowest-rated "
+                                 "area lately - `/debrief tip prepared`")
+    assert "/debrief history #" not in reply.text
     assert "log next: what Fresh says when they answer (`/debrief outcome #3 callback`" \
         in reply.text
+
+
+async def test_a_wait_gone_quiet_leads_among_a_few_answers(world: World) -> None:
+    await world.seed(ANN, [HISTORY[2], HISTORY[4], (10, "Fresh", HISTORY[0][2], 2, None)])
+    (reply,) = await world.say("/debrief stats")
+    assert reply.text.startswith("Your next step: it's been 10 days since Fresh and no word "
+                                 "yet - time for one short follow-up. `/debrief outcome #3 "
+                                 "no reply` drafts it")
+    assert "Too few answers yet" in reply.text
 
 
 async def test_thank_you_figures_say_how_many_callbacks_followed_a_note_in_time(

@@ -94,6 +94,13 @@ def _log_next(p: Patterns, lead_said: str) -> str:
     return f"{few}To see what brings your callbacks, log next: {what}."
 
 
+def _follow_up(p: Patterns) -> str:
+    point, days = p.quiet[-1]
+    return (f"it's been {days} days since {company_name(point.company)} and no word yet - "
+            f"time for one short follow-up. `/debrief outcome #{point.number} no reply` "
+            "drafts it from your notes.")
+
+
 def _weakest(p: Patterns) -> AreaTrend | None:
     weak = [t for t in p.trends if t.later < STRONG_RATING]
     return min(weak, key=lambda t: (t.later, list(Area).index(t.area))) if weak else None
@@ -186,11 +193,7 @@ def _lead_from_record(p: Patterns) -> tuple[str, str]:
         waiting = (f" {_n(p.waiting, 'interview')} {'is' if p.waiting == 1 else 'are'} still "
                    "waiting for a reply." if p.waiting else "")
         if p.quiet:
-            point, days = p.quiet[-1]
-            return (f"No answers from employers recorded yet.{waiting}",
-                    f"it's been {days} days since {company_name(point.company)} and no word "
-                    f"yet - time for one short follow-up. `/debrief outcome #{point.number} no "
-                    "reply` drafts it from your notes.")
+            return f"No answers from employers recorded yet.{waiting}", _follow_up(p)
         return (f"No answers from employers recorded yet.{waiting}",
                 f"when you hear back, record it (`/debrief outcome {interview_number(p.points)} "
                 "callback`, or rejected) - with a handful of answers I can show what comes "
@@ -208,7 +211,9 @@ def _lead_from_record(p: Patterns) -> tuple[str, str]:
     situation = ("Too few answers yet to see what separates your callbacks from the rest."
                  if p.small else "Nothing clearly separates your callbacks from the rest "
                  "yet: they came about as often whatever the role, the way in or the habits.")
-    if _profile_gaps(p) * 2 >= known:
+    if p.quiet:  # a wait gone quiet: the one thing this week that can change an answer
+        return situation, _follow_up(p)
+    if _profile_gaps(p) * 2 >= known and not p.small:  # with a few, comparing says nothing
         return (situation.split(":")[0].rstrip(".") + ".",
                 "note what kind of role each interview was - `/debrief history "
                 f"{interview_number(_bare_profiles(p))} edit field:… source:… stage:…` - so I can "
