@@ -125,8 +125,8 @@ SUBCOMMANDS: tuple[SubcommandSpec, ...] = (
         positional="action",
     ),
     SubcommandSpec("history", '/debrief history [interview] [edit when:"12 Mar 09:00" '
-                   'field:… stage:… …]',
-                   "Your past interviews; move one to its right time, edit its profile",
+                   'field:… stage:… …] [remove]',
+                   "Your past interviews; move one, edit its profile, or remove one",
                    (_INTERVIEW_REF,
                     OptionSpec("when", 'Move it to its right time: "12 Mar 09:00", '
                                '"friday 10am" (its reminders follow)',

@@ -144,6 +144,11 @@ class InterviewRepository(Protocol):
         ``interview.answers_version`` is the new version."""
         ...
 
+    async def delete(self, user_id: int, interview_id: int) -> bool:
+        """Delete one of the person's interviews with its reminders and prep; False when
+        they have no such interview (already gone: a confirm sent twice)."""
+        ...
+
 
 class NudgeRepository(Protocol):
     async def add_many(self, nudges: Sequence[Nudge]) -> list[Nudge]:

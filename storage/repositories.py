@@ -263,6 +263,12 @@ class SqlInterviewRepository:
         interview.answers_version = expected_version + 1
         return True
 
+    async def delete(self, user_id: int, interview_id: int) -> bool:
+        # Its nudges and prep go with it through ON DELETE CASCADE.
+        result = await self._db.execute(delete(interviews).where(
+            interviews.c.id == interview_id, interviews.c.user_id == user_id))
+        return cast(CursorResult[Any], result).rowcount == 1
+
 
 class SqlNudgeRepository:
     def __init__(self, db: Executor, dialect: str) -> None:

@@ -700,3 +700,32 @@ async def test_a_unit_of_work_can_go_on_after_commit(uow_factory: UnitOfWorkFact
         async with uow_factory() as other:
             found = await other.users.get(ALICE)
     assert found is not None and found.display_name == "second transaction"
+
+
+async def test_deleting_one_interview_takes_its_reminders_and_prep_and_nothing_else(
+        uow_factory: UnitOfWorkFactory) -> None:
+    """``/debrief history #n remove confirm``: ON DELETE CASCADE on SQLite and PostgreSQL
+    (and the fake's copy of it), only for the owner, once."""
+    from bot.stories.model import Prep
+
+    alice, bob = await add_user(uow_factory), await add_user(
+        uow_factory, Identity("slack", "T1", "BOB"))
+    uid = alice.id or 0
+    gone = await add_interview(uow_factory, uid)
+    kept = await add_interview(uow_factory, uid, company="Globex")
+    await add_nudges(uow_factory, nudge(uid, "gone", interview_id=gone.id),
+                     nudge(uid, "kept", interview_id=kept.id))
+    async with uow_factory() as uow:
+        await uow.preps.save(Prep(user_id=uid, interview_id=gone.id or 0, created_at=T0))
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert not await uow.interviews.delete(bob.id or 0, gone.id or 0)  # not Bob's
+        assert await uow.interviews.delete(uid, gone.id or 0)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert not await uow.interviews.delete(uid, gone.id or 0)  # sent twice: once
+        assert await uow.interviews.get(uid, gone.id or 0) is None
+        assert [i.company for i in await uow.interviews.list_for_user(uid)] == ["Globex"]
+        left = await uow.nudges.list_for_user(uid, pending_only=False)
+        assert [n.idempotency_key for n in left] == ["kept"]
+        assert await uow.preps.get(uid, gone.id or 0) is None

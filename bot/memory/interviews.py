@@ -122,6 +122,20 @@ class MemoryInterviewRepository:
         )
         return [_copy_interview(r) for r in mine[:limit]]
 
+    async def delete(self, user_id: int, interview_id: int) -> bool:
+        store = await self._uow.begin()
+        row = store.interviews.rows.get(interview_id)
+        if row is None or row.user_id != user_id:
+            return False
+        for nudge_id in [n.id for n in store.nudges.rows.values()
+                         if n.interview_id == interview_id]:  # ON DELETE CASCADE
+            self._uow.write(store.nudges, nudge_id or 0, None)
+        for prep_id in [p.id for p in store.preps.rows.values()
+                        if p.interview_id == interview_id]:
+            self._uow.write(store.preps, prep_id or 0, None)
+        self._uow.write(store.interviews, interview_id, None)
+        return True
+
     async def save(self, interview: Interview) -> None:
         store = await self._uow.begin()
         row_id = _require_id(interview)

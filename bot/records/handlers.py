@@ -20,6 +20,7 @@ from bot.prep.guard import not_happened_yet
 from bot.records import words
 from bot.records.moving import move_interview
 from bot.records.outcome_phrases import names_no_one, read_outcome
+from bot.records.removing import remove_interview, remove_word
 from bot.reflection.thank_you import THANK_YOU_BY_FOLLOWUP
 from bot.reflection.timeline import read_timeline
 from bot.reflection.typed_when import split_trailing_when
@@ -257,6 +258,8 @@ async def outcome(ctx: Context, cmd: Command) -> list[Reply]:
 
 async def history(ctx: Context, cmd: Command) -> list[Reply]:
     ref = cmd.option("interview") or cmd.text
+    if (removing := remove_word(ref)) is not None and not cmd.options:
+        return await remove_interview(ctx, removing[0], confirmed=removing[2])
     ref, editing = _edit_word(ref)
     when = cmd.option("when")
     if when is not None:  # `history #3 edit when:"12 Mar 09:00"`: moved, then any profile

@@ -119,7 +119,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         community_id=ctx.incoming.community_id, interview_type=kind)
     apply_profile(interview, profile)
     # a double click, or the command sent again later, logs one interview
-    await refuse_duplicate(ctx, company, happens_at, timed=bool(when_text))
+    twin = await refuse_duplicate(ctx, company, happens_at, timed=bool(when_text))
     interview = await ctx.uow.interviews.add(interview)
     nudges = await ctx.uow.nudges.add_many(ctx.policy.plan(interview, ctx.user, ctx.now))
     ctx.scheduled.extend(n.due_at for n in nudges)
@@ -129,7 +129,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
         left = interview.happens_at - ctx.now
         return [Reply(text=copy.logged_ahead(interview, ctx.zone, lines,
                                              left if left < SHORT else None),
-                      actions=prep_offer(interview))]
+                      actions=prep_offer(interview)), *twin]
     replies = await pause_open_reflection(ctx, interview)
     ctx.user.active_interview_id = interview.id
     # A typed time is named as it was read ("yesterday at 14:00"), so a wrong one shows.
@@ -142,7 +142,7 @@ async def log_interview(ctx: Context, cmd: Command) -> list[Reply]:
     question = _ask(interview, lead=lead)
     assert question is not None
     replies.append(question)
-    return replies
+    return replies + twin
 
 
 def _interview_type(typed: str | None) -> InterviewType | None:
