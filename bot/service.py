@@ -37,6 +37,7 @@ from bot.prep import handlers as prep
 from bot.records import account
 from bot.records import handlers as records
 from bot.records.heard import typed_outside_a_reflection
+from bot.records.said_settings import said_in_the_dm
 from bot.records.small_talk import UNREAD, is_before_one, is_thanks
 from bot.reflection import handlers as reflection
 from bot.reflection.typed_when import company_as_typed
@@ -189,7 +190,11 @@ class Debrief:
                     replies = await self._pause(ctx)
                 elif command is None:
                     replies = await reflection.turn(ctx, text)
-                    if UNREAD in replies[0].tags and (asked := _shown_for(text)) is not None:
+                    if UNREAD not in replies[0].tags:
+                        pass
+                    elif (in_words := await said_in_the_dm(ctx, text)) is not None:
+                        replies = in_words  # "my name is Ann Lee": the command, as a button
+                    elif (asked := _shown_for(text)) is not None:
                         # "can you write my thank you note?" with nothing open: the draft
                         name, _, words = asked.partition(" ")
                         replies = [Reply(text=copy.took_sentence_as(asked)),
