@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -94,6 +95,8 @@ async def test_no_reply_at_the_check_in_brings_a_follow_up_draft_then_a_second_t
     draft = first.copy_text or ""
     assert draft.startswith("Subject: Following up - Backend Engineer interview")
     assert "Hi Jane," in draft and "Jane Doe" not in draft
+    # the day they met, in the person's zone (a recruiter places a candidate by it)
+    assert re.search(r"(?:on|conversation on) Wednesday, 10 June[.]", draft), draft
     assert "your migration to Kubernetes" in draft  # their own reference point, to them
     assert "timeline" in draft and draft.rstrip().endswith("Ann Lee")
     assert world.nudges(NudgeKind.CHECK_IN, NudgeStatus.PENDING) == []

@@ -125,11 +125,23 @@ async def test_stats_after_a_quiet_week_points_to_the_follow_up_not_to_waiting()
     assert "when you hear back, record it" not in said
 
 
+async def stats_before_the_last_goes_quiet(name: str) -> str:
+    """Stats two days earlier, while the latest interview (Zalando) is 6 days old and not
+    yet quiet: a wait gone quiet would lead instead (as it does below)."""
+    seeded = await seed(persona(name))
+    seeded.clock.advance(timedelta(days=-2))
+    return everything(await seeded.say("/debrief stats"))
+
+
 async def test_with_every_area_strong_the_step_is_what_the_record_still_lacks() -> None:
-    followed = await stats_of("callback after following up")  # one note never sent
+    followed = await stats_before_the_last_goes_quiet("callback after following up")
     assert "Your next step: send every thank-you inside 24 hours - 3 of 4 went out in " \
-           "time so far" in followed
-    screens = await stats_of("only recruiter screens")
+           "time so far" in followed  # one note never sent
+    # a week on, Zalando's silence comes first: the one step that can bring an answer
+    quiet = await stats_of("callback after following up")
+    assert "Your next step: it's been 8 days since Zalando and no word yet - time for one " \
+           "short follow-up." in quiet
+    screens = await stats_before_the_last_goes_quiet("only recruiter screens")
     assert "Your next step: your answers so far all come from screening calls (2 of 3 got " \
            "you through). The next rounds go deeper" in screens
     for said in (followed, screens):  # never "keep sending" to someone who always does

@@ -144,7 +144,7 @@ async def after_no_reply(ctx: Context, interview: Interview,
         ctx.policy.make(ctx.user, interview, NudgeKind.FOLLOW_UP, second, "2"),
         ctx.policy.make(ctx.user, interview, NudgeKind.CLOSE, closing, "0")])
     ctx.scheduled.extend(n.due_at for n in added)
-    draft = follow_up_email(interview, sender=_sender(ctx), number=1)
+    draft = follow_up_email(interview, sender=_sender(ctx), number=1, zone=ctx.zone)
     stop = tuple(Choice("Stop the follow-ups", f"/debrief nudges cancel {n.id}", "danger")
                  for n in added if n.kind is NudgeKind.FOLLOW_UP)
     return Reply(text=words.follow_up_started(interview, second, ctx.zone),

@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from bot.model import Interview
 from bot.notes.compose import Situation, compose, reference_for, request_for
@@ -48,8 +49,8 @@ class Draft:
 
 
 _FIRST_OPEN = (
-    "I hope you're well. I wanted to follow up on my interview for {role} at {company}.",
-    "I'm writing to check in about {role} at {company}.",
+    "I hope you're well. I wanted to follow up on my interview for {role} at {company}{on}.",
+    "I'm writing to check in about {role} at {company}{since}.",
 )
 _SECOND_OPEN = (
     "I'm following up once more on {role} at {company}.",
@@ -115,11 +116,18 @@ def _reference_to(interview: Interview) -> Phrase | None:
     return replace(ref, text=owners_named(ref.text, to, people))
 
 
-def follow_up_email(interview: Interview, *, sender: str | None, number: int) -> Draft:
-    """Follow-up ``number`` (1 or 2) to the employer about ``interview``."""
+def follow_up_email(interview: Interview, *, sender: str | None, number: int,
+                    zone: ZoneInfo | None = None) -> Draft:
+    """Follow-up ``number`` (1 or 2) to the employer about ``interview``. With ``zone``,
+    the first names the day they met ("on Thursday, 19 November"): someone hiring for
+    several roles places a candidate by it."""
     seed = f"{interview.id}:followup{number}"
     role_words, role = role_in_sentence(interview.role, interview.company)
-    fill = {"role": role_words, "company": company_name(interview.company)}
+    met = interview.happens_at.astimezone(zone) if zone is not None else None
+    day = f"{met:%A}, {met.day} {met:%B}" if met is not None else ""
+    fill = {"role": role_words, "company": company_name(interview.company),
+            "on": f" on {day}" if day else "",
+            "since": f", following our conversation on {day}" if day else ""}
     ref = _reference_to(interview)
     opening = _pick(_FIRST_OPEN if number == 1 else _SECOND_OPEN, seed, "open").format(**fill)
     if number == 1:
