@@ -3,6 +3,7 @@ the sentences of the note the interviewer receives from them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -329,3 +330,29 @@ def test_what_one_panel_member_showed_is_theirs_in_the_others_notes() -> None:
 ])
 def test_a_name_with_its_verb_reads_as_a_clause(typed: str, phrase: str) -> None:
     assert read_as(typed) == phrase
+
+
+
+async def test_a_move_between_two_tools_is_spelled_and_the_line_after_it_says_which(
+        ) -> None:
+    """"their move from rails to go and how on-call works" read "your move from rails to
+    go …, I'd welcome the chance to work on it": the tools in lowercase, and "it" one of
+    two topics. Eight interviews, so each wording after the reference is read."""
+    from test_service import ANSWERS, INTERVIEW, World
+
+    from bot.notes.compose import compose, request_for
+
+    world = World()
+    await world.say(INTERVIEW)
+    typed = [*ANSWERS]
+    typed[4] = "their move from rails to go and how on-call works"
+    typed[9] = "5 years of go and payments experience"
+    for answer in typed:
+        await world.say(answer)
+    for seed in range(8):
+        interview = replace(world.interview(), id=100 + seed)  # the wording follows the id
+        request = request_for(interview, sender="Ann Lee", now=interview.happens_at,
+                              window=world.bot.config.thank_you_window)
+        note = compose(request)[0].body
+        assert "your move from Rails to Go and how on-call works" in note, note
+        assert "on it" not in note and "with it" not in note, note

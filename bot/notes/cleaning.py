@@ -67,12 +67,31 @@ def known_names(text: str) -> str:
     text = _WEEKDAY.sub(lambda m: m.group(0).capitalize(), text)
     text = _MONTH.sub(lambda m: m.group(0).capitalize(), text)
     text = _GO.sub(lambda m: "Go" if m.group(0) == "go" else m.group(0), text)
+    text = _FROM_TO.sub(_tools_moved, text)
     text = _AMPERSAND_NAME.sub(lambda m: m.group(0).upper(), text)
     return place_names(text)
 
 
 # Names of a few letters around "&" typed in lowercase: "at&t", "h&m", "p&g".
 _AMPERSAND_NAME = re.compile(r"(?<![\w'@./-])[a-z]{1,3}&[a-z]{1,3}(?![\w'@/-])")
+
+
+# A move from one tool to another ("from rails to go", "from php to node"): both are tools
+# there, even the words that are everyday words elsewhere; "from home to office" is not.
+_FROM_TO = re.compile(r"\bfrom (?P<a>[a-z][\w.+#-]*) to (?P<b>[a-z][\w.+#-]*)\b")
+_MOVED_TOOLS = {"go": "Go", "golang": "Go", "rails": "Rails", "ruby": "Ruby", "node": "Node",
+                "react": "React", "swift": "Swift", "rust": "Rust", "dart": "Dart",
+                "flutter": "Flutter", "elixir": "Elixir", "perl": "Perl", "angular": "Angular",
+                "vue": "Vue", "spark": "Spark"}
+
+
+def _tool(word: str) -> str | None:
+    return _MOVED_TOOLS.get(word) or _KNOWN_NAMES.get(word)
+
+
+def _tools_moved(match: re.Match[str]) -> str:
+    a, b = _tool(match.group("a")), _tool(match.group("b"))
+    return f"from {a} to {b}" if a and b else match.group(0)
 
 
 def _spelled(typed: str) -> str:

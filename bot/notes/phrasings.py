@@ -85,8 +85,10 @@ FACT_BRING = (
 BRING_ABOUT_THEM = (
     "It is the kind of work where I could make good use of {bring}.",
     "It made me think about where {bring} could help.",
-    "Since then I've been thinking about how I could help with it, drawing on {bring}.",
-    "I'd welcome the chance to work on it, drawing on {bring}.",
+    # "that work", not "it": after two topics ("your move to Go and how on-call works")
+    # "work on it" leaves the reader guessing which
+    "Since then I've been thinking about how I could help with that work, drawing on {bring}.",
+    "I'd welcome the chance to be part of that work, drawing on {bring}.",
 )
 NO_BRING_ABOUT_THEM = (
     "It gave me a clear picture of the work, and it is work I would like to take on.",
